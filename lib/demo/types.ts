@@ -1,0 +1,54 @@
+// The shape of a workspace described as data (the demo workspace, and test fixtures built
+// the same way). Keys are local names used only to connect the pieces to each other.
+
+import type { EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+
+export type WorkspaceFixture = {
+  slug: string;
+  title: string;
+  description: string;
+  parties: { key: string; name: string; shortName: string; colour: `#${string}` }[];
+  issues: { key: string; title: string; description: string }[];
+  people: {
+    key: string;
+    name: string;
+    aliases: string[];
+    role: string;
+    /** key of the party the person speaks for; omit for outside experts */
+    party?: string;
+    organisation?: string;
+  }[];
+  documents: {
+    key: string;
+    /** file name under prisma/demo/corpus/ */
+    file: string;
+    title: string;
+    outlet: string;
+    url: string;
+    language: string;
+    /** "YYYY", "YYYY-MM" or "YYYY-MM-DD", or null when the source prints no date */
+    publishedOn: string | null;
+  }[];
+  evidence: {
+    key: string;
+    document: string;
+    /** the words exactly as they stand in the document's text; the loader fails if not found */
+    exact: string;
+    /** which occurrence, when the same words appear more than once (0-based, default 0) */
+    occurrence?: number;
+    speaker?: string;
+    /** "YYYY-MM-DD": when the words were said */
+    saidOn: string;
+    kind: EvidenceKind;
+    note?: string;
+  }[];
+  statements: {
+    party: string;
+    issue: string;
+    position: Position;
+    summary: string;
+    /** "YYYY-MM-DD": when the party stated it */
+    statedOn: string;
+    evidence: { key: string; relation: EvidenceRelation }[];
+  }[];
+};
