@@ -10,17 +10,75 @@ CREATE TYPE "EvidenceKind" AS ENUM ('DIRECT_QUOTE', 'REPORTED_SPEECH', 'EXPERT_A
 -- CreateEnum
 CREATE TYPE "EvidenceRelation" AS ENUM ('SUPPORTS', 'CONTRADICTS', 'CONTEXT');
 
+-- CreateEnum
+CREATE TYPE "AmendmentKind" AS ENUM ('CORRECTED', 'RETRACTED');
+
 -- CreateTable
 CREATE TABLE "users" (
     "id" UUID NOT NULL,
     "email" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
+    "name" TEXT NOT NULL DEFAULT '',
+    "emailVerified" TIMESTAMP(3),
+    "image" TEXT,
     "passwordHash" TEXT,
     "sessionVersion" INTEGER NOT NULL DEFAULT 1,
     "disabledAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "users_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "accounts" (
+    "userId" UUID NOT NULL,
+    "type" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "providerAccountId" TEXT NOT NULL,
+    "refresh_token" TEXT,
+    "access_token" TEXT,
+    "expires_at" INTEGER,
+    "token_type" TEXT,
+    "scope" TEXT,
+    "id_token" TEXT,
+    "session_state" TEXT,
+
+    CONSTRAINT "accounts_pkey" PRIMARY KEY ("provider","providerAccountId")
+);
+
+-- CreateTable
+CREATE TABLE "verification_tokens" (
+    "identifier" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
+    "expires" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "verification_tokens_pkey" PRIMARY KEY ("identifier","token")
+);
+
+-- CreateTable
+CREATE TABLE "login_attempts" (
+    "id" BIGSERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "succeeded" BOOLEAN NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "login_attempts_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "invitations" (
+    "id" UUID NOT NULL,
+    "workspaceId" UUID NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "email" TEXT,
+    "role" "Role" NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" UUID,
+    "acceptedAt" TIMESTAMP(3),
+    "acceptedById" UUID,
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "invitations_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -150,6 +208,45 @@ CREATE TABLE "stance_statements" (
 );
 
 -- CreateTable
+CREATE TABLE "statement_amendments" (
+    "statementId" UUID NOT NULL,
+    "workspaceId" UUID NOT NULL,
+    "kind" "AmendmentKind" NOT NULL,
+    "replacementId" UUID,
+    "reason" TEXT NOT NULL,
+    "amendedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "amendedById" UUID,
+
+    CONSTRAINT "statement_amendments_pkey" PRIMARY KEY ("statementId")
+);
+
+-- CreateTable
+CREATE TABLE "stance_cells" (
+    "workspaceId" UUID NOT NULL,
+    "issueId" UUID NOT NULL,
+    "partyId" UUID NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "stance_cells_pkey" PRIMARY KEY ("workspaceId","issueId","partyId")
+);
+
+-- CreateTable
+CREATE TABLE "activity_events" (
+    "id" BIGSERIAL NOT NULL,
+    "workspaceId" UUID NOT NULL,
+    "actorId" UUID,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "action" TEXT NOT NULL,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "before" JSONB,
+    "after" JSONB,
+
+    CONSTRAINT "activity_events_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "statement_evidence" (
     "workspaceId" UUID NOT NULL,
     "statementId" UUID NOT NULL,
@@ -161,6 +258,18 @@ CREATE TABLE "statement_evidence" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
+
+-- CreateIndex
+CREATE INDEX "accounts_userId_idx" ON "accounts"("userId");
+
+-- CreateIndex
+CREATE INDEX "login_attempts_email_at_idx" ON "login_attempts"("email", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "invitations_tokenHash_key" ON "invitations"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "invitations_workspaceId_createdAt_idx" ON "invitations"("workspaceId", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "workspaces_slug_key" ON "workspaces"("slug");
@@ -211,13 +320,34 @@ CREATE INDEX "evidence_workspaceId_saidOn_idx" ON "evidence"("workspaceId", "sai
 CREATE UNIQUE INDEX "evidence_workspaceId_id_key" ON "evidence"("workspaceId", "id");
 
 -- CreateIndex
-CREATE INDEX "stance_statements_workspaceId_issueId_partyId_statedOn_reco_idx" ON "stance_statements"("workspaceId", "issueId", "partyId", "statedOn" DESC, "recordedAt" DESC);
+CREATE INDEX "stance_statements_workspaceId_issueId_partyId_statedOn_reco_idx" ON "stance_statements"("workspaceId", "issueId", "partyId", "statedOn" DESC, "recordedAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "stance_statements_workspaceId_id_key" ON "stance_statements"("workspaceId", "id");
 
 -- CreateIndex
+CREATE INDEX "statement_amendments_workspaceId_idx" ON "statement_amendments"("workspaceId");
+
+-- CreateIndex
+CREATE INDEX "activity_events_workspaceId_at_idx" ON "activity_events"("workspaceId", "at");
+
+-- CreateIndex
+CREATE INDEX "activity_events_workspaceId_subjectType_subjectId_at_idx" ON "activity_events"("workspaceId", "subjectType", "subjectId", "at");
+
+-- CreateIndex
 CREATE INDEX "statement_evidence_workspaceId_evidenceId_idx" ON "statement_evidence"("workspaceId", "evidenceId");
+
+-- AddForeignKey
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_userId_fkey" FOREIGN KEY ("userId") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_acceptedById_fkey" FOREIGN KEY ("acceptedById") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -280,6 +410,33 @@ ALTER TABLE "stance_statements" ADD CONSTRAINT "stance_statements_workspaceId_is
 ALTER TABLE "stance_statements" ADD CONSTRAINT "stance_statements_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "statement_amendments" ADD CONSTRAINT "statement_amendments_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "statement_amendments" ADD CONSTRAINT "statement_amendments_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "stance_statements"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "statement_amendments" ADD CONSTRAINT "statement_amendments_replacementId_fkey" FOREIGN KEY ("replacementId") REFERENCES "stance_statements"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "statement_amendments" ADD CONSTRAINT "statement_amendments_amendedById_fkey" FOREIGN KEY ("amendedById") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "stance_cells" ADD CONSTRAINT "stance_cells_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "stance_cells" ADD CONSTRAINT "stance_cells_workspaceId_issueId_fkey" FOREIGN KEY ("workspaceId", "issueId") REFERENCES "issues"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "stance_cells" ADD CONSTRAINT "stance_cells_workspaceId_partyId_fkey" FOREIGN KEY ("workspaceId", "partyId") REFERENCES "parties"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "activity_events" ADD CONSTRAINT "activity_events_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "activity_events" ADD CONSTRAINT "activity_events_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "statement_evidence" ADD CONSTRAINT "statement_evidence_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -287,7 +444,6 @@ ALTER TABLE "statement_evidence" ADD CONSTRAINT "statement_evidence_workspaceId_
 
 -- AddForeignKey
 ALTER TABLE "statement_evidence" ADD CONSTRAINT "statement_evidence_workspaceId_evidenceId_fkey" FOREIGN KEY ("workspaceId", "evidenceId") REFERENCES "evidence"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
-
 -- Constraints Prisma's schema language cannot express. Offsets are Unicode code points, which
 -- is what PostgreSQL's char_length and substr count, so the database can verify every anchor.
 
@@ -298,7 +454,7 @@ ALTER TABLE "workspaces"
 
 ALTER TABLE "users"
   ADD CONSTRAINT "users_email_normalised" CHECK ("email" = lower("email") AND char_length("email") BETWEEN 3 AND 320),
-  ADD CONSTRAINT "users_name_length" CHECK (char_length("name") BETWEEN 1 AND 200);
+  ADD CONSTRAINT "users_name_length" CHECK (char_length("name") <= 200);
 
 ALTER TABLE "parties"
   ADD CONSTRAINT "parties_name_length" CHECK (char_length("name") BETWEEN 1 AND 120),
@@ -389,3 +545,23 @@ END $$;
 
 CREATE TRIGGER "stance_statements_append_only" BEFORE UPDATE ON "stance_statements"
   FOR EACH ROW EXECUTE FUNCTION "stance_statements_append_only"();
+
+ALTER TABLE "statement_amendments"
+  ADD CONSTRAINT "statement_amendments_reason_length" CHECK (char_length("reason") BETWEEN 1 AND 1000),
+  ADD CONSTRAINT "statement_amendments_replacement_matches_kind" CHECK (("kind" = 'CORRECTED') = ("replacementId" IS NOT NULL));
+
+ALTER TABLE "stance_cells"
+  ADD CONSTRAINT "stance_cells_version_nonnegative" CHECK ("version" >= 0);
+
+ALTER TABLE "invitations"
+  ADD CONSTRAINT "invitations_email_normalised" CHECK ("email" IS NULL OR "email" = lower("email"));
+
+-- The activity log is append-only whatever the application asks: history that can be edited is
+-- not history. (TRUNCATE, used only by test resets, fires no row triggers.)
+CREATE FUNCTION "activity_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the activity log is append-only' USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE TRIGGER "activity_events_append_only" BEFORE UPDATE OR DELETE ON "activity_events"
+  FOR EACH ROW EXECUTE FUNCTION "activity_events_append_only"();

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { authorizePage } from "@/lib/workspaces/page-access";
+import { listDocuments } from "@/lib/documents/data";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+
+export default async function DocumentsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/documents`);
+  const documents = await listDocuments(workspace);
+  return (
+    <main className="mx-auto max-w-4xl px-6 py-8">
+      <h1 className="font-serif text-2xl font-semibold">Documents</h1>
+      <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {documents.map((d) => (
+          <li key={d.id} className="p-4">
+            <Link href={`/w/${slug}/documents/${d.id}`} className="font-medium text-indigo-800 hover:underline">{d.title}</Link>
+            <p className="mt-1 text-sm text-slate-600">{[d.outlet, d.publishedOn ? formatCalendarDate(d.publishedOn) : "no date", `${d.evidenceCount} quotes`].join(" · ")}</p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

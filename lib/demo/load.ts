@@ -1,0 +1,170 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { locateQuote } from "@/lib/evidence/anchor";
+import { cellKey } from "@/lib/matrix/as-of";
+import { fromCalendarDate } from "@/lib/matrix/dates";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { WorkspaceFixture } from "@/lib/demo/types";
+
+export const DEMO_CORPUS_DIR = path.join(process.cwd(), "prisma", "demo", "corpus");
+
+export class FixtureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FixtureError";
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+function index<T extends { key: string }>(items: T[], what: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const item of items) {
+    if (ids.has(item.key)) throw new FixtureError(`duplicate ${what} key "${item.key}"`);
+    ids.set(item.key, randomUUID());
+  }
+  return ids;
+}
+
+function resolve(ids: Map<string, string>, key: string, what: string, where: string): string {
+  const id = ids.get(key);
+  if (!id) throw new FixtureError(`${where} names unknown ${what} "${key}"`);
+  return id;
+}
+
+export type LoadedWorkspace = { id: string; slug: string; title: string };
+
+/**
+ * Creates a whole workspace from a fixture in one transaction. Every quote is located in its
+ * document by exact match; one that is not found verbatim aborts the load with its key.
+ */
+export async function loadWorkspaceFixture(
+  fixture: WorkspaceFixture,
+  options: { corpusDir?: string; slug?: string; members?: { userId: string; role: Role }[]; createdById?: string } = {},
+): Promise<LoadedWorkspace> {
+  const corpusDir = options.corpusDir ?? DEMO_CORPUS_DIR;
+  const workspaceId = randomUUID();
+  const slug = options.slug ?? fixture.slug;
+  const partyIds = index(fixture.parties, "party");
+  const issueIds = index(fixture.issues, "issue");
+  const personIds = index(fixture.people, "person");
+  const documentIds = index(fixture.documents, "document");
+  const evidenceIds = index(fixture.evidence, "evidence");
+
+  const texts = new Map<string, string>();
+  for (const document of fixture.documents) {
+    texts.set(document.key, await readFile(path.join(/*turbopackIgnore: true*/ corpusDir, document.file), "utf8"));
+  }
+  const revisionIds = new Map(fixture.documents.map((d) => [d.key, randomUUID()]));
+
+  const evidenceRows = fixture.evidence.map((item) => {
+    const where = `evidence "${item.key}"`;
+    const documentId = resolve(documentIds, item.document, "document", where);
+    const anchor = locateQuote(texts.get(item.document)!, item.exact, item.occurrence ?? 0);
+    if (!anchor) {
+      throw new FixtureError(`${where} is not found verbatim in document "${item.document}": “${item.exact.slice(0, 80)}”`);
+    }
+    return {
+      id: evidenceIds.get(item.key)!,
+      workspaceId,
+      documentId,
+      revisionId: revisionIds.get(item.document)!,
+      ...anchor,
+      speakerId: item.speaker ? resolve(personIds, item.speaker, "person", where) : null,
+      saidOn: fromCalendarDate(item.saidOn),
+      kind: item.kind,
+      note: item.note ?? "",
+      createdById: options.createdById ?? null,
+    };
+  });
+
+  const statementRows = fixture.statements.map((s, i) => {
+    const where = `statement ${i + 1} (${s.party} on ${s.issue})`;
+    return {
+      id: randomUUID(),
+      workspaceId,
+      partyId: resolve(partyIds, s.party, "party", where),
+      issueId: resolve(issueIds, s.issue, "issue", where),
+      position: s.position,
+      summary: s.summary,
+      statedOn: fromCalendarDate(s.statedOn),
+      recordedById: options.createdById ?? null,
+      // Distinct, ordered recording times keep same-day statements in fixture order.
+      recordedAt: new Date(Date.now() + i),
+      links: s.evidence.map((link) => ({ evidenceId: resolve(evidenceIds, link.key, "evidence", where), relation: link.relation })),
+    };
+  });
+
+  const cellVersions = new Map<string, { issueId: string; partyId: string; version: number }>();
+  for (const s of statementRows) {
+    const key = cellKey(s.issueId, s.partyId);
+    const cell = cellVersions.get(key) ?? { issueId: s.issueId, partyId: s.partyId, version: 0 };
+    cell.version++;
+    cellVersions.set(key, cell);
+  }
+
+  await db().$transaction(
+    async (tx) => {
+      await tx.workspace.create({ data: { id: workspaceId, slug, title: fixture.title, description: fixture.description } });
+      if (options.members?.length) {
+        await tx.membership.createMany({ data: options.members.map((m) => ({ workspaceId, userId: m.userId, role: m.role })) });
+      }
+      await tx.party.createMany({
+        data: fixture.parties.map((p, i) => ({ id: partyIds.get(p.key)!, workspaceId, name: p.name, shortName: p.shortName, colour: p.colour, sortOrder: i })),
+      });
+      await tx.issue.createMany({
+        data: fixture.issues.map((issue, i) => ({ id: issueIds.get(issue.key)!, workspaceId, title: issue.title, description: issue.description, sortOrder: i })),
+      });
+      await tx.person.createMany({
+        data: fixture.people.map((p) => ({
+          id: personIds.get(p.key)!,
+          workspaceId,
+          name: p.name,
+          aliases: p.aliases,
+          role: p.role,
+          partyId: p.party ? resolve(partyIds, p.party, "party", `person "${p.key}"`) : null,
+          organisation: p.organisation ?? "",
+        })),
+      });
+      await tx.document.createMany({
+        data: fixture.documents.map((d) => ({
+          id: documentIds.get(d.key)!,
+          workspaceId,
+          title: d.title,
+          outlet: d.outlet,
+          url: d.url,
+          language: d.language,
+          publishedOn: d.publishedOn,
+          importedById: options.createdById ?? null,
+        })),
+      });
+      await tx.documentRevision.createMany({
+        data: fixture.documents.map((d) => ({
+          id: revisionIds.get(d.key)!,
+          workspaceId,
+          documentId: documentIds.get(d.key)!,
+          number: 1,
+          text: texts.get(d.key)!,
+          contentHash: sha256(texts.get(d.key)!),
+          createdById: options.createdById ?? null,
+        })),
+      });
+      await tx.evidence.createMany({ data: evidenceRows });
+      await tx.stanceStatement.createMany({ data: statementRows.map(({ links: _links, ...row }) => row) });
+      await tx.statementEvidence.createMany({
+        data: statementRows.flatMap((s) => s.links.map((l) => ({ workspaceId, statementId: s.id, ...l }))),
+      });
+      await tx.stanceCell.createMany({ data: [...cellVersions.values()].map((c) => ({ workspaceId, ...c })) });
+      await tx.activityEvent.create({
+        data: { workspaceId, actorId: options.createdById ?? null, action: "workspace.created", subjectType: "workspace", subjectId: workspaceId, after: { slug, source: "fixture" } },
+      });
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return { id: workspaceId, slug, title: fixture.title };
+}

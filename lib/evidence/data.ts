@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { toCalendarDate } from "@/lib/matrix/dates";
+import { codePoints } from "@/lib/evidence/anchor";
+
+const CONTEXT_CODE_POINTS = 280;
+
+export async function getEvidence(workspace: AuthorizedWorkspace, evidenceId: string) {
+  const evidence = await db().evidence.findFirst({
+    where: { id: evidenceId, workspaceId: workspace.id },
+    select: {
+      id: true,
+      startOffset: true,
+      endOffset: true,
+      exact: true,
+      kind: true,
+      note: true,
+      saidOn: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+      speaker: { select: { id: true, name: true, role: true, organisation: true, party: { select: { name: true, colour: true } } } },
+      document: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true } },
+      revision: { select: { number: true, text: true } },
+      links: {
+        select: {
+          relation: true,
+          statement: {
+            select: {
+              id: true,
+              position: true,
+              summary: true,
+              statedOn: true,
+              party: { select: { id: true, name: true, colour: true } },
+              issue: { select: { id: true, title: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!evidence) return null;
+  const chars = codePoints(evidence.revision.text);
+  const { revision, ...rest } = evidence;
+  return {
+    ...rest,
+    revisionNumber: revision.number,
+    saidOn: toCalendarDate(evidence.saidOn),
+    before: chars.slice(Math.max(0, evidence.startOffset - CONTEXT_CODE_POINTS), evidence.startOffset).join(""),
+    after: chars.slice(evidence.endOffset, evidence.endOffset + CONTEXT_CODE_POINTS).join(""),
+    links: evidence.links.map((l) => ({ ...l, statement: { ...l.statement, statedOn: toCalendarDate(l.statement.statedOn) } })),
+  };
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import type { Position } from "@/lib/generated/prisma/enums";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
+import type { MatrixView } from "@/lib/matrix/schema";
+
+type MatrixRow = {
+  issueId: string;
+  partyId: string;
+  id: string;
+  position: Position;
+  summary: string;
+  statedOn: Date;
+  evidenceCount: number;
+};
+
+// One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
+// every statement up to the date: the cost follows the size of the matrix, not of its history.
+// Amended (corrected or retracted) statements never show; their replacements do.
+function latestStatementsAsOf(workspaceId: string, asOf: string) {
+  return db().$queryRaw<MatrixRow[]>`
+    SELECT i.id AS "issueId", p.id AS "partyId", s.id, s.position, s.summary, s."statedOn",
+           (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
+    FROM issues i
+    CROSS JOIN parties p
+    CROSS JOIN LATERAL (
+      SELECT st.id, st.position, st.summary, st."statedOn"
+      FROM stance_statements st
+      WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
+        AND st."statedOn" <= ${fromCalendarDate(asOf)}::date
+        AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
+      ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
+      LIMIT 1
+    ) s
+    WHERE i."workspaceId" = ${workspaceId}::uuid AND p."workspaceId" = ${workspaceId}::uuid
+      AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL`;
+}
+
+export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): Promise<MatrixView> {
+  const [settings, parties, issues, rows] = await Promise.all([
+    db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } }),
+    db().party.findMany({
+      where: { workspaceId: workspace.id, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, shortName: true, colour: true },
+    }),
+    db().issue.findMany({
+      where: { workspaceId: workspace.id, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
+      select: { id: true, title: true, description: true },
+    }),
+    latestStatementsAsOf(workspace.id, asOf),
+  ]);
+  return {
+    workspace: { slug: workspace.slug, title: workspace.title },
+    asOf,
+    positionLabels: resolvePositionLabels(settings.positionLabels),
+    parties,
+    issues,
+    cells: rows.map((row) => ({
+      issueId: row.issueId,
+      partyId: row.partyId,
+      statement: {
+        id: row.id,
+        position: row.position,
+        summary: row.summary,
+        statedOn: toCalendarDate(row.statedOn),
+        evidenceCount: row.evidenceCount,
+      },
+    })),
+  };
+}
+
+/** Every date on which some statement in the workspace was stated, for stepping through time. */
+export async function listChangeDates(workspace: AuthorizedWorkspace): Promise<string[]> {
+  const rows = await db().stanceStatement.findMany({
+    where: { workspaceId: workspace.id },
+    distinct: ["statedOn"],
+    orderBy: { statedOn: "asc" },
+    select: { statedOn: true },
+  });
+  return rows.map((row) => toCalendarDate(row.statedOn));
+}
+
+export async function getCellHistory(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {
+  const [settings, issue, party] = await Promise.all([
+    db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } }),
+    db().issue.findFirst({ where: { id: issueId, workspaceId: workspace.id }, select: { id: true, title: true, description: true } }),
+    db().party.findFirst({ where: { id: partyId, workspaceId: workspace.id }, select: { id: true, name: true, shortName: true, colour: true } }),
+  ]);
+  if (!issue || !party) return null;
+  const statements = await db().stanceStatement.findMany({
+    where: { workspaceId: workspace.id, issueId, partyId },
+    orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      position: true,
+      summary: true,
+      statedOn: true,
+      recordedAt: true,
+      recordedBy: { select: { name: true, email: true } },
+      amendment: { select: { kind: true, reason: true, amendedAt: true, replacementId: true, amendedBy: { select: { name: true, email: true } } } },
+      links: {
+        orderBy: { evidence: { saidOn: "asc" } },
+        select: {
+          relation: true,
+          evidence: {
+            select: {
+              id: true,
+              exact: true,
+              saidOn: true,
+              kind: true,
+              speaker: { select: { name: true } },
+              document: { select: { id: true, title: true, outlet: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return {
+    issue,
+    party,
+    positionLabels: resolvePositionLabels(settings.positionLabels),
+    statements: statements.map((s) => ({
+      ...s,
+      statedOn: toCalendarDate(s.statedOn),
+      links: s.links.map((l) => ({ ...l, evidence: { ...l.evidence, saidOn: toCalendarDate(l.evidence.saidOn) } })),
+    })),
+  };
+}

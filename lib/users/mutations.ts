@@ -1,0 +1,10 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+
+export async function createUserWithPassword(input: { email: string; name: string; password: string }) {
+  return db().user.create({
+    data: { email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password) },
+    select: { id: true, email: true, name: true },
+  });
+}

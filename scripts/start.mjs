@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm start` (and `npm run dev` with --dev): one command from a fresh clone to a running app.
+// Uses DATABASE_URL when set, else the embedded PostgreSQL in .data/pglite; applies migrations;
+// builds when the sources changed since the last build; then serves on PORT (default 3000).
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { runPrisma } from "./prisma.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = path.join(root, ".data");
+const dev = process.argv.includes("--dev");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const port = process.env.PORT || "3000";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function fail(message) {
+  console.error(`\nParley could not start: ${message}`);
+  process.exit(1);
+}
+
+function authSecret() {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  console.log(`Parley: generated AUTH_SECRET in ${path.relative(root, file)} (kept for later starts)`);
+  return secret;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/demo", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function sourceFingerprint() {
+  const hash = createHash("sha256");
+  const visit = (relative) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full) || relative.startsWith(path.join("lib", "generated"))) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(full).sort()) visit(path.join(relative, name));
+    } else {
+      hash.update(`${relative}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function ensureBuild() {
+  const stamp = path.join(root, ".next", "parley-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  console.log("Parley: building the app (first start or changed sources)…");
+  if ((await run(process.execPath, [nextBin, "build"])) !== 0) fail("the build failed (see above).");
+  writeFileSync(stamp, fingerprint);
+}
+
+async function waitUntilHealthy(url, child) {
+  for (let attempt = 0; attempt < 600 && child.exitCode === null; attempt++) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+const started = Date.now();
+let embedded;
+if (!env.DATABASE_URL) {
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+  env.DATABASE_URL = embedded.url;
+  env.PARLEY_DATABASE_KIND = "embedded";
+  env.DATABASE_POOL_MAX ??= "8";
+  console.log("Parley: using the embedded PostgreSQL in .data/pglite (set DATABASE_URL to use your own server)");
+} else {
+  env.PARLEY_DATABASE_KIND ??= "postgresql";
+}
+env.AUTH_SECRET = authSecret();
+
+const migration = runPrisma(["migrate", "deploy"], { env, stdio: "pipe" });
+if (migration.status !== 0) {
+  await embedded?.stop();
+  fail(`database migrations failed:\n${migration.stdout}${migration.stderr}`);
+}
+
+if (!dev) await ensureBuild();
+
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) server.kill("SIGTERM");
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+server.on("exit", (code) => stop(code ?? 0));
+
+const url = `http://localhost:${port}`;
+if (await waitUntilHealthy(url, server)) {
+  console.log(`\nParley is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
