@@ -1,11 +1,11 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 // Runs before every page and route: sets the CSP with a fresh nonce, and (through Auth.js's
 // wrapper) re-issues the session cookie, which is what makes the 30-minute idle timeout slide.
 // It authorizes nothing: every page, route and action checks access itself in lib/.
-export const proxy = auth((request) => {
+const withSession = auth((request) => {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -15,6 +15,13 @@ export const proxy = auth((request) => {
   response.headers.set("Content-Security-Policy", csp);
   return response;
 });
+
+// With a lazily built Auth.js config (read at request time, not at build time), auth(wrapper)
+// resolves to the wrapped handler asynchronously, whatever its declared type says.
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const handler = await (withSession as unknown as Promise<typeof withSession>);
+  return handler(request, event as never);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

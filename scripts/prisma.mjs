@@ -4,7 +4,7 @@
 // used as Prisma would; otherwise Prisma is given one chance to download it, and if the
 // network refuses, the project's WebAssembly stand-in (prisma/wasm-schema-engine.mjs) is used
 // from then on for this node_modules.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,13 +34,25 @@ export function resolveSchemaEngine(env = process.env) {
   return undefined;
 }
 
+/**
+ * Runs the CLI asynchronously, resolving to { status, stdout, stderr } like spawnSync. It must
+ * not block: the embedded database may be served from this very process.
+ */
 export function runPrisma(args, { env = process.env, stdio = "inherit" } = {}) {
   const engine = resolveSchemaEngine(env);
   const childEnv = { ...env, ...(engine ? { PRISMA_SCHEMA_ENGINE_BINARY: engine } : {}), PRISMA_HIDE_UPDATE_MESSAGE: "1" };
-  return spawnSync(process.execPath, [prismaCli, ...args], { cwd: root, env: childEnv, stdio, encoding: "utf8" });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [prismaCli, ...args], { cwd: root, env: childEnv, stdio });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk) => (stdout += chunk));
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    child.on("error", (error) => resolve({ status: 1, stdout, stderr: `${stderr}${error.message}` }));
+    child.on("close", (status) => resolve({ status: status ?? 1, stdout, stderr }));
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const result = runPrisma(process.argv.slice(2));
-  process.exit(result.status ?? 1);
+  const result = await runPrisma(process.argv.slice(2));
+  process.exit(result.status);
 }

@@ -93,7 +93,7 @@ if (!env.DATABASE_URL) {
 }
 env.AUTH_SECRET = authSecret();
 
-const migration = runPrisma(["migrate", "deploy"], { env, stdio: "pipe" });
+const migration = await runPrisma(["migrate", "deploy"], { env, stdio: "pipe" });
 if (migration.status !== 0) {
   await embedded?.stop();
   fail(`database migrations failed:\n${migration.stdout}${migration.stderr}`);

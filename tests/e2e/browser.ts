@@ -1,0 +1,108 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const screenshotDir = path.join(process.cwd(), "screenshots");
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface BrowserSession {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * One browser for the calling test file and a fresh context (cookies, storage) with one page for
+ * each test. A failing test leaves `screenshots/<file>--<test>.png` behind.
+ *
+ *   const session = useBrowser();
+ *   it("…", async () => { await session.page.goto(session.baseUrl); });
+ */
+export function useBrowser(): BrowserSession {
+  const baseUrl = inject("baseUrl");
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    context = await required(browser, "browser").newContext({ baseURL: baseUrl });
+    page = await context.newPage();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail" && page && !page.isClosed()) {
+      const file = path.basename(task.file.name, ".test.ts");
+      await screenshot(page, `${file}--${task.name}`).catch(() => {});
+    }
+    await context?.close();
+    context = undefined;
+    page = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    baseUrl,
+    get browser() {
+      return required(browser, "browser");
+    },
+    get context() {
+      return required(context, "context");
+    },
+    get page() {
+      return required(page, "page");
+    },
+  };
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  if (!value) throw new Error(`The ${name} exists only inside a test (useBrowser() sets it up in hooks)`);
+  return value;
+}
+
+/**
+ * Signs in through the real form. Waits for the form to go away and the workspace list's <main>
+ * to appear rather than for a URL: the server action's redirect is not a full page load.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  try {
+    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor({ state: "detached", timeout: 15_000 });
+  } catch {
+    const alerts = await page.locator("form [role=alert]").allInnerTexts();
+    throw new Error(`Sign-in as ${email} did not leave the sign-in form${alerts.length ? `: ${alerts.join(" / ")}` : ""}`);
+  }
+  await page.getByRole("main").waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

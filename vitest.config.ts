@@ -1,0 +1,65 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// `npm test` (scripts/test.mjs) runs the three projects with the databases and server they need;
+// each can also run alone: `npm run test:unit`, `test:integration`, `test:e2e`.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Next swaps `server-only` for an empty module on the server; Vitest must do the same.
+      "server-only": path.join(root, "tests", "support", "empty-module.ts"),
+    },
+  },
+  test: {
+    passWithNoTests: true,
+    // Global teardowns stop the app server and drop databases.
+    teardownTimeout: 30_000,
+    // next-auth imports `next/server` without an extension, which only resolves when Vite
+    // transforms it instead of handing it to Node.
+    server: { deps: { inline: ["next-auth"] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          // The files share one database and reset it between tests: one at a time.
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { concurrent: false },
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          // One app server and one database for the run; files seed their own uniquely named data.
+          fileParallelism: false,
+          maxWorkers: 1,
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
