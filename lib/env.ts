@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  PARLEY_PUBLIC_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,11 +3,18 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { currentUserId } from "@/lib/workspaces/access";
+import { env } from "@/lib/env";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const NOTICES: Record<string, string> = {
+  "password-changed": "Your password was changed and every session ended. Sign in with the new password.",
+  "signed-out-everywhere": "Every session of your account has ended.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
+  const { callbackUrl, notice } = await searchParams;
   const destination = safeRedirectPath(callbackUrl);
   if (await currentUserId()) redirect(destination);
   return (
@@ -15,7 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="font-serif text-3xl font-semibold tracking-tight">Parley</p>
       <h1 className="mt-8 text-xl font-semibold">Sign in to your team</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">Accounts are created by invitation from a workspace owner.</p>
+      {notice && NOTICES[notice] ? <div role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{NOTICES[notice]}</div> : null}
       <SignInForm callbackUrl={destination} />
+      {env().PARLEY_OPEN_SIGNUP ? <p className="mt-6 text-sm text-slate-600">New here? <Link href="/sign-up" className="text-indigo-700 underline">Create an account</Link>.</p> : null}
     </main>
   );
 }

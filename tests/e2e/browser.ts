@@ -83,19 +83,24 @@ function required<T>(value: T | undefined, name: string): T {
 }
 
 /**
- * Signs in through the real form. Waits for the form to go away and the workspace list's <main>
- * to appear rather than for a URL: the server action's redirect is not a full page load.
+ * Signs in through the real form. Waits for the form to go away (or to show why it refused) and
+ * for the workspace list's <main>, rather than for a URL: the server action's redirect is not a
+ * full page load.
  */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
+  const passwordField = page.getByLabel("Password", { exact: true });
+  const form = page.locator("form").filter({ has: passwordField });
   await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  try {
-    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor({ state: "detached", timeout: 15_000 });
-  } catch {
-    const alerts = await page.locator("form [role=alert]").allInnerTexts();
-    throw new Error(`Sign-in as ${email} did not leave the sign-in form${alerts.length ? `: ${alerts.join(" / ")}` : ""}`);
+  await passwordField.fill(password);
+  await form.getByRole("button", { name: "Sign in", exact: true }).click();
+  const outcome = await Promise.race([
+    passwordField.waitFor({ state: "detached", timeout: 20_000 }).then(() => "signed-in" as const, () => undefined),
+    form.getByRole("alert").first().waitFor({ state: "visible", timeout: 20_000 }).then(() => "refused" as const, () => undefined),
+  ]);
+  if (outcome !== "signed-in") {
+    const reason = outcome === "refused" ? `: ${await form.getByRole("alert").first().innerText()}` : " within 20 s";
+    throw new Error(`Signing in as ${email} did not leave the sign-in form${reason}`);
   }
   await page.getByRole("main").waitFor();
 }

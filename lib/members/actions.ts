@@ -1,0 +1,73 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
+import { actionClient, userAction, workspaceAction, ActionError } from "@/lib/safe-action";
+import { signIn } from "@/lib/auth";
+import {
+  AcceptInvitationSchema,
+  ChangeRoleSchema,
+  CreateInvitationSchema,
+  InvitationIdSchema,
+  RegisterWithInvitationSchema,
+  RemoveMemberSchema,
+} from "@/lib/members/schema";
+import { acceptInvitation, changeMemberRole, createInvitation, registerWithInvitation, removeMember, revokeInvitation } from "@/lib/members/mutations";
+import { sendInvitationMail } from "@/lib/mail/invitation";
+
+export const createInvitationAction = workspaceAction
+  .metadata({ name: "createInvitation", permission: "members:manage" })
+  .inputSchema(CreateInvitationSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const invitation = await createInvitation(ctx.workspace, parsedInput);
+    const mailed = invitation.email ? await sendInvitationMail({ to: invitation.email, path: invitation.path, workspaceTitle: ctx.workspace.title }) : false;
+    revalidatePath(`/w/${ctx.workspace.slug}/members`);
+    return { path: invitation.path, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), mailed };
+  });
+
+export const revokeInvitationAction = workspaceAction
+  .metadata({ name: "revokeInvitation", permission: "members:manage" })
+  .inputSchema(InvitationIdSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await revokeInvitation(ctx.workspace, parsedInput.invitationId);
+    revalidatePath(`/w/${ctx.workspace.slug}/members`);
+    return { revoked: true };
+  });
+
+export const changeMemberRoleAction = workspaceAction
+  .metadata({ name: "changeMemberRole", permission: "members:manage" })
+  .inputSchema(ChangeRoleSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await changeMemberRole(ctx.workspace, parsedInput.userId, parsedInput.role);
+    revalidatePath(`/w/${ctx.workspace.slug}/members`);
+    return { role: parsedInput.role };
+  });
+
+export const removeMemberAction = workspaceAction
+  .metadata({ name: "removeMember", permission: "members:manage" })
+  .inputSchema(RemoveMemberSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await removeMember(ctx.workspace, parsedInput.userId);
+    revalidatePath(`/w/${ctx.workspace.slug}/members`);
+    return { removed: true };
+  });
+
+export const acceptInvitationAction = userAction
+  .metadata({ name: "acceptInvitation" })
+  .inputSchema(AcceptInvitationSchema)
+  .action(async ({ parsedInput, ctx }) => acceptInvitation(ctx.userId, parsedInput.token));
+
+/** The one action open to visitors without a session: the invitation token is the credential. */
+export const registerWithInvitationAction = actionClient
+  .metadata({ name: "registerWithInvitation" })
+  .inputSchema(RegisterWithInvitationSchema)
+  .action(async ({ parsedInput }) => {
+    const { workspaceSlug } = await registerWithInvitation(parsedInput);
+    try {
+      await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
+    } catch (error) {
+      if (error instanceof AuthError) throw new ActionError("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
+      throw error;
+    }
+    return { workspaceSlug };
+  });

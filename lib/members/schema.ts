@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+import { NewPasswordSchema } from "@/lib/auth/password-policy";
+
+export const RoleSchema = z.enum([Role.OWNER, Role.EDITOR, Role.COMMENTER, Role.VIEWER], { error: "Choose one of the roles." });
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  OWNER: "Everything, including members and invitations",
+  EDITOR: "Records stances, imports documents, saves evidence",
+  COMMENTER: "Reads everything and comments",
+  VIEWER: "Reads everything",
+};
+
+const WorkspaceSlug = z.string().min(1).max(64);
+
+export const CreateInvitationSchema = z.object({
+  workspaceSlug: WorkspaceSlug,
+  role: RoleSchema,
+  email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address, or leave it empty for a link anyone can use once." }))]).optional(),
+  expiresInDays: z.coerce.number().int().min(1, "At least one day.").max(30, "At most 30 days.").default(7),
+});
+
+export const InvitationIdSchema = z.object({ workspaceSlug: WorkspaceSlug, invitationId: z.uuid({ error: "No such invitation." }) });
+
+export const ChangeRoleSchema = z.object({ workspaceSlug: WorkspaceSlug, userId: z.uuid({ error: "No such member." }), role: RoleSchema });
+
+export const RemoveMemberSchema = z.object({ workspaceSlug: WorkspaceSlug, userId: z.uuid({ error: "No such member." }) });
+
+export const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid.");
+
+export const AcceptInvitationSchema = z.object({ token: InvitationTokenSchema });
+
+export const RegisterWithInvitationSchema = z.object({
+  token: InvitationTokenSchema,
+  name: z.string().trim().min(1, "Enter your name.").max(200, "At most 200 characters."),
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address, like name@example.org." })),
+  password: NewPasswordSchema,
+});

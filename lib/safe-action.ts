@@ -1,0 +1,51 @@
+import "server-only";
+import { createSafeActionClient } from "next-safe-action";
+import { z } from "zod";
+import { AccessError, authorizeWorkspace, PERMISSIONS, requireUserId, type Permission } from "@/lib/workspaces/access";
+
+// The one entry point for server actions. Every action is a public endpoint: it states the
+// permission it needs in its metadata, and the middleware below resolves session → membership →
+// role before the action's own code runs. Expected refusals come back as serverError values;
+// anything unexpected is logged and answered with a generic message.
+
+export type ActionFailure = { code: string; message: string };
+
+/** An expected refusal from inside an action (stale version, last owner, expired link…). */
+export class ActionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+export const actionClient = createSafeActionClient({
+  defineMetadataSchema: () => z.object({ name: z.string(), permission: z.enum(permissionNames).optional() }),
+  defaultValidationErrorsShape: "flattened",
+  handleServerError(error): ActionFailure & { details?: Record<string, unknown> } {
+    if (error instanceof AccessError) return { code: error.code, message: error.message };
+    if (error instanceof ActionError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    console.error(error);
+    return { code: "internal_error", message: "Something went wrong on our side; nothing was saved. Try again." };
+  },
+});
+
+/** Actions of a signed-in user that concern no particular workspace (account, invitations). */
+export const userAction = actionClient.use(async ({ next }) => next({ ctx: { userId: await requireUserId() } }));
+
+const WorkspaceInputSchema = z.object({ workspaceSlug: z.string().min(1).max(64) });
+
+/** Actions on a workspace: the input names it by `workspaceSlug`; metadata names the permission. */
+export const workspaceAction = actionClient.use(async ({ next, clientInput, metadata }) => {
+  if (!metadata.permission) throw new Error(`action ${metadata.name} declares no permission`);
+  const userId = await requireUserId();
+  const input = WorkspaceInputSchema.safeParse(clientInput);
+  if (!input.success) throw new AccessError("not_found", "No such workspace.");
+  const workspace = await authorizeWorkspace(input.data.workspaceSlug, metadata.permission);
+  return next({ ctx: { userId, workspace } });
+});
