@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { env } from "@/lib/env";
 import { SignUpForm } from "@/components/account/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  // Whether sign-up is open is read from the environment at request time, not at build time.
+  await connection();
   if (!env().PARLEY_OPEN_SIGNUP) notFound();
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">

@@ -19,6 +19,7 @@ export function AppHeader({ user, workspaces, current }: Props) {
             <Link href={`/w/${current.slug}`} className="text-slate-700 hover:text-slate-950">Matrix</Link>
             <Link href={`/w/${current.slug}/documents`} className="text-slate-700 hover:text-slate-950">Documents</Link>
             <Link href={`/w/${current.slug}/members`} className="text-slate-700 hover:text-slate-950">Members</Link>
+            <Link href={`/w/${current.slug}/settings`} className="text-slate-700 hover:text-slate-950">Settings</Link>
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -16,6 +16,6 @@ export function safeRedirectPath(value: unknown, fallback = "/"): string {
   }
   if (decoded.startsWith("//") || decoded.includes("\\")) return fallback;
   const url = new URL(value, PROBE_ORIGIN);
-  if (url.origin !== PROBE_ORIGIN) return fallback;
+  if (url.origin !== PROBE_ORIGIN || url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -51,3 +51,20 @@ export async function getEvidence(workspace: AuthorizedWorkspace, evidenceId: st
     links: evidence.links.map((l) => ({ ...l, statement: { ...l.statement, statedOn: toCalendarDate(l.statement.statedOn) } })),
   };
 }
+
+export async function listEvidenceOptions(workspace: AuthorizedWorkspace, query: string | undefined) {
+  const evidence = await db().evidence.findMany({
+    where: {
+      workspaceId: workspace.id,
+      ...(query
+        ? { OR: [{ exact: { contains: query, mode: "insensitive" } }, { speaker: { name: { contains: query, mode: "insensitive" } } }, { speaker: { aliases: { has: query } } }] }
+        : {}),
+    },
+    orderBy: [{ saidOn: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: { id: true, exact: true, saidOn: true, kind: true, speaker: { select: { name: true } }, document: { select: { title: true } } },
+  });
+  return evidence.map((e) => ({ id: e.id, exact: e.exact, saidOn: toCalendarDate(e.saidOn), kind: e.kind, speaker: e.speaker?.name ?? null, documentTitle: e.document.title }));
+}
+
+export type EvidenceOption = Awaited<ReturnType<typeof listEvidenceOptions>>[number];

@@ -9,23 +9,27 @@ import type { MatrixView } from "@/lib/matrix/schema";
 type MatrixRow = {
   issueId: string;
   partyId: string;
-  id: string;
-  position: Position;
-  summary: string;
-  statedOn: Date;
+  version: number;
+  id: string | null;
+  position: Position | null;
+  summary: string | null;
+  statedOn: Date | null;
   evidenceCount: number;
 };
 
 // One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
 // every statement up to the date: the cost follows the size of the matrix, not of its history.
-// Amended (corrected or retracted) statements never show; their replacements do.
+// Amended (corrected or retracted) statements never show; their replacements do. The cell's
+// version is the one an edit must be based on (see mutations.ts).
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
   return db().$queryRaw<MatrixRow[]>`
-    SELECT i.id AS "issueId", p.id AS "partyId", s.id, s.position, s.summary, s."statedOn",
+    SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
+           s.id, s.position, s.summary, s."statedOn",
            (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
     FROM issues i
     CROSS JOIN parties p
-    CROSS JOIN LATERAL (
+    LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
+    LEFT JOIN LATERAL (
       SELECT st.id, st.position, st.summary, st."statedOn"
       FROM stance_statements st
       WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
@@ -33,9 +37,10 @@ function latestStatementsAsOf(workspaceId: string, asOf: string) {
         AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
       ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
       LIMIT 1
-    ) s
+    ) s ON true
     WHERE i."workspaceId" = ${workspaceId}::uuid AND p."workspaceId" = ${workspaceId}::uuid
-      AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL`;
+      AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL
+      AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;
 }
 
 export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): Promise<MatrixView> {
@@ -62,13 +67,11 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
     cells: rows.map((row) => ({
       issueId: row.issueId,
       partyId: row.partyId,
-      statement: {
-        id: row.id,
-        position: row.position,
-        summary: row.summary,
-        statedOn: toCalendarDate(row.statedOn),
-        evidenceCount: row.evidenceCount,
-      },
+      version: row.version,
+      statement:
+        row.id && row.position && row.summary !== null && row.statedOn
+          ? { id: row.id, position: row.position, summary: row.summary, statedOn: toCalendarDate(row.statedOn), evidenceCount: row.evidenceCount }
+          : null,
     })),
   };
 }

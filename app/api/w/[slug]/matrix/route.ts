@@ -8,8 +8,8 @@ import { handleRoute } from "@/lib/http/route";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   return handleRoute(async () => {
     const { slug } = await params;
-    const query = MatrixQuerySchema.parse({ asOf: request.nextUrl.searchParams.get("asOf") ?? undefined });
     const workspace = await authorizeWorkspace(slug, "workspace:read");
+    const query = MatrixQuerySchema.parse({ asOf: request.nextUrl.searchParams.get("asOf") ?? undefined });
     const matrix = await getMatrix(workspace, query.asOf ?? todayCalendarDate());
     return Response.json(matrix, { headers: { "Cache-Control": "private, no-store" } });
   });

@@ -1,0 +1,198 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { POSITIONS } from "@/lib/matrix/positions";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import type { MatrixStatement } from "@/lib/matrix/schema";
+import type { CellState } from "@/lib/matrix/mutations";
+import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
+import type { CellEdit } from "@/components/matrix/use-cell-edit";
+
+type Relation = "SUPPORTS" | "CONTRADICTS" | "CONTEXT";
+type Position = (typeof POSITIONS)[number];
+type Mode = "record" | "correct" | "retract";
+
+type Props = {
+  slug: string;
+  asOf: string;
+  issue: { id: string; title: string };
+  party: { id: string; name: string };
+  version: number;
+  statement: MatrixStatement | null;
+  labels: Record<string, string>;
+  /** The user's own edit, when the editor reopens after the server refused it. */
+  draft?: CellEdit;
+  conflict?: CellState;
+  error?: { message: string; fieldErrors?: Record<string, string[] | undefined> };
+  onSubmit: (edit: CellEdit) => void;
+  onClose: () => void;
+};
+
+export function CellEditor({ slug, asOf, issue, party, version, statement, labels, draft, conflict, error, onSubmit, onClose }: Props) {
+  const [mode, setMode] = useState<Mode>(draft?.kind ?? "record");
+  const [position, setPosition] = useState<Position>(draft && draft.kind !== "retract" ? draft.position : ((statement?.position as Position) ?? "NO_POSITION"));
+  const [summary, setSummary] = useState(draft && draft.kind !== "retract" ? draft.summary : "");
+  const [statedOn, setStatedOn] = useState(draft && draft.kind !== "retract" ? draft.statedOn : asOf);
+  const [reason, setReason] = useState(draft && draft.kind !== "record" ? draft.reason : "");
+  const [links, setLinks] = useState<{ evidenceId: string; relation: Relation }[]>(draft && draft.kind !== "retract" ? draft.links : []);
+  const [filter, setFilter] = useState("");
+  const evidence = useEvidenceOptions(slug, mode !== "retract");
+  const firstField = useRef<HTMLSelectElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => firstField.current?.focus(), []);
+
+  function chooseMode(next: Mode) {
+    setMode(next);
+    if (next === "correct" && statement) {
+      setPosition(statement.position as Position);
+      setSummary(statement.summary);
+      setStatedOn(statement.statedOn);
+    }
+  }
+
+  // After a conflict the edit is re-applied on top of the version that beat it.
+  function submit(baseVersion = conflict ? conflict.version : version) {
+    const common = { issueId: issue.id, partyId: party.id, baseVersion };
+    const statementId = draft && draft.kind !== "record" ? draft.statementId : statement?.id;
+    onSubmit(
+      mode === "record"
+        ? { kind: "record", ...common, position, summary, statedOn, links }
+        : mode === "correct"
+          ? { kind: "correct", ...common, statementId: statementId!, position, summary, statedOn, links, reason }
+          : { kind: "retract", ...common, statementId: statementId!, reason },
+    );
+  }
+
+  const failure = error ?? null;
+  const shownEvidence = (evidence.data ?? []).filter((e) => !filter || `${e.exact} ${e.speaker ?? ""} ${e.documentTitle}`.toLowerCase().includes(filter.toLowerCase()));
+  const canAmend = (Boolean(statement) && statement!.id !== "pending") || (draft !== undefined && draft.kind !== "record");
+
+  return (
+    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cell-editor-title"
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+        className="h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl"
+      >
+        <div className="flex items-start justify-between gap-4">
+          <h2 id="cell-editor-title" className="font-serif text-xl font-semibold">{party.name} on {issue.title}</h2>
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">Cancel</button>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {statement ? <>Shown as of {formatCalendarDate(asOf)}: <strong>{labels[statement.position]}</strong> — {statement.summary}</> : "No statement shown as of this date."}{" "}
+          <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${asOf}`} className="text-indigo-700 underline">History</Link>
+        </p>
+
+        <fieldset className="mt-5">
+          <legend className="text-sm font-medium">What do you want to do?</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {(["record", "correct", "retract"] as const).map((m) => (
+              <label key={m} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 ${m !== "record" && !canAmend ? "opacity-40" : ""}`}>
+                <input type="radio" name="mode" value={m} checked={mode === m} disabled={m !== "record" && !canAmend} onChange={() => chooseMode(m)} className="sr-only" />
+                {m === "record" ? "Record a new statement" : m === "correct" ? "Correct the shown statement" : "Retract the shown statement"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <form
+          className="mt-5 space-y-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          {conflict ? (
+            <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+              <p className="font-semibold">Someone else changed this cell while you were editing. Your edit was not saved.</p>
+              {conflict.latest ? (
+                <p className="mt-1">
+                  Now: <strong>{labels[conflict.latest.position]}</strong> — {conflict.latest.summary} ({formatCalendarDate(conflict.latest.statedOn)}{conflict.latest.recordedBy ? `, recorded by ${conflict.latest.recordedBy}` : ""})
+                </p>
+              ) : (
+                <p className="mt-1">The cell now has no statement.</p>
+              )}
+              <button type="button" onClick={() => submit(conflict.version)} className="mt-2 rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white">Re-apply my edit</button>
+            </div>
+          ) : null}
+          {failure ? <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{failure.message}</div> : null}
+
+          {mode !== "retract" ? (
+            <>
+              <div>
+                <label htmlFor="edit-position" className="block text-sm font-medium">Position</label>
+                <select id="edit-position" ref={firstField} value={position} onChange={(e) => setPosition(e.target.value as Position)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
+                  {POSITIONS.map((p) => <option key={p} value={p}>{labels[p]}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="edit-summary" className="block text-sm font-medium">Summary</label>
+                <textarea id="edit-summary" value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} maxLength={600} aria-describedby="edit-summary-hint" aria-invalid={Boolean(failure?.fieldErrors?.summary)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+                <p id="edit-summary-hint" className="text-xs text-slate-500">One or two sentences: what the party’s position is. {summary.length}/600</p>
+              </div>
+              <div>
+                <label htmlFor="edit-stated-on" className="block text-sm font-medium">Stated on</label>
+                <input id="edit-stated-on" type="date" value={statedOn} min="1900-01-01" max={new Date().toISOString().slice(0, 10)} onChange={(e) => setStatedOn(e.target.value)} aria-invalid={Boolean(failure?.fieldErrors?.statedOn)} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+              </div>
+              <fieldset>
+                <legend className="text-sm font-medium">Evidence</legend>
+                <input type="search" placeholder="Filter quotes by words, speaker or source" aria-label="Filter quotes" value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+                <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-1">
+                  {evidence.isLoading ? <li className="p-2 text-sm text-slate-500">Loading quotes…</li> : null}
+                  {shownEvidence.map((e) => {
+                    const link = links.find((l) => l.evidenceId === e.id);
+                    return (
+                      <li key={e.id} className="flex items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50">
+                        <input
+                          type="checkbox"
+                          id={`link-${e.id}`}
+                          checked={Boolean(link)}
+                          onChange={(ev) => setLinks(ev.target.checked ? [...links, { evidenceId: e.id, relation: "SUPPORTS" }] : links.filter((l) => l.evidenceId !== e.id))}
+                          className="mt-1"
+                        />
+                        <label htmlFor={`link-${e.id}`} className="flex-1">
+                          <span className="line-clamp-2 font-serif">“{e.exact}”</span>
+                          <span className="text-xs text-slate-500">{e.speaker ?? "No speaker"} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}</span>
+                        </label>
+                        {link ? (
+                          <select aria-label="Relation" value={link.relation} onChange={(ev) => setLinks(links.map((l) => (l.evidenceId === e.id ? { ...l, relation: ev.target.value as Relation } : l)))} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
+                            <option value="SUPPORTS">Supports</option>
+                            <option value="CONTRADICTS">Contradicts</option>
+                            <option value="CONTEXT">Context</option>
+                          </select>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </fieldset>
+            </>
+          ) : null}
+          {mode !== "record" ? (
+            <div>
+              <label htmlFor="edit-reason" className="block text-sm font-medium">Reason</label>
+              <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} placeholder={mode === "correct" ? "e.g. wrong date: the statement was made on 26 January" : "e.g. recorded on the wrong party"} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+            </div>
+          ) : null}
+          <div className="flex gap-3">
+            <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+              {mode === "record" ? "Record statement" : mode === "correct" ? "Save correction" : "Retract statement"}
+            </button>
+            <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">Cancel</button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

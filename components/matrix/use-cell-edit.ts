@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
+import type { EditResult } from "@/lib/matrix/mutations";
+import type { MatrixView } from "@/lib/matrix/schema";
+import { matrixQueryKey } from "@/components/matrix/use-matrix";
+
+type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
+type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
+
+export type CellEdit =
+  | { kind: "record"; issueId: string; partyId: string; baseVersion: number; position: Position; summary: string; statedOn: string; links: Links }
+  | { kind: "correct"; issueId: string; partyId: string; statementId: string; baseVersion: number; position: Position; summary: string; statedOn: string; links: Links; reason: string }
+  | { kind: "retract"; issueId: string; partyId: string; statementId: string; baseVersion: number; reason: string };
+
+export class EditFailure extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[] | undefined>,
+  ) {
+    super(message);
+  }
+}
+
+async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> {
+  const result =
+    edit.kind === "record"
+      ? await recordStatementAction({ workspaceSlug, issueId: edit.issueId, partyId: edit.partyId, baseVersion: edit.baseVersion, position: edit.position, summary: edit.summary, statedOn: edit.statedOn, links: edit.links })
+      : edit.kind === "correct"
+        ? await correctStatementAction({ workspaceSlug, statementId: edit.statementId, baseVersion: edit.baseVersion, position: edit.position, summary: edit.summary, statedOn: edit.statedOn, links: edit.links, reason: edit.reason })
+        : await retractStatementAction({ workspaceSlug, statementId: edit.statementId, baseVersion: edit.baseVersion, reason: edit.reason });
+  if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
+  if (result.serverError) throw new EditFailure(result.serverError.message);
+  if (result.validationErrors) {
+    const { formErrors = [], fieldErrors = {} } = result.validationErrors as { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
+    throw new EditFailure([...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.", fieldErrors);
+  }
+  return result.data!;
+}
+
+/**
+ * Saves a cell edit with the matrix updated at once (marked pending) and put back if the server
+ * refuses it. Conflicts come back as data for the editor to show.
+ */
+export function useCellEdit(slug: string, asOf: string) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const key = matrixQueryKey(slug, asOf);
+  return useMutation({
+    mutationKey: ["cell-edit", { slug }],
+    mutationFn: (edit: CellEdit) => send(slug, edit),
+    onMutate: async (edit) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<MatrixView>(key);
+      if (previous) {
+        const shown = edit.kind !== "retract" && edit.statedOn <= asOf;
+        queryClient.setQueryData<MatrixView>(key, {
+          ...previous,
+          cells: previous.cells.map((c) =>
+            c.issueId === edit.issueId && c.partyId === edit.partyId && shown
+              ? { ...c, statement: { id: "pending", position: edit.position, summary: edit.summary, statedOn: edit.statedOn, evidenceCount: edit.links.length } }
+              : c,
+          ).concat(
+            shown && !previous.cells.some((c) => c.issueId === edit.issueId && c.partyId === edit.partyId)
+              ? [{ issueId: edit.issueId, partyId: edit.partyId, version: edit.baseVersion, statement: { id: "pending", position: edit.position, summary: edit.summary, statedOn: edit.statedOn, evidenceCount: edit.links.length } }]
+              : [],
+          ),
+        });
+      }
+      return { previous };
+    },
+    onSuccess: (result, _edit, context) => {
+      if (!result.ok && context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onError: (_error, _edit, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
+      router.refresh();
+    },
+  });
+}
