@@ -7,6 +7,7 @@ import { latestStatementsAsOf, cellKey } from "@/lib/matrix/as-of";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { QuoteCard } from "@/components/evidence/quote-card";
+import { PositionTimeline } from "@/components/matrix/position-timeline";
 
 type Params = Promise<{ slug: string; issueId: string; partyId: string }>;
 
@@ -31,6 +32,7 @@ export default async function CellPage({ params, searchParams }: { params: Param
         <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
       </h1>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
+      <PositionTimeline points={effective} labels={labels} asOf={asOf} />
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
       {history.statements.length === 0 ? <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p> : null}
       <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">

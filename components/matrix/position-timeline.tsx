@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { POSITIONS, POSITION_STYLES } from "@/lib/matrix/positions";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import type { Position } from "@/lib/generated/prisma/enums";
+
+type Point = { id: string; position: Position; statedOn: string };
+
+const WIDTH = 720;
+const ROW = 26;
+const LEFT = 150;
+const RIGHT = 24;
+const TOP = 12;
+
+function dayNumber(date: string) {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+/**
+ * The party's position on the issue over time, as a step chart on the ordinal scale. Each point
+ * links to its statement in the history below. Only statements in force (not amended) are drawn.
+ */
+export function PositionTimeline({ points, labels, asOf }: { points: Point[]; labels: Record<string, string>; asOf: string }) {
+  if (points.length === 0) return null;
+  const sorted = [...points].sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
+  const first = dayNumber(sorted[0]!.statedOn);
+  const last = Math.max(dayNumber(sorted.at(-1)!.statedOn), dayNumber(asOf), first + 1);
+  const x = (date: string) => LEFT + ((dayNumber(date) - first) / (last - first)) * (WIDTH - LEFT - RIGHT);
+  const y = (position: Position) => TOP + POSITIONS.indexOf(position) * ROW + ROW / 2;
+  const height = TOP * 2 + POSITIONS.length * ROW;
+  const path = sorted
+    .map((p, i) => {
+      const next = sorted[i + 1];
+      const end = next ? x(next.statedOn) : x(asOf > p.statedOn ? asOf : p.statedOn);
+      return `${i === 0 ? "M" : "L"}${x(p.statedOn)},${y(p.position)} H${end}`;
+    })
+    .join(" ");
+  return (
+    <figure className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="timeline-title" className="w-full">
+        <title id="timeline-title">Position over time</title>
+        {POSITIONS.map((position) => (
+          <g key={position}>
+            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(position)} y2={y(position)} stroke="#e2e8f0" />
+            <text x={LEFT - 8} y={y(position) + 4} textAnchor="end" fontSize="11" fill="#475569">{labels[position]}</text>
+          </g>
+        ))}
+        <path d={path} fill="none" stroke="#4338ca" strokeWidth="2" />
+        <line x1={x(asOf)} x2={x(asOf)} y1={TOP} y2={height - TOP} stroke="#a21caf" strokeDasharray="4 3" />
+        {sorted.map((p) => (
+          <Link key={p.id} href={`#statement-${p.id}`}>
+            <circle cx={x(p.statedOn)} cy={y(p.position)} r="6" className={`${POSITION_STYLES[p.position].fill} stroke-white`} strokeWidth="2">
+              <title>{`${labels[p.position]} — ${formatCalendarDate(p.statedOn)}`}</title>
+            </circle>
+          </Link>
+        ))}
+      </svg>
+      <figcaption className="mt-1 flex justify-between text-xs text-slate-500">
+        <span>{formatCalendarDate(sorted[0]!.statedOn)}</span>
+        <span className="text-fuchsia-800">dashed line: {formatCalendarDate(asOf)}</span>
+        <span>{formatCalendarDate(sorted.at(-1)!.statedOn > asOf ? sorted.at(-1)!.statedOn : asOf)}</span>
+      </figcaption>
+    </figure>
+  );
+}
