@@ -18,6 +18,18 @@ CREATE TABLE "evidence_anchors" (
     CONSTRAINT "evidence_anchors_pkey" PRIMARY KEY ("evidenceId","revisionId")
 );
 
+-- CreateTable
+CREATE TABLE "suggestion_dismissals" (
+    "revisionId" UUID NOT NULL,
+    "workspaceId" UUID NOT NULL,
+    "startOffset" INTEGER NOT NULL,
+    "endOffset" INTEGER NOT NULL,
+    "dismissedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "dismissedById" UUID,
+
+    CONSTRAINT "suggestion_dismissals_pkey" PRIMARY KEY ("revisionId","startOffset","endOffset")
+);
+
 -- CreateIndex
 CREATE INDEX "evidence_anchors_revisionId_idx" ON "evidence_anchors"("revisionId");
 
@@ -29,6 +41,9 @@ ALTER TABLE "evidence_anchors" ADD CONSTRAINT "evidence_anchors_workspaceId_evid
 
 -- AddForeignKey
 ALTER TABLE "evidence_anchors" ADD CONSTRAINT "evidence_anchors_workspaceId_revisionId_fkey" FOREIGN KEY ("workspaceId", "revisionId") REFERENCES "document_revisions"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "suggestion_dismissals" ADD CONSTRAINT "suggestion_dismissals_workspaceId_revisionId_fkey" FOREIGN KEY ("workspaceId", "revisionId") REFERENCES "document_revisions"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 ALTER TABLE "evidence_anchors"
   ADD CONSTRAINT "evidence_anchors_place_matches_status" CHECK (
