@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { sha256 } from "@/lib/documents/hash";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db/client";
@@ -16,10 +17,6 @@ export class FixtureError extends Error {
     super(message);
     this.name = "FixtureError";
   }
-}
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 function index<T extends { key: string }>(items: T[], what: string): Map<string, string> {

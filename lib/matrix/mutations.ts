@@ -96,10 +96,12 @@ async function insertStatement(tx: Transaction, workspace: AuthorizedWorkspace, 
   return statement.id;
 }
 
-async function runEdit(workspace: AuthorizedWorkspace, cell: () => Promise<Cell | null>, edit: (tx: Transaction, cell: Cell) => Promise<{ statementId: string | null; version: number }>): Promise<EditResult> {
+// `cell` reads through the client it is given: inside the transaction that is the transaction's
+// own connection, since a second pooled connection can deadlock (a full pool, or PGlite's one session).
+async function runEdit(workspace: AuthorizedWorkspace, cell: (client: Transaction) => Promise<Cell | null>, edit: (tx: Transaction, cell: Cell) => Promise<{ statementId: string | null; version: number }>): Promise<EditResult> {
   try {
     return await db().$transaction(async (tx) => {
-      const target = await cell();
+      const target = await cell(tx);
       if (!target) throw new Refused({ ok: false, reason: "not_found", message: "That statement does not exist in this workspace." });
       return { ok: true as const, ...(await edit(tx, target)) };
     });
@@ -107,7 +109,7 @@ async function runEdit(workspace: AuthorizedWorkspace, cell: () => Promise<Cell 
     if (!(error instanceof Refused)) throw error;
     if (error.refusal.reason !== "conflict") return error.refusal;
     // Read after the rollback, so the user sees the change that beat theirs.
-    const target = await cell();
+    const target = await cell(db());
     return { ok: false, reason: "conflict", current: target ? await readCellState(workspace.id, target) : { version: 0, latest: null } };
   }
 }
@@ -142,8 +144,8 @@ export function recordStatement(workspace: AuthorizedWorkspace, input: RecordSta
   );
 }
 
-async function findStatementCell(workspaceId: string, statementId: string) {
-  return db().stanceStatement.findFirst({
+async function findStatementCell(client: Transaction, workspaceId: string, statementId: string) {
+  return client.stanceStatement.findFirst({
     where: { id: statementId, workspaceId },
     select: { issueId: true, partyId: true, position: true, summary: true, statedOn: true },
   });
@@ -163,7 +165,7 @@ export function correctStatement(workspace: AuthorizedWorkspace, input: CorrectS
   let original: Awaited<ReturnType<typeof findStatementCell>> = null;
   return runEdit(
     workspace,
-    async () => (original ??= await findStatementCell(workspace.id, input.statementId)),
+    async (client) => (original ??= await findStatementCell(client, workspace.id, input.statementId)),
     async (tx, cell) => {
       await requireEvidence(tx, workspace.id, input.links);
       const version = await conflictUnlessAdvanced(tx, workspace.id, cell, input.baseVersion);
@@ -188,7 +190,7 @@ export function retractStatement(workspace: AuthorizedWorkspace, input: RetractS
   let original: Awaited<ReturnType<typeof findStatementCell>> = null;
   return runEdit(
     workspace,
-    async () => (original ??= await findStatementCell(workspace.id, input.statementId)),
+    async (client) => (original ??= await findStatementCell(client, workspace.id, input.statementId)),
     async (tx, cell) => {
       const version = await conflictUnlessAdvanced(tx, workspace.id, cell, input.baseVersion);
       await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);

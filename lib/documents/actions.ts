@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/safe-action";
+import { CorrectDocumentSchema, DismissSuggestionSchema, ImportDocumentSchema, ReviewAnchorSchema } from "@/lib/documents/schema";
+import { correctDocument, dismissSuggestion, importDocument, markAnchorReviewed } from "@/lib/documents/mutations";
+
+export const importDocumentAction = workspaceAction
+  .metadata({ name: "importDocument", permission: "document:write" })
+  .inputSchema(ImportDocumentSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await importDocument(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}/documents`);
+    return result;
+  });
+
+export const correctDocumentAction = workspaceAction
+  .metadata({ name: "correctDocument", permission: "document:write" })
+  .inputSchema(CorrectDocumentSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await correctDocument(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}`, "layout");
+    return result;
+  });
+
+export const dismissSuggestionAction = workspaceAction
+  .metadata({ name: "dismissSuggestion", permission: "evidence:write" })
+  .inputSchema(DismissSuggestionSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await dismissSuggestion(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}/documents`, "layout");
+    return result;
+  });
+
+export const markAnchorReviewedAction = workspaceAction
+  .metadata({ name: "markAnchorReviewed", permission: "evidence:write" })
+  .inputSchema(ReviewAnchorSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await markAnchorReviewed(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}/review`);
+    return result;
+  });
