@@ -6,6 +6,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) as its first step; checking again
   // inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },
+  // Documents up to 2 MB of text arrive through server actions (the import form).
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   // The Wasm engines and the embedded database load files at run time; keep them out of bundles.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@prisma/adapter-pg", "pg"],
   async headers() {

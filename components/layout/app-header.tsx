@@ -18,6 +18,9 @@ export function AppHeader({ user, workspaces, current }: Props) {
           <nav aria-label="Workspace" className="flex items-center gap-4 text-sm">
             <Link href={`/w/${current.slug}`} className="text-slate-700 hover:text-slate-950">Matrix</Link>
             <Link href={`/w/${current.slug}/documents`} className="text-slate-700 hover:text-slate-950">Documents</Link>
+            <Link href={`/w/${current.slug}/people`} className="text-slate-700 hover:text-slate-950">People</Link>
+            <Link href={`/w/${current.slug}/search`} className="text-slate-700 hover:text-slate-950">Search</Link>
+            <Link href={`/w/${current.slug}/review`} className="text-slate-700 hover:text-slate-950">Review</Link>
             <Link href={`/w/${current.slug}/members`} className="text-slate-700 hover:text-slate-950">Members</Link>
             <Link href={`/w/${current.slug}/settings`} className="text-slate-700 hover:text-slate-950">Settings</Link>
           </nav>

@@ -3,13 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/safe-action";
 import { CorrectDocumentSchema, DismissSuggestionSchema, ImportDocumentSchema, ReviewAnchorSchema } from "@/lib/documents/schema";
+import { extractText } from "@/lib/documents/extract-text";
 import { correctDocument, dismissSuggestion, importDocument, markAnchorReviewed } from "@/lib/documents/mutations";
 
 export const importDocumentAction = workspaceAction
   .metadata({ name: "importDocument", permission: "document:write" })
   .inputSchema(ImportDocumentSchema)
-  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
-    const result = await importDocument(ctx.workspace, input);
+  .action(async ({ parsedInput: { workspaceSlug, fileName, text, ...input }, ctx }) => {
+    const extracted = fileName ? extractText(fileName, text) : ({ ok: true, text } as const);
+    if (!extracted.ok) return { ok: false as const, reason: "unsupported_file" as const, message: extracted.message };
+    const result = await importDocument(ctx.workspace, { ...input, text: extracted.text });
     if (result.ok) revalidatePath(`/w/${workspaceSlug}/documents`);
     return result;
   });

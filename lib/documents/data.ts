@@ -12,6 +12,18 @@ export async function listDocuments(workspace: AuthorizedWorkspace) {
   return documents.map(({ _count, ...document }) => ({ ...document, evidenceCount: _count.evidence }));
 }
 
+const QUOTE_SELECT = {
+  id: true,
+  startOffset: true,
+  endOffset: true,
+  exact: true,
+  kind: true,
+  saidOn: true,
+  revisionId: true,
+  speaker: { select: { name: true, party: { select: { colour: true, shortName: true } } } },
+  links: { select: { relation: true, statement: { select: { party: { select: { colour: true, shortName: true } } } } } },
+} as const;
+
 export async function getDocument(workspace: AuthorizedWorkspace, documentId: string) {
   const document = await db().document.findFirst({
     where: { id: documentId, workspaceId: workspace.id },
@@ -24,34 +36,85 @@ export async function getDocument(workspace: AuthorizedWorkspace, documentId: st
       publishedOn: true,
       importedAt: true,
       importedBy: { select: { name: true, email: true } },
-      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true } },
+      revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, text: true, contentHash: true, note: true, createdAt: true } },
     },
   });
   const revision = document?.revisions[0];
   if (!document || !revision) return null;
-  const evidence = await db().evidence.findMany({
-    where: { workspaceId: workspace.id, revisionId: revision.id },
-    orderBy: [{ startOffset: "asc" }, { endOffset: "desc" }],
-    select: {
-      id: true,
-      startOffset: true,
-      endOffset: true,
-      exact: true,
-      kind: true,
-      saidOn: true,
-      speaker: { select: { name: true, party: { select: { colour: true, shortName: true } } } },
-      links: { select: { relation: true, statement: { select: { party: { select: { colour: true, shortName: true } } } } } },
-    },
-  });
-  const { revisions: _revisions, ...meta } = document;
+  // Quotes saved on this revision keep their own anchors; quotes saved on earlier revisions
+  // show where re-anchoring placed them in this one (or that it could not).
+  const [own, reanchored] = await Promise.all([
+    db().evidence.findMany({ where: { workspaceId: workspace.id, revisionId: revision.id }, select: QUOTE_SELECT }),
+    db().evidenceAnchor.findMany({
+      where: { workspaceId: workspace.id, revisionId: revision.id },
+      select: { status: true, score: true, startOffset: true, endOffset: true, exact: true, reviewedAt: true, evidence: { select: QUOTE_SELECT } },
+    }),
+  ]);
+  const quotes = [
+    ...own.map((e) => ({ ...e, status: "ANCHORED" as const, score: 1, reviewed: true })),
+    ...reanchored.map((a) => ({
+      ...a.evidence,
+      startOffset: a.startOffset ?? -1,
+      endOffset: a.endOffset ?? -1,
+      exact: a.exact ?? a.evidence.exact,
+      status: a.status,
+      score: a.score,
+      reviewed: a.reviewedAt !== null,
+    })),
+  ];
+  const { revisions, ...meta } = document;
   return {
     ...meta,
     revision,
-    evidence: evidence.map((e) => ({
-      ...e,
-      saidOn: toCalendarDate(e.saidOn),
-      // A quote takes the colour of the party whose stance it is linked to, else its speaker's.
-      colour: e.links[0]?.statement.party.colour ?? e.speaker?.party?.colour ?? null,
-    })),
+    revisionCount: revisions.length,
+    revisions: revisions.map(({ text: _text, ...r }) => r),
+    evidence: quotes
+      .map((e) => ({
+        ...e,
+        saidOn: toCalendarDate(e.saidOn),
+        // A quote takes the colour of the party whose stance it is linked to, else its speaker's.
+        colour: e.links[0]?.statement.party.colour ?? e.speaker?.party?.colour ?? null,
+      }))
+      .sort((a, b) => a.startOffset - b.startOffset),
   };
+}
+
+export type DocumentView = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
+
+/** What the evidence form offers: speakers, parties, and statements to link. */
+export async function getEvidenceFormOptions(workspace: AuthorizedWorkspace) {
+  const [people, parties, statements] = await Promise.all([
+    db().person.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true, aliases: true, role: true, party: { select: { name: true } }, organisation: true } }),
+    db().party.findMany({ where: { workspaceId: workspace.id, archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db().stanceStatement.findMany({
+      where: { workspaceId: workspace.id, amendment: null },
+      orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }],
+      take: 300,
+      select: { id: true, position: true, summary: true, statedOn: true, party: { select: { name: true } }, issue: { select: { title: true } } },
+    }),
+  ]);
+  return {
+    people: people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, description: [p.role, p.party?.name ?? p.organisation].filter(Boolean).join(", ") })),
+    parties,
+    statements: statements.map((s) => ({ id: s.id, label: `${s.party.name} on ${s.issue.title}: ${s.summary}`, statedOn: toCalendarDate(s.statedOn), position: s.position })),
+  };
+}
+
+export type EvidenceFormOptions = Awaited<ReturnType<typeof getEvidenceFormOptions>>;
+
+/** Quotes whose re-anchoring in a corrected text needs a person's eye. */
+export async function listAnchorsToReview(workspace: AuthorizedWorkspace) {
+  const anchors = await db().evidenceAnchor.findMany({
+    where: { workspaceId: workspace.id, status: { in: ["CHANGED", "ORPHANED"] }, reviewedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      status: true,
+      score: true,
+      exact: true,
+      revisionId: true,
+      revision: { select: { number: true, document: { select: { id: true, title: true } } } },
+      evidence: { select: { id: true, exact: true, speaker: { select: { name: true } } } },
+    },
+  });
+  return anchors;
 }

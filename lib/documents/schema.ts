@@ -23,7 +23,12 @@ export const ImportDocumentRequestSchema = DocumentMetadataSchema.omit({ publish
   text: DocumentTextSchema,
 });
 
-export const ImportDocumentSchema = DocumentMetadataSchema.extend({ workspaceSlug: WorkspaceSlug, text: DocumentTextSchema });
+/** From the app's form: pasted text, or an uploaded file's content with its name (converted on the server). */
+export const ImportDocumentSchema = DocumentMetadataSchema.extend({
+  workspaceSlug: WorkspaceSlug,
+  text: DocumentTextSchema,
+  fileName: z.string().max(255).optional(),
+});
 
 export const CorrectDocumentSchema = z.object({
   workspaceSlug: WorkspaceSlug,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { authorizePage } from "@/lib/workspaces/page-access";
+import { roleAllows } from "@/lib/workspaces/access";
 import { listDocuments } from "@/lib/documents/data";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
@@ -9,7 +10,10 @@ export default async function DocumentsPage({ params }: { params: Promise<{ slug
   const documents = await listDocuments(workspace);
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
-      <h1 className="font-serif text-2xl font-semibold">Documents</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="font-serif text-2xl font-semibold">Documents</h1>
+        {roleAllows(workspace.role, "document:write") ? <Link href={`/w/${slug}/documents/new`} className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white">Import a document</Link> : null}
+      </div>
       <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {documents.map((d) => (
           <li key={d.id} className="p-4">

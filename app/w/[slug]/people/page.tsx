@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { authorizePage } from "@/lib/workspaces/page-access";
+import { roleAllows } from "@/lib/workspaces/access";
+import { listPeople } from "@/lib/people/data";
+import { getEvidenceFormOptions } from "@/lib/documents/data";
+import { PeopleDirectory } from "@/components/people/people-directory";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function PeoplePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/people`);
+  const [people, { parties }] = await Promise.all([listPeople(workspace), getEvidenceFormOptions(workspace)]);
+  return (
+    <main className="mx-auto max-w-4xl px-6 py-8">
+      <h1 className="font-serif text-2xl font-semibold">People</h1>
+      <p className="mt-1 text-sm text-slate-600">Everyone quoted: officials speak for a party; experts and journalists for an organisation. Aliases catch other spellings.</p>
+      <PeopleDirectory slug={slug} people={people} parties={parties} canEdit={roleAllows(workspace.role, "evidence:write")} />
+    </main>
+  );
+}
