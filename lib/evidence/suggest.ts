@@ -48,6 +48,10 @@ const CLOSE_QUOTES = new Set(["\u201d", "\u00bb", '"']);
 const DASH = "\u2014\u2013\u2012\u2015";
 const MIN_QUOTE_WORDS = 4;
 const MAX_SENTENCE_CHARS = 4000;
+/** How far to look for the end of a quotation; anything longer is treated as unclosed. */
+const MAX_QUOTE_CHARS = 3000;
+/** How many mentions or speakers back (and ahead) a title or "the expert" may reach. */
+const SEARCH_LIMIT = 400;
 
 // Verbs (and phrases) that report speech. The regex finds any of them; the sets below say
 // which constructions each may take.
@@ -113,7 +117,7 @@ const STOP_CAPITALS = new Set([
 const NAME_CONNECTORS = new Set(["of", "the", "and", "de", "da", "del", "di", "von", "van", "der", "al", "bin", "for", "&"]);
 
 // Titles, most specific first; `canon` groups the spellings that refer to one post.
-const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean }[] = [
+const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean; all?: RegExp }[] = [
   { re: /\bsecretary of state\b/i, canon: "secretary of state", official: true },
   { re: /\bsecretary[- ]general\b/i, canon: "secretary general", official: true },
   { re: /\bpress secretary\b/i, canon: "spokesman", official: true },
@@ -136,6 +140,9 @@ const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean }
   { re: /\bhead\b/i, canon: "head", official: false },
   { re: /\bchief\b/i, canon: "chief", official: false },
 ];
+
+for (const role of ROLES) role.all = new RegExp(role.re.source, "gi");
+const ANY_ROLE = new RegExp(ROLES.map((r) => r.re.source).join("|"), "i");
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -206,16 +213,15 @@ function collectTitles(view: string, mentions: Mention[]): Map<string, Set<strin
     let before = view.slice(Math.max(0, mention.start - 90), mention.start);
     const cut = Math.max(before.lastIndexOf("."), before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf(":"));
     if (cut >= 0) before = before.slice(cut + 1);
-    for (const role of ROLES) {
-      const re = new RegExp(role.re.source, "gi");
-      for (const match of before.matchAll(re)) {
+    if (ANY_ROLE.test(before)) for (const role of ROLES) {
+      for (const match of before.matchAll(role.all!)) {
         const rest = before.slice(match.index + match[0].length);
         if (/^(?:\s+(?:of|the|for|at|in|on|[A-Z][\w'’.&-]*))*\s*,?\s*$/.test(rest)) add(mention.personId, role.canon);
       }
     }
     const after = view.slice(mention.end, mention.end + 120);
     const appositive = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’.&-]*\s+){0,3}[^,.;\n]{0,100})/.exec(after);
-    if (appositive) {
+    if (appositive && ANY_ROLE.test(appositive[1]!)) {
       const phrase = appositive[1]!;
       for (const role of ROLES) {
         const match = role.re.exec(phrase);
@@ -234,6 +240,20 @@ type Sentence = { start: number; end: number; quotes: Quote[] };
 /** Quotations of one paragraph [from, to) of the normalised view, in order, not overlapping. */
 function findQuotes(view: string, from: number, to: number): Quote[] {
   const quotes: Quote[] = [];
+  // Where the next closing mark is, so a quotation that can't close is known without a scan.
+  let nextCurlyClose: number[] | null = null;
+  const curlyCloseAfter = (k: number): number => {
+    if (!nextCurlyClose) {
+      nextCurlyClose = new Array<number>(to - from + 1);
+      let next = to;
+      nextCurlyClose[to - from] = to;
+      for (let m = to - 1; m >= from; m--) {
+        if (view[m] === "\u201d" || view[m] === "\u00bb") next = m;
+        nextCurlyClose[m - from] = next;
+      }
+    }
+    return nextCurlyClose[k - from]!;
+  };
   let i = from;
   while (i < to) {
     const ch = view[i]!;
@@ -245,7 +265,9 @@ function findQuotes(view: string, from: number, to: number): Quote[] {
     const open = i;
     let depth = 1;
     let j = i + 1;
-    for (; j < to; j++) {
+    const limit = Math.min(to, i + 1 + MAX_QUOTE_CHARS);
+    if (!straight && curlyCloseAfter(i + 1) >= limit) j = limit;
+    for (; j < limit; j++) {
       const c = view[j]!;
       if (straight) {
         if (c === '"') {
@@ -266,7 +288,7 @@ function findQuotes(view: string, from: number, to: number): Quote[] {
     }
     // Unclosed: the quotation ends where an attribution takes over ("…, — he noticed."),
     // or, failing that, at the end of the paragraph.
-    const body = view.slice(open + 1, to);
+    const body = view.slice(open + 1, limit);
     let end = to;
     for (const match of body.matchAll(DASH_ATTRIBUTION)) {
       const at = open + 1 + match.index;
@@ -458,25 +480,48 @@ class Context {
     return { personId: null, speakerName: null };
   }
 
-  private resolveTitled(canon: string, at: number): string | null {
-    let best: Mention | null = null;
-    for (const mention of this.mentions) {
-      if (!this.titles.get(mention.personId)?.has(canon)) continue;
-      if (mention.start < at) best = mention;
-      else if (!best) return mention.personId;
-      else break;
+  /** Index of the first mention starting at or after `pos`. */
+  mentionIndex(pos: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
     }
-    return best?.personId ?? null;
+    return lo;
+  }
+
+  /** People named in [start, end). */
+  mentionsIn(start: number, end: number): Mention[] {
+    const out: Mention[] = [];
+    for (let i = this.mentionIndex(start); i < this.mentions.length && this.mentions[i]!.start < end; i++) {
+      if (this.mentions[i]!.end <= end) out.push(this.mentions[i]!);
+    }
+    return out;
+  }
+
+  /** The person most recently named with this title before `at`, else the next one named after it. */
+  private resolveTitled(canon: string, at: number): string | null {
+    const pivot = this.mentionIndex(at);
+    for (let i = pivot - 1; i >= Math.max(0, pivot - SEARCH_LIMIT); i--) {
+      if (this.titles.get(this.mentions[i]!.personId)?.has(canon)) return this.mentions[i]!.personId;
+    }
+    for (let i = pivot; i < Math.min(this.mentions.length, pivot + SEARCH_LIMIT); i++) {
+      if (this.titles.get(this.mentions[i]!.personId)?.has(canon)) return this.mentions[i]!.personId;
+    }
+    return null;
   }
 
   /** "The expert", "a researcher": the last speaker who holds no official post, else the next one named. */
   private resolveGeneric(at: number): string | null {
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
+    for (let i = this.speakers.length - 1; i >= Math.max(0, this.speakers.length - SEARCH_LIMIT); i--) {
       const speaker = this.speakers[i]!;
       if (speaker.at <= at && !this.isOfficial(speaker.id)) return speaker.id;
     }
-    for (const mention of this.mentions) {
-      if (mention.start > at && !this.isOfficial(mention.personId)) return mention.personId;
+    const pivot = this.mentionIndex(at);
+    for (let i = pivot; i < Math.min(this.mentions.length, pivot + SEARCH_LIMIT); i++) {
+      if (!this.isOfficial(this.mentions[i]!.personId)) return this.mentions[i]!.personId;
     }
     return null;
   }
@@ -614,7 +659,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
         drafts.push(...sentenceDrafts);
       } else {
         // Someone named outside any attribution becomes the one a later "he" refers to.
-        const named = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+        const named = ctx.mentionsIn(sentence.start, sentence.end);
         if (named.length) ctx.focus = named[named.length - 1]!.personId;
       }
     }
