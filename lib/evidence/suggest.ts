@@ -12,7 +12,8 @@
 //  1. The text is cut into paragraphs (lines) and, within each, into quotations (curly, straight
 //     and guillemet quotes; nested and unclosed ones are tolerated) and sentences (a quotation
 //     never splits a sentence).
-//  2. A quotation of four words or more is a DIRECT_QUOTE when the rest of its sentence carries
+//  2. A quotation of four words or more (or a shorter one ending in a comma, "!" or "?" inside
+//     its marks) is a DIRECT_QUOTE when the rest of its sentence carries
 //     an attribution — before it ("X told reporters that “…”", "X said: “…”") or after it
 //     ("…,” he said", "…” — said Blinken") — or when it continues a sentence that does.
 //     A paragraph in the first person followed by a line that starts with a person's name is a
@@ -68,7 +69,18 @@ const CUE_WORDS = [
   "answered", "asserted", "suggested", "suggests", "highlighted", "mentioned", "named", "urged", "proposed", "reiterated",
   "denied", "noticed", "finished", "wrote", "writes", "reported", "commented", "asked", "hopes", "hoped", "expects",
 ];
-const CUE_RE = new RegExp(`\\b(?:${CUE_WORDS.map(escapeRegExp).join("|")})\\b`, "gi");
+// Looked up word by word (a regex alternation of them all is slow on long inputs), and
+// case-sensitively: cues are verbs, so "the United States" is not "states"; only "According to"
+// opens a sentence.
+const SINGLE_CUES = new Set(CUE_WORDS.filter((c) => !c.includes(" ")));
+const PHRASE_CUES = new Map<string, RegExp[]>();
+for (const phrase of [...CUE_WORDS.filter((c) => c.includes(" ")), "According to"]) {
+  const [first, ...rest] = phrase.split(" ");
+  const list = PHRASE_CUES.get(first!) ?? [];
+  list.push(new RegExp(`${escapeRegExp(first!)}${rest.map((w) => `\\s+${escapeRegExp(w)}`).join("")}(?![\\w'’])`, "y"));
+  PHRASE_CUES.set(first!, list);
+}
+const WORD_RE = /[A-Za-z][A-Za-z'’]*/g;
 
 /** Where an unclosed quotation gives way to its attribution: "…, — he noticed." */
 const DASH_ATTRIBUTION = new RegExp(`\\s*[,.]?\\s*[${DASH}]\\s*(?=[^.!?\\n]{0,160}?\\b(?:${CUE_WORDS.map(escapeRegExp).join("|")})\\b)`, "g");
@@ -103,7 +115,7 @@ const INVERTIBLE = new Set([
 /** Never start an attribution on their own (participles, hopes). */
 const NOT_TRAILING = new Set(["saying", "noting", "adding", "stressing", "warning", "emphasising", "emphasizing", "telling", "pointing out", "recalling", "explaining", "hopes", "hoped", "expects", "asked", "say"]);
 
-const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
+const PRONOUNS = new Set(["he", "she", "him", "her", "they", "i", "we"]);
 const MODALS = /\b(?:can|could|may|might|would|should|will|must|shall|cannot|to)$/i;
 const TRAILING_ADVERBS = /\s+(?:also|again|once again|once more|repeatedly|then|later|earlier|further|in particular|only|even|has|have|had|did|does|do|reportedly|previously|already|subsequently|finally|publicly|specifically|explicitly|openly|clearly|firmly|directly|recently|today|yesterday)\s*$/i;
 const PARENTHETICALS = /,\s*(?:in particular|however|meanwhile|also|in turn|for (?:his|her|their|its) part|at the same time|in addition|moreover|though|too|therefore|in turn|(?:in an interview|citing|according to|commenting|speaking|referring|responding|answering|talking|writing|who|whom|which|while|after|before|during|following|when)\b[^,]{0,200}?)\s*,/gi;
@@ -193,8 +205,9 @@ function buildDirectory(people: PersonForMatching[]): Directory {
 function findMentions(text: string, directory: Directory, offset = 0): Mention[] {
   if (!directory.re) return [];
   const mentions: Mention[] = [];
-  directory.re.lastIndex = 0;
-  for (const match of text.matchAll(directory.re)) {
+  const re = directory.re;
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match; match = re.exec(text)) {
     const id = directory.byForm.get(match[0].replace(/\s+/g, " ").toLowerCase());
     if (id !== undefined) mentions.push({ start: offset + match.index, end: offset + match.index + match[0].length, personId: id });
   }
@@ -372,9 +385,23 @@ type Cue = { index: number; end: number; word: string };
 
 function cuesIn(value: string): Cue[] {
   const cues: Cue[] = [];
-  CUE_RE.lastIndex = 0;
-  for (const match of value.matchAll(CUE_RE)) {
-    cues.push({ index: match.index, end: match.index + match[0].length, word: match[0].toLowerCase().replace(/\s+/g, " ") });
+  WORD_RE.lastIndex = 0;
+  for (let match = WORD_RE.exec(value); match; match = WORD_RE.exec(value)) {
+    const word = match[0];
+    const phrases = PHRASE_CUES.get(word);
+    let found = false;
+    if (phrases) {
+      for (const re of phrases) {
+        re.lastIndex = match.index;
+        const phrase = re.exec(value);
+        if (phrase) {
+          cues.push({ index: match.index, end: match.index + phrase[0].length, word: phrase[0].toLowerCase().replace(/\s+/g, " ") });
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found && SINGLE_CUES.has(word)) cues.push({ index: match.index, end: match.index + word.length, word });
   }
   return cues;
 }
@@ -459,7 +486,7 @@ class Context {
     }
     const lower = value.toLowerCase();
     if (PRONOUNS.has(lower)) {
-      if (lower === "he" || lower === "she") {
+      if (lower === "he" || lower === "she" || lower === "him" || lower === "her") {
         const id = this.focus;
         return { personId: id, speakerName: id ? this.directory.byId.get(id)!.name : null };
       }
@@ -537,6 +564,7 @@ type Attribution = { cue: string; subject: string; region: string; at: number };
 function parseTail(tail: string, directory: Directory, maxAfterWords: number): Attribution | null {
   const value = tail.replace(/^[\s,.;:!?\u201d\u00bb"'\u2019)\]\u2014\u2013\u2012\u2015-]+/, "");
   if (!value) return null;
+  const skipped = tail.length - value.length;
   for (const cue of cuesIn(value.slice(0, 260))) {
     if (NOT_TRAILING.has(cue.word)) continue;
     const before = value.slice(0, cue.index).trim();
@@ -549,7 +577,7 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
       const subject = who[1]!.trim();
       if (!isSpeakerLike(subject.replace(/^(?:by|to)\s+/i, ""), directory)) return null;
       if (afterWords - wordCount(subject) > maxAfterWords) return null;
-      return { cue: cue.word, subject, region: "", at: cue.index };
+      return { cue: cue.word, subject, region: "", at: skipped + cue.index };
     }
     if (cue.word === "according to") return null;
     // "Richard Weitz, director of the Center …, told RBC": the name, then appositives.
@@ -560,7 +588,7 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
     if (rest.some((s) => !(ROLES.some((r) => r.re.test(s)) || /^(?:who|which)\b/i.test(s)) || wordCount(s) > 14)) return null;
     if (/\bthat\b/i.test(after.slice(0, 40))) return null;
     if (afterWords > maxAfterWords) return null;
-    return { cue: cue.word, subject: head, region: "", at: cue.index };
+    return { cue: cue.word, subject: head, region: "", at: skipped + cue.index };
   }
   return null;
 }
@@ -630,7 +658,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]!;
       const s = view.slice(sentence.start, sentence.end);
-      const longQuotes = sentence.quotes.filter((q) => wordCount(view.slice(q.contentStart, q.contentEnd)) >= MIN_QUOTE_WORDS);
+      const longQuotes = sentence.quotes.filter((q) => isStatementQuote(view, q));
       let sentenceDrafts: Draft[] = [];
 
       if (longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
@@ -642,7 +670,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
 
       // Quotations left unattributed may continue the statement before them.
       for (const q of longQuotes) {
-        if (sentenceDrafts.some((d) => d.start <= q.contentStart && d.end >= q.contentEnd)) continue;
+        if (sentenceDrafts.some((d) => d.start < q.contentEnd && q.contentStart < d.end)) continue;
         const lead = view.slice(sentence.start, q.open);
         if (lead.trim()) continue;
         const prior: Draft | null | undefined = si > 0 ? found[si - 1] : previousParagraphLast?.kind === "DIRECT_QUOTE" ? previousParagraphLast : null;
@@ -701,6 +729,16 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
   return finalise(text, drafts, directory);
 }
 
+/**
+ * Whether a quotation may be a statement rather than a scare quote ("open doors"): four words
+ * or more, or a short one whose closing punctuation hands over to an attribution ("Calm down," …).
+ */
+function isStatementQuote(view: string, q: Quote): boolean {
+  const content = view.slice(q.contentStart, q.contentEnd);
+  const words = wordCount(content);
+  return words >= MIN_QUOTE_WORDS || (words >= 1 && q.closed && /[,!?]\s*$/.test(content));
+}
+
 function trimSpan(view: string, start: number, end: number): { start: number; end: number } | null {
   let s = start;
   let e = end;
@@ -732,8 +770,7 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
     const span = quoteSpan(view, q);
     if (!span) continue;
     const previous = quotes[k - 1];
-    const leadStart = previous ? previous.close : sentence.start;
-    const lead = view.slice(Math.max(leadStart, q.open - 400), q.open);
+    const leadStart = Math.max(previous ? previous.close : sentence.start, q.open - 400);
     const following = quotes[k + 1];
     const tailEnd = Math.min(following ? following.open : sentence.end, q.close + 300);
     const tail = view.slice(q.close, tailEnd);
@@ -745,11 +782,11 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
       attribution = fromTail;
       at = q.close + fromTail.at;
     }
-    if (!attribution) {
-      const fromLead = parseLead(lead, ctx.directory);
+    if (!attribution && leadStart < q.open) {
+      const fromLead = parseLead(view.slice(leadStart, q.open), ctx.directory);
       if (fromLead) {
         attribution = fromLead;
-        at = q.open - lead.length + fromLead.at;
+        at = leadStart + fromLead.at;
       }
     }
     if (!attribution) continue;

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { authorizePage } from "@/lib/workspaces/page-access";
 import { getUserChrome } from "@/lib/users/data";
 
@@ -11,6 +12,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   return (
     <>
       <AppHeader user={user} workspaces={workspaces} current={{ slug: workspace.slug, title: workspace.title, role: workspace.role }} />
+      <LiveUpdates slug={workspace.slug} userId={workspace.userId} />
       {children}
     </>
   );

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const WorkspaceSlug = z.string().min(1).max(64);
+const CommentId = z.uuid({ error: "No such comment." });
+
+export const COMMENT_MAX_CHARACTERS = 10_000;
+
+// Counted in code points, as PostgreSQL's char_length in the table's CHECK counts them.
+export const CommentBodySchema = z
+  .string()
+  .max(COMMENT_MAX_CHARACTERS * 2, `Keep comments to ${COMMENT_MAX_CHARACTERS.toLocaleString("en")} characters.`)
+  .refine((body) => body.trim().length > 0, "Write something first.")
+  .refine((body) => [...body].length <= COMMENT_MAX_CHARACTERS, `Keep comments to ${COMMENT_MAX_CHARACTERS.toLocaleString("en")} characters.`);
+
+// Ids chosen through the autocomplete. The server keeps only current members named in the body,
+// so anything else here is dropped rather than refused.
+const MentionUserIds = z.array(z.string().max(64)).max(100).default([]);
+
+export const PostCommentSchema = z
+  .object({
+    workspaceSlug: WorkspaceSlug,
+    evidenceId: z.uuid({ error: "No such quote." }).optional(),
+    statementId: z.uuid({ error: "No such statement." }).optional(),
+    body: CommentBodySchema,
+    mentionUserIds: MentionUserIds,
+  })
+  .refine((input) => (input.evidenceId === undefined) !== (input.statementId === undefined), "Comment on either a quote or a statement.");
+
+export const ReplyToCommentSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+
+export const EditCommentSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+
+export const CommentIdSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId });
+
+export type CommentTarget = { evidenceId: string; statementId?: undefined } | { statementId: string; evidenceId?: undefined };
+
+/** What leaves the server about one comment; a deleted comment keeps its place but not its text. */
+export const CommentViewSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  body: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+});
+
+export const ThreadViewSchema = z.object({
+  root: CommentViewSchema,
+  replies: z.array(CommentViewSchema),
+  resolved: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
+});
+
+export type CommentView = z.infer<typeof CommentViewSchema>;
+export type ThreadView = z.infer<typeof ThreadViewSchema>;
