@@ -20,18 +20,27 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
 
   useEffect(() => {
     const source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events?view=${encodeURIComponent(pathname)}`);
-    source.addEventListener("ready", () => setConnected(true));
-    source.addEventListener("error", () => setConnected(false));
-    source.addEventListener("presence", (event) => setViewers(JSON.parse((event as MessageEvent).data)));
-    source.addEventListener("activity", () => {
+    let lostConnection = false;
+    const refresh = () => {
       // Bursts of changes (an import writes several rows) refresh once.
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       refreshTimer.current = setTimeout(() => {
         void queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
         void queryClient.invalidateQueries({ queryKey: ["evidence-options", { slug }] });
         router.refresh();
-      }, 150);
+      }, 50);
+    };
+    source.addEventListener("ready", () => {
+      setConnected(true);
+      // Changes made while the stream was down were not announced to us: catch up.
+      if (lostConnection) refresh();
     });
+    source.addEventListener("error", () => {
+      lostConnection = true;
+      setConnected(false);
+    });
+    source.addEventListener("presence", (event) => setViewers(JSON.parse((event as MessageEvent).data)));
+    source.addEventListener("activity", refresh);
     return () => {
       source.close();
       if (refreshTimer.current) clearTimeout(refreshTimer.current);

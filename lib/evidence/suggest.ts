@@ -48,14 +48,14 @@ const OPEN_QUOTES = new Set(["\u201c", "\u00ab", "\u201e", "\u201f", '"']);
 const CLOSE_QUOTES = new Set(["\u201d", "\u00bb", '"']);
 const DASH = "\u2014\u2013\u2012\u2015";
 const MIN_QUOTE_WORDS = 4;
+/** Longer "sentences" (unpunctuated runs) are not searched for reported speech. */
 const MAX_SENTENCE_CHARS = 4000;
 /** How far to look for the end of a quotation; anything longer is treated as unclosed. */
 const MAX_QUOTE_CHARS = 3000;
 /** How many mentions or speakers back (and ahead) a title or "the expert" may reach. */
 const SEARCH_LIMIT = 400;
 
-// Verbs (and phrases) that report speech. The regex finds any of them; the sets below say
-// which constructions each may take.
+// Verbs (and phrases) that report speech; the sets below say which constructions each may take.
 const CUE_WORDS = [
   "went on to say", "goes on to say", "does not rule out", "did not rule out", "doesn't rule out", "didn't rule out",
   "doesn\u2019t rule out", "didn\u2019t rule out", "pointed out", "points out", "pointing out", "summed up", "sums up",
@@ -116,9 +116,10 @@ const INVERTIBLE = new Set([
 const NOT_TRAILING = new Set(["saying", "noting", "adding", "stressing", "warning", "emphasising", "emphasizing", "telling", "pointing out", "recalling", "explaining", "hopes", "hoped", "expects", "asked", "say"]);
 
 const PRONOUNS = new Set(["he", "she", "him", "her", "they", "i", "we"]);
+/** A subject ending like this is hypothetical or not a subject at all: "Moscow can say …", "option — to say …". */
 const MODALS = /\b(?:can|could|may|might|would|should|will|must|shall|cannot|to)$/i;
 const TRAILING_ADVERBS = /\s+(?:also|again|once again|once more|repeatedly|then|later|earlier|further|in particular|only|even|has|have|had|did|does|do|reportedly|previously|already|subsequently|finally|publicly|specifically|explicitly|openly|clearly|firmly|directly|recently|today|yesterday)\s*$/i;
-const PARENTHETICALS = /,\s*(?:in particular|however|meanwhile|also|in turn|for (?:his|her|their|its) part|at the same time|in addition|moreover|though|too|therefore|in turn|(?:in an interview|citing|according to|commenting|speaking|referring|responding|answering|talking|writing|who|whom|which|while|after|before|during|following|when)\b[^,]{0,200}?)\s*,/gi;
+const PARENTHETICALS = /,\s*(?:in particular|however|meanwhile|also|in turn|for (?:his|her|their|its) part|at the same time|in addition|moreover|though|too|therefore|(?:in an interview|citing|according to|commenting|speaking|referring|responding|answering|talking|writing|who|whom|which|while|after|before|during|following|when)\b[^,]{0,200}?)\s*,/gi;
 const STOP_CAPITALS = new Set([
   "it", "this", "that", "these", "those", "there", "then", "now", "here", "what", "which", "who", "when", "however", "also",
   "but", "and", "so", "yes", "no", "in", "on", "at", "as", "if", "for", "with", "after", "before", "while", "although",
@@ -442,14 +443,14 @@ function isNameLike(value: string): boolean {
 }
 
 /** The subject before a cue, in the text preceding it within the sentence. */
-function subjectBefore(pre: string): { subject: string; region: string } {
+function subjectBefore(pre: string): { subject: string; previous: string } {
   const cleaned = stripTrailingAdverbs(pre.replace(PARENTHETICALS, ","));
   const segments = cleaned.split(",");
-  let subject = (segments.pop() ?? "").trim();
+  const subject = (segments.pop() ?? "").trim();
   // "The Russian leader's spokesman, Dmitry Peskov" keeps the name; "Andrei Kortunov, Director
   // General of …" keeps the name before the title.
   const previous = segments.length ? segments[segments.length - 1]!.trim() : "";
-  return { subject, region: previous };
+  return { subject, previous };
 }
 
 // ── Speaker resolution ───────────────────────────────────────────────────────────────────────
@@ -554,7 +555,8 @@ class Context {
   }
 }
 
-type Attribution = { cue: string; subject: string; region: string; at: number };
+/** `previous` is the comma-separated segment before the subject, which may hold its name. */
+type Attribution = { cue: string; subject: string; previous: string; at: number };
 
 /**
  * Reads an attribution tail such as "he said", "said the expert", "— Blinken summed up",
@@ -577,7 +579,7 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
       const subject = who[1]!.trim();
       if (!isSpeakerLike(subject.replace(/^(?:by|to)\s+/i, ""), directory)) return null;
       if (afterWords - wordCount(subject) > maxAfterWords) return null;
-      return { cue: cue.word, subject, region: "", at: skipped + cue.index };
+      return { cue: cue.word, subject, previous: "", at: skipped + cue.index };
     }
     if (cue.word === "according to") return null;
     // "Richard Weitz, director of the Center …, told RBC": the name, then appositives.
@@ -588,7 +590,7 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
     if (rest.some((s) => !(ROLES.some((r) => r.re.test(s)) || /^(?:who|which)\b/i.test(s)) || wordCount(s) > 14)) return null;
     if (/\bthat\b/i.test(after.slice(0, 40))) return null;
     if (afterWords > maxAfterWords) return null;
-    return { cue: cue.word, subject: head, region: "", at: skipped + cue.index };
+    return { cue: cue.word, subject: head, previous: "", at: skipped + cue.index };
   }
   return null;
 }
@@ -599,11 +601,11 @@ function parseLead(lead: string, directory: Directory): Attribution | null {
     if (TRAILING_ONLY.has(cue.word) && cue.word !== "put it") continue;
     if (cue.word === "according to") {
       const who = /^\s*([^,]{1,80})/.exec(lead.slice(cue.end));
-      if (who && isSpeakerLike(who[1]!, directory)) return { cue: cue.word, subject: who[1]!.trim(), region: "", at: cue.index };
+      if (who && isSpeakerLike(who[1]!, directory)) return { cue: cue.word, subject: who[1]!.trim(), previous: "", at: cue.index };
       continue;
     }
-    const { subject, region } = subjectBefore(lead.slice(0, cue.index));
-    if (isSpeakerLike(subject, directory)) return { cue: cue.word, subject, region, at: cue.index };
+    const { subject, previous } = subjectBefore(lead.slice(0, cue.index));
+    if (isSpeakerLike(subject, directory)) return { cue: cue.word, subject, previous, at: cue.index };
   }
   return null;
 }
@@ -617,7 +619,6 @@ type Draft = {
   cue: string;
   personId: string | null;
   speakerName: string | null;
-  sentence: number; // index into the paragraph's sentences
 };
 
 export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteSuggestion[] {
@@ -662,9 +663,9 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
       let sentenceDrafts: Draft[] = [];
 
       if (longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
-        sentenceDrafts = directQuotes(view, sentence, longQuotes, ctx, si);
+        sentenceDrafts = directQuotes(view, sentence, longQuotes, ctx);
       } else if (!longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
-        const reported = reportedSpeech(s, sentence.start, ctx, si);
+        const reported = reportedSpeech(s, sentence.start, ctx);
         if (reported) sentenceDrafts = [reported];
       }
 
@@ -676,7 +677,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
         const prior: Draft | null | undefined = si > 0 ? found[si - 1] : previousParagraphLast?.kind === "DIRECT_QUOTE" ? previousParagraphLast : null;
         if (prior && prior.personId) {
           const span = trimSpan(view, q.contentStart, q.contentEnd);
-          if (span) sentenceDrafts.push({ ...span, kind: "DIRECT_QUOTE", cue: "continuation", personId: prior.personId, speakerName: prior.speakerName, sentence: si });
+          if (span) sentenceDrafts.push({ ...span, kind: "DIRECT_QUOTE", cue: "continuation", personId: prior.personId, speakerName: prior.speakerName });
         }
       }
 
@@ -702,7 +703,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
       if (wordCount(view.slice(q.contentStart, q.contentEnd)) < MIN_QUOTE_WORDS) continue;
       const span = trimSpan(view, q.contentStart, q.contentEnd);
       if (!span) continue;
-      const draft: Draft = { ...span, kind: "DIRECT_QUOTE", cue: "continuation", personId: next.personId, speakerName: next.speakerName, sentence: si };
+      const draft: Draft = { ...span, kind: "DIRECT_QUOTE", cue: "continuation", personId: next.personId, speakerName: next.speakerName };
       found[si] = draft;
       drafts.push(draft);
     }
@@ -717,7 +718,7 @@ export function suggestQuotes(text: string, people: PersonForMatching[]): QuoteS
       if (wordCount(view.slice(sentence.start, sentence.end)) < 4) continue;
       const span = trimSpan(view, sentence.start, sentence.end);
       if (!span) continue;
-      const draft: Draft = { ...span, kind: "REPORTED_SPEECH", cue: "continuation", personId: before.personId, speakerName: before.speakerName, sentence: si };
+      const draft: Draft = { ...span, kind: "REPORTED_SPEECH", cue: "continuation", personId: before.personId, speakerName: before.speakerName };
       found[si] = draft;
       drafts.push(draft);
     }
@@ -743,11 +744,8 @@ function trimSpan(view: string, start: number, end: number): { start: number; en
   let s = start;
   let e = end;
   while (s < e && /[\s,;:\u2014\u2013-]/.test(view[s]!)) s++;
-  while (e > s && /[\s,;:.\u2014\u2013\u2012\u2015-]/.test(view[e - 1]!)) {
-    // Keep a full stop that closes a quoted sentence only when it sits inside the quotation
-    // marks (the caller passes content bounds); reported clauses lose theirs.
-    e--;
-  }
+  // Reported clauses lose their full stop (quotations keep theirs: see quoteSpan).
+  while (e > s && /[\s,;:.\u2014\u2013\u2012\u2015-]/.test(view[e - 1]!)) e--;
   if (e <= s) return null;
   // Don't cut a surrogate pair.
   if (/[\uDC00-\uDFFF]/.test(view[s] ?? "")) s--;
@@ -763,7 +761,7 @@ function quoteSpan(view: string, q: Quote): { start: number; end: number } | nul
   return e > s ? { start: s, end: e } : null;
 }
 
-function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Context, si: number): Draft[] {
+function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Context): Draft[] {
   const drafts: Draft[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -790,21 +788,21 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
       }
     }
     if (!attribution) continue;
-    const who = ctx.resolve(attribution.subject, attribution.region, at);
-    drafts.push({ ...span, kind: "DIRECT_QUOTE", cue: attribution.cue, personId: who.personId, speakerName: who.speakerName, sentence: si });
+    const who = ctx.resolve(attribution.subject, attribution.previous, at);
+    drafts.push({ ...span, kind: "DIRECT_QUOTE", cue: attribution.cue, personId: who.personId, speakerName: who.speakerName });
     // A second quotation in the same sentence shares an attribution that sits between them.
     ctx.noteSpeaker(who.personId, at);
   }
   return drafts;
 }
 
-function reportedSpeech(s: string, offset: number, ctx: Context, si: number): Draft | null {
+function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
   const directory = ctx.directory;
-  const make = (from: number, to: number, cue: string, subject: string, region: string, at: number): Draft | null => {
+  const make = (from: number, to: number, cue: string, subject: string, previous: string, at: number): Draft | null => {
     const span = trimSpan(s, from, to);
     if (!span || wordCount(s.slice(span.start, span.end)) < 3) return null;
-    const who = ctx.resolve(subject, region, offset + at);
-    return { start: offset + span.start, end: offset + span.end, kind: "REPORTED_SPEECH", cue, personId: who.personId, speakerName: who.speakerName, sentence: si };
+    const who = ctx.resolve(subject, previous, offset + at);
+    return { start: offset + span.start, end: offset + span.end, kind: "REPORTED_SPEECH", cue, personId: who.personId, speakerName: who.speakerName };
   };
 
   // "As US Secretary of State Anthony Blinken explained to reporters, a copy …"
@@ -817,12 +815,12 @@ function reportedSpeech(s: string, offset: number, ctx: Context, si: number): Dr
   // "X said (that) …", "X told reporters on Thursday that …", "Stoltenberg named three areas …"
   for (const cue of cuesIn(s)) {
     if (TRAILING_ONLY.has(cue.word) || cue.word === "according to") continue;
-    const { subject, region } = subjectBefore(s.slice(0, cue.index));
+    const { subject, previous } = subjectBefore(s.slice(0, cue.index));
     if (!subject || !isSpeakerLike(subject, directory)) continue;
     const rest = s.slice(cue.end);
     const that = /^((?:\s+[\w'’.-]+){0,5}?)\s+that\b\s*/i.exec(rest);
     if (that && THAT_CUES.has(cue.word) && !/[,;:]/.test(that[1]!)) {
-      const d = make(cue.end + that[0].length, s.length, cue.word, subject, region, cue.index);
+      const d = make(cue.end + that[0].length, s.length, cue.word, subject, previous, cue.index);
       if (d) return d;
     }
     if (BARE_CLAUSE_CUES.has(cue.word)) {
@@ -832,12 +830,12 @@ function reportedSpeech(s: string, offset: number, ctx: Context, si: number): Dr
       const next = /^\s+([\w'’]+)/.exec(after);
       if (next && /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nato|[A-Z][\w'’]*)$/.test(next[1]!) && !/^(?:On|In|At|After|During|Following|Before|To|With|From|Earlier|Later|Last|This)$/.test(next[1]!)) {
         const from = cue.end + (object ? object[0].length : 0);
-        const d = make(from, s.length, cue.word, subject, region, cue.index);
+        const d = make(from, s.length, cue.word, subject, previous, cue.index);
         if (d) return d;
       }
     }
     if (OBJECT_CUES.has(cue.word) && /^\s+[\w\u201c"'‘]/.test(rest) && !/^\s+(?:by|to|in|on|at|after|during)\b/i.test(rest)) {
-      const d = make(0, s.length, cue.word, subject, region, cue.index);
+      const d = make(0, s.length, cue.word, subject, previous, cue.index);
       if (d) return d;
     }
   }
@@ -866,14 +864,13 @@ function reportedSpeech(s: string, offset: number, ctx: Context, si: number): Dr
       }
       const attribution = parseTail(tail, directory, 10);
       if (attribution && !/\bthat\b/i.test(tail.slice(0, attribution.at))) {
-        const d = make(0, comma, attribution.cue, attribution.subject, attribution.region, comma + 1 + attribution.at);
+        const d = make(0, comma, attribution.cue, attribution.subject, attribution.previous, comma + 1 + attribution.at);
         if (d) return d;
       }
     }
     comma = s.indexOf(",", comma + 1);
   }
 
-  // A heading-like line ending in an attribution without a comma: "…, Fyodor Lukyanov noted".
   return null;
 }
 
@@ -890,7 +887,7 @@ function pullQuote(view: string, paragraphs: { start: number; end: number }[], p
   const span = trimSpan(view, paragraphs[p]!.start, paragraphs[p]!.end);
   if (!span) return null;
   const person = named[0]!;
-  return { ...span, kind: "DIRECT_QUOTE", cue: "pull quote", personId: person.personId, speakerName: byline.slice(person.start, person.end), sentence: 0 };
+  return { ...span, kind: "DIRECT_QUOTE", cue: "pull quote", personId: person.personId, speakerName: byline.slice(person.start, person.end) };
 }
 
 function finalise(text: string, drafts: Draft[], directory: Directory): QuoteSuggestion[] {
