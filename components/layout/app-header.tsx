@@ -3,7 +3,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 
 type Props = {
-  user: { name: string; email: string };
+  user: { name: string; email: string; unreadNotifications?: number };
   workspaces: { slug: string; title: string }[];
   current?: { slug: string; title: string; role: string };
 };
@@ -23,16 +23,26 @@ export function AppHeader({ user, workspaces, current }: Props) {
             <Link href={`/w/${current.slug}/review`} className="text-slate-700 hover:text-slate-950">Review</Link>
             <Link href={`/w/${current.slug}/members`} className="text-slate-700 hover:text-slate-950">Members</Link>
             <Link href={`/w/${current.slug}/settings`} className="text-slate-700 hover:text-slate-950">Settings</Link>
+            <Link href={`/w/${current.slug}/export`} className="text-slate-700 hover:text-slate-950">Export</Link>
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {current ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600">{current.role.toLowerCase()}</span> : null}
           <Link href="/account" className="text-slate-700 hover:text-slate-950" title={user.email}>{user.name || user.email}</Link>
+          <InboxLink unread={user.unreadNotifications ?? 0} />
           <form action={signOutAction}>
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50">Sign out</button>
           </form>
         </div>
       </div>
     </header>
+  );
+}
+
+function InboxLink({ unread }: { unread: number }) {
+  return (
+    <Link href="/inbox" title={unread > 0 ? `${unread} unread notifications` : "No unread notifications"} className={unread > 0 ? "font-semibold text-indigo-800 hover:text-indigo-950" : "text-slate-700 hover:text-slate-950"}>
+      {unread > 0 ? `Inbox (${unread})` : "Inbox"}
+    </Link>
   );
 }

@@ -15,14 +15,22 @@ import type { CellChange } from "@/lib/matrix/compare";
 import type { CellState } from "@/lib/matrix/mutations";
 import type { Position } from "@/lib/generated/prisma/enums";
 
-type Props = { initial: MatrixView; canEdit: boolean; changes: CellChange[] | null; compareFrom: string | null; selectedCell: string | null };
+type Props = {
+  initial: MatrixView;
+  canEdit: boolean;
+  changes: CellChange[] | null;
+  compareFrom: string | null;
+  selectedCell: string | null;
+  /** A shared read-only view: cells lead nowhere, since the visitor may see nothing else. */
+  shared?: boolean;
+};
 type Editing = { issueId: string; partyId: string; draft?: CellEdit; conflict?: CellState; error?: { message: string; fieldErrors?: Record<string, string[] | undefined> } };
 
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
 
-export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCell }: Props) {
+export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCell, shared = false }: Props) {
   const router = useRouter();
-  const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial);
+  const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
   const slug = matrix.workspace.slug;
   const cells = new Map(matrix.cells.map((c) => [cellKey(c.issueId, c.partyId), c]));
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
@@ -63,6 +71,7 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
   }, []);
 
   function open(row: number, column: number) {
+    if (shared) return;
     const issue = matrix.issues[row]!;
     const party = matrix.parties[column]!;
     if (canEdit) setEditing({ issueId: issue.id, partyId: party.id });
@@ -147,7 +156,7 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                       onFocus={() => (focus[0] !== row || focus[1] !== column) && select(row, column)}
                       onKeyDown={(e) => onKeyDown(e, row, column)}
                       onClick={() => open(row, column)}
-                      className="group cursor-pointer p-2 outline-none"
+                      className={`group p-2 outline-none ${shared ? "" : "cursor-pointer"}`}
                     >
                       <div
                         className={`relative block min-h-24 rounded-md border px-3 py-2 transition group-hover:shadow group-focus-visible:ring-2 group-focus-visible:ring-indigo-600 group-focus-visible:ring-offset-1 ${position ? POSITION_STYLES[position].cell : "border-dashed border-slate-200"} ${change ? "ring-2 ring-fuchsia-500 ring-offset-1" : ""} ${isPending ? "opacity-70" : ""}`}
@@ -164,9 +173,13 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                             <span className="mt-1 line-clamp-3 block text-sm text-slate-800">{statement.summary}</span>
                             <span className="mt-2 flex justify-between text-xs text-slate-500">
                               <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>
-                              <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`} onClick={(e) => e.stopPropagation()} tabIndex={-1} className="hover:underline">
-                                {statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}
-                              </Link>
+                              {shared ? (
+                                <span>{statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}</span>
+                              ) : (
+                                <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`} onClick={(e) => e.stopPropagation()} tabIndex={-1} className="hover:underline">
+                                  {statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}
+                                </Link>
+                              )}
                             </span>
                           </>
                         ) : (
@@ -182,7 +195,7 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
         </table>
       </div>
       {compareFrom ? <p className="mt-2 text-sm text-fuchsia-900">{changes?.length ?? 0} cells changed between {formatCalendarDate(compareFrom)} and {formatCalendarDate(matrix.asOf)} (ringed).</p> : null}
-      <p className="mt-2 text-xs text-slate-500">Arrow keys move between cells; Enter {canEdit ? "opens the editor" : "opens the cell’s history"}; Escape closes it.</p>
+      {shared ? null : <p className="mt-2 text-xs text-slate-500">Arrow keys move between cells; Enter {canEdit ? "opens the editor" : "opens the cell’s history"}; Escape closes it.</p>}
       {editing && editingIssue && editingParty ? (
         <CellEditor
           key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}

@@ -13,9 +13,11 @@ async function fetchMatrix(slug: string, asOf: string): Promise<MatrixView> {
   return response.json();
 }
 
-export function useMatrix(slug: string, asOf: string, initialData?: MatrixView) {
+/** `enabled` is false for shared views, whose visitors cannot call the JSON route. */
+export function useMatrix(slug: string, asOf: string, initialData?: MatrixView, enabled = true) {
   return useQuery({
     queryKey: matrixQueryKey(slug, asOf),
+    enabled,
     queryFn: () => fetchMatrix(slug, asOf),
     initialData: initialData?.asOf === asOf ? initialData : undefined,
   });

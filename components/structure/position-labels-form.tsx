@@ -38,7 +38,7 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
     >
       <div>
         <h2 id="position-labels-heading" className="text-lg font-semibold">Position labels</h2>
-        <p className="mt-1 text-sm text-slate-600">What each position is called in the matrix, its legend and its filters. Colours and order stay the same.</p>
+        <p className="mt-1 text-sm text-slate-600">What each position is called in the matrix and its legend. Colours and order stay the same.</p>
       </div>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -4,6 +4,7 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind } from "@/lib/generated/prisma/enums";
 import { recordActivity } from "@/lib/activity/record";
+import { notifyCellFollowers } from "@/lib/notifications/mutations";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { CorrectStatementInput, RecordStatementInput, RetractStatementInput } from "@/lib/matrix/schema";
 
@@ -139,6 +140,7 @@ export function recordStatement(workspace: AuthorizedWorkspace, input: RecordSta
         subjectId: statementId,
         after: { ...cell, position: input.position, summary: input.summary, statedOn: input.statedOn, links: input.links },
       });
+      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId, actorId: workspace.userId || null });
       return { statementId, version };
     },
   );
@@ -180,6 +182,7 @@ export function correctStatement(workspace: AuthorizedWorkspace, input: CorrectS
         before: { position: original!.position, summary: original!.summary, statedOn: toCalendarDate(original!.statedOn) },
         after: { replacementId: statementId, position: input.position, summary: input.summary, statedOn: input.statedOn, reason: input.reason },
       });
+      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId, actorId: workspace.userId || null });
       return { statementId, version };
     },
   );
@@ -203,6 +206,7 @@ export function retractStatement(workspace: AuthorizedWorkspace, input: RetractS
         before: { position: original!.position, summary: original!.summary, statedOn: toCalendarDate(original!.statedOn) },
         after: { reason: input.reason },
       });
+      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId: input.statementId, actorId: workspace.userId || null });
       return { statementId: null, version };
     },
   );

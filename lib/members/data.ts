@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { roleAllows, type AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { hashInvitationToken } from "@/lib/members/tokens";
+import { hashLinkToken } from "@/lib/auth/tokens";
 
 export async function listMembers(workspace: AuthorizedWorkspace) {
   const members = await db().membership.findMany({
@@ -25,7 +25,7 @@ export async function listPendingInvitations(workspace: AuthorizedWorkspace) {
 /** What an invitation link offers, for the page that shows it; null if it cannot be used. */
 export async function findUsableInvitation(token: string) {
   const invitation = await db().invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { slug: true, title: true } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { ActionError } from "@/lib/safe-action";
 import { recordActivity } from "@/lib/activity/record";
-import { hashInvitationToken, newInvitationToken } from "@/lib/members/tokens";
+import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,12 +11,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function createInvitation(workspace: AuthorizedWorkspace, input: { role: Role; email?: string; expiresInDays: number }) {
-  const token = newInvitationToken();
+  const token = newLinkToken();
   const invitation = await db().$transaction(async (tx) => {
     const created = await tx.invitation.create({
       data: {
         workspaceId: workspace.id,
-        tokenHash: hashInvitationToken(token),
+        tokenHash: hashLinkToken(token),
         email: input.email || null,
         role: input.role,
         expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
@@ -49,7 +49,7 @@ const ROLE_RANK: Record<Role, number> = { OWNER: 0, EDITOR: 1, COMMENTER: 2, VIE
  */
 async function consumeInvitation(tx: Prisma.TransactionClient, token: string, user: { id: string; email: string }) {
   const now = new Date();
-  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { id: true, email: true, role: true, workspaceId: true, workspace: { select: { slug: true } } } });
+  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { id: true, email: true, role: true, workspaceId: true, workspace: { select: { slug: true } } } });
   const unusable = new ActionError("invitation_unusable", "This invitation link has expired, was already used, or was revoked. Ask a workspace owner for a new one.");
   if (!invitation) throw unusable;
   if (invitation.email && invitation.email !== user.email) {

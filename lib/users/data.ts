@@ -2,11 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { listMyWorkspaces } from "@/lib/workspaces/access";
+import { countUnreadNotifications } from "@/lib/notifications/data";
 
 export const getUserChrome = cache(async (userId: string) => {
-  const [user, memberships] = await Promise.all([
+  const [user, memberships, unreadNotifications] = await Promise.all([
     db().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
     listMyWorkspaces(userId),
+    countUnreadNotifications(userId),
   ]);
-  return { user, workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })) };
+  return { user: { ...user, unreadNotifications }, workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })) };
 });

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { auth } from "@/lib/auth";
 import { Role } from "@/lib/generated/prisma/enums";
+import { hashLinkToken } from "@/lib/auth/tokens";
 
 // The one place that decides who may do what. Every page, route handler and server action
 // enters through authorizeWorkspace(), which resolves session → membership → role once and
@@ -77,6 +78,24 @@ export async function authorizeWorkspace(slug: string, permission: Permission): 
     throw new AccessError("forbidden", "Your role in this workspace does not allow that.");
   }
   return { ...membership.workspace, role: membership.role, userId } as AuthorizedWorkspace;
+}
+
+/**
+ * A visitor holding a share link: read access to that one workspace, frozen at the link's date
+ * if it has one. Expired, revoked and unknown tokens all give null.
+ */
+export async function authorizeShareLink(token: string): Promise<{ workspace: AuthorizedWorkspace; asOf: string | null; label: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const link = await db().shareLink.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: { label: true, asOf: true, expiresAt: true, revokedAt: true, workspace: { select: { id: true, slug: true, title: true } } },
+  });
+  if (!link || link.revokedAt || link.expiresAt <= new Date()) return null;
+  return {
+    workspace: { ...link.workspace, role: Role.VIEWER, userId: "" } as AuthorizedWorkspace,
+    asOf: link.asOf ? link.asOf.toISOString().slice(0, 10) : null,
+    label: link.label,
+  };
 }
 
 /** For code that runs with no user (seeding, tests, the benchmark): the caller vouches for access. */

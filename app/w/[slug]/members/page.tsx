@@ -5,6 +5,8 @@ import { listMembers, listPendingInvitations } from "@/lib/members/data";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRow } from "@/components/members/member-row";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
+import { ShareLinks } from "@/components/share/share-links";
+import { listShareLinks } from "@/lib/share/data";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -12,7 +14,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/members`);
   const canManage = roleAllows(workspace.role, "members:manage");
-  const [members, invitations] = await Promise.all([listMembers(workspace), listPendingInvitations(workspace)]);
+  const [members, invitations, shareLinks] = await Promise.all([listMembers(workspace), listPendingInvitations(workspace), listShareLinks(workspace)]);
   return (
     <main className="mx-auto max-w-4xl space-y-8 px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">Members</h1>
@@ -39,6 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           </ul>
         </section>
       ) : null}
+      {canManage ? <ShareLinks slug={slug} links={shareLinks} /> : null}
     </main>
   );
 }

@@ -7,12 +7,21 @@ import { formatCalendarDate } from "@/lib/matrix/dates";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
 import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
 import { PositionBadge } from "@/components/matrix/position-badge";
+import { roleAllows } from "@/lib/workspaces/access";
+import { listEvidenceThreads, listMentionCandidates } from "@/lib/comments/data";
+import { CommentsProvider } from "@/components/comments/comments-context";
+import { CommentThreads } from "@/components/comments/comment-thread";
 
 export default async function EvidencePage({ params }: { params: Promise<{ slug: string; evidenceId: string }> }) {
   const { slug, evidenceId } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/evidence/${evidenceId}`);
   if (!z.uuid().safeParse(evidenceId).success) notFound();
-  const evidence = await getEvidence(workspace, evidenceId);
+  const canComment = roleAllows(workspace.role, "comment:write");
+  const [evidence, threads, members] = await Promise.all([
+    getEvidence(workspace, evidenceId),
+    listEvidenceThreads(workspace, evidenceId),
+    canComment ? listMentionCandidates(workspace) : [],
+  ]);
   if (!evidence) notFound();
   const speaker = evidence.speaker;
   return (
@@ -51,6 +60,14 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
           </li>
         ))}
       </ul>
+      <section aria-labelledby="comments-heading" className="mt-8">
+        <h2 id="comments-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Comments</h2>
+        <div className="mt-3">
+          <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
+            <CommentThreads target={{ evidenceId: evidence.id }} threads={threads} />
+          </CommentsProvider>
+        </div>
+      </section>
     </main>
   );
 }

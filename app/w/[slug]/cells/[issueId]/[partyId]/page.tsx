@@ -8,6 +8,12 @@ import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { QuoteCard } from "@/components/evidence/quote-card";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
+import { roleAllows } from "@/lib/workspaces/access";
+import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
+import { isFollowingCell } from "@/lib/notifications/data";
+import { CommentsProvider } from "@/components/comments/comments-context";
+import { StatementComments } from "@/components/comments/statement-comments";
+import { FollowCellButton } from "@/components/notifications/follow-cell-button";
 
 type Params = Promise<{ slug: string; issueId: string; partyId: string }>;
 
@@ -19,6 +25,12 @@ export default async function CellPage({ params, searchParams }: { params: Param
   const asOf = AsOfSchema.catch(todayCalendarDate()).parse(rawAsOf ?? todayCalendarDate());
   const history = await getCellHistory(workspace, cellIds.data.issueId, cellIds.data.partyId);
   if (!history) notFound();
+  const canComment = roleAllows(workspace.role, "comment:write");
+  const [threads, members, following] = await Promise.all([
+    listStatementThreads(workspace, history.statements.map((s) => s.id)),
+    canComment ? listMentionCandidates(workspace) : [],
+    isFollowingCell(workspace, history.issue.id, history.party.id),
+  ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
   const current = latestStatementsAsOf(effective.map((s) => ({ ...s, partyId: history.party.id, issueId: history.issue.id })), asOf).get(cellKey(history.issue.id, history.party.id));
@@ -28,39 +40,45 @@ export default async function CellPage({ params, searchParams }: { params: Param
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <Link href={`/w/${slug}?asOf=${asOf}`} className="text-indigo-700 underline">Matrix as of {formatCalendarDate(asOf)}</Link>
       </nav>
-      <h1 className="mt-3 font-serif text-2xl font-semibold">
-        <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
-      </h1>
+      <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="font-serif text-2xl font-semibold">
+          <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
+        </h1>
+        <FollowCellButton workspaceSlug={slug} issueId={history.issue.id} partyId={history.party.id} following={following} />
+      </div>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
       <PositionTimeline points={effective} labels={labels} asOf={asOf} />
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
       {history.statements.length === 0 ? <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p> : null}
-      <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">
-        {history.statements.map((statement) => (
-          <li key={statement.id} id={`statement-${statement.id}`} className="relative">
-            <span aria-hidden className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
-            <div className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}>
-              <div className="flex flex-wrap items-center gap-3">
-                <PositionBadge position={statement.position} label={labels[statement.position]} />
-                <time dateTime={statement.statedOn} className="text-sm text-slate-600">Stated {formatCalendarDate(statement.statedOn)}</time>
-                {statement.id === current?.id ? <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">Current as of {formatCalendarDate(asOf)}</span> : null}
-                {statement.amendment ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}: {statement.amendment.reason}</span> : null}
-              </div>
-              <p className="mt-2 text-slate-900">{statement.summary}</p>
-              <p className="mt-1 text-xs text-slate-500">Recorded {statement.recordedAt.toISOString().slice(0, 16).replace("T", " ")} UTC{statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}</p>
-              {statement.links.length > 0 ? (
-                <div className="mt-3 space-y-2">
-                  {statement.links.map((link) => (
-                    <QuoteCard key={link.evidence.id} slug={slug} relation={link.relation} evidence={link.evidence} />
-                  ))}
+      <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
+        <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">
+          {history.statements.map((statement) => (
+            <li key={statement.id} id={`statement-${statement.id}`} className="relative">
+              <span aria-hidden className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
+              <div className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <PositionBadge position={statement.position} label={labels[statement.position]} />
+                  <time dateTime={statement.statedOn} className="text-sm text-slate-600">Stated {formatCalendarDate(statement.statedOn)}</time>
+                  {statement.id === current?.id ? <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">Current as of {formatCalendarDate(asOf)}</span> : null}
+                  {statement.amendment ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}: {statement.amendment.reason}</span> : null}
                 </div>
-              ) : (
-                <p className="mt-2 text-sm text-slate-500">No quotes linked.</p>
-              )}
-            </div>
-          </li>
-        ))}
-      </ol>
+                <p className="mt-2 text-slate-900">{statement.summary}</p>
+                <p className="mt-1 text-xs text-slate-500">Recorded {statement.recordedAt.toISOString().slice(0, 16).replace("T", " ")} UTC{statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}</p>
+                {statement.links.length > 0 ? (
+                  <div className="mt-3 space-y-2">
+                    {statement.links.map((link) => (
+                      <QuoteCard key={link.evidence.id} slug={slug} relation={link.relation} evidence={link.evidence} />
+                    ))}
+                  </div>
+                ) : (
+                  <p className="mt-2 text-sm text-slate-500">No quotes linked.</p>
+                )}
+                <StatementComments statementId={statement.id} threads={threads.get(statement.id) ?? []} count={countComments(threads.get(statement.id) ?? [])} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      </CommentsProvider>
     </main>
   );
 }

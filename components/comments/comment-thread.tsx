@@ -1,0 +1,184 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { deleteCommentAction, editCommentAction, postCommentAction, reopenThreadAction, replyToCommentAction, resolveThreadAction } from "@/lib/comments/actions";
+import { commentAnchor } from "@/lib/comments/permalink";
+import type { CommentTarget, CommentView, ThreadView } from "@/lib/comments/schema";
+import { actionErrorMessage } from "@/components/ui/action-error";
+import { CommentBody } from "@/components/comments/comment-body";
+import { CommentComposer } from "@/components/comments/comment-composer";
+import { useComments } from "@/components/comments/comments-context";
+
+function formatTime(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** All threads on one quote or statement, and (for commenters) a box to start another. */
+export function CommentThreads({ target, threads }: { target: CommentTarget; threads: ThreadView[] }) {
+  const { workspaceSlug, canComment, members } = useComments();
+  const post = useAction(postCommentAction);
+  return (
+    <div className="space-y-4">
+      {threads.length === 0 ? <p className="text-sm text-slate-600">No comments yet.</p> : null}
+      {threads.map((thread) => (
+        <CommentThread key={thread.root.id} thread={thread} />
+      ))}
+      {canComment ? (
+        <CommentComposer
+          label={target.evidenceId ? "Comment on this quote" : "Comment on this statement"}
+          members={members}
+          submitLabel="Comment"
+          pendingLabel="Posting…"
+          pending={post.isPending}
+          error={actionErrorMessage(post.result)}
+          onSubmit={async (value) => Boolean((await post.executeAsync({ workspaceSlug, ...target, ...value }))?.data)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function CommentThread({ thread }: { thread: ThreadView }) {
+  const { workspaceSlug, canComment, members } = useComments();
+  const [replying, setReplying] = useState(false);
+  const reply = useAction(replyToCommentAction);
+  const resolve = useAction(resolveThreadAction);
+  const reopen = useAction(reopenThreadAction);
+  const resolved = thread.resolved;
+  const error = actionErrorMessage(resolve.result) ?? actionErrorMessage(reopen.result);
+  return (
+    <article aria-label={`Thread started by ${thread.root.author.name}`} className={`rounded-lg border bg-white ${resolved ? "border-slate-200 opacity-90" : "border-slate-300"}`}>
+      {resolved ? (
+        <p className="rounded-t-lg border-b border-slate-200 bg-emerald-50 px-4 py-1.5 text-xs text-emerald-900">
+          Resolved{resolved.by ? ` by ${resolved.by}` : ""} · <time dateTime={resolved.at}>{formatTime(resolved.at)}</time>
+        </p>
+      ) : null}
+      <ol className="divide-y divide-slate-100">
+        {[thread.root, ...thread.replies].map((comment) => (
+          <li key={comment.id}>
+            <CommentItem comment={comment} />
+          </li>
+        ))}
+      </ol>
+      <div className="border-t border-slate-100 px-4 py-2">
+        {error ? <p role="alert" className="mb-2 text-sm text-red-700">{error}</p> : null}
+        {replying ? (
+          <CommentComposer
+            label={`Reply to ${thread.root.author.name}`}
+            members={members}
+            submitLabel="Reply"
+            pendingLabel="Replying…"
+            placeholder="Write a reply. Markdown works; type @ to mention someone."
+            autoFocus
+            pending={reply.isPending}
+            error={actionErrorMessage(reply.result)}
+            onCancel={() => setReplying(false)}
+            onSubmit={async (value) => {
+              const saved = Boolean((await reply.executeAsync({ workspaceSlug, commentId: thread.root.id, ...value }))?.data);
+              if (saved) setReplying(false);
+              return saved;
+            }}
+          />
+        ) : canComment ? (
+          <div className="flex flex-wrap gap-2 text-sm">
+            <button type="button" onClick={() => setReplying(true)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">Reply</button>
+            {resolved ? (
+              <button type="button" disabled={reopen.isPending} onClick={() => reopen.execute({ workspaceSlug, commentId: thread.root.id })} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60">
+                {reopen.isPending ? "Reopening…" : "Reopen thread"}
+              </button>
+            ) : (
+              <button type="button" disabled={resolve.isPending} onClick={() => resolve.execute({ workspaceSlug, commentId: thread.root.id })} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60">
+                {resolve.isPending ? "Resolving…" : "Resolve thread"}
+              </button>
+            )}
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+function CommentItem({ comment }: { comment: CommentView }) {
+  const { workspaceSlug, viewerId, canComment, members } = useComments();
+  const [editing, setEditing] = useState(false);
+  const edit = useAction(editCommentAction, { onSuccess: () => setEditing(false) });
+  const remove = useAction(deleteCommentAction);
+  const mine = canComment && comment.author.id === viewerId && !comment.deleted;
+  return (
+    <div id={commentAnchor(comment.id)} className="comment px-4 py-3">
+      <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
+        <span className="font-semibold text-slate-900">{comment.author.name}</span>
+        <time dateTime={comment.createdAt}>{formatTime(comment.createdAt)}</time>
+        {comment.editedAt && !comment.deleted ? <span title={`Edited ${formatTime(comment.editedAt)}`}>(edited)</span> : null}
+        <span className="ml-auto flex gap-2">
+          <CopyLinkButton commentId={comment.id} />
+          {mine && !editing ? (
+            <>
+              <button type="button" onClick={() => setEditing(true)} className="text-slate-700 underline hover:text-slate-950">Edit</button>
+              <button
+                type="button"
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (window.confirm("Delete this comment? Replies stay; its text is removed.")) remove.execute({ workspaceSlug, commentId: comment.id });
+                }}
+                className="text-red-800 underline hover:text-red-950 disabled:opacity-60"
+              >
+                {remove.isPending ? "Deleting…" : "Delete"}
+              </button>
+            </>
+          ) : null}
+        </span>
+      </div>
+      {actionErrorMessage(remove.result) ? <p role="alert" className="mt-1 text-sm text-red-700">{actionErrorMessage(remove.result)}</p> : null}
+      {comment.deleted ? (
+        <p className="mt-1 text-sm italic text-slate-500">comment deleted</p>
+      ) : editing ? (
+        <div className="mt-2">
+          <CommentComposer
+            label="Edit comment"
+            members={members}
+            initialBody={comment.body}
+            autoFocus
+            submitLabel="Save"
+            pendingLabel="Saving…"
+            pending={edit.isPending}
+            error={actionErrorMessage(edit.result)}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (value) => Boolean((await edit.executeAsync({ workspaceSlug, commentId: comment.id, ...value }))?.data)}
+          />
+        </div>
+      ) : (
+        <div className="mt-1">
+          <CommentBody body={comment.body} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CopyLinkButton({ commentId }: { commentId: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        const { origin, pathname, search } = window.location;
+        // Absent outside secure contexts (plain http on another host than localhost).
+        if (!navigator.clipboard) return setState("failed");
+        navigator.clipboard.writeText(`${origin}${pathname}${search}#${commentAnchor(commentId)}`).then(
+          () => setState("copied"),
+          () => setState("failed"),
+        );
+      }}
+      className="text-slate-700 underline hover:text-slate-950"
+    >
+      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy link"}
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { displayName, type MentionCandidate } from "@/lib/comments/mentions";
+import { CommentViewSchema, ThreadViewSchema, type ThreadView } from "@/lib/comments/schema";
+
+const commentSelect = {
+  id: true,
+  parentId: true,
+  statementId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  resolvedAt: true,
+  resolvedById: true,
+  author: { select: { id: true, name: true, email: true } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  parentId: string | null;
+  statementId: string | null;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedById: string | null;
+  author: { id: string; name: string; email: string };
+};
+
+function toView(row: CommentRow) {
+  return CommentViewSchema.parse({
+    id: row.id,
+    parentId: row.parentId,
+    author: { id: row.author.id, name: displayName(row.author) },
+    body: row.deletedAt ? "" : row.body,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deleted: row.deletedAt !== null,
+  });
+}
+
+async function resolverNames(rows: CommentRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))];
+  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  return new Map(users.map((u) => [u.id, displayName(u)]));
+}
+
+/** Threads in the order they were started, each with its replies in order. */
+function toThreads(rows: CommentRow[], resolverName: Map<string, string>): ThreadView[] {
+  const replies = new Map<string, CommentRow[]>();
+  for (const row of rows) if (row.parentId) replies.set(row.parentId, [...(replies.get(row.parentId) ?? []), row]);
+  return rows
+    .filter((row) => row.parentId === null)
+    .map((root) =>
+      ThreadViewSchema.parse({
+        root: toView(root),
+        replies: (replies.get(root.id) ?? []).map(toView),
+        resolved: root.resolvedAt ? { at: root.resolvedAt.toISOString(), by: root.resolvedById ? (resolverName.get(root.resolvedById) ?? null) : null } : null,
+      }),
+    );
+}
+
+export async function listEvidenceThreads(workspace: AuthorizedWorkspace, evidenceId: string): Promise<ThreadView[]> {
+  const rows = await db().comment.findMany({
+    where: { workspaceId: workspace.id, evidenceId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: commentSelect,
+  });
+  return toThreads(rows, await resolverNames(rows));
+}
+
+/** The threads on each of the given statements (of one cell), keyed by statement id. */
+export async function listStatementThreads(workspace: AuthorizedWorkspace, statementIds: string[]): Promise<Map<string, ThreadView[]>> {
+  const byStatement = new Map<string, ThreadView[]>();
+  if (statementIds.length === 0) return byStatement;
+  const rows = await db().comment.findMany({
+    where: { workspaceId: workspace.id, statementId: { in: statementIds } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: commentSelect,
+  });
+  const names = await resolverNames(rows);
+  for (const id of statementIds) byStatement.set(id, toThreads(rows.filter((r) => r.statementId === id), names));
+  return byStatement;
+}
+
+/** Comments still shown in a set of threads: deleted ones keep their place but do not count. */
+export function countComments(threads: ThreadView[]): number {
+  return threads.reduce((sum, t) => sum + [t.root, ...t.replies].filter((c) => !c.deleted).length, 0);
+}
+
+/** Who can be @mentioned: the workspace's current members. */
+export async function listMentionCandidates(workspace: AuthorizedWorkspace): Promise<MentionCandidate[]> {
+  const members = await db().membership.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return members.map(({ user }) => ({ id: user.id, name: displayName(user), email: user.email }));
+}

@@ -1,0 +1,198 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { NotificationKind } from "@/lib/generated/prisma/enums";
+import { ActionError } from "@/lib/safe-action";
+import { recordActivity } from "@/lib/activity/record";
+import { displayName, mentionsName } from "@/lib/comments/mentions";
+import type { CommentTarget } from "@/lib/comments/schema";
+
+type Transaction = Prisma.TransactionClient;
+
+// A missing id and another workspace's id give the same refusal, so ids leak nothing.
+const QUOTE_NOT_FOUND = "That quote does not exist in this workspace.";
+const STATEMENT_NOT_FOUND = "That statement does not exist in this workspace.";
+const COMMENT_NOT_FOUND = "That comment does not exist in this workspace.";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a changed comment shows, for the caller to revalidate and link to. */
+export type CommentPlace = {
+  commentId: string;
+  evidenceId: string | null;
+  statement: { id: string; issueId: string; partyId: string } | null;
+};
+
+const placeSelect = { evidenceId: true, statement: { select: { id: true, issueId: true, partyId: true } } } as const;
+
+async function requireTarget(tx: Transaction, workspaceId: string, target: CommentTarget) {
+  if (target.evidenceId !== undefined) {
+    const evidence = await tx.evidence.findFirst({ where: { id: target.evidenceId, workspaceId }, select: { id: true } });
+    if (!evidence) throw new ActionError("not_found", QUOTE_NOT_FOUND);
+    return { evidenceId: evidence.id, statementId: null };
+  }
+  const statement = await tx.stanceStatement.findFirst({ where: { id: target.statementId, workspaceId }, select: { id: true } });
+  if (!statement) throw new ActionError("not_found", STATEMENT_NOT_FOUND);
+  return { evidenceId: null, statementId: statement.id };
+}
+
+async function requireComment(tx: Transaction, workspaceId: string, commentId: string) {
+  const comment = await tx.comment.findFirst({
+    where: { id: commentId, workspaceId },
+    select: { id: true, parentId: true, authorId: true, evidenceId: true, statementId: true, deletedAt: true },
+  });
+  if (!comment) throw new ActionError("not_found", COMMENT_NOT_FOUND);
+  return comment;
+}
+
+/**
+ * The people a comment mentions: of the ids the composer sent, those of current members of the
+ * workspace whose name stands as `@Name` in the body. Anything else is dropped without a word,
+ * so a stale or forged id cannot reach someone outside the workspace.
+ */
+async function resolveMentions(tx: Transaction, workspaceId: string, body: string, requested: string[]): Promise<string[]> {
+  const ids = [...new Set(requested.filter((id) => UUID.test(id)))];
+  if (ids.length === 0) return [];
+  const members = await tx.membership.findMany({ where: { workspaceId, userId: { in: ids } }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return members.map((m) => m.user).filter((user) => mentionsName(body, displayName(user))).map((user) => user.id);
+}
+
+async function notify(tx: Transaction, kind: NotificationKind, userIds: string[], event: { workspaceId: string; commentId: string; actorId: string }) {
+  if (userIds.length === 0) return;
+  await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind, ...event })) });
+}
+
+/** Authors of the thread's earlier comments who are still members: they hear about a reply. */
+async function earlierThreadAuthors(tx: Transaction, workspaceId: string, rootId: string, commentId: string): Promise<string[]> {
+  const earlier = await tx.comment.findMany({
+    where: { workspaceId, OR: [{ id: rootId }, { parentId: rootId }], NOT: { id: commentId }, author: { memberships: { some: { workspaceId } } } },
+    select: { authorId: true },
+  });
+  return [...new Set(earlier.map((c) => c.authorId))];
+}
+
+async function insertComment(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  target: { evidenceId: string | null; statementId: string | null; parentId: string | null },
+  input: { body: string; mentionUserIds: string[] },
+): Promise<CommentPlace> {
+  const comment = await tx.comment.create({
+    data: { workspaceId: workspace.id, ...target, authorId: workspace.userId, body: input.body },
+    select: { id: true, ...placeSelect },
+  });
+  const mentioned = await resolveMentions(tx, workspace.id, input.body, input.mentionUserIds);
+  if (mentioned.length > 0) await tx.commentMention.createMany({ data: mentioned.map((userId) => ({ commentId: comment.id, userId })) });
+
+  const event = { workspaceId: workspace.id, commentId: comment.id, actorId: workspace.userId };
+  const mentionRecipients = mentioned.filter((id) => id !== workspace.userId);
+  await notify(tx, NotificationKind.MENTION, mentionRecipients, event);
+  if (target.parentId) {
+    const authors = await earlierThreadAuthors(tx, workspace.id, target.parentId, comment.id);
+    // One notification per person and comment: a mention already tells them.
+    await notify(tx, NotificationKind.REPLY, authors.filter((id) => id !== workspace.userId && !mentionRecipients.includes(id)), event);
+  }
+
+  // The body stays out of the append-only log, so deleting a comment really removes its text.
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId,
+    action: "comment.created",
+    subjectType: "comment",
+    subjectId: comment.id,
+    after: { evidenceId: target.evidenceId, statementId: target.statementId, parentId: target.parentId, mentioned },
+  });
+  return { commentId: comment.id, evidenceId: comment.evidenceId, statement: comment.statement };
+}
+
+/** Starts a thread on a quote or a stance statement of the workspace. */
+export function postComment(workspace: AuthorizedWorkspace, input: { target: CommentTarget; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+  return db().$transaction(async (tx) => {
+    const target = await requireTarget(tx, workspace.id, input.target);
+    return insertComment(tx, workspace, { ...target, parentId: null }, input);
+  });
+}
+
+/** Replies in a thread; a reply to a reply joins the same thread, under its first comment. */
+export function replyToComment(workspace: AuthorizedWorkspace, input: { commentId: string; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+  return db().$transaction(async (tx) => {
+    const repliedTo = await requireComment(tx, workspace.id, input.commentId);
+    const target = { evidenceId: repliedTo.evidenceId, statementId: repliedTo.statementId, parentId: repliedTo.parentId ?? repliedTo.id };
+    return insertComment(tx, workspace, target, input);
+  });
+}
+
+async function requireOwnLiveComment(tx: Transaction, workspace: AuthorizedWorkspace, commentId: string, verb: "edit" | "delete") {
+  const comment = await requireComment(tx, workspace.id, commentId);
+  if (comment.authorId !== workspace.userId) throw new ActionError("forbidden", `You can only ${verb} your own comments.`);
+  if (comment.deletedAt) throw new ActionError("comment_deleted", "That comment was deleted.");
+  return comment;
+}
+
+async function placeOf(tx: Transaction, workspaceId: string, commentId: string): Promise<CommentPlace> {
+  const comment = await tx.comment.findFirstOrThrow({ where: { id: commentId, workspaceId }, select: placeSelect });
+  return { commentId, ...comment };
+}
+
+/** Changes the text of one's own comment; people newly mentioned in it are told. */
+export function editComment(workspace: AuthorizedWorkspace, input: { commentId: string; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+  return db().$transaction(async (tx) => {
+    await requireOwnLiveComment(tx, workspace, input.commentId, "edit");
+    // Guarded again in the update, so a delete that commits first is not undone.
+    const { count } = await tx.comment.updateMany({
+      where: { id: input.commentId, workspaceId: workspace.id, authorId: workspace.userId, deletedAt: null },
+      data: { body: input.body, editedAt: new Date() },
+    });
+    if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
+
+    const mentioned = await resolveMentions(tx, workspace.id, input.body, input.mentionUserIds);
+    const before = (await tx.commentMention.findMany({ where: { commentId: input.commentId }, select: { userId: true } })).map((m) => m.userId);
+    const added = mentioned.filter((id) => !before.includes(id));
+    await tx.commentMention.deleteMany({ where: { commentId: input.commentId, userId: { notIn: mentioned } } });
+    if (added.length > 0) await tx.commentMention.createMany({ data: added.map((userId) => ({ commentId: input.commentId, userId })) });
+    await notify(tx, NotificationKind.MENTION, added.filter((id) => id !== workspace.userId), { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId });
+
+    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "comment.edited", subjectType: "comment", subjectId: input.commentId, after: { mentioned } });
+    return placeOf(tx, workspace.id, input.commentId);
+  });
+}
+
+/** Deletes one's own comment: the row stays, so replies keep their thread, but its text is gone. */
+export function deleteComment(workspace: AuthorizedWorkspace, input: { commentId: string }): Promise<CommentPlace> {
+  return db().$transaction(async (tx) => {
+    await requireOwnLiveComment(tx, workspace, input.commentId, "delete");
+    const { count } = await tx.comment.updateMany({
+      where: { id: input.commentId, workspaceId: workspace.id, authorId: workspace.userId, deletedAt: null },
+      data: { body: "", deletedAt: new Date() },
+    });
+    if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
+    await tx.commentMention.deleteMany({ where: { commentId: input.commentId } });
+    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "comment.deleted", subjectType: "comment", subjectId: input.commentId });
+    return placeOf(tx, workspace.id, input.commentId);
+  });
+}
+
+async function setThreadResolved(workspace: AuthorizedWorkspace, commentId: string, resolved: boolean): Promise<CommentPlace & { changed: boolean }> {
+  return db().$transaction(async (tx) => {
+    const comment = await requireComment(tx, workspace.id, commentId);
+    const rootId = comment.parentId ?? comment.id;
+    const { count } = await tx.comment.updateMany({
+      where: { id: rootId, workspaceId: workspace.id, resolvedAt: resolved ? null : { not: null } },
+      data: resolved ? { resolvedAt: new Date(), resolvedById: workspace.userId } : { resolvedAt: null, resolvedById: null },
+    });
+    // Resolving a resolved thread (two people at once) changes nothing and logs nothing.
+    if (count > 0) {
+      await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: resolved ? "comment.resolved" : "comment.reopened", subjectType: "comment", subjectId: rootId });
+    }
+    return { ...(await placeOf(tx, workspace.id, rootId)), changed: count > 0 };
+  });
+}
+
+export function resolveThread(workspace: AuthorizedWorkspace, input: { commentId: string }) {
+  return setThreadResolved(workspace, input.commentId, true);
+}
+
+export function reopenThread(workspace: AuthorizedWorkspace, input: { commentId: string }) {
+  return setThreadResolved(workspace, input.commentId, false);
+}

@@ -1,0 +1,114 @@
+import type { WorkspaceExport } from "@/lib/exports/workspace-file";
+
+// A workspace export with everything that necessarily differs between two copies of the same
+// workspace taken out: ids (replaced by keys derived from content), the slug, the workspace's
+// creation time and the time of the export. Arrays are sorted by content and object keys
+// alphabetically, so two exports of identical workspaces canonicalise to identical JSON.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Assigns `prefix:0`, `prefix:1`… in the order of each item's content signature. */
+function keysBySignature<T extends { id: string }>(items: T[], prefix: string, signature: (item: T) => unknown): Map<string, string> {
+  const ordered = items.map((item) => ({ id: item.id, signature: JSON.stringify(signature(item)) })).sort((a, b) => compare(a.signature, b.signature));
+  return new Map(ordered.map((item, index) => [item.id, `${prefix}:${index}`]));
+}
+
+function lookup(keys: Map<string, string>, id: string | null): string | null {
+  if (id === null) return null;
+  return keys.get(id) ?? `missing:${id}`;
+}
+
+export function sortKeysDeep(value: unknown): Json {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort(compare)
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, sortKeysDeep((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value as Json;
+}
+
+const byKey = <T extends { key: string }>(items: T[]) => [...items].sort((a, b) => compare(a.key, b.key));
+
+export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
+  // Names and titles are unique within a workspace, so they key parties, issues and people.
+  const partyKeys = new Map(file.parties.map((p) => [p.id, `party:${p.name}`]));
+  const issueKeys = new Map(file.issues.map((i) => [i.id, `issue:${i.title}`]));
+  const personKeys = new Map(file.people.map((p) => [p.id, `person:${p.name}`]));
+  const documentKeys = keysBySignature(file.documents, "document", (d) => [d.importedAt, d.title, d.outlet, d.url, d.publishedOn, d.revisions.map((r) => [r.number, r.contentHash]).sort()]);
+  const revisionKeys = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, `${documentKeys.get(d.id)}/revision:${r.number}`] as const)));
+  const evidenceKeys = keysBySignature(file.evidence, "evidence", (e) => [
+    lookup(revisionKeys, e.revisionId),
+    e.startOffset,
+    e.endOffset,
+    e.createdAt,
+    e.saidOn,
+    e.kind,
+    lookup(personKeys, e.speakerId),
+    e.note,
+  ]);
+  const statementKeys = keysBySignature(file.statements, "statement", (s) => [
+    lookup(issueKeys, s.issueId),
+    lookup(partyKeys, s.partyId),
+    s.statedOn,
+    s.recordedAt,
+    s.position,
+    s.summary,
+  ]);
+  const comments = file.comments ?? [];
+  const commentKeys = keysBySignature(comments, "comment", (c) => [c.createdAt, lookup(evidenceKeys, c.evidenceId), lookup(statementKeys, c.statementId), c.author, c.body]);
+
+  return sortKeysDeep({
+    format: file.format,
+    version: file.version,
+    workspace: { title: file.workspace.title, description: file.workspace.description, positionLabels: file.workspace.positionLabels },
+    parties: byKey(file.parties.map(({ id, ...p }) => ({ key: partyKeys.get(id)!, ...p }))),
+    issues: byKey(file.issues.map(({ id, ...i }) => ({ key: issueKeys.get(id)!, ...i }))),
+    people: byKey(file.people.map(({ id, partyId, ...p }) => ({ key: personKeys.get(id)!, party: lookup(partyKeys, partyId), ...p }))),
+    documents: byKey(
+      file.documents.map(({ id, revisions, ...d }) => ({
+        key: documentKeys.get(id)!,
+        ...d,
+        revisions: [...revisions].sort((a, b) => a.number - b.number).map(({ id: _id, ...r }) => r),
+      })),
+    ),
+    evidence: byKey(
+      file.evidence.map(({ id, documentId, revisionId, speakerId, anchors, ...e }) => ({
+        key: evidenceKeys.get(id)!,
+        document: lookup(documentKeys, documentId),
+        revision: lookup(revisionKeys, revisionId),
+        speaker: lookup(personKeys, speakerId),
+        ...e,
+        anchors: byKey(anchors.map(({ revisionId: anchorRevision, ...a }) => ({ key: lookup(revisionKeys, anchorRevision)!, ...a }))),
+      })),
+    ),
+    statements: byKey(
+      file.statements.map(({ id, partyId, issueId, evidence, amendment, ...s }) => ({
+        key: statementKeys.get(id)!,
+        party: lookup(partyKeys, partyId),
+        issue: lookup(issueKeys, issueId),
+        ...s,
+        evidence: byKey(evidence.map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))),
+        amendment: amendment ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) } : null,
+      })),
+    ),
+    cells: byKey(file.cells.map(({ issueId, partyId, ...c }) => ({ key: `${lookup(issueKeys, issueId)}|${lookup(partyKeys, partyId)}`, ...c }))),
+    comments: byKey(
+      comments.map(({ id, evidenceId, statementId, parentId, ...c }) => ({
+        key: commentKeys.get(id)!,
+        evidence: lookup(evidenceKeys, evidenceId),
+        statement: lookup(statementKeys, statementId),
+        parent: lookup(commentKeys, parentId),
+        ...c,
+      })),
+    ),
+    dismissedSuggestions: [...(file.dismissedSuggestions ?? [])]
+      .map(({ revisionId, ...d }) => ({ revision: lookup(revisionKeys, revisionId), ...d }))
+      .sort((a, b) => compare(JSON.stringify([a.revision, a.startOffset, a.endOffset]), JSON.stringify([b.revision, b.startOffset, b.endOffset]))),
+  });
+}

@@ -1,0 +1,39 @@
+import type { MatrixExport } from "@/lib/exports/model";
+import { citationText, matrixCellsByIssue } from "@/lib/exports/text";
+
+// RFC 4180: fields separated by commas, records by CRLF; a field holding a comma, a double
+// quote, CR or LF is enclosed in double quotes, with each double quote inside doubled.
+
+const NEEDS_QUOTES = /[",\r\n]/;
+// A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"); a
+// leading apostrophe makes it text and shows nowhere.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvField(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+export const MATRIX_CSV_HEADER = ["issue", "party", "position", "position_label", "summary", "stated_on", "citation_count", "citations"] as const;
+
+/** One record per issue × party; an empty cell has empty position, summary and citations. */
+export function formatMatrixCsv(matrix: MatrixExport): string {
+  const rows = matrixCellsByIssue(matrix).flatMap(({ issue, cells }) =>
+    cells.map(({ party, statement }) => [
+      issue.title,
+      party.name,
+      statement?.position ?? "",
+      statement ? matrix.positionLabels[statement.position] : "",
+      statement?.summary ?? "",
+      statement?.statedOn ?? "",
+      String(statement?.citations.length ?? 0),
+      // Several citations share the field, one per line.
+      (statement?.citations ?? []).map(citationText).join("\n"),
+    ]),
+  );
+  return toCsv([MATRIX_CSV_HEADER, ...rows]);
+}

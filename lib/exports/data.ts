@@ -1,0 +1,373 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { getMatrix } from "@/lib/matrix/data";
+import { toCalendarDate } from "@/lib/matrix/dates";
+import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
+import type { CellStatement, Citation, CommentThread, EvidenceExport, MatrixExport, Speaker } from "@/lib/exports/model";
+import { WORKSPACE_EXPORT_FORMAT, WORKSPACE_EXPORT_VERSION, WorkspaceExportSchema, type ExportActor, type WorkspaceExport } from "@/lib/exports/workspace-file";
+
+const ACTOR = { select: { name: true, email: true } } as const;
+const SPEAKER = { select: { name: true, role: true, organisation: true, party: { select: { name: true } } } } as const;
+
+type Actor = { name: string; email: string } | null;
+
+const displayName = (user: { name: string; email: string }) => user.name || user.email;
+const actor = (user: Actor): ExportActor => (user ? { name: user.name, email: user.email } : null);
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function speakerOf(person: { name: string; role: string; organisation: string; party: { name: string } | null } | null): Speaker | null {
+  return person ? { name: person.name, role: person.role, affiliation: person.party?.name ?? person.organisation } : null;
+}
+
+// ---------------------------------------------------------------- matrix and briefing
+
+/**
+ * Open threads on the given statements and quotes: first comments not resolved, with their
+ * replies. Deleted comments are left out; a thread whose first comment was deleted still shows
+ * while it has replies.
+ */
+async function findOpenThreads(workspace: AuthorizedWorkspace, statementIds: string[], evidenceIds: string[]) {
+  const comment = { body: true, createdAt: true, editedAt: true, author: ACTOR } as const;
+  const roots = await db().comment.findMany({
+    where: { workspaceId: workspace.id, parentId: null, resolvedAt: null, OR: [{ statementId: { in: statementIds } }, { evidenceId: { in: evidenceIds } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, statementId: true, evidenceId: true, deletedAt: true, ...comment, replies: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: comment } },
+  });
+  const shape = (c: { body: string; createdAt: Date; editedAt: Date | null; author: { name: string; email: string } }) => ({
+    author: displayName(c.author),
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
+    edited: c.editedAt !== null,
+  });
+  const byStatement = new Map<string, CommentThread[]>();
+  const byEvidence = new Map<string, CommentThread[]>();
+  for (const root of roots) {
+    if (root.deletedAt && root.replies.length === 0) continue;
+    const thread = { id: root.id, root: root.deletedAt ? null : shape(root), replies: root.replies.map(shape) };
+    const [map, key] = root.statementId ? [byStatement, root.statementId] : [byEvidence, root.evidenceId!];
+    map.set(key, [...(map.get(key) ?? []), thread]);
+  }
+  return { byStatement, byEvidence };
+}
+
+/** The matrix as of a date, each shown statement with its citations (and, for briefings, open threads). */
+export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: string, options: { threads: boolean }): Promise<MatrixExport> {
+  const matrix = await getMatrix(workspace, asOf);
+  const meta = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { description: true } });
+  const statementIds = matrix.cells.flatMap((c) => (c.statement ? [c.statement.id] : []));
+  const links = await db().statementEvidence.findMany({
+    where: { workspaceId: workspace.id, statementId: { in: statementIds } },
+    select: {
+      statementId: true,
+      relation: true,
+      evidence: {
+        select: {
+          id: true,
+          exact: true,
+          kind: true,
+          saidOn: true,
+          startOffset: true,
+          speaker: SPEAKER,
+          document: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true } },
+          revision: { select: { number: true } },
+        },
+      },
+    },
+  });
+  const threads = options.threads
+    ? await findOpenThreads(workspace, statementIds, [...new Set(links.map((l) => l.evidence.id))])
+    : { byStatement: new Map<string, CommentThread[]>(), byEvidence: new Map<string, CommentThread[]>() };
+
+  const citations = new Map<string, (Citation & { startOffset: number })[]>();
+  for (const { statementId, relation, evidence } of links) {
+    const list = citations.get(statementId) ?? [];
+    list.push({
+      evidenceId: evidence.id,
+      relation,
+      exact: evidence.exact,
+      kind: evidence.kind,
+      saidOn: toCalendarDate(evidence.saidOn),
+      startOffset: evidence.startOffset,
+      speaker: speakerOf(evidence.speaker),
+      document: { ...evidence.document, revision: evidence.revision.number },
+      threads: threads.byEvidence.get(evidence.id) ?? [],
+    });
+    citations.set(statementId, list);
+  }
+  const ordered = (statementId: string): Citation[] =>
+    (citations.get(statementId) ?? [])
+      .sort((a, b) => compare(a.saidOn, b.saidOn) || compare(a.document.title, b.document.title) || a.startOffset - b.startOffset || compare(a.evidenceId, b.evidenceId))
+      .map(({ startOffset: _startOffset, ...citation }) => citation);
+
+  const shown = new Map(matrix.cells.map((c) => [`${c.issueId}/${c.partyId}`, c.statement]));
+  return {
+    workspace: { slug: workspace.slug, title: workspace.title, description: meta.description },
+    asOf,
+    positionLabels: resolvePositionLabels(matrix.positionLabels),
+    parties: matrix.parties,
+    issues: matrix.issues,
+    cells: matrix.issues.flatMap((issue) =>
+      matrix.parties.map((party) => {
+        const statement = shown.get(`${issue.id}/${party.id}`) ?? null;
+        const cell: CellStatement | null = statement && {
+          id: statement.id,
+          position: statement.position as CellStatement["position"],
+          summary: statement.summary,
+          statedOn: statement.statedOn,
+          citations: ordered(statement.id),
+          threads: threads.byStatement.get(statement.id) ?? [],
+        };
+        return { issueId: issue.id, partyId: party.id, statement: cell };
+      }),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------- evidence as annotations
+
+export async function getEvidenceExport(workspace: AuthorizedWorkspace): Promise<EvidenceExport> {
+  const settings = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } });
+  const evidence = await db().evidence.findMany({
+      where: { workspaceId: workspace.id },
+      select: {
+        id: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        startOffset: true,
+        endOffset: true,
+        kind: true,
+        saidOn: true,
+        note: true,
+        createdAt: true,
+        createdBy: ACTOR,
+        speaker: SPEAKER,
+        document: { select: { id: true, title: true, outlet: true, url: true, language: true, publishedOn: true } },
+        revision: { select: { id: true, number: true } },
+        links: {
+          select: {
+            relation: true,
+            statement: {
+              select: {
+                id: true,
+                issueId: true,
+                partyId: true,
+                position: true,
+                summary: true,
+                statedOn: true,
+                issue: { select: { title: true } },
+                party: { select: { name: true } },
+                amendment: { select: { kind: true } },
+              },
+            },
+          },
+        },
+      },
+  });
+  return {
+    workspace: { id: workspace.id, slug: workspace.slug, title: workspace.title },
+    positionLabels: resolvePositionLabels(settings.positionLabels),
+    evidence: evidence
+      .sort((a, b) => compare(a.document.title, b.document.title) || compare(a.document.id, b.document.id) || a.revision.number - b.revision.number || a.startOffset - b.startOffset || compare(a.id, b.id))
+      .map((e) => ({
+        id: e.id,
+        exact: e.exact,
+        prefix: e.prefix,
+        suffix: e.suffix,
+        startOffset: e.startOffset,
+        endOffset: e.endOffset,
+        kind: e.kind,
+        saidOn: toCalendarDate(e.saidOn),
+        note: e.note,
+        createdAt: e.createdAt.toISOString(),
+        creator: e.createdBy ? displayName(e.createdBy) : null,
+        speaker: speakerOf(e.speaker),
+        document: { ...e.document, revision: e.revision.number, revisionId: e.revision.id },
+        links: e.links
+          .map(({ relation, statement: s }) => ({
+            relation,
+            statement: {
+              id: s.id,
+              issueId: s.issueId,
+              partyId: s.partyId,
+              issue: s.issue.title,
+              party: s.party.name,
+              position: s.position,
+              summary: s.summary,
+              statedOn: toCalendarDate(s.statedOn),
+              amendment: s.amendment?.kind ?? null,
+            },
+          }))
+          .sort((a, b) => compare(a.statement.statedOn, b.statement.statedOn) || compare(a.statement.party, b.statement.party) || compare(a.statement.id, b.statement.id)),
+      })),
+  };
+}
+
+// ---------------------------------------------------------------- the whole workspace
+
+/** Only the labels a workspace overrides, as stored; the defaults are not the workspace's data. */
+function storedPositionLabels(stored: unknown): Partial<Record<(typeof POSITIONS)[number], string>> {
+  const labels: Partial<Record<(typeof POSITIONS)[number], string>> = {};
+  if (stored && typeof stored === "object") {
+    for (const position of POSITIONS) {
+      const value = (stored as Record<string, unknown>)[position];
+      if (typeof value === "string" && value) labels[position] = value;
+    }
+  }
+  return labels;
+}
+
+/**
+ * Everything that makes up the workspace's content, read in one REPEATABLE READ transaction so
+ * the file is a consistent snapshot even while others edit. Arrays are ordered by content, so two
+ * exports of the same workspace differ only where its content does.
+ */
+export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promise<WorkspaceExport> {
+  const where = { workspaceId: workspace.id };
+  const file = await db().$transaction(
+    async (tx) => {
+      const meta = await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { slug: true, title: true, description: true, positionLabels: true, createdAt: true } });
+      const parties = await tx.party.findMany({ where, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, shortName: true, colour: true, sortOrder: true, archivedAt: true } });
+      const issues = await tx.issue.findMany({ where, orderBy: [{ sortOrder: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true, sortOrder: true, archivedAt: true } });
+      const people = await tx.person.findMany({ where, orderBy: { name: "asc" }, select: { id: true, name: true, aliases: true, role: true, partyId: true, organisation: true } });
+      const documents = await tx.document.findMany({
+        where,
+        orderBy: [{ importedAt: "asc" }, { title: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          outlet: true,
+          url: true,
+          language: true,
+          publishedOn: true,
+          importedAt: true,
+          importedBy: ACTOR,
+          revisions: { orderBy: { number: "asc" }, select: { id: true, number: true, text: true, contentHash: true, note: true, createdAt: true, createdBy: ACTOR } },
+        },
+      });
+      const evidence = await tx.evidence.findMany({
+        where,
+        select: {
+          id: true,
+          documentId: true,
+          revisionId: true,
+          startOffset: true,
+          endOffset: true,
+          exact: true,
+          prefix: true,
+          suffix: true,
+          speakerId: true,
+          saidOn: true,
+          kind: true,
+          note: true,
+          createdAt: true,
+          createdBy: ACTOR,
+          anchors: { select: { revisionId: true, status: true, score: true, startOffset: true, endOffset: true, exact: true, createdAt: true, reviewedAt: true, reviewedById: true } },
+        },
+      });
+      const statements = await tx.stanceStatement.findMany({
+        where,
+        select: {
+          id: true,
+          partyId: true,
+          issueId: true,
+          position: true,
+          summary: true,
+          statedOn: true,
+          recordedAt: true,
+          recordedBy: ACTOR,
+          links: { select: { evidenceId: true, relation: true } },
+          amendment: { select: { kind: true, replacementId: true, reason: true, amendedAt: true, amendedBy: ACTOR } },
+        },
+      });
+      const cells = await tx.stanceCell.findMany({ where, select: { issueId: true, partyId: true, version: true, updatedAt: true } });
+      const comments = await tx.comment.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, evidenceId: true, statementId: true, parentId: true, author: ACTOR, body: true, createdAt: true, editedAt: true, deletedAt: true, resolvedAt: true, resolvedById: true },
+      });
+      const dismissals = await tx.suggestionDismissal.findMany({ where, select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true } });
+      // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
+      const userIds = [...new Set([...evidence.flatMap((e) => e.anchors.map((a) => a.reviewedById)), ...comments.map((c) => c.resolvedById), ...dismissals.map((d) => d.dismissedById)].filter((id): id is string => id !== null))];
+      const users = new Map((await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+      return { meta, parties, issues, people, documents, evidence, statements, cells, comments, dismissals, users };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },
+  );
+
+  const userActor = (id: string | null): ExportActor => (id ? actor(file.users.get(id) ?? null) : null);
+  const partyOrder = new Map(file.parties.map((p, i) => [p.id, i]));
+  const issueOrder = new Map(file.issues.map((issue, i) => [issue.id, i]));
+  const documentOrder = new Map(file.documents.map((d, i) => [d.id, i]));
+  const revisionNumber = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, r.number] as const)));
+  const revisionOrder = new Map(file.documents.flatMap((d, i) => d.revisions.map((r) => [r.id, i * 1_000_000 + r.number] as const)));
+  const evidence = [...file.evidence].sort(
+    (a, b) =>
+      documentOrder.get(a.documentId)! - documentOrder.get(b.documentId)! ||
+      revisionNumber.get(a.revisionId)! - revisionNumber.get(b.revisionId)! ||
+      a.startOffset - b.startOffset ||
+      a.endOffset - b.endOffset ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      compare(a.id, b.id),
+  );
+  const evidenceOrder = new Map(evidence.map((e, i) => [e.id, i]));
+  const cellOrder = (c: { issueId: string; partyId: string }) => issueOrder.get(c.issueId)! * 1_000_000 + partyOrder.get(c.partyId)!;
+  const statements = [...file.statements].sort(
+    (a, b) => cellOrder(a) - cellOrder(b) || a.statedOn.getTime() - b.statedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || compare(a.id, b.id),
+  );
+
+  return WorkspaceExportSchema.parse({
+    format: WORKSPACE_EXPORT_FORMAT,
+    version: WORKSPACE_EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    workspace: {
+      slug: file.meta.slug,
+      title: file.meta.title,
+      description: file.meta.description,
+      positionLabels: storedPositionLabels(file.meta.positionLabels),
+      createdAt: file.meta.createdAt.toISOString(),
+    },
+    parties: file.parties.map((p) => ({ ...p, archivedAt: iso(p.archivedAt) })),
+    issues: file.issues.map((i) => ({ ...i, archivedAt: iso(i.archivedAt) })),
+    people: file.people,
+    documents: file.documents.map((d) => ({
+      ...d,
+      importedAt: d.importedAt.toISOString(),
+      importedBy: actor(d.importedBy),
+      revisions: d.revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), createdBy: actor(r.createdBy) })),
+    })),
+    evidence: evidence.map(({ anchors, ...e }) => ({
+      ...e,
+      saidOn: toCalendarDate(e.saidOn),
+      createdAt: e.createdAt.toISOString(),
+      createdBy: actor(e.createdBy),
+      anchors: anchors
+        .sort((a, b) => revisionNumber.get(a.revisionId)! - revisionNumber.get(b.revisionId)!)
+        .map(({ reviewedById, ...a }) => ({ ...a, createdAt: a.createdAt.toISOString(), reviewedAt: iso(a.reviewedAt), reviewedBy: userActor(reviewedById) })),
+    })),
+    statements: statements.map(({ links, amendment, ...s }) => ({
+      ...s,
+      statedOn: toCalendarDate(s.statedOn),
+      recordedAt: s.recordedAt.toISOString(),
+      recordedBy: actor(s.recordedBy),
+      evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
+      amendment: amendment ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) } : null,
+    })),
+    cells: [...file.cells].sort((a, b) => cellOrder(a) - cellOrder(b)).map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+    comments: file.comments.map(({ resolvedById, ...c }) => ({
+      ...c,
+      author: actor(c.author),
+      createdAt: c.createdAt.toISOString(),
+      editedAt: iso(c.editedAt),
+      deletedAt: iso(c.deletedAt),
+      resolvedAt: iso(c.resolvedAt),
+      resolvedBy: userActor(resolvedById),
+    })),
+    dismissedSuggestions: file.dismissals
+      .map(({ dismissedById, ...d }) => ({ ...d, dismissedAt: d.dismissedAt.toISOString(), dismissedBy: userActor(dismissedById) }))
+      .sort((a, b) => revisionOrder.get(a.revisionId)! - revisionOrder.get(b.revisionId)! || a.startOffset - b.startOffset || a.endOffset - b.endOffset),
+  });
+}

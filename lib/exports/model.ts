@@ -1,0 +1,80 @@
+import type { AmendmentKind, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import type { PositionLabels } from "@/lib/matrix/positions";
+
+// What the matrix, briefing and annotation formatters read. data.ts fills these from the
+// database; the formatters are pure functions of them, so they are tested without one.
+
+export type ThreadComment = { author: string; body: string; createdAt: string; edited: boolean };
+
+/** An open thread: its first comment (null when that was deleted) and its replies, oldest first. */
+export type CommentThread = { id: string; root: ThreadComment | null; replies: ThreadComment[] };
+
+export type Speaker = { name: string; role: string; affiliation: string };
+
+export type SourceDocument = { id: string; title: string; outlet: string; url: string; publishedOn: string | null; revision: number };
+
+export type Citation = {
+  evidenceId: string;
+  relation: EvidenceRelation;
+  exact: string;
+  kind: EvidenceKind;
+  saidOn: string;
+  speaker: Speaker | null;
+  document: SourceDocument;
+  threads: CommentThread[];
+};
+
+export type CellStatement = {
+  id: string;
+  position: Position;
+  summary: string;
+  statedOn: string;
+  citations: Citation[];
+  threads: CommentThread[];
+};
+
+export type MatrixExport = {
+  workspace: { slug: string; title: string; description: string };
+  asOf: string;
+  positionLabels: PositionLabels;
+  parties: { id: string; name: string; shortName: string; colour: string }[];
+  issues: { id: string; title: string; description: string }[];
+  /** Every issue × party, issues in matrix order and parties within each. */
+  cells: { issueId: string; partyId: string; statement: CellStatement | null }[];
+};
+
+export type AnnotatedEvidence = {
+  id: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  startOffset: number;
+  endOffset: number;
+  kind: EvidenceKind;
+  saidOn: string;
+  note: string;
+  createdAt: string;
+  creator: string | null;
+  speaker: Speaker | null;
+  document: SourceDocument & { language: string; revisionId: string };
+  links: {
+    relation: EvidenceRelation;
+    statement: {
+      id: string;
+      issueId: string;
+      partyId: string;
+      issue: string;
+      party: string;
+      position: Position;
+      summary: string;
+      statedOn: string;
+      amendment: AmendmentKind | null;
+    };
+  }[];
+};
+
+export type EvidenceExport = {
+  workspace: { id: string; slug: string; title: string };
+  positionLabels: PositionLabels;
+  evidence: AnnotatedEvidence[];
+};

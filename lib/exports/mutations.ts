@@ -1,0 +1,222 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { Role } from "@/lib/generated/prisma/enums";
+import { recordActivity } from "@/lib/activity/record";
+import { fromCalendarDate } from "@/lib/matrix/dates";
+import { WorkspaceSlugSchema } from "@/lib/exports/schema";
+import { WorkspaceExportSchema, type ExportActor, type WorkspaceExport } from "@/lib/exports/workspace-file";
+import { findExportProblems } from "@/lib/exports/workspace-integrity";
+
+export type ImportResult =
+  | { ok: true; workspace: { id: string; slug: string; title: string }; counts: Record<string, number> }
+  | { ok: false; reason: "invalid_slug" | "slug_taken"; field: "slug"; message: string }
+  | { ok: false; reason: "invalid_file"; field: "file"; message: string; problems: string[] };
+
+const COMMENT_BODY_MAX = 10000;
+
+function invalidFile(message: string, problems: string[] = []): ImportResult {
+  return { ok: false, reason: "invalid_file", field: "file", message, problems };
+}
+
+function slugTaken(slug: string): ImportResult {
+  return { ok: false, reason: "slug_taken", field: "slug", message: `The address “${slug}” is already taken; choose another.` };
+}
+
+function parseFile(json: unknown): { ok: true; file: WorkspaceExport } | { ok: false; refusal: ImportResult } {
+  let value = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return { ok: false, refusal: invalidFile("The file is not JSON. Choose a file exported from Parley as “Whole workspace”.") };
+    }
+  }
+  const parsed = WorkspaceExportSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`);
+    return { ok: false, refusal: invalidFile("The file is not a Parley workspace export this version can read.", problems) };
+  }
+  const problems = findExportProblems(parsed.data);
+  if (problems.length > 0) return { ok: false, refusal: invalidFile("The file is damaged: some of its records do not fit together.", problems) };
+  return { ok: true, file: parsed.data };
+}
+
+/** New ids for the file's records, one map per kind so a crafted file cannot make two kinds collide. */
+function newIds(items: { id: string }[]): (id: string) => string {
+  const ids = new Map(items.map((item) => [item.id, randomUUID()]));
+  // findExportProblems has checked that every reference resolves.
+  return (id: string) => ids.get(id)!;
+}
+
+const date = (value: string) => new Date(value);
+const optionalDate = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * Recreates an exported workspace under a new slug, owned by `ownerUserId`, in one transaction:
+ * the same content with new ids, every quote's anchor checked against its revision first (and
+ * again by the database's trigger). Authorship stays only where it was the importing user's own:
+ * crediting other accounts of this instance with statements or comments they never made here
+ * would let a file put words in anyone's mouth. Comments by others are kept, in the importer's
+ * name, opening with the original author's name.
+ */
+export async function importWorkspaceExport(json: unknown, options: { slug: string; ownerUserId: string }): Promise<ImportResult> {
+  const slugCheck = WorkspaceSlugSchema.safeParse(options.slug);
+  if (!slugCheck.success) return { ok: false, reason: "invalid_slug", field: "slug", message: slugCheck.error.issues[0]?.message ?? "Not a valid address." };
+  const slug = slugCheck.data;
+  const parsed = parseFile(json);
+  if (!parsed.ok) return parsed.refusal;
+  const file = parsed.file;
+
+  const owner = await db().user.findUniqueOrThrow({ where: { id: options.ownerUserId }, select: { id: true, email: true } });
+  if (await db().workspace.findUnique({ where: { slug }, select: { id: true } })) return slugTaken(slug);
+
+  const by = (actor: ExportActor) => (actor && actor.email.toLowerCase() === owner.email ? owner.id : null);
+  const workspaceId = randomUUID();
+  const party = newIds(file.parties);
+  const issue = newIds(file.issues);
+  const person = newIds(file.people);
+  const document = newIds(file.documents);
+  const revision = newIds(file.documents.flatMap((d) => d.revisions));
+  const evidence = newIds(file.evidence);
+  const statement = newIds(file.statements);
+  const comments = file.comments ?? [];
+  const comment = newIds(comments);
+  const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
+
+  const commentBody = (c: (typeof comments)[number]) => {
+    if (by(c.author) || c.deletedAt) return c.body;
+    return `(Originally by ${c.author.name || c.author.email}.)\n\n${c.body}`.slice(0, COMMENT_BODY_MAX);
+  };
+  const commentRow = (c: (typeof comments)[number]) => ({
+    id: comment(c.id),
+    workspaceId,
+    evidenceId: orNull(evidence, c.evidenceId),
+    statementId: orNull(statement, c.statementId),
+    parentId: orNull(comment, c.parentId),
+    authorId: by(c.author) ?? owner.id,
+    body: commentBody(c),
+    createdAt: date(c.createdAt),
+    editedAt: optionalDate(c.editedAt),
+    deletedAt: optionalDate(c.deletedAt),
+    resolvedAt: optionalDate(c.resolvedAt),
+    resolvedById: by(c.resolvedBy),
+  });
+
+  const counts = {
+    parties: file.parties.length,
+    issues: file.issues.length,
+    people: file.people.length,
+    documents: file.documents.length,
+    revisions: file.documents.reduce((n, d) => n + d.revisions.length, 0),
+    evidence: file.evidence.length,
+    statements: file.statements.length,
+    comments: comments.length,
+  };
+
+  try {
+    await db().$transaction(
+      async (tx) => {
+        await tx.workspace.create({
+          data: { id: workspaceId, slug, title: file.workspace.title, description: file.workspace.description, positionLabels: file.workspace.positionLabels },
+        });
+        await tx.membership.create({ data: { workspaceId, userId: owner.id, role: Role.OWNER } });
+        await tx.party.createMany({ data: file.parties.map((p) => ({ ...p, id: party(p.id), workspaceId, archivedAt: optionalDate(p.archivedAt) })) });
+        await tx.issue.createMany({ data: file.issues.map((i) => ({ ...i, id: issue(i.id), workspaceId, archivedAt: optionalDate(i.archivedAt) })) });
+        await tx.person.createMany({ data: file.people.map((p) => ({ ...p, id: person(p.id), workspaceId, partyId: orNull(party, p.partyId) })) });
+        await tx.document.createMany({
+          data: file.documents.map(({ revisions: _revisions, importedBy, ...d }) => ({ ...d, id: document(d.id), workspaceId, importedAt: date(d.importedAt), importedById: by(importedBy) })),
+        });
+        await tx.documentRevision.createMany({
+          data: file.documents.flatMap((d) =>
+            d.revisions.map(({ createdBy, ...r }) => ({ ...r, id: revision(r.id), workspaceId, documentId: document(d.id), createdAt: date(r.createdAt), createdById: by(createdBy) })),
+          ),
+        });
+        await tx.evidence.createMany({
+          data: file.evidence.map(({ anchors: _anchors, createdBy, ...e }) => ({
+            ...e,
+            id: evidence(e.id),
+            workspaceId,
+            documentId: document(e.documentId),
+            revisionId: revision(e.revisionId),
+            speakerId: orNull(person, e.speakerId),
+            saidOn: fromCalendarDate(e.saidOn),
+            createdAt: date(e.createdAt),
+            createdById: by(createdBy),
+          })),
+        });
+        await tx.evidenceAnchor.createMany({
+          data: file.evidence.flatMap((e) =>
+            e.anchors.map(({ reviewedBy, ...a }) => ({
+              ...a,
+              evidenceId: evidence(e.id),
+              revisionId: revision(a.revisionId),
+              workspaceId,
+              createdAt: date(a.createdAt),
+              reviewedAt: optionalDate(a.reviewedAt),
+              reviewedById: by(reviewedBy),
+            })),
+          ),
+        });
+        await tx.stanceStatement.createMany({
+          data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, ...s }) => ({
+            ...s,
+            id: statement(s.id),
+            workspaceId,
+            partyId: party(s.partyId),
+            issueId: issue(s.issueId),
+            statedOn: fromCalendarDate(s.statedOn),
+            recordedAt: date(s.recordedAt),
+            recordedById: by(recordedBy),
+          })),
+        });
+        await tx.statementEvidence.createMany({
+          data: file.statements.flatMap((s) => s.evidence.map((l) => ({ workspaceId, statementId: statement(s.id), evidenceId: evidence(l.evidenceId), relation: l.relation }))),
+        });
+        await tx.statementAmendment.createMany({
+          data: file.statements.flatMap((s) =>
+            s.amendment
+              ? [
+                  {
+                    statementId: statement(s.id),
+                    workspaceId,
+                    kind: s.amendment.kind,
+                    replacementId: orNull(statement, s.amendment.replacementId),
+                    reason: s.amendment.reason,
+                    amendedAt: date(s.amendment.amendedAt),
+                    amendedById: by(s.amendment.amendedBy),
+                  },
+                ]
+              : [],
+          ),
+        });
+        await tx.stanceCell.createMany({
+          data: file.cells.map((c) => ({ workspaceId, issueId: issue(c.issueId), partyId: party(c.partyId), version: c.version, updatedAt: date(c.updatedAt) })),
+        });
+        // First comments before replies: a reply's foreign key names its thread's first comment.
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
+        await tx.suggestionDismissal.createMany({
+          data: (file.dismissedSuggestions ?? []).map(({ dismissedBy, ...d }) => ({ ...d, revisionId: revision(d.revisionId), workspaceId, dismissedAt: date(d.dismissedAt), dismissedById: by(dismissedBy) })),
+        });
+        await recordActivity(tx, {
+          workspaceId,
+          actorId: owner.id,
+          action: "workspace.imported",
+          subjectType: "workspace",
+          subjectId: workspaceId,
+          after: { slug, source: "export", exportedFrom: file.workspace.slug, exportedAt: file.exportedAt, counts },
+        });
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // Someone took the slug between the check and the commit.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await db().workspace.findUnique({ where: { slug }, select: { id: true } }))) {
+      return slugTaken(slug);
+    }
+    throw error;
+  }
+  return { ok: true, workspace: { id: workspaceId, slug, title: file.workspace.title }, counts };
+}

@@ -1,0 +1,46 @@
+import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import type { Citation, MatrixExport, SourceDocument, Speaker } from "@/lib/exports/model";
+
+// Wording shared by the formats. Plain text only: each format escapes it for itself.
+
+/** The address as a link target, or null unless it is http(s): a document's URL is user data. */
+export function httpUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Sergei Lavrov (Minister of Foreign Affairs, Russia)" */
+export function describeSpeaker(speaker: Speaker | null): string {
+  if (!speaker) return "Unattributed";
+  const details = [speaker.role, speaker.affiliation].filter(Boolean).join(", ");
+  return details ? `${speaker.name} (${details})` : speaker.name;
+}
+
+/** "Title, Outlet, published 14 Feb 2022" */
+export function describeSource(document: SourceDocument): string {
+  return [document.title, document.outlet, document.publishedOn ? `published ${formatCalendarDate(document.publishedOn)}` : null].filter(Boolean).join(", ");
+}
+
+/** "Direct quote · supports" */
+export function describeCitationKind(citation: Pick<Citation, "kind" | "relation">): string {
+  return `${EVIDENCE_KIND_LABELS[citation.kind]} · ${RELATION_LABELS[citation.relation].toLowerCase()}`;
+}
+
+/** One citation as a single paragraph, for formats without structure (a CSV field). */
+export function citationText(citation: Citation): string {
+  const url = citation.document.url ? ` <${citation.document.url}>` : "";
+  return `“${citation.exact}” — ${describeSpeaker(citation.speaker)}, ${citation.saidOn} (${describeCitationKind(citation)}). Source: ${describeSource(citation.document)}${url}`;
+}
+
+export function matrixCellsByIssue(matrix: MatrixExport) {
+  const parties = new Map(matrix.parties.map((p) => [p.id, p]));
+  return matrix.issues.map((issue) => ({
+    issue,
+    cells: matrix.cells.filter((c) => c.issueId === issue.id).map((c) => ({ ...c, party: parties.get(c.partyId)! })),
+  }));
+}

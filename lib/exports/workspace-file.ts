@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
+import { PositionSchema, RelationSchema } from "@/lib/matrix/schema";
+import { EvidenceKindSchema } from "@/lib/evidence/schema";
+
+// The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
+// serve only to connect the records inside the file; an import gives every record a new id.
+// Nothing here trims or rewrites a value: an import must store exactly what was exported. The
+// limits mirror the database's CHECK constraints so a bad file fails with a message, not a 500.
+// Users are instance-local, so authorship travels as a {name, email} snapshot.
+
+export const WORKSPACE_EXPORT_FORMAT = "parley.workspace";
+export const WORKSPACE_EXPORT_VERSION = 1;
+
+const Id = z.uuid({ error: "Not an id." });
+const Timestamp = z.iso.datetime({ offset: true, error: "Not an ISO 8601 timestamp." });
+const Text = (max: number) => z.string().max(max, `At most ${max} characters.`);
+const NonEmptyText = (max: number) => Text(max).min(1, "Must not be empty.");
+
+const ActorObject = z.object({ name: Text(200), email: Text(320) });
+export const ActorSchema = ActorObject.nullable();
+
+const PositionLabelsSchema = z.partialRecord(PositionSchema, NonEmptyText(60));
+
+const PartySchema = z.object({
+  id: Id,
+  name: NonEmptyText(120),
+  shortName: NonEmptyText(24),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/, "Use a colour written as #rrggbb in lowercase."),
+  sortOrder: z.number().int(),
+  archivedAt: Timestamp.nullable(),
+});
+
+const IssueSchema = z.object({
+  id: Id,
+  title: NonEmptyText(200),
+  description: Text(5000),
+  sortOrder: z.number().int(),
+  archivedAt: Timestamp.nullable(),
+});
+
+const PersonSchema = z.object({
+  id: Id,
+  name: NonEmptyText(200),
+  aliases: z.array(Text(1000)).max(1000),
+  role: Text(300),
+  partyId: Id.nullable(),
+  organisation: Text(200),
+});
+
+const RevisionSchema = z.object({
+  id: Id,
+  number: z.number().int().min(1),
+  text: NonEmptyText(2_000_000),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 hash."),
+  note: Text(5000),
+  createdAt: Timestamp,
+  createdBy: ActorSchema,
+});
+
+const DocumentSchema = z.object({
+  id: Id,
+  title: NonEmptyText(500),
+  outlet: Text(200),
+  url: Text(2048),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Not a language code."),
+  publishedOn: PartialDateSchema.nullable(),
+  importedAt: Timestamp,
+  importedBy: ActorSchema,
+  revisions: z.array(RevisionSchema).min(1, "A document needs at least one revision."),
+});
+
+const AnchorStatusSchema = z.enum(["ANCHORED", "MOVED", "CHANGED", "ORPHANED"]);
+
+const EvidenceAnchorSchema = z.object({
+  revisionId: Id,
+  status: AnchorStatusSchema,
+  score: z.number().min(0).max(1),
+  startOffset: z.number().int().min(0).nullable(),
+  endOffset: z.number().int().min(1).nullable(),
+  exact: Text(10000).nullable(),
+  createdAt: Timestamp,
+  reviewedAt: Timestamp.nullable(),
+  reviewedBy: ActorSchema,
+});
+
+const EvidenceSchema = z.object({
+  id: Id,
+  documentId: Id,
+  revisionId: Id,
+  startOffset: z.number().int().min(0),
+  endOffset: z.number().int().min(1),
+  exact: NonEmptyText(10000),
+  prefix: Text(32),
+  suffix: Text(32),
+  speakerId: Id.nullable(),
+  saidOn: CalendarDateSchema,
+  kind: EvidenceKindSchema,
+  note: Text(5000),
+  createdAt: Timestamp,
+  createdBy: ActorSchema,
+  anchors: z.array(EvidenceAnchorSchema),
+});
+
+const AmendmentSchema = z.object({
+  kind: z.enum(["CORRECTED", "RETRACTED"]),
+  replacementId: Id.nullable(),
+  reason: NonEmptyText(1000),
+  amendedAt: Timestamp,
+  amendedBy: ActorSchema,
+});
+
+const StatementSchema = z.object({
+  id: Id,
+  partyId: Id,
+  issueId: Id,
+  position: PositionSchema,
+  summary: NonEmptyText(600),
+  statedOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
+  recordedAt: Timestamp,
+  recordedBy: ActorSchema,
+  evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
+  amendment: AmendmentSchema.nullable(),
+});
+
+const CellSchema = z.object({ issueId: Id, partyId: Id, version: z.number().int().min(0), updatedAt: Timestamp });
+
+const CommentSchema = z.object({
+  id: Id,
+  evidenceId: Id.nullable(),
+  statementId: Id.nullable(),
+  parentId: Id.nullable(),
+  author: ActorObject,
+  body: Text(10000),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+  deletedAt: Timestamp.nullable(),
+  resolvedAt: Timestamp.nullable(),
+  resolvedBy: ActorSchema,
+});
+
+const DismissalSchema = z.object({
+  revisionId: Id,
+  startOffset: z.number().int().min(0),
+  endOffset: z.number().int().min(1),
+  dismissedAt: Timestamp,
+  dismissedBy: ActorSchema,
+});
+
+export const WorkspaceExportSchema = z.object({
+  format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
+  version: z.literal(WORKSPACE_EXPORT_VERSION, { error: `This Parley reads workspace exports of version ${WORKSPACE_EXPORT_VERSION}.` }),
+  exportedAt: Timestamp,
+  workspace: z.object({
+    slug: z.string(),
+    title: NonEmptyText(200),
+    description: Text(5000),
+    positionLabels: PositionLabelsSchema,
+    createdAt: Timestamp,
+  }),
+  parties: z.array(PartySchema),
+  issues: z.array(IssueSchema),
+  people: z.array(PersonSchema),
+  documents: z.array(DocumentSchema),
+  evidence: z.array(EvidenceSchema),
+  statements: z.array(StatementSchema),
+  cells: z.array(CellSchema),
+  /** Absent from files written before comments existed, or left out on purpose. */
+  comments: z.array(CommentSchema).optional(),
+  dismissedSuggestions: z.array(DismissalSchema).optional(),
+});
+
+export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;
+export type ExportActor = z.infer<typeof ActorSchema>;

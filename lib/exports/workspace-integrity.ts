@@ -1,0 +1,129 @@
+import { sha256 } from "@/lib/documents/hash";
+import { codePointLength, codePoints, verifyAnchor } from "@/lib/evidence/anchor";
+import type { WorkspaceExport } from "@/lib/exports/workspace-file";
+
+// What the schema cannot see: that every reference inside the file points at a record of the
+// file, that texts match their hashes and that every quote is exactly the words at its offsets.
+// The database would refuse most of these too, but one by one and in its own words; this lists
+// them all, by where they are in the file.
+
+const MAX_PROBLEMS = 20;
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+  return [...repeated];
+}
+
+export function findExportProblems(file: WorkspaceExport): string[] {
+  const problems: string[] = [];
+  const problem = (message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(message);
+  };
+
+  const unique = (what: string, values: string[]) => {
+    for (const value of duplicates(values)) problem(`${what} “${value}” appears more than once.`);
+  };
+  unique("The party id", file.parties.map((p) => p.id));
+  unique("The party name", file.parties.map((p) => p.name));
+  unique("The issue id", file.issues.map((i) => i.id));
+  unique("The issue title", file.issues.map((i) => i.title));
+  unique("The person id", file.people.map((p) => p.id));
+  unique("The person name", file.people.map((p) => p.name));
+  unique("The document id", file.documents.map((d) => d.id));
+  unique("The revision id", file.documents.flatMap((d) => d.revisions.map((r) => r.id)));
+  unique("The evidence id", file.evidence.map((e) => e.id));
+  unique("The statement id", file.statements.map((s) => s.id));
+  unique("The comment id", (file.comments ?? []).map((c) => c.id));
+
+  const parties = new Set(file.parties.map((p) => p.id));
+  const issues = new Set(file.issues.map((i) => i.id));
+  const people = new Set(file.people.map((p) => p.id));
+  const revisions = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, { documentId: d.id, text: r.text }] as const)));
+  const evidence = new Map(file.evidence.map((e) => [e.id, e]));
+  const statements = new Map(file.statements.map((s) => [s.id, s]));
+
+  file.people.forEach((person, i) => {
+    if (person.partyId && !parties.has(person.partyId)) problem(`people[${i}] (${person.name}) speaks for a party that is not in the file.`);
+  });
+
+  file.documents.forEach((document, i) => {
+    const numbers = document.revisions.map((r) => r.number).sort((a, b) => a - b);
+    if (numbers.some((n, at) => n !== at + 1)) problem(`documents[${i}] (${document.title}) has revisions numbered ${numbers.join(", ")}; they must run 1, 2, 3…`);
+    for (const revision of document.revisions) {
+      if (sha256(revision.text) !== revision.contentHash) problem(`documents[${i}] (${document.title}), revision ${revision.number}: the text does not match its content hash.`);
+    }
+  });
+
+  file.evidence.forEach((quote, i) => {
+    const where = `evidence[${i}]`;
+    const revision = revisions.get(quote.revisionId);
+    if (!revision || revision.documentId !== quote.documentId) return problem(`${where}: its revision is not a revision of its document in the file.`);
+    if (quote.speakerId && !people.has(quote.speakerId)) problem(`${where}: its speaker is not in the file.`);
+    const check = verifyAnchor(revision.text, quote);
+    if (!check.ok) problem(`${where}: “${quote.exact.slice(0, 60)}” is not the text at its offsets (${check.reason.replace("_", " ")}).`);
+    const anchored = new Set<string>();
+    for (const anchor of quote.anchors) {
+      const target = revisions.get(anchor.revisionId);
+      if (!target || target.documentId !== quote.documentId || anchor.revisionId === quote.revisionId) {
+        problem(`${where}: an anchor names a revision that is not a later revision of its document.`);
+        continue;
+      }
+      if (anchored.has(anchor.revisionId)) problem(`${where}: two anchors for the same revision.`);
+      anchored.add(anchor.revisionId);
+      const placed = anchor.startOffset !== null && anchor.endOffset !== null;
+      if ((anchor.status === "ORPHANED") === placed || (anchor.startOffset === null) !== (anchor.endOffset === null)) {
+        problem(`${where}: an ${anchor.status.toLowerCase()} anchor ${placed ? "has" : "lacks"} offsets.`);
+        continue;
+      }
+      if (anchor.startOffset === null || anchor.endOffset === null) continue;
+      if (anchor.startOffset >= anchor.endOffset || anchor.endOffset > codePointLength(target.text)) {
+        problem(`${where}: an anchor lies outside its revision's text.`);
+      } else if (anchor.exact !== null && codePoints(target.text).slice(anchor.startOffset, anchor.endOffset).join("") !== anchor.exact) {
+        problem(`${where}: an anchor's words are not the text at its offsets.`);
+      }
+    }
+  });
+
+  file.statements.forEach((statement, i) => {
+    const where = `statements[${i}]`;
+    if (!parties.has(statement.partyId) || !issues.has(statement.issueId)) problem(`${where}: its party or issue is not in the file.`);
+    for (const link of statement.evidence) if (!evidence.has(link.evidenceId)) problem(`${where}: a linked quote is not in the file.`);
+    for (const id of duplicates(statement.evidence.map((l) => l.evidenceId))) problem(`${where}: the quote ${id} is linked twice.`);
+    const amendment = statement.amendment;
+    if (!amendment) return;
+    if ((amendment.kind === "CORRECTED") !== (amendment.replacementId !== null)) {
+      problem(`${where}: a ${amendment.kind.toLowerCase()} statement must ${amendment.kind === "CORRECTED" ? "name" : "not name"} a replacement.`);
+    } else if (amendment.replacementId !== null) {
+      const replacement = statements.get(amendment.replacementId);
+      if (!replacement || replacement.id === statement.id) problem(`${where}: its replacement is not another statement in the file.`);
+      else if (replacement.issueId !== statement.issueId || replacement.partyId !== statement.partyId) problem(`${where}: its replacement is in another cell.`);
+    }
+  });
+
+  const cells = file.cells.map((c) => `${c.issueId}/${c.partyId}`);
+  for (const cell of duplicates(cells)) problem(`The cell ${cell} appears more than once.`);
+  file.cells.forEach((cell, i) => {
+    if (!issues.has(cell.issueId) || !parties.has(cell.partyId)) problem(`cells[${i}]: its issue or party is not in the file.`);
+  });
+
+  const comments = new Map((file.comments ?? []).map((c) => [c.id, c]));
+  (file.comments ?? []).forEach((comment, i) => {
+    const where = `comments[${i}]`;
+    if ((comment.evidenceId === null) === (comment.statementId === null)) return problem(`${where}: a comment is on exactly one quote or statement.`);
+    if (comment.evidenceId && !evidence.has(comment.evidenceId)) problem(`${where}: its quote is not in the file.`);
+    if (comment.statementId && !statements.has(comment.statementId)) problem(`${where}: its statement is not in the file.`);
+    if (comment.parentId === null) return;
+    const parent = comments.get(comment.parentId);
+    if (!parent || parent.parentId !== null) problem(`${where}: a reply must point at the first comment of a thread in the file.`);
+    else if (parent.evidenceId !== comment.evidenceId || parent.statementId !== comment.statementId) problem(`${where}: a reply is on another quote or statement than its thread.`);
+  });
+
+  (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {
+    if (!revisions.has(dismissal.revisionId)) problem(`dismissedSuggestions[${i}]: its revision is not in the file.`);
+    if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);
+  });
+
+  return problems;
+}

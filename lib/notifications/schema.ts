@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const NotificationIdSchema = z.object({ notificationId: z.uuid({ error: "No such notification." }) });
+
+export const CellFollowSchema = z.object({
+  workspaceSlug: z.string().min(1).max(64),
+  issueId: z.uuid({ error: "No such issue." }),
+  partyId: z.uuid({ error: "No such party." }),
+});
+
+export const NotificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["MENTION", "REPLY", "CELL_CHANGED"]),
+  createdAt: z.string(),
+  read: z.boolean(),
+  workspace: z.object({ slug: z.string(), title: z.string() }),
+  actorName: z.string().nullable(),
+  subject: z.string(),
+  excerpt: z.string(),
+  href: z.string(),
+});
+
+export type NotificationView = z.infer<typeof NotificationViewSchema>;
