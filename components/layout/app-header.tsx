@@ -21,6 +21,7 @@ export function AppHeader({ user, workspaces, current }: Props) {
             <Link href={`/w/${current.slug}/people`} className="text-slate-700 hover:text-slate-950">People</Link>
             <Link href={`/w/${current.slug}/search`} className="text-slate-700 hover:text-slate-950">Search</Link>
             <Link href={`/w/${current.slug}/review`} className="text-slate-700 hover:text-slate-950">Review</Link>
+            <Link href={`/w/${current.slug}/activity`} className="text-slate-700 hover:text-slate-950">Activity</Link>
             <Link href={`/w/${current.slug}/members`} className="text-slate-700 hover:text-slate-950">Members</Link>
             <Link href={`/w/${current.slug}/settings`} className="text-slate-700 hover:text-slate-950">Settings</Link>
             <Link href={`/w/${current.slug}/export`} className="text-slate-700 hover:text-slate-950">Export</Link>

@@ -61,8 +61,6 @@ beforeAll(async () => {
   await resetDatabase();
   const user = await db().user.create({ data: { email: `editor-${randomUUID()}@example.org`, name: "Structure Editor" }, select: { id: true } });
   actorId = user.id;
-  // One after the other: PGlite serves every connection from a single session, so two
-  // interactive transactions at once would interleave there.
   workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-a") }), actorId);
   other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-b") }), actorId);
 });

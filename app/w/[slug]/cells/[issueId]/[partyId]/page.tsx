@@ -38,7 +38,9 @@ export default async function CellPage({ params, searchParams }: { params: Param
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={`/w/${slug}?asOf=${asOf}`} className="text-indigo-700 underline">Matrix as of {formatCalendarDate(asOf)}</Link>
+        <Link href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`} className="text-indigo-700 underline">Matrix as of {formatCalendarDate(asOf)}</Link>
+        {" · "}
+        <Link href={`/w/${slug}/activity?issue=${history.issue.id}&party=${history.party.id}`} className="text-indigo-700 underline">Activity of this cell</Link>
       </nav>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
         <h1 className="font-serif text-2xl font-semibold">
