@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { codePoints } from "@/lib/evidence/anchor";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
 
 const CONTEXT_CODE_POINTS = 280;
 
@@ -40,11 +41,13 @@ export async function getEvidence(workspace: AuthorizedWorkspace, evidenceId: st
     },
   });
   if (!evidence) return null;
+  const settings = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } });
   const chars = codePoints(evidence.revision.text);
   const { revision, ...rest } = evidence;
   return {
     ...rest,
     revisionNumber: revision.number,
+    positionLabels: resolvePositionLabels(settings.positionLabels),
     saidOn: toCalendarDate(evidence.saidOn),
     before: chars.slice(Math.max(0, evidence.startOffset - CONTEXT_CODE_POINTS), evidence.startOffset).join(""),
     after: chars.slice(evidence.endOffset, evidence.endOffset + CONTEXT_CODE_POINTS).join(""),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
 import { PositionSchema, RelationSchema } from "@/lib/matrix/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
+import { codePointLength } from "@/lib/evidence/anchor";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
 // serve only to connect the records inside the file; an import gives every record a new id.
@@ -14,8 +15,9 @@ export const WORKSPACE_EXPORT_VERSION = 1;
 
 const Id = z.uuid({ error: "Not an id." });
 const Timestamp = z.iso.datetime({ offset: true, error: "Not an ISO 8601 timestamp." });
-const Text = (max: number) => z.string().max(max, `At most ${max} characters.`);
-const NonEmptyText = (max: number) => Text(max).min(1, "Must not be empty.");
+// Lengths in code points, as the database's char_length counts them (an emoji is one).
+const Text = (max: number) => z.string().refine((value) => value.length <= max || codePointLength(value) <= max, `At most ${max} characters.`);
+const NonEmptyText = (max: number) => z.string().min(1, "Must not be empty.").pipe(Text(max));
 
 const ActorObject = z.object({ name: Text(200), email: Text(320) });
 export const ActorSchema = ActorObject.nullable();

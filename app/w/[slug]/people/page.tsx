@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { authorizePage } from "@/lib/workspaces/page-access";
 import { roleAllows } from "@/lib/workspaces/access";
-import { listPeople } from "@/lib/people/data";
-import { getEvidenceFormOptions } from "@/lib/documents/data";
+import { listPartyOptions, listPeople } from "@/lib/people/data";
 import { PeopleDirectory } from "@/components/people/people-directory";
 
 export const metadata: Metadata = { title: "People" };
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "People" };
 export default async function PeoplePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/people`);
-  const [people, { parties }] = await Promise.all([listPeople(workspace), getEvidenceFormOptions(workspace)]);
+  const [people, parties] = await Promise.all([listPeople(workspace), listPartyOptions(workspace)]);
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">People</h1>

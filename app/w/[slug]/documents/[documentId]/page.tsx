@@ -38,6 +38,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           {[document.outlet, document.publishedOn ? formatCalendarDate(document.publishedOn) : "date not printed", `revision ${document.revision.number} of ${document.revisionCount}`].filter(Boolean).join(" · ")}
           {document.url ? <> · <a href={document.url} rel="noopener noreferrer" className="underline">source</a></> : null}
           {canEdit ? <> · <Link href={`/w/${slug}/documents/${document.id}/correct`} className="text-indigo-700 underline">Correct the text</Link></> : null}
+          {" · "}<Link href={`/w/${slug}/activity?document=${document.id}`} className="text-indigo-700 underline">Activity</Link>
         </p>
         {document.revision.note ? <p className="mt-1 text-xs text-slate-500">Revision note: {document.revision.note}</p> : null}
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -5,7 +5,6 @@ import { authorizePage } from "@/lib/workspaces/page-access";
 import { getEvidence } from "@/lib/evidence/data";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { roleAllows } from "@/lib/workspaces/access";
 import { listEvidenceThreads, listMentionCandidates } from "@/lib/comments/data";
@@ -53,7 +52,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
               <Link href={`/w/${slug}/cells/${statement.issue.id}/${statement.party.id}?asOf=${statement.statedOn}#statement-${statement.id}`} className="text-indigo-700 underline">
                 {statement.party.name} on {statement.issue.title}
               </Link>
-              <PositionBadge position={statement.position} label={DEFAULT_POSITION_LABELS[statement.position]} />
+              <PositionBadge position={statement.position} label={evidence.positionLabels[statement.position]} />
               <time dateTime={statement.statedOn} className="text-slate-500">{formatCalendarDate(statement.statedOn)}</time>
             </div>
             <p className="mt-2 text-slate-800">{statement.summary}</p>
