@@ -10,6 +10,8 @@ const withSession = auth((request) => {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Where a signed-out visitor should come back to after signing in (see lib/workspaces/page-access.ts).
+  headers.set("x-parley-return-to", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -1,20 +1,7 @@
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
-
-const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
-
-/**
- * Keeps a link or image address only if it is absolute http(s) or mailto. Parsing with URL (not
- * matching the text) sees "java\tscript:" and " JaVaScRiPt:" the way a browser would.
- */
-export function safeUrl(url: string): string | null {
-  try {
-    return SAFE_PROTOCOLS.has(new URL(url).protocol) ? url : null;
-  } catch {
-    return null;
-  }
-}
+import { safeCommentUrl } from "@/lib/comments/markdown";
 
 const components: Components = {
   a: ({ href, children }) =>
@@ -40,7 +27,7 @@ const components: Components = {
 export function CommentBody({ body }: { body: string }) {
   return (
     <div className="comment-body text-sm leading-6 text-slate-900">
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} urlTransform={safeUrl} components={components}>
+      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} urlTransform={safeCommentUrl} components={components}>
         {body}
       </Markdown>
     </div>

@@ -113,7 +113,7 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
   return (
     <>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table ref={grid} role="grid" aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`} className="w-full min-w-[720px] border-collapse text-left">
+        <table ref={grid} role="grid" aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`} className="w-full min-w-[720px] table-fixed border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-200 bg-slate-50">
               <th scope="col" className="w-72 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Issue</th>

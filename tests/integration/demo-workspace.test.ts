@@ -213,7 +213,7 @@ describe("the demo workspace", () => {
 
     /** Inserts a copy of the sample quote with some fields changed. */
     function insertEvidence(changes: Partial<EvidenceRow>) {
-      const row = { ...sample, id: randomUUID(), ...changes };
+      const row: Record<string, unknown> = { ...sample, id: randomUUID(), ...changes };
       const columns = Object.keys(row);
       return client.query(
         `INSERT INTO evidence (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
