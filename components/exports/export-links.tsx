@@ -35,14 +35,14 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
         {EXPORT_FORMATS.map((format) => {
           const { label, description, datedByAsOf } = EXPORT_FORMAT_LABELS[format];
           return (
-            <li key={format} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-              <div>
+            <li key={format} className="flex items-center gap-4 px-4 py-3">
+              <div className="min-w-0 flex-1">
                 <p className="font-medium">{label}</p>
                 <p className="text-sm text-slate-600">
                   {description} {datedByAsOf ? <span className="text-slate-500">As of {formatCalendarDate(asOf)}.</span> : <span className="text-slate-500">Not dated: everything as it stands.</span>}
                 </p>
               </div>
-              <a href={exportHref(slug, format, asOf)} download className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
+              <a href={exportHref(slug, format, asOf)} download className="shrink-0 rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
                 Download<span className="sr-only"> {label}</span>
               </a>
             </li>

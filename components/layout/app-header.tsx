@@ -27,7 +27,7 @@ export function AppHeader({ user, workspaces, current }: Props) {
             <Link href={`/w/${current.slug}/export`} className="text-slate-700 hover:text-slate-950">Export</Link>
           </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
           {current ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600">{current.role.toLowerCase()}</span> : null}
           <Link href="/account" className="text-slate-700 hover:text-slate-950" title={user.email}>{user.name || user.email}</Link>
           <InboxLink unread={user.unreadNotifications ?? 0} />

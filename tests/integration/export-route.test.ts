@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetDatabase } from "../support/database";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture, type LoadedWorkspace } from "@/lib/demo/load";
+import { getMatrix } from "@/lib/matrix/data";
+import { trustedWorkspace } from "@/lib/workspaces/access";
+import { GET } from "@/app/api/w/[slug]/export/route";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+
+// The route handler as the app serves it, with only the session faked: Auth.js's auth() answers
+// with whoever `session.userId` names. Membership, roles and everything after are real.
+
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+
+let loaded: LoadedWorkspace;
+let viewerId: string;
+let outsiderId: string;
+
+function get(slug: string, query: string) {
+  return GET(new NextRequest(`http://parley.test/api/w/${slug}/export?${query}`), { params: Promise.resolve({ slug }) });
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  const [viewer, outsider] = [
+    await db().user.create({ data: { email: `viewer-${randomUUID().slice(0, 8)}@parley.test`, name: "Viewer" } }),
+    await db().user.create({ data: { email: `outsider-${randomUUID().slice(0, 8)}@parley.test`, name: "Outsider" } }),
+  ];
+  viewerId = viewer.id;
+  outsiderId = outsider.id;
+  loaded = await loadWorkspaceFixture(securityGuarantees, { slug: `route-${randomUUID().slice(0, 8)}`, members: [{ userId: viewerId, role: "VIEWER" }] });
+  // A summary that would run as a script if the briefing did not escape it.
+  const matrix = await getMatrix(trustedWorkspace(loaded), "2022-02-16");
+  const cell = matrix.cells.find((c) => c.statement)!;
+  await db().stanceStatement.create({
+    data: { workspaceId: loaded.id, issueId: cell.issueId, partyId: cell.partyId, position: "OPEN", summary: "<script>alert(document.cookie)</script>", statedOn: new Date("2022-02-16T00:00:00Z"), recordedAt: new Date() },
+  });
+});
+
+afterAll(() => {
+  session.userId = null;
+});
+
+describe("GET /api/w/[slug]/export", () => {
+  it("answers 401 without a session and 404 to someone who is not a member", async () => {
+    session.userId = null;
+    expect((await get(loaded.slug, "format=csv")).status).toBe(401);
+    session.userId = outsiderId;
+    const response = await get(loaded.slug, "format=csv");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "not_found" });
+  });
+
+  it("answers 400 with a message for an unknown format or a date that is not one", async () => {
+    session.userId = viewerId;
+    const badFormat = await get(loaded.slug, "format=pdf");
+    expect(badFormat.status).toBe(400);
+    expect(await badFormat.json()).toMatchObject({ error: "invalid_request", message: "format: Choose a format: csv, json, md, html, w3c, workspace." });
+    const badDate = await get(loaded.slug, "format=csv&asOf=16.02.2022");
+    expect(badDate.status).toBe(400);
+    expect((await badDate.json()).message).toMatch(/^asOf: Use a date written as YYYY-MM-DD/);
+    expect((await get(loaded.slug, "")).status).toBe(400);
+  });
+
+  it.each([
+    ["csv", "text/csv; charset=utf-8; header=present", "matrix-2022-02-16.csv"],
+    ["json", "application/json; charset=utf-8", "matrix-2022-02-16.json"],
+    ["md", "text/markdown; charset=utf-8; variant=GFM", "briefing-2022-02-16.md"],
+    ["html", "text/html; charset=utf-8", "briefing-2022-02-16.html"],
+    ["w3c", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "quotes.jsonld"],
+  ])("serves %s to a viewer as a download", async (format, contentType, suffix) => {
+    session.userId = viewerId;
+    const response = await get(loaded.slug, `format=${format}&asOf=2022-02-16`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(contentType);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${loaded.slug}-${suffix}"`);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect((await response.text()).length).toBeGreaterThan(1000);
+  });
+
+  it("names the whole-workspace file by today's date and ignores asOf for it", async () => {
+    session.userId = viewerId;
+    const response = await get(loaded.slug, "format=workspace&asOf=2022-02-16");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${loaded.slug}-workspace-${new Date().toISOString().slice(0, 10)}.json"`);
+    const file = await response.json();
+    expect(file).toMatchObject({ format: "parley.workspace", version: 1 });
+    expect(file.statements).toHaveLength(securityGuarantees.statements.length + 1);
+  });
+
+  it("escapes a <script> in a summary in the HTML briefing", async () => {
+    session.userId = viewerId;
+    const page = await (await get(loaded.slug, "format=html&asOf=2022-02-16")).text();
+    expect(page).toContain("&lt;script&gt;alert(document.cookie)&lt;/script&gt;");
+    expect(page).not.toMatch(/<script/i);
+  });
+});
