@@ -37,6 +37,9 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
   const [reason, setReason] = useState(draft && draft.kind !== "record" ? draft.reason : "");
   const [links, setLinks] = useState<{ evidenceId: string; relation: Relation }[]>(draft && draft.kind !== "retract" ? draft.links : []);
   const [filter, setFilter] = useState("");
+  // The version the user started from: live updates change the `version` prop while the editor is
+  // open, and submitting on top of that would overwrite a change the user never saw.
+  const [openedVersion] = useState(draft?.baseVersion ?? version);
   const evidence = useEvidenceOptions(slug, mode !== "retract");
   const firstField = useRef<HTMLSelectElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -53,7 +56,7 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
   }
 
   // After a conflict the edit is re-applied on top of the version that beat it.
-  function submit(baseVersion = conflict ? conflict.version : version) {
+  function submit(baseVersion = conflict ? conflict.version : openedVersion) {
     const common = { issueId: issue.id, partyId: party.id, baseVersion };
     const statementId = draft && draft.kind !== "record" ? draft.statementId : statement?.id;
     onSubmit(

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/safe-action";
 import { CommentIdSchema, EditCommentSchema, PostCommentSchema, ReplyToCommentSchema, type CommentTarget } from "@/lib/comments/schema";
 import { deleteComment, editComment, postComment, reopenThread, replyToComment, resolveThread, type CommentPlace } from "@/lib/comments/mutations";
-import { commentPagePath } from "@/lib/comments/permalink";
+import { commentPagePath, commentPermalink } from "@/lib/comments/permalink";
+import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Every comment action needs "comment:write" (owners, editors, commenters); whose comment it is
 // and where it lives are checked by the mutation, inside its transaction.
@@ -14,24 +16,30 @@ function revalidated(slug: string, place: CommentPlace) {
   return { commentId: place.commentId };
 }
 
+/** After the commit: mail whom the comment notified (when SMTP is set up), then refresh its page. */
+async function mailedAndRevalidated(workspace: AuthorizedWorkspace, place: CommentPlace) {
+  await sendCommentNotificationMails({ actorId: workspace.userId, workspaceTitle: workspace.title, permalink: commentPermalink(workspace.slug, place.commentId, place), notified: place.notified });
+  return revalidated(workspace.slug, place);
+}
+
 export const postCommentAction = workspaceAction
   .metadata({ name: "postComment", permission: "comment:write" })
   .inputSchema(PostCommentSchema)
   .action(async ({ parsedInput: { evidenceId, statementId, body, mentionUserIds }, ctx }) => {
     // The schema lets exactly one of the two through.
     const target: CommentTarget = evidenceId ? { evidenceId } : { statementId: statementId! };
-    return revalidated(ctx.workspace.slug, await postComment(ctx.workspace, { target, body, mentionUserIds }));
+    return mailedAndRevalidated(ctx.workspace, await postComment(ctx.workspace, { target, body, mentionUserIds }));
   });
 
 export const replyToCommentAction = workspaceAction
   .metadata({ name: "replyToComment", permission: "comment:write" })
   .inputSchema(ReplyToCommentSchema)
-  .action(async ({ parsedInput, ctx }) => revalidated(ctx.workspace.slug, await replyToComment(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) => mailedAndRevalidated(ctx.workspace, await replyToComment(ctx.workspace, parsedInput)));
 
 export const editCommentAction = workspaceAction
   .metadata({ name: "editComment", permission: "comment:write" })
   .inputSchema(EditCommentSchema)
-  .action(async ({ parsedInput, ctx }) => revalidated(ctx.workspace.slug, await editComment(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) => mailedAndRevalidated(ctx.workspace, await editComment(ctx.workspace, parsedInput)));
 
 export const deleteCommentAction = workspaceAction
   .metadata({ name: "deleteComment", permission: "comment:write" })

@@ -17,11 +17,12 @@ const COMMENT_NOT_FOUND = "That comment does not exist in this workspace.";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where a changed comment shows, for the caller to revalidate and link to. */
+/** Where a changed comment shows, for the caller to revalidate and link to, and whom it notified. */
 export type CommentPlace = {
   commentId: string;
   evidenceId: string | null;
   statement: { id: string; issueId: string; partyId: string } | null;
+  notified: { userId: string; kind: "MENTION" | "REPLY" }[];
 };
 
 const placeSelect = { evidenceId: true, statement: { select: { id: true, issueId: true, partyId: true } } } as const;
@@ -58,9 +59,9 @@ async function resolveMentions(tx: Transaction, workspaceId: string, body: strin
   return members.map((m) => m.user).filter((user) => mentionsName(body, displayName(user))).map((user) => user.id);
 }
 
-async function notify(tx: Transaction, kind: NotificationKind, userIds: string[], event: { workspaceId: string; commentId: string; actorId: string }) {
-  if (userIds.length === 0) return;
-  await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind, ...event })) });
+async function notify(tx: Transaction, kind: "MENTION" | "REPLY", userIds: string[], event: { workspaceId: string; commentId: string; actorId: string }) {
+  if (userIds.length > 0) await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind: NotificationKind[kind], ...event })) });
+  return userIds.map((userId) => ({ userId, kind }));
 }
 
 /** Authors of the thread's earlier comments who are still members: they hear about a reply. */
@@ -87,11 +88,11 @@ async function insertComment(
 
   const event = { workspaceId: workspace.id, commentId: comment.id, actorId: workspace.userId };
   const mentionRecipients = mentioned.filter((id) => id !== workspace.userId);
-  await notify(tx, NotificationKind.MENTION, mentionRecipients, event);
+  const notified = await notify(tx, "MENTION", mentionRecipients, event);
   if (target.parentId) {
     const authors = await earlierThreadAuthors(tx, workspace.id, target.parentId, comment.id);
     // One notification per person and comment: a mention already tells them.
-    await notify(tx, NotificationKind.REPLY, authors.filter((id) => id !== workspace.userId && !mentionRecipients.includes(id)), event);
+    notified.push(...(await notify(tx, "REPLY", authors.filter((id) => id !== workspace.userId && !mentionRecipients.includes(id)), event)));
   }
 
   // The body stays out of the append-only log, so deleting a comment really removes its text.
@@ -103,7 +104,7 @@ async function insertComment(
     subjectId: comment.id,
     after: { evidenceId: target.evidenceId, statementId: target.statementId, parentId: target.parentId, mentioned },
   });
-  return { commentId: comment.id, evidenceId: comment.evidenceId, statement: comment.statement };
+  return { commentId: comment.id, evidenceId: comment.evidenceId, statement: comment.statement, notified };
 }
 
 /** Starts a thread on a quote or a stance statement of the workspace. */
@@ -130,9 +131,9 @@ async function requireOwnLiveComment(tx: Transaction, workspace: AuthorizedWorks
   return comment;
 }
 
-async function placeOf(tx: Transaction, workspaceId: string, commentId: string): Promise<CommentPlace> {
+async function placeOf(tx: Transaction, workspaceId: string, commentId: string, notified: CommentPlace["notified"] = []): Promise<CommentPlace> {
   const comment = await tx.comment.findFirstOrThrow({ where: { id: commentId, workspaceId }, select: placeSelect });
-  return { commentId, ...comment };
+  return { commentId, ...comment, notified };
 }
 
 /** Changes the text of one's own comment; people newly mentioned in it are told. */
@@ -151,10 +152,10 @@ export function editComment(workspace: AuthorizedWorkspace, input: { commentId: 
     const added = mentioned.filter((id) => !before.includes(id));
     await tx.commentMention.deleteMany({ where: { commentId: input.commentId, userId: { notIn: mentioned } } });
     if (added.length > 0) await tx.commentMention.createMany({ data: added.map((userId) => ({ commentId: input.commentId, userId })) });
-    await notify(tx, NotificationKind.MENTION, added.filter((id) => id !== workspace.userId), { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId });
+    const notified = await notify(tx, "MENTION", added.filter((id) => id !== workspace.userId), { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId });
 
     await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "comment.edited", subjectType: "comment", subjectId: input.commentId, after: { mentioned } });
-    return placeOf(tx, workspace.id, input.commentId);
+    return placeOf(tx, workspace.id, input.commentId, notified);
   });
 }
 

@@ -39,9 +39,9 @@ const notificationSelect = {
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof notificationSelect }>;
 
-function excerpt(text: string): string {
+function excerpt(text: string, length = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
+  return flat.length > length ? `${flat.slice(0, length - 1).trimEnd()}…` : flat;
 }
 
 function toView(row: Row, actors: Map<string, string>): NotificationView | null {
@@ -54,7 +54,7 @@ function toView(row: Row, actors: Map<string, string>): NotificationView | null 
   }
   if (!row.comment) return null;
   const c = row.comment;
-  const subject = c.evidence ? `the quote “${excerpt(c.evidence.exact).slice(0, 80)}”` : c.statement ? `${c.statement.party.name} on ${c.statement.issue.title}` : "a comment";
+  const subject = c.evidence ? `the quote “${excerpt(c.evidence.exact, 80)}”` : c.statement ? `${c.statement.party.name} on ${c.statement.issue.title}` : "a comment";
   return NotificationViewSchema.parse({
     ...base,
     subject,
