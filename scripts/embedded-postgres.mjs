@@ -5,8 +5,8 @@ import { mkdirSync } from "node:fs";
 import net from "node:net";
 
 // The server drops connections beyond this limit instead of queueing them. The app's pool
-// (DATABASE_POOL_MAX, 8 in embedded mode) plus the migration engine and a test run's pools
-// must stay below it.
+// (DATABASE_POOL_MAX, 1 in embedded mode) plus the migration engine, the live-update reader and
+// a test run's pools must stay below it.
 export const EMBEDDED_MAX_CONNECTIONS = 48;
 
 export async function freePort() {

@@ -86,7 +86,9 @@ if (!env.DATABASE_URL) {
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
   env.DATABASE_URL = embedded.url;
   env.PARLEY_DATABASE_KIND = "embedded";
-  env.DATABASE_POOL_MAX ??= "8";
+  // One connection: PGlite's socket server can interleave the messages of connections that
+  // query at the same moment, so the app sends it one query at a time.
+  env.DATABASE_POOL_MAX ??= "1";
   console.log("Parley: using the embedded PostgreSQL in .data/pglite (set DATABASE_URL to use your own server)");
 } else {
   env.PARLEY_DATABASE_KIND ??= "postgresql";

@@ -102,7 +102,7 @@ async function integrationOnEmbedded() {
       DATABASE_URL: server.url,
       [DISPOSABLE]: server.url,
       PARLEY_DATABASE_KIND: "embedded",
-      DATABASE_POOL_MAX: "4",
+      DATABASE_POOL_MAX: "1",
       AUTH_SECRET: randomSecret(),
     });
   } finally {

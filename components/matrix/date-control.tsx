@@ -5,11 +5,11 @@ import { useTransition } from "react";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
-export function DateControl({ slug, asOf, compare, changeDates }: { slug: string; asOf: string; compare: string | null; changeDates: string[] }) {
+type Props = { slug: string; asOf: string; compare: string | null; previous: string | null; next: string | null };
+
+export function DateControl({ slug, asOf, compare, previous, next }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const previous = [...changeDates].reverse().find((d) => d < asOf);
-  const next = changeDates.find((d) => d > asOf);
   const go = (date: string, compareWith: string | null = compare) =>
     startTransition(() => router.push(`/w/${slug}?asOf=${date}${compareWith ? `&compare=${compareWith}` : ""}`, { scroll: false }));
   return (

@@ -76,15 +76,23 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
   };
 }
 
-/** Every date on which some statement in the workspace was stated, for stepping through time. */
+/** Every date on which some statement in the workspace was stated, oldest first. */
 export async function listChangeDates(workspace: AuthorizedWorkspace): Promise<string[]> {
-  const rows = await db().stanceStatement.findMany({
-    where: { workspaceId: workspace.id },
-    distinct: ["statedOn"],
-    orderBy: { statedOn: "asc" },
-    select: { statedOn: true },
-  });
+  const rows = await db().$queryRaw<{ statedOn: Date }[]>`
+    SELECT DISTINCT "statedOn" FROM stance_statements WHERE "workspaceId" = ${workspace.id}::uuid ORDER BY "statedOn"`;
   return rows.map((row) => toCalendarDate(row.statedOn));
+}
+
+/**
+ * The nearest dates before and after `asOf` on which a statement was stated, for stepping
+ * through time: two index probes on (workspaceId, statedOn), whatever the length of the history.
+ */
+export async function adjacentChangeDates(workspace: AuthorizedWorkspace, asOf: string): Promise<{ previous: string | null; next: string | null }> {
+  const date = fromCalendarDate(asOf);
+  const [row] = await db().$queryRaw<{ previous: Date | null; next: Date | null }[]>`
+    SELECT (SELECT max("statedOn") FROM stance_statements WHERE "workspaceId" = ${workspace.id}::uuid AND "statedOn" < ${date}::date) AS previous,
+           (SELECT min("statedOn") FROM stance_statements WHERE "workspaceId" = ${workspace.id}::uuid AND "statedOn" > ${date}::date) AS next`;
+  return { previous: row?.previous ? toCalendarDate(row.previous) : null, next: row?.next ? toCalendarDate(row.next) : null };
 }
 
 export async function getCellHistory(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {

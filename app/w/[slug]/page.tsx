@@ -3,7 +3,7 @@ import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { DateControl } from "@/components/matrix/date-control";
 import { PositionLegend } from "@/components/matrix/position-legend";
 import { authorizePage } from "@/lib/workspaces/page-access";
-import { getMatrix, listChangeDates } from "@/lib/matrix/data";
+import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { diffMatrices } from "@/lib/matrix/compare";
@@ -38,7 +38,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   }
   const [matrix, changeDates, earlier] = await Promise.all([
     getMatrix(workspace, asOf.data),
-    listChangeDates(workspace),
+    adjacentChangeDates(workspace, asOf.data),
     compareFrom ? getMatrix(workspace, compareFrom.data) : null,
   ]);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
@@ -49,7 +49,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           <h1 className="font-serif text-2xl font-semibold">{workspace.title}</h1>
           <p className="mt-1 text-sm text-slate-600">Each cell shows the party’s latest stated stance as of {formatCalendarDate(matrix.asOf)}.</p>
         </div>
-        <DateControl slug={slug} asOf={matrix.asOf} compare={compareFrom?.data ?? null} changeDates={changeDates} />
+        <DateControl slug={slug} asOf={matrix.asOf} compare={compareFrom?.data ?? null} previous={changeDates.previous} next={changeDates.next} />
       </div>
       <div className="mt-6">
         <MatrixBoard initial={matrix} canEdit={roleAllows(workspace.role, "stance:write")} changes={changes} compareFrom={compareFrom?.data ?? null} selectedCell={cell ?? null} />
