@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { signIn, useBrowser } from "./browser";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { createUserWithPassword } from "@/lib/users/mutations";
+import { trustedWorkspace, type AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { recordStatement, readCellState } from "@/lib/matrix/mutations";
+import { postComment } from "@/lib/comments/mutations";
+import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
+import { Role } from "@/lib/generated/prisma/enums";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+
+// Live updates, presence and share links, in a workspace of this file's own. The admin is the
+// member who changes things (through the app's own mutations, as a server action would); Bea,
+// an editor, watches in Chromium.
+
+const run = randomBytes(4).toString("hex");
+const password = `Collab-${randomBytes(12).toString("base64url")}`;
+const bea = { name: "Bea Watcher", email: `bea-${run}@parley.test` };
+const TRIES = 20;
+const LIVE_LIMIT_MS = 2000;
+
+let workspace: AuthorizedWorkspace;
+let cell: { issueId: string; partyId: string };
+let evidenceId: string;
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  const beaId = (await createUserWithPassword({ ...bea, password })).id;
+  const loaded = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Collaboration ${run}` },
+    { slug: `collab-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }, { userId: beaId, role: Role.EDITOR }] },
+  );
+  workspace = trustedWorkspace(loaded, admin.id);
+  const issue = await db().issue.findFirstOrThrow({ where: { workspaceId: loaded.id }, orderBy: { sortOrder: "asc" }, select: { id: true } });
+  const party = await db().party.findFirstOrThrow({ where: { workspaceId: loaded.id }, orderBy: { sortOrder: "asc" }, select: { id: true } });
+  cell = { issueId: issue.id, partyId: party.id };
+  evidenceId = (await db().evidence.findFirstOrThrow({ where: { workspaceId: loaded.id }, select: { id: true } })).id;
+});
+
+function p95(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.95 * sorted.length) - 1]!;
+}
+
+async function waitLive(page: Page) {
+  await page.locator('[data-testid="presence"][data-connected="true"]').waitFor({ timeout: 20_000 });
+}
+
+describe("live updates", () => {
+  const session = useBrowser();
+
+  it("shows another member's new stances and comments within 2 seconds", async () => {
+    const { page, baseUrl, browser } = session;
+    await signIn(page, baseUrl, bea.email, password);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${baseUrl}/w/${workspace.slug}?asOf=${today}`);
+    await waitLive(page);
+
+    const stanceTimes: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const summary = `Live stance ${run} #${i}`;
+      const { version } = await readCellState(workspace.id, cell);
+      const started = Date.now();
+      const result = await recordStatement(workspace, { workspaceSlug: workspace.slug, ...cell, baseVersion: version, position: i % 2 ? "OPEN" : "OPPOSES", summary, statedOn: today, links: [] });
+      expect(result.ok).toBe(true);
+      await page.getByText(summary).waitFor({ timeout: 10_000 });
+      stanceTimes.push(Date.now() - started);
+    }
+
+    const reader = await browser.newContext({ baseURL: baseUrl });
+    const evidencePage = await reader.newPage();
+    await signIn(evidencePage, baseUrl, bea.email, password);
+    await evidencePage.goto(`${baseUrl}/w/${workspace.slug}/evidence/${evidenceId}`);
+    await waitLive(evidencePage);
+    const commentTimes: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const body = `Live comment ${run} #${i}`;
+      const started = Date.now();
+      await postComment(workspace, { target: { evidenceId }, body, mentionUserIds: [] });
+      await evidencePage.getByText(body).waitFor({ timeout: 10_000 });
+      commentTimes.push(Date.now() - started);
+    }
+    await reader.close();
+
+    console.log(
+      `live-update latency over ${TRIES} tries each: stances p50 ${stanceTimes.sort((a, b) => a - b)[TRIES / 2]} ms, p95 ${p95(stanceTimes)} ms; ` +
+        `comments p50 ${commentTimes.sort((a, b) => a - b)[TRIES / 2]} ms, p95 ${p95(commentTimes)} ms`,
+    );
+    expect(p95(stanceTimes)).toBeLessThan(LIVE_LIMIT_MS);
+    expect(p95(commentTimes)).toBeLessThan(LIVE_LIMIT_MS);
+  });
+
+  it("shows who else is looking at the workspace", async () => {
+    const { page, baseUrl, browser } = session;
+    await signIn(page, baseUrl, bea.email, password);
+    await page.goto(`${baseUrl}/w/${workspace.slug}`);
+    await waitLive(page);
+    const other = await browser.newContext({ baseURL: baseUrl });
+    const adminPage = await other.newPage();
+    await signIn(adminPage, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await adminPage.goto(`${baseUrl}/w/${workspace.slug}/documents`);
+    await waitLive(adminPage);
+    await expect.poll(() => page.getByTestId("presence").innerText(), { timeout: 15_000 }).toMatch(/Also here: .*Administrator/);
+    await other.close();
+  });
+});
+
+describe("share links", () => {
+  const session = useBrowser();
+
+  it("show the frozen read-only matrix to a visitor until revoked or expired", async () => {
+    const { page, baseUrl } = session;
+    const frozen = await createShareLink(workspace, { label: "For the ministry", asOf: "2022-01-27", expiresInDays: 7 });
+    await page.goto(`${baseUrl}${frozen.path}`);
+    await page.getByRole("heading", { name: `Collaboration ${run}` }).waitFor();
+    expect(await page.getByText("fixed by the link").count()).toBe(1);
+    const cells = page.getByTestId("matrix-cell");
+    expect(await cells.count()).toBeGreaterThan(20);
+    await cells.first().click();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(page.url()).toBe(`${baseUrl}${frozen.path}`);
+    // The visitor has no session: nothing else in the workspace opens.
+    const workspacePage = await page.request.get(`${baseUrl}/w/${workspace.slug}`, { maxRedirects: 0 });
+    expect(workspacePage.status()).toBe(307);
+    const api = await page.request.get(`${baseUrl}/api/w/${workspace.slug}/matrix`);
+    expect(api.status()).toBe(401);
+
+    await revokeShareLink(workspace, frozen.id);
+    expect((await page.request.get(`${baseUrl}${frozen.path}`)).status()).toBe(404);
+
+    const expiring = await createShareLink(workspace, { label: "", asOf: null, expiresInDays: 1 });
+    expect((await page.request.get(`${baseUrl}${expiring.path}`)).status()).toBe(200);
+    await db().shareLink.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await page.request.get(`${baseUrl}${expiring.path}`)).status()).toBe(404);
+    expect((await page.request.get(`${baseUrl}/s/${"x".repeat(43)}`)).status()).toBe(404);
+  });
+});
