@@ -9,6 +9,7 @@ import type { EvidenceFormOptions } from "@/lib/documents/data";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { selectionAnchor, selectRange } from "@/components/documents/text-selection";
 import { EvidenceForm } from "@/components/documents/evidence-form";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
 
 type Props = {
   slug: string;
@@ -70,7 +71,12 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
             Save as evidence
           </button>
           {findMessage ? <p role="alert" className="w-full text-sm text-red-700">{findMessage}</p> : null}
-          {selection ? <p className="w-full truncate text-xs text-slate-500">Selected: “{selection.exact}” (characters {selection.startOffset}–{selection.endOffset})</p> : null}
+          {selection ? (
+            <p className="flex w-full items-center gap-2 truncate text-xs text-slate-500">
+              <span className="truncate">Selected: “{selection.exact}” (characters {selection.startOffset}–{selection.endOffset})</span>
+              <CopyLinkButton href={`?at=${selection.startOffset}-${selection.endOffset}`} label="Copy link to this passage" />
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div ref={container}>{children}</div>

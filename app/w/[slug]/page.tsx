@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MatrixBoard } from "@/components/matrix/matrix-board";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { DateControl } from "@/components/matrix/date-control";
 import { PositionLegend } from "@/components/matrix/position-legend";
 import { authorizePage } from "@/lib/workspaces/page-access";
@@ -49,6 +50,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           <h1 className="font-serif text-2xl font-semibold">{workspace.title}</h1>
           <p className="mt-1 text-sm text-slate-600">Each cell shows the party’s latest stated stance as of {formatCalendarDate(matrix.asOf)}.</p>
         </div>
+        <CopyLinkButton label="Copy link to this view" />
         <DateControl slug={slug} asOf={matrix.asOf} compare={compareFrom?.data ?? null} previous={changeDates.previous} next={changeDates.next} />
       </div>
       <div className="mt-6">

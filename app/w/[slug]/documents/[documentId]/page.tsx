@@ -10,6 +10,7 @@ import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { DocumentText } from "@/components/documents/document-text";
 import { ActiveQuote } from "@/components/documents/active-quote";
 import { DocumentReader } from "@/components/documents/document-reader";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
 
 const RangeSchema = z.string().regex(/^\d+-\d+$/).transform((v) => v.split("-").map(Number) as [number, number]).refine(([a, b]) => a < b);
 
@@ -63,6 +64,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
                 ) : null}
               </a>
               <Link href={`/w/${slug}/evidence/${e.id}`} className="ml-3 text-xs text-indigo-700 underline">Details</Link>
+              {e.status !== "ORPHANED" ? <CopyLinkButton href={`/w/${slug}/documents/${document.id}#quote-${e.id}`} className="ml-2 border-0 px-1 py-0 underline" /> : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { getEvidence } from "@/lib/evidence/data";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
 import { PositionBadge } from "@/components/matrix/position-badge";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { roleAllows } from "@/lib/workspaces/access";
 import { listEvidenceThreads, listMentionCandidates } from "@/lib/comments/data";
 import { CommentsProvider } from "@/components/comments/comments-context";
@@ -41,6 +42,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
       <p className="mt-2 text-xs text-slate-500">
         Source: {[evidence.document.outlet, evidence.document.publishedOn ? formatCalendarDate(evidence.document.publishedOn) : null, `revision ${evidence.revisionNumber}, characters ${evidence.startOffset}–${evidence.endOffset}`].filter(Boolean).join(" · ")}
       </p>
+      <CopyLinkButton label="Copy link to this quote" className="mt-3" />
       {evidence.note ? <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{evidence.note}</p> : null}
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Linked stances</h2>
       {evidence.links.length === 0 ? <p className="mt-2 text-slate-600">Not linked to any stance yet.</p> : null}

@@ -7,6 +7,7 @@ import { latestStatementsAsOf, cellKey } from "@/lib/matrix/as-of";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { QuoteCard } from "@/components/evidence/quote-card";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { roleAllows } from "@/lib/workspaces/access";
 import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
@@ -65,6 +66,7 @@ export default async function CellPage({ params, searchParams }: { params: Param
                   {statement.amendment ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}: {statement.amendment.reason}</span> : null}
                 </div>
                 <p className="mt-2 text-slate-900">{statement.summary}</p>
+              <CopyLinkButton href={`#statement-${statement.id}`} label="Copy link to this statement" className="mt-2" />
                 <p className="mt-1 text-xs text-slate-500">Recorded {statement.recordedAt.toISOString().slice(0, 16).replace("T", " ")} UTC{statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}</p>
                 {statement.links.length > 0 ? (
                   <div className="mt-3 space-y-2">
