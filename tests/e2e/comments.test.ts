@@ -175,6 +175,8 @@ describe("comments on a statement, and following its cell", () => {
     const comment = await latestComment(`Which speech? (${run})`);
 
     await page.goto(cellPath);
+    // Hydrated (the live-updates stream is up) before the same-page jump to the fragment below.
+    await page.locator('[data-testid="presence"][data-connected="true"]').waitFor();
     const toggle = item.getByRole("button", { name: "Comments (1)" });
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     expect(await page.locator(`#comment-${comment.id}`).isVisible()).toBe(false);
