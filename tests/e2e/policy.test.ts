@@ -1039,6 +1039,22 @@ describe("a server action called from another origin", () => {
     expect(sameOrigin.setCookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toHaveLength(1);
   });
 
+  // KNOWN GAP (reported to the lead): route handlers get no Origin check, unlike server actions.
+  // A cross-origin "simple" POST (text/plain, so no CORS preflight) with the session cookie
+  // imports a document; only SameSite=Lax keeps browsers from sending that cookie cross-site,
+  // which does not cover sibling subdomains (same site, other origin). Remove `.fails` once the
+  // route refuses foreign origins or non-JSON bodies.
+  it.fails("POST /api/w/[slug]/documents from another origin is refused and writes nothing", async () => {
+    const before = await fingerprint();
+    const response = await fetchAs(callers.get("owner"), `/api/w/${DEMO}/documents`, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", Origin: EVIL_ORIGIN },
+      body: JSON.stringify({ title: `Policy cross-origin import ${run}`, text: `Imported from another origin ${randomUUID()}.\n` }),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it("leaves the owner's session working (a refused sign-out-everywhere did not run)", async () => {
     const response = await fetchAs(callers.get("owner"), `/api/w/${DEMO}/matrix`);
     expect(response.status).toBe(200);
