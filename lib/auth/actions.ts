@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
+import { revokeCurrentSession } from "@/lib/auth/revoke";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { SignInSchema } from "@/lib/auth/credentials";
 
@@ -28,5 +29,6 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 }
 
 export async function signOutAction(): Promise<void> {
+  await revokeCurrentSession();
   await signOut({ redirectTo: "/sign-in" });
 }

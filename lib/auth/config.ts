@@ -6,7 +6,8 @@ import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { findSessionUser, canSignUpWithEmail } from "@/lib/auth/session-user";
+import { randomUUID } from "node:crypto";
+import { findSessionUser, canSignUpWithEmail, isSessionRevoked } from "@/lib/auth/session-user";
 
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
@@ -68,16 +69,16 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           const fresh = await findSessionUser(user.id);
           if (!fresh) return null;
-          return { sub: fresh.id, email: fresh.email, name: fresh.name, sv: fresh.sessionVersion, authAt: now };
+          return { sub: fresh.id, email: fresh.email, name: fresh.name, sv: fresh.sessionVersion, authAt: now, sid: randomUUID() };
         }
-        if (!token.sub || typeof token.authAt !== "number" || now - token.authAt > SESSION_ABSOLUTE_SECONDS) return null;
-        const current = await findSessionUser(token.sub);
-        if (!current || current.sessionVersion !== token.sv) return null;
+        if (!token.sub || typeof token.sid !== "string" || typeof token.authAt !== "number" || now - token.authAt > SESSION_ABSOLUTE_SECONDS) return null;
+        const [current, revoked] = await Promise.all([findSessionUser(token.sub), isSessionRevoked(token.sid)]);
+        if (!current || revoked || current.sessionVersion !== token.sv) return null;
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        return session;
+        return { ...session, sessionId: token.sid, authAt: token.authAt };
       },
     },
   };

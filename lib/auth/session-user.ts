@@ -10,6 +10,17 @@ export async function findSessionUser(userId: string) {
   return user && !user.disabledAt ? user : null;
 }
 
+export async function isSessionRevoked(sessionId: string): Promise<boolean> {
+  return (await db().revokedSession.count({ where: { sessionId } })) > 0;
+}
+
+/** Ends one session for good (sign-out), whatever requests of it are still in flight. */
+export async function revokeSession(sessionId: string, expiresAt: Date): Promise<void> {
+  await db().revokedSession.upsert({ where: { sessionId }, create: { sessionId, expiresAt }, update: {} });
+  // Entries are only needed until the session would have expired anyway.
+  await db().revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}
+
 export async function canSignUpWithEmail(email: string): Promise<boolean> {
   if (env().PARLEY_OPEN_SIGNUP) return true;
   const existing = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { disabledAt: true } });

@@ -234,12 +234,10 @@ describe("sessions", () => {
     await expectSignInForm(page);
   });
 
-  // KNOWN BUG (reported to the lead): sign-out only deletes the cookie, the JWT itself stays
-  // valid, and proxy.ts re-issues the session cookie on every response. A request the page sent
-  // before signing out (a link prefetch, the live-updates stream) and answered after it sets a
-  // fresh cookie again, so in Chromium "Sign out" leaves the user signed in about half the time.
-  // This replays that ordering deterministically. Remove `.fails` once sign-out revokes the token.
-  it.fails("a request still in flight when the user signs out does not bring the session back", async () => {
+  // A request the page sent before signing out (a link prefetch, the live-updates stream) and
+  // answered after it re-issues the session cookie; sign-out must revoke the token itself, so
+  // that cookie is worthless. This replays that ordering deterministically.
+  it("a request still in flight when the user signs out does not bring the session back", async () => {
     const { page, baseUrl } = session;
     await signIn(page, baseUrl, adminEmail, adminPassword);
     const before = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!;

@@ -1039,12 +1039,9 @@ describe("a server action called from another origin", () => {
     expect(sameOrigin.setCookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toHaveLength(1);
   });
 
-  // KNOWN GAP (reported to the lead): route handlers get no Origin check, unlike server actions.
-  // A cross-origin "simple" POST (text/plain, so no CORS preflight) with the session cookie
-  // imports a document; only SameSite=Lax keeps browsers from sending that cookie cross-site,
-  // which does not cover sibling subdomains (same site, other origin). Remove `.fails` once the
-  // route refuses foreign origins or non-JSON bodies.
-  it.fails("POST /api/w/[slug]/documents from another origin is refused and writes nothing", async () => {
+  // Route handlers get no built-in Origin check, unlike server actions: a cross-origin "simple"
+  // POST (text/plain, so no CORS preflight) carrying the session cookie must still be refused.
+  it("POST /api/w/[slug]/documents from another origin is refused and writes nothing", async () => {
     const before = await fingerprint();
     const response = await fetchAs(callers.get("owner"), `/api/w/${DEMO}/documents`, {
       method: "POST",

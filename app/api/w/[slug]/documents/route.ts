@@ -9,6 +9,13 @@ import { listSuggestions } from "@/lib/documents/suggestions";
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleRoute(async () => {
     const { slug } = await params;
+    // A browser on another site can send the session cookie with a simple POST, but not with a
+    // JSON content type (that needs a CORS preflight, which this server never grants).
+    const origin = request.headers.get("origin");
+    if (origin && origin !== new URL(request.url).origin) return jsonError(403, "cross_origin", "Requests from other sites are refused.");
+    if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+      return jsonError(415, "unsupported_media_type", "Send the document as JSON (Content-Type: application/json).");
+    }
     const workspace = await authorizeWorkspace(slug, "document:write");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES * 2) {
       return jsonError(413, "too_large", `The request is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB a document may have.`);
