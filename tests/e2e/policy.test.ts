@@ -634,8 +634,11 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   },
 };
 
-/** Allowed calls of these end every session of the caller: sign the caller in again after one. */
-const ENDS_SESSION = new Set(["signOutEverywhereAction"]);
+/**
+ * Allowed calls of these end the caller's session (sign-out revokes it server-side; sign out
+ * everywhere ends them all): sign the caller in again after one.
+ */
+const ENDS_SESSION = new Set(["signOutAction", "signOutEverywhereAction"]);
 
 const ROUTE_REQUESTS: Record<string, (caller: Caller) => Promise<Response>> = {
   "GET /api/health": (caller) => fetchAs(caller, "/api/health"),
