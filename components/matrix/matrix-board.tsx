@@ -156,10 +156,10 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                       onFocus={() => (focus[0] !== row || focus[1] !== column) && select(row, column)}
                       onKeyDown={(e) => onKeyDown(e, row, column)}
                       onClick={() => open(row, column)}
-                      className={`group p-2 outline-none ${shared ? "" : "cursor-pointer"}`}
+                      className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
                     >
                       <div
-                        className={`relative block min-h-24 rounded-md border px-3 py-2 transition group-hover:shadow group-focus-visible:ring-2 group-focus-visible:ring-indigo-600 group-focus-visible:ring-offset-1 ${position ? POSITION_STYLES[position].cell : "border-dashed border-slate-200"} ${change ? "ring-2 ring-fuchsia-500 ring-offset-1" : ""} ${isPending ? "opacity-70" : ""}`}
+                        className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"} ${change ? "matrix-card-changed" : ""} ${isPending ? "opacity-70" : ""}`}
                       >
                         {isPending ? <span className="absolute top-1 right-2 text-[10px] font-semibold uppercase text-slate-500">Saving…</span> : null}
                         {change ? (
@@ -170,20 +170,20 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                         {statement && position ? (
                           <>
                             <PositionBadge position={position} label={matrix.positionLabels[position] ?? position} />
-                            <span className="mt-1 line-clamp-3 block text-sm text-slate-800">{statement.summary}</span>
-                            <span className="mt-2 flex justify-between text-xs text-slate-500">
+                            <span className="matrix-summary">{statement.summary}</span>
+                            <span className="matrix-meta">
                               <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>
                               {shared ? (
                                 <span>{statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}</span>
                               ) : (
-                                <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`} onClick={(e) => e.stopPropagation()} tabIndex={-1} className="hover:underline">
+                                <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`} onClick={(e) => e.stopPropagation()} tabIndex={-1}>
                                   {statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}
                                 </Link>
                               )}
                             </span>
                           </>
                         ) : (
-                          <span className="flex h-full min-h-20 items-center justify-center text-xs text-slate-400">No statement yet</span>
+                          <span className="matrix-empty">No statement yet</span>
                         )}
                       </div>
                     </td>
