@@ -40,6 +40,11 @@ class LiveHub {
   }
 
   private async poll() {
+    if (this.subscribers.size === 0) {
+      // Nobody is listening: skip the read, and start again from the newest row when someone is.
+      this.lastSeenId = BigInt(-1);
+      return;
+    }
     if (this.lastSeenId < 0) {
       const newest = await db().activityEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
       this.lastSeenId = newest?.id ?? BigInt(0);
@@ -59,7 +64,6 @@ class LiveHub {
 
   private async connect() {
     if (this.embedded) {
-      await this.poll();
       this.polling = setInterval(() => void this.poll().catch(() => {}), POLL_MS);
       this.polling.unref?.();
       this.ready = true;
