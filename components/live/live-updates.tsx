@@ -18,34 +18,36 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
   const [connected, setConnected] = useState(false);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // The stream must not be torn down when the router or the query client object changes
+  // identity (a refresh can do that): a reconnect window is where changes get missed.
+  const refreshRef = useRef(() => {});
+  refreshRef.current = () => {
+    // Bursts of changes (an import writes several rows) refresh once.
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      void queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
+      void queryClient.invalidateQueries({ queryKey: ["evidence-options", { slug }] });
+      router.refresh();
+    }, 50);
+  };
+
   useEffect(() => {
     const source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events?view=${encodeURIComponent(pathname)}`);
-    let lostConnection = false;
-    const refresh = () => {
-      // Bursts of changes (an import writes several rows) refresh once.
-      if (refreshTimer.current) clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => {
-        void queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
-        void queryClient.invalidateQueries({ queryKey: ["evidence-options", { slug }] });
-        router.refresh();
-      }, 50);
-    };
+    let connectedBefore = false;
     source.addEventListener("ready", () => {
       setConnected(true);
       // Changes made while the stream was down were not announced to us: catch up.
-      if (lostConnection) refresh();
+      if (connectedBefore) refreshRef.current();
+      connectedBefore = true;
     });
-    source.addEventListener("error", () => {
-      lostConnection = true;
-      setConnected(false);
-    });
+    source.addEventListener("error", () => setConnected(false));
     source.addEventListener("presence", (event) => setViewers(JSON.parse((event as MessageEvent).data)));
-    source.addEventListener("activity", refresh);
+    source.addEventListener("activity", () => refreshRef.current());
     return () => {
       source.close();
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
-  }, [slug, pathname, queryClient, router]);
+  }, [slug, pathname]);
 
   const others = [...new Map(viewers.filter((v) => v.userId !== userId).map((v) => [v.userId, v])).values()];
   return (

@@ -40,16 +40,13 @@ class LiveHub {
   }
 
   private async poll() {
-    if (this.subscribers.size === 0) {
-      // Nobody is listening: skip the read, and start again from the newest row when someone is.
-      this.lastSeenId = BigInt(-1);
-      return;
-    }
     if (this.lastSeenId < 0) {
       const newest = await db().activityEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
       this.lastSeenId = newest?.id ?? BigInt(0);
       return;
     }
+    // Nobody is listening: skip the read; the rows wait, in order, for the next subscriber.
+    if (this.subscribers.size === 0) return;
     const events = await db().activityEvent.findMany({
       where: { id: { gt: this.lastSeenId } },
       orderBy: { id: "asc" },
@@ -64,6 +61,7 @@ class LiveHub {
 
   private async connect() {
     if (this.embedded) {
+      await this.poll();
       this.polling = setInterval(() => void this.poll().catch(() => {}), POLL_MS);
       this.polling.unref?.();
       this.ready = true;
