@@ -1,6 +1,7 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { AccessError, authorizeWorkspace, PERMISSIONS, requireUserId, type Permission } from "@/lib/workspaces/access";
 
 // The one entry point for server actions. Every action is a public endpoint: it states the
@@ -38,7 +39,7 @@ export const actionClient = createSafeActionClient({
 /** Actions of a signed-in user that concern no particular workspace (account, invitations). */
 export const userAction = actionClient.use(async ({ next }) => next({ ctx: { userId: await requireUserId() } }));
 
-const WorkspaceInputSchema = z.object({ workspaceSlug: z.string().min(1).max(64) });
+const WorkspaceInputSchema = z.object({ workspaceSlug: WorkspaceSlugSchema });
 
 /** Actions on a workspace: the input names it by `workspaceSlug`; metadata names the permission. */
 export const workspaceAction = actionClient.use(async ({ next, clientInput, metadata }) => {

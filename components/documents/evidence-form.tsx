@@ -8,9 +8,11 @@ import type { EvidenceFormOptions } from "@/lib/documents/data";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import type { EvidenceRelation } from "@/lib/generated/prisma/enums";
+import { RelationSelect } from "@/components/evidence/relation-select";
 
 type Kind = keyof typeof EVIDENCE_KIND_LABELS;
-type Relation = "SUPPORTS" | "CONTRADICTS" | "CONTEXT";
+type Relation = EvidenceRelation;
 
 type Props = {
   slug: string;
@@ -129,11 +131,7 @@ export function EvidenceForm({ slug, documentId, revisionId, publishedOn, anchor
                     <input type="checkbox" id={`stance-${s.id}`} checked={Boolean(link)} onChange={(e) => setLinks(e.target.checked ? [...links, { statementId: s.id, relation: "SUPPORTS" }] : links.filter((l) => l.statementId !== s.id))} className="mt-1" />
                     <label htmlFor={`stance-${s.id}`} className="flex-1 line-clamp-2">{s.label} <span className="text-xs text-slate-500">({s.statedOn})</span></label>
                     {link ? (
-                      <select aria-label="Relation" value={link.relation} onChange={(e) => setLinks(links.map((l) => (l.statementId === s.id ? { ...l, relation: e.target.value as Relation } : l)))} className="rounded border border-slate-300 text-xs">
-                        <option value="SUPPORTS">Supports</option>
-                        <option value="CONTRADICTS">Contradicts</option>
-                        <option value="CONTEXT">Context</option>
-                      </select>
+                      <RelationSelect value={link.relation} onChange={(relation) => setLinks(links.map((l) => (l.statementId === s.id ? { ...l, relation } : l)))} />
                     ) : null}
                   </li>
                 );

@@ -8,8 +8,10 @@ import type { MatrixStatement } from "@/lib/matrix/schema";
 import type { CellState } from "@/lib/matrix/mutations";
 import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
 import type { CellEdit } from "@/components/matrix/use-cell-edit";
+import type { EvidenceRelation } from "@/lib/generated/prisma/enums";
+import { RelationSelect } from "@/components/evidence/relation-select";
 
-type Relation = "SUPPORTS" | "CONTRADICTS" | "CONTEXT";
+type Relation = EvidenceRelation;
 type Position = (typeof POSITIONS)[number];
 type Mode = "record" | "correct" | "retract";
 
@@ -169,11 +171,7 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
                           <span className="text-xs text-slate-500">{e.speaker ?? "No speaker"} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}</span>
                         </label>
                         {link ? (
-                          <select aria-label="Relation" value={link.relation} onChange={(ev) => setLinks(links.map((l) => (l.evidenceId === e.id ? { ...l, relation: ev.target.value as Relation } : l)))} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
-                            <option value="SUPPORTS">Supports</option>
-                            <option value="CONTRADICTS">Contradicts</option>
-                            <option value="CONTEXT">Context</option>
-                          </select>
+                          <RelationSelect value={link.relation} onChange={(relation) => setLinks(links.map((l) => (l.evidenceId === e.id ? { ...l, relation } : l)))} className="px-1 py-0.5" />
                         ) : null}
                       </li>
                     );

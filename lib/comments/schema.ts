@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
-const WorkspaceSlug = z.string().min(1).max(64);
 const CommentId = z.uuid({ error: "No such comment." });
 
 export const COMMENT_MAX_CHARACTERS = 10_000;
@@ -18,7 +18,7 @@ const MentionUserIds = z.array(z.string().max(64)).max(100).default([]);
 
 export const PostCommentSchema = z
   .object({
-    workspaceSlug: WorkspaceSlug,
+    workspaceSlug: WorkspaceSlugSchema,
     evidenceId: z.uuid({ error: "No such quote." }).optional(),
     statementId: z.uuid({ error: "No such statement." }).optional(),
     body: CommentBodySchema,
@@ -26,11 +26,11 @@ export const PostCommentSchema = z
   })
   .refine((input) => (input.evidenceId === undefined) !== (input.statementId === undefined), "Comment on either a quote or a statement.");
 
-export const ReplyToCommentSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+export const ReplyToCommentSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
 
-export const EditCommentSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+export const EditCommentSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
 
-export const CommentIdSchema = z.object({ workspaceSlug: WorkspaceSlug, commentId: CommentId });
+export const CommentIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId });
 
 export type CommentTarget = { evidenceId: string; statementId?: undefined } | { statementId: string; evidenceId?: undefined };
 

@@ -36,7 +36,8 @@ export async function getDocument(workspace: AuthorizedWorkspace, documentId: st
       publishedOn: true,
       importedAt: true,
       importedBy: { select: { name: true, email: true } },
-      revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, text: true, contentHash: true, note: true, createdAt: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true, note: true, createdAt: true } },
+      _count: { select: { revisions: true } },
     },
   });
   const revision = document?.revisions[0];
@@ -62,12 +63,11 @@ export async function getDocument(workspace: AuthorizedWorkspace, documentId: st
       reviewed: a.reviewedAt !== null,
     })),
   ];
-  const { revisions, ...meta } = document;
+  const { revisions: _latest, _count, ...meta } = document;
   return {
     ...meta,
     revision,
-    revisionCount: revisions.length,
-    revisions: revisions.map(({ text: _text, ...r }) => r),
+    revisionCount: _count.revisions,
     evidence: quotes
       .map((e) => ({
         ...e,

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { PartialDateSchema } from "@/lib/matrix/dates";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
 
-const WorkspaceSlug = z.string().min(1).max(64);
 
 export const DocumentTextSchema = z
   .string()
@@ -25,13 +25,13 @@ export const ImportDocumentRequestSchema = DocumentMetadataSchema.omit({ publish
 
 /** From the app's form: pasted text, or an uploaded file's content with its name (converted on the server). */
 export const ImportDocumentSchema = DocumentMetadataSchema.extend({
-  workspaceSlug: WorkspaceSlug,
+  workspaceSlug: WorkspaceSlugSchema,
   text: DocumentTextSchema,
   fileName: z.string().max(255).optional(),
 });
 
 export const CorrectDocumentSchema = z.object({
-  workspaceSlug: WorkspaceSlug,
+  workspaceSlug: WorkspaceSlugSchema,
   documentId: z.uuid({ error: "No such document." }),
   baseRevision: z.number().int().min(1),
   text: DocumentTextSchema,
@@ -39,12 +39,12 @@ export const CorrectDocumentSchema = z.object({
 });
 
 export const DismissSuggestionSchema = z.object({
-  workspaceSlug: WorkspaceSlug,
+  workspaceSlug: WorkspaceSlugSchema,
   revisionId: z.uuid({ error: "No such revision." }),
   startOffset: z.number().int().min(0),
   endOffset: z.number().int().min(1),
 });
 
-export const ReviewAnchorSchema = z.object({ workspaceSlug: WorkspaceSlug, evidenceId: z.uuid(), revisionId: z.uuid() });
+export const ReviewAnchorSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, evidenceId: z.uuid(), revisionId: z.uuid() });
 
 export type ImportDocumentInput = z.infer<typeof ImportDocumentSchema>;

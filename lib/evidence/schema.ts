@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
 import { RelationSchema } from "@/lib/matrix/schema";
 
-const WorkspaceSlug = z.string().min(1).max(64);
 
 export const EvidenceKindSchema = z.enum(["DIRECT_QUOTE", "REPORTED_SPEECH", "EXPERT_ASSESSMENT", "OFFICIAL_DOCUMENT"], { error: "Choose what kind of evidence this is." });
 
@@ -19,7 +19,7 @@ export const NewPersonSchema = z.object({
  */
 export const CreateEvidenceSchema = z
   .object({
-    workspaceSlug: WorkspaceSlug,
+    workspaceSlug: WorkspaceSlugSchema,
     documentId: z.uuid({ error: "No such document." }),
     revisionId: z.uuid({ error: "No such revision." }),
     startOffset: z.number().int().min(0, "The selection starts before the text."),

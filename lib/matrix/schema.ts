@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
 
 export const AsOfSchema = CalendarDateSchema;
@@ -52,7 +53,7 @@ export const EvidenceLinksSchema = z
 const CellVersion = z.number().int().min(0);
 
 export const RecordStatementSchema = z.object({
-  workspaceSlug: z.string().min(1).max(64),
+  workspaceSlug: WorkspaceSlugSchema,
   issueId: z.uuid({ error: "No such issue." }),
   partyId: z.uuid({ error: "No such party." }),
   baseVersion: CellVersion,
@@ -68,7 +69,7 @@ export const CorrectStatementSchema = RecordStatementSchema.omit({ issueId: true
 });
 
 export const RetractStatementSchema = z.object({
-  workspaceSlug: z.string().min(1).max(64),
+  workspaceSlug: WorkspaceSlugSchema,
   statementId: z.uuid({ error: "No such statement." }),
   baseVersion: CellVersion,
   reason: z.string().trim().min(1, "Say why the statement is being retracted.").max(1000),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { Role } from "@/lib/generated/prisma/enums";
 import { NewPasswordSchema } from "@/lib/auth/password-policy";
 
@@ -11,20 +12,19 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   VIEWER: "Reads everything",
 };
 
-const WorkspaceSlug = z.string().min(1).max(64);
 
 export const CreateInvitationSchema = z.object({
-  workspaceSlug: WorkspaceSlug,
+  workspaceSlug: WorkspaceSlugSchema,
   role: RoleSchema,
   email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address, or leave it empty for a link anyone can use once." }))]).optional(),
   expiresInDays: z.coerce.number().int().min(1, "At least one day.").max(30, "At most 30 days.").default(7),
 });
 
-export const InvitationIdSchema = z.object({ workspaceSlug: WorkspaceSlug, invitationId: z.uuid({ error: "No such invitation." }) });
+export const InvitationIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, invitationId: z.uuid({ error: "No such invitation." }) });
 
-export const ChangeRoleSchema = z.object({ workspaceSlug: WorkspaceSlug, userId: z.uuid({ error: "No such member." }), role: RoleSchema });
+export const ChangeRoleSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, userId: z.uuid({ error: "No such member." }), role: RoleSchema });
 
-export const RemoveMemberSchema = z.object({ workspaceSlug: WorkspaceSlug, userId: z.uuid({ error: "No such member." }) });
+export const RemoveMemberSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, userId: z.uuid({ error: "No such member." }) });
 
 export const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid.");
 

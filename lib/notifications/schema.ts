@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const NotificationIdSchema = z.object({ notificationId: z.uuid({ error: "No such notification." }) });
 
 export const CellFollowSchema = z.object({
-  workspaceSlug: z.string().min(1).max(64),
+  workspaceSlug: WorkspaceSlugSchema,
   issueId: z.uuid({ error: "No such issue." }),
   partyId: z.uuid({ error: "No such party." }),
 });

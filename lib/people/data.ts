@@ -12,7 +12,3 @@ export async function listPeople(workspace: AuthorizedWorkspace) {
 }
 
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>[number];
-
-export async function listPartyOptions(workspace: AuthorizedWorkspace) {
-  return db().party.findMany({ where: { workspaceId: workspace.id, archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
-}

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
-const WorkspaceSlug = z.string().min(1).max(64);
 
 export const UpdatePersonSchema = z.object({
-  workspaceSlug: WorkspaceSlug,
+  workspaceSlug: WorkspaceSlugSchema,
   personId: z.uuid({ error: "No such person." }),
   name: z.string().trim().min(1, "Give a name.").max(200),
   aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
@@ -13,5 +13,5 @@ export const UpdatePersonSchema = z.object({
 });
 
 export const MergePeopleSchema = z
-  .object({ workspaceSlug: WorkspaceSlug, keepId: z.uuid({ error: "No such person." }), mergeId: z.uuid({ error: "No such person." }) })
+  .object({ workspaceSlug: WorkspaceSlugSchema, keepId: z.uuid({ error: "No such person." }), mergeId: z.uuid({ error: "No such person." }) })
   .refine((v) => v.keepId !== v.mergeId, { path: ["mergeId"], message: "Choose two different people." });

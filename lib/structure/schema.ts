@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
 
 // Limits mirror the CHECK constraints on issues and parties in the first migration, so a value
 // the form accepts is one the database accepts.
 
-const WorkspaceSlug = z.string().min(1).max(64);
 
 export const ISSUE_TITLE_MAX = 200;
 export const ISSUE_DESCRIPTION_MAX = 5000;
@@ -34,21 +34,21 @@ function orderedIds(id: z.ZodUUID, what: string) {
     .refine((ids) => new Set(ids).size === ids.length, `Each of the ${what} may appear only once.`);
 }
 
-export const AddIssueSchema = z.object({ workspaceSlug: WorkspaceSlug, title: IssueTitle, description: IssueDescription });
+export const AddIssueSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, title: IssueTitle, description: IssueDescription });
 
-export const RenameIssueSchema = z.object({ workspaceSlug: WorkspaceSlug, issueId: IssueId, title: IssueTitle, description: IssueDescription });
+export const RenameIssueSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, issueId: IssueId, title: IssueTitle, description: IssueDescription });
 
-export const IssueIdSchema = z.object({ workspaceSlug: WorkspaceSlug, issueId: IssueId });
+export const IssueIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, issueId: IssueId });
 
-export const ReorderIssuesSchema = z.object({ workspaceSlug: WorkspaceSlug, orderedIds: orderedIds(IssueId, "issues") });
+export const ReorderIssuesSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, orderedIds: orderedIds(IssueId, "issues") });
 
-export const AddPartySchema = z.object({ workspaceSlug: WorkspaceSlug, name: PartyName, shortName: PartyShortName, colour: PartyColourSchema });
+export const AddPartySchema = z.object({ workspaceSlug: WorkspaceSlugSchema, name: PartyName, shortName: PartyShortName, colour: PartyColourSchema });
 
-export const RenamePartySchema = z.object({ workspaceSlug: WorkspaceSlug, partyId: PartyId, name: PartyName, shortName: PartyShortName, colour: PartyColourSchema });
+export const RenamePartySchema = z.object({ workspaceSlug: WorkspaceSlugSchema, partyId: PartyId, name: PartyName, shortName: PartyShortName, colour: PartyColourSchema });
 
-export const PartyIdSchema = z.object({ workspaceSlug: WorkspaceSlug, partyId: PartyId });
+export const PartyIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, partyId: PartyId });
 
-export const ReorderPartiesSchema = z.object({ workspaceSlug: WorkspaceSlug, orderedIds: orderedIds(PartyId, "parties") });
+export const ReorderPartiesSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, orderedIds: orderedIds(PartyId, "parties") });
 
 const PositionLabel = z.string().trim().min(1, "Enter a label.").max(POSITION_LABEL_MAX, `At most ${POSITION_LABEL_MAX} characters.`);
 
@@ -64,7 +64,7 @@ export const PositionLabelsSchema = z
     }
   });
 
-export const RenamePositionLabelsSchema = z.object({ workspaceSlug: WorkspaceSlug, labels: PositionLabelsSchema });
+export const RenamePositionLabelsSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, labels: PositionLabelsSchema });
 
 export type AddIssueInput = z.output<typeof AddIssueSchema>;
 export type RenameIssueInput = z.output<typeof RenameIssueSchema>;

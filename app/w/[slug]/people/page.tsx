@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { authorizePage } from "@/lib/workspaces/page-access";
 import { roleAllows } from "@/lib/workspaces/access";
-import { listPartyOptions, listPeople } from "@/lib/people/data";
+import { listPeople } from "@/lib/people/data";
+import { listStructure } from "@/lib/structure/data";
 import { PeopleDirectory } from "@/components/people/people-directory";
 
 export const metadata: Metadata = { title: "People" };
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: "People" };
 export default async function PeoplePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/people`);
-  const [people, parties] = await Promise.all([listPeople(workspace), listPartyOptions(workspace)]);
+  const [people, structure] = await Promise.all([listPeople(workspace), listStructure(workspace)]);
+  const parties = structure.parties.filter((p) => !p.archivedAt);
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">People</h1>

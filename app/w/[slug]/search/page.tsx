@@ -3,9 +3,9 @@ import Link from "next/link";
 import { authorizePage } from "@/lib/workspaces/page-access";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
-import { getEvidenceFormOptions } from "@/lib/documents/data";
-import { getMatrix } from "@/lib/matrix/data";
-import { todayCalendarDate, formatCalendarDate } from "@/lib/matrix/dates";
+import { listPeople } from "@/lib/people/data";
+import { listStructure } from "@/lib/structure/data";
+import { formatCalendarDate } from "@/lib/matrix/dates";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 
 export const metadata: Metadata = { title: "Search" };
@@ -18,7 +18,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = SearchQuerySchema.safeParse(single);
   const query = parsed.success ? parsed.data : SearchQuerySchema.parse({});
-  const [results, options, matrix] = await Promise.all([search(workspace, query), getEvidenceFormOptions(workspace), getMatrix(workspace, todayCalendarDate())]);
+  const [results, people, structure] = await Promise.all([search(workspace, query), listPeople(workspace), listStructure(workspace)]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <main className="mx-auto max-w-5xl px-6 py-8">
@@ -28,13 +28,13 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <input name="q" type="search" defaultValue={query.q} placeholder="e.g. moratorium, open door, “legally binding”" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
         </label>
         <label className="text-sm">Speaker
-          <select name="speaker" defaultValue={query.speaker ?? ""} className={select}><option value="">Anyone</option>{options.people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+          <select name="speaker" defaultValue={query.speaker ?? ""} className={select}><option value="">Anyone</option>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
         </label>
         <label className="text-sm">Party
-          <select name="party" defaultValue={query.party ?? ""} className={select}><option value="">Any</option>{matrix.parties.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+          <select name="party" defaultValue={query.party ?? ""} className={select}><option value="">Any</option>{structure.parties.filter((p) => !p.archivedAt).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
         </label>
         <label className="text-sm">Issue
-          <select name="issue" defaultValue={query.issue ?? ""} className={select}><option value="">Any</option>{matrix.issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select>
+          <select name="issue" defaultValue={query.issue ?? ""} className={select}><option value="">Any</option>{structure.issues.filter((i) => !i.archivedAt).map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select>
         </label>
         <label className="text-sm">Kind
           <select name="kind" defaultValue={query.kind ?? ""} className={select}><option value="">Any</option>{Object.entries(EVIDENCE_KIND_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select>
