@@ -7,9 +7,18 @@ const nextConfig = {
   // inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },
   // Documents up to 2 MB of text arrive through server actions (the import form).
-  experimental: { serverActions: { bodySizeLimit: "5mb" } },
+  // Files up to 20 MB arrive at POST /api/w/[slug]/documents; proxy.ts runs first and would cut a
+  // longer body at its 10 MB default (MAX_FILE_BYTES plus the form's other fields, lib/documents/upload.ts).
+  experimental: { serverActions: { bodySizeLimit: "5mb" }, proxyClientMaxBodySize: 21 * 1024 * 1024 },
   // The Wasm engines and the embedded database load files at run time; keep them out of bundles.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+    "prom-client",
+  ],
   async headers() {
     return [
       {

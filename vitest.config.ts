@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import BalancedSequencer from "./tests/e2e/sequencer.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +29,9 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          // Property tests run thousands of cases: on a busy machine (CI runs the steps side by
+          // side) Vitest's 5 s default is not enough.
+          testTimeout: 60_000,
         },
       },
       {
@@ -42,8 +46,9 @@ export default defineConfig({
           sequence: { concurrent: false },
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous for a loaded machine: ten argon2 verifications took over 30 s at load 30.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -55,8 +60,12 @@ export default defineConfig({
           // One app server and one database for the run; files seed their own uniquely named data.
           fileParallelism: false,
           maxWorkers: 1,
+          // `npm test` runs two shards side by side (--shard), balanced by tests/e2e/durations.json.
+          sequence: { sequencer: BalancedSequencer },
           globalSetup: ["tests/e2e/global-setup.ts"],
-          testTimeout: 60_000,
+          // Generous: on a loaded 2-core machine (CI shares it) one page load can take seconds, and
+          // a test signs in and loads several. Waits inside tests are for conditions, not times.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },

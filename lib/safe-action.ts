@@ -1,8 +1,10 @@
 import "server-only";
-import { createSafeActionClient } from "next-safe-action";
+import { createSafeActionClient, isNavigationError } from "next-safe-action";
 import { z } from "zod";
+import { isDataException } from "@/lib/db/errors";
+import { metrics } from "@/lib/observability/metrics";
+import { AccessError, authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
-import { AccessError, authorizeWorkspace, PERMISSIONS, requireUserId, type Permission } from "@/lib/workspaces/access";
 
 // The one entry point for server actions. Every action is a public endpoint: it states the
 // permission it needs in its metadata, and the middleware below resolves session → membership →
@@ -25,15 +27,53 @@ export class ActionError extends Error {
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
-export const actionClient = createSafeActionClient({
+const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ name: z.string(), permission: z.enum(permissionNames).optional() }),
   defaultValidationErrorsShape: "flattened",
   handleServerError(error): ActionFailure & { details?: Record<string, unknown> } {
     if (error instanceof AccessError) return { code: error.code, message: error.message };
-    if (error instanceof ActionError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    if (error instanceof ActionError)
+      return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    if (isDataException(error)) {
+      console.warn("input refused by the database, not by its schema:", error);
+      return {
+        code: "invalid_input",
+        message:
+          "Part of the input cannot be stored (an invisible character or a value out of range); nothing was saved.",
+      };
+    }
     console.error(error);
     return { code: "internal_error", message: "Something went wrong on our side; nothing was saved. Try again." };
   },
+});
+
+function actionOutcome(result: {
+  success: boolean;
+  serverError?: ActionFailure;
+  validationErrors?: unknown;
+  navigationKind?: unknown;
+}) {
+  if (result.validationErrors) return "invalid";
+  if (result.serverError) return result.serverError.code === "internal_error" ? "error" : "refused";
+  return result.success || result.navigationKind ? "ok" : "error";
+}
+
+// Outermost middleware, so it times the access checks too. A navigation (redirect) is thrown
+// through it and counts as ok.
+export const actionClient = baseClient.use(async ({ next, metadata }) => {
+  const started = process.hrtime.bigint();
+  let outcome = "ok";
+  try {
+    const result = await next();
+    outcome = actionOutcome(result);
+    return result;
+  } catch (error) {
+    if (!isNavigationError(error)) outcome = "error";
+    throw error;
+  } finally {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics().actionDuration.observe({ action: metadata.name, outcome }, seconds);
+  }
 });
 
 /** Actions of a signed-in user that concern no particular workspace (account, invitations). */

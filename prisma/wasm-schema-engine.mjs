@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 // A stand-in for Prisma's native `schema-engine` binary, for machines that cannot download it.
 //
 // The Prisma CLI (7.x) spawns its schema engine and talks JSON-RPC to it over stdin/stdout;
@@ -10,9 +11,8 @@
 // Needs, in the project's node_modules: @prisma/schema-engine-wasm, @prisma/driver-adapter-utils,
 // @prisma/adapter-pg and pg (versions matching the installed prisma CLI).
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import readline from "node:readline";
 import path from "node:path";
+import readline from "node:readline";
 
 const projectRequire = createRequire(path.join(process.cwd(), "package.json"));
 const load = async (name) => import(projectRequire.resolve(name));

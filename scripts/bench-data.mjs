@@ -2,7 +2,14 @@
 // seconds on the real server and on PGlite alike. Every "random" value is a slice of an md5 of
 // the seed and the row number: the same seed gives the same rows, ids included, on both.
 
-export const BENCH_SHAPE = { issues: 40, parties: 12, statements: 200_000, evidence: 300, firstDay: "2019-01-01", days: 1826 };
+export const BENCH_SHAPE = {
+  issues: 40,
+  parties: 12,
+  statements: 200_000,
+  evidence: 300,
+  firstDay: "2019-01-01",
+  days: 1826,
+};
 export const BENCH_SLUG = "bench-matrix";
 export const BENCH_TITLE = "Benchmark negotiation";
 export const SMALL_SLUG = "bench-matrix-small";
@@ -46,6 +53,16 @@ export function benchPlan(seed, { dates = 50, warmup = 10, cells = 50, records =
     cells: Array.from({ length: cells }, pickCell),
     warmupRecords: Array.from({ length: 5 }, pickRecord),
     records: Array.from({ length: records }, pickRecord),
+    // The convergence heat map: one column a week over the whole five years.
+    heatMapColumns: Array.from({ length: Math.ceil(BENCH_SHAPE.days / 7) }, (_, week) =>
+      dayToDate(Math.min(week * 7, BENCH_SHAPE.days - 1)),
+    ),
+    heatMapRuns: { warmup: 3, measured: 20 },
+    // What moved between two dates a year apart, inside the five years.
+    digestRanges: Array.from({ length: 20 }, () => {
+      const from = int(BENCH_SHAPE.days - 366);
+      return { from: dayToDate(from), to: dayToDate(from + 365) };
+    }),
   };
 }
 
@@ -169,8 +186,11 @@ export async function loadBenchData(client, seed, { small = false } = {}) {
     for (const sql of bulk) await client.query(sql);
     await client.query("SET LOCAL session_replication_role = origin");
     if (small) for (const sql of smallWorkspaceSql(seed)) await client.query(sql);
-    const { rows: [broken] } = await client.query(INTEGRITY_CHECKS);
-    if (Object.values(broken).some((count) => count !== 0)) throw new Error(`the generated data breaks its foreign keys: ${JSON.stringify(broken)}`);
+    const {
+      rows: [broken],
+    } = await client.query(INTEGRITY_CHECKS);
+    if (Object.values(broken).some((count) => count !== 0))
+      throw new Error(`the generated data breaks its foreign keys: ${JSON.stringify(broken)}`);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

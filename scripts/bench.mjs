@@ -4,10 +4,17 @@
 // same run. Prints a table of figures (progress goes to stderr) ending with the line
 // `matrix-as-of ratio: <x.xx>`. Not a test: it fails only when it cannot measure.
 //
-//   1. the matrix as of 50 dates through getMatrix vs a hand-written DISTINCT ON query via pg;
+//   1. the matrix as of 50 dates through getMatrix vs the best hand-written equivalent via pg
+//      (a LATERAL … LIMIT 1 probe per cell plus the labels, parties and issues, in parallel, same
+//      output), with the textbook DISTINCT ON query printed as a reference;
 //   2. the matrix page rendered by `next start` over HTTP, signed in;
 //   3. a cell's history (getCellHistory);   4. recording a statement (recordStatement);
-//   5. getMatrix on the embedded PGlite vs on the real PostgreSQL.
+//   5. getMatrix on the embedded PGlite vs on the real PostgreSQL;
+//   6. the convergence heat map (40 issues, one column a week for five years) through getHeatMap vs
+//      a hand-written SQL baseline with the same output, ending in a line `convergence ratio: <x.xx>`;
+//   7. the "what moved" digest between two dates a year apart (getWhatMoved);
+//   8. the session check every request pays (decrypt the cookie, one query) and a token check,
+//      each against the same work written by hand with jose and pg.
 //
 // Environment: TEST_DATABASE_URL (the real server, default postgresql://postgres@127.0.0.1:5432/postgres),
 // PARLEY_BENCH_SEED (default 20190101), PARLEY_BENCH_SKIP_BUILD=1 to reuse .next-bench.
@@ -19,9 +26,17 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { BENCH_SHAPE, BENCH_SLUG, BENCH_TITLE, SMALL_SLUG, benchPlan, dayToDate, loadBenchData } from "./bench-data.mjs";
-import { freePort, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 import { migrateDatabase } from "../tests/support/provision.mjs";
+import {
+  BENCH_SHAPE,
+  BENCH_SLUG,
+  BENCH_TITLE,
+  benchPlan,
+  dayToDate,
+  loadBenchData,
+  SMALL_SLUG,
+} from "./bench-data.mjs";
+import { freePort, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "test-results", "bench");
@@ -33,11 +48,23 @@ const DIST_DIR = ".next-bench";
 const DATABASE_PREFIX = "parley_bench_";
 const SEED = Number(process.env.PARLEY_BENCH_SEED ?? 20190101) >>> 0;
 const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const GOALS = { matrixRatio: 1.5, renderP95: 100, recordP95: 50, embeddedRatio: 3 };
+const GOALS = {
+  matrixRatio: 1.2,
+  renderP95: 60,
+  recordP95: 50,
+  embeddedRatio: 3,
+  heatMapP95: 150,
+  convergenceRatio: 1.5,
+  digestP95: 100,
+  sessionP50: 1,
+};
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const startedAt = Date.now();
-const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ");
 const phases = [];
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -168,7 +195,8 @@ async function buildApp() {
   const tsconfig = path.join(root, "tsconfig.json");
   const before = existsSync(nextEnv) ? readFileSync(nextEnv, "utf8") : null;
   const restore = () => {
-    if (before !== null && existsSync(nextEnv) && readFileSync(nextEnv, "utf8").includes(DIST_DIR)) writeFileSync(nextEnv, before);
+    if (before !== null && existsSync(nextEnv) && readFileSync(nextEnv, "utf8").includes(DIST_DIR))
+      writeFileSync(nextEnv, before);
     const text = readFileSync(tsconfig, "utf8");
     if (!text.includes(`"${DIST_DIR}/`)) return;
     // Next writes tsconfig.json as plain two-space JSON, which this reproduces byte for byte.
@@ -193,7 +221,10 @@ async function measureInVitest(label, env) {
   });
   if (!existsSync(outFile)) throw new Error(`the ${label} measurement failed (exit ${code}):\n${tail(logFile, 60)}`);
   const results = JSON.parse(readFileSync(outFile, "utf8"));
-  if (code !== 0) throw new Error(`the ${label} measurement failed (exit ${code}): ${results.mismatches?.join("; ") || ""}\n${tail(logFile, 60)}`);
+  if (code !== 0)
+    throw new Error(
+      `the ${label} measurement failed (exit ${code}): ${results.mismatches?.join("; ") || ""}\n${tail(logFile, 60)}`,
+    );
   return results;
 }
 
@@ -201,7 +232,8 @@ async function waitUntilHealthy(baseUrl, server, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.signalCode ?? server.exitCode})`);
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`next start exited (${server.signalCode ?? server.exitCode})`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.status === 200) return;
@@ -238,7 +270,9 @@ async function signIn(baseUrl, email, password) {
   absorbCookies(jar, response);
   await response.arrayBuffer();
   if (!jar.has("__Host-parley.session-token")) {
-    throw new Error(`sign-in failed: HTTP ${response.status}, location ${response.headers.get("location")}, no session cookie`);
+    throw new Error(
+      `sign-in failed: HTTP ${response.status}, location ${response.headers.get("location")}, no session cookie`,
+    );
   }
   return jar;
 }
@@ -294,11 +328,16 @@ async function measureRender(database) {
 
   const render = async (date, slug = BENCH_SLUG) => {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/w/${slug}?asOf=${date}`, { headers: { cookie: cookieHeader(jar) }, redirect: "manual" });
+    const response = await fetch(`${baseUrl}/w/${slug}?asOf=${date}`, {
+      headers: { cookie: cookieHeader(jar) },
+      redirect: "manual",
+    });
     const html = await response.text();
     const ms = performance.now() - started;
     if (response.status !== 200 || !html.includes(BENCH_TITLE)) {
-      throw new Error(`GET /w/${slug}?asOf=${date} answered ${response.status} (${html.length} bytes) without the matrix`);
+      throw new Error(
+        `GET /w/${slug}?asOf=${date} answered ${response.status} (${html.length} bytes) without the matrix`,
+      );
     }
     if (slug === BENCH_SLUG) lastPage = html;
     return { ms, bytes: Buffer.byteLength(html) };
@@ -318,10 +357,14 @@ async function measureRender(database) {
   // other reads and without React, to tell where the page's time goes.
   const fetchJson = async (date) => {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/w/${BENCH_SLUG}/matrix?asOf=${date}`, { headers: { cookie: cookieHeader(jar) }, redirect: "manual" });
+    const response = await fetch(`${baseUrl}/api/w/${BENCH_SLUG}/matrix?asOf=${date}`, {
+      headers: { cookie: cookieHeader(jar) },
+      redirect: "manual",
+    });
     const body = await response.json();
     const ms = performance.now() - started;
-    if (response.status !== 200 || body.cells?.length !== BENCH_SHAPE.issues * BENCH_SHAPE.parties) throw new Error(`GET /api/w/${BENCH_SLUG}/matrix?asOf=${date} answered ${response.status}`);
+    if (response.status !== 200 || body.cells?.length !== BENCH_SHAPE.issues * BENCH_SHAPE.parties)
+      throw new Error(`GET /api/w/${BENCH_SLUG}/matrix?asOf=${date} answered ${response.status}`);
     return ms;
   };
   for (const date of warmup) await fetchJson(date);
@@ -382,7 +425,11 @@ function table(rows) {
     goal ?? "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((v, i) => (i === 0 || i >= 5 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ").trimEnd();
+  const line = (c) =>
+    c
+      .map((v, i) => (i === 0 || i >= 5 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
@@ -398,30 +445,41 @@ writeFileSync(planFile, JSON.stringify(plan));
 let exitCode = 0;
 try {
   // The build and the two loads run side by side: nothing is measured until all three are done.
-  const [database, prepared] = await phase("setup", "build the app, and load the data set into PostgreSQL and PGlite, side by side", async () => {
-    const settled = await Promise.allSettled([
-      buildApp(),
-      (async () => {
-        const created = await createBenchDatabase();
-        log(`  ${created.name}`);
-        await migrateDatabase(created.url);
-        const loaded = await generate(created.url, { small: true });
-        log(`  loaded ${loaded.statements} statements, ${loaded.amendments} amendments, ${loaded.links} evidence links into PostgreSQL in ${loaded.seconds.toFixed(1)} s`);
-        return { ...created, loaded };
-      })(),
-      prepareEmbedded(),
-    ]);
-    const failed = settled.find((result) => result.status === "rejected");
-    if (failed) throw failed.reason;
-    return settled.slice(1).map((result) => result.value);
-  });
+  const [database, prepared] = await phase(
+    "setup",
+    "build the app, and load the data set into PostgreSQL and PGlite, side by side",
+    async () => {
+      const settled = await Promise.allSettled([
+        buildApp(),
+        (async () => {
+          const created = await createBenchDatabase();
+          log(`  ${created.name}`);
+          await migrateDatabase(created.url);
+          const loaded = await generate(created.url, { small: true });
+          log(
+            `  loaded ${loaded.statements} statements, ${loaded.amendments} amendments, ${loaded.links} evidence links into PostgreSQL in ${loaded.seconds.toFixed(1)} s`,
+          );
+          return { ...created, loaded };
+        })(),
+        prepareEmbedded(),
+      ]);
+      const failed = settled.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+      return settled.slice(1).map((result) => result.value);
+    },
+  );
   const real = await phase("data layer", "measure the data layer on PostgreSQL (getMatrix, SQL, history, record)", () =>
-    measureInVitest("postgresql", { DATABASE_URL: database.url, PARLEY_DATABASE_KIND: "postgresql", PARLEY_BENCH_MODE: "postgresql" }),
+    measureInVitest("postgresql", {
+      DATABASE_URL: database.url,
+      PARLEY_DATABASE_KIND: "postgresql",
+      PARLEY_BENCH_MODE: "postgresql",
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+    }),
   );
   const served = await phase("render", "measure the matrix page under next start", () => measureRender(database));
   const embedded = await phase("embedded", "measure getMatrix on the embedded PGlite", () => measureEmbedded(prepared));
 
-  const sql = stats(real.matrixSql);
+  const sql = stats(real.matrixBaseline);
   const app = stats(real.matrixApp);
   const render = stats(served.render);
   const record = stats(real.record);
@@ -434,7 +492,20 @@ try {
     record: record.p95 > GOALS.recordP95,
     embedded: embeddedRatio > GOALS.embeddedRatio,
   };
-  const vsSql = (s) => ({ ratio: s.p50 / sql.p50, against: "hand-written SQL" });
+  const vsSql = (s) => ({ ratio: s.p50 / sql.p50, against: "hand-written baseline" });
+  const heatMapSql = stats(real.heatMapBaseline);
+  const heatMapApp = stats(real.heatMapApp);
+  const digest = stats(real.digest);
+  const convergenceRatio = heatMapApp.p50 / heatMapSql.p50;
+  const sessionCheck = stats(real.checks.session);
+  const sessionFloor = stats(real.checks.sessionFloor);
+  const tokenCheck = stats(real.checks.token);
+  const tokenFloor = stats(real.checks.tokenFloor);
+  Object.assign(missed, {
+    session: sessionCheck.p50 > GOALS.sessionP50,
+    heatMap: heatMapApp.p95 > GOALS.heatMapP95 || convergenceRatio > GOALS.convergenceRatio,
+    digest: digest.p95 > GOALS.digestP95,
+  });
 
   const out = [];
   out.push(
@@ -442,46 +513,136 @@ try {
       `${database.loaded.statements.toLocaleString("en")} statements ${BENCH_SHAPE.firstDay}..${dayToDate(BENCH_SHAPE.days - 1)} ` +
       `(${database.loaded.amendments.toLocaleString("en")} amended, ${database.loaded.links.toLocaleString("en")} evidence links)`,
   );
-  out.push(`machine: ${os.cpus().length} cores, load average ${loadAtStart} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end`);
-  out.push(`real: ${real.server.split(" ").slice(0, 2).join(" ")} · embedded: PGlite (${embedded.server.split(" ").slice(0, 2).join(" ")}, in memory, over its socket server)`);
+  out.push(
+    `machine: ${os.cpus().length} cores, load average ${loadAtStart} at the start, ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} at the end`,
+  );
+  out.push(
+    `real: ${real.server.split(" ").slice(0, 2).join(" ")} · embedded: PGlite (${embedded.server.split(" ").slice(0, 2).join(" ")}, in memory, over its socket server)`,
+  );
   out.push("");
   out.push(
     table([
-      { name: "1. matrix as of date · hand-written SQL (pg)", s: sql, ratio: 1, against: "(baseline)" },
-      { name: "1. matrix as of date · getMatrix (app)", s: app, ...vsSql(app), goal: verdict(!missed.matrix, `≤ ${GOALS.matrixRatio}× at p50`) },
-      { name: "   getMatrix's query alone, via pg", s: stats(real.matrixAppQueryViaPg), ...vsSql(stats(real.matrixAppQueryViaPg)) },
-      { name: "   listChangeDates (also on the page)", s: stats(real.changeDates), ...vsSql(stats(real.changeDates)) },
-      { name: "2. matrix page render (GET, signed in)", s: render, ...vsSql(render), goal: verdict(!missed.render, `p95 ≤ ${GOALS.renderP95} ms`) },
+      { name: "1. matrix as of date · hand-written baseline (pg)", s: sql, ratio: 1, against: "(baseline)" },
+      {
+        name: "1. matrix as of date · getMatrix (app)",
+        s: app,
+        ...vsSql(app),
+        goal: verdict(!missed.matrix, `≤ ${GOALS.matrixRatio}× at p50`),
+      },
+      {
+        name: "   getMatrix's query alone, via pg",
+        s: stats(real.matrixAppQueryViaPg),
+        ...vsSql(stats(real.matrixAppQueryViaPg)),
+      },
+      {
+        name: "   reference: textbook DISTINCT ON (pg)",
+        s: stats(real.matrixDistinctOn),
+        ...vsSql(stats(real.matrixDistinctOn)),
+      },
+      { name: "   adjacentChangeDates (also on the page)", s: stats(real.adjacent), ...vsSql(stats(real.adjacent)) },
+      {
+        name: "2. matrix page render (GET, signed in)",
+        s: render,
+        ...vsSql(render),
+        goal: verdict(!missed.render, `p95 ≤ ${GOALS.renderP95} ms`),
+      },
       { name: "   same matrix as JSON (GET /api/w/…/matrix)", s: stats(served.api), ...vsSql(stats(served.api)) },
       { name: "   page, same matrix, 480-statement history", s: stats(served.small), ...vsSql(stats(served.small)) },
       { name: "3. cell history (getCellHistory)", s: stats(real.history), ...vsSql(stats(real.history)) },
-      { name: "4. record a statement (recordStatement)", s: record, ...vsSql(record), goal: verdict(!missed.record, `p95 ≤ ${GOALS.recordP95} ms`) },
-      { name: "5. matrix as of date · getMatrix on PGlite", s: embeddedApp, ratio: embeddedRatio, against: "getMatrix on PostgreSQL", goal: verdict(!missed.embedded, `≤ ${GOALS.embeddedRatio}× at p50`) },
-      { name: "   hand-written SQL on PGlite (pg)", s: stats(embedded.matrixSql), ratio: stats(embedded.matrixSql).p50 / sql.p50, against: "hand-written SQL on PostgreSQL" },
+      {
+        name: "4. record a statement (recordStatement)",
+        s: record,
+        ...vsSql(record),
+        goal: verdict(!missed.record, `p95 ≤ ${GOALS.recordP95} ms`),
+      },
+      {
+        name: "5. matrix as of date · getMatrix on PGlite",
+        s: embeddedApp,
+        ratio: embeddedRatio,
+        against: "getMatrix on PostgreSQL",
+        goal: verdict(!missed.embedded, `≤ ${GOALS.embeddedRatio}× at p50`),
+      },
+      {
+        name: "   hand-written baseline on PGlite (pg)",
+        s: stats(embedded.matrixBaseline),
+        ratio: stats(embedded.matrixBaseline).p50 / sql.p50,
+        against: "hand-written baseline on PostgreSQL",
+      },
+      {
+        name: `6. convergence heat map (${real.heatMapColumns} weeks) · hand-written SQL (pg)`,
+        s: heatMapSql,
+        ratio: 1,
+        against: "(baseline)",
+      },
+      {
+        name: "6. convergence heat map · getHeatMap (app)",
+        s: heatMapApp,
+        ratio: convergenceRatio,
+        against: "hand-written heat map",
+        goal: verdict(!missed.heatMap, `p95 ≤ ${GOALS.heatMapP95} ms, ≤ ${GOALS.convergenceRatio}× at p50`),
+      },
+      {
+        name: "   heat map on PGlite · getHeatMap",
+        s: stats(embedded.heatMapApp),
+        ratio: stats(embedded.heatMapApp).p50 / heatMapApp.p50,
+        against: "getHeatMap on PostgreSQL",
+      },
+      {
+        name: "7. what moved, a year apart (getWhatMoved)",
+        s: digest,
+        goal: verdict(!missed.digest, `p95 ≤ ${GOALS.digestP95} ms`),
+      },
+      {
+        name: "8. session check · by hand (jose + 1 query, pg)",
+        s: sessionFloor,
+        ratio: 1,
+        against: "(baseline)",
+      },
+      {
+        name: "8. session check (checkSessionToken, app)",
+        s: sessionCheck,
+        ratio: sessionCheck.p50 / sessionFloor.p50,
+        against: "session check by hand",
+        goal: verdict(!missed.session, `p50 ≤ ${GOALS.sessionP50} ms`),
+      },
+      { name: "   token check · by hand (1 query, pg)", s: tokenFloor, ratio: 1, against: "(baseline)" },
+      {
+        name: "   token check (findLiveToken, app)",
+        s: tokenCheck,
+        ratio: tokenCheck.p50 / tokenFloor.p50,
+        against: "token check by hand",
+      },
     ]),
   );
   out.push("");
   out.push(
     `Each matrix: ${real.cellsShown} cells; page ≈ ${Math.round(served.htmlBytes / 1024)} KiB of HTML; a cell's history ≈ ${Math.round(real.historyStatementsMean)} statements; ` +
-      `${real.changeDateCount} change dates. On every measured date getMatrix showed, cell for cell, the statements the hand-written SQL ` +
-      `(${real.matrixSql.length} dates on PostgreSQL, ${embedded.matrixSql.length} on PGlite) and its own query run through pg found.`,
+      `On every measured date (${real.matrixBaseline.length} on PostgreSQL, ${embedded.matrixBaseline.length} on PGlite) getMatrix answered exactly what ` +
+      `the hand-written baseline answered, and cell for cell what DISTINCT ON and its own query run through pg found.`,
   );
-  out.push(`Data load: PostgreSQL ${database.loaded.seconds.toFixed(1)} s, PGlite ${embedded.loaded.seconds.toFixed(1)} s · phases: ${phases.join(" · ")}`);
+  out.push(
+    `Data load: PostgreSQL ${database.loaded.seconds.toFixed(1)} s, PGlite ${embedded.loaded.seconds.toFixed(1)} s · phases: ${phases.join(" · ")}`,
+  );
 
   const plans = [
     `Plans at ${real.plans.date} on PostgreSQL (EXPLAIN (ANALYZE, BUFFERS)):`,
     "── getMatrix's query (lib/matrix/data.ts)",
     real.plans.app,
-    "── hand-written DISTINCT ON",
-    real.plans.handWritten,
-    "── what Prisma sends for listChangeDates (its distinct runs in JavaScript)",
-    real.plans.changeDates,
+    "── the hand-written baseline's cells query",
+    real.plans.baseline,
+    "── reference: DISTINCT ON",
+    real.plans.distinctOn,
+    "── the convergence heat map's query (lib/convergence/sql.ts)",
+    real.plans.heatMap,
     "",
     `Plans at ${embedded.plans.date} on PGlite:`,
     "── getMatrix's query",
     embedded.plans.app,
-    "── hand-written DISTINCT ON",
-    embedded.plans.handWritten,
+    "── the hand-written baseline's cells query",
+    embedded.plans.baseline,
   ].join("\n");
   writeFileSync(path.join(outDir, "plans.txt"), `${plans}\n`);
   if (missed.matrix || missed.embedded) out.push("", "A matrix goal was missed; the plans:", plans);
@@ -490,6 +651,7 @@ try {
   // Cleaned up before printing, so that nothing (not even a cleanup message) follows the last line.
   await cleanUp();
   out.push(`Total runtime: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  out.push(`convergence ratio: ${convergenceRatio.toFixed(2)}`);
   out.push(`matrix-as-of ratio: ${matrixRatio.toFixed(2)}`);
   process.stdout.write(`${out.join("\n")}\n`);
 } catch (error) {

@@ -13,7 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
 const wasmEngine = path.join(root, "prisma", "wasm-schema-engine.mjs");
 const offlineMarker = path.join(root, "node_modules", ".cache", "parley", "prisma-engine-offline");
-const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|fetch failed|request to https?:\/\/\S+ failed/;
+const NETWORK_FAILURE =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|fetch failed|request to https?:\/\/\S+ failed/;
 
 function hasNativeEngine() {
   const dirs = [path.join(root, "node_modules", "@prisma", "engines"), path.join(root, "node_modules", "prisma")];
@@ -24,7 +25,12 @@ export function resolveSchemaEngine(env = process.env) {
   if (env.PRISMA_SCHEMA_ENGINE_BINARY) return env.PRISMA_SCHEMA_ENGINE_BINARY;
   if (hasNativeEngine()) return undefined;
   if (existsSync(offlineMarker)) return wasmEngine;
-  const probe = spawnSync(process.execPath, [prismaCli, "version"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+  const probe = spawnSync(process.execPath, [prismaCli, "version"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (probe.status === 0 && hasNativeEngine()) return undefined;
   if (NETWORK_FAILURE.test(`${probe.stdout}${probe.stderr}`) || probe.error) {
     mkdirSync(path.dirname(offlineMarker), { recursive: true });
@@ -40,7 +46,11 @@ export function resolveSchemaEngine(env = process.env) {
  */
 export function runPrisma(args, { env = process.env, stdio = "inherit" } = {}) {
   const engine = resolveSchemaEngine(env);
-  const childEnv = { ...env, ...(engine ? { PRISMA_SCHEMA_ENGINE_BINARY: engine } : {}), PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+  const childEnv = {
+    ...env,
+    ...(engine ? { PRISMA_SCHEMA_ENGINE_BINARY: engine } : {}),
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [prismaCli, ...args], { cwd: root, env: childEnv, stdio });
     let stdout = "";

@@ -4,14 +4,15 @@
 // builds when the sources changed since the last build; then serves on PORT (default 3000).
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { DataDirInUseError, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 import { runPrisma } from "./prisma.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = path.join(root, ".data");
+// PARLEY_DATA_DIR: where the embedded database and the generated AUTH_SECRET live (default .data).
+const dataDir = path.resolve(root, process.env.PARLEY_DATA_DIR || ".data");
 const dev = process.argv.includes("--dev");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const port = process.env.PORT || "3000";
@@ -33,7 +34,18 @@ function authSecret() {
   return secret;
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/demo", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma/demo",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function sourceFingerprint() {
   const hash = createHash("sha256");
@@ -61,7 +73,12 @@ function run(command, args) {
 async function ensureBuild() {
   const stamp = path.join(root, ".next", "parley-source-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  if (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === fingerprint
+  )
+    return;
   console.log("Parley: building the app (first start or changed sources)…");
   if ((await run(process.execPath, [nextBin, "build"])) !== 0) fail("the build failed (see above).");
   writeFileSync(stamp, fingerprint);
@@ -83,13 +100,20 @@ async function waitUntilHealthy(url, child) {
 const started = Date.now();
 let embedded;
 if (!env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    fail(`${error.message}: Parley is already running on this embedded database, or a backup or restore is.`);
+  }
   env.DATABASE_URL = embedded.url;
   env.PARLEY_DATABASE_KIND = "embedded";
   // One connection: PGlite's socket server can interleave the messages of connections that
   // query at the same moment, so the app sends it one query at a time.
   env.DATABASE_POOL_MAX ??= "1";
-  console.log("Parley: using the embedded PostgreSQL in .data/pglite (set DATABASE_URL to use your own server)");
+  console.log(
+    `Parley: using the embedded PostgreSQL in ${path.relative(root, path.join(dataDir, "pglite"))} (set DATABASE_URL to use your own server)`,
+  );
 } else {
   env.PARLEY_DATABASE_KIND ??= "postgresql";
 }
@@ -101,9 +125,14 @@ if (migration.status !== 0) {
   fail(`database migrations failed:\n${migration.stdout}${migration.stderr}`);
 }
 
-if (!dev) await ensureBuild();
+// PARLEY_SKIP_BUILD=1 serves the build in .next as it is (tests that reuse the build `npm test` made).
+if (!dev && !(env.PARLEY_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID")))) await ensureBuild();
 
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 let stopping = false;
 async function stop(code) {
   if (stopping) return;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
 import { SignUpForm } from "@/components/account/sign-up-form";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an account" };
 

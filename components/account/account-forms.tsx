@@ -1,17 +1,27 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { changePasswordAction, signOutEverywhereAction } from "@/lib/account/actions";
 import { ActionErrorAlert } from "@/components/ui/action-error";
 import { FieldError } from "@/components/ui/form-feedback";
+import { changePasswordAction, signOutEverywhereAction } from "@/lib/account/actions";
 
 export function ChangePasswordForm() {
   const { execute, isPending, result } = useAction(changePasswordAction);
   const errors = result.validationErrors?.fieldErrors;
   const field = (name: "currentPassword" | "newPassword" | "confirmPassword", label: string, autoComplete: string) => (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <input id={name} name={name} type="password" autoComplete={autoComplete} aria-invalid={Boolean(errors?.[name])} aria-describedby={errors?.[name] ? `${name}-error` : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        aria-invalid={Boolean(errors?.[name])}
+        aria-describedby={errors?.[name] ? `${name}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+      />
       <FieldError id={`${name}-error`} messages={errors?.[name]} />
     </div>
   );
@@ -22,7 +32,11 @@ export function ChangePasswordForm() {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        execute({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? ""), confirmPassword: String(form.get("confirmPassword") ?? "") });
+        execute({
+          currentPassword: String(form.get("currentPassword") ?? ""),
+          newPassword: String(form.get("newPassword") ?? ""),
+          confirmPassword: String(form.get("confirmPassword") ?? ""),
+        });
       }}
     >
       <h2 className="font-semibold">Change password</h2>
@@ -31,7 +45,13 @@ export function ChangePasswordForm() {
       {field("currentPassword", "Current password", "current-password")}
       {field("newPassword", "New password", "new-password")}
       {field("confirmPassword", "New password again", "new-password")}
-      <button type="submit" disabled={isPending} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">{isPending ? "Changing…" : "Change password"}</button>
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+      >
+        {isPending ? "Changing…" : "Change password"}
+      </button>
     </form>
   );
 }
@@ -41,9 +61,18 @@ export function SignOutEverywhereButton() {
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="font-semibold">Sessions</h2>
-      <p className="text-sm text-slate-600">Signed in on a computer you no longer use? End every session of your account.</p>
+      <p className="text-sm text-slate-600">
+        Signed in on a computer you no longer use? End every session of your account.
+      </p>
       <ActionErrorAlert result={result} />
-      <button type="button" disabled={isPending} onClick={() => execute()} className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-800 disabled:opacity-60">{isPending ? "Signing out…" : "Sign out everywhere"}</button>
+      <button
+        type="button"
+        disabled={isPending}
+        onClick={() => execute()}
+        className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-800 disabled:opacity-60"
+      >
+        {isPending ? "Signing out…" : "Sign out everywhere"}
+      </button>
     </div>
   );
 }

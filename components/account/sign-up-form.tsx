@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
-import { signUpAction } from "@/lib/account/actions";
 import { ActionErrorAlert } from "@/components/ui/action-error";
 import { FieldError } from "@/components/ui/form-feedback";
+import { signUpAction } from "@/lib/account/actions";
 
 export function SignUpForm() {
   const router = useRouter();
@@ -12,8 +12,18 @@ export function SignUpForm() {
   const errors = result.validationErrors?.fieldErrors;
   const field = (name: "name" | "email" | "password", label: string, type: string, autoComplete: string) => (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <input id={name} name={name} type={type} autoComplete={autoComplete} aria-invalid={Boolean(errors?.[name])} aria-describedby={errors?.[name] ? `${name}-error` : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={Boolean(errors?.[name])}
+        aria-describedby={errors?.[name] ? `${name}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+      />
       <FieldError id={`${name}-error`} messages={errors?.[name]} />
     </div>
   );
@@ -24,14 +34,24 @@ export function SignUpForm() {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        execute({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+        execute({
+          name: String(form.get("name") ?? ""),
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+        });
       }}
     >
       {result.serverError ? <ActionErrorAlert result={{ serverError: result.serverError }} /> : null}
       {field("name", "Your name", "text", "name")}
       {field("email", "Email", "email", "username")}
       {field("password", "Password", "password", "new-password")}
-      <button type="submit" disabled={isPending} className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">{isPending ? "Creating…" : "Create account"}</button>
+      <button
+        type="submit"
+        disabled={isPending}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+      >
+        {isPending ? "Creating…" : "Create account"}
+      </button>
     </form>
   );
 }

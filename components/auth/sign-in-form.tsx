@@ -1,18 +1,38 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/lib/auth/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { type SignInState, signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.error ? <FormAlert>{state.error}</FormAlert> : null}
+      {state.error ? (
+        <FormAlert>
+          {state.error}
+          {state.retryAt ? (
+            <>
+              {" "}
+              That is at{" "}
+              <time dateTime={state.retryAt}>
+                {new Date(state.retryAt).toLocaleTimeString([], {
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  second: "2-digit",
+                })}
+              </time>
+              .
+            </>
+          ) : null}
+        </FormAlert>
+      ) : null}
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
         <input
           id="email"
           name="email"
@@ -27,7 +47,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <FieldError id="email-error" messages={state.fieldErrors?.email} />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
+        <label htmlFor="password" className="block text-sm font-medium">
+          Password
+        </label>
         <input
           id="password"
           name="password"
@@ -40,7 +62,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
         <FieldError id="password-error" messages={state.fieldErrors?.password} />
       </div>
-      <SubmitButton pendingLabel="Signing in…" className="w-full">Sign in</SubmitButton>
+      <SubmitButton pendingLabel="Signing in…" className="w-full">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

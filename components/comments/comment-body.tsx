@@ -27,7 +27,12 @@ const components: Components = {
 export function CommentBody({ body }: { body: string }) {
   return (
     <div className="comment-body text-sm leading-6 text-slate-900">
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} urlTransform={safeCommentUrl} components={components}>
+      <Markdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize]}
+        urlTransform={safeCommentUrl}
+        components={components}
+      >
         {body}
       </Markdown>
     </div>

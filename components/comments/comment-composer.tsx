@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { matchesMentionQuery, mentionQueryAt, mentionsName, type MentionCandidate } from "@/lib/comments/mentions";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import { CharacterCount, isTooLong } from "@/components/ui/character-count";
+import { type MentionCandidate, matchesMentionQuery, mentionQueryAt, mentionsName } from "@/lib/comments/mentions";
 import { COMMENT_MAX_CHARACTERS } from "@/lib/comments/schema";
 
 const MAX_OPTIONS = 8;
@@ -28,12 +29,27 @@ type Props = {
  * members; arrow keys pick one and Enter (or Tab) writes "@Display Name". The ids of the people
  * picked go with the text, for those whose name is still in it when it is sent.
  */
-export function CommentComposer({ label, members, submitLabel, pendingLabel, pending, error, initialBody = "", placeholder, autoFocus, onSubmit, onCancel }: Props) {
+export function CommentComposer({
+  label,
+  members,
+  submitLabel,
+  pendingLabel,
+  pending,
+  error,
+  initialBody = "",
+  placeholder,
+  autoFocus,
+  onSubmit,
+  onCancel,
+}: Props) {
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState(initialBody);
+  const tooLong = isTooLong(body, COMMENT_MAX_CHARACTERS, false);
   // Editing starts with the people the text already names.
-  const [chosen, setChosen] = useState(() => new Map(members.filter((m) => mentionsName(initialBody, m.name)).map((m) => [m.id, m.name])));
+  const [chosen, setChosen] = useState(
+    () => new Map(members.filter((m) => mentionsName(initialBody, m.name)).map((m) => [m.id, m.name])),
+  );
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const [caretAfter, setCaretAfter] = useState<number | null>(null);
@@ -90,6 +106,7 @@ export function CommentComposer({ label, members, submitLabel, pendingLabel, pen
   }
 
   async function submit() {
+    if (tooLong) return;
     const mentionUserIds = [...chosen].filter(([, name]) => mentionsName(body, name)).map(([userId]) => userId);
     if (await onSubmit({ body, mentionUserIds })) {
       setBody("");
@@ -106,23 +123,24 @@ export function CommentComposer({ label, members, submitLabel, pendingLabel, pen
         void submit();
       }}
     >
-      <label htmlFor={`${id}-body`} className="sr-only">{label}</label>
+      <label htmlFor={`${id}-body`} className="sr-only">
+        {label}
+      </label>
       <div className="relative">
         <textarea
           ref={textarea}
           id={`${id}-body`}
           value={body}
           rows={3}
+          // biome-ignore lint/a11y/noAutofocus: only a reply composer the user just asked for takes the focus
           autoFocus={autoFocus}
           placeholder={placeholder ?? "Write a comment. Markdown works; type @ to mention someone."}
           maxLength={COMMENT_MAX_CHARACTERS * 2}
-          role="combobox"
           aria-autocomplete="list"
-          aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={open ? optionId(active) : undefined}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={Boolean(error) || tooLong}
+          aria-describedby={error ? `${id}-count ${id}-error` : `${id}-count`}
           onChange={(event) => {
             setBody(event.target.value);
             track(event.target.value, event.target.selectionStart);
@@ -132,12 +150,19 @@ export function CommentComposer({ label, members, submitLabel, pendingLabel, pen
           onKeyDown={onKeyDown}
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
-        <ul id={listId} role="listbox" aria-label="Mention someone" hidden={!open} className="absolute z-10 mt-1 max-h-64 w-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <div
+          id={listId}
+          role="listbox"
+          aria-label="Mention someone"
+          hidden={!open}
+          className="absolute z-10 mt-1 max-h-64 w-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {options.map((member, index) => (
-            <li
+            <div
               key={member.id}
               id={optionId(index)}
               role="option"
+              tabIndex={-1}
               aria-selected={index === active}
               // Keeps the focus (and the caret) in the textarea.
               onMouseDown={(event) => {
@@ -147,18 +172,34 @@ export function CommentComposer({ label, members, submitLabel, pendingLabel, pen
               className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-indigo-50 text-indigo-900" : ""}`}
             >
               <span className="font-medium">{member.name}</span>
-              {member.email !== member.name ? <span className="ml-2 text-xs text-slate-500">{member.email}</span> : null}
-            </li>
+              {member.email !== member.name ? (
+                <span className="ml-2 text-xs text-slate-500">{member.email}</span>
+              ) : null}
+            </div>
           ))}
-        </ul>
+        </div>
       </div>
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+      <CharacterCount id={`${id}-count`} value={body} max={COMMENT_MAX_CHARACTERS} trim={false} />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending || tooLong}
+          className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
           {pending ? pendingLabel : submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-60">
+          <button
+            type="button"
+            onClick={onCancel}
+            disabled={pending}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-60"
+          >
             Cancel
           </button>
         ) : null}

@@ -1,18 +1,23 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
-import { deleteCommentAction, editCommentAction, postCommentAction, reopenThreadAction, replyToCommentAction, resolveThreadAction } from "@/lib/comments/actions";
-import { commentAnchor } from "@/lib/comments/permalink";
-import type { CommentTarget, CommentView, ThreadView } from "@/lib/comments/schema";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { useEffect, useState } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer } from "@/components/comments/comment-composer";
 import { useComments } from "@/components/comments/comments-context";
-
-function formatTime(iso: string): string {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
-}
+import { actionErrorMessage } from "@/components/ui/action-error";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { LocalTime } from "@/components/ui/local-time";
+import {
+  deleteCommentAction,
+  editCommentAction,
+  postCommentAction,
+  reopenThreadAction,
+  replyToCommentAction,
+  resolveThreadAction,
+} from "@/lib/comments/actions";
+import { commentAnchor } from "@/lib/comments/permalink";
+import type { CommentTarget, CommentView, ThreadView } from "@/lib/comments/schema";
 
 /** All threads on one quote or statement, and (for commenters) a box to start another. */
 export function CommentThreads({ target, threads }: { target: CommentTarget; threads: ThreadView[] }) {
@@ -48,10 +53,13 @@ export function CommentThread({ thread }: { thread: ThreadView }) {
   const resolved = thread.resolved;
   const error = actionErrorMessage(resolve.result) ?? actionErrorMessage(reopen.result);
   return (
-    <article aria-label={`Thread started by ${thread.root.author.name}`} className={`rounded-lg border bg-white ${resolved ? "border-slate-200 opacity-90" : "border-slate-300"}`}>
+    <article
+      aria-label={`Thread started by ${thread.root.author.name}`}
+      className={`rounded-lg border bg-white ${resolved ? "border-slate-200 opacity-90" : "border-slate-300"}`}
+    >
       {resolved ? (
         <p className="rounded-t-lg border-b border-slate-200 bg-emerald-50 px-4 py-1.5 text-xs text-emerald-900">
-          Resolved{resolved.by ? ` by ${resolved.by}` : ""} · <time dateTime={resolved.at}>{formatTime(resolved.at)}</time>
+          Resolved{resolved.by ? ` by ${resolved.by}` : ""} · <LocalTime iso={resolved.at} recentAsRelative />
         </p>
       ) : null}
       <ol className="divide-y divide-slate-100">
@@ -62,7 +70,11 @@ export function CommentThread({ thread }: { thread: ThreadView }) {
         ))}
       </ol>
       <div className="border-t border-slate-100 px-4 py-2">
-        {error ? <p role="alert" className="mb-2 text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mb-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
         {replying ? (
           <CommentComposer
             label={`Reply to ${thread.root.author.name}`}
@@ -75,20 +87,38 @@ export function CommentThread({ thread }: { thread: ThreadView }) {
             error={actionErrorMessage(reply.result)}
             onCancel={() => setReplying(false)}
             onSubmit={async (value) => {
-              const saved = Boolean((await reply.executeAsync({ workspaceSlug, commentId: thread.root.id, ...value }))?.data);
+              const saved = Boolean(
+                (await reply.executeAsync({ workspaceSlug, commentId: thread.root.id, ...value }))?.data,
+              );
               if (saved) setReplying(false);
               return saved;
             }}
           />
         ) : canComment ? (
           <div className="flex flex-wrap gap-2 text-sm">
-            <button type="button" onClick={() => setReplying(true)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">Reply</button>
+            <button
+              type="button"
+              onClick={() => setReplying(true)}
+              className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+            >
+              Reply
+            </button>
             {resolved ? (
-              <button type="button" disabled={reopen.isPending} onClick={() => reopen.execute({ workspaceSlug, commentId: thread.root.id })} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60">
+              <button
+                type="button"
+                disabled={reopen.isPending}
+                onClick={() => reopen.execute({ workspaceSlug, commentId: thread.root.id })}
+                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
+              >
                 {reopen.isPending ? "Reopening…" : "Reopen thread"}
               </button>
             ) : (
-              <button type="button" disabled={resolve.isPending} onClick={() => resolve.execute({ workspaceSlug, commentId: thread.root.id })} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60">
+              <button
+                type="button"
+                disabled={resolve.isPending}
+                onClick={() => resolve.execute({ workspaceSlug, commentId: thread.root.id })}
+                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
+              >
                 {resolve.isPending ? "Resolving…" : "Resolve thread"}
               </button>
             )}
@@ -104,23 +134,35 @@ function CommentItem({ comment }: { comment: CommentView }) {
   const [editing, setEditing] = useState(false);
   const edit = useAction(editCommentAction, { onSuccess: () => setEditing(false) });
   const remove = useAction(deleteCommentAction);
+  const [confirm, confirmDialog] = useConfirm();
   const mine = canComment && comment.author.id === viewerId && !comment.deleted;
   return (
     <div id={commentAnchor(comment.id)} className="comment px-4 py-3">
       <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
         <span className="font-semibold text-slate-900">{comment.author.name}</span>
-        <time dateTime={comment.createdAt}>{formatTime(comment.createdAt)}</time>
-        {comment.editedAt && !comment.deleted ? <span title={`Edited ${formatTime(comment.editedAt)}`}>(edited)</span> : null}
+        <LocalTime iso={comment.createdAt} recentAsRelative />
+        {comment.editedAt && !comment.deleted ? (
+          <span>
+            (edited <LocalTime iso={comment.editedAt} recentAsRelative />)
+          </span>
+        ) : null}
         <span className="ml-auto flex gap-2">
           <CopyLinkButton commentId={comment.id} />
           {mine && !editing ? (
             <>
-              <button type="button" onClick={() => setEditing(true)} className="text-slate-700 underline hover:text-slate-950">Edit</button>
+              <button
+                type="button"
+                onClick={() => setEditing(true)}
+                className="text-slate-700 underline hover:text-slate-950"
+              >
+                Edit
+              </button>
               <button
                 type="button"
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm("Delete this comment? Replies stay; its text is removed.")) remove.execute({ workspaceSlug, commentId: comment.id });
+                onClick={async () => {
+                  if (await confirm("Delete this comment? Replies stay; its text is removed.", "Delete comment"))
+                    remove.execute({ workspaceSlug, commentId: comment.id });
                 }}
                 className="text-red-800 underline hover:text-red-950 disabled:opacity-60"
               >
@@ -130,7 +172,11 @@ function CommentItem({ comment }: { comment: CommentView }) {
           ) : null}
         </span>
       </div>
-      {actionErrorMessage(remove.result) ? <p role="alert" className="mt-1 text-sm text-red-700">{actionErrorMessage(remove.result)}</p> : null}
+      {actionErrorMessage(remove.result) ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {actionErrorMessage(remove.result)}
+        </p>
+      ) : null}
       {comment.deleted ? (
         <p className="mt-1 text-sm italic text-slate-500">comment deleted</p>
       ) : editing ? (
@@ -145,7 +191,9 @@ function CommentItem({ comment }: { comment: CommentView }) {
             pending={edit.isPending}
             error={actionErrorMessage(edit.result)}
             onCancel={() => setEditing(false)}
-            onSubmit={async (value) => Boolean((await edit.executeAsync({ workspaceSlug, commentId: comment.id, ...value }))?.data)}
+            onSubmit={async (value) =>
+              Boolean((await edit.executeAsync({ workspaceSlug, commentId: comment.id, ...value }))?.data)
+            }
           />
         </div>
       ) : (
@@ -153,6 +201,7 @@ function CommentItem({ comment }: { comment: CommentView }) {
           <CommentBody body={comment.body} />
         </div>
       )}
+      {confirmDialog}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext } from "react";
 import type { MentionCandidate } from "@/lib/comments/mentions";
 
 export type CommentsContextValue = {

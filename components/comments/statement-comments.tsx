@@ -1,16 +1,24 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { commentAnchor } from "@/lib/comments/permalink";
-import type { ThreadView } from "@/lib/comments/schema";
 import { CommentThreads } from "@/components/comments/comment-thread";
 import { useComments } from "@/components/comments/comments-context";
+import { commentAnchor } from "@/lib/comments/permalink";
+import type { ThreadView } from "@/lib/comments/schema";
 
 /**
  * A statement's comments, folded away behind their count. The threads are in the page even when
  * folded (hidden), so a permalink's :target matches; the fold opens itself for such a link.
  */
-export function StatementComments({ statementId, threads, count }: { statementId: string; threads: ThreadView[]; count: number }) {
+export function StatementComments({
+  statementId,
+  threads,
+  count,
+}: {
+  statementId: string;
+  threads: ThreadView[];
+  count: number;
+}) {
   const { canComment } = useComments();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -21,7 +29,9 @@ export function StatementComments({ statementId, threads, count }: { statementId
       if (!anchors.has(window.location.hash)) return;
       setOpen(true);
       // After React has shown the panel: scroll to the comment the link names.
-      requestAnimationFrame(() => document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: "center" }));
+      requestAnimationFrame(() =>
+        document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: "center" }),
+      );
     };
     reveal();
     window.addEventListener("hashchange", reveal);
@@ -31,7 +41,13 @@ export function StatementComments({ statementId, threads, count }: { statementId
   if (count === 0 && threads.length === 0 && !canComment) return null;
   return (
     <div className="mt-3 border-t border-slate-100 pt-2">
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} className="text-sm font-medium text-indigo-700 underline">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className="text-sm font-medium text-indigo-700 underline"
+      >
         {threads.length === 0 ? "Add a comment" : `Comments (${count})`}
       </button>
       <div id={panelId} hidden={!open} className="mt-3" data-statement-id={statementId}>

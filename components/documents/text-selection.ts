@@ -1,4 +1,4 @@
-import { anchorAt, toCodePointOffset, toUtf16Offset, type TextAnchor } from "@/lib/evidence/anchor";
+import { anchorAt, type TextAnchor, toCodePointOffset, toUtf16Offset } from "@/lib/evidence/anchor";
 
 // The document's rendered text is exactly the stored text (segments in order, white-space
 // preserved), so DOM positions convert to UTF-16 offsets by counting characters, and those to

@@ -1,5 +1,5 @@
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
 import { formatCalendarDate } from "@/lib/matrix/dates";
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from "@/lib/exports/schema";
 
 function exportHref(slug: string, format: ExportFormat, asOf: string): string {
   const query = new URLSearchParams({ format, ...(EXPORT_FORMAT_LABELS[format].datedByAsOf ? { asOf } : {}) });
@@ -12,7 +12,9 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
     <div className="space-y-4">
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="export-as-of" className="block text-sm font-medium">As of</label>
+          <label htmlFor="export-as-of" className="block text-sm font-medium">
+            As of
+          </label>
           <input
             id="export-as-of"
             type="date"
@@ -25,10 +27,19 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
             className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
           />
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50">Use this date</button>
-        <p id="export-as-of-hint" className="w-full text-xs text-slate-500">The matrix and briefings show each cell&apos;s latest statement stated on or before this day.</p>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
+        >
+          Use this date
+        </button>
+        <p id="export-as-of-hint" className="w-full text-xs text-slate-500">
+          The matrix and briefings show each cell&apos;s latest statement stated on or before this day.
+        </p>
         {rejectedAsOf !== null ? (
-          <p id="export-as-of-error" role="alert" className="w-full text-sm text-red-700">“{rejectedAsOf}” is not a date; showing today instead. Write it as YYYY-MM-DD.</p>
+          <p id="export-as-of-error" role="alert" className="w-full text-sm text-red-700">
+            “{rejectedAsOf}” is not a date; showing today instead. Write it as YYYY-MM-DD.
+          </p>
         ) : null}
       </form>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -39,10 +50,19 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{label}</p>
                 <p className="text-sm text-slate-600">
-                  {description} {datedByAsOf ? <span className="text-slate-500">As of {formatCalendarDate(asOf)}.</span> : <span className="text-slate-500">Not dated: everything as it stands.</span>}
+                  {description}{" "}
+                  {datedByAsOf ? (
+                    <span className="text-slate-500">As of {formatCalendarDate(asOf)}.</span>
+                  ) : (
+                    <span className="text-slate-500">Not dated: everything as it stands.</span>
+                  )}
                 </p>
               </div>
-              <a href={exportHref(slug, format, asOf)} download className="shrink-0 rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
+              <a
+                href={exportHref(slug, format, asOf)}
+                download
+                className="shrink-0 rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
+              >
                 Download<span className="sr-only"> {label}</span>
               </a>
             </li>

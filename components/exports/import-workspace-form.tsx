@@ -1,31 +1,37 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { inputClass, primaryButtonClass } from "@/components/structure/field";
+import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { importWorkspaceAction } from "@/lib/exports/actions";
 import { MAX_IMPORT_CHARACTERS } from "@/lib/exports/schema";
-import { FieldError, FormAlert } from "@/components/ui/form-feedback";
-import { inputClass, primaryButtonClass } from "@/components/structure/field";
+import { ImportProgress } from "./import-progress";
 
 export function ImportWorkspaceForm() {
-  const router = useRouter();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const action = useAction(importWorkspaceAction, { onSuccess: ({ data }) => data.ok && router.push(`/w/${data.workspace.slug}`) });
+  const action = useAction(importWorkspaceAction);
+  const queued = action.result.data?.ok ? action.result.data.jobId : null;
   const fieldErrors = action.result.validationErrors?.fieldErrors;
   const refusal = action.result.data && !action.result.data.ok ? action.result.data : null;
   const slugErrors = [...(fieldErrors?.slug ?? []), ...(refusal?.field === "slug" ? [refusal.message] : [])];
-  const fileErrors = [...(fileError ? [fileError] : []), ...(fieldErrors?.file ?? []), ...(refusal?.field === "file" ? [refusal.message] : [])];
+  const fileErrors = [
+    ...(fileError ? [fileError] : []),
+    ...(fieldErrors?.file ?? []),
+    ...(refusal?.field === "file" ? [refusal.message] : []),
+  ];
   const problems = refusal && "problems" in refusal ? refusal.problems : [];
 
   async function chooseFile(chosen: File | undefined) {
     setFileError(null);
     setFile(null);
     if (!chosen) return;
-    if (!/\.json$/i.test(chosen.name)) return setFileError(`“${chosen.name}” is not a .json file: choose a “Whole workspace” export.`);
+    if (!/\.json$/i.test(chosen.name))
+      return setFileError(`“${chosen.name}” is not a .json file: choose a “Whole workspace” export.`);
     const content = await chosen.text();
-    if (content.length > MAX_IMPORT_CHARACTERS) return setFileError(`“${chosen.name}” is larger than the 4.8 MB an upload may carry.`);
+    if (content.length > MAX_IMPORT_CHARACTERS)
+      return setFileError(`“${chosen.name}” is larger than the 4.8 MB an upload may carry.`);
     setFile({ name: chosen.name, content });
   }
 
@@ -41,8 +47,11 @@ export function ImportWorkspaceForm() {
       }}
     >
       {action.result.serverError ? <FormAlert>{action.result.serverError.message}</FormAlert> : null}
+      {refusal && refusal.field === null ? <FormAlert>{refusal.message}</FormAlert> : null}
       <div>
-        <label htmlFor="import-file" className="block text-sm font-medium">Workspace export file</label>
+        <label htmlFor="import-file" className="block text-sm font-medium">
+          Workspace export file
+        </label>
         <input
           id="import-file"
           type="file"
@@ -52,16 +61,22 @@ export function ImportWorkspaceForm() {
           aria-describedby={fileErrors.length > 0 ? "import-file-error" : "import-file-hint"}
           className="mt-1 block text-sm"
         />
-        <p id="import-file-hint" className="mt-1 text-xs text-slate-500">A “Whole workspace (JSON)” download from this or another Parley, up to 4.8 MB.</p>
+        <p id="import-file-hint" className="mt-1 text-xs text-slate-500">
+          A “Whole workspace (JSON)” download from this or another Parley, up to 4.8 MB.
+        </p>
         <FieldError id="import-file-error" messages={fileErrors} />
         {problems.length > 0 ? (
           <ul aria-label="Problems found in the file" className="mt-1 list-disc pl-5 text-sm text-red-700">
-            {problems.map((problem) => <li key={problem}>{problem}</li>)}
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
           </ul>
         ) : null}
       </div>
       <div>
-        <label htmlFor="import-slug" className="block text-sm font-medium">Address of the new workspace</label>
+        <label htmlFor="import-slug" className="block text-sm font-medium">
+          Address of the new workspace
+        </label>
         <div className="mt-1 flex items-center gap-1 text-sm">
           <span className="text-slate-500">/w/</span>
           <input
@@ -76,10 +91,15 @@ export function ImportWorkspaceForm() {
             className={`${inputClass} mt-0`}
           />
         </div>
-        <p id="import-slug-hint" className="mt-1 text-xs text-slate-500">Lowercase letters, digits and hyphens. You become the new workspace&apos;s owner.</p>
+        <p id="import-slug-hint" className="mt-1 text-xs text-slate-500">
+          Lowercase letters, digits and hyphens. You become the new workspace&apos;s owner.
+        </p>
         <FieldError id="import-slug-error" messages={slugErrors} />
       </div>
-      <button type="submit" disabled={action.isPending} className={primaryButtonClass}>{action.isPending ? "Importing…" : "Import as a new workspace"}</button>
+      <button type="submit" disabled={action.isPending} className={primaryButtonClass}>
+        {action.isPending ? "Uploading…" : "Import as a new workspace"}
+      </button>
+      {queued ? <ImportProgress key={queued} jobId={queued} /> : null}
     </form>
   );
 }

@@ -1,40 +1,109 @@
 import Link from "next/link";
-import { signOutAction } from "@/lib/auth/actions";
+import { HeaderMenu } from "@/components/layout/header-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
+import { signOutAction } from "@/lib/auth/actions";
 
 type Props = {
   user: { name: string; email: string; unreadNotifications?: number };
-  workspaces: { slug: string; title: string }[];
+  workspaces: { slug: string; title: string; archived?: boolean }[];
   current?: { slug: string; title: string; role: string };
 };
 
+const SECTIONS = [
+  ["", "Matrix"],
+  ["/convergence", "Convergence"],
+  ["/documents", "Documents"],
+  ["/people", "People"],
+  ["/search", "Search"],
+  ["/review", "Review"],
+  ["/activity", "Activity"],
+  ["/members", "Members"],
+  ["/settings", "Settings"],
+  ["/export", "Export"],
+] as const;
+
+// Wide screens show everything in one row; narrower ones a menu button that discloses the same
+// links in a column (the row's copy is display:none there, so each link exists once for assistive
+// technology at any width).
 export function AppHeader({ user, workspaces, current }: Props) {
+  const switchable = workspaces.filter((w) => !w.archived || w.slug === current?.slug);
+  const switcher = current ? <WorkspaceSwitcher current={current.slug} workspaces={switchable} /> : null;
+  const links = (layout: "row" | "column") =>
+    current ? (
+      <nav
+        aria-label="Workspace"
+        className={
+          layout === "row"
+            ? "flex flex-wrap items-center gap-x-4 gap-y-1 text-sm"
+            : "grid gap-1 text-base sm:grid-cols-3"
+        }
+      >
+        {SECTIONS.map(([path, label]) => (
+          <Link
+            key={label}
+            href={`/w/${current.slug}${path}`}
+            className={
+              layout === "row"
+                ? "text-slate-700 hover:text-slate-950"
+                : "rounded-md px-2 py-2 text-slate-800 hover:bg-slate-100"
+            }
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+    ) : (
+      <nav aria-label="Workspaces" className={layout === "row" ? "text-sm" : "grid gap-1 text-base"}>
+        <Link
+          href="/workspaces"
+          className={layout === "row" ? "text-slate-700 hover:text-slate-950" : "block rounded-md px-2 py-2"}
+        >
+          All workspaces
+        </Link>
+      </nav>
+    );
+  const account = (layout: "row" | "column") => (
+    <div
+      className={
+        layout === "row"
+          ? "ml-auto flex items-center gap-3 whitespace-nowrap text-sm"
+          : "mt-3 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 text-sm"
+      }
+    >
+      {current ? (
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600">
+          {current.role.toLowerCase()}
+        </span>
+      ) : null}
+      <Link href="/account" className="text-slate-700 hover:text-slate-950" title={user.email}>
+        {user.name || user.email}
+      </Link>
+      <InboxLink unread={user.unreadNotifications ?? 0} />
+      <form action={signOutAction}>
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-6 py-3">
-        <Link href="/" className="font-serif text-xl font-semibold tracking-tight">Parley</Link>
-        {current ? <WorkspaceSwitcher current={current.slug} workspaces={workspaces} /> : null}
-        {current ? (
-          <nav aria-label="Workspace" className="flex items-center gap-4 text-sm">
-            <Link href={`/w/${current.slug}`} className="text-slate-700 hover:text-slate-950">Matrix</Link>
-            <Link href={`/w/${current.slug}/documents`} className="text-slate-700 hover:text-slate-950">Documents</Link>
-            <Link href={`/w/${current.slug}/people`} className="text-slate-700 hover:text-slate-950">People</Link>
-            <Link href={`/w/${current.slug}/search`} className="text-slate-700 hover:text-slate-950">Search</Link>
-            <Link href={`/w/${current.slug}/review`} className="text-slate-700 hover:text-slate-950">Review</Link>
-            <Link href={`/w/${current.slug}/activity`} className="text-slate-700 hover:text-slate-950">Activity</Link>
-            <Link href={`/w/${current.slug}/members`} className="text-slate-700 hover:text-slate-950">Members</Link>
-            <Link href={`/w/${current.slug}/settings`} className="text-slate-700 hover:text-slate-950">Settings</Link>
-            <Link href={`/w/${current.slug}/export`} className="text-slate-700 hover:text-slate-950">Export</Link>
-          </nav>
-        ) : null}
-        <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
-          {current ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600">{current.role.toLowerCase()}</span> : null}
-          <Link href="/account" className="text-slate-700 hover:text-slate-950" title={user.email}>{user.name || user.email}</Link>
-          <InboxLink unread={user.unreadNotifications ?? 0} />
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50">Sign out</button>
-          </form>
+    <header className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/workspaces" className="shrink-0 font-serif text-xl font-semibold tracking-tight">
+          Parley
+        </Link>
+        {current ? <span className="min-w-0 truncate text-sm text-slate-600 xl:hidden">{current.title}</span> : null}
+        <div className="hidden xl:contents">
+          {switcher}
+          {links("row")}
+          {account("row")}
         </div>
+        <HeaderMenu>
+          {switcher ? <div className="mb-3">{switcher}</div> : null}
+          {links("column")}
+          {account("column")}
+        </HeaderMenu>
       </div>
     </header>
   );
@@ -42,7 +111,13 @@ export function AppHeader({ user, workspaces, current }: Props) {
 
 function InboxLink({ unread }: { unread: number }) {
   return (
-    <Link href="/inbox" title={unread > 0 ? `${unread} unread notifications` : "No unread notifications"} className={unread > 0 ? "font-semibold text-indigo-800 hover:text-indigo-950" : "text-slate-700 hover:text-slate-950"}>
+    <Link
+      href="/inbox"
+      title={unread > 0 ? `${unread} unread notifications` : "No unread notifications"}
+      className={
+        unread > 0 ? "font-semibold text-indigo-800 hover:text-indigo-950" : "text-slate-700 hover:text-slate-950"
+      }
+    >
       {unread > 0 ? `Inbox (${unread})` : "Inbox"}
     </Link>
   );

@@ -1,21 +1,29 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
 
-type Viewer = { userId: string; name: string; view: string };
+type Status = "connecting" | "live" | "too-many-tabs" | "signed-out" | "no-access";
+
+const MAX_BACKOFF_MS = 60_000;
 
 /**
  * Keeps a workspace page current: every change announced by the server refetches the matrix and
  * refreshes the page's server data. Also shows who else is looking at the workspace, and where.
+ * When the server ends the stream it says why: pushed out by newer tabs, or the session or the
+ * membership ended. Those are shown and not retried in a loop; anything else reconnects with a
+ * growing delay.
  */
 export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
-  const [viewers, setViewers] = useState<Viewer[]>([]);
-  const [connected, setConnected] = useState(false);
+  const [viewers, setViewers] = useState<ReadonlyMap<string, PresenceEntry>>(new Map());
+  const [status, setStatus] = useState<Status>("connecting");
+  const [attempt, setAttempt] = useState(0);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // The stream must not be torn down when the router or the query client object changes
@@ -31,36 +39,125 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
     }, 50);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` restarts the stream on purpose ("Resume here").
   useEffect(() => {
-    const source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events?view=${encodeURIComponent(pathname)}`);
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let failures = 0;
     let connectedBefore = false;
-    source.addEventListener("ready", () => {
-      setConnected(true);
-      // Changes made while the stream was down were not announced to us: catch up.
-      if (connectedBefore) refreshRef.current();
-      connectedBefore = true;
-    });
-    source.addEventListener("error", () => setConnected(false));
-    source.addEventListener("presence", (event) => setViewers(JSON.parse((event as MessageEvent).data)));
-    source.addEventListener("activity", () => refreshRef.current());
+    // After the server ended the stream for a session or access reason, one attempt tells
+    // whether that still holds (the session may have been renewed in another tab).
+    let ended: "session" | "access" | null = null;
+    let stopped = false;
+
+    const connect = () => {
+      source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events?view=${encodeURIComponent(pathname)}`);
+      source.addEventListener("ready", () => {
+        setStatus("live");
+        failures = 0;
+        ended = null;
+        // Changes made while the stream was down were not announced to us: catch up.
+        if (connectedBefore) refreshRef.current();
+        connectedBefore = true;
+      });
+      source.addEventListener("presence", (event) => {
+        const message = JSON.parse((event as MessageEvent).data) as PresenceMessage;
+        setViewers((list) => applyPresence(list, message));
+      });
+      source.addEventListener("activity", () => refreshRef.current());
+      source.addEventListener("closed", (event) => {
+        const { reason } = JSON.parse((event as MessageEvent).data) as { reason: string };
+        source?.close();
+        if (reason === "too_many_streams") {
+          stopped = true;
+          setStatus("too-many-tabs");
+        } else if (reason === "session" || reason === "access") {
+          ended = reason;
+          setStatus("connecting");
+          retryLater(1000);
+        } else retryLater();
+      });
+      source.addEventListener("error", () => {
+        if (stopped || source?.readyState !== EventSource.CLOSED) {
+          if (!stopped) setStatus("connecting");
+          return;
+        }
+        // The server refused the stream (signed out, no access, busy): the browser gives up.
+        if (ended) {
+          stopped = true;
+          setStatus(ended === "session" ? "signed-out" : "no-access");
+        } else {
+          setStatus("connecting");
+          retryLater();
+        }
+      });
+    };
+    const retryLater = (delay?: number) => {
+      failures += 1;
+      const wait = delay ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures) * (0.5 + Math.random() / 2);
+      retryTimer = setTimeout(connect, wait);
+    };
+
+    connect();
     return () => {
-      source.close();
+      stopped = true;
+      source?.close();
+      if (retryTimer) clearTimeout(retryTimer);
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
-  }, [slug, pathname]);
+  }, [slug, pathname, attempt]);
 
-  const others = [...new Map(viewers.filter((v) => v.userId !== userId).map((v) => [v.userId, v])).values()];
+  const others = [...viewers.values()].filter((v) => v.userId !== userId);
+  const connected = status === "live";
   return (
-    <div aria-live="polite" className="mx-auto flex max-w-[1400px] items-center gap-2 px-6 pt-2 text-xs text-slate-500" data-testid="presence" data-connected={connected}>
-      <span aria-hidden className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-slate-300"}`} />
-      <span>{connected ? "Live" : "Connecting…"}</span>
-      {others.length > 0 ? (
+    <div
+      aria-live="polite"
+      className="mx-auto flex max-w-[1400px] items-center gap-2 px-6 pt-2 text-xs text-slate-500"
+      data-testid="presence"
+      data-connected={connected}
+      data-status={status}
+    >
+      <span
+        aria-hidden
+        className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-slate-300"}`}
+      />
+      {status === "too-many-tabs" ? (
+        <span>
+          Opened in too many tabs: live updates are paused here.{" "}
+          <button
+            type="button"
+            className="font-medium text-slate-700 underline"
+            onClick={() => {
+              setStatus("connecting");
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Resume here
+          </button>
+        </span>
+      ) : status === "signed-out" ? (
+        <span>
+          Signed out: live updates stopped.{" "}
+          <Link href="/sign-in" className="font-medium text-slate-700 underline">
+            Sign in again
+          </Link>
+        </span>
+      ) : status === "no-access" ? (
+        <span>You no longer have access to this workspace.</span>
+      ) : (
+        <span>{connected ? "Live" : "Connecting…"}</span>
+      )}
+      {connected && others.length > 0 ? (
         <span>
           · Also here:{" "}
           {others.map((v, i) => (
             <span key={v.userId} title={v.view} className="font-medium text-slate-700">
               {v.name}
-              {v.view.includes("/documents/") ? " (reading a document)" : v.view.includes("/cells/") ? " (in a cell)" : ""}
+              {v.view.includes("/documents/")
+                ? " (reading a document)"
+                : v.view.includes("/cells/")
+                  ? " (in a cell)"
+                  : ""}
               {i < others.length - 1 ? ", " : ""}
             </span>
           ))}

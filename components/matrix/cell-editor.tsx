@@ -1,17 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { POSITIONS } from "@/lib/matrix/positions";
-import { formatCalendarDate } from "@/lib/matrix/dates";
-import type { MatrixStatement } from "@/lib/matrix/schema";
-import type { CellState } from "@/lib/matrix/mutations";
-import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
-import type { EvidenceRelation } from "@/lib/generated/prisma/enums";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { RelationSelect } from "@/components/evidence/relation-select";
+import type { CellEdit } from "@/components/matrix/use-cell-edit";
+import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
+import { CharacterCount, isTooLong } from "@/components/ui/character-count";
+import { LocalTime } from "@/components/ui/local-time";
+import type { EvidenceRelation } from "@/lib/enums";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import type { CellState } from "@/lib/matrix/mutations";
+import { POSITIONS } from "@/lib/matrix/positions";
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCE_RATIONALE_MAX,
+  type ConfidenceLevel,
+  type MatrixStatement,
+  SUMMARY_MAX,
+} from "@/lib/matrix/schema";
 
 type Relation = EvidenceRelation;
+
 type Position = (typeof POSITIONS)[number];
 type Mode = "record" | "correct" | "retract";
 
@@ -31,51 +40,111 @@ type Props = {
   onClose: () => void;
 };
 
-export function CellEditor({ slug, asOf, issue, party, version, statement, labels, draft, conflict, error, onSubmit, onClose }: Props) {
+export function CellEditor({
+  slug,
+  asOf,
+  issue,
+  party,
+  version,
+  statement,
+  labels,
+  draft,
+  conflict,
+  error,
+  onSubmit,
+  onClose,
+}: Props) {
   const [mode, setMode] = useState<Mode>(draft?.kind ?? "record");
-  const [position, setPosition] = useState<Position>(draft && draft.kind !== "retract" ? draft.position : ((statement?.position as Position) ?? "NO_POSITION"));
+  const [position, setPosition] = useState<Position>(
+    draft && draft.kind !== "retract" ? draft.position : ((statement?.position as Position) ?? "NO_POSITION"),
+  );
   const [summary, setSummary] = useState(draft && draft.kind !== "retract" ? draft.summary : "");
   const [statedOn, setStatedOn] = useState(draft && draft.kind !== "retract" ? draft.statedOn : asOf);
   const [reason, setReason] = useState(draft && draft.kind !== "record" ? draft.reason : "");
-  const [links, setLinks] = useState<{ evidenceId: string; relation: Relation }[]>(draft && draft.kind !== "retract" ? draft.links : []);
+  const [links, setLinks] = useState<{ evidenceId: string; relation: Relation }[]>(
+    draft && draft.kind !== "retract" ? draft.links : [],
+  );
+  const [confidence, setConfidence] = useState<ConfidenceLevel>(
+    draft && draft.kind !== "retract" ? draft.confidence : "MEDIUM",
+  );
+  const [confidenceRationale, setConfidenceRationale] = useState(
+    draft && draft.kind !== "retract" ? draft.confidenceRationale : "",
+  );
   const [filter, setFilter] = useState("");
   // The version the user started from: live updates change the `version` prop while the editor is
   // open, and submitting on top of that would overwrite a change the user never saw.
   const [openedVersion] = useState(draft?.baseVersion ?? version);
-  const evidence = useEvidenceOptions(slug, mode !== "retract");
+  // Likewise the statement being corrected or retracted: the one shown when the user chose to.
+  const [amendedId, setAmendedId] = useState(draft && draft.kind !== "record" ? draft.statementId : statement?.id);
+  const evidence = useEvidenceOptions(slug, { issueId: issue.id, partyId: party.id }, mode !== "retract");
   const firstField = useRef<HTMLSelectElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => firstField.current?.focus(), []);
 
+  // A correction starts from the statement as it stands, quotes and their relations included:
+  // saving it unchanged must not drop them.
   function chooseMode(next: Mode) {
     setMode(next);
+    if (next !== "record" && statement) setAmendedId(statement.id);
     if (next === "correct" && statement) {
       setPosition(statement.position as Position);
       setSummary(statement.summary);
       setStatedOn(statement.statedOn);
+      setLinks(statement.links);
+      setConfidence(statement.confidence);
+      setConfidenceRationale(statement.confidenceRationale ?? "");
     }
   }
 
-  // After a conflict the edit is re-applied on top of the version that beat it.
-  function submit(baseVersion = conflict ? conflict.version : openedVersion) {
+  // After a conflict the edit is re-applied on top of the version that beat it. A correction or
+  // retraction follows the statement it meant to amend: to its replacement if someone corrected
+  // it, nowhere if someone retracted it.
+  const targetAmendment = conflict?.target?.amendment ?? null;
+  const reapplyTo =
+    targetAmendment === null ? amendedId : targetAmendment.kind === "CORRECTED" ? targetAmendment.replacementId : null;
+  const canReapply = mode === "record" || Boolean(reapplyTo);
+
+  function submit(baseVersion = conflict ? conflict.version : openedVersion, statementId = amendedId) {
     const common = { issueId: issue.id, partyId: party.id, baseVersion };
-    const statementId = draft && draft.kind !== "record" ? draft.statementId : statement?.id;
+    const sureness = { confidence, confidenceRationale };
     onSubmit(
       mode === "record"
-        ? { kind: "record", ...common, position, summary, statedOn, links }
+        ? { kind: "record", ...common, position, summary, statedOn, links, ...sureness }
         : mode === "correct"
-          ? { kind: "correct", ...common, statementId: statementId!, position, summary, statedOn, links, reason }
+          ? {
+              kind: "correct",
+              ...common,
+              statementId: statementId!,
+              position,
+              summary,
+              statedOn,
+              links,
+              reason,
+              ...sureness,
+            }
           : { kind: "retract", ...common, statementId: statementId!, reason },
     );
   }
 
   const failure = error ?? null;
-  const shownEvidence = (evidence.data ?? []).filter((e) => !filter || `${e.exact} ${e.speaker ?? ""} ${e.documentTitle}`.toLowerCase().includes(filter.toLowerCase()));
-  const canAmend = (Boolean(statement) && statement!.id !== "pending") || (draft !== undefined && draft.kind !== "record");
+  const summaryTooLong = mode !== "retract" && isTooLong(summary, SUMMARY_MAX);
+  const rationaleTooLong = mode !== "retract" && isTooLong(confidenceRationale, CONFIDENCE_RATIONALE_MAX);
+  const tooLong = summaryTooLong || rationaleTooLong;
+  const shownEvidence = (evidence.data ?? []).filter(
+    (e) => !filter || `${e.exact} ${e.speaker ?? ""} ${e.documentTitle}`.toLowerCase().includes(filter.toLowerCase()),
+  );
+  const listed = new Set((evidence.data ?? []).map((e) => e.id));
+  const unlisted = evidence.data ? links.filter((l) => !listed.has(l.evidenceId)) : [];
+  const canAmend =
+    (Boolean(statement) && statement!.id !== "pending") || (draft !== undefined && draft.kind !== "record");
 
   return (
-    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the panel; keyboard users press Escape
+    <div
+      className="fixed inset-0 z-40 flex justify-end bg-slate-900/30"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={dialog}
         role="dialog"
@@ -90,21 +159,49 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
         className="h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl"
       >
         <div className="flex items-start justify-between gap-4">
-          <h2 id="cell-editor-title" className="font-serif text-xl font-semibold">{party.name} on {issue.title}</h2>
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">Cancel</button>
+          <h2 id="cell-editor-title" className="font-serif text-xl font-semibold">
+            {party.name} on {issue.title}
+          </h2>
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+            Cancel
+          </button>
         </div>
         <p className="mt-1 text-sm text-slate-600">
-          {statement ? <>Shown as of {formatCalendarDate(asOf)}: <strong>{labels[statement.position]}</strong> — {statement.summary}</> : "No statement shown as of this date."}{" "}
-          <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${asOf}`} className="text-indigo-700 underline">History</Link>
+          {statement ? (
+            <>
+              Shown as of {formatCalendarDate(asOf)}: <strong>{labels[statement.position]}</strong> —{" "}
+              {statement.summary}
+            </>
+          ) : (
+            "No statement shown as of this date."
+          )}{" "}
+          <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${asOf}`} className="text-indigo-700 underline">
+            History
+          </Link>
         </p>
 
         <fieldset className="mt-5">
           <legend className="text-sm font-medium">What do you want to do?</legend>
           <div className="mt-2 flex flex-wrap gap-2">
             {(["record", "correct", "retract"] as const).map((m) => (
-              <label key={m} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 ${m !== "record" && !canAmend ? "opacity-40" : ""}`}>
-                <input type="radio" name="mode" value={m} checked={mode === m} disabled={m !== "record" && !canAmend} onChange={() => chooseMode(m)} className="sr-only" />
-                {m === "record" ? "Record a new statement" : m === "correct" ? "Correct the shown statement" : "Retract the shown statement"}
+              <label
+                key={m}
+                className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 ${m !== "record" && !canAmend ? "opacity-40" : ""}`}
+              >
+                <input
+                  type="radio"
+                  name="mode"
+                  value={m}
+                  checked={mode === m}
+                  disabled={m !== "record" && !canAmend}
+                  onChange={() => chooseMode(m)}
+                  className="sr-only"
+                />
+                {m === "record"
+                  ? "Record a new statement"
+                  : m === "correct"
+                    ? "Correct the shown statement"
+                    : "Retract the shown statement"}
               </label>
             ))}
           </div>
@@ -115,65 +212,224 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            submit();
+            if (!tooLong) submit();
           }}
         >
           {conflict ? (
             <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
-              <p className="font-semibold">Someone else changed this cell while you were editing. Your edit was not saved.</p>
+              <p className="font-semibold">
+                Someone else changed this cell while you were editing. Your edit was not saved.
+              </p>
+              {targetAmendment && mode !== "record" ? (
+                <p className="mt-1" data-testid="conflict-target">
+                  The statement you were {mode === "correct" ? "correcting" : "retracting"} was already{" "}
+                  {targetAmendment.kind === "CORRECTED" ? "corrected" : "retracted"} by{" "}
+                  <strong>{targetAmendment.by ?? "someone"}</strong> (<LocalTime iso={targetAmendment.at} />
+                  ): “{targetAmendment.reason}”
+                </p>
+              ) : conflict.lastEdit ? (
+                <p className="mt-1" data-testid="conflict-last-edit">
+                  Last change: {conflict.lastEdit.kind} by <strong>{conflict.lastEdit.by ?? "someone"}</strong> (
+                  <LocalTime iso={conflict.lastEdit.at} />)
+                </p>
+              ) : null}
               {conflict.latest ? (
                 <p className="mt-1">
-                  Now: <strong>{labels[conflict.latest.position]}</strong> — {conflict.latest.summary} ({formatCalendarDate(conflict.latest.statedOn)}{conflict.latest.recordedBy ? `, recorded by ${conflict.latest.recordedBy}` : ""})
+                  Now: <strong>{labels[conflict.latest.position]}</strong> — {conflict.latest.summary} (
+                  {formatCalendarDate(conflict.latest.statedOn)}
+                  {conflict.latest.recordedBy ? `, recorded by ${conflict.latest.recordedBy}` : ""})
                 </p>
               ) : (
                 <p className="mt-1">The cell now has no statement.</p>
               )}
-              <button type="button" onClick={() => submit(conflict.version)} className="mt-2 rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white">Re-apply my edit</button>
+              {canReapply ? (
+                <button
+                  type="button"
+                  onClick={() => submit(conflict.version, reapplyTo ?? undefined)}
+                  className="mt-2 rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white"
+                >
+                  {mode === "correct" && targetAmendment ? "Re-apply my edit to their correction" : "Re-apply my edit"}
+                </button>
+              ) : (
+                <p className="mt-1">There is nothing left to {mode}: record a new statement instead.</p>
+              )}
             </div>
           ) : null}
-          {failure ? <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{failure.message}</div> : null}
+          {failure ? (
+            <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+              {failure.message}
+            </div>
+          ) : null}
 
           {mode !== "retract" ? (
             <>
               <div>
-                <label htmlFor="edit-position" className="block text-sm font-medium">Position</label>
-                <select id="edit-position" ref={firstField} value={position} onChange={(e) => setPosition(e.target.value as Position)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
-                  {POSITIONS.map((p) => <option key={p} value={p}>{labels[p]}</option>)}
+                <label htmlFor="edit-position" className="block text-sm font-medium">
+                  Position
+                </label>
+                <select
+                  id="edit-position"
+                  ref={firstField}
+                  value={position}
+                  onChange={(e) => setPosition(e.target.value as Position)}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+                >
+                  {POSITIONS.map((p) => (
+                    <option key={p} value={p}>
+                      {labels[p]}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div>
-                <label htmlFor="edit-summary" className="block text-sm font-medium">Summary</label>
-                <textarea id="edit-summary" value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} maxLength={600} aria-describedby="edit-summary-hint" aria-invalid={Boolean(failure?.fieldErrors?.summary)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-                <p id="edit-summary-hint" className="text-xs text-slate-500">One or two sentences: what the party’s position is. {summary.length}/600</p>
+                <label htmlFor="edit-summary" className="block text-sm font-medium">
+                  Summary
+                </label>
+                <textarea
+                  id="edit-summary"
+                  value={summary}
+                  onChange={(e) => setSummary(e.target.value)}
+                  rows={3}
+                  aria-describedby="edit-summary-hint edit-summary-count"
+                  aria-invalid={Boolean(failure?.fieldErrors?.summary) || summaryTooLong}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
+                />
+                <p id="edit-summary-hint" className="text-xs text-slate-500">
+                  One or two sentences: what the party’s position is.
+                </p>
+                <CharacterCount id="edit-summary-count" value={summary} max={SUMMARY_MAX} />
               </div>
               <div>
-                <label htmlFor="edit-stated-on" className="block text-sm font-medium">Stated on</label>
-                <input id="edit-stated-on" type="date" value={statedOn} min="1900-01-01" max={new Date().toISOString().slice(0, 10)} onChange={(e) => setStatedOn(e.target.value)} aria-invalid={Boolean(failure?.fieldErrors?.statedOn)} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+                <label htmlFor="edit-stated-on" className="block text-sm font-medium">
+                  Stated on
+                </label>
+                <input
+                  id="edit-stated-on"
+                  type="date"
+                  value={statedOn}
+                  min="1900-01-01"
+                  max={new Date().toISOString().slice(0, 10)}
+                  onChange={(e) => setStatedOn(e.target.value)}
+                  aria-invalid={Boolean(failure?.fieldErrors?.statedOn)}
+                  className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+                />
               </div>
               <fieldset>
-                <legend className="text-sm font-medium">Evidence</legend>
-                <input type="search" placeholder="Filter quotes by words, speaker or source" aria-label="Filter quotes" value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+                <legend className="text-sm font-medium">Confidence</legend>
+                <div className="mt-1 flex gap-2">
+                  {(["LOW", "MEDIUM", "HIGH"] as const).map((level) => (
+                    <label
+                      key={level}
+                      className="cursor-pointer rounded-md border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50"
+                    >
+                      <input
+                        type="radio"
+                        name="confidence"
+                        value={level}
+                        checked={confidence === level}
+                        onChange={() => setConfidence(level)}
+                        className="mr-1.5"
+                      />
+                      {CONFIDENCE_LABELS[level]}
+                    </label>
+                  ))}
+                </div>
+                <label htmlFor="edit-confidence-rationale" className="mt-2 block text-sm">
+                  Why this confidence? <span className="text-slate-500">(optional)</span>
+                </label>
+                <textarea
+                  id="edit-confidence-rationale"
+                  value={confidenceRationale}
+                  onChange={(e) => setConfidenceRationale(e.target.value)}
+                  rows={2}
+                  aria-describedby="edit-confidence-rationale-hint edit-confidence-rationale-count"
+                  aria-invalid={Boolean(failure?.fieldErrors?.confidenceRationale) || rationaleTooLong}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+                />
+                <p id="edit-confidence-rationale-hint" className="text-xs text-slate-500">
+                  e.g. a paraphrase by a spokesperson, not the minister’s own words.
+                </p>
+                <CharacterCount
+                  id="edit-confidence-rationale-count"
+                  value={confidenceRationale}
+                  max={CONFIDENCE_RATIONALE_MAX}
+                />
+              </fieldset>
+              <fieldset>
+                <legend className="text-sm font-medium">
+                  Evidence{" "}
+                  <span className="font-normal text-slate-500">
+                    ({links.length === 0 ? "no quotes linked" : `${links.length} linked`})
+                  </span>
+                </legend>
+                <input
+                  type="search"
+                  placeholder="Filter quotes by words, speaker or source"
+                  aria-label="Filter quotes"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+                />
                 <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-1">
                   {evidence.isLoading ? <li className="p-2 text-sm text-slate-500">Loading quotes…</li> : null}
-                  {shownEvidence.map((e) => {
+                  {unlisted.map((link) => (
+                    <li key={link.evidenceId} className="flex items-start gap-2 rounded p-1.5 text-sm">
+                      <input
+                        type="checkbox"
+                        id={`link-${link.evidenceId}`}
+                        checked
+                        onChange={() => setLinks(links.filter((l) => l.evidenceId !== link.evidenceId))}
+                        className="mt-1"
+                      />
+                      <label htmlFor={`link-${link.evidenceId}`} className="flex-1 text-slate-600">
+                        A linked quote not in this list ({link.relation.toLowerCase()})
+                      </label>
+                    </li>
+                  ))}
+                  {shownEvidence.map((e, index) => {
                     const link = links.find((l) => l.evidenceId === e.id);
+                    const groupStarts = index === 0 || shownEvidence[index - 1]!.forCell !== e.forCell;
                     return (
-                      <li key={e.id} className="flex items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50">
-                        <input
-                          type="checkbox"
-                          id={`link-${e.id}`}
-                          checked={Boolean(link)}
-                          onChange={(ev) => setLinks(ev.target.checked ? [...links, { evidenceId: e.id, relation: "SUPPORTS" }] : links.filter((l) => l.evidenceId !== e.id))}
-                          className="mt-1"
-                        />
-                        <label htmlFor={`link-${e.id}`} className="flex-1">
-                          <span className="line-clamp-2 font-serif">“{e.exact}”</span>
-                          <span className="text-xs text-slate-500">{e.speaker ?? "No speaker"} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}</span>
-                        </label>
-                        {link ? (
-                          <RelationSelect value={link.relation} onChange={(relation) => setLinks(links.map((l) => (l.evidenceId === e.id ? { ...l, relation } : l)))} className="px-1 py-0.5" />
+                      <Fragment key={e.id}>
+                        {groupStarts ? (
+                          <li
+                            data-testid="quote-group"
+                            className="px-1.5 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600"
+                          >
+                            {e.forCell ? `${party.name} · ${issue.title}` : "Other quotes"}
+                          </li>
                         ) : null}
-                      </li>
+                        <li className="flex items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50">
+                          <input
+                            type="checkbox"
+                            id={`link-${e.id}`}
+                            checked={Boolean(link)}
+                            onChange={(ev) =>
+                              setLinks(
+                                ev.target.checked
+                                  ? [...links, { evidenceId: e.id, relation: "SUPPORTS" }]
+                                  : links.filter((l) => l.evidenceId !== e.id),
+                              )
+                            }
+                            className="mt-1"
+                          />
+                          <label htmlFor={`link-${e.id}`} className="flex-1">
+                            <span className="line-clamp-2 font-serif">“{e.exact}”</span>
+                            <span className="text-xs text-slate-500">
+                              {e.speaker ?? "No speaker"} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}
+                            </span>
+                          </label>
+                          {link ? (
+                            <RelationSelect
+                              value={link.relation}
+                              onChange={(relation) =>
+                                setLinks(links.map((l) => (l.evidenceId === e.id ? { ...l, relation } : l)))
+                              }
+                              className="px-1 py-0.5"
+                            />
+                          ) : null}
+                        </li>
+                      </Fragment>
                     );
                   })}
                 </ul>
@@ -182,15 +438,34 @@ export function CellEditor({ slug, asOf, issue, party, version, statement, label
           ) : null}
           {mode !== "record" ? (
             <div>
-              <label htmlFor="edit-reason" className="block text-sm font-medium">Reason</label>
-              <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} placeholder={mode === "correct" ? "e.g. wrong date: the statement was made on 26 January" : "e.g. recorded on the wrong party"} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+              <label htmlFor="edit-reason" className="block text-sm font-medium">
+                Reason
+              </label>
+              <input
+                id="edit-reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={1000}
+                placeholder={
+                  mode === "correct"
+                    ? "e.g. wrong date: the statement was made on 26 January"
+                    : "e.g. recorded on the wrong party"
+                }
+                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+              />
             </div>
           ) : null}
           <div className="flex gap-3">
-            <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+            <button
+              type="submit"
+              disabled={tooLong}
+              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            >
               {mode === "record" ? "Record statement" : mode === "correct" ? "Save correction" : "Retract statement"}
             </button>
-            <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">Cancel</button>
+            <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+              Cancel
+            </button>
           </div>
         </form>
       </div>

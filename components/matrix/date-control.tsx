@@ -11,25 +11,59 @@ export function DateControl({ slug, asOf, compare, previous, next }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (date: string, compareWith: string | null = compare) =>
-    startTransition(() => router.push(`/w/${slug}?asOf=${date}${compareWith ? `&compare=${compareWith}` : ""}`, { scroll: false }));
+    startTransition(() =>
+      router.push(`/w/${slug}?asOf=${date}${compareWith ? `&compare=${compareWith}` : ""}`, { scroll: false }),
+    );
   return (
     <div className="flex flex-wrap items-center gap-2" aria-busy={pending}>
-      <button type="button" disabled={!previous} onClick={() => previous && go(previous)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40" title={previous ? `Previous change: ${formatCalendarDate(previous)}` : "No earlier change"}>
+      <button
+        type="button"
+        disabled={!previous}
+        onClick={() => previous && go(previous)}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40"
+        title={previous ? `Previous change: ${formatCalendarDate(previous)}` : "No earlier change"}
+      >
         ← Previous change
       </button>
       <label className="flex items-center gap-2 text-sm">
         <span className="font-medium">As of</span>
-        <input type="date" name="asOf" value={asOf} min="1900-01-01" onChange={(event) => event.target.value && go(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" />
+        <input
+          type="date"
+          name="asOf"
+          value={asOf}
+          min="1900-01-01"
+          onChange={(event) => event.target.value && go(event.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        />
       </label>
-      <button type="button" disabled={!next} onClick={() => next && go(next)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40" title={next ? `Next change: ${formatCalendarDate(next)}` : "No later change"}>
+      <button
+        type="button"
+        disabled={!next}
+        onClick={() => next && go(next)}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40"
+        title={next ? `Next change: ${formatCalendarDate(next)}` : "No later change"}
+      >
         Next change →
       </button>
       <label className="ml-2 flex items-center gap-2 text-sm">
         <span className="font-medium">Compare with</span>
-        <input type="date" name="compare" value={compare ?? ""} min="1900-01-01" onChange={(event) => go(asOf, event.target.value || null)} className="rounded-md border border-slate-300 bg-white px-2 py-1" />
+        <input
+          type="date"
+          name="compare"
+          value={compare ?? ""}
+          min="1900-01-01"
+          onChange={(event) => go(asOf, event.target.value || null)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        />
       </label>
       {compare ? (
-        <button type="button" onClick={() => go(asOf, null)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">Stop comparing</button>
+        <button
+          type="button"
+          onClick={() => go(asOf, null)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        >
+          Stop comparing
+        </button>
       ) : null}
       {pending ? <span className="text-xs text-slate-500">Loading…</span> : null}
     </div>

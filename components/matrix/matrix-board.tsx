@@ -1,40 +1,68 @@
 "use client";
 
+import { useMutationState } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { useMutationState } from "@tanstack/react-query";
-import { useMatrix } from "@/components/matrix/use-matrix";
-import { PositionBadge } from "@/components/matrix/position-badge";
+import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { CellEditor } from "@/components/matrix/cell-editor";
-import { EditFailure, useCellEdit, type CellEdit } from "@/components/matrix/use-cell-edit";
-import { POSITION_STYLES } from "@/lib/matrix/positions";
+import { CellPreview } from "@/components/matrix/cell-preview";
+import { PositionBadge } from "@/components/matrix/position-badge";
+import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
+import { useMatrix } from "@/components/matrix/use-matrix";
+import type { CellCommentCount } from "@/lib/comments/data";
+import type { Position } from "@/lib/enums";
+import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import { formatCalendarDate } from "@/lib/matrix/dates";
-import type { MatrixView } from "@/lib/matrix/schema";
-import type { CellChange } from "@/lib/matrix/compare";
 import type { CellState } from "@/lib/matrix/mutations";
-import type { Position } from "@/lib/generated/prisma/enums";
+import { POSITION_STYLES } from "@/lib/matrix/positions";
+import type { MatrixView } from "@/lib/matrix/schema";
 
 type Props = {
   initial: MatrixView;
   canEdit: boolean;
   changes: CellChange[] | null;
+  /** In compare mode, the changed cells' wording, old against new (lib/matrix/compare.ts). */
+  wording?: Record<string, WordingPart[]>;
+  /** Comments on each cell's statements, keyed `issueId:partyId` (lib/comments/data.ts). */
+  commentCounts?: Record<string, CellCommentCount>;
   compareFrom: string | null;
   selectedCell: string | null;
   /** A shared read-only view: cells lead nowhere, since the visitor may see nothing else. */
   shared?: boolean;
+  /** A shared view's own address (/s/<token>): its quotes open under it, read-only. */
+  shareBase?: string;
 };
-type Editing = { issueId: string; partyId: string; draft?: CellEdit; conflict?: CellState; error?: { message: string; fieldErrors?: Record<string, string[] | undefined> } };
+type Editing = {
+  issueId: string;
+  partyId: string;
+  draft?: CellEdit;
+  conflict?: CellState;
+  error?: { message: string; fieldErrors?: Record<string, string[] | undefined> };
+};
 
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
 
-export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCell, shared = false }: Props) {
+export function MatrixBoard({
+  initial,
+  canEdit,
+  changes,
+  wording = {},
+  commentCounts = {},
+  compareFrom,
+  selectedCell,
+  shared = false,
+  shareBase,
+}: Props) {
   const router = useRouter();
   const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
   const slug = matrix.workspace.slug;
   const cells = new Map(matrix.cells.map((c) => [cellKey(c.issueId, c.partyId), c]));
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [dimLowConfidence, setDimLowConfidence] = useState(false);
+  // The cell whose latest quote is previewed: hovered for a moment, or focused.
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [focus, setFocus] = useState<[number, number]>(() => {
     const [issueId, partyId] = (selectedCell ?? "").split(":");
     const row = matrix.issues.findIndex((i) => i.id === issueId);
@@ -44,7 +72,10 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
   const grid = useRef<HTMLTableElement>(null);
   const edit = useCellEdit(slug, matrix.asOf);
   const pending = new Set(
-    useMutationState({ filters: { mutationKey: ["cell-edit", { slug }], status: "pending" }, select: (m) => m.state.variables as CellEdit | undefined })
+    useMutationState({
+      filters: { mutationKey: ["cell-edit", { slug }], status: "pending" },
+      select: (m) => m.state.variables as CellEdit | undefined,
+    })
       .filter((v): v is CellEdit => Boolean(v))
       .map((v) => cellKey(v.issueId, v.partyId)),
   );
@@ -64,10 +95,10 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
     grid.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-column="${column}"]`)?.focus();
   }
 
+  // Only on arrival: a permalink to a cell focuses it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on the first render
   useEffect(() => {
     if (selectedCell) focusCell(focus[0], focus[1]);
-    // Only on arrival: a permalink to a cell focuses it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function open(row: number, column: number) {
@@ -79,16 +110,29 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>, row: number, column: number) {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
-      const next: [number, number] = [Math.min(matrix.issues.length - 1, Math.max(0, row + move[0])), Math.min(matrix.parties.length - 1, Math.max(0, column + move[1]))];
+      const next: [number, number] = [
+        Math.min(matrix.issues.length - 1, Math.max(0, row + move[0])),
+        Math.min(matrix.parties.length - 1, Math.max(0, column + move[1])),
+      ];
       select(...next);
       focusCell(...next);
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       open(row, column);
+    } else if ((event.key === "h" || event.key === "H") && !shared && !event.metaKey && !event.ctrlKey) {
+      event.preventDefault();
+      const issue = matrix.issues[row]!;
+      const party = matrix.parties[column]!;
+      router.push(`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`);
     }
   }
 
@@ -102,7 +146,12 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
         if (result.reason === "conflict") setEditing({ ...target, draft: request, conflict: result.current });
         else setEditing({ ...target, draft: request, error: { message: result.message } });
       },
-      onError: (error) => setEditing({ ...target, draft: request, error: { message: error.message, fieldErrors: error instanceof EditFailure ? error.fieldErrors : undefined } }),
+      onError: (error) =>
+        setEditing({
+          ...target,
+          draft: request,
+          error: { message: error.message, fieldErrors: error instanceof EditFailure ? error.fieldErrors : undefined },
+        }),
     });
   }
 
@@ -112,15 +161,41 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
 
   return (
     <>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table ref={grid} role="grid" aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`} className="w-full min-w-[720px] table-fixed border-collapse text-left">
+      <label className="mb-2 inline-flex items-center gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          checked={dimLowConfidence}
+          onChange={(e) => setDimLowConfidence(e.target.checked)}
+          className="size-4"
+        />
+        Dim low-confidence statements
+      </label>
+      {/* Narrow screens scroll the matrix inside this box, with the issue column held in place. */}
+      <div className="matrix-scroller rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table
+          ref={grid}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern; arrow keys move between cells
+          role="grid"
+          aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`}
+          className="matrix-table w-full table-fixed border-collapse text-left"
+          style={{ "--matrix-parties": Math.max(1, matrix.parties.length) } as CSSProperties}
+        >
           <thead>
             <tr className="border-b border-slate-200 bg-slate-50">
-              <th scope="col" className="w-72 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Issue</th>
+              <th
+                scope="col"
+                className="matrix-first bg-slate-50 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500"
+              >
+                Issue
+              </th>
               {matrix.parties.map((party) => (
                 <th key={party.id} scope="col" className="px-4 py-3 text-sm font-semibold">
                   <span className="inline-flex items-center gap-2">
-                    <span aria-hidden className="inline-block h-3 w-1.5 rounded-sm" style={{ backgroundColor: party.colour }} />
+                    <span
+                      aria-hidden
+                      className="inline-block h-3 w-1.5 rounded-sm"
+                      style={{ backgroundColor: party.colour }}
+                    />
                     {party.name}
                   </span>
                 </th>
@@ -130,9 +205,11 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
           <tbody>
             {matrix.issues.map((issue, row) => (
               <tr key={issue.id} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="px-4 py-3 text-sm font-medium">
+                <th scope="row" className="matrix-first bg-white px-3 py-3 text-sm font-medium sm:px-4">
                   {issue.title}
-                  {issue.description ? <span className="mt-1 block text-xs font-normal text-slate-500">{issue.description}</span> : null}
+                  {issue.description ? (
+                    <span className="mt-1 hidden text-xs font-normal text-slate-500 sm:block">{issue.description}</span>
+                  ) : null}
                 </th>
                 {matrix.parties.map((party, column) => {
                   const key = cellKey(issue.id, party.id);
@@ -140,7 +217,35 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                   const change = changed.get(key);
                   const isPending = pending.has(key);
                   const position = statement?.position as Position | undefined;
-                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}`;
+                  const lowConfidence = statement?.confidence === "LOW";
+                  const dimmed = dimLowConfidence && lowConfidence;
+                  const quotes = statement
+                    ? `${statement.evidenceCount} ${statement.evidenceCount === 1 ? "quote" : "quotes"}`
+                    : "";
+                  // The cell's name starts with what it is, then says everything it shows, in the
+                  // order shown, so a speech-input user can name it by its visible words (WCAG 2.5.3).
+                  const shown = [
+                    isPending ? "Saving…" : "",
+                    change
+                      ? `${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"}`
+                      : "",
+                    ...(statement && position
+                      ? [
+                          matrix.positionLabels[position],
+                          wording[key] ? wordingText(wording[key], "new") : statement.summary,
+                          wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
+                          formatCalendarDate(statement.statedOn),
+                          quotes,
+                        ]
+                      : ["No statement yet"]),
+                  ].filter(Boolean);
+                  const comments = commentCounts[key];
+                  const commentWords = comments
+                    ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
+                    : "";
+                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords].filter(Boolean).join(" ")}`;
+                  const previewing =
+                    !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
                   return (
                     <td
                       key={party.id}
@@ -151,33 +256,71 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                       data-position={position ?? ""}
                       data-changed={change ? "true" : undefined}
                       data-pending={isPending ? "true" : undefined}
+                      data-confidence={statement?.confidence}
+                      data-dimmed={dimmed ? "true" : undefined}
                       aria-label={label}
                       aria-busy={isPending}
-                      onFocus={() => (focus[0] !== row || focus[1] !== column) && select(row, column)}
+                      aria-describedby={previewing ? `preview-${key}` : undefined}
+                      onFocus={() => {
+                        if (focus[0] !== row || focus[1] !== column) select(row, column);
+                        setPreviewed(key);
+                      }}
+                      onBlur={() => setPreviewed((current) => (current === key ? null : current))}
+                      onMouseEnter={() => {
+                        clearTimeout(hoverTimer.current);
+                        hoverTimer.current = setTimeout(() => setPreviewed(key), 400);
+                      }}
+                      onMouseLeave={() => {
+                        clearTimeout(hoverTimer.current);
+                        setPreviewed((current) => (current === key ? null : current));
+                      }}
                       onKeyDown={(e) => onKeyDown(e, row, column)}
                       onClick={() => open(row, column)}
                       className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
                     >
                       <div
-                        className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"} ${change ? "matrix-card-changed" : ""} ${isPending ? "opacity-70" : ""}`}
+                        className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"} ${change ? "matrix-card-changed" : ""} ${isPending ? "opacity-70" : ""} ${dimmed ? "opacity-40 saturate-50" : ""}`}
                       >
-                        {isPending ? <span className="absolute top-1 right-2 text-[10px] font-semibold uppercase text-slate-500">Saving…</span> : null}
+                        {isPending ? (
+                          <span className="absolute top-1 right-2 text-[10px] font-semibold uppercase text-slate-500">
+                            Saving…{" "}
+                          </span>
+                        ) : null}
                         {change ? (
                           <span className="mb-1 block text-[11px] font-semibold text-fuchsia-800">
-                            {change.before ? matrix.positionLabels[change.before.position] : "—"} → {change.after ? matrix.positionLabels[change.after.position] : "—"}
+                            {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
+                            {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
                           </span>
                         ) : null}
                         {statement && position ? (
                           <>
-                            <PositionBadge position={position} label={matrix.positionLabels[position] ?? position} />
-                            <span className="matrix-summary">{statement.summary}</span>
+                            {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
+                            <PositionBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
+                            {wording[key] ? (
+                              <WordingChange parts={wording[key]} />
+                            ) : (
+                              <span className="matrix-summary">{statement.summary}</span>
+                            )}{" "}
                             <span className="matrix-meta">
-                              <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>
+                              <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>{" "}
                               {shared ? (
-                                <span>{statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}</span>
+                                shareBase && statement.links[0] ? (
+                                  <Link
+                                    href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
+                                    onClick={(e) => e.stopPropagation()}
+                                  >
+                                    {quotes}
+                                  </Link>
+                                ) : (
+                                  <span>{quotes}</span>
+                                )
                               ) : (
-                                <Link href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`} onClick={(e) => e.stopPropagation()} tabIndex={-1}>
-                                  {statement.evidenceCount} {statement.evidenceCount === 1 ? "quote" : "quotes"}
+                                <Link
+                                  href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
+                                  onClick={(e) => e.stopPropagation()}
+                                  tabIndex={-1}
+                                >
+                                  {quotes}
                                 </Link>
                               )}
                             </span>
@@ -185,6 +328,23 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
                         ) : (
                           <span className="matrix-empty">No statement yet</span>
                         )}
+                        {comments ? (
+                          <span className="matrix-comments" data-testid="cell-comments">
+                            <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
+                              <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
+                            </svg>
+                            {comments.comments}
+                            {comments.unresolved ? (
+                              <span className="matrix-unresolved" title={`${comments.unresolved} open`}>
+                                {" "}
+                                · {comments.unresolved} open
+                              </span>
+                            ) : null}
+                          </span>
+                        ) : null}
+                        {previewing ? (
+                          <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
+                        ) : null}
                       </div>
                     </td>
                   );
@@ -194,8 +354,18 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
           </tbody>
         </table>
       </div>
-      {compareFrom ? <p className="mt-2 text-sm text-fuchsia-900">{changes?.length ?? 0} cells changed between {formatCalendarDate(compareFrom)} and {formatCalendarDate(matrix.asOf)} (ringed).</p> : null}
-      {shared ? null : <p className="mt-2 text-xs text-slate-500">Arrow keys move between cells; Enter {canEdit ? "opens the editor" : "opens the cell’s history"}; Escape closes it.</p>}
+      {compareFrom ? (
+        <p className="mt-2 text-sm text-fuchsia-900">
+          {changes?.length ?? 0} cells changed between {formatCalendarDate(compareFrom)} and{" "}
+          {formatCalendarDate(matrix.asOf)} (ringed).
+        </p>
+      ) : null}
+      {shared ? null : (
+        <p className="mt-2 text-xs text-slate-500">
+          Arrow keys move between cells; Enter {canEdit ? "opens the editor" : "opens the cell’s history"}; Escape
+          closes it; H opens the cell’s history.
+        </p>
+      )}
       {editing && editingIssue && editingParty ? (
         <CellEditor
           key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}
@@ -217,5 +387,43 @@ export function MatrixBoard({ initial, canEdit, changes, compareFrom, selectedCe
         />
       ) : null}
     </>
+  );
+}
+
+/** One side of a wording change: the new text (without the removed words) or the old one. */
+function wordingText(parts: WordingPart[], side: "new" | "old"): string {
+  return parts
+    .filter((part) => part.change !== (side === "new" ? "removed" : "added"))
+    .map((part) => part.text)
+    .join("");
+}
+
+/** The old wording struck through and the new underlined, word by word, in a changed cell. */
+function WordingChange({ parts }: { parts: WordingPart[] }) {
+  // A summary rewritten almost whole reads better as the new wording, then the old one, than as
+  // alternating fragments (the card shows only its first lines).
+  const same = parts.filter((p) => p.change === "same").reduce((n, p) => n + p.text.length, 0);
+  const longest = Math.max(wordingText(parts, "new").length, wordingText(parts, "old").length);
+  if (same < 0.4 * longest)
+    return (
+      <span className="matrix-summary matrix-wording" data-testid="wording-change">
+        <ins>{wordingText(parts, "new")}</ins> <del>{wordingText(parts, "old")}</del>
+      </span>
+    );
+  return (
+    <span className="matrix-summary matrix-wording" data-testid="wording-change">
+      {parts.map((part, index) =>
+        part.change === "added" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move; their order is the text's
+          <ins key={index}>{part.text}</ins>
+        ) : part.change === "removed" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <del key={index}>{part.text}</del>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </span>
   );
 }

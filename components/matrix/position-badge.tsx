@@ -1,5 +1,5 @@
+import type { Position } from "@/lib/enums";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
-import type { Position } from "@/lib/generated/prisma/enums";
 
 export function PositionBadge({ position, label }: { position: Position; label: string }) {
   const style = POSITION_STYLES[position];

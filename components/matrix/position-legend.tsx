@@ -1,5 +1,5 @@
-import { POSITIONS } from "@/lib/matrix/positions";
 import { PositionBadge } from "@/components/matrix/position-badge";
+import { POSITIONS } from "@/lib/matrix/positions";
 
 export function PositionLegend({ labels }: { labels: Record<string, string> }) {
   return (

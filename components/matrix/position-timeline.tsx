@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { POSITIONS, POSITION_STYLES } from "@/lib/matrix/positions";
+import type { Position } from "@/lib/enums";
 import { formatCalendarDate } from "@/lib/matrix/dates";
-import type { Position } from "@/lib/generated/prisma/enums";
+import { POSITION_STYLES, POSITIONS } from "@/lib/matrix/positions";
 
 type Point = { id: string; position: Position; statedOn: string };
 
@@ -19,7 +19,15 @@ function dayNumber(date: string) {
  * The party's position on the issue over time, as a step chart on the ordinal scale. Each point
  * links to its statement in the history below. Only statements in force (not amended) are drawn.
  */
-export function PositionTimeline({ points, labels, asOf }: { points: Point[]; labels: Record<string, string>; asOf: string }) {
+export function PositionTimeline({
+  points,
+  labels,
+  asOf,
+}: {
+  points: Point[];
+  labels: Record<string, string>;
+  asOf: string;
+}) {
   if (points.length === 0) return null;
   const sorted = [...points].sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
   const first = dayNumber(sorted[0]!.statedOn);
@@ -36,19 +44,27 @@ export function PositionTimeline({ points, labels, asOf }: { points: Point[]; la
     .join(" ");
   return (
     <figure className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="timeline-title" className="w-full">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} aria-labelledby="timeline-title" className="w-full">
         <title id="timeline-title">Position over time</title>
         {POSITIONS.map((position) => (
           <g key={position}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(position)} y2={y(position)} stroke="#e2e8f0" />
-            <text x={LEFT - 8} y={y(position) + 4} textAnchor="end" fontSize="11" fill="#475569">{labels[position]}</text>
+            <text x={LEFT - 8} y={y(position) + 4} textAnchor="end" fontSize="11" fill="#475569">
+              {labels[position]}
+            </text>
           </g>
         ))}
         <path d={path} fill="none" stroke="#4338ca" strokeWidth="2" />
         <line x1={x(asOf)} x2={x(asOf)} y1={TOP} y2={height - TOP} stroke="#a21caf" strokeDasharray="4 3" />
         {sorted.map((p) => (
           <Link key={p.id} href={`#statement-${p.id}`}>
-            <circle cx={x(p.statedOn)} cy={y(p.position)} r="6" className={`${POSITION_STYLES[p.position].fill} stroke-white`} strokeWidth="2">
+            <circle
+              cx={x(p.statedOn)}
+              cy={y(p.position)}
+              r="6"
+              className={`${POSITION_STYLES[p.position].fill} stroke-white`}
+              strokeWidth="2"
+            >
               <title>{`${labels[p.position]} — ${formatCalendarDate(p.statedOn)}`}</title>
             </circle>
           </Link>

@@ -2,17 +2,38 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { matrixQueryKey } from "@/components/matrix/use-matrix";
 import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
 import type { EditResult } from "@/lib/matrix/mutations";
-import type { MatrixView } from "@/lib/matrix/schema";
-import { matrixQueryKey } from "@/components/matrix/use-matrix";
+import type { ConfidenceLevel, MatrixStatement, MatrixView } from "@/lib/matrix/schema";
 
 type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
 type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
+type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string };
 
 export type CellEdit =
-  | { kind: "record"; issueId: string; partyId: string; baseVersion: number; position: Position; summary: string; statedOn: string; links: Links }
-  | { kind: "correct"; issueId: string; partyId: string; statementId: string; baseVersion: number; position: Position; summary: string; statedOn: string; links: Links; reason: string }
+  | ({
+      kind: "record";
+      issueId: string;
+      partyId: string;
+      baseVersion: number;
+      position: Position;
+      summary: string;
+      statedOn: string;
+      links: Links;
+    } & Confidence)
+  | ({
+      kind: "correct";
+      issueId: string;
+      partyId: string;
+      statementId: string;
+      baseVersion: number;
+      position: Position;
+      summary: string;
+      statedOn: string;
+      links: Links;
+      reason: string;
+    } & Confidence)
   | { kind: "retract"; issueId: string; partyId: string; statementId: string; baseVersion: number; reason: string };
 
 export class EditFailure extends Error {
@@ -27,17 +48,63 @@ export class EditFailure extends Error {
 async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> {
   const result =
     edit.kind === "record"
-      ? await recordStatementAction({ workspaceSlug, issueId: edit.issueId, partyId: edit.partyId, baseVersion: edit.baseVersion, position: edit.position, summary: edit.summary, statedOn: edit.statedOn, links: edit.links })
+      ? await recordStatementAction({
+          workspaceSlug,
+          issueId: edit.issueId,
+          partyId: edit.partyId,
+          baseVersion: edit.baseVersion,
+          position: edit.position,
+          summary: edit.summary,
+          statedOn: edit.statedOn,
+          links: edit.links,
+          confidence: edit.confidence,
+          confidenceRationale: edit.confidenceRationale,
+        })
       : edit.kind === "correct"
-        ? await correctStatementAction({ workspaceSlug, statementId: edit.statementId, baseVersion: edit.baseVersion, position: edit.position, summary: edit.summary, statedOn: edit.statedOn, links: edit.links, reason: edit.reason })
-        : await retractStatementAction({ workspaceSlug, statementId: edit.statementId, baseVersion: edit.baseVersion, reason: edit.reason });
+        ? await correctStatementAction({
+            workspaceSlug,
+            statementId: edit.statementId,
+            baseVersion: edit.baseVersion,
+            position: edit.position,
+            summary: edit.summary,
+            statedOn: edit.statedOn,
+            links: edit.links,
+            reason: edit.reason,
+            confidence: edit.confidence,
+            confidenceRationale: edit.confidenceRationale,
+          })
+        : await retractStatementAction({
+            workspaceSlug,
+            statementId: edit.statementId,
+            baseVersion: edit.baseVersion,
+            reason: edit.reason,
+          });
   if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
   if (result.serverError) throw new EditFailure(result.serverError.message);
   if (result.validationErrors) {
-    const { formErrors = [], fieldErrors = {} } = result.validationErrors as { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
-    throw new EditFailure([...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.", fieldErrors);
+    const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
+      formErrors?: string[];
+      fieldErrors?: Record<string, string[] | undefined>;
+    };
+    throw new EditFailure(
+      [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
+      fieldErrors,
+    );
   }
   return result.data!;
+}
+
+function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {
+  return {
+    id: "pending",
+    position: edit.position,
+    summary: edit.summary,
+    statedOn: edit.statedOn,
+    confidence: edit.confidence,
+    confidenceRationale: edit.confidenceRationale || null,
+    evidenceCount: edit.links.length,
+    links: edit.links,
+  };
 }
 
 /**
@@ -58,15 +125,24 @@ export function useCellEdit(slug: string, asOf: string) {
         const shown = edit.kind !== "retract" && edit.statedOn <= asOf;
         queryClient.setQueryData<MatrixView>(key, {
           ...previous,
-          cells: previous.cells.map((c) =>
-            c.issueId === edit.issueId && c.partyId === edit.partyId && shown
-              ? { ...c, statement: { id: "pending", position: edit.position, summary: edit.summary, statedOn: edit.statedOn, evidenceCount: edit.links.length } }
-              : c,
-          ).concat(
-            shown && !previous.cells.some((c) => c.issueId === edit.issueId && c.partyId === edit.partyId)
-              ? [{ issueId: edit.issueId, partyId: edit.partyId, version: edit.baseVersion, statement: { id: "pending", position: edit.position, summary: edit.summary, statedOn: edit.statedOn, evidenceCount: edit.links.length } }]
-              : [],
-          ),
+          cells: previous.cells
+            .map((c) =>
+              c.issueId === edit.issueId && c.partyId === edit.partyId && shown
+                ? { ...c, statement: pendingStatement(edit) }
+                : c,
+            )
+            .concat(
+              shown && !previous.cells.some((c) => c.issueId === edit.issueId && c.partyId === edit.partyId)
+                ? [
+                    {
+                      issueId: edit.issueId,
+                      partyId: edit.partyId,
+                      version: edit.baseVersion,
+                      statement: pendingStatement(edit),
+                    },
+                  ]
+                : [],
+            ),
         });
       }
       return { previous };

@@ -8,8 +8,13 @@ export function matrixQueryKey(slug: string, asOf: string) {
 }
 
 async function fetchMatrix(slug: string, asOf: string): Promise<MatrixView> {
-  const response = await fetch(`/api/w/${encodeURIComponent(slug)}/matrix?asOf=${asOf}`, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.message ?? `The matrix could not be loaded (${response.status}).`);
+  const response = await fetch(`/api/w/${encodeURIComponent(slug)}/matrix?asOf=${asOf}`, {
+    headers: { accept: "application/json" },
+  });
+  if (!response.ok)
+    throw new Error(
+      (await response.json().catch(() => null))?.message ?? `The matrix could not be loaded (${response.status}).`,
+    );
   return response.json();
 }
 

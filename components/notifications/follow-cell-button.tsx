@@ -1,10 +1,20 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { followCellAction, unfollowCellAction } from "@/lib/notifications/actions";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { followCellAction, unfollowCellAction } from "@/lib/notifications/actions";
 
-export function FollowCellButton({ workspaceSlug, issueId, partyId, following }: { workspaceSlug: string; issueId: string; partyId: string; following: boolean }) {
+export function FollowCellButton({
+  workspaceSlug,
+  issueId,
+  partyId,
+  following,
+}: {
+  workspaceSlug: string;
+  issueId: string;
+  partyId: string;
+  following: boolean;
+}) {
   const follow = useAction(followCellAction);
   const unfollow = useAction(unfollowCellAction);
   const pending = follow.isPending || unfollow.isPending;
@@ -15,12 +25,20 @@ export function FollowCellButton({ workspaceSlug, issueId, partyId, following }:
         type="button"
         disabled={pending}
         onClick={() => (following ? unfollow : follow).execute({ workspaceSlug, issueId, partyId })}
-        title={following ? "You get a notification in your inbox when this cell changes." : "Get a notification in your inbox when a stance is recorded, corrected or retracted here."}
+        title={
+          following
+            ? "You get a notification in your inbox when this cell changes."
+            : "Get a notification in your inbox when a stance is recorded, corrected or retracted here."
+        }
         className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-50 disabled:opacity-60"
       >
         {pending ? (following ? "Unfollowing…" : "Following…") : following ? "Unfollow" : "Follow this cell"}
       </button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

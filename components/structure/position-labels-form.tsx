@@ -1,13 +1,19 @@
 "use client";
 
+import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { z } from "zod";
-import { useAction } from "next-safe-action/hooks";
+import { formErrorOf, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/structure/field";
+import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import {
+  DEFAULT_POSITION_LABELS,
+  POSITION_STYLES,
+  POSITIONS,
+  type Position,
+  type PositionLabels,
+} from "@/lib/matrix/positions";
 import { renamePositionLabelsAction } from "@/lib/structure/actions";
 import { POSITION_LABEL_MAX, PositionLabelsSchema } from "@/lib/structure/schema";
-import { DEFAULT_POSITION_LABELS, POSITION_STYLES, POSITIONS, type Position, type PositionLabels } from "@/lib/matrix/positions";
-import { FieldError, FormAlert } from "@/components/ui/form-feedback";
-import { formErrorOf, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/structure/field";
 
 type LabelErrors = Partial<Record<Position, string[]>>;
 
@@ -37,8 +43,12 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
       }}
     >
       <div>
-        <h2 id="position-labels-heading" className="text-lg font-semibold">Position labels</h2>
-        <p className="mt-1 text-sm text-slate-600">What each position is called in the matrix and its legend. Colours and order stay the same.</p>
+        <h2 id="position-labels-heading" className="text-lg font-semibold">
+          Position labels
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          What each position is called in the matrix and its legend. Colours and order stay the same.
+        </p>
       </div>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -48,7 +58,10 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
           return (
             <div key={position}>
               <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-                <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${POSITION_STYLES[position].swatch}`} />
+                <span
+                  aria-hidden="true"
+                  className={`inline-block h-3 w-3 rounded-sm ${POSITION_STYLES[position].swatch}`}
+                />
                 Label for “{DEFAULT_POSITION_LABELS[position]}”
               </label>
               <input
@@ -68,7 +81,9 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
         })}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={isPending} className={primaryButtonClass}>{isPending ? "Saving…" : "Save labels"}</button>
+        <button type="submit" disabled={isPending} className={primaryButtonClass}>
+          {isPending ? "Saving…" : "Save labels"}
+        </button>
         <button
           type="button"
           disabled={isPending}
@@ -80,7 +95,11 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
         >
           Fill in the defaults
         </button>
-        {result.data ? <p role="status" className="text-sm text-emerald-800">{result.data.changed ? "Labels saved." : "Nothing changed: these are the labels already in use."}</p> : null}
+        {result.data ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {result.data.changed ? "Labels saved." : "Nothing changed: these are the labels already in use."}
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from "react";
 
 type Direction = "up" | "down";
 
@@ -37,9 +37,13 @@ export function ReorderableList<T extends { id: string }>({
   const ids = items.map((item) => item.id);
 
   // React moves DOM nodes to reorder keyed children, and a moved node loses focus: put it back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `items` is the trigger: the reordered list has rendered
   useEffect(() => {
     if (!refocus || !listRef.current) return;
-    const find = (direction: Direction) => listRef.current?.querySelector<HTMLButtonElement>(`button[data-move-id="${refocus.id}"][data-direction="${direction}"]`);
+    const find = (direction: Direction) =>
+      listRef.current?.querySelector<HTMLButtonElement>(
+        `button[data-move-id="${refocus.id}"][data-direction="${direction}"]`,
+      );
     const button = find(refocus.direction);
     (button && !button.disabled ? button : find(refocus.direction === "up" ? "down" : "up"))?.focus();
     setRefocus(null);
@@ -70,10 +74,19 @@ export function ReorderableList<T extends { id: string }>({
 
   return (
     <>
-      <ol ref={listRef} aria-label={listLabel} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+      <ol
+        ref={listRef}
+        aria-label={listLabel}
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+      >
         {items.map((item, index) => {
           const label = labelOf(item);
-          const marker = dropIndex === index ? "shadow-[0_-2px_0_0_var(--color-indigo-600)]" : dropIndex === index + 1 && index === items.length - 1 ? "shadow-[0_2px_0_0_var(--color-indigo-600)]" : "";
+          const marker =
+            dropIndex === index
+              ? "shadow-[0_-2px_0_0_var(--color-indigo-600)]"
+              : dropIndex === index + 1 && index === items.length - 1
+                ? "shadow-[0_2px_0_0_var(--color-indigo-600)]"
+                : "";
           return (
             <li
               key={item.id}
@@ -103,19 +116,51 @@ export function ReorderableList<T extends { id: string }>({
               </span>
               <div className="min-w-0 flex-1">{renderItem(item)}</div>
               <div className="flex shrink-0 gap-1">
-                <MoveButton id={item.id} direction="up" label={label} disabled={index === 0} onClick={() => { commit(index, index - 1); setRefocus({ id: item.id, direction: "up" }); }} />
-                <MoveButton id={item.id} direction="down" label={label} disabled={index === items.length - 1} onClick={() => { commit(index, index + 1); setRefocus({ id: item.id, direction: "down" }); }} />
+                <MoveButton
+                  id={item.id}
+                  direction="up"
+                  label={label}
+                  disabled={index === 0}
+                  onClick={() => {
+                    commit(index, index - 1);
+                    setRefocus({ id: item.id, direction: "up" });
+                  }}
+                />
+                <MoveButton
+                  id={item.id}
+                  direction="down"
+                  label={label}
+                  disabled={index === items.length - 1}
+                  onClick={() => {
+                    commit(index, index + 1);
+                    setRefocus({ id: item.id, direction: "down" });
+                  }}
+                />
               </div>
             </li>
           );
         })}
       </ol>
-      <p aria-live="polite" className="sr-only">{announcement}</p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
     </>
   );
 }
 
-function MoveButton({ id, direction, label, disabled, onClick }: { id: string; direction: Direction; label: string; disabled: boolean; onClick: () => void }) {
+function MoveButton({
+  id,
+  direction,
+  label,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  direction: Direction;
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
   return (
     <button
       type="button"

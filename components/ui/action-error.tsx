@@ -1,13 +1,22 @@
 import { FormAlert } from "@/components/ui/form-feedback";
 
-type Result = { serverError?: { message: string }; validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } } | undefined;
+type Result =
+  | {
+      serverError?: { message: string };
+      validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
+    }
+  | undefined;
 
 /** The message a failed action result carries, for a form's alert. */
 export function actionErrorMessage(result: Result): string | null {
   if (!result) return null;
   if (result.serverError) return result.serverError.message;
   const errors = result.validationErrors;
-  if (errors) return [...(errors.formErrors ?? []), ...Object.values(errors.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || "Check the highlighted fields.";
+  if (errors)
+    return (
+      [...(errors.formErrors ?? []), ...Object.values(errors.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") ||
+      "Check the highlighted fields."
+    );
   return null;
 }
 

@@ -6,7 +6,15 @@ import { useState } from "react";
  * Copies a permalink: `href` (a path, or a fragment like "#statement-…") resolved against the
  * current page, or the current address itself, which carries the view's whole state.
  */
-export function CopyLinkButton({ href, label = "Copy link", className = "" }: { href?: string; label?: string; className?: string }) {
+export function CopyLinkButton({
+  href,
+  label = "Copy link",
+  className = "",
+}: {
+  href?: string;
+  label?: string;
+  className?: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button

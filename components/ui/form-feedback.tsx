@@ -10,7 +10,8 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
 }
 
 export function FormAlert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" }) {
-  const look = tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900";
+  const look =
+    tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900";
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${look}`}>
       {children}

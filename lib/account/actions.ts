@@ -1,11 +1,14 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
-import { actionClient, userAction, ActionError } from "@/lib/safe-action";
+import { changePassword, createApiToken, endAllSessions, revokeApiToken, signUp } from "@/lib/account/mutations";
+import { ChangePasswordSchema, CreateApiTokenSchema, RevokeApiTokenSchema, SignUpSchema } from "@/lib/account/schema";
 import { signIn, signOut } from "@/lib/auth";
+import { currentClientAddress } from "@/lib/auth/client-address";
+import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
 import { env } from "@/lib/env";
-import { ChangePasswordSchema, SignUpSchema } from "@/lib/account/schema";
-import { changePassword, endAllSessions, signUp } from "@/lib/account/mutations";
+import { ActionError, actionClient, userAction } from "@/lib/safe-action";
 
 export const changePasswordAction = userAction
   .metadata({ name: "changePassword" })
@@ -21,16 +24,50 @@ export const signOutEverywhereAction = userAction.metadata({ name: "signOutEvery
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 });
 
+/** Session-only, like every action: a token cannot mint or revoke tokens. */
+export const createApiTokenAction = userAction
+  .metadata({ name: "createApiToken" })
+  .inputSchema(CreateApiTokenSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const token = await createApiToken(ctx.userId, parsedInput);
+    revalidatePath("/account");
+    return token;
+  });
+
+export const revokeApiTokenAction = userAction
+  .metadata({ name: "revokeApiToken" })
+  .inputSchema(RevokeApiTokenSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await revokeApiToken(ctx.userId, parsedInput.tokenId);
+    revalidatePath("/account");
+    return { revoked: true };
+  });
+
 export const signUpAction = actionClient
   .metadata({ name: "signUp" })
   .inputSchema(SignUpSchema)
   .action(async ({ parsedInput }) => {
-    if (!env().PARLEY_OPEN_SIGNUP) throw new ActionError("sign_up_closed", "New accounts are by invitation only. Ask a workspace owner for an invitation link.");
+    if (!env().PARLEY_OPEN_SIGNUP)
+      throw new ActionError(
+        "sign_up_closed",
+        "New accounts are by invitation only. Ask a workspace owner for an invitation link.",
+      );
+    // Open sign-up answers "email taken" by nature: throttled per client address like invitations.
+    const attempt = await takeAttempt("registration", await currentClientAddress());
+    if (!attempt.ok)
+      throw new ActionError(
+        "throttled",
+        `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`,
+      );
     await signUp(parsedInput);
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
     } catch (error) {
-      if (error instanceof AuthError) throw new ActionError("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
+      if (error instanceof AuthError)
+        throw new ActionError(
+          "sign_in_failed",
+          "Your account was created, but signing in failed: sign in with your new password.",
+        );
       throw error;
     }
     return { created: true };

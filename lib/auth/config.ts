@@ -1,17 +1,24 @@
 import "server-only";
-import type { NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import { randomUUID } from "node:crypto";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { AuthError, type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
+import Credentials from "next-auth/providers/credentials";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { canSignUpWithEmail, findSessionStanding, findSessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { randomUUID } from "node:crypto";
-import { findSessionUser, canSignUpWithEmail, isSessionRevoked } from "@/lib/auth/session-user";
 
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** The session cookie under HTTPS (and on loopback); a plain-HTTP deployment gets PLAIN_SESSION_COOKIE. */
 export const SESSION_COOKIE = "__Host-parley.session-token";
+export const PLAIN_SESSION_COOKIE = "parley.session-token";
+
+export function sessionCookieName(secureCookies: boolean): string {
+  return secureCookies ? SESSION_COOKIE : PLAIN_SESSION_COOKIE;
+}
 
 // @auth/prisma-adapter is typed against @prisma/client, which Prisma 7's generated client does
 // not fill in; the runtime contract (model delegates named user/account/…) is the same.
@@ -35,16 +42,34 @@ function oidcProvider(): NextAuthConfig["providers"] {
   ];
 }
 
-export function authConfig(): NextAuthConfig {
+// Expected refusals (a stale or forged session cookie, a wrong password) are one line each in
+// the log; only unexpected errors bring their stack.
+const EXPECTED_AUTH_ERRORS = new Set(["JWTSessionError", "SessionTokenError", "CredentialsSignin"]);
+
+function logAuthError(error: Error): void {
+  if (error instanceof AuthError && EXPECTED_AUTH_ERRORS.has(error.type)) {
+    const cause = (error.cause as { err?: unknown } | undefined)?.err;
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message.split("\n")[0];
+    console.warn(`[auth] ${error.type}: ${reason}`.replace(/\s+/g, " ").slice(0, 300));
+    return;
+  }
+  console.error("[auth][error]", error);
+}
+
+/**
+ * Built for each request: cookie names and `Secure` follow the scheme the app is reached by
+ * (lib/http/public-origin.ts), since browsers refuse Secure cookies from a plain-HTTP host.
+ */
+export function authConfig({ secureCookies }: { secureCookies: boolean }): NextAuthConfig {
   return {
     adapter: prismaAdapter(),
     secret: env().AUTH_SECRET,
     trustHost: true,
-    useSecureCookies: true,
+    useSecureCookies: secureCookies,
     cookies: {
       sessionToken: {
-        name: SESSION_COOKIE,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+        name: sessionCookieName(secureCookies),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
       },
     },
     // Credentials sign-in needs JWT sessions; revocation comes from the session version check below.
@@ -54,10 +79,21 @@ export function authConfig(): NextAuthConfig {
       Credentials({
         id: "credentials",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials) => authenticateWithPassword(credentials),
+        authorize: (credentials, request) =>
+          authenticateWithPassword(credentials, { address: clientAddressFrom(request.headers) }),
       }),
       ...oidcProvider(),
     ],
+    logger: { error: logAuthError },
+    events: {
+      // A verified address from the identity provider proves the email, as a mailed code does
+      // (lib/members/mutations.ts accepts email-bound invitations on it).
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc" || profile?.email_verified !== true || !user.id) return;
+        if (typeof profile.email !== "string" || profile.email.toLowerCase() !== user.email?.toLowerCase()) return;
+        await db().user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider === "credentials") return true;
@@ -69,16 +105,29 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           const fresh = await findSessionUser(user.id);
           if (!fresh) return null;
-          return { sub: fresh.id, email: fresh.email, name: fresh.name, sv: fresh.sessionVersion, authAt: now, sid: randomUUID() };
+          return {
+            sub: fresh.id,
+            email: fresh.email,
+            name: fresh.name,
+            sv: fresh.sessionVersion,
+            authAt: now,
+            sid: randomUUID(),
+          };
         }
-        if (!token.sub || typeof token.sid !== "string" || typeof token.authAt !== "number" || now - token.authAt > SESSION_ABSOLUTE_SECONDS) return null;
-        const [current, revoked] = await Promise.all([findSessionUser(token.sub), isSessionRevoked(token.sid)]);
-        if (!current || revoked || current.sessionVersion !== token.sv) return null;
+        if (
+          !token.sub ||
+          typeof token.sid !== "string" ||
+          typeof token.authAt !== "number" ||
+          now - token.authAt > SESSION_ABSOLUTE_SECONDS
+        )
+          return null;
+        const standing = await findSessionStanding(token.sub, token.sid);
+        if (!standing || standing.revoked || standing.sessionVersion !== token.sv) return null;
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        return { ...session, sessionId: token.sid, authAt: token.authAt };
+        return { ...session, sessionId: token.sid, authAt: token.authAt, sessionVersion: token.sv };
       },
     },
   };

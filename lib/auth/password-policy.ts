@@ -1,5 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { z } from "zod";
+import { secret } from "@/lib/validation";
 
 // NIST SP 800-63B / OWASP ASVS: length limits, no composition rules, refuse known-common
 // passwords. Lengths count code points, so an emoji counts as one character, and nothing is
@@ -17,8 +17,7 @@ export function isCommonPassword(value: string): boolean {
   return commonPasswords.has(value.toLowerCase());
 }
 
-export const NewPasswordSchema = z
-  .string()
+export const NewPasswordSchema = secret(PASSWORD_MAX_LENGTH)
   .refine((value) => characterCount(value) >= PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .refine((value) => characterCount(value) <= PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   .refine((value) => !isCommonPassword(value), "This password is among the most common ones; choose another.");

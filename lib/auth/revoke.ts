@@ -1,12 +1,27 @@
 import "server-only";
-import { auth } from "@/lib/auth";
-import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/config";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
+import { currentSession } from "@/lib/auth/session-check";
 import { revokeSession } from "@/lib/auth/session-user";
 
 /** Refuses the current session's token from now on, on every server. */
 export async function revokeCurrentSession(): Promise<void> {
-  const session = (await auth()) as { sessionId?: unknown; authAt?: unknown } | null;
-  if (typeof session?.sessionId !== "string") return;
-  const issuedAt = typeof session.authAt === "number" ? session.authAt : Math.floor(Date.now() / 1000);
-  await revokeSession(session.sessionId, new Date((issuedAt + SESSION_ABSOLUTE_SECONDS) * 1000));
+  const session = await currentSession();
+  if (!session) return;
+  await revokeSession(session.sessionId, new Date((session.authAt + SESSION_ABSOLUTE_SECONDS) * 1000));
+}
+
+export type SessionClaims = { sessionId: string; sessionVersion: number; expiresAt: number };
+
+/**
+ * The current session's id and version, and when it ends unless renewed (idle or absolute limit,
+ * in ms): what a long-lived response (the event stream) checks again while it stays open.
+ */
+export async function currentSessionClaims(): Promise<SessionClaims | null> {
+  const session = await currentSession();
+  if (!session) return null;
+  const expiresAt = Math.min(
+    (session.authAt + SESSION_ABSOLUTE_SECONDS) * 1000,
+    Date.now() + SESSION_IDLE_SECONDS * 1000,
+  );
+  return { sessionId: session.sessionId, sessionVersion: session.sessionVersion, expiresAt };
 }

@@ -10,8 +10,17 @@ export async function findSessionUser(userId: string) {
   return user && !user.disabledAt ? user : null;
 }
 
-export async function isSessionRevoked(sessionId: string): Promise<boolean> {
-  return (await db().revokedSession.count({ where: { sessionId } })) > 0;
+/** In one query: the enabled user's session version, and whether this session was signed out. */
+export async function findSessionStanding(
+  userId: string,
+  sessionId: string,
+): Promise<{ sessionVersion: number; revoked: boolean } | null> {
+  const rows = await db().$queryRaw<{ sessionVersion: number; revoked: boolean }[]>`
+    SELECT u."sessionVersion",
+           EXISTS (SELECT 1 FROM revoked_sessions r WHERE r."sessionId" = ${sessionId}) AS revoked
+    FROM users u
+    WHERE u.id = ${userId}::uuid AND u."disabledAt" IS NULL`;
+  return rows[0] ?? null;
 }
 
 /** Ends one session for good (sign-out), whatever requests of it are still in flight. */

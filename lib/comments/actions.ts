@@ -1,11 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
-import { CommentIdSchema, EditCommentSchema, PostCommentSchema, ReplyToCommentSchema, type CommentTarget } from "@/lib/comments/schema";
-import { deleteComment, editComment, postComment, reopenThread, replyToComment, resolveThread, type CommentPlace } from "@/lib/comments/mutations";
+import {
+  type CommentPlace,
+  deleteComment,
+  editComment,
+  postComment,
+  reopenThread,
+  replyToComment,
+  resolveThread,
+} from "@/lib/comments/mutations";
 import { commentPagePath, commentPermalink } from "@/lib/comments/permalink";
+import {
+  CommentIdSchema,
+  type CommentTarget,
+  EditCommentSchema,
+  PostCommentSchema,
+  ReplyToCommentSchema,
+} from "@/lib/comments/schema";
 import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
+import { workspaceAction } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Every comment action needs "comment:write" (owners, editors, commenters); whose comment it is
@@ -18,7 +32,12 @@ function revalidated(slug: string, place: CommentPlace) {
 
 /** After the commit: mail whom the comment notified (when SMTP is set up), then refresh its page. */
 async function mailedAndRevalidated(workspace: AuthorizedWorkspace, place: CommentPlace) {
-  await sendCommentNotificationMails({ actorId: workspace.userId, workspaceTitle: workspace.title, permalink: commentPermalink(workspace.slug, place.commentId, place), notified: place.notified });
+  await sendCommentNotificationMails({
+    actorId: workspace.userId,
+    workspaceTitle: workspace.title,
+    permalink: commentPermalink(workspace.slug, place.commentId, place),
+    notified: place.notified,
+  });
   return revalidated(workspace.slug, place);
 }
 
@@ -34,24 +53,34 @@ export const postCommentAction = workspaceAction
 export const replyToCommentAction = workspaceAction
   .metadata({ name: "replyToComment", permission: "comment:write" })
   .inputSchema(ReplyToCommentSchema)
-  .action(async ({ parsedInput, ctx }) => mailedAndRevalidated(ctx.workspace, await replyToComment(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    mailedAndRevalidated(ctx.workspace, await replyToComment(ctx.workspace, parsedInput)),
+  );
 
 export const editCommentAction = workspaceAction
   .metadata({ name: "editComment", permission: "comment:write" })
   .inputSchema(EditCommentSchema)
-  .action(async ({ parsedInput, ctx }) => mailedAndRevalidated(ctx.workspace, await editComment(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    mailedAndRevalidated(ctx.workspace, await editComment(ctx.workspace, parsedInput)),
+  );
 
 export const deleteCommentAction = workspaceAction
   .metadata({ name: "deleteComment", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
-  .action(async ({ parsedInput, ctx }) => revalidated(ctx.workspace.slug, await deleteComment(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidated(ctx.workspace.slug, await deleteComment(ctx.workspace, parsedInput)),
+  );
 
 export const resolveThreadAction = workspaceAction
   .metadata({ name: "resolveThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
-  .action(async ({ parsedInput, ctx }) => revalidated(ctx.workspace.slug, await resolveThread(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidated(ctx.workspace.slug, await resolveThread(ctx.workspace, parsedInput)),
+  );
 
 export const reopenThreadAction = workspaceAction
   .metadata({ name: "reopenThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
-  .action(async ({ parsedInput, ctx }) => revalidated(ctx.workspace.slug, await reopenThread(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidated(ctx.workspace.slug, await reopenThread(ctx.workspace, parsedInput)),
+  );

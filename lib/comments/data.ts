@@ -1,8 +1,8 @@
 import "server-only";
+import { displayName, type MentionCandidate } from "@/lib/comments/mentions";
+import { CommentViewSchema, type ThreadView, ThreadViewSchema } from "@/lib/comments/schema";
 import { db } from "@/lib/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { displayName, type MentionCandidate } from "@/lib/comments/mentions";
-import { CommentViewSchema, ThreadViewSchema, type ThreadView } from "@/lib/comments/schema";
 
 const commentSelect = {
   id: true,
@@ -44,7 +44,9 @@ function toView(row: CommentRow) {
 
 async function resolverNames(rows: CommentRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))];
-  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  const users = ids.length
+    ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })
+    : [];
   return new Map(users.map((u) => [u.id, displayName(u)]));
 }
 
@@ -58,7 +60,12 @@ function toThreads(rows: CommentRow[], resolverName: Map<string, string>): Threa
       ThreadViewSchema.parse({
         root: toView(root),
         replies: (replies.get(root.id) ?? []).map(toView),
-        resolved: root.resolvedAt ? { at: root.resolvedAt.toISOString(), by: root.resolvedById ? (resolverName.get(root.resolvedById) ?? null) : null } : null,
+        resolved: root.resolvedAt
+          ? {
+              at: root.resolvedAt.toISOString(),
+              by: root.resolvedById ? (resolverName.get(root.resolvedById) ?? null) : null,
+            }
+          : null,
       }),
     );
 }
@@ -73,7 +80,10 @@ export async function listEvidenceThreads(workspace: AuthorizedWorkspace, eviden
 }
 
 /** The threads on each of the given statements (of one cell), keyed by statement id. */
-export async function listStatementThreads(workspace: AuthorizedWorkspace, statementIds: string[]): Promise<Map<string, ThreadView[]>> {
+export async function listStatementThreads(
+  workspace: AuthorizedWorkspace,
+  statementIds: string[],
+): Promise<Map<string, ThreadView[]>> {
   const byStatement = new Map<string, ThreadView[]>();
   if (statementIds.length === 0) return byStatement;
   const rows = await db().comment.findMany({
@@ -82,7 +92,14 @@ export async function listStatementThreads(workspace: AuthorizedWorkspace, state
     select: commentSelect,
   });
   const names = await resolverNames(rows);
-  for (const id of statementIds) byStatement.set(id, toThreads(rows.filter((r) => r.statementId === id), names));
+  for (const id of statementIds)
+    byStatement.set(
+      id,
+      toThreads(
+        rows.filter((r) => r.statementId === id),
+        names,
+      ),
+    );
   return byStatement;
 }
 
@@ -99,4 +116,23 @@ export async function listMentionCandidates(workspace: AuthorizedWorkspace): Pro
     select: { user: { select: { id: true, name: true, email: true } } },
   });
   return members.map(({ user }) => ({ id: user.id, name: displayName(user), email: user.email }));
+}
+
+export type CellCommentCount = { comments: number; unresolved: number };
+
+/**
+ * For the matrix: how many comments each cell's statements carry, and how many threads are still
+ * open, keyed `issueId:partyId`; cells without comments are absent.
+ */
+export async function countCellComments(workspace: AuthorizedWorkspace): Promise<Record<string, CellCommentCount>> {
+  const rows = await db().$queryRaw<{ issueId: string; partyId: string; comments: number; unresolved: number }[]>`
+    SELECT st."issueId", st."partyId", count(*)::int AS comments,
+           (count(*) FILTER (WHERE c."parentId" IS NULL AND c."resolvedAt" IS NULL))::int AS unresolved
+    FROM comments c
+    JOIN stance_statements st ON st.id = c."statementId" AND st."workspaceId" = c."workspaceId"
+    WHERE c."workspaceId" = ${workspace.id}::uuid AND c."deletedAt" IS NULL
+    GROUP BY st."issueId", st."partyId"`;
+  return Object.fromEntries(
+    rows.map((r) => [`${r.issueId}:${r.partyId}`, { comments: r.comments, unresolved: r.unresolved }]),
+  );
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { NotificationKind } from "@/lib/generated/prisma/enums";
-import { ActionError } from "@/lib/safe-action";
 import { recordActivity } from "@/lib/activity/record";
 import { displayName, mentionsName } from "@/lib/comments/mentions";
 import type { CommentTarget } from "@/lib/comments/schema";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { NotificationKind } from "@/lib/generated/prisma/enums";
+import { ActionError } from "@/lib/safe-action";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -29,11 +29,17 @@ const placeSelect = { evidenceId: true, statement: { select: { id: true, issueId
 
 async function requireTarget(tx: Transaction, workspaceId: string, target: CommentTarget) {
   if (target.evidenceId !== undefined) {
-    const evidence = await tx.evidence.findFirst({ where: { id: target.evidenceId, workspaceId }, select: { id: true } });
+    const evidence = await tx.evidence.findFirst({
+      where: { id: target.evidenceId, workspaceId },
+      select: { id: true },
+    });
     if (!evidence) throw new ActionError("not_found", QUOTE_NOT_FOUND);
     return { evidenceId: evidence.id, statementId: null };
   }
-  const statement = await tx.stanceStatement.findFirst({ where: { id: target.statementId, workspaceId }, select: { id: true } });
+  const statement = await tx.stanceStatement.findFirst({
+    where: { id: target.statementId, workspaceId },
+    select: { id: true },
+  });
   if (!statement) throw new ActionError("not_found", STATEMENT_NOT_FOUND);
   return { evidenceId: null, statementId: statement.id };
 }
@@ -52,22 +58,51 @@ async function requireComment(tx: Transaction, workspaceId: string, commentId: s
  * workspace whose name stands as `@Name` in the body. Anything else is dropped without a word,
  * so a stale or forged id cannot reach someone outside the workspace.
  */
-async function resolveMentions(tx: Transaction, workspaceId: string, body: string, requested: string[]): Promise<string[]> {
+async function resolveMentions(
+  tx: Transaction,
+  workspaceId: string,
+  body: string,
+  requested: string[],
+): Promise<string[]> {
   const ids = [...new Set(requested.filter((id) => UUID.test(id)))];
   if (ids.length === 0) return [];
-  const members = await tx.membership.findMany({ where: { workspaceId, userId: { in: ids } }, select: { user: { select: { id: true, name: true, email: true } } } });
-  return members.map((m) => m.user).filter((user) => mentionsName(body, displayName(user))).map((user) => user.id);
+  const members = await tx.membership.findMany({
+    where: { workspaceId, userId: { in: ids } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return members
+    .map((m) => m.user)
+    .filter((user) => mentionsName(body, displayName(user)))
+    .map((user) => user.id);
 }
 
-async function notify(tx: Transaction, kind: "MENTION" | "REPLY", userIds: string[], event: { workspaceId: string; commentId: string; actorId: string }) {
-  if (userIds.length > 0) await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind: NotificationKind[kind], ...event })) });
+async function notify(
+  tx: Transaction,
+  kind: "MENTION" | "REPLY",
+  userIds: string[],
+  event: { workspaceId: string; commentId: string; actorId: string },
+) {
+  if (userIds.length > 0)
+    await tx.notification.createMany({
+      data: userIds.map((userId) => ({ userId, kind: NotificationKind[kind], ...event })),
+    });
   return userIds.map((userId) => ({ userId, kind }));
 }
 
 /** Authors of the thread's earlier comments who are still members: they hear about a reply. */
-async function earlierThreadAuthors(tx: Transaction, workspaceId: string, rootId: string, commentId: string): Promise<string[]> {
+async function earlierThreadAuthors(
+  tx: Transaction,
+  workspaceId: string,
+  rootId: string,
+  commentId: string,
+): Promise<string[]> {
   const earlier = await tx.comment.findMany({
-    where: { workspaceId, OR: [{ id: rootId }, { parentId: rootId }], NOT: { id: commentId }, author: { memberships: { some: { workspaceId } } } },
+    where: {
+      workspaceId,
+      OR: [{ id: rootId }, { parentId: rootId }],
+      NOT: { id: commentId },
+      author: { memberships: { some: { workspaceId } } },
+    },
     select: { authorId: true },
   });
   return [...new Set(earlier.map((c) => c.authorId))];
@@ -84,7 +119,8 @@ async function insertComment(
     select: { id: true, ...placeSelect },
   });
   const mentioned = await resolveMentions(tx, workspace.id, input.body, input.mentionUserIds);
-  if (mentioned.length > 0) await tx.commentMention.createMany({ data: mentioned.map((userId) => ({ commentId: comment.id, userId })) });
+  if (mentioned.length > 0)
+    await tx.commentMention.createMany({ data: mentioned.map((userId) => ({ commentId: comment.id, userId })) });
 
   const event = { workspaceId: workspace.id, commentId: comment.id, actorId: workspace.userId };
   const mentionRecipients = mentioned.filter((id) => id !== workspace.userId);
@@ -92,7 +128,14 @@ async function insertComment(
   if (target.parentId) {
     const authors = await earlierThreadAuthors(tx, workspace.id, target.parentId, comment.id);
     // One notification per person and comment: a mention already tells them.
-    notified.push(...(await notify(tx, "REPLY", authors.filter((id) => id !== workspace.userId && !mentionRecipients.includes(id)), event)));
+    notified.push(
+      ...(await notify(
+        tx,
+        "REPLY",
+        authors.filter((id) => id !== workspace.userId && !mentionRecipients.includes(id)),
+        event,
+      )),
+    );
   }
 
   // The body stays out of the append-only log, so deleting a comment really removes its text.
@@ -108,7 +151,10 @@ async function insertComment(
 }
 
 /** Starts a thread on a quote or a stance statement of the workspace. */
-export function postComment(workspace: AuthorizedWorkspace, input: { target: CommentTarget; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+export function postComment(
+  workspace: AuthorizedWorkspace,
+  input: { target: CommentTarget; body: string; mentionUserIds: string[] },
+): Promise<CommentPlace> {
   return db().$transaction(async (tx) => {
     const target = await requireTarget(tx, workspace.id, input.target);
     return insertComment(tx, workspace, { ...target, parentId: null }, input);
@@ -116,28 +162,49 @@ export function postComment(workspace: AuthorizedWorkspace, input: { target: Com
 }
 
 /** Replies in a thread; a reply to a reply joins the same thread, under its first comment. */
-export function replyToComment(workspace: AuthorizedWorkspace, input: { commentId: string; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+export function replyToComment(
+  workspace: AuthorizedWorkspace,
+  input: { commentId: string; body: string; mentionUserIds: string[] },
+): Promise<CommentPlace> {
   return db().$transaction(async (tx) => {
     const repliedTo = await requireComment(tx, workspace.id, input.commentId);
-    const target = { evidenceId: repliedTo.evidenceId, statementId: repliedTo.statementId, parentId: repliedTo.parentId ?? repliedTo.id };
+    const target = {
+      evidenceId: repliedTo.evidenceId,
+      statementId: repliedTo.statementId,
+      parentId: repliedTo.parentId ?? repliedTo.id,
+    };
     return insertComment(tx, workspace, target, input);
   });
 }
 
-async function requireOwnLiveComment(tx: Transaction, workspace: AuthorizedWorkspace, commentId: string, verb: "edit" | "delete") {
+async function requireOwnLiveComment(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  commentId: string,
+  verb: "edit" | "delete",
+) {
   const comment = await requireComment(tx, workspace.id, commentId);
-  if (comment.authorId !== workspace.userId) throw new ActionError("forbidden", `You can only ${verb} your own comments.`);
+  if (comment.authorId !== workspace.userId)
+    throw new ActionError("forbidden", `You can only ${verb} your own comments.`);
   if (comment.deletedAt) throw new ActionError("comment_deleted", "That comment was deleted.");
   return comment;
 }
 
-async function placeOf(tx: Transaction, workspaceId: string, commentId: string, notified: CommentPlace["notified"] = []): Promise<CommentPlace> {
+async function placeOf(
+  tx: Transaction,
+  workspaceId: string,
+  commentId: string,
+  notified: CommentPlace["notified"] = [],
+): Promise<CommentPlace> {
   const comment = await tx.comment.findFirstOrThrow({ where: { id: commentId, workspaceId }, select: placeSelect });
   return { commentId, ...comment, notified };
 }
 
 /** Changes the text of one's own comment; people newly mentioned in it are told. */
-export function editComment(workspace: AuthorizedWorkspace, input: { commentId: string; body: string; mentionUserIds: string[] }): Promise<CommentPlace> {
+export function editComment(
+  workspace: AuthorizedWorkspace,
+  input: { commentId: string; body: string; mentionUserIds: string[] },
+): Promise<CommentPlace> {
   return db().$transaction(async (tx) => {
     await requireOwnLiveComment(tx, workspace, input.commentId, "edit");
     // Guarded again in the update, so a delete that commits first is not undone.
@@ -148,13 +215,28 @@ export function editComment(workspace: AuthorizedWorkspace, input: { commentId: 
     if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
 
     const mentioned = await resolveMentions(tx, workspace.id, input.body, input.mentionUserIds);
-    const before = (await tx.commentMention.findMany({ where: { commentId: input.commentId }, select: { userId: true } })).map((m) => m.userId);
+    const before = (
+      await tx.commentMention.findMany({ where: { commentId: input.commentId }, select: { userId: true } })
+    ).map((m) => m.userId);
     const added = mentioned.filter((id) => !before.includes(id));
     await tx.commentMention.deleteMany({ where: { commentId: input.commentId, userId: { notIn: mentioned } } });
-    if (added.length > 0) await tx.commentMention.createMany({ data: added.map((userId) => ({ commentId: input.commentId, userId })) });
-    const notified = await notify(tx, "MENTION", added.filter((id) => id !== workspace.userId), { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId });
+    if (added.length > 0)
+      await tx.commentMention.createMany({ data: added.map((userId) => ({ commentId: input.commentId, userId })) });
+    const notified = await notify(
+      tx,
+      "MENTION",
+      added.filter((id) => id !== workspace.userId),
+      { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId },
+    );
 
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "comment.edited", subjectType: "comment", subjectId: input.commentId, after: { mentioned } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "comment.edited",
+      subjectType: "comment",
+      subjectId: input.commentId,
+      after: { mentioned },
+    });
     return placeOf(tx, workspace.id, input.commentId, notified);
   });
 }
@@ -169,22 +251,40 @@ export function deleteComment(workspace: AuthorizedWorkspace, input: { commentId
     });
     if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
     await tx.commentMention.deleteMany({ where: { commentId: input.commentId } });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "comment.deleted", subjectType: "comment", subjectId: input.commentId });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "comment.deleted",
+      subjectType: "comment",
+      subjectId: input.commentId,
+    });
     return placeOf(tx, workspace.id, input.commentId);
   });
 }
 
-async function setThreadResolved(workspace: AuthorizedWorkspace, commentId: string, resolved: boolean): Promise<CommentPlace & { changed: boolean }> {
+async function setThreadResolved(
+  workspace: AuthorizedWorkspace,
+  commentId: string,
+  resolved: boolean,
+): Promise<CommentPlace & { changed: boolean }> {
   return db().$transaction(async (tx) => {
     const comment = await requireComment(tx, workspace.id, commentId);
     const rootId = comment.parentId ?? comment.id;
     const { count } = await tx.comment.updateMany({
       where: { id: rootId, workspaceId: workspace.id, resolvedAt: resolved ? null : { not: null } },
-      data: resolved ? { resolvedAt: new Date(), resolvedById: workspace.userId } : { resolvedAt: null, resolvedById: null },
+      data: resolved
+        ? { resolvedAt: new Date(), resolvedById: workspace.userId }
+        : { resolvedAt: null, resolvedById: null },
     });
     // Resolving a resolved thread (two people at once) changes nothing and logs nothing.
     if (count > 0) {
-      await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: resolved ? "comment.resolved" : "comment.reopened", subjectType: "comment", subjectId: rootId });
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: workspace.userId,
+        action: resolved ? "comment.resolved" : "comment.reopened",
+        subjectType: "comment",
+        subjectId: rootId,
+      });
     }
     return { ...(await placeOf(tx, workspace.id, rootId)), changed: count > 0 };
   });

@@ -1,38 +1,59 @@
 import { z } from "zod";
+import { id, text } from "@/lib/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
-const CommentId = z.uuid({ error: "No such comment." });
+const CommentId = id("No such comment.");
 
 export const COMMENT_MAX_CHARACTERS = 10_000;
 
 // Counted in code points, as PostgreSQL's char_length in the table's CHECK counts them.
-export const CommentBodySchema = z
-  .string()
-  .max(COMMENT_MAX_CHARACTERS * 2, `Keep comments to ${COMMENT_MAX_CHARACTERS.toLocaleString("en")} characters.`)
-  .refine((body) => body.trim().length > 0, "Write something first.")
-  .refine((body) => [...body].length <= COMMENT_MAX_CHARACTERS, `Keep comments to ${COMMENT_MAX_CHARACTERS.toLocaleString("en")} characters.`);
+export const CommentBodySchema = text({
+  max: COMMENT_MAX_CHARACTERS,
+  multiline: true,
+  trim: false,
+  tooLong: `Keep comments to ${COMMENT_MAX_CHARACTERS.toLocaleString("en")} characters.`,
+}).refine((body) => body.trim().length > 0, "Write something first.");
 
 // Ids chosen through the autocomplete. The server keeps only current members named in the body,
 // so anything else here is dropped rather than refused.
-const MentionUserIds = z.array(z.string().max(64)).max(100).default([]);
+const MentionUserIds = z
+  .array(z.string().max(64))
+  .max(100)
+  .default([])
+  .transform((ids) => ids.filter((value) => id().safeParse(value).success));
 
 export const PostCommentSchema = z
   .object({
     workspaceSlug: WorkspaceSlugSchema,
-    evidenceId: z.uuid({ error: "No such quote." }).optional(),
-    statementId: z.uuid({ error: "No such statement." }).optional(),
+    evidenceId: id("No such quote.").optional(),
+    statementId: id("No such statement.").optional(),
     body: CommentBodySchema,
     mentionUserIds: MentionUserIds,
   })
-  .refine((input) => (input.evidenceId === undefined) !== (input.statementId === undefined), "Comment on either a quote or a statement.");
+  .refine(
+    (input) => (input.evidenceId === undefined) !== (input.statementId === undefined),
+    "Comment on either a quote or a statement.",
+  );
 
-export const ReplyToCommentSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+export const ReplyToCommentSchema = z.object({
+  workspaceSlug: WorkspaceSlugSchema,
+  commentId: CommentId,
+  body: CommentBodySchema,
+  mentionUserIds: MentionUserIds,
+});
 
-export const EditCommentSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId, body: CommentBodySchema, mentionUserIds: MentionUserIds });
+export const EditCommentSchema = z.object({
+  workspaceSlug: WorkspaceSlugSchema,
+  commentId: CommentId,
+  body: CommentBodySchema,
+  mentionUserIds: MentionUserIds,
+});
 
 export const CommentIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId });
 
-export type CommentTarget = { evidenceId: string; statementId?: undefined } | { statementId: string; evidenceId?: undefined };
+export type CommentTarget =
+  | { evidenceId: string; statementId?: undefined }
+  | { statementId: string; evidenceId?: undefined };
 
 /** What leaves the server about one comment; a deleted comment keeps its place but not its text. */
 export const CommentViewSchema = z.object({

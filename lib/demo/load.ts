@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sha256 } from "@/lib/documents/hash";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db/client";
+import type { WorkspaceFixture } from "@/lib/demo/types";
+import { sha256 } from "@/lib/documents/hash";
 import { locateQuote } from "@/lib/evidence/anchor";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { cellKey } from "@/lib/matrix/as-of";
 import { fromCalendarDate } from "@/lib/matrix/dates";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { WorkspaceFixture } from "@/lib/demo/types";
 
 export const DEMO_CORPUS_DIR = path.join(process.cwd(), "prisma", "demo", "corpus");
 
@@ -64,7 +64,9 @@ export async function loadWorkspaceFixture(
     const documentId = resolve(documentIds, item.document, "document", where);
     const anchor = locateQuote(texts.get(item.document)!, item.exact, item.occurrence ?? 0);
     if (!anchor) {
-      throw new FixtureError(`${where} is not found verbatim in document "${item.document}": “${item.exact.slice(0, 80)}”`);
+      throw new FixtureError(
+        `${where} is not found verbatim in document "${item.document}": “${item.exact.slice(0, 80)}”`,
+      );
     }
     return {
       id: evidenceIds.get(item.key)!,
@@ -91,9 +93,10 @@ export async function loadWorkspaceFixture(
       summary: s.summary,
       statedOn: fromCalendarDate(s.statedOn),
       recordedById: options.createdById ?? null,
-      // Distinct, ordered recording times keep same-day statements in fixture order.
-      recordedAt: new Date(Date.now() + i),
-      links: s.evidence.map((link) => ({ evidenceId: resolve(evidenceIds, link.key, "evidence", where), relation: link.relation })),
+      links: s.evidence.map((link) => ({
+        evidenceId: resolve(evidenceIds, link.key, "evidence", where),
+        relation: link.relation,
+      })),
     };
   });
 
@@ -107,15 +110,37 @@ export async function loadWorkspaceFixture(
 
   await db().$transaction(
     async (tx) => {
-      await tx.workspace.create({ data: { id: workspaceId, slug, title: fixture.title, description: fixture.description } });
+      // Every time comes from the database's clock, as every later edit's does: the workspace and its
+      // documents and quotes at the transaction's start, then each statement a millisecond apart
+      // (distinct, ordered recording times keep same-day statements in fixture order).
+      const [{ now: createdAt }] = await tx.$queryRaw<[{ now: Date }]>`SELECT now() AS now`;
+      const recordedAt = (i: number) => new Date(createdAt.getTime() + 1 + i);
+      await tx.workspace.create({
+        data: { id: workspaceId, slug, title: fixture.title, description: fixture.description, createdAt },
+      });
       if (options.members?.length) {
-        await tx.membership.createMany({ data: options.members.map((m) => ({ workspaceId, userId: m.userId, role: m.role })) });
+        await tx.membership.createMany({
+          data: options.members.map((m) => ({ workspaceId, userId: m.userId, role: m.role, createdAt })),
+        });
       }
       await tx.party.createMany({
-        data: fixture.parties.map((p, i) => ({ id: partyIds.get(p.key)!, workspaceId, name: p.name, shortName: p.shortName, colour: p.colour, sortOrder: i })),
+        data: fixture.parties.map((p, i) => ({
+          id: partyIds.get(p.key)!,
+          workspaceId,
+          name: p.name,
+          shortName: p.shortName,
+          colour: p.colour,
+          sortOrder: i,
+        })),
       });
       await tx.issue.createMany({
-        data: fixture.issues.map((issue, i) => ({ id: issueIds.get(issue.key)!, workspaceId, title: issue.title, description: issue.description, sortOrder: i })),
+        data: fixture.issues.map((issue, i) => ({
+          id: issueIds.get(issue.key)!,
+          workspaceId,
+          title: issue.title,
+          description: issue.description,
+          sortOrder: i,
+        })),
       });
       await tx.person.createMany({
         data: fixture.people.map((p) => ({
@@ -138,6 +163,7 @@ export async function loadWorkspaceFixture(
           language: d.language,
           publishedOn: d.publishedOn,
           importedById: options.createdById ?? null,
+          importedAt: createdAt,
         })),
       });
       await tx.documentRevision.createMany({
@@ -149,16 +175,33 @@ export async function loadWorkspaceFixture(
           text: texts.get(d.key)!,
           contentHash: sha256(texts.get(d.key)!),
           createdById: options.createdById ?? null,
+          createdAt,
         })),
       });
-      await tx.evidence.createMany({ data: evidenceRows });
-      await tx.stanceStatement.createMany({ data: statementRows.map(({ links: _links, ...row }) => row) });
+      await tx.evidence.createMany({ data: evidenceRows.map((row) => ({ ...row, createdAt })) });
+      await tx.stanceStatement.createMany({
+        data: statementRows.map(({ links: _links, ...row }, i) => ({ ...row, recordedAt: recordedAt(i) })),
+      });
       await tx.statementEvidence.createMany({
         data: statementRows.flatMap((s) => s.links.map((l) => ({ workspaceId, statementId: s.id, ...l }))),
       });
-      await tx.stanceCell.createMany({ data: [...cellVersions.values()].map((c) => ({ workspaceId, ...c })) });
+      await tx.stanceCell.createMany({
+        data: [...cellVersions.values()].map((c) => ({
+          workspaceId,
+          ...c,
+          updatedAt: recordedAt(statementRows.length),
+        })),
+      });
       await tx.activityEvent.create({
-        data: { workspaceId, actorId: options.createdById ?? null, action: "workspace.created", subjectType: "workspace", subjectId: workspaceId, after: { slug, source: "fixture" } },
+        data: {
+          workspaceId,
+          actorId: options.createdById ?? null,
+          at: createdAt,
+          action: "workspace.created",
+          subjectType: "workspace",
+          subjectId: workspaceId,
+          after: { slug, source: "fixture" },
+        },
       });
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -1,10 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
-import { CorrectDocumentSchema, DismissSuggestionSchema, ImportDocumentSchema, ReviewAnchorSchema } from "@/lib/documents/schema";
 import { extractText } from "@/lib/documents/extract-text";
-import { correctDocument, dismissSuggestion, importDocument, markAnchorReviewed } from "@/lib/documents/mutations";
+import {
+  correctDocument,
+  dismissSuggestion,
+  importDocument,
+  markAnchorReviewed,
+  setDocumentLanguage,
+} from "@/lib/documents/mutations";
+import {
+  CorrectDocumentSchema,
+  DismissSuggestionSchema,
+  ImportDocumentSchema,
+  ReviewAnchorSchema,
+  SetDocumentLanguageSchema,
+} from "@/lib/documents/schema";
+import { workspaceAction } from "@/lib/safe-action";
 
 export const importDocumentAction = workspaceAction
   .metadata({ name: "importDocument", permission: "document:write" })
@@ -41,5 +53,14 @@ export const markAnchorReviewedAction = workspaceAction
   .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
     const result = await markAnchorReviewed(ctx.workspace, input);
     if (result.ok) revalidatePath(`/w/${workspaceSlug}/review`);
+    return result;
+  });
+
+export const setDocumentLanguageAction = workspaceAction
+  .metadata({ name: "setDocumentLanguage", permission: "document:write" })
+  .inputSchema(SetDocumentLanguageSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await setDocumentLanguage(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}`, "layout");
     return result;
   });

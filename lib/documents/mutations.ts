@@ -1,50 +1,200 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { createHash } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
+import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/documents/hash";
-import { diffTexts, reanchorQuote } from "@/lib/evidence/reanchor";
+import { detectLanguage } from "@/lib/documents/language";
 import type { ImportDocumentInput } from "@/lib/documents/schema";
+import { carryOffsets, diffTexts, reanchorQuote } from "@/lib/evidence/reanchor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-export type ImportResult = { ok: true; documentId: string; revisionId: string } | { ok: false; reason: "duplicate"; documentId: string; message: string };
+export type ImportResult =
+  | { ok: true; documentId: string; revisionId: string }
+  | { ok: false; reason: "duplicate"; documentId: string; message: string };
 
-export async function importDocument(workspace: AuthorizedWorkspace, input: Omit<ImportDocumentInput, "workspaceSlug">): Promise<ImportResult> {
+/** An uploaded file kept beside the text extracted from it. */
+export type ImportedFile = { fileName: string; mediaType: string; bytes: Uint8Array; pageStarts: number[] | null };
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * A new document and its first revision, inside the caller's transaction; the caller records
+ * the activity (what it says depends on where the text came from).
+ */
+export async function insertDocument(
+  tx: Tx,
+  workspace: AuthorizedWorkspace,
+  fields: { title: string; outlet: string; url: string; language?: string; publishedOn: string | null },
+  revision: { text: string; contentHash: string; pageStarts?: number[] },
+) {
+  const document = await tx.document.create({
+    data: { workspaceId: workspace.id, ...fields, importedById: workspace.userId || null },
+    select: { id: true },
+  });
+  const first = await tx.documentRevision.create({
+    data: {
+      workspaceId: workspace.id,
+      documentId: document.id,
+      number: 1,
+      ...revision,
+      createdById: workspace.userId || null,
+    },
+    select: { id: true },
+  });
+  return { document, revision: first };
+}
+
+export async function importDocument(
+  workspace: AuthorizedWorkspace,
+  input: Omit<ImportDocumentInput, "workspaceSlug" | "fileName">,
+  file?: ImportedFile,
+): Promise<ImportResult> {
   const contentHash = sha256(input.text);
-  const duplicate = await db().documentRevision.findFirst({ where: { workspaceId: workspace.id, contentHash }, select: { documentId: true } });
+  const duplicate = await db().documentRevision.findFirst({
+    where: { workspaceId: workspace.id, contentHash },
+    select: { documentId: true },
+  });
   if (duplicate) {
-    return { ok: false, reason: "duplicate", documentId: duplicate.documentId, message: "This exact text is already in the workspace." };
+    return {
+      ok: false,
+      reason: "duplicate",
+      documentId: duplicate.documentId,
+      message: "This exact text is already in the workspace.",
+    };
   }
+  const language = input.language ?? detectLanguage(input.text) ?? "en";
   return db().$transaction(async (tx) => {
-    const document = await tx.document.create({
-      data: {
-        workspaceId: workspace.id,
+    const { document, revision } = await insertDocument(
+      tx,
+      workspace,
+      {
         title: input.title,
         outlet: input.outlet,
         url: input.url,
-        language: input.language,
+        language,
         publishedOn: input.publishedOn,
-        importedById: workspace.userId || null,
       },
-      select: { id: true },
-    });
-    const revision = await tx.documentRevision.create({
-      data: { workspaceId: workspace.id, documentId: document.id, number: 1, text: input.text, contentHash, createdById: workspace.userId || null },
-      select: { id: true },
-    });
+      { text: input.text, contentHash, pageStarts: file?.pageStarts ?? [] },
+    );
+    if (file) {
+      await tx.documentFile.create({
+        data: {
+          workspaceId: workspace.id,
+          revisionId: revision.id,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          size: file.bytes.byteLength,
+          sha256: createHash("sha256").update(file.bytes).digest("hex"),
+          bytes: file.bytes as Uint8Array<ArrayBuffer>,
+        },
+      });
+    }
     await recordActivity(tx, {
       workspaceId: workspace.id,
       actorId: workspace.userId || null,
       action: "document.imported",
       subjectType: "document",
       subjectId: document.id,
-      after: { title: input.title, outlet: input.outlet, contentHash, characters: input.text.length },
+      after: {
+        title: input.title,
+        outlet: input.outlet,
+        language,
+        ...(input.language ? {} : { languageDetected: true }),
+        contentHash,
+        characters: input.text.length,
+        ...(file ? { file: file.fileName, pages: file.pageStarts?.length ?? null } : {}),
+      },
     });
     return { ok: true as const, documentId: document.id, revisionId: revision.id };
   });
 }
 
+export type SetLanguageResult =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "not_found" | "original_not_found" | "chain" | "paired_quotes";
+      field?: "translationOfId";
+      message: string;
+    };
+
+/**
+ * Corrects a document's language and says which document it translates. Translations are one
+ * level deep (an original is never itself a translation), so pairs never form chains or loops;
+ * while quotes are paired across the old link, the link stays, so no pair outlives its reason.
+ */
+export async function setDocumentLanguage(
+  workspace: AuthorizedWorkspace,
+  input: { documentId: string; language: string; translationOfId: string | null },
+): Promise<SetLanguageResult> {
+  const document = await db().document.findFirst({
+    where: { id: input.documentId, workspaceId: workspace.id },
+    select: { id: true, language: true, translationOfId: true, _count: { select: { translations: true } } },
+  });
+  if (!document) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (input.translationOfId !== null) {
+    if (input.translationOfId === document.id)
+      return { ok: false, reason: "chain", field: "translationOfId", message: "A document cannot translate itself." };
+    const original = await db().document.findFirst({
+      where: { id: input.translationOfId, workspaceId: workspace.id },
+      select: { translationOfId: true },
+    });
+    if (!original)
+      return {
+        ok: false,
+        reason: "original_not_found",
+        field: "translationOfId",
+        message: "That original is not a document of this workspace.",
+      };
+    if (original.translationOfId !== null || document._count.translations > 0)
+      return {
+        ok: false,
+        reason: "chain",
+        field: "translationOfId",
+        message:
+          original.translationOfId !== null
+            ? "That document is itself a translation; choose the original it translates."
+            : "Other documents are marked as translations of this one, so it is an original.",
+      };
+  }
+  return db().$transaction(async (tx) => {
+    if (document.translationOfId !== null && document.translationOfId !== input.translationOfId) {
+      const paired = await tx.evidence.count({
+        where: { workspaceId: workspace.id, documentId: document.id, translationOfId: { not: null } },
+      });
+      if (paired > 0)
+        return {
+          ok: false as const,
+          reason: "paired_quotes" as const,
+          field: "translationOfId" as const,
+          message: `${paired === 1 ? "A quote" : `${paired} quotes`} of this translation ${paired === 1 ? "is" : "are"} paired with the original's; unpair ${paired === 1 ? "it" : "them"} first.`,
+        };
+    }
+    await tx.document.update({
+      where: { id: document.id },
+      data: { language: input.language, translationOfId: input.translationOfId },
+    });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "document.language_set",
+      subjectType: "document",
+      subjectId: document.id,
+      before: { language: document.language, translationOfId: document.translationOfId },
+      after: { language: input.language, translationOfId: input.translationOfId },
+    });
+    return { ok: true as const };
+  });
+}
+
 export type CorrectionResult =
-  | { ok: true; revisionId: string; number: number; counts: Record<"ANCHORED" | "MOVED" | "CHANGED" | "ORPHANED", number> }
+  | {
+      ok: true;
+      revisionId: string;
+      number: number;
+      counts: Record<"ANCHORED" | "MOVED" | "CHANGED" | "ORPHANED", number>;
+    }
   | { ok: false; reason: "not_found" | "stale_revision" | "unchanged"; message: string };
 
 /**
@@ -52,22 +202,46 @@ export type CorrectionResult =
  * re-anchored from its original anchor, and where it now stands (or that it is orphaned) is
  * recorded for the new revision — all in the same transaction as the revision.
  */
-export async function correctDocument(workspace: AuthorizedWorkspace, input: { documentId: string; baseRevision: number; text: string; note: string }): Promise<CorrectionResult> {
+export async function correctDocument(
+  workspace: AuthorizedWorkspace,
+  input: { documentId: string; baseRevision: number; text: string; note: string },
+): Promise<CorrectionResult> {
   const document = await db().document.findFirst({
     where: { id: input.documentId, workspaceId: workspace.id },
-    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } } },
+    select: {
+      id: true,
+      revisions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { id: true, number: true, contentHash: true, text: true, pageStarts: true },
+      },
+    },
   });
   const latest = document?.revisions[0];
-  if (!document || !latest) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!document || !latest)
+    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
   if (latest.number !== input.baseRevision) {
-    return { ok: false, reason: "stale_revision", message: `Someone saved revision ${latest.number} while you were editing; reload and apply your correction to it.` };
+    return {
+      ok: false,
+      reason: "stale_revision",
+      message: `Someone saved revision ${latest.number} while you were editing; reload and apply your correction to it.`,
+    };
   }
   const contentHash = sha256(input.text);
-  if (contentHash === latest.contentHash) return { ok: false, reason: "unchanged", message: "The text is the same as the current revision." };
+  if (contentHash === latest.contentHash)
+    return { ok: false, reason: "unchanged", message: "The text is the same as the current revision." };
 
   const evidence = await db().evidence.findMany({
     where: { workspaceId: workspace.id, documentId: document.id },
-    select: { id: true, startOffset: true, endOffset: true, exact: true, prefix: true, suffix: true, revision: { select: { id: true, text: true } } },
+    select: {
+      id: true,
+      startOffset: true,
+      endOffset: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      revision: { select: { id: true, text: true } },
+    },
   });
   const diffsByRevision = new Map<string, ReturnType<typeof diffTexts>>();
   const anchors = evidence.map((quote) => {
@@ -75,13 +249,32 @@ export async function correctDocument(workspace: AuthorizedWorkspace, input: { d
     diffsByRevision.set(quote.revision.id, diffs);
     return { evidenceId: quote.id, result: reanchorQuote(quote.revision.text, input.text, quote, diffs) };
   });
+  // A corrected PDF keeps its page numbers: each page start follows the edits.
+  const pageStarts =
+    latest.pageStarts.length > 0
+      ? carryOffsets(
+          latest.text,
+          input.text,
+          latest.pageStarts,
+          diffsByRevision.get(latest.id) ?? diffTexts(latest.text, input.text),
+        )
+      : [];
   const counts = { ANCHORED: 0, MOVED: 0, CHANGED: 0, ORPHANED: 0 };
   for (const a of anchors) counts[a.result.status]++;
 
   try {
     return await db().$transaction(async (tx) => {
       const revision = await tx.documentRevision.create({
-        data: { workspaceId: workspace.id, documentId: document.id, number: latest.number + 1, text: input.text, contentHash, note: input.note, createdById: workspace.userId || null },
+        data: {
+          workspaceId: workspace.id,
+          documentId: document.id,
+          number: latest.number + 1,
+          text: input.text,
+          contentHash,
+          pageStarts,
+          note: input.note,
+          createdById: workspace.userId || null,
+        },
         select: { id: true, number: true },
       });
       if (anchors.length > 0) {
@@ -92,7 +285,13 @@ export async function correctDocument(workspace: AuthorizedWorkspace, input: { d
             workspaceId: workspace.id,
             status: result.status,
             score: result.score,
-            ...(result.status === "ORPHANED" ? {} : { startOffset: result.anchor.startOffset, endOffset: result.anchor.endOffset, exact: result.anchor.exact }),
+            ...(result.status === "ORPHANED"
+              ? {}
+              : {
+                  startOffset: result.anchor.startOffset,
+                  endOffset: result.anchor.endOffset,
+                  exact: result.anchor.exact,
+                }),
           })),
         });
       }
@@ -110,27 +309,59 @@ export async function correctDocument(workspace: AuthorizedWorkspace, input: { d
   } catch (error) {
     // The (documentId, number) key: another correction of the same revision committed first.
     if ((error as { code?: string }).code === "P2002") {
-      return { ok: false, reason: "stale_revision", message: "Someone saved a correction of this revision at the same moment; reload and apply yours to it." };
+      return {
+        ok: false,
+        reason: "stale_revision",
+        message: "Someone saved a correction of this revision at the same moment; reload and apply yours to it.",
+      };
     }
     throw error;
   }
 }
 
-export async function dismissSuggestion(workspace: AuthorizedWorkspace, input: { revisionId: string; startOffset: number; endOffset: number }) {
-  const revision = await db().documentRevision.findFirst({ where: { id: input.revisionId, workspaceId: workspace.id }, select: { id: true } });
-  if (!revision) return { ok: false as const, reason: "not_found" as const, message: "That document revision does not exist in this workspace." };
+export async function dismissSuggestion(
+  workspace: AuthorizedWorkspace,
+  input: { revisionId: string; startOffset: number; endOffset: number },
+) {
+  const revision = await db().documentRevision.findFirst({
+    where: { id: input.revisionId, workspaceId: workspace.id },
+    select: { id: true },
+  });
+  if (!revision)
+    return {
+      ok: false as const,
+      reason: "not_found" as const,
+      message: "That document revision does not exist in this workspace.",
+    };
   await db().suggestionDismissal.upsert({
-    where: { revisionId_startOffset_endOffset: { revisionId: revision.id, startOffset: input.startOffset, endOffset: input.endOffset } },
-    create: { revisionId: revision.id, workspaceId: workspace.id, startOffset: input.startOffset, endOffset: input.endOffset, dismissedById: workspace.userId || null },
+    where: {
+      revisionId_startOffset_endOffset: {
+        revisionId: revision.id,
+        startOffset: input.startOffset,
+        endOffset: input.endOffset,
+      },
+    },
+    create: {
+      revisionId: revision.id,
+      workspaceId: workspace.id,
+      startOffset: input.startOffset,
+      endOffset: input.endOffset,
+      dismissedById: workspace.userId || null,
+    },
     update: {},
   });
   return { ok: true as const };
 }
 
-export async function markAnchorReviewed(workspace: AuthorizedWorkspace, input: { evidenceId: string; revisionId: string }) {
+export async function markAnchorReviewed(
+  workspace: AuthorizedWorkspace,
+  input: { evidenceId: string; revisionId: string },
+) {
   const { count } = await db().evidenceAnchor.updateMany({
     where: { evidenceId: input.evidenceId, revisionId: input.revisionId, workspaceId: workspace.id, reviewedAt: null },
     data: { reviewedAt: new Date(), reviewedById: workspace.userId || null },
   });
-  return count === 1 ? { ok: true as const } : { ok: false as const, reason: "not_found" as const, message: "That quote is not waiting for review." };
+  return count === 1
+    ? { ok: true as const }
+    : { ok: false as const, reason: "not_found" as const, message: "That quote is not waiting for review." };
 }

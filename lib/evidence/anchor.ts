@@ -47,7 +47,12 @@ export function toUtf16Offset(text: string, codePointOffset: number): number {
 
 export function anchorAt(text: string, startOffset: number, endOffset: number): TextAnchor {
   const chars = codePoints(text);
-  if (!(Number.isInteger(startOffset) && Number.isInteger(endOffset)) || startOffset < 0 || endOffset > chars.length || startOffset >= endOffset) {
+  if (
+    !(Number.isInteger(startOffset) && Number.isInteger(endOffset)) ||
+    startOffset < 0 ||
+    endOffset > chars.length ||
+    startOffset >= endOffset
+  ) {
     throw new RangeError(`range ${startOffset}–${endOffset} is not inside a text of ${chars.length} code points`);
   }
   return {

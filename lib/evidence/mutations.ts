@@ -1,19 +1,31 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { recordActivity } from "@/lib/activity/record";
-import { verifyAnchor } from "@/lib/evidence/anchor";
+import { db } from "@/lib/db/client";
+import { codePointLength, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
+import type { CreateEvidenceFromQuoteInput, CreateEvidenceInput, PairQuoteInput } from "@/lib/evidence/schema";
 import { fromCalendarDate } from "@/lib/matrix/dates";
-import type { CreateEvidenceInput } from "@/lib/evidence/schema";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type CreateEvidenceResult =
   | { ok: true; evidenceId: string }
-  | { ok: false; reason: "not_found" | "stale_revision" | "anchor_mismatch" | "speaker_not_found" | "statement_not_found" | "date_required"; message: string };
+  | {
+      ok: false;
+      reason:
+        | "not_found"
+        | "stale_revision"
+        | "anchor_mismatch"
+        | "speaker_not_found"
+        | "statement_not_found"
+        | "date_required"
+        | "quote_not_found";
+      message: string;
+    };
 
 const ANCHOR_MESSAGES = {
   out_of_range: "The selection lies outside the document's text.",
   empty: "The selection is empty.",
-  exact_mismatch: "The selected words are not the words at that place in the document. Reload the document and select again.",
+  exact_mismatch:
+    "The selected words are not the words at that place in the document. Reload the document and select again.",
   context_mismatch: "The text around the selection does not match the document. Reload the document and select again.",
 } as const;
 
@@ -23,32 +35,68 @@ function dateFromPublished(publishedOn: string | null): string | null {
   return publishedOn.length === 10 ? publishedOn : null;
 }
 
-export async function createEvidence(workspace: AuthorizedWorkspace, input: Omit<CreateEvidenceInput, "workspaceSlug">): Promise<CreateEvidenceResult> {
+export async function createEvidence(
+  workspace: AuthorizedWorkspace,
+  input: Omit<CreateEvidenceInput, "workspaceSlug">,
+): Promise<CreateEvidenceResult> {
   const document = await db().document.findFirst({
     where: { id: input.documentId, workspaceId: workspace.id },
-    select: { id: true, publishedOn: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
+    select: {
+      id: true,
+      publishedOn: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } },
+    },
   });
   const revision = document?.revisions[0];
-  if (!document || !revision) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!document || !revision)
+    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
   if (revision.id !== input.revisionId) {
-    return { ok: false, reason: "stale_revision", message: "The document was corrected since you opened it; reload it and select the passage again." };
+    return {
+      ok: false,
+      reason: "stale_revision",
+      message: "The document was corrected since you opened it; reload it and select the passage again.",
+    };
   }
   const check = verifyAnchor(revision.text, input);
   if (!check.ok) return { ok: false, reason: "anchor_mismatch", message: ANCHOR_MESSAGES[check.reason] };
 
   const saidOn = input.saidOn || dateFromPublished(document.publishedOn);
-  if (!saidOn) return { ok: false, reason: "date_required", message: "The document has no full date: give the date the words were said." };
+  if (!saidOn)
+    return {
+      ok: false,
+      reason: "date_required",
+      message: "The document has no full date: give the date the words were said.",
+    };
 
-  if (input.speakerId && !(await db().person.findFirst({ where: { id: input.speakerId, workspaceId: workspace.id }, select: { id: true } }))) {
-    return { ok: false, reason: "speaker_not_found", message: "That speaker is not in this workspace's people directory." };
+  if (
+    input.speakerId &&
+    !(await db().person.findFirst({ where: { id: input.speakerId, workspaceId: workspace.id }, select: { id: true } }))
+  ) {
+    return {
+      ok: false,
+      reason: "speaker_not_found",
+      message: "That speaker is not in this workspace's people directory.",
+    };
   }
-  if (input.newSpeaker?.partyId && !(await db().party.findFirst({ where: { id: input.newSpeaker.partyId, workspaceId: workspace.id }, select: { id: true } }))) {
+  if (
+    input.newSpeaker?.partyId &&
+    !(await db().party.findFirst({
+      where: { id: input.newSpeaker.partyId, workspaceId: workspace.id },
+      select: { id: true },
+    }))
+  ) {
     return { ok: false, reason: "speaker_not_found", message: "That party does not exist in this workspace." };
   }
   if (input.links.length > 0) {
-    const found = await db().stanceStatement.count({ where: { workspaceId: workspace.id, id: { in: input.links.map((l) => l.statementId) } } });
+    const found = await db().stanceStatement.count({
+      where: { workspaceId: workspace.id, id: { in: input.links.map((l) => l.statementId) } },
+    });
     if (found !== new Set(input.links.map((l) => l.statementId)).size) {
-      return { ok: false, reason: "statement_not_found", message: "One of the linked stances does not exist in this workspace." };
+      return {
+        ok: false,
+        reason: "statement_not_found",
+        message: "One of the linked stances does not exist in this workspace.",
+      };
     }
   }
 
@@ -56,11 +104,24 @@ export async function createEvidence(workspace: AuthorizedWorkspace, input: Omit
     let speakerId = input.speakerId ?? null;
     if (input.newSpeaker) {
       const person = await tx.person.create({
-        data: { workspaceId: workspace.id, name: input.newSpeaker.name, role: input.newSpeaker.role, partyId: input.newSpeaker.partyId ?? null, organisation: input.newSpeaker.organisation },
+        data: {
+          workspaceId: workspace.id,
+          name: input.newSpeaker.name,
+          role: input.newSpeaker.role,
+          partyId: input.newSpeaker.partyId ?? null,
+          organisation: input.newSpeaker.organisation,
+        },
         select: { id: true },
       });
       speakerId = person.id;
-      await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId || null, action: "person.created", subjectType: "person", subjectId: person.id, after: input.newSpeaker });
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: workspace.userId || null,
+        action: "person.created",
+        subjectType: "person",
+        subjectId: person.id,
+        after: input.newSpeaker,
+      });
     }
     const evidence = await tx.evidence.create({
       data: {
@@ -81,7 +142,14 @@ export async function createEvidence(workspace: AuthorizedWorkspace, input: Omit
       select: { id: true },
     });
     if (input.links.length > 0) {
-      await tx.statementEvidence.createMany({ data: input.links.map((l) => ({ workspaceId: workspace.id, statementId: l.statementId, evidenceId: evidence.id, relation: l.relation })) });
+      await tx.statementEvidence.createMany({
+        data: input.links.map((l) => ({
+          workspaceId: workspace.id,
+          statementId: l.statementId,
+          evidenceId: evidence.id,
+          relation: l.relation,
+        })),
+      });
     }
     await recordActivity(tx, {
       workspaceId: workspace.id,
@@ -89,8 +157,259 @@ export async function createEvidence(workspace: AuthorizedWorkspace, input: Omit
       action: "evidence.created",
       subjectType: "evidence",
       subjectId: evidence.id,
-      after: { documentId: document.id, startOffset: input.startOffset, endOffset: input.endOffset, exact: input.exact, speakerId, kind: input.kind, links: input.links },
+      after: {
+        documentId: document.id,
+        startOffset: input.startOffset,
+        endOffset: input.endOffset,
+        exact: input.exact,
+        speakerId,
+        kind: input.kind,
+        links: input.links,
+      },
     });
     return { ok: true as const, evidenceId: evidence.id };
+  });
+}
+
+/**
+ * Evidence located by its words instead of offsets: the quote is found in the document's current
+ * text and then saved through the same verification as a selection.
+ */
+export async function createEvidenceFromQuote(
+  workspace: AuthorizedWorkspace,
+  { quote, occurrence, documentId, ...details }: CreateEvidenceFromQuoteInput,
+): Promise<CreateEvidenceResult> {
+  const revision = await db().documentRevision.findFirst({
+    where: { workspaceId: workspace.id, documentId },
+    orderBy: { number: "desc" },
+    select: { id: true, text: true },
+  });
+  if (!revision) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  const anchor = locateQuote(revision.text, quote, occurrence);
+  if (!anchor)
+    return {
+      ok: false,
+      reason: "quote_not_found",
+      message:
+        occurrence > 0
+          ? `The document's current text does not have ${occurrence + 1} occurrences of those exact words.`
+          : "Those exact words are not in the document's current text.",
+    };
+  return createEvidence(workspace, { ...details, documentId, revisionId: revision.id, ...anchor });
+}
+
+/** Thrown inside the pairing transaction when the passage was paired meanwhile; rolls it back. */
+class AlreadyPaired extends Error {}
+
+export type PairQuoteResult =
+  | { ok: true; evidenceId: string }
+  | {
+      ok: false;
+      reason:
+        | "not_found"
+        | "not_an_original"
+        | "not_a_translation"
+        | "passage_not_found"
+        | "passage_ambiguous"
+        | "already_paired";
+      field?: "exact";
+      message: string;
+    };
+
+function countOccurrences(text: string, exact: string) {
+  let count = 0;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Pairs a quote of an original document with the passage that renders it in a translation of
+ * that document. The passage is an ordinary quote of the translation, anchored on its latest
+ * revision and verified verbatim (by the database's trigger too); a quote already saved at
+ * exactly that place is reused. Each side then re-anchors on its own document's corrections.
+ */
+export async function pairQuote(
+  workspace: AuthorizedWorkspace,
+  input: Omit<PairQuoteInput, "workspaceSlug">,
+): Promise<PairQuoteResult> {
+  const original = await db().evidence.findFirst({
+    where: { id: input.originalId, workspaceId: workspace.id },
+    select: { id: true, documentId: true, translationOfId: true, speakerId: true, saidOn: true, kind: true },
+  });
+  if (!original) return { ok: false, reason: "not_found", message: "That quote does not exist in this workspace." };
+  if (original.translationOfId !== null)
+    return {
+      ok: false,
+      reason: "not_an_original",
+      message: "That quote is itself a translation; pair the original's quote instead.",
+    };
+  const translation = await db().document.findFirst({
+    where: { id: input.documentId, workspaceId: workspace.id },
+    select: {
+      id: true,
+      translationOfId: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } },
+    },
+  });
+  const revision = translation?.revisions[0];
+  if (!translation || !revision)
+    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (translation.translationOfId !== original.documentId)
+    return {
+      ok: false,
+      reason: "not_a_translation",
+      message: "That document is not marked as a translation of the quote's document.",
+    };
+
+  let existing: { id: string; translationOfId: string | null } | null = null;
+  let anchor: ReturnType<typeof locateQuote> = null;
+  if (input.translationId) {
+    existing = await db().evidence.findFirst({
+      where: { id: input.translationId, workspaceId: workspace.id, documentId: translation.id },
+      select: { id: true, translationOfId: true },
+    });
+    if (!existing) return { ok: false, reason: "not_found", message: "That quote is not a quote of the translation." };
+  } else {
+    const exact = input.exact ?? "";
+    const occurrences = countOccurrences(revision.text, exact);
+    if (occurrences === 0)
+      return {
+        ok: false,
+        reason: "passage_not_found",
+        field: "exact",
+        message: "Those exact words are not in the translation; copy them from its text.",
+      };
+    if (occurrences > 1)
+      return {
+        ok: false,
+        reason: "passage_ambiguous",
+        field: "exact",
+        message: `Those words occur ${occurrences} times in the translation; give a longer passage.`,
+      };
+    anchor = locateQuote(revision.text, exact);
+    if (!anchor || !verifyAnchor(revision.text, anchor).ok)
+      return { ok: false, reason: "passage_not_found", field: "exact", message: "Those words could not be anchored." };
+    existing = await db().evidence.findFirst({
+      where: {
+        workspaceId: workspace.id,
+        revisionId: revision.id,
+        startOffset: anchor.startOffset,
+        endOffset: anchor.endOffset,
+      },
+      orderBy: [{ translationOfId: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+      select: { id: true, translationOfId: true },
+    });
+  }
+  if (existing?.translationOfId)
+    return {
+      ok: false,
+      reason: "already_paired",
+      message:
+        existing.translationOfId === original.id
+          ? "That passage is already paired with this quote."
+          : "That passage is already paired with another quote of the original.",
+    };
+  const alreadyTranslated = await db().evidence.findFirst({
+    where: { workspaceId: workspace.id, translationOfId: original.id, documentId: translation.id },
+    select: { id: true },
+  });
+  if (alreadyTranslated)
+    return {
+      ok: false,
+      reason: "already_paired",
+      message: "This quote already has its passage in that translation; unpair it first to choose another.",
+    };
+
+  try {
+    return await db().$transaction(async (tx) => {
+      let evidenceId: string;
+      if (existing) {
+        // Conditional: of two people pairing this passage at once, one wins and the other is told.
+        const { count } = await tx.evidence.updateMany({
+          where: { id: existing.id, translationOfId: null },
+          data: { translationOfId: original.id },
+        });
+        if (count === 0) throw new AlreadyPaired();
+        evidenceId = existing.id;
+      } else {
+        const placed = anchor!;
+        const created = await tx.evidence.create({
+          data: {
+            workspaceId: workspace.id,
+            documentId: translation.id,
+            revisionId: revision.id,
+            startOffset: placed.startOffset,
+            endOffset: placed.endOffset,
+            exact: placed.exact,
+            prefix: placed.prefix,
+            suffix: placed.suffix,
+            speakerId: original.speakerId,
+            saidOn: original.saidOn,
+            kind: original.kind,
+            translationOfId: original.id,
+            createdById: workspace.userId || null,
+          },
+          select: { id: true, exact: true },
+        });
+        evidenceId = created.id;
+      }
+      const quote = await tx.evidence.findUniqueOrThrow({
+        where: { id: evidenceId },
+        select: { exact: true, startOffset: true, endOffset: true },
+      });
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: workspace.userId || null,
+        action: "evidence.paired",
+        subjectType: "evidence",
+        subjectId: evidenceId,
+        after: {
+          translationOfId: original.id,
+          documentId: translation.id,
+          startOffset: quote.startOffset,
+          endOffset: quote.endOffset,
+          exact: quote.exact,
+          characters: codePointLength(quote.exact),
+        },
+      });
+      return { ok: true as const, evidenceId };
+    });
+  } catch (error) {
+    // The (translationOfId, documentId) key: someone paired this quote in that translation meanwhile.
+    if ((error as { code?: string }).code === "P2002" || error instanceof AlreadyPaired)
+      return {
+        ok: false,
+        reason: "already_paired",
+        message: "Someone paired this quote in that translation at the same moment; reload to see it.",
+      };
+    throw error;
+  }
+}
+
+/** Ends a pairing; the translated passage stays a quote of its own document, honest on its own. */
+export async function unpairQuote(workspace: AuthorizedWorkspace, input: { evidenceId: string }) {
+  const quote = await db().evidence.findFirst({
+    where: { id: input.evidenceId, workspaceId: workspace.id, translationOfId: { not: null } },
+    select: { id: true, documentId: true, translationOfId: true, exact: true },
+  });
+  if (!quote)
+    return { ok: false as const, reason: "not_found" as const, message: "That quote is not paired with an original." };
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.evidence.updateMany({
+      where: { id: quote.id, translationOfId: quote.translationOfId },
+      data: { translationOfId: null },
+    });
+    if (count === 0)
+      return { ok: false as const, reason: "not_found" as const, message: "That quote was unpaired meanwhile." };
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "evidence.unpaired",
+      subjectType: "evidence",
+      subjectId: quote.id,
+      before: { translationOfId: quote.translationOfId, documentId: quote.documentId },
+      after: { documentId: quote.documentId, exact: quote.exact },
+    });
+    return { ok: true as const };
   });
 }

@@ -1,5 +1,5 @@
 import DiffMatchPatch from "diff-match-patch";
-import { anchorAt, codePointLength, toCodePointOffset, toUtf16Offset, type TextAnchor } from "@/lib/evidence/anchor";
+import { anchorAt, codePointLength, type TextAnchor, toCodePointOffset, toUtf16Offset } from "@/lib/evidence/anchor";
 
 // Re-anchoring a quote in a corrected text, after Hypothesis's approach: the quote, its prefix
 // and suffix and its expected position are weighed together. Exact matches come first; then a
@@ -8,7 +8,9 @@ import { anchorAt, codePointLength, toCodePointOffset, toUtf16Offset, type TextA
 // at is better than a quote attached to the wrong words.
 
 export type AnchorStatus = "ANCHORED" | "MOVED" | "CHANGED" | "ORPHANED";
-export type Reanchored = { status: "ORPHANED"; score: number } | { status: Exclude<AnchorStatus, "ORPHANED">; score: number; anchor: TextAnchor };
+export type Reanchored =
+  | { status: "ORPHANED"; score: number }
+  | { status: Exclude<AnchorStatus, "ORPHANED">; score: number; anchor: TextAnchor };
 
 /** Similarity required for a changed quote to stay attached (1 − edit distance / length). */
 export const MIN_CHANGED_SIMILARITY = 0.8;
@@ -32,6 +34,24 @@ function expectedPosition(diffs: DiffMatchPatch.Diff[], oldOffset: number): numb
   return dmp.diff_xIndex(diffs, oldOffset);
 }
 
+/**
+ * Code-point offsets of the old text (a PDF's page starts) carried into the new text along the
+ * edits between them, kept in order.
+ */
+export function carryOffsets(
+  oldText: string,
+  newText: string,
+  offsets: readonly number[],
+  diffs: DiffMatchPatch.Diff[],
+): number[] {
+  let floor = 0;
+  return offsets.map((offset) => {
+    const moved = toCodePointOffset(newText, dmp.diff_xIndex(diffs, toUtf16Offset(oldText, offset)));
+    floor = Math.max(floor, Math.min(moved, codePointLength(newText)));
+    return floor;
+  });
+}
+
 function bitap(text: string, pattern: string, near: number): number {
   const clipped = pattern.slice(0, dmp.Match_MaxBits);
   dmp.Match_Threshold = 0.35;
@@ -43,15 +63,30 @@ function bitap(text: string, pattern: string, near: number): number {
  * Re-anchors one quote, anchored in `oldText`, in `newText`. Offsets in and out are code points.
  * `diffs` (from diffTexts) may be shared across the quotes of one document.
  */
-export function reanchorQuote(oldText: string, newText: string, quote: TextAnchor, diffs = diffTexts(oldText, newText)): Reanchored {
+export function reanchorQuote(
+  oldText: string,
+  newText: string,
+  quote: TextAnchor,
+  diffs = diffTexts(oldText, newText),
+): Reanchored {
   const oldStart16 = toUtf16Offset(oldText, quote.startOffset);
   const near = expectedPosition(diffs, oldStart16);
 
   const exactHits: number[] = [];
-  for (let at = newText.indexOf(quote.exact); at >= 0 && exactHits.length < 1000; at = newText.indexOf(quote.exact, at + 1)) exactHits.push(at);
+  for (
+    let at = newText.indexOf(quote.exact);
+    at >= 0 && exactHits.length < 1000;
+    at = newText.indexOf(quote.exact, at + 1)
+  )
+    exactHits.push(at);
   if (exactHits.length > 0) {
     const best = exactHits
-      .map((at) => ({ at, score: contextScore(newText, at, at + quote.exact.length, quote.prefix, quote.suffix) - Math.abs(at - near) / Math.max(1, newText.length) }))
+      .map((at) => ({
+        at,
+        score:
+          contextScore(newText, at, at + quote.exact.length, quote.prefix, quote.suffix) -
+          Math.abs(at - near) / Math.max(1, newText.length),
+      }))
       .sort((a, b) => b.score - a.score)[0]!;
     const start = toCodePointOffset(newText, best.at);
     const anchor = anchorAt(newText, start, start + codePointLength(quote.exact));

@@ -1,9 +1,10 @@
+import { html, type SafeHtml } from "@/lib/exports/html";
+import type { Citation, CommentThread, MatrixExport, ThreadComment } from "@/lib/exports/model";
+import { citationQuotes, describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
+import type { Position } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
-import type { Position } from "@/lib/generated/prisma/enums";
-import type { Citation, CommentThread, MatrixExport, ThreadComment } from "@/lib/exports/model";
-import { html, type SafeHtml } from "@/lib/exports/html";
-import { describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
+import { CONFIDENCE_LABELS } from "@/lib/matrix/schema";
 
 // A self-contained, printable briefing: one file, no scripts, no external resources. All markup
 // comes from `html` templates, which escape every value from the workspace; the page's own
@@ -82,14 +83,26 @@ function threads(list: CommentThread[], title: string): SafeHtml | null {
   return html`<div class="threads"><p class="title">${title}</p><ul>${list.map(
     (thread) =>
       html`<li>${thread.root ? comment(thread.root) : html`<em>First comment deleted.</em>`}${
-        thread.replies.length > 0 ? html`<ul>${thread.replies.map((reply) => html`<li>${comment(reply)}</li>`)}</ul>` : null
+        thread.replies.length > 0
+          ? html`<ul>${thread.replies.map((reply) => html`<li>${comment(reply)}</li>`)}</ul>`
+          : null
       }</li>`,
   )}</ul></div>`;
 }
 
 function citation(entry: Citation): SafeHtml {
-  const source = [entry.document.outlet, entry.document.publishedOn ? `published ${formatCalendarDate(entry.document.publishedOn)}` : ""].filter(Boolean).join(", ");
-  return html`<li><figure><blockquote>“${entry.exact}”</blockquote><figcaption>— ${describeSpeaker(entry.speaker)}, ${formatCalendarDate(entry.saidOn)} · ${describeCitationKind(entry)}<br>Source: ${link(entry.document.title, entry.document.url)}${source ? `, ${source}` : ""}</figcaption></figure>${threads(entry.threads, "Open threads on this quote")}</li>`;
+  const source = [
+    entry.document.outlet,
+    entry.document.publishedOn ? `published ${formatCalendarDate(entry.document.publishedOn)}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const quotes = citationQuotes(entry).map((q) =>
+    q.label
+      ? html`<blockquote lang="${q.language ?? ""}">“${q.exact}”</blockquote><p class="side">${q.label}</p>`
+      : html`<blockquote>“${q.exact}”</blockquote>`,
+  );
+  return html`<li><figure>${quotes}<figcaption>— ${describeSpeaker(entry.speaker)}, ${formatCalendarDate(entry.saidOn)} · ${describeCitationKind(entry)}<br>Source: ${link(entry.document.title, entry.document.url)}${source ? `, ${source}` : ""}</figcaption></figure>${threads(entry.threads, "Open threads on this quote")}</li>`;
 }
 
 export function formatBriefingHtml(matrix: MatrixExport): string {
@@ -123,7 +136,7 @@ ${cells.map(({ party, statement }) =>
   statement
     ? html`<section class="cell">
 <h4><span class="party" style="${colourStyle("border-left-color", party.colour)}">${party.name}</span><span class="badge pos-${statement.position}">${label(statement.position)}</span></h4>
-<p class="meta">Stated on ${formatCalendarDate(statement.statedOn)}</p>
+<p class="meta">Stated on ${formatCalendarDate(statement.statedOn)} · ${CONFIDENCE_LABELS[statement.confidence]} confidence${statement.confidenceRationale ? html`: ${statement.confidenceRationale}` : null}</p>
 <p class="summary">${statement.summary}</p>
 ${statement.citations.length > 0 ? html`<ol class="quotes">${statement.citations.map(citation)}</ol>` : html`<p class="meta">No quotes cited.</p>`}
 ${threads(statement.threads, "Open threads")}

@@ -10,8 +10,14 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Assigns `prefix:0`, `prefix:1`… in the order of each item's content signature. */
-function keysBySignature<T extends { id: string }>(items: T[], prefix: string, signature: (item: T) => unknown): Map<string, string> {
-  const ordered = items.map((item) => ({ id: item.id, signature: JSON.stringify(signature(item)) })).sort((a, b) => compare(a.signature, b.signature));
+function keysBySignature<T extends { id: string }>(
+  items: T[],
+  prefix: string,
+  signature: (item: T) => unknown,
+): Map<string, string> {
+  const ordered = items
+    .map((item) => ({ id: item.id, signature: JSON.stringify(signature(item)) }))
+    .sort((a, b) => compare(a.signature, b.signature));
   return new Map(ordered.map((item, index) => [item.id, `${prefix}:${index}`]));
 }
 
@@ -40,8 +46,19 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
   const partyKeys = new Map(file.parties.map((p) => [p.id, `party:${p.name}`]));
   const issueKeys = new Map(file.issues.map((i) => [i.id, `issue:${i.title}`]));
   const personKeys = new Map(file.people.map((p) => [p.id, `person:${p.name}`]));
-  const documentKeys = keysBySignature(file.documents, "document", (d) => [d.importedAt, d.title, d.outlet, d.url, d.publishedOn, d.revisions.map((r) => [r.number, r.contentHash]).sort()]);
-  const revisionKeys = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, `${documentKeys.get(d.id)}/revision:${r.number}`] as const)));
+  const documentKeys = keysBySignature(file.documents, "document", (d) => [
+    d.importedAt,
+    d.title,
+    d.outlet,
+    d.url,
+    d.publishedOn,
+    d.revisions.map((r) => [r.number, r.contentHash]).sort(),
+  ]);
+  const revisionKeys = new Map(
+    file.documents.flatMap((d) =>
+      d.revisions.map((r) => [r.id, `${documentKeys.get(d.id)}/revision:${r.number}`] as const),
+    ),
+  );
   const evidenceKeys = keysBySignature(file.evidence, "evidence", (e) => [
     lookup(revisionKeys, e.revisionId),
     e.startOffset,
@@ -61,30 +78,50 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
     s.summary,
   ]);
   const comments = file.comments ?? [];
-  const commentKeys = keysBySignature(comments, "comment", (c) => [c.createdAt, lookup(evidenceKeys, c.evidenceId), lookup(statementKeys, c.statementId), c.author, c.body]);
+  const commentKeys = keysBySignature(comments, "comment", (c) => [
+    c.createdAt,
+    lookup(evidenceKeys, c.evidenceId),
+    lookup(statementKeys, c.statementId),
+    c.author,
+    c.body,
+  ]);
 
   return sortKeysDeep({
     format: file.format,
     version: file.version,
-    workspace: { title: file.workspace.title, description: file.workspace.description, positionLabels: file.workspace.positionLabels },
+    workspace: {
+      title: file.workspace.title,
+      description: file.workspace.description,
+      positionLabels: file.workspace.positionLabels,
+    },
     parties: byKey(file.parties.map(({ id, ...p }) => ({ key: partyKeys.get(id)!, ...p }))),
     issues: byKey(file.issues.map(({ id, ...i }) => ({ key: issueKeys.get(id)!, ...i }))),
-    people: byKey(file.people.map(({ id, partyId, ...p }) => ({ key: personKeys.get(id)!, party: lookup(partyKeys, partyId), ...p }))),
+    people: byKey(
+      file.people.map(({ id, partyId, ...p }) => ({
+        key: personKeys.get(id)!,
+        party: lookup(partyKeys, partyId),
+        ...p,
+      })),
+    ),
     documents: byKey(
-      file.documents.map(({ id, revisions, ...d }) => ({
+      file.documents.map(({ id, revisions, translationOfId, ...d }) => ({
         key: documentKeys.get(id)!,
+        translationOf: lookup(documentKeys, translationOfId),
         ...d,
         revisions: [...revisions].sort((a, b) => a.number - b.number).map(({ id: _id, ...r }) => r),
       })),
     ),
     evidence: byKey(
-      file.evidence.map(({ id, documentId, revisionId, speakerId, anchors, ...e }) => ({
+      file.evidence.map(({ id, documentId, revisionId, speakerId, translationOfId, anchors, ...e }) => ({
         key: evidenceKeys.get(id)!,
+        translationOf: lookup(evidenceKeys, translationOfId),
         document: lookup(documentKeys, documentId),
         revision: lookup(revisionKeys, revisionId),
         speaker: lookup(personKeys, speakerId),
         ...e,
-        anchors: byKey(anchors.map(({ revisionId: anchorRevision, ...a }) => ({ key: lookup(revisionKeys, anchorRevision)!, ...a }))),
+        anchors: byKey(
+          anchors.map(({ revisionId: anchorRevision, ...a }) => ({ key: lookup(revisionKeys, anchorRevision)!, ...a })),
+        ),
       })),
     ),
     statements: byKey(
@@ -94,10 +131,17 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         issue: lookup(issueKeys, issueId),
         ...s,
         evidence: byKey(evidence.map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))),
-        amendment: amendment ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) } : null,
+        amendment: amendment
+          ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) }
+          : null,
       })),
     ),
-    cells: byKey(file.cells.map(({ issueId, partyId, ...c }) => ({ key: `${lookup(issueKeys, issueId)}|${lookup(partyKeys, partyId)}`, ...c }))),
+    cells: byKey(
+      file.cells.map(({ issueId, partyId, ...c }) => ({
+        key: `${lookup(issueKeys, issueId)}|${lookup(partyKeys, partyId)}`,
+        ...c,
+      })),
+    ),
     comments: byKey(
       comments.map(({ id, evidenceId, statementId, parentId, ...c }) => ({
         key: commentKeys.get(id)!,
@@ -109,6 +153,11 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
     ),
     dismissedSuggestions: [...(file.dismissedSuggestions ?? [])]
       .map(({ revisionId, ...d }) => ({ revision: lookup(revisionKeys, revisionId), ...d }))
-      .sort((a, b) => compare(JSON.stringify([a.revision, a.startOffset, a.endOffset]), JSON.stringify([b.revision, b.startOffset, b.endOffset]))),
+      .sort((a, b) =>
+        compare(
+          JSON.stringify([a.revision, a.startOffset, a.endOffset]),
+          JSON.stringify([b.revision, b.startOffset, b.endOffset]),
+        ),
+      ),
   });
 }

@@ -9,6 +9,10 @@ const NEEDS_QUOTES = /[",\r\n]/;
 // leading apostrophe makes it text and shows nowhere.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Excel reads a CSV file without a byte-order mark in the system's legacy code page, which turns
+// curly quotes and dashes into mojibake.
+export const UTF8_BOM = "\uFEFF";
+
 export function csvField(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
@@ -18,7 +22,18 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-export const MATRIX_CSV_HEADER = ["issue", "party", "position", "position_label", "summary", "stated_on", "citation_count", "citations"] as const;
+export const MATRIX_CSV_HEADER = [
+  "issue",
+  "party",
+  "position",
+  "position_label",
+  "summary",
+  "stated_on",
+  "citation_count",
+  "citations",
+  "confidence",
+  "confidence_rationale",
+] as const;
 
 /** One record per issue × party; an empty cell has empty position, summary and citations. */
 export function formatMatrixCsv(matrix: MatrixExport): string {
@@ -33,7 +48,9 @@ export function formatMatrixCsv(matrix: MatrixExport): string {
       String(statement?.citations.length ?? 0),
       // Several citations share the field, one per line.
       (statement?.citations ?? []).map(citationText).join("\n"),
+      statement?.confidence ?? "",
+      statement?.confidenceRationale ?? "",
     ]),
   );
-  return toCsv([MATRIX_CSV_HEADER, ...rows]);
+  return UTF8_BOM + toCsv([MATRIX_CSV_HEADER, ...rows]);
 }

@@ -1,14 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { orderSides, PAIR_SELECT, type QuoteOrder, quotePair } from "@/lib/evidence/pairs";
+import type {
+  CellStatement,
+  Citation,
+  CommentThread,
+  EvidenceExport,
+  MatrixExport,
+  Speaker,
+} from "@/lib/exports/model";
+import {
+  type ExportActor,
+  WORKSPACE_EXPORT_FORMAT,
+  WORKSPACE_EXPORT_VERSION,
+  type WorkspaceExport,
+  WorkspaceExportSchema,
+} from "@/lib/exports/workspace-file";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
-import type { CellStatement, Citation, CommentThread, EvidenceExport, MatrixExport, Speaker } from "@/lib/exports/model";
-import { WORKSPACE_EXPORT_FORMAT, WORKSPACE_EXPORT_VERSION, WorkspaceExportSchema, type ExportActor, type WorkspaceExport } from "@/lib/exports/workspace-file";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-const ACTOR = { select: { name: true, email: true } } as const;
+const ACTOR = { select: { id: true, name: true, email: true } } as const;
 const SPEAKER = { select: { name: true, role: true, organisation: true, party: { select: { name: true } } } } as const;
 
 type Actor = { name: string; email: string } | null;
@@ -18,8 +32,12 @@ const actor = (user: Actor): ExportActor => (user ? { name: user.name, email: us
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function speakerOf(person: { name: string; role: string; organisation: string; party: { name: string } | null } | null): Speaker | null {
-  return person ? { name: person.name, role: person.role, affiliation: person.party?.name ?? person.organisation } : null;
+function speakerOf(
+  person: { name: string; role: string; organisation: string; party: { name: string } | null } | null,
+): Speaker | null {
+  return person
+    ? { name: person.name, role: person.role, affiliation: person.party?.name ?? person.organisation }
+    : null;
 }
 
 // ---------------------------------------------------------------- matrix and briefing
@@ -32,11 +50,28 @@ function speakerOf(person: { name: string; role: string; organisation: string; p
 async function findOpenThreads(workspace: AuthorizedWorkspace, statementIds: string[], evidenceIds: string[]) {
   const comment = { body: true, createdAt: true, editedAt: true, author: ACTOR } as const;
   const roots = await db().comment.findMany({
-    where: { workspaceId: workspace.id, parentId: null, resolvedAt: null, OR: [{ statementId: { in: statementIds } }, { evidenceId: { in: evidenceIds } }] },
+    where: {
+      workspaceId: workspace.id,
+      parentId: null,
+      resolvedAt: null,
+      OR: [{ statementId: { in: statementIds } }, { evidenceId: { in: evidenceIds } }],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, statementId: true, evidenceId: true, deletedAt: true, ...comment, replies: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: comment } },
+    select: {
+      id: true,
+      statementId: true,
+      evidenceId: true,
+      deletedAt: true,
+      ...comment,
+      replies: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: comment },
+    },
   });
-  const shape = (c: { body: string; createdAt: Date; editedAt: Date | null; author: { name: string; email: string } }) => ({
+  const shape = (c: {
+    body: string;
+    createdAt: Date;
+    editedAt: Date | null;
+    author: { name: string; email: string };
+  }) => ({
     author: displayName(c.author),
     body: c.body,
     createdAt: c.createdAt.toISOString(),
@@ -53,8 +88,26 @@ async function findOpenThreads(workspace: AuthorizedWorkspace, statementIds: str
   return { byStatement, byEvidence };
 }
 
+function pairOfCitation(evidence: Parameters<typeof quotePair>[0], order: QuoteOrder): Pick<Citation, "pair"> {
+  const sides = quotePair(evidence);
+  if (!sides) return {};
+  return {
+    pair: orderSides(sides, order).map((s) => ({
+      evidenceId: s.id,
+      role: s.role,
+      exact: s.exact,
+      language: s.document.language,
+      title: s.document.title,
+    })),
+  };
+}
+
 /** The matrix as of a date, each shown statement with its citations (and, for briefings, open threads). */
-export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: string, options: { threads: boolean }): Promise<MatrixExport> {
+export async function getMatrixExport(
+  workspace: AuthorizedWorkspace,
+  asOf: string,
+  options: { threads: boolean; quoteOrder?: QuoteOrder },
+): Promise<MatrixExport> {
   const matrix = await getMatrix(workspace, asOf);
   const meta = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { description: true } });
   const statementIds = matrix.cells.flatMap((c) => (c.statement ? [c.statement.id] : []));
@@ -71,8 +124,9 @@ export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: stri
           saidOn: true,
           startOffset: true,
           speaker: SPEAKER,
-          document: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true } },
+          document: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true } },
           revision: { select: { number: true } },
+          ...PAIR_SELECT,
         },
       },
     },
@@ -92,14 +146,28 @@ export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: stri
       saidOn: toCalendarDate(evidence.saidOn),
       startOffset: evidence.startOffset,
       speaker: speakerOf(evidence.speaker),
-      document: { ...evidence.document, revision: evidence.revision.number },
+      document: {
+        id: evidence.document.id,
+        title: evidence.document.title,
+        outlet: evidence.document.outlet,
+        url: evidence.document.url,
+        publishedOn: evidence.document.publishedOn,
+        revision: evidence.revision.number,
+      },
       threads: threads.byEvidence.get(evidence.id) ?? [],
+      ...pairOfCitation(evidence, options.quoteOrder ?? "original"),
     });
     citations.set(statementId, list);
   }
   const ordered = (statementId: string): Citation[] =>
     (citations.get(statementId) ?? [])
-      .sort((a, b) => compare(a.saidOn, b.saidOn) || compare(a.document.title, b.document.title) || a.startOffset - b.startOffset || compare(a.evidenceId, b.evidenceId))
+      .sort(
+        (a, b) =>
+          compare(a.saidOn, b.saidOn) ||
+          compare(a.document.title, b.document.title) ||
+          a.startOffset - b.startOffset ||
+          compare(a.evidenceId, b.evidenceId),
+      )
       .map(({ startOffset: _startOffset, ...citation }) => citation);
 
   const shown = new Map(matrix.cells.map((c) => [`${c.issueId}/${c.partyId}`, c.statement]));
@@ -117,6 +185,8 @@ export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: stri
           position: statement.position as CellStatement["position"],
           summary: statement.summary,
           statedOn: statement.statedOn,
+          confidence: statement.confidence,
+          confidenceRationale: statement.confidenceRationale,
           citations: ordered(statement.id),
           threads: threads.byStatement.get(statement.id) ?? [],
         };
@@ -129,49 +199,60 @@ export async function getMatrixExport(workspace: AuthorizedWorkspace, asOf: stri
 // ---------------------------------------------------------------- evidence as annotations
 
 export async function getEvidenceExport(workspace: AuthorizedWorkspace): Promise<EvidenceExport> {
-  const settings = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } });
+  const settings = await db().workspace.findUniqueOrThrow({
+    where: { id: workspace.id },
+    select: { positionLabels: true },
+  });
   const evidence = await db().evidence.findMany({
-      where: { workspaceId: workspace.id },
-      select: {
-        id: true,
-        exact: true,
-        prefix: true,
-        suffix: true,
-        startOffset: true,
-        endOffset: true,
-        kind: true,
-        saidOn: true,
-        note: true,
-        createdAt: true,
-        createdBy: ACTOR,
-        speaker: SPEAKER,
-        document: { select: { id: true, title: true, outlet: true, url: true, language: true, publishedOn: true } },
-        revision: { select: { id: true, number: true } },
-        links: {
-          select: {
-            relation: true,
-            statement: {
-              select: {
-                id: true,
-                issueId: true,
-                partyId: true,
-                position: true,
-                summary: true,
-                statedOn: true,
-                issue: { select: { title: true } },
-                party: { select: { name: true } },
-                amendment: { select: { kind: true } },
-              },
+    where: { workspaceId: workspace.id },
+    select: {
+      id: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      startOffset: true,
+      endOffset: true,
+      kind: true,
+      saidOn: true,
+      note: true,
+      createdAt: true,
+      createdBy: ACTOR,
+      speaker: SPEAKER,
+      document: { select: { id: true, title: true, outlet: true, url: true, language: true, publishedOn: true } },
+      revision: { select: { id: true, number: true } },
+      translationOfId: true,
+      links: {
+        select: {
+          relation: true,
+          statement: {
+            select: {
+              id: true,
+              issueId: true,
+              partyId: true,
+              position: true,
+              summary: true,
+              statedOn: true,
+              issue: { select: { title: true } },
+              party: { select: { name: true } },
+              amendment: { select: { kind: true } },
             },
           },
         },
       },
+    },
   });
   return {
     workspace: { id: workspace.id, slug: workspace.slug, title: workspace.title },
     positionLabels: resolvePositionLabels(settings.positionLabels),
     evidence: evidence
-      .sort((a, b) => compare(a.document.title, b.document.title) || compare(a.document.id, b.document.id) || a.revision.number - b.revision.number || a.startOffset - b.startOffset || compare(a.id, b.id))
+      .sort(
+        (a, b) =>
+          compare(a.document.title, b.document.title) ||
+          compare(a.document.id, b.document.id) ||
+          a.revision.number - b.revision.number ||
+          a.startOffset - b.startOffset ||
+          compare(a.id, b.id),
+      )
       .map((e) => ({
         id: e.id,
         exact: e.exact,
@@ -183,9 +264,10 @@ export async function getEvidenceExport(workspace: AuthorizedWorkspace): Promise
         saidOn: toCalendarDate(e.saidOn),
         note: e.note,
         createdAt: e.createdAt.toISOString(),
-        creator: e.createdBy ? displayName(e.createdBy) : null,
+        creator: e.createdBy ? { id: e.createdBy.id, name: displayName(e.createdBy) } : null,
         speaker: speakerOf(e.speaker),
         document: { ...e.document, revision: e.revision.number, revisionId: e.revision.id },
+        translationOfId: e.translationOfId,
         links: e.links
           .map(({ relation, statement: s }) => ({
             relation,
@@ -201,7 +283,12 @@ export async function getEvidenceExport(workspace: AuthorizedWorkspace): Promise
               amendment: s.amendment?.kind ?? null,
             },
           }))
-          .sort((a, b) => compare(a.statement.statedOn, b.statement.statedOn) || compare(a.statement.party, b.statement.party) || compare(a.statement.id, b.statement.id)),
+          .sort(
+            (a, b) =>
+              compare(a.statement.statedOn, b.statement.statedOn) ||
+              compare(a.statement.party, b.statement.party) ||
+              compare(a.statement.id, b.statement.id),
+          ),
       })),
   };
 }
@@ -229,10 +316,25 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
   const where = { workspaceId: workspace.id };
   const file = await db().$transaction(
     async (tx) => {
-      const meta = await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { slug: true, title: true, description: true, positionLabels: true, createdAt: true } });
-      const parties = await tx.party.findMany({ where, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, shortName: true, colour: true, sortOrder: true, archivedAt: true } });
-      const issues = await tx.issue.findMany({ where, orderBy: [{ sortOrder: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true, sortOrder: true, archivedAt: true } });
-      const people = await tx.person.findMany({ where, orderBy: { name: "asc" }, select: { id: true, name: true, aliases: true, role: true, partyId: true, organisation: true } });
+      const meta = await tx.workspace.findUniqueOrThrow({
+        where: { id: workspace.id },
+        select: { slug: true, title: true, description: true, positionLabels: true, createdAt: true },
+      });
+      const parties = await tx.party.findMany({
+        where,
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, shortName: true, colour: true, sortOrder: true, archivedAt: true },
+      });
+      const issues = await tx.issue.findMany({
+        where,
+        orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
+        select: { id: true, title: true, description: true, sortOrder: true, archivedAt: true },
+      });
+      const people = await tx.person.findMany({
+        where,
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, aliases: true, role: true, partyId: true, organisation: true },
+      });
       const documents = await tx.document.findMany({
         where,
         orderBy: [{ importedAt: "asc" }, { title: "asc" }, { id: "asc" }],
@@ -243,9 +345,21 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           url: true,
           language: true,
           publishedOn: true,
+          translationOfId: true,
           importedAt: true,
           importedBy: ACTOR,
-          revisions: { orderBy: { number: "asc" }, select: { id: true, number: true, text: true, contentHash: true, note: true, createdAt: true, createdBy: ACTOR } },
+          revisions: {
+            orderBy: { number: "asc" },
+            select: {
+              id: true,
+              number: true,
+              text: true,
+              contentHash: true,
+              note: true,
+              createdAt: true,
+              createdBy: ACTOR,
+            },
+          },
         },
       });
       const evidence = await tx.evidence.findMany({
@@ -265,7 +379,20 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           note: true,
           createdAt: true,
           createdBy: ACTOR,
-          anchors: { select: { revisionId: true, status: true, score: true, startOffset: true, endOffset: true, exact: true, createdAt: true, reviewedAt: true, reviewedById: true } },
+          translationOfId: true,
+          anchors: {
+            select: {
+              revisionId: true,
+              status: true,
+              score: true,
+              startOffset: true,
+              endOffset: true,
+              exact: true,
+              createdAt: true,
+              reviewedAt: true,
+              reviewedById: true,
+            },
+          },
         },
       });
       const statements = await tx.stanceStatement.findMany({
@@ -277,22 +404,54 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           position: true,
           summary: true,
           statedOn: true,
+          confidence: true,
+          confidenceRationale: true,
           recordedAt: true,
           recordedBy: ACTOR,
           links: { select: { evidenceId: true, relation: true } },
           amendment: { select: { kind: true, replacementId: true, reason: true, amendedAt: true, amendedBy: ACTOR } },
         },
       });
-      const cells = await tx.stanceCell.findMany({ where, select: { issueId: true, partyId: true, version: true, updatedAt: true } });
+      const cells = await tx.stanceCell.findMany({
+        where,
+        select: { issueId: true, partyId: true, version: true, updatedAt: true },
+      });
       const comments = await tx.comment.findMany({
         where,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, evidenceId: true, statementId: true, parentId: true, author: ACTOR, body: true, createdAt: true, editedAt: true, deletedAt: true, resolvedAt: true, resolvedById: true },
+        select: {
+          id: true,
+          evidenceId: true,
+          statementId: true,
+          parentId: true,
+          author: ACTOR,
+          body: true,
+          createdAt: true,
+          editedAt: true,
+          deletedAt: true,
+          resolvedAt: true,
+          resolvedById: true,
+        },
       });
-      const dismissals = await tx.suggestionDismissal.findMany({ where, select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true } });
+      const dismissals = await tx.suggestionDismissal.findMany({
+        where,
+        select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
-      const userIds = [...new Set([...evidence.flatMap((e) => e.anchors.map((a) => a.reviewedById)), ...comments.map((c) => c.resolvedById), ...dismissals.map((d) => d.dismissedById)].filter((id): id is string => id !== null))];
-      const users = new Map((await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+      const userIds = [
+        ...new Set(
+          [
+            ...evidence.flatMap((e) => e.anchors.map((a) => a.reviewedById)),
+            ...comments.map((c) => c.resolvedById),
+            ...dismissals.map((d) => d.dismissedById),
+          ].filter((id): id is string => id !== null),
+        ),
+      ];
+      const users = new Map(
+        (await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map(
+          (u) => [u.id, u],
+        ),
+      );
       return { meta, parties, issues, people, documents, evidence, statements, cells, comments, dismissals, users };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },
@@ -303,7 +462,9 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
   const issueOrder = new Map(file.issues.map((issue, i) => [issue.id, i]));
   const documentOrder = new Map(file.documents.map((d, i) => [d.id, i]));
   const revisionNumber = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, r.number] as const)));
-  const revisionOrder = new Map(file.documents.flatMap((d, i) => d.revisions.map((r) => [r.id, i * 1_000_000 + r.number] as const)));
+  const revisionOrder = new Map(
+    file.documents.flatMap((d, i) => d.revisions.map((r) => [r.id, i * 1_000_000 + r.number] as const)),
+  );
   const evidence = [...file.evidence].sort(
     (a, b) =>
       documentOrder.get(a.documentId)! - documentOrder.get(b.documentId)! ||
@@ -314,9 +475,14 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       compare(a.id, b.id),
   );
   const evidenceOrder = new Map(evidence.map((e, i) => [e.id, i]));
-  const cellOrder = (c: { issueId: string; partyId: string }) => issueOrder.get(c.issueId)! * 1_000_000 + partyOrder.get(c.partyId)!;
+  const cellOrder = (c: { issueId: string; partyId: string }) =>
+    issueOrder.get(c.issueId)! * 1_000_000 + partyOrder.get(c.partyId)!;
   const statements = [...file.statements].sort(
-    (a, b) => cellOrder(a) - cellOrder(b) || a.statedOn.getTime() - b.statedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || compare(a.id, b.id),
+    (a, b) =>
+      cellOrder(a) - cellOrder(b) ||
+      a.statedOn.getTime() - b.statedOn.getTime() ||
+      a.recordedAt.getTime() - b.recordedAt.getTime() ||
+      compare(a.id, b.id),
   );
 
   return WorkspaceExportSchema.parse({
@@ -337,7 +503,11 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       ...d,
       importedAt: d.importedAt.toISOString(),
       importedBy: actor(d.importedBy),
-      revisions: d.revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), createdBy: actor(r.createdBy) })),
+      revisions: d.revisions.map((r) => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        createdBy: actor(r.createdBy),
+      })),
     })),
     evidence: evidence.map(({ anchors, ...e }) => ({
       ...e,
@@ -346,7 +516,12 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       createdBy: actor(e.createdBy),
       anchors: anchors
         .sort((a, b) => revisionNumber.get(a.revisionId)! - revisionNumber.get(b.revisionId)!)
-        .map(({ reviewedById, ...a }) => ({ ...a, createdAt: a.createdAt.toISOString(), reviewedAt: iso(a.reviewedAt), reviewedBy: userActor(reviewedById) })),
+        .map(({ reviewedById, ...a }) => ({
+          ...a,
+          createdAt: a.createdAt.toISOString(),
+          reviewedAt: iso(a.reviewedAt),
+          reviewedBy: userActor(reviewedById),
+        })),
     })),
     statements: statements.map(({ links, amendment, ...s }) => ({
       ...s,
@@ -354,9 +529,13 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       recordedAt: s.recordedAt.toISOString(),
       recordedBy: actor(s.recordedBy),
       evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
-      amendment: amendment ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) } : null,
+      amendment: amendment
+        ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) }
+        : null,
     })),
-    cells: [...file.cells].sort((a, b) => cellOrder(a) - cellOrder(b)).map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+    cells: [...file.cells]
+      .sort((a, b) => cellOrder(a) - cellOrder(b))
+      .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
     comments: file.comments.map(({ resolvedById, ...c }) => ({
       ...c,
       author: actor(c.author),
@@ -367,7 +546,16 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       resolvedBy: userActor(resolvedById),
     })),
     dismissedSuggestions: file.dismissals
-      .map(({ dismissedById, ...d }) => ({ ...d, dismissedAt: d.dismissedAt.toISOString(), dismissedBy: userActor(dismissedById) }))
-      .sort((a, b) => revisionOrder.get(a.revisionId)! - revisionOrder.get(b.revisionId)! || a.startOffset - b.startOffset || a.endOffset - b.endOffset),
+      .map(({ dismissedById, ...d }) => ({
+        ...d,
+        dismissedAt: d.dismissedAt.toISOString(),
+        dismissedBy: userActor(dismissedById),
+      }))
+      .sort(
+        (a, b) =>
+          revisionOrder.get(a.revisionId)! - revisionOrder.get(b.revisionId)! ||
+          a.startOffset - b.startOffset ||
+          a.endOffset - b.endOffset,
+      ),
   });
 }

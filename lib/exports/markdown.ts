@@ -1,6 +1,7 @@
-import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { Citation, CommentThread, MatrixExport, ThreadComment } from "@/lib/exports/model";
-import { describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
+import { citationQuotes, describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import { CONFIDENCE_LABELS } from "@/lib/matrix/schema";
 
 // Every value from the workspace passes through mdInline or mdLines before it is written, so a
 // summary cannot open a link, an HTML tag, emphasis or a table column. Only what this file
@@ -45,11 +46,25 @@ function threads(list: CommentThread[]): string[] {
   ]);
 }
 
-function citation(entry: Citation): string[] {
-  const lines = mdLines(entry.exact);
+function quoteLines(exact: string): string[] {
+  const lines = mdLines(exact);
   lines[0] = `“${lines[0]}`;
   lines[lines.length - 1] = `${lines[lines.length - 1]}”`;
-  const source = [mdLink(entry.document.title, entry.document.url), entry.document.outlet ? mdInline(entry.document.outlet) : null, entry.document.publishedOn ? `published ${formatCalendarDate(entry.document.publishedOn)}` : null]
+  return lines;
+}
+
+function citation(entry: Citation): string[] {
+  // A pair shows each side under its label; a lone quote as it always was.
+  const lines = citationQuotes(entry).flatMap((q, i) => [
+    ...(i > 0 ? [""] : []),
+    ...quoteLines(q.exact),
+    ...(q.label ? [`*${q.label}*`] : []),
+  ]);
+  const source = [
+    mdLink(entry.document.title, entry.document.url),
+    entry.document.outlet ? mdInline(entry.document.outlet) : null,
+    entry.document.publishedOn ? `published ${formatCalendarDate(entry.document.publishedOn)}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
   return [
@@ -76,9 +91,16 @@ export function formatBriefingMarkdown(matrix: MatrixExport): string {
   if (matrix.issues.length === 0 || matrix.parties.length === 0) {
     out.push("The matrix has no issues or no parties yet.", "");
   } else {
-    out.push(`| Issue | ${matrix.parties.map((p) => mdInline(p.name)).join(" | ")} |`, `| --- |${" --- |".repeat(matrix.parties.length)}`);
+    out.push(
+      `| Issue | ${matrix.parties.map((p) => mdInline(p.name)).join(" | ")} |`,
+      `| --- |${" --- |".repeat(matrix.parties.length)}`,
+    );
     for (const { issue, cells } of grouped) {
-      const columns = cells.map(({ statement }) => (statement ? `${mdInline(matrix.positionLabels[statement.position])} (${formatCalendarDate(statement.statedOn)})` : "—"));
+      const columns = cells.map(({ statement }) =>
+        statement
+          ? `${mdInline(matrix.positionLabels[statement.position])} (${formatCalendarDate(statement.statedOn)})`
+          : "—",
+      );
       out.push(`| ${mdInline(issue.title)} | ${columns.join(" | ")} |`);
     }
     out.push("");
@@ -91,11 +113,22 @@ export function formatBriefingMarkdown(matrix: MatrixExport): string {
     out.push(`### ${mdInline(issue.title)}`, "");
     for (const { party, statement } of cells) {
       if (!statement) continue;
-      out.push(`#### ${mdInline(party.name)}: ${mdInline(matrix.positionLabels[statement.position])}`, "", `Stated on ${formatCalendarDate(statement.statedOn)}.`, "", ...mdLines(statement.summary), "");
+      out.push(
+        `#### ${mdInline(party.name)}: ${mdInline(matrix.positionLabels[statement.position])}`,
+        "",
+        `Stated on ${formatCalendarDate(statement.statedOn)}. ${CONFIDENCE_LABELS[statement.confidence]} confidence.`,
+        "",
+        ...(statement.confidenceRationale ? [...mdLines(`Confidence: ${statement.confidenceRationale}`), ""] : []),
+        ...mdLines(statement.summary),
+        "",
+      );
       if (statement.citations.length > 0) out.push("**Quotes**", "", ...statement.citations.flatMap(citation));
       else out.push("*No quotes cited.*", "");
       if (statement.threads.length > 0) out.push("**Open threads**", "", ...threads(statement.threads), "");
     }
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

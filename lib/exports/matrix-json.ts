@@ -25,6 +25,8 @@ export function formatMatrixJson(matrix: MatrixExport): string {
           positionLabel: matrix.positionLabels[statement.position],
           summary: statement.summary,
           statedOn: statement.statedOn,
+          confidence: statement.confidence,
+          confidenceRationale: statement.confidenceRationale,
           citations: statement.citations.map((c) => ({
             evidenceId: c.evidenceId,
             relation: c.relation,
@@ -40,6 +42,7 @@ export function formatMatrixJson(matrix: MatrixExport): string {
               publishedOn: c.document.publishedOn,
               revision: c.document.revision,
             },
+            ...(c.pair ? { pair: c.pair } : {}),
           })),
         },
       })),

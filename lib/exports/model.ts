@@ -1,4 +1,4 @@
-import type { AmendmentKind, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import type { AmendmentKind, Confidence, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 import type { PositionLabels } from "@/lib/matrix/positions";
 
 // What the matrix, briefing and annotation formatters read. data.ts fills these from the
@@ -11,7 +11,14 @@ export type CommentThread = { id: string; root: ThreadComment | null; replies: T
 
 export type Speaker = { name: string; role: string; affiliation: string };
 
-export type SourceDocument = { id: string; title: string; outlet: string; url: string; publishedOn: string | null; revision: number };
+export type SourceDocument = {
+  id: string;
+  title: string;
+  outlet: string;
+  url: string;
+  publishedOn: string | null;
+  revision: number;
+};
 
 export type Citation = {
   evidenceId: string;
@@ -22,6 +29,8 @@ export type Citation = {
   speaker: Speaker | null;
   document: SourceDocument;
   threads: CommentThread[];
+  /** For one side of a quote pair: every side (this one too), in the reader's order. */
+  pair?: { evidenceId: string; role: "original" | "translation"; exact: string; language: string; title: string }[];
 };
 
 export type CellStatement = {
@@ -29,6 +38,8 @@ export type CellStatement = {
   position: Position;
   summary: string;
   statedOn: string;
+  confidence: Confidence;
+  confidenceRationale: string | null;
   citations: Citation[];
   threads: CommentThread[];
 };
@@ -54,9 +65,11 @@ export type AnnotatedEvidence = {
   saidOn: string;
   note: string;
   createdAt: string;
-  creator: string | null;
+  creator: { id: string; name: string } | null;
   speaker: Speaker | null;
   document: SourceDocument & { language: string; revisionId: string };
+  /** The original's quote this one translates (both sides of a pair are exported). */
+  translationOfId?: string | null;
   links: {
     relation: EvidenceRelation;
     statement: {

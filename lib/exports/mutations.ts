@@ -1,16 +1,23 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
+import { type Database, db } from "@/lib/db/client";
+import { WorkspaceSlugSchema } from "@/lib/exports/schema";
+import { type ExportActor, type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
+import { findExportProblems } from "@/lib/exports/workspace-integrity";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { recordActivity } from "@/lib/activity/record";
+import type { Transaction } from "@/lib/jobs/queue";
 import { fromCalendarDate } from "@/lib/matrix/dates";
-import { WorkspaceSlugSchema } from "@/lib/exports/schema";
-import { WorkspaceExportSchema, type ExportActor, type WorkspaceExport } from "@/lib/exports/workspace-file";
-import { findExportProblems } from "@/lib/exports/workspace-integrity";
+
+export type ImportedWorkspace = {
+  ok: true;
+  workspace: { id: string; slug: string; title: string };
+  counts: Record<string, number>;
+};
 
 export type ImportResult =
-  | { ok: true; workspace: { id: string; slug: string; title: string }; counts: Record<string, number> }
+  | ImportedWorkspace
   | { ok: false; reason: "invalid_slug" | "slug_taken"; field: "slug"; message: string }
   | { ok: false; reason: "invalid_file"; field: "file"; message: string; problems: string[] };
 
@@ -21,25 +28,50 @@ function invalidFile(message: string, problems: string[] = []): ImportResult {
 }
 
 function slugTaken(slug: string): ImportResult {
-  return { ok: false, reason: "slug_taken", field: "slug", message: `The address “${slug}” is already taken; choose another.` };
+  return {
+    ok: false,
+    reason: "slug_taken",
+    field: "slug",
+    message: `The address “${slug}” is already taken; choose another.`,
+  };
 }
 
-function parseFile(json: unknown): { ok: true; file: WorkspaceExport } | { ok: false; refusal: ImportResult } {
+// Reading a 5 MB file takes the event loop for a while at each step; letting it serve other
+// requests between the steps keeps an import from stalling everyone's pages for the whole read.
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function parseFile(
+  json: unknown,
+): Promise<{ ok: true; file: WorkspaceExport } | { ok: false; refusal: ImportResult }> {
   let value = json;
   if (typeof json === "string") {
     try {
       value = JSON.parse(json);
     } catch {
-      return { ok: false, refusal: invalidFile("The file is not JSON. Choose a file exported from Parley as “Whole workspace”.") };
+      return {
+        ok: false,
+        refusal: invalidFile("The file is not JSON. Choose a file exported from Parley as “Whole workspace”."),
+      };
     }
   }
+  await yieldToOtherRequests();
   const parsed = WorkspaceExportSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`);
-    return { ok: false, refusal: invalidFile("The file is not a Parley workspace export this version can read.", problems) };
+    const problems = parsed.error.issues
+      .slice(0, 20)
+      .map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`);
+    return {
+      ok: false,
+      refusal: invalidFile("The file is not a Parley workspace export this version can read.", problems),
+    };
   }
+  await yieldToOtherRequests();
   const problems = findExportProblems(parsed.data);
-  if (problems.length > 0) return { ok: false, refusal: invalidFile("The file is damaged: some of its records do not fit together.", problems) };
+  if (problems.length > 0)
+    return {
+      ok: false,
+      refusal: invalidFile("The file is damaged: some of its records do not fit together.", problems),
+    };
   return { ok: true, file: parsed.data };
 }
 
@@ -61,16 +93,41 @@ const optionalDate = (value: string | null) => (value === null ? null : new Date
  * would let a file put words in anyone's mouth. Comments by others are kept, in the importer's
  * name, opening with the original author's name.
  */
-export async function importWorkspaceExport(json: unknown, options: { slug: string; ownerUserId: string }): Promise<ImportResult> {
+export type ImportRun = {
+  /** The connection pool to write with: a job's own, or by default the app's. */
+  database?: Database;
+  progress?: (percent: number, stage: string) => void;
+  /** Runs last inside the import's transaction (a job records its outcome there). */
+  beforeCommit?: (tx: Transaction, result: ImportedWorkspace) => Promise<void>;
+};
+
+export async function importWorkspaceExport(
+  json: unknown,
+  options: { slug: string; ownerUserId: string },
+  run: ImportRun = {},
+): Promise<ImportResult> {
+  const database = run.database ?? db();
+  const progress = run.progress ?? (() => {});
   const slugCheck = WorkspaceSlugSchema.safeParse(options.slug);
-  if (!slugCheck.success) return { ok: false, reason: "invalid_slug", field: "slug", message: slugCheck.error.issues[0]?.message ?? "Not a valid address." };
+  if (!slugCheck.success)
+    return {
+      ok: false,
+      reason: "invalid_slug",
+      field: "slug",
+      message: slugCheck.error.issues[0]?.message ?? "Not a valid address.",
+    };
   const slug = slugCheck.data;
-  const parsed = parseFile(json);
+  progress(5, "Reading the file");
+  const parsed = await parseFile(json);
   if (!parsed.ok) return parsed.refusal;
   const file = parsed.file;
+  progress(15, "Writing the workspace");
 
-  const owner = await db().user.findUniqueOrThrow({ where: { id: options.ownerUserId }, select: { id: true, email: true } });
-  if (await db().workspace.findUnique({ where: { slug }, select: { id: true } })) return slugTaken(slug);
+  const owner = await database.user.findUniqueOrThrow({
+    where: { id: options.ownerUserId },
+    select: { id: true, email: true },
+  });
+  if (await database.workspace.findUnique({ where: { slug }, select: { id: true } })) return slugTaken(slug);
 
   const by = (actor: ExportActor) => (actor && actor.email.toLowerCase() === owner.email ? owner.id : null);
   const workspaceId = randomUUID();
@@ -115,37 +172,88 @@ export async function importWorkspaceExport(json: unknown, options: { slug: stri
     comments: comments.length,
   };
 
+  const imported: ImportedWorkspace = {
+    ok: true,
+    workspace: { id: workspaceId, slug, title: file.workspace.title },
+    counts,
+  };
   try {
-    await db().$transaction(
+    await database.$transaction(
       async (tx) => {
         await tx.workspace.create({
-          data: { id: workspaceId, slug, title: file.workspace.title, description: file.workspace.description, positionLabels: file.workspace.positionLabels },
+          data: {
+            id: workspaceId,
+            slug,
+            title: file.workspace.title,
+            description: file.workspace.description,
+            positionLabels: file.workspace.positionLabels,
+          },
         });
         await tx.membership.create({ data: { workspaceId, userId: owner.id, role: Role.OWNER } });
-        await tx.party.createMany({ data: file.parties.map((p) => ({ ...p, id: party(p.id), workspaceId, archivedAt: optionalDate(p.archivedAt) })) });
-        await tx.issue.createMany({ data: file.issues.map((i) => ({ ...i, id: issue(i.id), workspaceId, archivedAt: optionalDate(i.archivedAt) })) });
-        await tx.person.createMany({ data: file.people.map((p) => ({ ...p, id: person(p.id), workspaceId, partyId: orNull(party, p.partyId) })) });
-        await tx.document.createMany({
-          data: file.documents.map(({ revisions: _revisions, importedBy, ...d }) => ({ ...d, id: document(d.id), workspaceId, importedAt: date(d.importedAt), importedById: by(importedBy) })),
-        });
-        await tx.documentRevision.createMany({
-          data: file.documents.flatMap((d) =>
-            d.revisions.map(({ createdBy, ...r }) => ({ ...r, id: revision(r.id), workspaceId, documentId: document(d.id), createdAt: date(r.createdAt), createdById: by(createdBy) })),
-          ),
-        });
-        await tx.evidence.createMany({
-          data: file.evidence.map(({ anchors: _anchors, createdBy, ...e }) => ({
-            ...e,
-            id: evidence(e.id),
+        await tx.party.createMany({
+          data: file.parties.map((p) => ({
+            ...p,
+            id: party(p.id),
             workspaceId,
-            documentId: document(e.documentId),
-            revisionId: revision(e.revisionId),
-            speakerId: orNull(person, e.speakerId),
-            saidOn: fromCalendarDate(e.saidOn),
-            createdAt: date(e.createdAt),
-            createdById: by(createdBy),
+            archivedAt: optionalDate(p.archivedAt),
           })),
         });
+        await tx.issue.createMany({
+          data: file.issues.map((i) => ({
+            ...i,
+            id: issue(i.id),
+            workspaceId,
+            archivedAt: optionalDate(i.archivedAt),
+          })),
+        });
+        await tx.person.createMany({
+          data: file.people.map((p) => ({ ...p, id: person(p.id), workspaceId, partyId: orNull(party, p.partyId) })),
+        });
+        // Originals before their translations (one level deep, as findExportProblems checked),
+        // so each translation's reference finds its original however the inserts are batched.
+        for (const translations of [false, true])
+          await tx.document.createMany({
+            data: file.documents
+              .filter((d) => (d.translationOfId !== null) === translations)
+              .map(({ revisions: _revisions, importedBy, ...d }) => ({
+                ...d,
+                id: document(d.id),
+                workspaceId,
+                translationOfId: orNull(document, d.translationOfId),
+                importedAt: date(d.importedAt),
+                importedById: by(importedBy),
+              })),
+          });
+        await tx.documentRevision.createMany({
+          data: file.documents.flatMap((d) =>
+            d.revisions.map(({ createdBy, ...r }) => ({
+              ...r,
+              id: revision(r.id),
+              workspaceId,
+              documentId: document(d.id),
+              createdAt: date(r.createdAt),
+              createdById: by(createdBy),
+            })),
+          ),
+        });
+        progress(25, "Checking the quotes against their documents");
+        for (const translations of [false, true])
+          await tx.evidence.createMany({
+            data: file.evidence
+              .filter((e) => (e.translationOfId !== null) === translations)
+              .map(({ anchors: _anchors, createdBy, ...e }) => ({
+                ...e,
+                id: evidence(e.id),
+                workspaceId,
+                documentId: document(e.documentId),
+                revisionId: revision(e.revisionId),
+                speakerId: orNull(person, e.speakerId),
+                translationOfId: orNull(evidence, e.translationOfId),
+                saidOn: fromCalendarDate(e.saidOn),
+                createdAt: date(e.createdAt),
+                createdById: by(createdBy),
+              })),
+          });
         await tx.evidenceAnchor.createMany({
           data: file.evidence.flatMap((e) =>
             e.anchors.map(({ reviewedBy, ...a }) => ({
@@ -159,6 +267,7 @@ export async function importWorkspaceExport(json: unknown, options: { slug: stri
             })),
           ),
         });
+        progress(80, "Writing statements and comments");
         await tx.stanceStatement.createMany({
           data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, ...s }) => ({
             ...s,
@@ -172,7 +281,14 @@ export async function importWorkspaceExport(json: unknown, options: { slug: stri
           })),
         });
         await tx.statementEvidence.createMany({
-          data: file.statements.flatMap((s) => s.evidence.map((l) => ({ workspaceId, statementId: statement(s.id), evidenceId: evidence(l.evidenceId), relation: l.relation }))),
+          data: file.statements.flatMap((s) =>
+            s.evidence.map((l) => ({
+              workspaceId,
+              statementId: statement(s.id),
+              evidenceId: evidence(l.evidenceId),
+              relation: l.relation,
+            })),
+          ),
         });
         await tx.statementAmendment.createMany({
           data: file.statements.flatMap((s) =>
@@ -192,13 +308,25 @@ export async function importWorkspaceExport(json: unknown, options: { slug: stri
           ),
         });
         await tx.stanceCell.createMany({
-          data: file.cells.map((c) => ({ workspaceId, issueId: issue(c.issueId), partyId: party(c.partyId), version: c.version, updatedAt: date(c.updatedAt) })),
+          data: file.cells.map((c) => ({
+            workspaceId,
+            issueId: issue(c.issueId),
+            partyId: party(c.partyId),
+            version: c.version,
+            updatedAt: date(c.updatedAt),
+          })),
         });
         // First comments before replies: a reply's foreign key names its thread's first comment.
         await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
         await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
         await tx.suggestionDismissal.createMany({
-          data: (file.dismissedSuggestions ?? []).map(({ dismissedBy, ...d }) => ({ ...d, revisionId: revision(d.revisionId), workspaceId, dismissedAt: date(d.dismissedAt), dismissedById: by(dismissedBy) })),
+          data: (file.dismissedSuggestions ?? []).map(({ dismissedBy, ...d }) => ({
+            ...d,
+            revisionId: revision(d.revisionId),
+            workspaceId,
+            dismissedAt: date(d.dismissedAt),
+            dismissedById: by(dismissedBy),
+          })),
         });
         await recordActivity(tx, {
           workspaceId,
@@ -208,15 +336,21 @@ export async function importWorkspaceExport(json: unknown, options: { slug: stri
           subjectId: workspaceId,
           after: { slug, source: "export", exportedFrom: file.workspace.slug, exportedAt: file.exportedAt, counts },
         });
+        progress(95, "Saving");
+        await run.beforeCommit?.(tx, imported);
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
   } catch (error) {
     // Someone took the slug between the check and the commit.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await db().workspace.findUnique({ where: { slug }, select: { id: true } }))) {
+    if (
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002" &&
+      (await database.workspace.findUnique({ where: { slug }, select: { id: true } }))
+    ) {
       return slugTaken(slug);
     }
     throw error;
   }
-  return { ok: true, workspace: { id: workspaceId, slug, title: file.workspace.title }, counts };
+  return imported;
 }

@@ -7,14 +7,39 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS, { error: `Choose a format: ${EXPORT_FORMATS.join(", ")}.` });
 
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; description: string; datedByAsOf: boolean }> = {
-  csv: { label: "Matrix as CSV", description: "One row per issue and party: position, summary, date and the quotes cited.", datedByAsOf: true },
-  json: { label: "Matrix as JSON", description: "The same, structured, with each citation's source.", datedByAsOf: true },
-  md: { label: "Briefing (Markdown)", description: "The matrix, then each stated position with its quotes and open comment threads.", datedByAsOf: true },
-  html: { label: "Briefing (printable HTML)", description: "The same briefing as a single page to print or save as PDF.", datedByAsOf: true },
-  w3c: { label: "Quotes as W3C Web Annotations", description: "Every quote with its anchor, as JSON-LD other annotation tools read.", datedByAsOf: false },
-  workspace: { label: "Whole workspace (JSON)", description: "Everything, with all document revisions: the file to import elsewhere.", datedByAsOf: false },
-};
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; description: string; datedByAsOf: boolean }> =
+  {
+    csv: {
+      label: "Matrix as CSV",
+      description: "One row per issue and party: position, summary, date and the quotes cited.",
+      datedByAsOf: true,
+    },
+    json: {
+      label: "Matrix as JSON",
+      description: "The same, structured, with each citation's source.",
+      datedByAsOf: true,
+    },
+    md: {
+      label: "Briefing (Markdown)",
+      description: "The matrix, then each stated position with its quotes and open comment threads.",
+      datedByAsOf: true,
+    },
+    html: {
+      label: "Briefing (printable HTML)",
+      description: "The same briefing as a single page to print or save as PDF.",
+      datedByAsOf: true,
+    },
+    w3c: {
+      label: "Quotes as W3C Web Annotations",
+      description: "Every quote with its anchor, as JSON-LD other annotation tools read.",
+      datedByAsOf: false,
+    },
+    workspace: {
+      label: "Whole workspace (JSON)",
+      description: "Everything, with all document revisions: the file to import elsewhere.",
+      datedByAsOf: false,
+    },
+  };
 
 /** GET /api/w/[slug]/export: `asOf` matters for the matrix and briefing formats only. */
 export const ExportQuerySchema = z.object({ format: ExportFormatSchema, asOf: AsOfSchema.optional() });

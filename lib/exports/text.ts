@@ -1,6 +1,6 @@
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { Citation, MatrixExport, SourceDocument, Speaker } from "@/lib/exports/model";
+import { formatCalendarDate } from "@/lib/matrix/dates";
 
 // Wording shared by the formats. Plain text only: each format escapes it for itself.
 
@@ -23,7 +23,13 @@ export function describeSpeaker(speaker: Speaker | null): string {
 
 /** "Title, Outlet, published 14 Feb 2022" */
 export function describeSource(document: SourceDocument): string {
-  return [document.title, document.outlet, document.publishedOn ? `published ${formatCalendarDate(document.publishedOn)}` : null].filter(Boolean).join(", ");
+  return [
+    document.title,
+    document.outlet,
+    document.publishedOn ? `published ${formatCalendarDate(document.publishedOn)}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** "Direct quote · supports" */
@@ -31,10 +37,23 @@ export function describeCitationKind(citation: Pick<Citation, "kind" | "relation
   return `${EVIDENCE_KIND_LABELS[citation.kind]} · ${RELATION_LABELS[citation.relation].toLowerCase()}`;
 }
 
+/** A citation's words: the quote alone, or each side of its pair, labelled, in the reader's order. */
+export function citationQuotes(citation: Citation): { label: string | null; exact: string; language: string | null }[] {
+  if (!citation.pair) return [{ label: null, exact: citation.exact, language: null }];
+  return citation.pair.map((side) => ({
+    label: `${side.role === "original" ? "Original" : "Translation"} (${side.language})`,
+    exact: side.exact,
+    language: side.language,
+  }));
+}
+
 /** One citation as a single paragraph, for formats without structure (a CSV field). */
 export function citationText(citation: Citation): string {
   const url = citation.document.url ? ` <${citation.document.url}>` : "";
-  return `“${citation.exact}” — ${describeSpeaker(citation.speaker)}, ${citation.saidOn} (${describeCitationKind(citation)}). Source: ${describeSource(citation.document)}${url}`;
+  const words = citationQuotes(citation)
+    .map((q) => `“${q.exact}”${q.label ? ` [${q.label}]` : ""}`)
+    .join(" / ");
+  return `${words} — ${describeSpeaker(citation.speaker)}, ${citation.saidOn} (${describeCitationKind(citation)}). Source: ${describeSource(citation.document)}${url}`;
 }
 
 export function matrixCellsByIssue(matrix: MatrixExport) {

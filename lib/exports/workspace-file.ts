@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
-import { PositionSchema, RelationSchema } from "@/lib/matrix/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
-import { codePointLength } from "@/lib/evidence/anchor";
+import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
+import { CONFIDENCE_RATIONALE_MAX, ConfidenceSchema, PositionSchema, RelationSchema } from "@/lib/matrix/schema";
+import { text } from "@/lib/validation";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
 // serve only to connect the records inside the file; an import gives every record a new id.
@@ -16,7 +16,7 @@ export const WORKSPACE_EXPORT_VERSION = 1;
 const Id = z.uuid({ error: "Not an id." });
 const Timestamp = z.iso.datetime({ offset: true, error: "Not an ISO 8601 timestamp." });
 // Lengths in code points, as the database's char_length counts them (an emoji is one).
-const Text = (max: number) => z.string().refine((value) => value.length <= max || codePointLength(value) <= max, `At most ${max} characters.`);
+const Text = (max: number) => text({ max, multiline: true, trim: false });
 const NonEmptyText = (max: number) => z.string().min(1, "Must not be empty.").pipe(Text(max));
 
 const ActorObject = z.object({ name: Text(200), email: Text(320) });
@@ -53,7 +53,7 @@ const PersonSchema = z.object({
 const RevisionSchema = z.object({
   id: Id,
   number: z.number().int().min(1),
-  text: NonEmptyText(2_000_000),
+  text: NonEmptyText(2_097_152), // = MAX_DOCUMENT_BYTES and the document_revisions_text_length check
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 hash."),
   note: Text(5000),
   createdAt: Timestamp,
@@ -64,9 +64,12 @@ const DocumentSchema = z.object({
   id: Id,
   title: NonEmptyText(500),
   outlet: Text(200),
-  url: Text(2048),
+  // Shown as a link: only http(s) addresses, or none.
+  url: Text(2048).refine((url) => url === "" || /^https?:\/\//i.test(url), "Use an http(s) address, or none."),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Not a language code."),
   publishedOn: PartialDateSchema.nullable(),
+  // Absent from files written before translations: an original.
+  translationOfId: Id.nullable().default(null),
   importedAt: Timestamp,
   importedBy: ActorSchema,
   revisions: z.array(RevisionSchema).min(1, "A document needs at least one revision."),
@@ -101,6 +104,8 @@ const EvidenceSchema = z.object({
   note: Text(5000),
   createdAt: Timestamp,
   createdBy: ActorSchema,
+  // The original's quote this one translates; absent from files written before quote pairs.
+  translationOfId: Id.nullable().default(null),
   anchors: z.array(EvidenceAnchorSchema),
 });
 
@@ -121,6 +126,9 @@ const StatementSchema = z.object({
   statedOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
   recordedAt: Timestamp,
   recordedBy: ActorSchema,
+  // Absent from files written before statements carried a confidence: medium, no rationale.
+  confidence: ConfidenceSchema.default("MEDIUM"),
+  confidenceRationale: NonEmptyText(CONFIDENCE_RATIONALE_MAX).nullable().default(null),
   evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
   amendment: AmendmentSchema.nullable(),
 });
@@ -151,7 +159,9 @@ const DismissalSchema = z.object({
 
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
-  version: z.literal(WORKSPACE_EXPORT_VERSION, { error: `This Parley reads workspace exports of version ${WORKSPACE_EXPORT_VERSION}.` }),
+  version: z.literal(WORKSPACE_EXPORT_VERSION, {
+    error: `This Parley reads workspace exports of version ${WORKSPACE_EXPORT_VERSION}.`,
+  }),
   exportedAt: Timestamp,
   workspace: z.object({
     slug: z.string(),

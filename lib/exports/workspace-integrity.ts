@@ -17,7 +17,8 @@ function anchorMismatch(chars: string[], anchor: TextAnchor): string | null {
   if (chars.slice(start, end).join("") !== anchor.exact) return "exact mismatch";
   const prefixLength = codePointLength(anchor.prefix);
   const suffixLength = codePointLength(anchor.suffix);
-  if (start < prefixLength || chars.slice(start - prefixLength, start).join("") !== anchor.prefix) return "context mismatch";
+  if (start < prefixLength || chars.slice(start - prefixLength, start).join("") !== anchor.prefix)
+    return "context mismatch";
   if (chars.slice(end, end + suffixLength).join("") !== anchor.suffix) return "context mismatch";
   return null;
 }
@@ -38,44 +39,90 @@ export function findExportProblems(file: WorkspaceExport): string[] {
   const unique = (what: string, values: string[]) => {
     for (const value of duplicates(values)) problem(`${what} “${value}” appears more than once.`);
   };
-  unique("The party id", file.parties.map((p) => p.id));
-  unique("The party name", file.parties.map((p) => p.name));
-  unique("The issue id", file.issues.map((i) => i.id));
-  unique("The issue title", file.issues.map((i) => i.title));
-  unique("The person id", file.people.map((p) => p.id));
-  unique("The person name", file.people.map((p) => p.name));
-  unique("The document id", file.documents.map((d) => d.id));
-  unique("The revision id", file.documents.flatMap((d) => d.revisions.map((r) => r.id)));
-  unique("The evidence id", file.evidence.map((e) => e.id));
-  unique("The statement id", file.statements.map((s) => s.id));
-  unique("The comment id", (file.comments ?? []).map((c) => c.id));
+  unique(
+    "The party id",
+    file.parties.map((p) => p.id),
+  );
+  unique(
+    "The party name",
+    file.parties.map((p) => p.name),
+  );
+  unique(
+    "The issue id",
+    file.issues.map((i) => i.id),
+  );
+  unique(
+    "The issue title",
+    file.issues.map((i) => i.title),
+  );
+  unique(
+    "The person id",
+    file.people.map((p) => p.id),
+  );
+  unique(
+    "The person name",
+    file.people.map((p) => p.name),
+  );
+  unique(
+    "The document id",
+    file.documents.map((d) => d.id),
+  );
+  unique(
+    "The revision id",
+    file.documents.flatMap((d) => d.revisions.map((r) => r.id)),
+  );
+  unique(
+    "The evidence id",
+    file.evidence.map((e) => e.id),
+  );
+  unique(
+    "The statement id",
+    file.statements.map((s) => s.id),
+  );
+  unique(
+    "The comment id",
+    (file.comments ?? []).map((c) => c.id),
+  );
 
   const parties = new Set(file.parties.map((p) => p.id));
   const issues = new Set(file.issues.map((i) => i.id));
   const people = new Set(file.people.map((p) => p.id));
-  const revisions = new Map(file.documents.flatMap((d) => d.revisions.map((r) => [r.id, { documentId: d.id, text: r.text }] as const)));
+  const revisions = new Map(
+    file.documents.flatMap((d) => d.revisions.map((r) => [r.id, { documentId: d.id, text: r.text }] as const)),
+  );
   // Split each text once: a file may hold thousands of quotes on a text of two million characters.
   const split = new Map<string, string[]>();
-  const charsOf = (revisionId: string) => split.get(revisionId) ?? split.set(revisionId, codePoints(revisions.get(revisionId)!.text)).get(revisionId)!;
+  const charsOf = (revisionId: string) =>
+    split.get(revisionId) ?? split.set(revisionId, codePoints(revisions.get(revisionId)!.text)).get(revisionId)!;
   const evidence = new Map(file.evidence.map((e) => [e.id, e]));
   const statements = new Map(file.statements.map((s) => [s.id, s]));
 
   file.people.forEach((person, i) => {
-    if (person.partyId && !parties.has(person.partyId)) problem(`people[${i}] (${person.name}) speaks for a party that is not in the file.`);
+    if (person.partyId && !parties.has(person.partyId))
+      problem(`people[${i}] (${person.name}) speaks for a party that is not in the file.`);
   });
 
   file.documents.forEach((document, i) => {
     const numbers = document.revisions.map((r) => r.number).sort((a, b) => a - b);
-    if (numbers.some((n, at) => n !== at + 1)) problem(`documents[${i}] (${document.title}) has revisions numbered ${numbers.join(", ")}; they must run 1, 2, 3…`);
+    if (numbers.some((n, at) => n !== at + 1))
+      problem(
+        `documents[${i}] (${document.title}) has revisions numbered ${numbers.join(", ")}; they must run 1, 2, 3…`,
+      );
     for (const revision of document.revisions) {
-      if (sha256(revision.text) !== revision.contentHash) problem(`documents[${i}] (${document.title}), revision ${revision.number}: the text does not match its content hash.`);
+      if (sha256(revision.text) !== revision.contentHash)
+        problem(
+          `documents[${i}] (${document.title}), revision ${revision.number}: the text does not match its content hash.`,
+        );
     }
   });
 
   file.evidence.forEach((quote, i) => {
     const where = `evidence[${i}]`;
     const revision = revisions.get(quote.revisionId);
-    if (!revision || revision.documentId !== quote.documentId) return problem(`${where}: its revision is not a revision of its document in the file.`);
+    if (!revision || revision.documentId !== quote.documentId) {
+      problem(`${where}: its revision is not a revision of its document in the file.`);
+      return;
+    }
     if (quote.speakerId && !people.has(quote.speakerId)) problem(`${where}: its speaker is not in the file.`);
     const mismatch = anchorMismatch(charsOf(quote.revisionId), quote);
     if (mismatch) problem(`${where}: “${quote.exact.slice(0, 60)}” is not the text at its offsets (${mismatch}).`);
@@ -103,38 +150,78 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     }
   });
 
+  // Translations go one level deep, as the app keeps them: an original is never itself a
+  // translation, and a quote renders a quote of the document its own document translates.
+  const documents = new Map(file.documents.map((d) => [d.id, d]));
+  file.documents.forEach((document, i) => {
+    if (document.translationOfId === null) return;
+    const original = documents.get(document.translationOfId);
+    if (!original || original.id === document.id || original.translationOfId !== null)
+      problem(`documents[${i}] (${document.title}) translates a document that is not an original in the file.`);
+  });
+  const pairs = new Set<string>();
+  file.evidence.forEach((quote, i) => {
+    if (quote.translationOfId === null) return;
+    const original = evidence.get(quote.translationOfId);
+    if (
+      !original ||
+      original.translationOfId !== null ||
+      documents.get(quote.documentId)?.translationOfId !== original.documentId
+    ) {
+      problem(`evidence[${i}]: it translates a quote that is not a quote of its document's original in the file.`);
+      return;
+    }
+    const pair = `${quote.translationOfId}/${quote.documentId}`;
+    if (pairs.has(pair)) problem(`evidence[${i}]: its original already has a translation in the same document.`);
+    pairs.add(pair);
+  });
+
   file.statements.forEach((statement, i) => {
     const where = `statements[${i}]`;
-    if (!parties.has(statement.partyId) || !issues.has(statement.issueId)) problem(`${where}: its party or issue is not in the file.`);
-    for (const link of statement.evidence) if (!evidence.has(link.evidenceId)) problem(`${where}: a linked quote is not in the file.`);
-    for (const id of duplicates(statement.evidence.map((l) => l.evidenceId))) problem(`${where}: the quote ${id} is linked twice.`);
+    if (!parties.has(statement.partyId) || !issues.has(statement.issueId))
+      problem(`${where}: its party or issue is not in the file.`);
+    for (const link of statement.evidence)
+      if (!evidence.has(link.evidenceId)) problem(`${where}: a linked quote is not in the file.`);
+    for (const id of duplicates(statement.evidence.map((l) => l.evidenceId)))
+      problem(`${where}: the quote ${id} is linked twice.`);
     const amendment = statement.amendment;
     if (!amendment) return;
     if ((amendment.kind === "CORRECTED") !== (amendment.replacementId !== null)) {
-      problem(`${where}: a ${amendment.kind.toLowerCase()} statement must ${amendment.kind === "CORRECTED" ? "name" : "not name"} a replacement.`);
+      problem(
+        `${where}: a ${amendment.kind.toLowerCase()} statement must ${amendment.kind === "CORRECTED" ? "name" : "not name"} a replacement.`,
+      );
     } else if (amendment.replacementId !== null) {
       const replacement = statements.get(amendment.replacementId);
-      if (!replacement || replacement.id === statement.id) problem(`${where}: its replacement is not another statement in the file.`);
-      else if (replacement.issueId !== statement.issueId || replacement.partyId !== statement.partyId) problem(`${where}: its replacement is in another cell.`);
+      if (!replacement || replacement.id === statement.id)
+        problem(`${where}: its replacement is not another statement in the file.`);
+      else if (replacement.issueId !== statement.issueId || replacement.partyId !== statement.partyId)
+        problem(`${where}: its replacement is in another cell.`);
     }
   });
 
   const cells = file.cells.map((c) => `${c.issueId}/${c.partyId}`);
   for (const cell of duplicates(cells)) problem(`The cell ${cell} appears more than once.`);
   file.cells.forEach((cell, i) => {
-    if (!issues.has(cell.issueId) || !parties.has(cell.partyId)) problem(`cells[${i}]: its issue or party is not in the file.`);
+    if (!issues.has(cell.issueId) || !parties.has(cell.partyId))
+      problem(`cells[${i}]: its issue or party is not in the file.`);
   });
 
   const comments = new Map((file.comments ?? []).map((c) => [c.id, c]));
   (file.comments ?? []).forEach((comment, i) => {
     const where = `comments[${i}]`;
-    if ((comment.evidenceId === null) === (comment.statementId === null)) return problem(`${where}: a comment is on exactly one quote or statement.`);
+    if ((comment.evidenceId === null) === (comment.statementId === null)) {
+      problem(`${where}: a comment is on exactly one quote or statement.`);
+      return;
+    }
     if (comment.evidenceId && !evidence.has(comment.evidenceId)) problem(`${where}: its quote is not in the file.`);
-    if (comment.statementId && !statements.has(comment.statementId)) problem(`${where}: its statement is not in the file.`);
+    if (comment.statementId && !statements.has(comment.statementId))
+      problem(`${where}: its statement is not in the file.`);
     if (comment.parentId === null) return;
     const parent = comments.get(comment.parentId);
-    if (!parent || parent.parentId !== null) problem(`${where}: a reply must point at the first comment of a thread in the file.`);
-    else if (parent.evidenceId !== comment.evidenceId || parent.statementId !== comment.statementId) problem(`${where}: a reply is on another quote or statement than its thread.`);
+    if (!parent || parent.parentId !== null)
+      problem(`${where}: a reply must point at the first comment of a thread in the file.`);
+    else if (parent.evidenceId !== comment.evidenceId || parent.statementId !== comment.statementId)
+      problem(`${where}: a reply is on another quote or statement than its thread.`);
   });
 
   (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {

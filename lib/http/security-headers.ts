@@ -15,3 +15,12 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "form-action 'self'",
   ].join("; ");
 }
+
+/**
+ * Whether the proxy sets the page policy on a response. Route handlers under /api/ answer JSON
+ * or downloads and set any policy they need themselves (the export's `sandbox`); a header the
+ * proxy set would replace theirs.
+ */
+export function proxySetsPolicy(pathname: string): boolean {
+  return pathname !== "/api" && !pathname.startsWith("/api/");
+}

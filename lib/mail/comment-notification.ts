@@ -1,19 +1,27 @@
 import "server-only";
+import { displayName } from "@/lib/comments/mentions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { displayName } from "@/lib/comments/mentions";
 
 /**
  * Mails the people a comment mentioned or replied to, when SMTP is configured (SMTP_URL,
  * SMTP_FROM, PARLEY_PUBLIC_URL); the inbox has them either way. The mail carries a link, not the
  * comment, so the text stays behind the workspace's access check. Returns how many were sent.
  */
-export async function sendCommentNotificationMails(input: { actorId: string; workspaceTitle: string; permalink: string; notified: { userId: string; kind: "MENTION" | "REPLY" }[] }): Promise<number> {
+export async function sendCommentNotificationMails(input: {
+  actorId: string;
+  workspaceTitle: string;
+  permalink: string;
+  notified: { userId: string; kind: "MENTION" | "REPLY" }[];
+}): Promise<number> {
   const { SMTP_URL, SMTP_FROM, PARLEY_PUBLIC_URL } = env();
   if (!SMTP_URL || !SMTP_FROM || !PARLEY_PUBLIC_URL || input.notified.length === 0) return 0;
   const [actor, recipients] = await Promise.all([
     db().user.findUnique({ where: { id: input.actorId }, select: { name: true, email: true } }),
-    db().user.findMany({ where: { id: { in: input.notified.map((n) => n.userId) }, disabledAt: null }, select: { id: true, email: true } }),
+    db().user.findMany({
+      where: { id: { in: input.notified.map((n) => n.userId) }, disabledAt: null },
+      select: { id: true, email: true },
+    }),
   ]);
   const who = actor ? displayName(actor) : "Someone";
   const link = new URL(input.permalink, PARLEY_PUBLIC_URL).toString();

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
+import { correctStatement, type EditResult, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, RecordStatementSchema, RetractStatementSchema } from "@/lib/matrix/schema";
-import { correctStatement, recordStatement, retractStatement, type EditResult } from "@/lib/matrix/mutations";
+import { workspaceAction } from "@/lib/safe-action";
 
 // Conflicts and missing targets are expected outcomes, returned as data ({ ok: false, … }) for the
 // editor to show; only access failures and the unexpected become serverError.
@@ -16,14 +16,20 @@ function revalidateWorkspace(slug: string, result: EditResult) {
 export const recordStatementAction = workspaceAction
   .metadata({ name: "recordStatement", permission: "stance:write" })
   .inputSchema(RecordStatementSchema)
-  .action(async ({ parsedInput, ctx }) => revalidateWorkspace(ctx.workspace.slug, await recordStatement(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidateWorkspace(ctx.workspace.slug, await recordStatement(ctx.workspace, parsedInput)),
+  );
 
 export const correctStatementAction = workspaceAction
   .metadata({ name: "correctStatement", permission: "stance:write" })
   .inputSchema(CorrectStatementSchema)
-  .action(async ({ parsedInput, ctx }) => revalidateWorkspace(ctx.workspace.slug, await correctStatement(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidateWorkspace(ctx.workspace.slug, await correctStatement(ctx.workspace, parsedInput)),
+  );
 
 export const retractStatementAction = workspaceAction
   .metadata({ name: "retractStatement", permission: "stance:write" })
   .inputSchema(RetractStatementSchema)
-  .action(async ({ parsedInput, ctx }) => revalidateWorkspace(ctx.workspace.slug, await retractStatement(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidateWorkspace(ctx.workspace.slug, await retractStatement(ctx.workspace, parsedInput)),
+  );

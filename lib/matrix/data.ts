@@ -1,10 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import type { Position } from "@/lib/generated/prisma/enums";
+import { PAIR_SELECT, quotePair } from "@/lib/evidence/pairs";
+import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import { diffLinks } from "@/lib/matrix/amendments";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
-import type { MatrixView } from "@/lib/matrix/schema";
+import type { MatrixView, StatementListQuery } from "@/lib/matrix/schema";
+import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type MatrixRow = {
   issueId: string;
@@ -14,33 +18,13 @@ type MatrixRow = {
   position: Position | null;
   summary: string | null;
   statedOn: Date | null;
+  confidence: Confidence | null;
+  confidenceRationale: string | null;
   evidenceCount: number;
 };
 
-// One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
-// every statement up to the date: the cost follows the size of the matrix, not of its history.
-// Amended (corrected or retracted) statements never show; their replacements do. The cell's
-// version is the one an edit must be based on (see mutations.ts).
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
-  return db().$queryRaw<MatrixRow[]>`
-    SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
-           s.id, s.position, s.summary, s."statedOn",
-           (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
-    FROM issues i
-    CROSS JOIN parties p
-    LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
-    LEFT JOIN LATERAL (
-      SELECT st.id, st.position, st.summary, st."statedOn"
-      FROM stance_statements st
-      WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
-        AND st."statedOn" <= ${fromCalendarDate(asOf)}::date
-        AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-      ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-      LIMIT 1
-    ) s ON true
-    WHERE i."workspaceId" = ${workspaceId}::uuid AND p."workspaceId" = ${workspaceId}::uuid
-      AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL
-      AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;
+  return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
 }
 
 export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): Promise<MatrixView> {
@@ -58,6 +42,14 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
     }),
     latestStatementsAsOf(workspace.id, asOf),
   ]);
+  // The editor's Correct mode starts from the shown statement's quotes, so they travel with it.
+  const links = new Map<string, { evidenceId: string; relation: EvidenceRelation }[]>();
+  for (const { statementId, ...link } of await db().statementEvidence.findMany({
+    where: { workspaceId: workspace.id, statementId: { in: rows.flatMap((row) => (row.id ? [row.id] : [])) } },
+    orderBy: [{ statementId: "asc" }, { evidenceId: "asc" }],
+    select: { statementId: true, evidenceId: true, relation: true },
+  }))
+    links.set(statementId, [...(links.get(statementId) ?? []), link]);
   return {
     workspace: { slug: workspace.slug, title: workspace.title },
     asOf,
@@ -70,7 +62,16 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
       version: row.version,
       statement:
         row.id && row.position && row.summary !== null && row.statedOn
-          ? { id: row.id, position: row.position, summary: row.summary, statedOn: toCalendarDate(row.statedOn), evidenceCount: row.evidenceCount }
+          ? {
+              id: row.id,
+              position: row.position,
+              summary: row.summary,
+              statedOn: toCalendarDate(row.statedOn),
+              confidence: row.confidence ?? "MEDIUM",
+              confidenceRationale: row.confidenceRationale,
+              evidenceCount: row.evidenceCount,
+              links: links.get(row.id) ?? [],
+            }
           : null,
     })),
   };
@@ -87,32 +88,59 @@ export async function listChangeDates(workspace: AuthorizedWorkspace): Promise<s
  * The nearest dates before and after `asOf` on which a statement was stated, for stepping
  * through time: two index probes on (workspaceId, statedOn), whatever the length of the history.
  */
-export async function adjacentChangeDates(workspace: AuthorizedWorkspace, asOf: string): Promise<{ previous: string | null; next: string | null }> {
+export async function adjacentChangeDates(
+  workspace: AuthorizedWorkspace,
+  asOf: string,
+): Promise<{ previous: string | null; next: string | null }> {
   const date = fromCalendarDate(asOf);
   const [row] = await db().$queryRaw<{ previous: Date | null; next: Date | null }[]>`
     SELECT (SELECT max("statedOn") FROM stance_statements WHERE "workspaceId" = ${workspace.id}::uuid AND "statedOn" < ${date}::date) AS previous,
            (SELECT min("statedOn") FROM stance_statements WHERE "workspaceId" = ${workspace.id}::uuid AND "statedOn" > ${date}::date) AS next`;
-  return { previous: row?.previous ? toCalendarDate(row.previous) : null, next: row?.next ? toCalendarDate(row.next) : null };
+  return {
+    previous: row?.previous ? toCalendarDate(row.previous) : null,
+    next: row?.next ? toCalendarDate(row.next) : null,
+  };
 }
 
-export async function getCellHistory(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {
+export function getCellHistory(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {
+  return readCellHistory(workspace.id, issueId, partyId);
+}
+
+// Once per request: a page's title and its body share the read.
+const readCellHistory = cache(async (workspaceId: string, issueId: string, partyId: string) => {
   const [settings, issue, party] = await Promise.all([
-    db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } }),
-    db().issue.findFirst({ where: { id: issueId, workspaceId: workspace.id }, select: { id: true, title: true, description: true } }),
-    db().party.findFirst({ where: { id: partyId, workspaceId: workspace.id }, select: { id: true, name: true, shortName: true, colour: true } }),
+    db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { positionLabels: true } }),
+    db().issue.findFirst({
+      where: { id: issueId, workspaceId: workspaceId },
+      select: { id: true, title: true, description: true },
+    }),
+    db().party.findFirst({
+      where: { id: partyId, workspaceId: workspaceId },
+      select: { id: true, name: true, shortName: true, colour: true },
+    }),
   ]);
   if (!issue || !party) return null;
   const statements = await db().stanceStatement.findMany({
-    where: { workspaceId: workspace.id, issueId, partyId },
+    where: { workspaceId: workspaceId, issueId, partyId },
     orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
       position: true,
       summary: true,
       statedOn: true,
+      confidence: true,
+      confidenceRationale: true,
       recordedAt: true,
       recordedBy: { select: { name: true, email: true } },
-      amendment: { select: { kind: true, reason: true, amendedAt: true, replacementId: true, amendedBy: { select: { name: true, email: true } } } },
+      amendment: {
+        select: {
+          kind: true,
+          reason: true,
+          amendedAt: true,
+          replacementId: true,
+          amendedBy: { select: { name: true, email: true } },
+        },
+      },
       links: {
         orderBy: { evidence: { saidOn: "asc" } },
         select: {
@@ -124,21 +152,132 @@ export async function getCellHistory(workspace: AuthorizedWorkspace, issueId: st
               saidOn: true,
               kind: true,
               speaker: { select: { name: true } },
-              document: { select: { id: true, title: true, outlet: true } },
+              document: { select: { id: true, title: true, outlet: true, language: true } },
+              ...PAIR_SELECT,
             },
           },
         },
       },
     },
   });
+  const shaped = statements.map((s) => ({
+    ...s,
+    statedOn: toCalendarDate(s.statedOn),
+    links: s.links.map(({ evidence: { translationOf, translations, ...evidence }, ...l }) => ({
+      ...l,
+      evidence: {
+        ...evidence,
+        saidOn: toCalendarDate(evidence.saidOn),
+        pair: quotePair({ ...evidence, translationOf, translations }),
+      },
+    })),
+  }));
+  const byId = new Map(shaped.map((s) => [s.id, s]));
   return {
     issue,
     party,
     positionLabels: resolvePositionLabels(settings.positionLabels),
-    statements: statements.map((s) => ({
-      ...s,
-      statedOn: toCalendarDate(s.statedOn),
-      links: s.links.map((l) => ({ ...l, evidence: { ...l.evidence, saidOn: toCalendarDate(l.evidence.saidOn) } })),
+    // A corrected statement carries what its correction changed: the new wording and the quotes
+    // linked, unlinked or relinked with another relation.
+    statements: shaped.map((s) => {
+      const replacement = s.amendment?.replacementId ? byId.get(s.amendment.replacementId) : undefined;
+      return {
+        ...s,
+        correction: replacement
+          ? {
+              replacement: {
+                id: replacement.id,
+                position: replacement.position,
+                summary: replacement.summary,
+                statedOn: replacement.statedOn,
+              },
+              links: diffLinks(s.links, replacement.links, (l) => l.evidence.id),
+            }
+          : null,
+      };
+    }),
+  };
+});
+
+const cursorOf = (row: { recordedAt: Date; id: string }) =>
+  Buffer.from(`${row.recordedAt.toISOString()}|${row.id}`).toString("base64url");
+
+function readCursor(cursor: string): { recordedAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const recordedAt = new Date(at ?? "");
+  return id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(recordedAt.getTime()) ? { recordedAt, id } : null;
+}
+
+/**
+ * A page of the workspace's statements, amended ones included with their amendment, in the order
+ * they were recorded (so a script can follow the list as it grows); `nextCursor` is null on the
+ * last page. A cursor that is not one of ours gives null.
+ */
+export async function listStatements(workspace: AuthorizedWorkspace, query: StatementListQuery) {
+  const after = query.cursor ? readCursor(query.cursor) : undefined;
+  if (after === null) return null;
+  const rows = await db().stanceStatement.findMany({
+    where: {
+      workspaceId: workspace.id,
+      ...(query.issueId ? { issueId: query.issueId } : {}),
+      ...(query.partyId ? { partyId: query.partyId } : {}),
+      ...(query.from || query.to
+        ? {
+            statedOn: {
+              ...(query.from ? { gte: fromCalendarDate(query.from) } : {}),
+              ...(query.to ? { lte: fromCalendarDate(query.to) } : {}),
+            },
+          }
+        : {}),
+      ...(after
+        ? {
+            OR: [{ recordedAt: { gt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { gt: after.id } }],
+          }
+        : {}),
+    },
+    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    select: {
+      id: true,
+      issueId: true,
+      partyId: true,
+      position: true,
+      summary: true,
+      statedOn: true,
+      confidence: true,
+      confidenceRationale: true,
+      recordedAt: true,
+      recordedBy: { select: { name: true, email: true } },
+      links: { orderBy: { evidenceId: "asc" }, select: { evidenceId: true, relation: true } },
+      amendment: {
+        select: {
+          kind: true,
+          reason: true,
+          replacementId: true,
+          amendedAt: true,
+          amendedBy: { select: { name: true, email: true } },
+        },
+      },
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  const name = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
+  return {
+    statements: page.map(({ recordedAt, recordedBy, statedOn, amendment, ...statement }) => ({
+      ...statement,
+      statedOn: toCalendarDate(statedOn),
+      recordedAt: recordedAt.toISOString(),
+      recordedBy: name(recordedBy),
+      amendment: amendment
+        ? {
+            kind: amendment.kind,
+            reason: amendment.reason,
+            replacementId: amendment.replacementId,
+            by: name(amendment.amendedBy),
+            at: amendment.amendedAt.toISOString(),
+          }
+        : null,
     })),
+    nextCursor: rows.length > query.limit ? cursorOf(page.at(-1)!) : null,
   };
 }

@@ -1,42 +1,82 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { AmendmentKind } from "@/lib/generated/prisma/enums";
+import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { notifyCellFollowers } from "@/lib/notifications/mutations";
+import { type Database, db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
-import type { CorrectStatementInput, RecordStatementInput, RetractStatementInput } from "@/lib/matrix/schema";
+import type {
+  ConfidenceLevel,
+  CorrectStatementInput,
+  RecordStatementInput,
+  RetractStatementInput,
+} from "@/lib/matrix/schema";
+import { notifyCellFollowers } from "@/lib/notifications/mutations";
+import { metrics } from "@/lib/observability/metrics";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
+type Client = Transaction | Database;
 type Cell = { issueId: string; partyId: string };
+type Link = { evidenceId: string; relation: EvidenceRelation };
+type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string | null };
+
+/** Who amended a statement, when and how; `replacementId` is the correction's new statement. */
+export type Amendment = {
+  kind: AmendmentKind;
+  reason: string;
+  replacementId: string | null;
+  by: string | null;
+  at: string;
+};
+
+export type CellState = {
+  version: number;
+  latest: { id: string; position: string; summary: string; statedOn: string; recordedBy: string | null } | null;
+  /** The edit that moved the cell to `version`: after a refused edit, the one that won. */
+  lastEdit: {
+    kind: "recorded" | "corrected" | "retracted";
+    statementId: string;
+    replacementId: string | null;
+    by: string | null;
+    at: string;
+  } | null;
+  /** For a refused correction or retraction: what has become of the statement it meant to amend. */
+  target?: { statementId: string; amendment: Amendment | null };
+};
 
 export type EditRefusal =
   | { ok: false; reason: "conflict"; current: CellState }
   | { ok: false; reason: "not_found"; message: string }
   | { ok: false; reason: "evidence_not_found"; message: string }
-  | { ok: false; reason: "already_amended"; message: string };
+  | { ok: false; reason: "already_amended"; message: string; amendment: Amendment };
 
 export type EditResult = { ok: true; statementId: string | null; version: number } | EditRefusal;
 
-export type CellState = {
-  version: number;
-  latest: { id: string; position: string; summary: string; statedOn: string; recordedBy: string | null } | null;
-};
+/** What a transaction hands back: a lost compare-and-set is told apart, then described after the rollback. */
+type EditOutcome = Exclude<EditResult, { reason: "conflict" }> | { ok: false; reason: "conflict" };
 
-/** Rolls a transaction back while carrying an expected refusal out of it. */
-class Refused extends Error {
-  constructor(readonly refusal: EditRefusal) {
-    super(refusal.reason);
-  }
-}
+const CONFLICT = { ok: false, reason: "conflict" } as const;
+const NO_SUCH_STATEMENT = {
+  ok: false,
+  reason: "not_found",
+  message: "That statement does not exist in this workspace.",
+} as const;
+
+const personName = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
 
 /**
  * Compare-and-set of the cell's version, in SQL: only the edit based on the current version
  * moves it on; every concurrent edit from the same base finds zero rows. Version 0 means "no
  * edit yet", when the row may not exist.
  */
-async function advanceCellVersion(tx: Transaction, workspaceId: string, cell: Cell, baseVersion: number): Promise<number | null> {
+async function advanceCellVersion(
+  tx: Transaction,
+  workspaceId: string,
+  cell: Cell,
+  baseVersion: number,
+): Promise<number | null> {
   const rows =
     baseVersion === 0
       ? await tx.$queryRaw<{ version: number }[]>`
@@ -53,161 +93,466 @@ async function advanceCellVersion(tx: Transaction, workspaceId: string, cell: Ce
   return rows[0]?.version ?? null;
 }
 
-export async function readCellState(workspaceId: string, cell: Cell): Promise<CellState> {
-  const [row, latest] = await Promise.all([
-    db().stanceCell.findUnique({ where: { workspaceId_issueId_partyId: { workspaceId, ...cell } }, select: { version: true } }),
+async function readAmendment(client: Client, workspaceId: string, statementId: string): Promise<Amendment | null> {
+  const amendment = await client.statementAmendment.findFirst({
+    where: { statementId, workspaceId },
+    select: {
+      kind: true,
+      reason: true,
+      replacementId: true,
+      amendedAt: true,
+      amendedBy: { select: { name: true, email: true } },
+    },
+  });
+  return amendment
+    ? {
+        kind: amendment.kind,
+        reason: amendment.reason,
+        replacementId: amendment.replacementId,
+        by: personName(amendment.amendedBy),
+        at: amendment.amendedAt.toISOString(),
+      }
+    : null;
+}
+
+// Every successful edit of a cell starts its transaction after the previous one committed (its
+// base version is read from that commit), so the newest recording or amendment is the last edit.
+// A correction's replacement is its amendment, not a recording of its own.
+async function readLastEdit(client: Client, workspaceId: string, cell: Cell): Promise<CellState["lastEdit"]> {
+  const [row] = await client.$queryRaw<
+    {
+      kind: "recorded" | "corrected" | "retracted";
+      statementId: string;
+      replacementId: string | null;
+      at: Date;
+      name: string | null;
+      email: string | null;
+    }[]
+  >`
+    SELECT e.kind, e."statementId", e."replacementId", e.at, u.name, u.email
+    FROM (
+      SELECT 'recorded' AS kind, s.id AS "statementId", NULL::uuid AS "replacementId", s."recordedById" AS "by", s."recordedAt" AS at
+      FROM stance_statements s
+      WHERE s."workspaceId" = ${workspaceId}::uuid AND s."issueId" = ${cell.issueId}::uuid AND s."partyId" = ${cell.partyId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM statement_amendments r WHERE r."replacementId" = s.id)
+      UNION ALL
+      SELECT lower(a.kind::text), a."statementId", a."replacementId", a."amendedById", a."amendedAt"
+      FROM statement_amendments a JOIN stance_statements s ON s.id = a."statementId"
+      WHERE s."workspaceId" = ${workspaceId}::uuid AND s."issueId" = ${cell.issueId}::uuid AND s."partyId" = ${cell.partyId}::uuid
+    ) e
+    LEFT JOIN users u ON u.id = e."by"
+    ORDER BY e.at DESC
+    LIMIT 1`;
+  return row
+    ? {
+        kind: row.kind,
+        statementId: row.statementId,
+        replacementId: row.replacementId,
+        by: row.email === null ? null : row.name || row.email,
+        at: row.at.toISOString(),
+      }
+    : null;
+}
+
+/** The cell as it stands: its version, the statement it shows, the edit that made it so. */
+export async function readCellState(workspaceId: string, cell: Cell, targetStatementId?: string): Promise<CellState> {
+  const where = { workspaceId, issueId: cell.issueId, partyId: cell.partyId };
+  const [row, latest, lastEdit, amendment] = await Promise.all([
+    db().stanceCell.findUnique({ where: { workspaceId_issueId_partyId: where }, select: { version: true } }),
     db().stanceStatement.findFirst({
-      where: { workspaceId, ...cell, amendment: null },
+      where: { ...where, amendment: null },
       orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-      select: { id: true, position: true, summary: true, statedOn: true, recordedBy: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        position: true,
+        summary: true,
+        statedOn: true,
+        recordedBy: { select: { name: true, email: true } },
+      },
     }),
+    readLastEdit(db(), workspaceId, cell),
+    targetStatementId ? readAmendment(db(), workspaceId, targetStatementId) : null,
   ]);
   return {
     version: row?.version ?? 0,
     latest: latest
-      ? { id: latest.id, position: latest.position, summary: latest.summary, statedOn: toCalendarDate(latest.statedOn), recordedBy: latest.recordedBy ? latest.recordedBy.name || latest.recordedBy.email : null }
+      ? {
+          id: latest.id,
+          position: latest.position,
+          summary: latest.summary,
+          statedOn: toCalendarDate(latest.statedOn),
+          recordedBy: personName(latest.recordedBy),
+        }
       : null,
+    lastEdit,
+    ...(targetStatementId ? { target: { statementId: targetStatementId, amendment } } : {}),
   };
 }
 
-async function requireCell(tx: Transaction, workspaceId: string, cell: Cell) {
+async function cellExists(tx: Transaction, workspaceId: string, cell: Cell) {
   const [issue, party] = await Promise.all([
     tx.issue.findFirst({ where: { id: cell.issueId, workspaceId }, select: { id: true } }),
     tx.party.findFirst({ where: { id: cell.partyId, workspaceId }, select: { id: true } }),
   ]);
-  if (!issue || !party) throw new Refused({ ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." });
+  return Boolean(issue && party);
 }
 
-async function requireEvidence(tx: Transaction, workspaceId: string, links: { evidenceId: string }[]) {
-  if (links.length === 0) return;
+async function evidenceExists(tx: Transaction, workspaceId: string, links: Link[]) {
+  if (links.length === 0) return true;
   const found = await tx.evidence.count({ where: { workspaceId, id: { in: links.map((l) => l.evidenceId) } } });
-  if (found !== links.length) {
-    throw new Refused({ ok: false, reason: "evidence_not_found", message: "One of the linked quotes does not exist in this workspace." });
-  }
+  return found === links.length;
 }
 
-async function insertStatement(tx: Transaction, workspace: AuthorizedWorkspace, cell: Cell, input: Pick<RecordStatementInput, "position" | "summary" | "statedOn" | "links">) {
+const EVIDENCE_NOT_FOUND = {
+  ok: false,
+  reason: "evidence_not_found",
+  message: "One of the linked quotes does not exist in this workspace.",
+} as const;
+
+async function insertStatement(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  cell: Cell,
+  input: Pick<RecordStatementInput, "position" | "summary" | "statedOn">,
+  links: Link[],
+  confidence: Confidence,
+) {
   const statement = await tx.stanceStatement.create({
-    data: { workspaceId: workspace.id, ...cell, position: input.position, summary: input.summary, statedOn: fromCalendarDate(input.statedOn), recordedById: workspace.userId || null },
+    data: {
+      workspaceId: workspace.id,
+      ...cell,
+      position: input.position,
+      summary: input.summary,
+      statedOn: fromCalendarDate(input.statedOn),
+      confidence: confidence.confidence,
+      confidenceRationale: confidence.confidenceRationale,
+      recordedById: workspace.userId || null,
+    },
     select: { id: true },
   });
-  if (input.links.length > 0) {
-    await tx.statementEvidence.createMany({ data: input.links.map((l) => ({ workspaceId: workspace.id, statementId: statement.id, evidenceId: l.evidenceId, relation: l.relation })) });
+  if (links.length > 0) {
+    await tx.statementEvidence.createMany({
+      data: links.map((l) => ({
+        workspaceId: workspace.id,
+        statementId: statement.id,
+        evidenceId: l.evidenceId,
+        relation: l.relation,
+      })),
+    });
   }
   return statement.id;
 }
 
-// `cell` reads through the client it is given: inside the transaction that is the transaction's
-// own connection, since a second pooled connection can deadlock (a full pool, or PGlite's one session).
-async function runEdit(workspace: AuthorizedWorkspace, cell: (client: Transaction) => Promise<Cell | null>, edit: (tx: Transaction, cell: Cell) => Promise<{ statementId: string | null; version: number }>): Promise<EditResult> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const target = await cell(tx);
-      if (!target) throw new Refused({ ok: false, reason: "not_found", message: "That statement does not exist in this workspace." });
-      return { ok: true as const, ...(await edit(tx, target)) };
-    });
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    if (error.refusal.reason !== "conflict") return error.refusal;
-    // Read after the rollback, so the user sees the change that beat theirs.
-    const target = await cell(db());
-    return { ok: false, reason: "conflict", current: target ? await readCellState(workspace.id, target) : { version: 0, latest: null } };
-  }
+/**
+ * One path for every edit: the transaction either writes everything or, on any refusal, nothing.
+ * A lost compare-and-set is answered with the cell as the winner left it, read after the rollback.
+ */
+async function runEdit(
+  workspace: AuthorizedWorkspace,
+  cell: Cell | null,
+  edit: (tx: Transaction, cell: Cell) => Promise<EditOutcome>,
+  targetStatementId?: string,
+): Promise<EditResult> {
+  if (!cell) return NO_SUCH_STATEMENT;
+  const outcome = await transactionUnlessRefused(db(), (tx) => edit(tx, cell));
+  if (outcome.ok || outcome.reason !== "conflict") return outcome;
+  metrics().editConflicts.inc();
+  return { ...CONFLICT, current: await readCellState(workspace.id, cell, targetStatementId) };
 }
 
-async function conflictUnlessAdvanced(tx: Transaction, workspaceId: string, cell: Cell, baseVersion: number) {
-  const version = await advanceCellVersion(tx, workspaceId, cell, baseVersion);
-  if (version === null) throw new Refused({ ok: false, reason: "conflict", current: { version: -1, latest: null } });
-  return version;
+type RecordedFields = Pick<RecordStatementInput, "position" | "summary" | "statedOn" | "links"> &
+  Partial<Pick<RecordStatementInput, "confidence" | "confidenceRationale">>;
+
+const confidenceOf = (input: RecordedFields): Confidence => ({
+  confidence: input.confidence ?? "MEDIUM",
+  confidenceRationale: input.confidenceRationale || null,
+});
+
+/** The activity row of a recording: the same for an edit of one cell and for an import. */
+function recordedActivity(
+  workspace: AuthorizedWorkspace,
+  cell: Cell,
+  statementId: string,
+  input: RecordedFields,
+  provenance: Prisma.InputJsonObject = {},
+) {
+  return {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "stance.recorded",
+    subjectType: "stance_statement",
+    subjectId: statementId,
+    after: {
+      ...cell,
+      position: input.position,
+      summary: input.summary,
+      statedOn: input.statedOn,
+      links: input.links,
+      ...confidenceOf(input),
+      ...provenance,
+    },
+  };
 }
 
 /** A new statement in a cell: the statement, its evidence links and the activity row, or nothing. */
 export function recordStatement(workspace: AuthorizedWorkspace, input: RecordStatementInput): Promise<EditResult> {
   const cell = { issueId: input.issueId, partyId: input.partyId };
-  return runEdit(
-    workspace,
-    async () => cell,
-    async (tx) => {
-      await requireCell(tx, workspace.id, cell);
-      await requireEvidence(tx, workspace.id, input.links);
-      const version = await conflictUnlessAdvanced(tx, workspace.id, cell, input.baseVersion);
-      const statementId = await insertStatement(tx, workspace, cell, input);
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
-        action: "stance.recorded",
-        subjectType: "stance_statement",
-        subjectId: statementId,
-        after: { ...cell, position: input.position, summary: input.summary, statedOn: input.statedOn, links: input.links },
-      });
-      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId, actorId: workspace.userId || null });
-      return { statementId, version };
-    },
-  );
-}
-
-async function findStatementCell(client: Transaction, workspaceId: string, statementId: string) {
-  return client.stanceStatement.findFirst({
-    where: { id: statementId, workspaceId },
-    select: { issueId: true, partyId: true, position: true, summary: true, statedOn: true },
+  return runEdit(workspace, cell, async (tx) => {
+    if (!(await cellExists(tx, workspace.id, cell)))
+      return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+    if (!(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+    const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+    if (version === null) return CONFLICT;
+    const statementId = await insertStatement(tx, workspace, cell, input, input.links, confidenceOf(input));
+    await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
+    await notifyCellFollowers(tx, {
+      workspaceId: workspace.id,
+      ...cell,
+      statementId,
+      actorId: workspace.userId || null,
+    });
+    return { ok: true, statementId, version };
   });
 }
 
-async function amend(tx: Transaction, workspace: AuthorizedWorkspace, statementId: string, kind: AmendmentKind, reason: string, replacementId: string | null) {
+export type Recording = Cell & {
+  fields: Omit<RecordedFields, "links">;
+  links?: Link[];
+  provenance?: Prisma.InputJsonObject;
+};
+
+// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters.
+const BATCH = 1000;
+
+/**
+ * Many recordings inside the caller's transaction (a spreadsheet import), written as recordStatement
+ * writes one: each statement with its "stance.recorded" activity row, each cell's version moved on
+ * (once: the import is one edit of the cell) and its followers told once, of its newest statement.
+ * Statements are added on top of whatever the cells hold; a cell row is locked, so a concurrent edit
+ * waits and then finds its base version stale. Null when the first edit of an empty cell committed
+ * meanwhile. The caller checks that the issues and parties exist.
+ */
+export async function recordStatementsInTransaction(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  recordings: Recording[],
+): Promise<{ statementIds: string[] } | null> {
+  const cells = new Map<string, Cell>();
+  for (const r of recordings) cells.set(`${r.issueId}|${r.partyId}`, { issueId: r.issueId, partyId: r.partyId });
+  for (const cell of cells.values()) {
+    const [current] = await tx.$queryRaw<{ version: number }[]>`
+      SELECT version FROM stance_cells
+      WHERE "workspaceId" = ${workspace.id}::uuid AND "issueId" = ${cell.issueId}::uuid AND "partyId" = ${cell.partyId}::uuid
+      FOR UPDATE`;
+    if ((await advanceCellVersion(tx, workspace.id, cell, current?.version ?? 0)) === null) return null;
+  }
+  const statementIds: string[] = [];
+  for (let at = 0; at < recordings.length; at += BATCH) {
+    const batch = recordings.slice(at, at + BATCH);
+    // Ids made here, so each activity row names its statement without relying on RETURNING's order.
+    const ids = batch.map(() => randomUUID());
+    await tx.stanceStatement.createMany({
+      data: batch.map((r, i) => ({
+        id: ids[i]!,
+        workspaceId: workspace.id,
+        issueId: r.issueId,
+        partyId: r.partyId,
+        position: r.fields.position,
+        summary: r.fields.summary,
+        statedOn: fromCalendarDate(r.fields.statedOn),
+        ...confidenceOf({ ...r.fields, links: [] }),
+        recordedById: workspace.userId || null,
+      })),
+    });
+    const links = batch.flatMap((r, i) =>
+      (r.links ?? []).map((l) => ({ workspaceId: workspace.id, statementId: ids[i]!, ...l })),
+    );
+    if (links.length > 0) await tx.statementEvidence.createMany({ data: links });
+    await tx.activityEvent.createMany({
+      data: batch.map((r, i) =>
+        recordedActivity(
+          workspace,
+          { issueId: r.issueId, partyId: r.partyId },
+          ids[i]!,
+          { ...r.fields, links: r.links ?? [] },
+          r.provenance,
+        ),
+      ),
+    });
+    statementIds.push(...ids);
+  }
+  const newest = new Map<string, { cell: Cell; statementId: string; statedOn: string }>();
+  recordings.forEach((r, i) => {
+    const key = `${r.issueId}|${r.partyId}`;
+    const seen = newest.get(key);
+    if (!seen || r.fields.statedOn >= seen.statedOn)
+      newest.set(key, { cell: cells.get(key)!, statementId: statementIds[i]!, statedOn: r.fields.statedOn });
+  });
+  for (const { cell, statementId } of newest.values())
+    await notifyCellFollowers(tx, {
+      workspaceId: workspace.id,
+      ...cell,
+      statementId,
+      actorId: workspace.userId || null,
+    });
+  return { statementIds };
+}
+
+// Read outside the edit's transaction: a statement's cell never changes, so reading it first
+// costs no consistency and keeps the transaction to the connection it holds.
+async function findStatement(workspaceId: string, statementId: string) {
+  const statement = await db().stanceStatement.findFirst({
+    where: { id: statementId, workspaceId },
+    select: {
+      issueId: true,
+      partyId: true,
+      position: true,
+      summary: true,
+      statedOn: true,
+      confidence: true,
+      confidenceRationale: true,
+    },
+  });
+  return statement
+    ? {
+        cell: { issueId: statement.issueId, partyId: statement.partyId },
+        before: {
+          position: statement.position,
+          summary: statement.summary,
+          statedOn: toCalendarDate(statement.statedOn),
+        },
+        confidence: { confidence: statement.confidence, confidenceRationale: statement.confidenceRationale },
+      }
+    : null;
+}
+
+function readLinks(client: Client, statementId: string): Promise<Link[]> {
+  return client.statementEvidence.findMany({
+    where: { statementId },
+    orderBy: { evidenceId: "asc" },
+    select: { evidenceId: true, relation: true },
+  });
+}
+
+/** Marks a statement amended; refused, and the amendment shown, when someone amended it first. */
+async function amend(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  statementId: string,
+  kind: AmendmentKind,
+  reason: string,
+  replacementId: string | null,
+): Promise<EditOutcome | null> {
   // The amendment's primary key is the statement: a second amendment of it cannot be written.
   const inserted = await tx.$executeRaw`
     INSERT INTO statement_amendments ("statementId", "workspaceId", kind, "replacementId", reason, "amendedById", "amendedAt")
     VALUES (${statementId}::uuid, ${workspace.id}::uuid, ${kind}::"AmendmentKind", ${replacementId}::uuid, ${reason}, ${workspace.userId || null}::uuid, now())
     ON CONFLICT ("statementId") DO NOTHING`;
-  if (inserted === 0) throw new Refused({ ok: false, reason: "already_amended", message: "That statement was already corrected or retracted; open the cell's history to see by whom." });
+  if (inserted > 0) return null;
+  const amendment = (await readAmendment(tx, workspace.id, statementId))!;
+  const how = amendment.kind === AmendmentKind.CORRECTED ? "corrected" : "retracted";
+  return {
+    ok: false,
+    reason: "already_amended",
+    message: `That statement was already ${how}${amendment.by ? ` by ${amendment.by}` : ""} (${amendment.at.slice(0, 16).replace("T", " ")} UTC); open the cell's history to see the change.`,
+    amendment,
+  };
 }
 
-/** Replaces a wrongly recorded statement; the old one stays in the history, marked corrected. */
-export function correctStatement(workspace: AuthorizedWorkspace, input: CorrectStatementInput): Promise<EditResult> {
-  let original: Awaited<ReturnType<typeof findStatementCell>> = null;
+function confidenceChange(was: Confidence, now: Confidence, side: "before" | "after"): Partial<Confidence> {
+  const unchanged = was.confidence === now.confidence && was.confidenceRationale === now.confidenceRationale;
+  return unchanged ? {} : side === "before" ? was : now;
+}
+
+/**
+ * Replaces a wrongly recorded statement; the old one stays in the history, marked corrected.
+ * The replacement keeps the old one's quotes (and their relations) unless `links` lists others.
+ */
+export async function correctStatement(
+  workspace: AuthorizedWorkspace,
+  input: CorrectStatementInput,
+): Promise<EditResult> {
+  const original = await findStatement(workspace.id, input.statementId);
   return runEdit(
     workspace,
-    async (client) => (original ??= await findStatementCell(client, workspace.id, input.statementId)),
+    original?.cell ?? null,
     async (tx, cell) => {
-      await requireEvidence(tx, workspace.id, input.links);
-      const version = await conflictUnlessAdvanced(tx, workspace.id, cell, input.baseVersion);
-      const statementId = await insertStatement(tx, workspace, cell, input);
-      await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
+      if (input.links && !(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+      const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+      if (version === null) return CONFLICT;
+      // Read in the transaction: a new quote may have been linked to the statement meanwhile.
+      const before = { ...original!.before, links: await readLinks(tx, input.statementId) };
+      const links = input.links ?? before.links;
+      const was = original!.confidence;
+      const confidence: Confidence = {
+        confidence: input.confidence ?? was.confidence,
+        confidenceRationale:
+          input.confidenceRationale === undefined ? was.confidenceRationale : input.confidenceRationale || null,
+      };
+      const statementId = await insertStatement(tx, workspace, cell, input, links, confidence);
+      const refused = await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
+      if (refused) return refused;
       await recordActivity(tx, {
         workspaceId: workspace.id,
         actorId: workspace.userId || null,
         action: "stance.corrected",
         subjectType: "stance_statement",
         subjectId: input.statementId,
-        before: { position: original!.position, summary: original!.summary, statedOn: toCalendarDate(original!.statedOn) },
-        after: { replacementId: statementId, position: input.position, summary: input.summary, statedOn: input.statedOn, reason: input.reason },
+        // Confidence appears in the activity only when the correction changed it.
+        before: { ...before, ...confidenceChange(was, confidence, "before") },
+        after: {
+          replacementId: statementId,
+          position: input.position,
+          summary: input.summary,
+          statedOn: input.statedOn,
+          links,
+          reason: input.reason,
+          ...confidenceChange(was, confidence, "after"),
+        },
       });
-      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId, actorId: workspace.userId || null });
-      return { statementId, version };
+      await notifyCellFollowers(tx, {
+        workspaceId: workspace.id,
+        ...cell,
+        statementId,
+        actorId: workspace.userId || null,
+      });
+      return { ok: true, statementId, version };
     },
+    input.statementId,
   );
 }
 
 /** Withdraws a statement that should not have been recorded; it stays in the history, marked retracted. */
-export function retractStatement(workspace: AuthorizedWorkspace, input: RetractStatementInput): Promise<EditResult> {
-  let original: Awaited<ReturnType<typeof findStatementCell>> = null;
+export async function retractStatement(
+  workspace: AuthorizedWorkspace,
+  input: RetractStatementInput,
+): Promise<EditResult> {
+  const original = await findStatement(workspace.id, input.statementId);
   return runEdit(
     workspace,
-    async (client) => (original ??= await findStatementCell(client, workspace.id, input.statementId)),
+    original?.cell ?? null,
     async (tx, cell) => {
-      const version = await conflictUnlessAdvanced(tx, workspace.id, cell, input.baseVersion);
-      await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);
+      const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+      if (version === null) return CONFLICT;
+      const refused = await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);
+      if (refused) return refused;
       await recordActivity(tx, {
         workspaceId: workspace.id,
         actorId: workspace.userId || null,
         action: "stance.retracted",
         subjectType: "stance_statement",
         subjectId: input.statementId,
-        before: { position: original!.position, summary: original!.summary, statedOn: toCalendarDate(original!.statedOn) },
+        before: { ...original!.before, links: await readLinks(tx, input.statementId) },
         after: { reason: input.reason },
       });
-      await notifyCellFollowers(tx, { workspaceId: workspace.id, issueId: cell.issueId, partyId: cell.partyId, statementId: input.statementId, actorId: workspace.userId || null });
-      return { statementId: null, version };
+      await notifyCellFollowers(tx, {
+        workspaceId: workspace.id,
+        ...cell,
+        statementId: input.statementId,
+        actorId: workspace.userId || null,
+      });
+      return { ok: true, statementId: null, version };
     },
+    input.statementId,
   );
 }

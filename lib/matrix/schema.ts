@@ -1,19 +1,43 @@
 import { z } from "zod";
-import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
+import { id, int4, paragraphs } from "@/lib/validation";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const AsOfSchema = CalendarDateSchema;
 
 export const MatrixQuerySchema = z.object({ asOf: AsOfSchema.optional() });
 
-export const CellParamsSchema = z.object({ issueId: z.uuid(), partyId: z.uuid() });
+export const CellParamsSchema = z.object({ issueId: id("No such issue."), partyId: id("No such party.") });
+
+export const RelationSchema = z.enum(["SUPPORTS", "CONTRADICTS", "CONTEXT"], {
+  error: "Choose supports, contradicts or context.",
+});
+
+export const ConfidenceSchema = z.enum(["LOW", "MEDIUM", "HIGH"], {
+  error: "Choose low, medium or high confidence.",
+});
+
+export type ConfidenceLevel = z.infer<typeof ConfidenceSchema>;
+
+export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
+
+export const CONFIDENCE_RATIONALE_MAX = 500;
+
+/** Why the analyst is as sure as they are; an empty rationale is none. */
+export const ConfidenceRationaleSchema = paragraphs({
+  max: CONFIDENCE_RATIONALE_MAX,
+  tooLong: `Keep the confidence rationale to ${CONFIDENCE_RATIONALE_MAX} characters.`,
+});
 
 export const MatrixStatementSchema = z.object({
   id: z.string(),
   position: z.string(),
   summary: z.string(),
   statedOn: CalendarDateSchema,
+  confidence: ConfidenceSchema,
+  confidenceRationale: z.string().nullable(),
   evidenceCount: z.number().int(),
+  links: z.array(z.object({ evidenceId: z.string(), relation: RelationSchema })),
 });
 
 export const MatrixViewSchema = z.object({
@@ -22,7 +46,14 @@ export const MatrixViewSchema = z.object({
   positionLabels: z.record(z.string(), z.string()),
   parties: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string(), colour: z.string() })),
   issues: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
-  cells: z.array(z.object({ issueId: z.string(), partyId: z.string(), version: z.number().int(), statement: MatrixStatementSchema.nullable() })),
+  cells: z.array(
+    z.object({
+      issueId: z.string(),
+      partyId: z.string(),
+      version: z.number().int(),
+      statement: MatrixStatementSchema.nullable(),
+    }),
+  ),
 });
 
 export type MatrixView = z.infer<typeof MatrixViewSchema>;
@@ -30,49 +61,66 @@ export type MatrixStatement = z.infer<typeof MatrixStatementSchema>;
 
 // ── Editing ────────────────────────────────────────────────────────────────────────────────
 
-export const PositionSchema = z.enum(["DEMANDS", "SUPPORTS", "OPEN", "CONDITIONAL", "OPPOSES", "REJECTS", "NO_POSITION"], {
-  error: "Choose a position from the scale.",
-});
+export const PositionSchema = z.enum(
+  ["DEMANDS", "SUPPORTS", "OPEN", "CONDITIONAL", "OPPOSES", "REJECTS", "NO_POSITION"],
+  {
+    error: "Choose a position from the scale.",
+  },
+);
 
-export const RelationSchema = z.enum(["SUPPORTS", "CONTRADICTS", "CONTEXT"], { error: "Choose supports, contradicts or context." });
-
-/** A stated date: a real calendar day, not before 1900 and not in the future. */
-export const StatedOnSchema = CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted.").refine(
+/** A stated date: a real calendar day, not before 1900 (CalendarDateSchema) and not in the future. */
+export const StatedOnSchema = CalendarDateSchema.refine(
   (d) => d <= new Date().toISOString().slice(0, 10),
   "That date is in the future: record what was stated, once it has been.",
 );
 
-export const SummarySchema = z.string().trim().min(1, "Write a one- or two-sentence summary.").max(600, "Keep the summary to 600 characters.");
+export const SUMMARY_MAX = 600;
 
-export const EvidenceLinksSchema = z
-  .array(z.object({ evidenceId: z.uuid({ error: "No such quote." }), relation: RelationSchema }))
+export const SummarySchema = paragraphs({
+  min: 1,
+  max: SUMMARY_MAX,
+  tooShort: "Write a one- or two-sentence summary.",
+  tooLong: `Keep the summary to ${SUMMARY_MAX} characters.`,
+});
+
+const EvidenceLinkListSchema = z
+  .array(z.object({ evidenceId: id("No such quote."), relation: RelationSchema }))
   .max(50, "Link at most 50 quotes.")
-  .refine((links) => new Set(links.map((l) => l.evidenceId)).size === links.length, "A quote is linked twice.")
-  .default([]);
+  .refine((links) => new Set(links.map((l) => l.evidenceId)).size === links.length, "A quote is linked twice.");
 
-const CellVersion = z.number().int().min(0);
+export const EvidenceLinksSchema = EvidenceLinkListSchema.default([]);
+
+const CellVersion = int4({ min: 0 });
 
 export const RecordStatementSchema = z.object({
   workspaceSlug: WorkspaceSlugSchema,
-  issueId: z.uuid({ error: "No such issue." }),
-  partyId: z.uuid({ error: "No such party." }),
+  issueId: id("No such issue."),
+  partyId: id("No such party."),
   baseVersion: CellVersion,
   position: PositionSchema,
   summary: SummarySchema,
   statedOn: StatedOnSchema,
   links: EvidenceLinksSchema,
+  // Left out: medium, and no rationale.
+  confidence: ConfidenceSchema.optional(),
+  confidenceRationale: ConfidenceRationaleSchema.optional(),
 });
 
 export const CorrectStatementSchema = RecordStatementSchema.omit({ issueId: true, partyId: true }).extend({
-  statementId: z.uuid({ error: "No such statement." }),
-  reason: z.string().trim().min(1, "Say why the statement is being corrected.").max(1000),
+  statementId: id("No such statement."),
+  // Left out, the correction keeps the corrected statement's quotes; an empty list removes them.
+  links: EvidenceLinkListSchema.optional(),
+  // Likewise its confidence and rationale; an empty rationale removes it.
+  confidence: ConfidenceSchema.optional(),
+  confidenceRationale: ConfidenceRationaleSchema.optional(),
+  reason: paragraphs({ min: 1, max: 1000, tooShort: "Say why the statement is being corrected." }),
 });
 
 export const RetractStatementSchema = z.object({
   workspaceSlug: WorkspaceSlugSchema,
-  statementId: z.uuid({ error: "No such statement." }),
+  statementId: id("No such statement."),
   baseVersion: CellVersion,
-  reason: z.string().trim().min(1, "Say why the statement is being retracted.").max(1000),
+  reason: paragraphs({ min: 1, max: 1000, tooShort: "Say why the statement is being retracted." }),
 });
 
 export const CompareQuerySchema = z.object({ from: CalendarDateSchema, to: CalendarDateSchema });
@@ -80,3 +128,21 @@ export const CompareQuerySchema = z.object({ from: CalendarDateSchema, to: Calen
 export type RecordStatementInput = z.infer<typeof RecordStatementSchema>;
 export type CorrectStatementInput = z.infer<typeof CorrectStatementSchema>;
 export type RetractStatementInput = z.infer<typeof RetractStatementSchema>;
+
+/** Where a page of the statement list ends: opaque to clients, checked on the way back in. */
+export const StatementCursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a cursor from this list: pass `nextCursor` back as it came.");
+
+/** Every statement ever recorded (amended ones too), oldest recording first, narrowed by cell and stated date. */
+export const StatementListQuerySchema = z.object({
+  issueId: id("No such issue.").optional(),
+  partyId: id("No such party.").optional(),
+  from: CalendarDateSchema.optional(),
+  to: CalendarDateSchema.optional(),
+  cursor: StatementCursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type StatementListQuery = z.infer<typeof StatementListQuerySchema>;

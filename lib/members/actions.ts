@@ -1,9 +1,20 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
-import { actionClient, userAction, workspaceAction, ActionError } from "@/lib/safe-action";
+import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { currentClientAddress } from "@/lib/auth/client-address";
+import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
+import { sendInvitationMail } from "@/lib/mail/invitation";
+import {
+  acceptInvitation,
+  changeMemberRole,
+  createInvitation,
+  registerWithInvitation,
+  removeMember,
+  requestInvitationCode,
+  revokeInvitation,
+} from "@/lib/members/mutations";
 import {
   AcceptInvitationSchema,
   ChangeRoleSchema,
@@ -11,18 +22,26 @@ import {
   InvitationIdSchema,
   RegisterWithInvitationSchema,
   RemoveMemberSchema,
+  RequestInvitationCodeSchema,
 } from "@/lib/members/schema";
-import { acceptInvitation, changeMemberRole, createInvitation, registerWithInvitation, removeMember, revokeInvitation } from "@/lib/members/mutations";
-import { sendInvitationMail } from "@/lib/mail/invitation";
+import { ActionError, actionClient, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const createInvitationAction = workspaceAction
   .metadata({ name: "createInvitation", permission: "members:manage" })
   .inputSchema(CreateInvitationSchema)
   .action(async ({ parsedInput, ctx }) => {
     const invitation = await createInvitation(ctx.workspace, parsedInput);
-    const mailed = invitation.email ? await sendInvitationMail({ to: invitation.email, path: invitation.path, workspaceTitle: ctx.workspace.title }) : false;
+    const mailed = invitation.email
+      ? await sendInvitationMail({ to: invitation.email, path: invitation.path, workspaceTitle: ctx.workspace.title })
+      : false;
     revalidatePath(`/w/${ctx.workspace.slug}/members`);
-    return { path: invitation.path, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), mailed };
+    return {
+      path: invitation.path,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+      mailed,
+    };
   });
 
 export const revokeInvitationAction = workspaceAction
@@ -55,18 +74,44 @@ export const removeMemberAction = workspaceAction
 export const acceptInvitationAction = userAction
   .metadata({ name: "acceptInvitation" })
   .inputSchema(AcceptInvitationSchema)
-  .action(async ({ parsedInput, ctx }) => acceptInvitation(ctx.userId, parsedInput.token));
+  .action(async ({ parsedInput, ctx }) => acceptInvitation(ctx.userId, parsedInput.token, parsedInput.code));
 
-/** The one action open to visitors without a session: the invitation token is the credential. */
+/** Registration and invitation attempts per client address (PARLEY_REGISTER_ADDRESS_*). */
+async function throttleByAddress(scope: string): Promise<void> {
+  const attempt = await takeAttempt(scope, await currentClientAddress());
+  if (!attempt.ok)
+    throw new ActionError(
+      "throttled",
+      `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`,
+      { retryAt: attempt.retryAt.toISOString() },
+    );
+}
+
+/** Open to visitors: mails a code to the invitation's bound address; answers alike for any link. */
+export const requestInvitationCodeAction = actionClient
+  .metadata({ name: "requestInvitationCode" })
+  .inputSchema(RequestInvitationCodeSchema)
+  .action(async ({ parsedInput }) => {
+    await throttleByAddress("registration");
+    await requestInvitationCode(parsedInput.token);
+    return { requested: true };
+  });
+
+/** Open to visitors without a session: the invitation token is the credential. */
 export const registerWithInvitationAction = actionClient
   .metadata({ name: "registerWithInvitation" })
   .inputSchema(RegisterWithInvitationSchema)
   .action(async ({ parsedInput }) => {
+    await throttleByAddress("registration");
     const { workspaceSlug } = await registerWithInvitation(parsedInput);
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
     } catch (error) {
-      if (error instanceof AuthError) throw new ActionError("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
+      if (error instanceof AuthError)
+        throw new ActionError(
+          "sign_in_failed",
+          "Your account was created, but signing in failed: sign in with your new password.",
+        );
       throw error;
     }
     return { workspaceSlug };

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { roleAllows, type AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { hashLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import { type AuthorizedWorkspace, roleAllows } from "@/lib/workspaces/access";
 
 export async function listMembers(workspace: AuthorizedWorkspace) {
   const members = await db().membership.findMany({
@@ -18,7 +18,14 @@ export async function listPendingInvitations(workspace: AuthorizedWorkspace) {
   return db().invitation.findMany({
     where: { workspaceId: workspace.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, createdBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
   });
 }
 
@@ -26,8 +33,20 @@ export async function listPendingInvitations(workspace: AuthorizedWorkspace) {
 export async function findUsableInvitation(token: string) {
   const invitation = await db().invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },
-    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { slug: true, title: true } } },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      workspace: { select: { slug: true, title: true } },
+    },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
-  return { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, workspace: invitation.workspace };
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    workspace: invitation.workspace,
+  };
 }

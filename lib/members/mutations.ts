@@ -1,16 +1,21 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { ActionError } from "@/lib/safe-action";
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
 import { hashPassword } from "@/lib/auth/password";
-import { Role } from "@/lib/generated/prisma/enums";
+import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { Role } from "@/lib/generated/prisma/enums";
+import { mailConfigured, sendInvitationCodeMail } from "@/lib/mail/invitation";
+import { ActionError } from "@/lib/safe-action";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function createInvitation(workspace: AuthorizedWorkspace, input: { role: Role; email?: string; expiresInDays: number }) {
+export async function createInvitation(
+  workspace: AuthorizedWorkspace,
+  input: { role: Role; email?: string; expiresInDays: number },
+) {
   const token = newLinkToken();
   const invitation = await db().$transaction(async (tx) => {
     const created = await tx.invitation.create({
@@ -24,7 +29,14 @@ export async function createInvitation(workspace: AuthorizedWorkspace, input: { 
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "invitation.created", subjectType: "invitation", subjectId: created.id, after: { role: created.role, email: created.email } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "invitation.created",
+      subjectType: "invitation",
+      subjectId: created.id,
+      after: { role: created.role, email: created.email },
+    });
     return created;
   });
   return { ...invitation, path: `/invite/${token}` };
@@ -37,52 +49,218 @@ export async function revokeInvitation(workspace: AuthorizedWorkspace, invitatio
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new ActionError("not_found", "That invitation does not exist or can no longer be revoked.");
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: invitationId,
+    });
   });
 }
 
 const ROLE_RANK: Record<Role, number> = { OWNER: 0, EDITOR: 1, COMMENTER: 2, VIEWER: 3 };
 
 /**
+ * The one answer for an unknown, used, expired or revoked link and for an email that already has
+ * an account: a registration with a guessed token must not tell which emails exist.
+ */
+export const INVITATION_UNUSABLE_MESSAGE =
+  "This invitation cannot be used with these details: the link may have expired, been used or been revoked, or the email may already have an account (then sign in first and open the link again). If in doubt, ask a workspace owner for a new link.";
+
+function unusable() {
+  return new ActionError("invitation_unusable", INVITATION_UNUSABLE_MESSAGE);
+}
+
+const EMAIL_CODE_TTL_MS = 15 * 60 * 1000;
+const EMAIL_CODE_RESEND_MS = 60 * 1000;
+/** Wrong codes an invitation tolerates in all, over every code mailed for it. */
+export const EMAIL_CODE_MAX_ATTEMPTS = 10;
+
+function hashEmailCode(invitationId: string, code: string): string {
+  return createHash("sha256").update(`${invitationId}:${code}`).digest("hex");
+}
+
+async function findOpenInvitation(token: string, now = new Date()) {
+  const invitation = await db().invitation.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: {
+      id: true,
+      email: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      emailCodeExpiresAt: true,
+      workspace: { select: { title: true } },
+    },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
+  return invitation;
+}
+
+/**
+ * Mails a fresh one-time code to the address an open invitation is bound to (when mail is
+ * configured). Says nothing about the link either way; at most one mail a minute per invitation.
+ */
+export async function requestInvitationCode(token: string, now = new Date()): Promise<void> {
+  const invitation = await findOpenInvitation(token, now);
+  if (!invitation?.email || !mailConfigured()) return;
+  const lastSent = invitation.emailCodeExpiresAt ? invitation.emailCodeExpiresAt.getTime() - EMAIL_CODE_TTL_MS : 0;
+  if (now.getTime() - lastSent < EMAIL_CODE_RESEND_MS) return;
+  const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+  await db().invitation.update({
+    where: { id: invitation.id },
+    data: {
+      emailCodeHash: hashEmailCode(invitation.id, code),
+      emailCodeExpiresAt: new Date(now.getTime() + EMAIL_CODE_TTL_MS),
+    },
+  });
+  await sendInvitationCodeMail({ to: invitation.email, code, workspaceTitle: invitation.workspace.title });
+}
+
+/** Checks a mailed code; every check counts against the invitation's allowance, right or wrong. */
+async function emailCodeMatches(invitationId: string, code: string | undefined, now: Date): Promise<boolean> {
+  if (!code) return false;
+  const { count } = await db().invitation.updateMany({
+    where: { id: invitationId, emailCodeAttempts: { lt: EMAIL_CODE_MAX_ATTEMPTS } },
+    data: { emailCodeAttempts: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  const stored = await db().invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: { emailCodeHash: true, emailCodeExpiresAt: true },
+  });
+  if (!stored.emailCodeHash || !stored.emailCodeExpiresAt || stored.emailCodeExpiresAt <= now) return false;
+  return timingSafeEqual(Buffer.from(stored.emailCodeHash), Buffer.from(hashEmailCode(invitationId, code)));
+}
+
+/**
+ * An invitation bound to an email takes only someone who proves the address: a code mailed to it,
+ * or an address already verified (an earlier code, or the identity provider's verified email).
+ * Without mail, the binding rests on the owner's word, as the members and invitation pages say.
+ * Returns whether the address is now proven.
+ */
+async function proveInvitationEmail(
+  invitation: { id: string; email: string | null },
+  user: { email: string; emailVerified: Date | null },
+  code: string | undefined,
+  now: Date,
+): Promise<boolean> {
+  if (!invitation.email) return false;
+  if (invitation.email !== user.email) {
+    throw new ActionError(
+      "invitation_other_email",
+      `This invitation is for ${invitation.email}. Sign in with that address, or ask for a new invitation.`,
+    );
+  }
+  if (user.emailVerified) return true;
+  if (!mailConfigured()) return false;
+  if (!code)
+    throw new ActionError(
+      "invitation_code_required",
+      `This invitation is for ${invitation.email}: send yourself a code to that address and type it in.`,
+    );
+  if (!(await emailCodeMatches(invitation.id, code, now)))
+    throw new ActionError(
+      "invitation_code_wrong",
+      "That code is not right, has expired, or too many codes were tried. Send yourself a new code and try again.",
+    );
+  return true;
+}
+
+/**
  * Uses up an invitation for a user, compare-and-set on its state so a link works exactly once.
  * An existing member keeps the higher of their role and the invited one.
  */
-async function consumeInvitation(tx: Prisma.TransactionClient, token: string, user: { id: string; email: string }) {
+async function consumeInvitation(tx: Prisma.TransactionClient, invitationId: string, user: { id: string }) {
   const now = new Date();
-  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { id: true, email: true, role: true, workspaceId: true, workspace: { select: { slug: true } } } });
-  const unusable = new ActionError("invitation_unusable", "This invitation link has expired, was already used, or was revoked. Ask a workspace owner for a new one.");
-  if (!invitation) throw unusable;
-  if (invitation.email && invitation.email !== user.email) {
-    throw new ActionError("invitation_other_email", `This invitation is for ${invitation.email}. Sign in with that address, or ask for a new invitation.`);
-  }
   const { count } = await tx.invitation.updateMany({
-    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedById: user.id },
   });
-  if (count === 0) throw unusable;
-  const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } }, select: { role: true } });
+  if (count === 0) throw unusable();
+  const invitation = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: { role: true, workspaceId: true, workspace: { select: { slug: true } } },
+  });
+  const existing = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
+    select: { role: true },
+  });
   if (!existing) {
-    await tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role } });
+    await tx.membership.create({
+      data: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
+    });
   } else if (ROLE_RANK[invitation.role] < ROLE_RANK[existing.role]) {
-    await tx.membership.update({ where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } }, data: { role: invitation.role } });
+    await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
+      data: { role: invitation.role },
+    });
   }
-  await recordActivity(tx, { workspaceId: invitation.workspaceId, actorId: user.id, action: "invitation.accepted", subjectType: "membership", subjectId: user.id, before: existing ? { role: existing.role } : undefined, after: { role: invitation.role } });
+  await recordActivity(tx, {
+    workspaceId: invitation.workspaceId,
+    actorId: user.id,
+    action: "invitation.accepted",
+    subjectType: "membership",
+    subjectId: user.id,
+    before: existing ? { role: existing.role } : undefined,
+    after: { role: invitation.role },
+  });
   return { workspaceSlug: invitation.workspace.slug };
 }
 
-export async function acceptInvitation(userId: string, token: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
-  return db().$transaction((tx) => consumeInvitation(tx, token, user));
+export async function acceptInvitation(userId: string, token: string, code?: string) {
+  const now = new Date();
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, emailVerified: true },
+  });
+  const invitation = await findOpenInvitation(token, now);
+  if (!invitation) throw unusable();
+  const proven = await proveInvitationEmail(invitation, user, code, now);
+  return db().$transaction(async (tx) => {
+    if (proven && !user.emailVerified) await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
+    return consumeInvitation(tx, invitation.id, user);
+  });
 }
 
-export async function registerWithInvitation(input: { token: string; name: string; email: string; password: string }) {
+/**
+ * Creates an account through an invitation. The password is hashed first and the token checked
+ * before the email, so a guessed token answers the same, in the same time, for every email.
+ */
+export async function registerWithInvitation(input: {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+  code?: string;
+}) {
+  const now = new Date();
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken) throw new ActionError("email_taken", "An account with this email already exists: sign in first, then open the invitation link again.");
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, email: true } });
-    return consumeInvitation(tx, input.token, user);
-  });
+  const invitation = await findOpenInvitation(input.token, now);
+  if (!invitation) throw unusable();
+  if (invitation.email && invitation.email !== input.email) {
+    throw new ActionError(
+      "invitation_other_email",
+      `This invitation is for ${invitation.email}. Register with that address, or ask for a new invitation.`,
+    );
+  }
+  const taken = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (taken) throw unusable();
+  const proven = await proveInvitationEmail(invitation, { email: input.email, emailVerified: null }, input.code, now);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, emailVerified: proven ? now : null },
+        select: { id: true },
+      });
+      return consumeInvitation(tx, invitation.id, user);
+    });
+  } catch (error) {
+    // Someone registered the same email a moment ago.
+    if ((error as { code?: unknown }).code === "P2002") throw unusable();
+    throw error;
+  }
 }
 
 /** Locks the workspace's memberships, so two owners demoting each other cannot leave none. */
@@ -93,26 +271,58 @@ async function lockMemberships(tx: Prisma.TransactionClient, workspaceId: string
 export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: string, role: Role) {
   await db().$transaction(async (tx) => {
     await lockMemberships(tx, workspace.id);
-    const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } }, select: { role: true } });
+    const member = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
+      select: { role: true },
+    });
     if (!member) throw new ActionError("not_found", "That person is not a member of this workspace.");
     if (member.role === role) return;
-    if (member.role === Role.OWNER && (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1) {
+    if (
+      member.role === Role.OWNER &&
+      (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
+    ) {
       throw new ActionError("last_owner", "A workspace needs at least one owner: make someone else an owner first.");
     }
-    await tx.membership.update({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } }, data: { role } });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "member.role_changed", subjectType: "membership", subjectId: userId, before: { role: member.role }, after: { role } });
+    await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
+      data: { role },
+    });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "member.role_changed",
+      subjectType: "membership",
+      subjectId: userId,
+      before: { role: member.role },
+      after: { role },
+    });
   });
 }
 
 export async function removeMember(workspace: AuthorizedWorkspace, userId: string) {
   await db().$transaction(async (tx) => {
     await lockMemberships(tx, workspace.id);
-    const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } }, select: { role: true } });
+    const member = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
+      select: { role: true },
+    });
     if (!member) throw new ActionError("not_found", "That person is not a member of this workspace.");
-    if (member.role === Role.OWNER && (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1) {
+    if (
+      member.role === Role.OWNER &&
+      (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
+    ) {
       throw new ActionError("last_owner", "A workspace needs at least one owner: make someone else an owner first.");
     }
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } } });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId, action: "member.removed", subjectType: "membership", subjectId: userId, before: { role: member.role } });
+    // Their tokens lose this workspace for good: being invited back later does not revive them.
+    await tx.apiTokenWorkspace.deleteMany({ where: { workspaceId: workspace.id, token: { userId } } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId,
+      action: "member.removed",
+      subjectType: "membership",
+      subjectId: userId,
+      before: { role: member.role },
+    });
   });
 }

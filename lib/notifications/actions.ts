@@ -1,9 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction, workspaceAction } from "@/lib/safe-action";
+import {
+  followCell,
+  markAllNotificationsRead,
+  markNotificationRead,
+  unfollowCell,
+} from "@/lib/notifications/mutations";
 import { CellFollowSchema, NotificationIdSchema } from "@/lib/notifications/schema";
-import { followCell, markAllNotificationsRead, markNotificationRead, unfollowCell } from "@/lib/notifications/mutations";
+import { userAction, workspaceAction } from "@/lib/safe-action";
 
 export const markNotificationReadAction = userAction
   .metadata({ name: "markNotificationRead" })
@@ -14,11 +19,13 @@ export const markNotificationReadAction = userAction
     return { read: true };
   });
 
-export const markAllNotificationsReadAction = userAction.metadata({ name: "markAllNotificationsRead" }).action(async ({ ctx }) => {
-  const count = await markAllNotificationsRead(ctx.userId);
-  revalidatePath("/inbox");
-  return { count };
-});
+export const markAllNotificationsReadAction = userAction
+  .metadata({ name: "markAllNotificationsRead" })
+  .action(async ({ ctx }) => {
+    const count = await markAllNotificationsRead(ctx.userId);
+    revalidatePath("/inbox");
+    return { count };
+  });
 
 export const followCellAction = workspaceAction
   .metadata({ name: "followCell", permission: "workspace:read" })

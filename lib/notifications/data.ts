@@ -1,10 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type ActivityEventView, activitySentence } from "@/lib/activity/sentences";
 import { displayName } from "@/lib/comments/mentions";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { NotificationViewSchema, type NotificationView } from "@/lib/notifications/schema";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { type NotificationView, NotificationViewSchema } from "@/lib/notifications/schema";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const INBOX_SIZE = 100;
 const EXCERPT_LENGTH = 200;
@@ -15,7 +17,12 @@ function inboxWhere(userId: string): Prisma.NotificationWhereInput {
   return { userId, workspace: { memberships: { some: { userId } } } };
 }
 
-const cellSelect = { issueId: true, partyId: true, party: { select: { name: true } }, issue: { select: { title: true } } } as const;
+const cellSelect = {
+  issueId: true,
+  partyId: true,
+  party: { select: { name: true } },
+  issue: { select: { title: true } },
+} as const;
 
 const notificationSelect = {
   id: true,
@@ -23,7 +30,7 @@ const notificationSelect = {
   createdAt: true,
   readAt: true,
   actorId: true,
-  workspace: { select: { slug: true, title: true } },
+  workspace: { select: { id: true, slug: true, title: true, positionLabels: true } },
   comment: {
     select: {
       id: true,
@@ -44,17 +51,92 @@ function excerpt(text: string, length = EXCERPT_LENGTH): string {
   return flat.length > length ? `${flat.slice(0, length - 1).trimEnd()}…` : flat;
 }
 
-function toView(row: Row, actors: Map<string, string>): NotificationView | null {
-  const base = { id: row.id, kind: row.kind, createdAt: row.createdAt.toISOString(), read: row.readAt !== null, workspace: row.workspace, actorName: row.actorId ? (actors.get(row.actorId) ?? null) : null };
+type StanceEvent = Pick<ActivityEventView, "action" | "subjectId" | "before" | "after">;
+
+/**
+ * The activity event behind each cell-change notification, keyed by notification: the notified
+ * statement's recording or retraction, or the correction it replaced an earlier one in, whichever
+ * was written with the notification (the nearest in time: both are written in one transaction).
+ */
+async function stanceEvents(rows: Row[]): Promise<Map<string, StanceEvent>> {
+  const notified = rows.flatMap((r) => (r.kind === "CELL_CHANGED" && r.statement ? [r] : []));
+  if (notified.length === 0) return new Map();
+  const ids = notified.map((r) => r.statement!.id);
+  const workspaceIds = [...new Set(notified.map((r) => r.workspace.id))];
+  const replaced = await db().statementAmendment.findMany({
+    where: { workspaceId: { in: workspaceIds }, replacementId: { in: ids } },
+    select: { statementId: true, replacementId: true },
+  });
+  const originals = new Map(replaced.map((a) => [a.replacementId!, a.statementId]));
+  const events = await db().activityEvent.findMany({
+    where: {
+      workspaceId: { in: workspaceIds },
+      subjectType: "stance_statement",
+      subjectId: { in: [...ids, ...originals.values()] },
+      action: { in: ["stance.recorded", "stance.corrected", "stance.retracted"] },
+    },
+    select: { action: true, subjectId: true, before: true, after: true, at: true },
+  });
+  const found = new Map<string, StanceEvent>();
+  for (const row of notified) {
+    const id = row.statement!.id;
+    const candidates = events.filter(
+      (e) =>
+        (e.subjectId === id && e.action !== "stance.corrected") ||
+        (e.subjectId === originals.get(id) && e.action === "stance.corrected"),
+    );
+    const distance = (e: { at: Date }) => Math.abs(e.at.getTime() - row.createdAt.getTime());
+    const nearest = candidates.sort((a, b) => distance(a) - distance(b))[0];
+    if (nearest) found.set(row.id, nearest);
+  }
+  return found;
+}
+
+function toView(row: Row, actors: Map<string, string>, events: Map<string, StanceEvent>): NotificationView | null {
+  const base = {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+    read: row.readAt !== null,
+    workspace: { slug: row.workspace.slug, title: row.workspace.title },
+    actorName: row.actorId ? (actors.get(row.actorId) ?? null) : null,
+  };
   const slug = row.workspace.slug;
   if (row.kind === "CELL_CHANGED") {
     if (!row.statement) return null;
     const s = row.statement;
-    return NotificationViewSchema.parse({ ...base, subject: `${s.party.name} on ${s.issue.title}`, excerpt: excerpt(s.summary), href: `/w/${slug}/cells/${s.issueId}/${s.partyId}#statement-${s.id}` });
+    const event = events.get(row.id);
+    // The same sentence the activity log says ("corrected Russia on …: Demands → Opposes, “…”").
+    const sentence = event
+      ? activitySentence(
+          slug,
+          { ...event, subjectType: "stance_statement", actor: base.actorName },
+          {
+            issues: new Map([[s.issueId, s.issue.title]]),
+            parties: new Map([[s.partyId, s.party.name]]),
+            people: new Map(),
+            documents: new Map(),
+            users: new Map(),
+            statements: new Map([[event.subjectId, { issueId: s.issueId, partyId: s.partyId }]]),
+            positions: resolvePositionLabels(row.workspace.positionLabels),
+          },
+        )
+      : null;
+    return NotificationViewSchema.parse({
+      ...base,
+      subject: `${s.party.name} on ${s.issue.title}`,
+      activity: sentence?.text ?? null,
+      excerpt: excerpt(sentence?.detail ?? s.summary),
+      href: `/w/${slug}/cells/${s.issueId}/${s.partyId}#statement-${s.id}`,
+    });
   }
   if (!row.comment) return null;
   const c = row.comment;
-  const subject = c.evidence ? `the quote “${excerpt(c.evidence.exact, 80)}”` : c.statement ? `${c.statement.party.name} on ${c.statement.issue.title}` : "a comment";
+  const subject = c.evidence
+    ? `the quote “${excerpt(c.evidence.exact, 80)}”`
+    : c.statement
+      ? `${c.statement.party.name} on ${c.statement.issue.title}`
+      : "a comment";
   return NotificationViewSchema.parse({
     ...base,
     subject,
@@ -66,23 +148,42 @@ function toView(row: Row, actors: Map<string, string>): NotificationView | null 
 /** The user's notifications across their workspaces: unread first, newest first within each. */
 export async function listNotifications(userId: string): Promise<NotificationView[]> {
   const [unread, read] = await Promise.all([
-    db().notification.findMany({ where: { ...inboxWhere(userId), readAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: INBOX_SIZE, select: notificationSelect }),
-    db().notification.findMany({ where: { ...inboxWhere(userId), readAt: { not: null } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: INBOX_SIZE, select: notificationSelect }),
+    db().notification.findMany({
+      where: { ...inboxWhere(userId), readAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: INBOX_SIZE,
+      select: notificationSelect,
+    }),
+    db().notification.findMany({
+      where: { ...inboxWhere(userId), readAt: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: INBOX_SIZE,
+      select: notificationSelect,
+    }),
   ]);
   const rows = [...unread, ...read];
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const actors = actorIds.length ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const actors = actorIds.length
+    ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
+    : [];
   const names = new Map(actors.map((a) => [a.id, displayName(a)]));
-  return rows.map((row) => toView(row, names)).filter((view): view is NotificationView => view !== null);
+  const events = await stanceEvents(rows);
+  return rows.map((row) => toView(row, names, events)).filter((view): view is NotificationView => view !== null);
 }
 
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return db().notification.count({ where: { ...inboxWhere(userId), readAt: null } });
 }
 
-export async function isFollowingCell(workspace: AuthorizedWorkspace, issueId: string, partyId: string): Promise<boolean> {
+export async function isFollowingCell(
+  workspace: AuthorizedWorkspace,
+  issueId: string,
+  partyId: string,
+): Promise<boolean> {
   const follow = await db().cellFollow.findUnique({
-    where: { userId_workspaceId_issueId_partyId: { userId: workspace.userId, workspaceId: workspace.id, issueId, partyId } },
+    where: {
+      userId_workspaceId_issueId_partyId: { userId: workspace.userId, workspaceId: workspace.id, issueId, partyId },
+    },
     select: { createdAt: true },
   });
   return follow !== null;

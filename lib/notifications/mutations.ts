@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
 import { ActionError } from "@/lib/safe-action";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
 type Cell = { issueId: string; partyId: string };
@@ -49,7 +49,10 @@ async function requireCell(workspace: AuthorizedWorkspace, cell: Cell) {
 
 export async function followCell(workspace: AuthorizedWorkspace, cell: Cell) {
   await requireCell(workspace, cell);
-  await db().cellFollow.createMany({ data: [{ userId: workspace.userId, workspaceId: workspace.id, ...cell }], skipDuplicates: true });
+  await db().cellFollow.createMany({
+    data: [{ userId: workspace.userId, workspaceId: workspace.id, ...cell }],
+    skipDuplicates: true,
+  });
 }
 
 export async function unfollowCell(workspace: AuthorizedWorkspace, cell: Cell) {
@@ -59,10 +62,16 @@ export async function unfollowCell(workspace: AuthorizedWorkspace, cell: Cell) {
 
 /** Someone else's notification id changes nothing, the same as an unknown one. */
 export async function markNotificationRead(userId: string, notificationId: string) {
-  await db().notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } });
+  await db().notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: new Date() },
+  });
 }
 
 export async function markAllNotificationsRead(userId: string) {
-  const { count } = await db().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await db().notification.updateMany({
+    where: { userId, readAt: null },
+    data: { readAt: new Date() },
+  });
   return count;
 }

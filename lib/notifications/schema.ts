@@ -17,6 +17,8 @@ export const NotificationViewSchema = z.object({
   workspace: z.object({ slug: z.string(), title: z.string() }),
   actorName: z.string().nullable(),
   subject: z.string(),
+  /** For a cell change: what happened, as the activity log says it (without the actor). */
+  activity: z.string().nullable().default(null),
   excerpt: z.string(),
   href: z.string(),
 });

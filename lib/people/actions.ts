@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
-import { MergePeopleSchema, UpdatePersonSchema } from "@/lib/people/schema";
 import { mergePeople, updatePerson } from "@/lib/people/mutations";
+import { MergePeopleSchema, UpdatePersonSchema } from "@/lib/people/schema";
+import { workspaceAction } from "@/lib/safe-action";
 
 export const updatePersonAction = workspaceAction
   .metadata({ name: "updatePerson", permission: "evidence:write" })

@@ -1,14 +1,33 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export async function listPeople(workspace: AuthorizedWorkspace) {
   const people = await db().person.findMany({
     where: { workspaceId: workspace.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, aliases: true, role: true, organisation: true, party: { select: { id: true, name: true, colour: true } }, _count: { select: { evidence: true } } },
+    select: {
+      id: true,
+      name: true,
+      aliases: true,
+      role: true,
+      organisation: true,
+      party: { select: { id: true, name: true, colour: true } },
+      _count: { select: { evidence: true } },
+      // A few of their quotes, so a merge can be checked against what each entry actually said.
+      evidence: {
+        orderBy: [{ saidOn: "desc" }, { id: "asc" }],
+        take: 3,
+        select: { id: true, exact: true, saidOn: true },
+      },
+    },
   });
-  return people.map(({ _count, ...p }) => ({ ...p, evidenceCount: _count.evidence }));
+  return people.map(({ _count, evidence, ...p }) => ({
+    ...p,
+    evidenceCount: _count.evidence,
+    quotes: evidence.map((e) => ({ ...e, saidOn: toCalendarDate(e.saidOn) })),
+  }));
 }
 
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>[number];

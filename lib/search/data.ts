@@ -1,39 +1,76 @@
 import "server-only";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { db } from "@/lib/db/client";
+import { PAIR_SELECT, type QuoteSide, quotePair } from "@/lib/evidence/pairs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import type { EvidenceKind } from "@/lib/generated/prisma/enums";
+import type { EvidenceKind, Position } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
-import { codePointLength, toCodePointOffset } from "@/lib/evidence/anchor";
 import type { SearchQuery } from "@/lib/search/schema";
+import { parseHeadline } from "@/lib/search/snippet";
+import { searchTsQuery } from "@/lib/search/tsquery";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-type EvidenceHit = { id: string; exact: string; saidOn: Date; kind: EvidenceKind; documentId: string; documentTitle: string; speaker: string | null; rank: number };
-type DocumentHit = { id: string; title: string; outlet: string; publishedOn: string | null; text: string; rank: number };
+// Full-text search (PostgreSQL, English stems and exact words over unaccented text, GIN-indexed:
+// see the search_stemming migration) over the workspace's quotes, the current text of its
+// documents, its current stance statements and its comments. Snippets come from ts_headline with
+// the matched words between two control characters that parseHeadline turns into offsets, so no
+// markup is ever built from the searched text.
 
-const SNIPPET_RADIUS = 120;
+export const SEARCH_LIMITS = { evidence: 50, documents: 20, statements: 30, comments: 30 } as const;
 
-/** Where the first searched word stands in a text, for a link that highlights it. */
-function firstMatch(text: string, query: string) {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const lower = text.toLowerCase();
-  const at = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-  if (at === undefined) return null;
-  const word = words.find((w) => lower.startsWith(w, at))!;
-  const start = toCodePointOffset(text, at);
-  return { start, end: start + codePointLength(word), snippet: `${at > SNIPPET_RADIUS ? "…" : ""}${text.slice(Math.max(0, at - SNIPPET_RADIUS), at + SNIPPET_RADIUS)}…` };
-}
+const MARKS = Prisma.sql`'StartSel=' || chr(2) || ', StopSel=' || chr(3)`;
+const WHOLE = Prisma.sql`${MARKS} || ', HighlightAll=true'`;
+const FRAGMENTS = Prisma.sql`${MARKS} || ', MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "'`;
 
-/**
- * Full-text search (PostgreSQL, 'simple' configuration, GIN-indexed) over the workspace's quotes
- * and the current text of its documents, with the quote filters applied to quotes.
- */
-export async function search(workspace: AuthorizedWorkspace, query: SearchQuery) {
-  const hasFilters = Boolean(query.speaker || query.party || query.issue || query.kind || query.from || query.to);
-  if (!query.q && !hasFilters) return { evidence: [], documents: [] };
-  const tsQuery = query.q ? Prisma.sql`websearch_to_tsquery('simple', ${query.q})` : null;
+type Counted = { total: number };
+type EvidenceRow = Counted & {
+  id: string;
+  exact: string;
+  headline: string;
+  saidOn: Date;
+  kind: EvidenceKind;
+  documentId: string;
+  documentTitle: string;
+  speaker: string | null;
+};
+type DocumentRow = Counted & {
+  id: string;
+  title: string;
+  outlet: string;
+  publishedOn: string | null;
+  headline: string;
+  matchStart: number | null;
+  matchLength: number | null;
+};
+type StatementRow = Counted & {
+  id: string;
+  summary: string;
+  headline: string;
+  position: Position;
+  statedOn: Date;
+  issueId: string;
+  issueTitle: string;
+  partyId: string;
+  partyName: string;
+};
+type CommentRow = Counted & {
+  id: string;
+  headline: string;
+  createdAt: Date;
+  author: string;
+  evidenceId: string | null;
+  issueId: string | null;
+  partyId: string | null;
+};
+
+export type SearchResults = Awaited<ReturnType<typeof search>>;
+
+const total = (rows: Counted[]) => rows[0]?.total ?? 0;
+
+function evidenceQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQuery: Prisma.Sql | null) {
   const conditions = [
     Prisma.sql`e."workspaceId" = ${workspace.id}::uuid`,
-    tsQuery ? Prisma.sql`to_tsvector('simple', e.exact) @@ ${tsQuery}` : Prisma.empty,
+    tsQuery ? Prisma.sql`parley_search_vector(e.exact) @@ ${tsQuery}` : Prisma.empty,
     query.speaker ? Prisma.sql`e."speakerId" = ${query.speaker}::uuid` : Prisma.empty,
     query.kind ? Prisma.sql`e.kind = ${query.kind}::"EvidenceKind"` : Prisma.empty,
     query.from ? Prisma.sql`e."saidOn" >= ${fromCalendarDate(query.from)}::date` : Prisma.empty,
@@ -45,31 +82,209 @@ export async function search(workspace: AuthorizedWorkspace, query: SearchQuery)
       ? Prisma.sql`EXISTS (SELECT 1 FROM statement_evidence se JOIN stance_statements s ON s.id = se."statementId" WHERE se."evidenceId" = e.id AND s."issueId" = ${query.issue}::uuid)`
       : Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
-
-  const evidence = await db().$queryRaw<EvidenceHit[]>`
+  return db().$queryRaw<EvidenceRow[]>`
     SELECT e.id, e.exact, e."saidOn", e.kind, e."documentId", d.title AS "documentTitle", p.name AS speaker,
-           ${tsQuery ? Prisma.sql`ts_rank(to_tsvector('simple', e.exact), ${tsQuery})` : Prisma.sql`0`}::float AS rank
+           ${tsQuery ? Prisma.sql`ts_headline('pg_catalog.english', e.exact, ${tsQuery}, ${WHOLE})` : Prisma.sql`e.exact`} AS headline,
+           count(*) OVER ()::int AS total
     FROM evidence e
     JOIN documents d ON d.id = e."documentId"
     LEFT JOIN people p ON p.id = e."speakerId"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY rank DESC, e."saidOn" DESC
-    LIMIT 50`;
+    ORDER BY ${tsQuery ? Prisma.sql`ts_rank(parley_search_vector(e.exact), ${tsQuery}) DESC,` : Prisma.empty} e."saidOn" DESC, e.id
+    LIMIT ${SEARCH_LIMITS.evidence}`;
+}
 
-  const documents =
-    tsQuery && !hasFilters
-      ? await db().$queryRaw<DocumentHit[]>`
-          SELECT d.id, d.title, d.outlet, d."publishedOn", r.text, ts_rank(to_tsvector('simple', r.text), ${tsQuery})::float AS rank
-          FROM document_revisions r
-          JOIN documents d ON d.id = r."documentId"
-          WHERE r."workspaceId" = ${workspace.id}::uuid AND to_tsvector('simple', r.text) @@ ${tsQuery}
-            AND r.number = (SELECT max(r2.number) FROM document_revisions r2 WHERE r2."documentId" = r."documentId")
-          ORDER BY rank DESC
-          LIMIT 20`
-      : [];
+// Headlines parse the whole text, so they are made for the page of documents shown, not for every match.
+function documentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
+  return db().$queryRaw<DocumentRow[]>`
+    WITH found AS (
+      SELECT d.id, d.title, d.outlet, d."publishedOn", r.text,
+             ts_rank(parley_search_vector(r.text), ${tsQuery}) AS rank, count(*) OVER ()::int AS total
+      FROM document_revisions r
+      JOIN documents d ON d.id = r."documentId"
+      WHERE r."workspaceId" = ${workspace.id}::uuid AND parley_search_vector(r.text) @@ ${tsQuery}
+        AND r.number = (SELECT max(r2.number) FROM document_revisions r2 WHERE r2."documentId" = r."documentId")
+      ORDER BY rank DESC, d.id
+      LIMIT ${SEARCH_LIMITS.documents}
+    ), lit AS (
+      SELECT found.*, ts_headline('pg_catalog.english', found.text, ${tsQuery}, ${FRAGMENTS}) AS headline FROM found
+    )
+    SELECT id, title, outlet, "publishedOn", total, headline,
+           nullif(strpos(text, substring(headline FROM chr(2) || '(.*?)' || chr(3))), 0) - 1 AS "matchStart",
+           char_length(substring(headline FROM chr(2) || '(.*?)' || chr(3))) AS "matchLength"
+    FROM lit
+    ORDER BY rank DESC, id`;
+}
 
+function statementQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQuery: Prisma.Sql) {
+  const conditions = [
+    Prisma.sql`s."workspaceId" = ${workspace.id}::uuid`,
+    Prisma.sql`parley_search_vector(s.summary) @@ ${tsQuery}`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = s.id)`,
+    query.party ? Prisma.sql`s."partyId" = ${query.party}::uuid` : Prisma.empty,
+    query.issue ? Prisma.sql`s."issueId" = ${query.issue}::uuid` : Prisma.empty,
+    query.from ? Prisma.sql`s."statedOn" >= ${fromCalendarDate(query.from)}::date` : Prisma.empty,
+    query.to ? Prisma.sql`s."statedOn" <= ${fromCalendarDate(query.to)}::date` : Prisma.empty,
+  ].filter((c) => c !== Prisma.empty);
+  return db().$queryRaw<StatementRow[]>`
+    SELECT s.id, s.summary, s.position, s."statedOn", s."issueId", i.title AS "issueTitle", s."partyId", p.name AS "partyName",
+           ts_headline('pg_catalog.english', s.summary, ${tsQuery}, ${WHOLE}) AS headline,
+           count(*) OVER ()::int AS total
+    FROM stance_statements s
+    JOIN issues i ON i.id = s."issueId"
+    JOIN parties p ON p.id = s."partyId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ts_rank(parley_search_vector(s.summary), ${tsQuery}) DESC, s."statedOn" DESC, s.id
+    LIMIT ${SEARCH_LIMITS.statements}`;
+}
+
+function commentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
+  return db().$queryRaw<CommentRow[]>`
+    SELECT c.id, c."createdAt", coalesce(nullif(u.name, ''), u.email) AS author, c."evidenceId", s."issueId", s."partyId",
+           ts_headline('pg_catalog.english', c.body, ${tsQuery}, ${FRAGMENTS}) AS headline,
+           count(*) OVER ()::int AS total
+    FROM comments c
+    JOIN users u ON u.id = c."authorId"
+    LEFT JOIN stance_statements s ON s.id = c."statementId"
+    WHERE c."workspaceId" = ${workspace.id}::uuid AND c."deletedAt" IS NULL AND parley_search_vector(c.body) @@ ${tsQuery}
+    ORDER BY ts_rank(parley_search_vector(c.body), ${tsQuery}) DESC, c."createdAt" DESC, c.id
+    LIMIT ${SEARCH_LIMITS.comments}`;
+}
+
+/**
+ * Each found quote with its pair (original and translations), so a quote found in either
+ * language shows with the other. When both sides of a pair match, the pair is listed once, where
+ * its better-ranked side stands.
+ */
+async function withPairs(rows: EvidenceRow[]) {
+  const paired = await db().evidence.findMany({
+    where: {
+      id: { in: rows.map((r) => r.id) },
+      OR: [{ translationOfId: { not: null } }, { translations: { some: {} } }],
+    },
+    select: { id: true, exact: true, document: { select: { id: true, title: true, language: true } }, ...PAIR_SELECT },
+  });
+  const pairs = new Map(paired.map((q) => [q.id, quotePair(q)]));
+  const shown = new Set<string>();
+  const kept: (EvidenceRow & { pair: QuoteSide[] | null })[] = [];
+  for (const row of rows) {
+    const pair = pairs.get(row.id) ?? null;
+    const key = pair?.[0]?.id ?? row.id;
+    if (shown.has(key)) continue;
+    shown.add(key);
+    kept.push({ ...row, pair });
+  }
+  return { rows: kept, repeated: rows.length - kept.length };
+}
+
+/** What a search finds, by kind, each with its total count (the lists stop at SEARCH_LIMITS). */
+export async function search(workspace: AuthorizedWorkspace, query: SearchQuery) {
+  const quoteFilters = Boolean(query.speaker || query.kind);
+  const anyFilter = Boolean(quoteFilters || query.party || query.issue || query.from || query.to);
+  const tsQuery = query.q ? searchTsQuery(query.q) : null;
+  // Text with no word in it ("!!!", a row of dashes) matches nothing, as PostgreSQL would say.
+  if ((!query.q && !anyFilter) || (query.q && !tsQuery)) return emptyResults();
+  const [evidence, documents, statements, comments] = await Promise.all([
+    evidenceQuery(workspace, query, tsQuery),
+    tsQuery && !anyFilter ? documentQuery(workspace, tsQuery) : [],
+    tsQuery && !quoteFilters ? statementQuery(workspace, query, tsQuery) : [],
+    tsQuery && !anyFilter ? commentQuery(workspace, tsQuery) : [],
+  ]);
+  const { rows: quotes, repeated } = await withPairs(evidence);
   return {
-    evidence: evidence.map((e) => ({ ...e, saidOn: toCalendarDate(e.saidOn) })),
-    documents: documents.map(({ text, ...d }) => ({ ...d, match: firstMatch(text, query.q) })),
+    evidence: quotes.map(({ total: _, headline, ...e }) => ({
+      ...e,
+      saidOn: toCalendarDate(e.saidOn),
+      snippet: parseHeadline(headline),
+    })),
+    documents: documents.map(({ total: _, headline, matchStart, matchLength, ...d }) => ({
+      ...d,
+      snippet: parseHeadline(headline),
+      match: matchStart === null || matchLength === null ? null : { start: matchStart, end: matchStart + matchLength },
+    })),
+    statements: statements.map(({ total: _, headline, ...s }) => ({
+      ...s,
+      statedOn: toCalendarDate(s.statedOn),
+      snippet: parseHeadline(headline),
+    })),
+    comments: comments.map(({ total: _, headline, evidenceId, issueId, partyId, ...c }) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      snippet: parseHeadline(headline),
+      url: commentPermalink(workspace.slug, c.id, {
+        evidenceId,
+        statement: issueId && partyId ? { issueId, partyId } : null,
+      }),
+    })),
+    counts: {
+      evidence: total(evidence) - repeated,
+      documents: total(documents),
+      statements: total(statements),
+      comments: total(comments),
+    },
+  };
+}
+
+export type SearchResultKind = "quote" | "document" | "statement" | "comment";
+
+/** The results as one list, each with a link, for the JSON route: the same results as the page. */
+export function searchResultList(slug: string, results: SearchResults) {
+  return [
+    ...results.evidence.map((e) => ({
+      kind: "quote" as const,
+      id: e.id,
+      text: e.exact,
+      snippet: e.snippet,
+      url: quoteUrl(slug, e),
+      ...(e.pair
+        ? {
+            pair: e.pair.map((side) => ({
+              role: side.role,
+              id: side.id,
+              text: side.exact,
+              language: side.document.language,
+              url: `/w/${slug}/evidence/${side.id}`,
+            })),
+          }
+        : {}),
+    })),
+    ...results.statements.map((s) => ({
+      kind: "statement" as const,
+      id: s.id,
+      text: s.summary,
+      snippet: s.snippet,
+      url: statementUrl(slug, s),
+    })),
+    ...results.documents.map((d) => ({
+      kind: "document" as const,
+      id: d.id,
+      text: d.title,
+      snippet: d.snippet,
+      url: documentUrl(slug, d),
+    })),
+    ...results.comments.map((c) => ({
+      kind: "comment" as const,
+      id: c.id,
+      text: c.snippet.text,
+      snippet: c.snippet,
+      url: c.url,
+    })),
+  ];
+}
+
+export const quoteUrl = (slug: string, e: { id: string; documentId: string }) =>
+  `/w/${slug}/documents/${e.documentId}#quote-${e.id}`;
+export const statementUrl = (slug: string, s: { issueId: string; partyId: string }) =>
+  `/w/${slug}/cells/${s.issueId}/${s.partyId}`;
+export const documentUrl = (slug: string, d: { id: string; match: { start: number; end: number } | null }) =>
+  `/w/${slug}/documents/${d.id}${d.match ? `?at=${d.match.start}-${d.match.end}` : ""}`;
+
+function emptyResults() {
+  return {
+    evidence: [],
+    documents: [],
+    statements: [],
+    comments: [],
+    counts: { evidence: 0, documents: 0, statements: 0, comments: 0 },
   };
 }

@@ -1,16 +1,26 @@
 import { z } from "zod";
-import { CalendarDateSchema } from "@/lib/matrix/dates";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
+import { CalendarDateSchema } from "@/lib/matrix/dates";
+import { id, searchText } from "@/lib/validation";
 
-const optionalUuid = z.union([z.literal(""), z.uuid()]).optional().transform((v) => v || undefined);
-const optionalDate = z.union([z.literal(""), CalendarDateSchema]).optional().transform((v) => v || undefined);
+const optionalUuid = z
+  .union([z.literal(""), id()])
+  .optional()
+  .transform((v) => v || undefined);
+const optionalDate = z
+  .union([z.literal(""), CalendarDateSchema])
+  .optional()
+  .transform((v) => v || undefined);
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().max(200, "Search for at most 200 characters.").default(""),
+  q: searchText(200),
   speaker: optionalUuid,
   party: optionalUuid,
   issue: optionalUuid,
-  kind: z.union([z.literal(""), EvidenceKindSchema]).optional().transform((v) => v || undefined),
+  kind: z
+    .union([z.literal(""), EvidenceKindSchema])
+    .optional()
+    .transform((v) => v || undefined),
   from: optionalDate,
   to: optionalDate,
 });

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/safe-action";
-import { CreateShareLinkSchema, RevokeShareLinkSchema } from "@/lib/share/schema";
 import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
+import { CreateShareLinkSchema, RevokeShareLinkSchema } from "@/lib/share/schema";
 
 export const createShareLinkAction = workspaceAction
   .metadata({ name: "createShareLink", permission: "members:manage" })

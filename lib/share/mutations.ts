@@ -1,14 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { recordActivity } from "@/lib/activity/record";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { ActionError } from "@/lib/safe-action";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function createShareLink(workspace: AuthorizedWorkspace, input: { label: string; asOf: string | null; expiresInDays: number }) {
+export async function createShareLink(
+  workspace: AuthorizedWorkspace,
+  input: { label: string; asOf: string | null; expiresInDays: number },
+) {
   const token = newLinkToken();
   const link = await db().$transaction(async (tx) => {
     const created = await tx.shareLink.create({
@@ -22,7 +25,14 @@ export async function createShareLink(workspace: AuthorizedWorkspace, input: { l
       },
       select: { id: true, expiresAt: true },
     });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId || null, action: "share_link.created", subjectType: "share_link", subjectId: created.id, after: { label: input.label, asOf: input.asOf, expiresAt: created.expiresAt.toISOString() } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "share_link.created",
+      subjectType: "share_link",
+      subjectId: created.id,
+      after: { label: input.label, asOf: input.asOf, expiresAt: created.expiresAt.toISOString() },
+    });
     return created;
   });
   return { id: link.id, path: `/s/${token}`, expiresAt: link.expiresAt.toISOString() };
@@ -30,8 +40,17 @@ export async function createShareLink(workspace: AuthorizedWorkspace, input: { l
 
 export async function revokeShareLink(workspace: AuthorizedWorkspace, shareLinkId: string) {
   await db().$transaction(async (tx) => {
-    const { count } = await tx.shareLink.updateMany({ where: { id: shareLinkId, workspaceId: workspace.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.shareLink.updateMany({
+      where: { id: shareLinkId, workspaceId: workspace.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count === 0) throw new ActionError("not_found", "That share link does not exist or was already revoked.");
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: workspace.userId || null, action: "share_link.revoked", subjectType: "share_link", subjectId: shareLinkId });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "share_link.revoked",
+      subjectType: "share_link",
+      subjectId: shareLinkId,
+    });
   });
 }

@@ -3,17 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/safe-action";
 import {
-  AddIssueSchema,
-  AddPartySchema,
-  IssueIdSchema,
-  PartyIdSchema,
-  RenameIssueSchema,
-  RenamePartySchema,
-  RenamePositionLabelsSchema,
-  ReorderIssuesSchema,
-  ReorderPartiesSchema,
-} from "@/lib/structure/schema";
-import {
   addIssue,
   addParty,
   archiveIssue,
@@ -26,6 +15,17 @@ import {
   unarchiveIssue,
   unarchiveParty,
 } from "@/lib/structure/mutations";
+import {
+  AddIssueSchema,
+  AddPartySchema,
+  IssueIdSchema,
+  PartyIdSchema,
+  RenameIssueSchema,
+  RenamePartySchema,
+  RenamePositionLabelsSchema,
+  ReorderIssuesSchema,
+  ReorderPartiesSchema,
+} from "@/lib/structure/schema";
 
 // Rows, columns and labels show on every page of the workspace (matrix, cells, settings), so a
 // change revalidates the whole workspace layout.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { type PositionLabels, resolvePositionLabels } from "@/lib/matrix/positions";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { resolvePositionLabels, type PositionLabels } from "@/lib/matrix/positions";
 
 export type StructureIssue = { id: string; title: string; description: string; archivedAt: string | null };
 export type StructureParty = { id: string; name: string; shortName: string; colour: string; archivedAt: string | null };

@@ -1,11 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { ActionError } from "@/lib/safe-action";
 import { recordActivity } from "@/lib/activity/record";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
-import type { AddIssueInput, AddPartyInput, PositionLabelsInput, RenameIssueInput, RenamePartyInput } from "@/lib/structure/schema";
+import { ActionError } from "@/lib/safe-action";
+import type {
+  AddIssueInput,
+  AddPartyInput,
+  PositionLabelsInput,
+  RenameIssueInput,
+  RenamePartyInput,
+} from "@/lib/structure/schema";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Rows (issues) and columns (parties) of a workspace's matrix. Nothing here deletes: statements
 // point at issues and parties for ever, so taking one out of the matrix means archiving it.
@@ -13,8 +19,6 @@ import type { AddIssueInput, AddPartyInput, PositionLabelsInput, RenameIssueInpu
 
 type Tx = Prisma.TransactionClient;
 
-const ISSUE_NOT_FOUND = "That issue does not exist in this workspace.";
-const PARTY_NOT_FOUND = "That party does not exist in this workspace.";
 const STALE_ORDER = "The list changed meanwhile; reload and try again.";
 
 /** Seeding and tests act through trustedWorkspace(), which may carry no user. */
@@ -54,197 +58,255 @@ function sameMembers(current: string[], proposed: string[]): boolean {
 
 const sameOrder = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
-// ---------------------------------------------------------------- issues (rows)
+// ---------------------------------------------------------------- rows and columns, by kind
 
-const DUPLICATE_ISSUE = "An issue with this title already exists.";
+// Issues (rows) and parties (columns) behave alike; each kind is described once here and every
+// change below is written once for both.
+type RowFields = Record<string, string>;
 
-async function nextIssueSortOrder(tx: Tx, workspaceId: string) {
-  const { _max } = await tx.issue.aggregate({ where: { workspaceId }, _max: { sortOrder: true } });
+/** The part of Prisma's issue and party delegates that the changes below use. */
+type RowTable = {
+  aggregate(args: { where: { workspaceId: string }; _max: { sortOrder: true } }): Promise<{
+    _max: { sortOrder: number | null };
+  }>;
+  create(args: { data: Record<string, unknown>; select: Record<string, true> }): Promise<{ id: string }>;
+  findFirst(args: {
+    where: { id: string; workspaceId: string };
+    select: Record<string, true>;
+  }): Promise<(RowFields & { archivedAt?: Date | null }) | null>;
+  findMany(args: {
+    where: { workspaceId: string; archivedAt: null };
+    orderBy: Record<string, "asc">[];
+    select: { id: true; sortOrder: true };
+  }): Promise<{ id: string; sortOrder: number }[]>;
+  updateMany(args: {
+    where: { id: string; workspaceId: string; archivedAt?: null };
+    data: Record<string, unknown>;
+  }): Promise<{ count: number }>;
+  count(args: { where: { id: string; workspaceId: string } }): Promise<number>;
+};
+
+type RowKind = {
+  /** The activity log's subject type and action prefix. */
+  name: "issue" | "party";
+  table: (tx: Tx) => RowTable;
+  /** The fields a user sets; the name field orders rows that share a sort order. */
+  fields: readonly string[];
+  nameField: string;
+  notFound: string;
+  duplicate: string;
+};
+
+const ISSUE: RowKind = {
+  name: "issue",
+  table: (tx) => tx.issue as unknown as RowTable,
+  fields: ["title", "description"],
+  nameField: "title",
+  notFound: "That issue does not exist in this workspace.",
+  duplicate: "An issue with this title already exists.",
+};
+
+const PARTY: RowKind = {
+  name: "party",
+  table: (tx) => tx.party as unknown as RowTable,
+  fields: ["name", "shortName", "colour"],
+  nameField: "name",
+  notFound: "That party does not exist in this workspace.",
+  duplicate: "A party with this name already exists.",
+};
+
+function pickFields(kind: RowKind, input: object): RowFields {
+  const values = input as Record<string, string>;
+  return Object.fromEntries(kind.fields.map((field) => [field, values[field] as string]));
+}
+
+async function nextSortOrder(tx: Tx, kind: RowKind, workspaceId: string) {
+  const { _max } = await kind.table(tx).aggregate({ where: { workspaceId }, _max: { sortOrder: true } });
   return (_max.sortOrder ?? -1) + 1;
 }
 
-export async function addIssue(workspace: AuthorizedWorkspace, input: Pick<AddIssueInput, "title" | "description">) {
+function logChange(
+  tx: Tx,
+  workspace: AuthorizedWorkspace,
+  kind: RowKind,
+  change: {
+    action: string;
+    subjectId: string;
+    subjectType?: "workspace";
+    before?: Prisma.InputJsonValue;
+    after?: Prisma.InputJsonValue;
+  },
+) {
+  return recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: actorOf(workspace),
+    subjectType: kind.name,
+    ...change,
+    action: `${kind.name}.${change.action}`,
+  });
+}
+
+/** Adds a row at the end, with its activity, in the caller's transaction (which holds lockStructure). */
+async function insertRow(tx: Tx, kind: RowKind, workspace: AuthorizedWorkspace, input: object) {
+  const fields = pickFields(kind, input);
+  const sortOrder = await nextSortOrder(tx, kind, workspace.id);
+  const row = await kind.table(tx).create({
+    data: { workspaceId: workspace.id, ...fields, sortOrder },
+    select: Object.fromEntries(["id", ...kind.fields, "sortOrder"].map((f) => [f, true])),
+  });
+  await logChange(tx, workspace, kind, { action: "created", subjectId: row.id, after: { ...fields, sortOrder } });
+  return row;
+}
+
+async function addRow<Row extends { id: string }>(kind: RowKind, workspace: AuthorizedWorkspace, input: object) {
   return withDuplicateCheck(
     () =>
       db().$transaction(async (tx) => {
         await lockStructure(tx, workspace.id);
-        const sortOrder = await nextIssueSortOrder(tx, workspace.id);
-        const issue = await tx.issue.create({
-          data: { workspaceId: workspace.id, title: input.title, description: input.description, sortOrder },
-          select: { id: true, title: true, description: true, sortOrder: true },
-        });
-        await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "issue.created", subjectType: "issue", subjectId: issue.id, after: { title: issue.title, description: issue.description, sortOrder } });
-        return issue;
+        return (await insertRow(tx, kind, workspace, input)) as Row;
       }),
-    DUPLICATE_ISSUE,
+    kind.duplicate,
   );
 }
 
-export async function renameIssue(workspace: AuthorizedWorkspace, input: Pick<RenameIssueInput, "issueId" | "title" | "description">) {
+/** For changes that add rows and columns together with other writes, in one transaction. */
+export const lockWorkspaceStructure = lockStructure;
+export const insertIssue = (
+  tx: Tx,
+  workspace: AuthorizedWorkspace,
+  input: Pick<AddIssueInput, "title" | "description">,
+) => insertRow(tx, ISSUE, workspace, input);
+export const insertParty = (tx: Tx, workspace: AuthorizedWorkspace, input: PartyFields) =>
+  insertRow(tx, PARTY, workspace, input);
+
+async function renameRow(kind: RowKind, workspace: AuthorizedWorkspace, id: string, input: object) {
+  const after = pickFields(kind, input);
   return withDuplicateCheck(
     () =>
       db().$transaction(async (tx) => {
         await lockStructure(tx, workspace.id);
-        const before = await tx.issue.findFirst({ where: { id: input.issueId, workspaceId: workspace.id }, select: { title: true, description: true } });
-        if (!before) throw new ActionError("not_found", ISSUE_NOT_FOUND);
-        if (before.title === input.title && before.description === input.description) return { changed: false };
-        const { count } = await tx.issue.updateMany({ where: { id: input.issueId, workspaceId: workspace.id }, data: { title: input.title, description: input.description } });
-        if (count === 0) throw new ActionError("not_found", ISSUE_NOT_FOUND);
-        await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "issue.renamed", subjectType: "issue", subjectId: input.issueId, before, after: { title: input.title, description: input.description } });
+        const table = kind.table(tx);
+        const before = await table.findFirst({
+          where: { id, workspaceId: workspace.id },
+          select: Object.fromEntries(kind.fields.map((f) => [f, true])),
+        });
+        if (!before) throw new ActionError("not_found", kind.notFound);
+        if (kind.fields.every((f) => before[f] === after[f])) return { changed: false };
+        const { count } = await table.updateMany({ where: { id, workspaceId: workspace.id }, data: after });
+        if (count === 0) throw new ActionError("not_found", kind.notFound);
+        await logChange(tx, workspace, kind, { action: "renamed", subjectId: id, before, after });
         return { changed: true };
       }),
-    DUPLICATE_ISSUE,
+    kind.duplicate,
   );
 }
 
-export async function archiveIssue(workspace: AuthorizedWorkspace, issueId: string) {
+async function archiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: string) {
   return db().$transaction(async (tx) => {
     await lockStructure(tx, workspace.id);
+    const table = kind.table(tx);
     const archivedAt = new Date();
-    const { count } = await tx.issue.updateMany({ where: { id: issueId, workspaceId: workspace.id, archivedAt: null }, data: { archivedAt } });
+    const { count } = await table.updateMany({
+      where: { id, workspaceId: workspace.id, archivedAt: null },
+      data: { archivedAt },
+    });
     if (count === 0) {
-      // Archiving twice is harmless; only a missing (or foreign) issue is an error.
-      if (await tx.issue.count({ where: { id: issueId, workspaceId: workspace.id } })) return { changed: false };
-      throw new ActionError("not_found", ISSUE_NOT_FOUND);
+      // Archiving twice is harmless; only a missing (or foreign) row is an error.
+      if (await table.count({ where: { id, workspaceId: workspace.id } })) return { changed: false };
+      throw new ActionError("not_found", kind.notFound);
     }
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "issue.archived", subjectType: "issue", subjectId: issueId, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() } });
+    await logChange(tx, workspace, kind, {
+      action: "archived",
+      subjectId: id,
+      before: { archivedAt: null },
+      after: { archivedAt: archivedAt.toISOString() },
+    });
     return { changed: true };
   });
 }
 
-/** Brings an issue back as the last row: its old place may have been reordered away since. */
-export async function unarchiveIssue(workspace: AuthorizedWorkspace, issueId: string) {
+/** Brings a row back at the end: its old place may have been reordered away since. */
+async function unarchiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: string) {
   return db().$transaction(async (tx) => {
     await lockStructure(tx, workspace.id);
-    const issue = await tx.issue.findFirst({ where: { id: issueId, workspaceId: workspace.id }, select: { archivedAt: true } });
-    if (!issue) throw new ActionError("not_found", ISSUE_NOT_FOUND);
-    if (!issue.archivedAt) return { changed: false };
-    const sortOrder = await nextIssueSortOrder(tx, workspace.id);
-    const { count } = await tx.issue.updateMany({ where: { id: issueId, workspaceId: workspace.id }, data: { archivedAt: null, sortOrder } });
-    if (count === 0) throw new ActionError("not_found", ISSUE_NOT_FOUND);
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "issue.unarchived", subjectType: "issue", subjectId: issueId, before: { archivedAt: issue.archivedAt.toISOString() }, after: { archivedAt: null, sortOrder } });
+    const table = kind.table(tx);
+    const row = await table.findFirst({ where: { id, workspaceId: workspace.id }, select: { archivedAt: true } });
+    if (!row) throw new ActionError("not_found", kind.notFound);
+    if (!row.archivedAt) return { changed: false };
+    const sortOrder = await nextSortOrder(tx, kind, workspace.id);
+    const { count } = await table.updateMany({
+      where: { id, workspaceId: workspace.id },
+      data: { archivedAt: null, sortOrder },
+    });
+    if (count === 0) throw new ActionError("not_found", kind.notFound);
+    await logChange(tx, workspace, kind, {
+      action: "unarchived",
+      subjectId: id,
+      before: { archivedAt: row.archivedAt.toISOString() },
+      after: { archivedAt: null, sortOrder },
+    });
     return { changed: true };
   });
 }
 
-/** `orderedIds` must be every non-archived issue of the workspace, each once, in the new order. */
-export async function reorderIssues(workspace: AuthorizedWorkspace, orderedIds: string[]) {
+/** `orderedIds` must be every non-archived row of the kind, each once, in the new order. */
+async function reorderRows(kind: RowKind, workspace: AuthorizedWorkspace, orderedIds: string[]) {
   return db().$transaction(async (tx) => {
     await lockStructure(tx, workspace.id);
-    const current = await tx.issue.findMany({
+    const table = kind.table(tx);
+    const current = await table.findMany({
       where: { workspaceId: workspace.id, archivedAt: null },
-      orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
+      orderBy: [{ sortOrder: "asc" }, { [kind.nameField]: "asc" }],
       select: { id: true, sortOrder: true },
     });
-    const before = current.map((i) => i.id);
+    const before = current.map((row) => row.id);
     if (!sameMembers(before, orderedIds)) throw new ActionError("stale_order", STALE_ORDER);
     if (sameOrder(before, orderedIds)) return { changed: false };
-    const sortOrderOf = new Map(current.map((i) => [i.id, i.sortOrder]));
+    const sortOrderOf = new Map(current.map((row) => [row.id, row.sortOrder]));
     for (const [index, id] of orderedIds.entries()) {
       if (sortOrderOf.get(id) === index) continue;
-      await tx.issue.updateMany({ where: { id, workspaceId: workspace.id }, data: { sortOrder: index } });
+      await table.updateMany({ where: { id, workspaceId: workspace.id }, data: { sortOrder: index } });
     }
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "issue.reordered", subjectType: "workspace", subjectId: workspace.id, before: { order: before }, after: { order: orderedIds } });
+    await logChange(tx, workspace, kind, {
+      action: "reordered",
+      subjectType: "workspace",
+      subjectId: workspace.id,
+      before: { order: before },
+      after: { order: orderedIds },
+    });
     return { changed: true };
   });
-}
-
-// ---------------------------------------------------------------- parties (columns)
-
-const DUPLICATE_PARTY = "A party with this name already exists.";
-
-async function nextPartySortOrder(tx: Tx, workspaceId: string) {
-  const { _max } = await tx.party.aggregate({ where: { workspaceId }, _max: { sortOrder: true } });
-  return (_max.sortOrder ?? -1) + 1;
 }
 
 type PartyFields = Pick<AddPartyInput, "name" | "shortName" | "colour">;
 
-export async function addParty(workspace: AuthorizedWorkspace, input: PartyFields) {
-  return withDuplicateCheck(
-    () =>
-      db().$transaction(async (tx) => {
-        await lockStructure(tx, workspace.id);
-        const sortOrder = await nextPartySortOrder(tx, workspace.id);
-        const party = await tx.party.create({
-          data: { workspaceId: workspace.id, name: input.name, shortName: input.shortName, colour: input.colour, sortOrder },
-          select: { id: true, name: true, shortName: true, colour: true, sortOrder: true },
-        });
-        await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "party.created", subjectType: "party", subjectId: party.id, after: { name: party.name, shortName: party.shortName, colour: party.colour, sortOrder } });
-        return party;
-      }),
-    DUPLICATE_PARTY,
-  );
-}
+export const addIssue = (workspace: AuthorizedWorkspace, input: Pick<AddIssueInput, "title" | "description">) =>
+  addRow<{ id: string; title: string; description: string; sortOrder: number }>(ISSUE, workspace, input);
+export const renameIssue = (
+  workspace: AuthorizedWorkspace,
+  input: Pick<RenameIssueInput, "issueId" | "title" | "description">,
+) => renameRow(ISSUE, workspace, input.issueId, input);
+export const archiveIssue = (workspace: AuthorizedWorkspace, issueId: string) => archiveRow(ISSUE, workspace, issueId);
+export const unarchiveIssue = (workspace: AuthorizedWorkspace, issueId: string) =>
+  unarchiveRow(ISSUE, workspace, issueId);
+export const reorderIssues = (workspace: AuthorizedWorkspace, orderedIds: string[]) =>
+  reorderRows(ISSUE, workspace, orderedIds);
 
-export async function renameParty(workspace: AuthorizedWorkspace, input: Pick<RenamePartyInput, "partyId"> & PartyFields) {
-  const after = { name: input.name, shortName: input.shortName, colour: input.colour };
-  return withDuplicateCheck(
-    () =>
-      db().$transaction(async (tx) => {
-        await lockStructure(tx, workspace.id);
-        const before = await tx.party.findFirst({ where: { id: input.partyId, workspaceId: workspace.id }, select: { name: true, shortName: true, colour: true } });
-        if (!before) throw new ActionError("not_found", PARTY_NOT_FOUND);
-        if (before.name === after.name && before.shortName === after.shortName && before.colour === after.colour) return { changed: false };
-        const { count } = await tx.party.updateMany({ where: { id: input.partyId, workspaceId: workspace.id }, data: after });
-        if (count === 0) throw new ActionError("not_found", PARTY_NOT_FOUND);
-        await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "party.renamed", subjectType: "party", subjectId: input.partyId, before, after });
-        return { changed: true };
-      }),
-    DUPLICATE_PARTY,
-  );
-}
-
-export async function archiveParty(workspace: AuthorizedWorkspace, partyId: string) {
-  return db().$transaction(async (tx) => {
-    await lockStructure(tx, workspace.id);
-    const archivedAt = new Date();
-    const { count } = await tx.party.updateMany({ where: { id: partyId, workspaceId: workspace.id, archivedAt: null }, data: { archivedAt } });
-    if (count === 0) {
-      if (await tx.party.count({ where: { id: partyId, workspaceId: workspace.id } })) return { changed: false };
-      throw new ActionError("not_found", PARTY_NOT_FOUND);
-    }
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "party.archived", subjectType: "party", subjectId: partyId, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() } });
-    return { changed: true };
-  });
-}
-
-/** Brings a party back as the last column. */
-export async function unarchiveParty(workspace: AuthorizedWorkspace, partyId: string) {
-  return db().$transaction(async (tx) => {
-    await lockStructure(tx, workspace.id);
-    const party = await tx.party.findFirst({ where: { id: partyId, workspaceId: workspace.id }, select: { archivedAt: true } });
-    if (!party) throw new ActionError("not_found", PARTY_NOT_FOUND);
-    if (!party.archivedAt) return { changed: false };
-    const sortOrder = await nextPartySortOrder(tx, workspace.id);
-    const { count } = await tx.party.updateMany({ where: { id: partyId, workspaceId: workspace.id }, data: { archivedAt: null, sortOrder } });
-    if (count === 0) throw new ActionError("not_found", PARTY_NOT_FOUND);
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "party.unarchived", subjectType: "party", subjectId: partyId, before: { archivedAt: party.archivedAt.toISOString() }, after: { archivedAt: null, sortOrder } });
-    return { changed: true };
-  });
-}
-
-/** `orderedIds` must be every non-archived party of the workspace, each once, in the new order. */
-export async function reorderParties(workspace: AuthorizedWorkspace, orderedIds: string[]) {
-  return db().$transaction(async (tx) => {
-    await lockStructure(tx, workspace.id);
-    const current = await tx.party.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, sortOrder: true },
-    });
-    const before = current.map((p) => p.id);
-    if (!sameMembers(before, orderedIds)) throw new ActionError("stale_order", STALE_ORDER);
-    if (sameOrder(before, orderedIds)) return { changed: false };
-    const sortOrderOf = new Map(current.map((p) => [p.id, p.sortOrder]));
-    for (const [index, id] of orderedIds.entries()) {
-      if (sortOrderOf.get(id) === index) continue;
-      await tx.party.updateMany({ where: { id, workspaceId: workspace.id }, data: { sortOrder: index } });
-    }
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "party.reordered", subjectType: "workspace", subjectId: workspace.id, before: { order: before }, after: { order: orderedIds } });
-    return { changed: true };
-  });
-}
+export const addParty = (workspace: AuthorizedWorkspace, input: PartyFields) =>
+  addRow<{
+    id: string;
+    name: string;
+    shortName: string;
+    colour: string;
+    sortOrder: number;
+  }>(PARTY, workspace, input);
+export const renameParty = (workspace: AuthorizedWorkspace, input: Pick<RenamePartyInput, "partyId"> & PartyFields) =>
+  renameRow(PARTY, workspace, input.partyId, input);
+export const archiveParty = (workspace: AuthorizedWorkspace, partyId: string) => archiveRow(PARTY, workspace, partyId);
+export const unarchiveParty = (workspace: AuthorizedWorkspace, partyId: string) =>
+  unarchiveRow(PARTY, workspace, partyId);
+export const reorderParties = (workspace: AuthorizedWorkspace, orderedIds: string[]) =>
+  reorderRows(PARTY, workspace, orderedIds);
 
 // ---------------------------------------------------------------- position labels
 
@@ -253,11 +315,22 @@ export async function renamePositionLabels(workspace: AuthorizedWorkspace, label
   const after = Object.fromEntries(POSITIONS.map((p) => [p, labels[p]])) as PositionLabelsInput;
   return db().$transaction(async (tx) => {
     await lockStructure(tx, workspace.id);
-    const stored = await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } });
+    const stored = await tx.workspace.findUniqueOrThrow({
+      where: { id: workspace.id },
+      select: { positionLabels: true },
+    });
     const before = resolvePositionLabels(stored.positionLabels);
     if (POSITIONS.every((p) => before[p] === after[p])) return { labels: before, changed: false };
     await tx.workspace.update({ where: { id: workspace.id }, data: { positionLabels: after } });
-    await recordActivity(tx, { workspaceId: workspace.id, actorId: actorOf(workspace), action: "position_labels.renamed", subjectType: "workspace", subjectId: workspace.id, before, after });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: actorOf(workspace),
+      action: "position_labels.renamed",
+      subjectType: "workspace",
+      subjectId: workspace.id,
+      before,
+      after,
+    });
     return { labels: after, changed: true };
   });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { listMyWorkspaces } from "@/lib/workspaces/access";
 import { countUnreadNotifications } from "@/lib/notifications/data";
+import { listMyWorkspaces } from "@/lib/workspaces/access";
 
 export const getUserChrome = cache(async (userId: string) => {
   const [user, memberships, unreadNotifications] = await Promise.all([
@@ -10,5 +10,12 @@ export const getUserChrome = cache(async (userId: string) => {
     listMyWorkspaces(userId),
     countUnreadNotifications(userId),
   ]);
-  return { user: { ...user, unreadNotifications }, workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })) };
+  return {
+    user: { ...user, unreadNotifications },
+    workspaces: memberships.map(({ role, workspace: { archivedAt, ...workspace } }) => ({
+      ...workspace,
+      role,
+      archived: archivedAt !== null,
+    })),
+  };
 });

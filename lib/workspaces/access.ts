@@ -1,9 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
-import { auth } from "@/lib/auth";
-import { Role } from "@/lib/generated/prisma/enums";
+import { bearerToken, findLiveToken, type TokenCaller, touchApiToken } from "@/lib/auth/api-tokens";
+import { currentSession } from "@/lib/auth/session-check";
 import { hashLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
+import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one place that decides who may do what. Every page, route handler and server action
 // enters through authorizeWorkspace(), which resolves session → membership → role once and
@@ -18,9 +21,28 @@ export const PERMISSIONS = {
   "document:write": [Role.OWNER, Role.EDITOR],
   "structure:write": [Role.OWNER, Role.EDITOR],
   "members:manage": [Role.OWNER],
+  // Title and description; refused while archived, like every other write.
+  "workspace:settings": [Role.OWNER],
+  // Archive, restore and delete: the only changes an archived workspace accepts.
+  "workspace:lifecycle": [Role.OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * The most a personal access token of each scope may do; the user's current role applies on top,
+ * so the effective permission is the lesser of the two. Members, settings and the workspace's
+ * lifecycle stay with signed-in owners.
+ */
+export const TOKEN_PERMISSIONS = {
+  READ: ["workspace:read"],
+  WRITE: ["workspace:read", "comment:write", "stance:write", "evidence:write", "document:write", "structure:write"],
+} as const satisfies Record<TokenScope, readonly Permission[]>;
+
+/** What an archived workspace still allows: reading it, and an owner restoring or deleting it. */
+const ARCHIVED_PERMISSIONS: readonly Permission[] = ["workspace:read", "workspace:lifecycle"];
+
+export const ARCHIVED_MESSAGE = "This workspace is archived and read-only; an owner can restore it under Settings.";
 
 declare const authorized: unique symbol;
 
@@ -30,12 +52,13 @@ export type AuthorizedWorkspace = {
   readonly title: string;
   readonly role: Role;
   readonly userId: string;
+  readonly archived: boolean;
   readonly [authorized]: true;
 };
 
 export class AccessError extends Error {
   constructor(
-    readonly code: "unauthenticated" | "not_found" | "forbidden",
+    readonly code: "unauthenticated" | "invalid_token" | "session_required" | "not_found" | "forbidden" | "archived",
     message: string,
   ) {
     super(message);
@@ -47,11 +70,13 @@ export function roleAllows(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** The role's permission, and the workspace not archived unless the permission survives that. */
+export function workspaceAllows(workspace: AuthorizedWorkspace, permission: Permission): boolean {
+  return roleAllows(workspace.role, permission) && (!workspace.archived || ARCHIVED_PERMISSIONS.includes(permission));
+}
+
 /** The signed-in user's id, or null. Cached per request. */
-export const currentUserId = cache(async (): Promise<string | null> => {
-  const session = await auth();
-  return session?.user?.id ?? null;
-});
+export const currentUserId = cache(async (): Promise<string | null> => (await currentSession())?.userId ?? null);
 
 export async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
@@ -59,10 +84,40 @@ export async function requireUserId(): Promise<string> {
   return userId;
 }
 
+export type SessionCaller = { readonly kind: "session"; readonly userId: string };
+/** Who calls a route handler: a signed-in session or a personal access token. */
+export type ApiCaller = SessionCaller | TokenCaller;
+
+export const INVALID_TOKEN_MESSAGE =
+  "The access token is not valid: it is unknown, malformed, expired or revoked. Create a new one on your account page.";
+
+/**
+ * For route handlers that accept tokens: the token in `Authorization: Bearer …` if there is one
+ * (then the session cookie is ignored), otherwise the session. Server actions never call this,
+ * so a Bearer header on an action changes nothing.
+ */
+export async function authenticateRequest(request: Request): Promise<ApiCaller> {
+  const secret = bearerToken(request);
+  if (secret === undefined) return { kind: "session", userId: await requireUserId() };
+  const token = secret ? await findLiveToken(secret) : null;
+  if (!token) throw new AccessError("invalid_token", INVALID_TOKEN_MESSAGE);
+  return token;
+}
+
+/** For route handlers that stay session-only: a token is refused plainly rather than ignored. */
+export async function requireSessionCaller(request: Request): Promise<string> {
+  if (bearerToken(request) !== undefined)
+    throw new AccessError(
+      "session_required",
+      "This route needs a signed-in session; personal access tokens are not accepted here.",
+    );
+  return requireUserId();
+}
+
 const findMembership = cache(async (slug: string, userId: string) =>
   db().membership.findFirst({
     where: { userId, workspace: { slug } },
-    select: { role: true, workspace: { select: { id: true, slug: true, title: true } } },
+    select: { role: true, workspace: { select: { id: true, slug: true, title: true, archivedAt: true } } },
   }),
 );
 
@@ -70,43 +125,101 @@ const findMembership = cache(async (slug: string, userId: string) =>
  * A workspace the signed-in user may act on with `permission`. A workspace that does not exist
  * and one the user is not a member of give the same not_found, so ids and slugs leak nothing.
  */
-export async function authorizeWorkspace(slug: string, permission: Permission): Promise<AuthorizedWorkspace> {
-  const userId = await requireUserId();
-  const membership = typeof slug === "string" && slug.length <= 64 ? await findMembership(slug, userId) : null;
-  if (!membership) throw new AccessError("not_found", "No such workspace.");
+export async function authorizeWorkspace(
+  slug: string,
+  permission: Permission,
+  caller?: ApiCaller,
+): Promise<AuthorizedWorkspace> {
+  const userId = caller ? caller.userId : await requireUserId();
+  const token = caller?.kind === "token" ? caller : null;
+  const membership = WorkspaceSlugSchema.safeParse(slug).success ? await findMembership(slug, userId) : null;
+  // A workspace outside the token's scope looks exactly like one that does not exist.
+  if (!membership || (token && !token.workspaceIds.includes(membership.workspace.id)))
+    throw new AccessError("not_found", "No such workspace.");
   if (!roleAllows(membership.role, permission)) {
     throw new AccessError("forbidden", "Your role in this workspace does not allow that.");
   }
-  return { ...membership.workspace, role: membership.role, userId } as AuthorizedWorkspace;
+  if (token && !(TOKEN_PERMISSIONS[token.scope] as readonly Permission[]).includes(permission))
+    throw new AccessError(
+      "forbidden",
+      token.scope === "READ" ? "This access token is read-only." : "Access tokens cannot do that; sign in instead.",
+    );
+  const { archivedAt, ...workspace } = membership.workspace;
+  if (archivedAt && !ARCHIVED_PERMISSIONS.includes(permission)) throw new AccessError("archived", ARCHIVED_MESSAGE);
+  if (token) await touchApiToken(token);
+  return { ...workspace, role: membership.role, userId, archived: archivedAt !== null } as AuthorizedWorkspace;
 }
 
 /**
  * A visitor holding a share link: read access to that one workspace, frozen at the link's date
  * if it has one. Expired, revoked and unknown tokens all give null.
  */
-export async function authorizeShareLink(token: string): Promise<{ workspace: AuthorizedWorkspace; asOf: string | null; label: string } | null> {
+export async function authorizeShareLink(
+  token: string,
+): Promise<{ workspace: AuthorizedWorkspace; asOf: string | null; label: string } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const link = await db().shareLink.findUnique({
     where: { tokenHash: hashLinkToken(token) },
-    select: { label: true, asOf: true, expiresAt: true, revokedAt: true, workspace: { select: { id: true, slug: true, title: true } } },
+    select: {
+      label: true,
+      asOf: true,
+      expiresAt: true,
+      revokedAt: true,
+      workspace: { select: { id: true, slug: true, title: true, archivedAt: true } },
+    },
   });
   if (!link || link.revokedAt || link.expiresAt <= new Date()) return null;
+  const { archivedAt, ...workspace } = link.workspace;
   return {
-    workspace: { ...link.workspace, role: Role.VIEWER, userId: "" } as AuthorizedWorkspace,
+    workspace: { ...workspace, role: Role.VIEWER, userId: "", archived: archivedAt !== null } as AuthorizedWorkspace,
     asOf: link.asOf ? link.asOf.toISOString().slice(0, 10) : null,
     label: link.label,
   };
 }
 
 /** For code that runs with no user (seeding, tests, the benchmark): the caller vouches for access. */
-export function trustedWorkspace(workspace: { id: string; slug: string; title: string }, userId = ""): AuthorizedWorkspace {
-  return { ...workspace, role: Role.OWNER, userId } as AuthorizedWorkspace;
+export function trustedWorkspace(
+  workspace: { id: string; slug: string; title: string },
+  userId = "",
+): AuthorizedWorkspace {
+  return { ...workspace, role: Role.OWNER, userId, archived: false } as AuthorizedWorkspace;
+}
+
+/** Whether PARLEY_WORKSPACE_CREATORS lets this user start (or import) a workspace of their own. */
+export async function mayCreateWorkspace(userId: string): Promise<boolean> {
+  const rule = env().PARLEY_WORKSPACE_CREATORS;
+  if (rule === "everyone") return true;
+  if (rule === "owners") return (await db().membership.count({ where: { userId, role: Role.OWNER } })) > 0;
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return false;
+  const domain = `@${user.email.split("@").pop()}`;
+  return rule.split(",").some((entry) => [user.email, domain].includes(entry.trim()));
+}
+
+/** The signed-in user, if they may create a workspace; the refusal names the setting's effect. */
+export async function authorizeWorkspaceCreation(): Promise<string> {
+  const userId = await requireUserId();
+  if (!(await mayCreateWorkspace(userId)))
+    throw new AccessError("forbidden", "Creating workspaces is restricted on this server; ask an administrator.");
+  return userId;
 }
 
 export async function listMyWorkspaces(userId: string) {
   return db().membership.findMany({
     where: { userId },
     orderBy: { workspace: { title: "asc" } },
-    select: { role: true, workspace: { select: { id: true, slug: true, title: true, description: true } } },
+    select: {
+      role: true,
+      lastUsedAt: true,
+      workspace: { select: { id: true, slug: true, title: true, description: true, archivedAt: true } },
+    },
   });
+}
+
+/** The workspaces a caller may read: a token sees only those it was created for. */
+export async function listCallerWorkspaces(caller: ApiCaller) {
+  const memberships = await listMyWorkspaces(caller.userId);
+  if (caller.kind === "session") return memberships;
+  await touchApiToken(caller);
+  return memberships.filter((m) => caller.workspaceIds.includes(m.workspace.id));
 }

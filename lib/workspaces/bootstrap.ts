@@ -1,13 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { NewPasswordSchema } from "@/lib/auth/password";
 import { EmailSchema } from "@/lib/auth/credentials";
-import { createUserWithPassword } from "@/lib/users/mutations";
+import { NewPasswordSchema } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
+import { createUserWithPassword } from "@/lib/users/mutations";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@parley.localhost";
 
@@ -17,10 +17,15 @@ export const DEFAULT_ADMIN_EMAIL = "admin@parley.localhost";
  * whose demo load failed (say, a seed quote no longer found) tries again and fails as loudly.
  */
 export async function ensureFirstRun(log: (line: string) => void = console.log): Promise<void> {
-  const owner = (await db().user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ?? (await createFirstOwner(log));
+  const owner =
+    (await db().user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
+    (await createFirstOwner(log));
   if (!owner || env().PARLEY_SKIP_DEMO || (await db().workspace.count()) > 0) return;
   try {
-    await loadWorkspaceFixture(securityGuarantees, { members: [{ userId: owner.id, role: Role.OWNER }], createdById: owner.id });
+    await loadWorkspaceFixture(securityGuarantees, {
+      members: [{ userId: owner.id, role: Role.OWNER }],
+      createdById: owner.id,
+    });
     log(`Parley: loaded the demo workspace "${securityGuarantees.slug}"`);
   } catch (error) {
     // Another app server loaded it at the same moment.

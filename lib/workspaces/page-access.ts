@@ -1,7 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { AccessError, authorizeWorkspace, currentUserId, type AuthorizedWorkspace, type Permission } from "@/lib/workspaces/access";
+import {
+  AccessError,
+  type AuthorizedWorkspace,
+  authorizeWorkspace,
+  currentUserId,
+  type Permission,
+} from "@/lib/workspaces/access";
 
 /**
  * The sign-in page, returning to the URL actually requested (set by proxy.ts), so a deep link —
@@ -13,7 +19,11 @@ async function signInUrl(fallback: string) {
 }
 
 /** For pages: the gate, with its refusals turned into a sign-in redirect or a plain 404. */
-export async function authorizePage(slug: string, permission: Permission, returnTo: string): Promise<AuthorizedWorkspace> {
+export async function authorizePage(
+  slug: string,
+  permission: Permission,
+  returnTo: string,
+): Promise<AuthorizedWorkspace> {
   try {
     return await authorizeWorkspace(slug, permission);
   } catch (error) {

@@ -21,7 +21,7 @@ export const securityGuarantees: WorkspaceFixture = {
       key: "non-expansion",
       title: "NATO non-expansion vs. the open-door policy",
       description:
-        "Whether NATO stops enlarging eastward, as Russia demands, or keeps its \"open door\" to any country that chooses to join.",
+        'Whether NATO stops enlarging eastward, as Russia demands, or keeps its "open door" to any country that chooses to join.',
     },
     {
       key: "binding-guarantees",
@@ -32,8 +32,7 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "inf-missiles",
       title: "Moratorium on INF-range missiles in Europe",
-      description:
-        "A moratorium on deploying intermediate- and shorter-range (INF-range) missiles in Europe.",
+      description: "A moratorium on deploying intermediate- and shorter-range (INF-range) missiles in Europe.",
     },
     {
       key: "strike-weapons",
@@ -45,7 +44,7 @@ export const securityGuarantees: WorkspaceFixture = {
       key: "exercises",
       title: "Military exercises and a low-activity corridor",
       description:
-        "Limits on, and transparency of, military exercises and manoeuvres in Europe, including a proposed \"corridor of low activity\".",
+        'Limits on, and transparency of, military exercises and manoeuvres in Europe, including a proposed "corridor of low activity".',
     },
     {
       key: "military-contacts",
@@ -56,8 +55,7 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "missions",
       title: "NATO office in Moscow and Russian mission in Brussels",
-      description:
-        "Restoring NATO's office in Moscow and Russia's mission to NATO in Brussels.",
+      description: "Restoring NATO's office in Moscow and Russia's mission to NATO in Brussels.",
     },
     {
       key: "arms-control",
@@ -178,7 +176,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-us-delegated",
       document: "tass-jan11",
-      exact: "delegated the hardest and potentially the thorniest issues to the Russia-NATO Council that\u2019s due to take place tomorrow",
+      exact:
+        "delegated the hardest and potentially the thorniest issues to the Russia-NATO Council that\u2019s due to take place tomorrow",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -187,7 +186,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-us-without-ukraine-nato",
       document: "tass-jan11",
-      exact: "The US side consistently said they couldn\u2019t discuss Ukraine issues without Ukraine, and NATO issues without NATO.",
+      exact:
+        "The US side consistently said they couldn\u2019t discuss Ukraine issues without Ukraine, and NATO issues without NATO.",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -196,7 +196,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-geneva-missiles-progress",
       document: "tass-jan11",
-      exact: "The results of the bilateral talks showed the countries could make some progress about the deployment of US short and medium-range missiles in Europe or some other bilateral arms control issues",
+      exact:
+        "The results of the bilateral talks showed the countries could make some progress about the deployment of US short and medium-range missiles in Europe or some other bilateral arms control issues",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -205,7 +206,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-nato-decline-binding",
       document: "tass-jan11",
-      exact: "He said while NATO would decline to give legally binding guarantees to Moscow that it won\u2019t expand eastward, the bloc is also unlikely to proceed with such expansion in the next few years.",
+      exact:
+        "He said while NATO would decline to give legally binding guarantees to Moscow that it won\u2019t expand eastward, the bloc is also unlikely to proceed with such expansion in the next few years.",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -214,7 +216,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-moratorium-idea",
       document: "tass-jan11",
-      exact: "That could potentially be formalized as a moratorium on the geographic expansion of the North Atlantic alliance to the east",
+      exact:
+        "That could potentially be formalized as a moratorium on the geographic expansion of the North Atlantic alliance to the east",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -222,7 +225,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-sufficient-compromise",
       document: "tass-jan11",
-      exact: "But it\u2019s hard to say yet whether it\u2019ll be sufficient for Russia and could be a foundation for a compromise",
+      exact:
+        "But it\u2019s hard to say yet whether it\u2019ll be sufficient for Russia and could be a foundation for a compromise",
       speaker: "kortunov",
       saidOn: "2022-01-11",
       kind: "EXPERT_ASSESSMENT",
@@ -232,7 +236,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "blinken-document-contents",
       document: "rbc-jan27",
-      exact: "The document we handed over includes the concerns of the United States and its allies and partners regarding Russian actions that undermine security, an assessment of the topics of concern to Russia, in essence, and our own ideas in areas where we could find common ground",
+      exact:
+        "The document we handed over includes the concerns of the United States and its allies and partners regarding Russian actions that undermine security, an assessment of the topics of concern to Russia, in essence, and our own ideas in areas where we could find common ground",
       speaker: "blinken",
       saidOn: "2022-01-26",
       kind: "DIRECT_QUOTE",
@@ -240,7 +245,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "blinken-areas-for-discussion",
       document: "rbc-jan27",
-      exact: "Among the areas for discussion, the Secretary of State highlighted the deployment of offensive missile systems in Ukraine, military exercises and maneuvers in Europe, potential arms control measures, greater transparency, and various risk mitigation measures.",
+      exact:
+        "Among the areas for discussion, the Secretary of State highlighted the deployment of offensive missile systems in Ukraine, military exercises and maneuvers in Europe, potential arms control measures, greater transparency, and various risk mitigation measures.",
       speaker: "blinken",
       saidOn: "2022-01-26",
       kind: "REPORTED_SPEECH",
@@ -248,7 +254,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "blinken-open-to-dialogue",
       document: "rbc-jan27",
-      exact: "We are open to dialogue, we prefer diplomacy, and we are ready to move forward where communication and cooperation is possible if Russia chooses to de-escalate its aggression against Ukraine, stop its provocative rhetoric and move towards a dialogue on future security in Europe.",
+      exact:
+        "We are open to dialogue, we prefer diplomacy, and we are ready to move forward where communication and cooperation is possible if Russia chooses to de-escalate its aggression against Ukraine, stop its provocative rhetoric and move towards a dialogue on future security in Europe.",
       speaker: "blinken",
       saidOn: "2022-01-26",
       kind: "DIRECT_QUOTE",
@@ -264,7 +271,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "stoltenberg-open-doors",
       document: "rbc-jan27",
-      exact: "He said that NATO will continue to adhere to the policy of \u201copen doors\u201d and will respect any choice of Ukraine.",
+      exact:
+        "He said that NATO will continue to adhere to the policy of \u201copen doors\u201d and will respect any choice of Ukraine.",
       speaker: "stoltenberg",
       saidOn: "2022-01-26",
       kind: "REPORTED_SPEECH",
@@ -272,7 +280,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "stoltenberg-main-principles",
       document: "rbc-jan27",
-      exact: "We have made it clear that we will not compromise on our main principles, and one of them is that any country has the right to choose its own path",
+      exact:
+        "We have made it clear that we will not compromise on our main principles, and one of them is that any country has the right to choose its own path",
       speaker: "stoltenberg",
       saidOn: "2022-01-26",
       kind: "DIRECT_QUOTE",
@@ -280,7 +289,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "stoltenberg-three-areas",
       document: "rbc-jan27",
-      exact: "Stoltenberg named three areas in which the alliance could interact with Russia, namely: the restoration of offices in Moscow and Brussels, the establishment of contacts between the military and the creation of a civilian hotline; dialogue on European security; efforts to reduce risks, increase transparency and control over arms.",
+      exact:
+        "Stoltenberg named three areas in which the alliance could interact with Russia, namely: the restoration of offices in Moscow and Brussels, the establishment of contacts between the military and the creation of a civilian hotline; dialogue on European security; efforts to reduce risks, increase transparency and control over arms.",
       speaker: "stoltenberg",
       saidOn: "2022-01-26",
       kind: "REPORTED_SPEECH",
@@ -288,7 +298,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "stoltenberg-joint-briefings",
       document: "rbc-jan27",
-      exact: "Stoltenberg, in particular, mentioned the holding of joint briefings within the Russia \u2014NATO Council, which the parties could go to.",
+      exact:
+        "Stoltenberg, in particular, mentioned the holding of joint briefings within the Russia \u2014NATO Council, which the parties could go to.",
       speaker: "stoltenberg",
       saidOn: "2022-01-26",
       kind: "REPORTED_SPEECH",
@@ -296,7 +307,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "stoltenberg-withdraw-troops",
       document: "rbc-jan27",
-      exact: "Finally, the NATO Secretary General called on Russia to withdraw its troops from Ukraine, Georgia and Moldova, where they, according to him, are against the will of these countries.",
+      exact:
+        "Finally, the NATO Secretary General called on Russia to withdraw its troops from Ukraine, Georgia and Moldova, where they, according to him, are against the will of these countries.",
       speaker: "stoltenberg",
       saidOn: "2022-01-26",
       kind: "REPORTED_SPEECH",
@@ -304,7 +316,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-secondary-issues",
       document: "rbc-jan27",
-      exact: "According to him, the American response allows us to count on the beginning of a serious conversation, but about secondary issues.",
+      exact:
+        "According to him, the American response allows us to count on the beginning of a serious conversation, but about secondary issues.",
       speaker: "lavrov",
       saidOn: "2022-01-27",
       kind: "REPORTED_SPEECH",
@@ -320,7 +333,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-main-demand",
       document: "rbc-jan27",
-      exact: "He recalled that Moscow's main demand is the non-expansion of NATO to the east and the deployment of strike weapons in such territories that could threaten Russia.",
+      exact:
+        "He recalled that Moscow's main demand is the non-expansion of NATO to the east and the deployment of strike weapons in such territories that could threaten Russia.",
       speaker: "lavrov",
       saidOn: "2022-01-27",
       kind: "REPORTED_SPEECH",
@@ -329,7 +343,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-considered-as-whole",
       document: "rbc-jan27",
-      exact: "Lavrov added that the responses received from the United States and NATO will be considered as a whole, and after interdepartmental coordination, they will be reported to the President of Russia.",
+      exact:
+        "Lavrov added that the responses received from the United States and NATO will be considered as a whole, and after interdepartmental coordination, they will be reported to the President of Russia.",
       speaker: "lavrov",
       saidOn: "2022-01-27",
       kind: "REPORTED_SPEECH",
@@ -346,7 +361,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "peskov-not-much-optimism",
       document: "rbc-jan27",
-      exact: "Based on this, there is not much cause for optimism. But I still would refrain from making any conceptual assessments",
+      exact:
+        "Based on this, there is not much cause for optimism. But I still would refrain from making any conceptual assessments",
       speaker: "peskov",
       saidOn: "2022-01-27",
       kind: "DIRECT_QUOTE",
@@ -354,7 +370,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "peskov-prospects-for-dialogue",
       document: "rbc-jan27",
-      exact: "There are and should always be prospects for continuing the dialogue, this is both in our interests and in the interests of the Americans.",
+      exact:
+        "There are and should always be prospects for continuing the dialogue, this is both in our interests and in the interests of the Americans.",
       speaker: "peskov",
       saidOn: "2022-01-27",
       kind: "DIRECT_QUOTE",
@@ -362,7 +379,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "peskov-draft-documents",
       document: "rbc-jan27",
-      exact: "But as regards the substantive dialogue on the draft documents that we have submitted, there are issues of a different nature here.",
+      exact:
+        "But as regards the substantive dialogue on the draft documents that we have submitted, there are issues of a different nature here.",
       speaker: "peskov",
       saidOn: "2022-01-27",
       kind: "DIRECT_QUOTE",
@@ -371,7 +389,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-nothing-to-talk-about",
       document: "rbc-jan27",
-      exact: "Moscow can say that since the main Russian demands have not been met, there is nothing to talk about, because without solving the main problems, the Russian security situation cannot be improved.",
+      exact:
+        "Moscow can say that since the main Russian demands have not been met, there is nothing to talk about, because without solving the main problems, the Russian security situation cannot be improved.",
       speaker: "kortunov",
       saidOn: "2022-01-27",
       kind: "EXPERT_ASSESSMENT",
@@ -380,11 +399,12 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-something-better-than-nothing",
       document: "rbc-jan27",
-      exact: "Then it would be possible to talk about topics where mutual understanding is planned, including a moratorium on medium-range and shorter-range missiles, security Russia\u2014 NATO and the corridor of low activity.",
+      exact:
+        "Then it would be possible to talk about topics where mutual understanding is planned, including a moratorium on medium-range and shorter-range missiles, security Russia\u2014 NATO and the corridor of low activity.",
       speaker: "kortunov",
       saidOn: "2022-01-27",
       kind: "EXPERT_ASSESSMENT",
-      note: "The second scenario: \"something is better than nothing\".",
+      note: 'The second scenario: "something is better than nothing".',
     },
     {
       key: "kortunov-arms-control-possible",
@@ -397,7 +417,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "weitz-expect-rejection",
       document: "rbc-jan27",
-      exact: "I expect the Russian government to reject the US and NATO responses as insufficient. Then everything depends on the decision of President Putin.",
+      exact:
+        "I expect the Russian government to reject the US and NATO responses as insufficient. Then everything depends on the decision of President Putin.",
       speaker: "weitz",
       saidOn: "2022-01-27",
       kind: "EXPERT_ASSESSMENT",
@@ -407,7 +428,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "elpais-leak-summary",
       document: "tass-feb02",
-      exact: "According to the document, the US and NATO are willing to address some European security issues but do not agree with Moscow's key demands, in particular, relating to the alliance's non-expansion.",
+      exact:
+        "According to the document, the US and NATO are willing to address some European security issues but do not agree with Moscow's key demands, in particular, relating to the alliance's non-expansion.",
       saidOn: "2022-01-26",
       kind: "OFFICIAL_DOCUMENT",
       note: "TASS's summary of the 26 January responses as published by El País on 2 February; their authenticity was not officially confirmed.",
@@ -415,7 +437,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lukyanov-constructive-not-ready",
       document: "tass-feb02",
-      exact: "The US and NATO response to Moscow's proposals on security guarantees, which were published by El Pais, is constructive, but Russia is not ready for dialogue on the secondary security issues yet",
+      exact:
+        "The US and NATO response to Moscow's proposals on security guarantees, which were published by El Pais, is constructive, but Russia is not ready for dialogue on the secondary security issues yet",
       speaker: "lukyanov",
       saidOn: "2022-02-02",
       kind: "EXPERT_ASSESSMENT",
@@ -423,7 +446,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lukyanov-expected-constructive",
       document: "tass-feb02",
-      exact: "The [US] response, in my opinion, is absolutely expected and, overall, if one removes all the background, quite constructive",
+      exact:
+        "The [US] response, in my opinion, is absolutely expected and, overall, if one removes all the background, quite constructive",
       speaker: "lukyanov",
       saidOn: "2022-02-02",
       kind: "EXPERT_ASSESSMENT",
@@ -431,7 +455,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lukyanov-secondary-after-political",
       document: "tass-feb02",
-      exact: "Yes, it is secondary, according to Moscow's view, however, it is still perceived, including by our country, as a significant thing that needs to be addressed, but only after some mutual understanding on political issues is reached",
+      exact:
+        "Yes, it is secondary, according to Moscow's view, however, it is still perceived, including by our country, as a significant thing that needs to be addressed, but only after some mutual understanding on political issues is reached",
       speaker: "lukyanov",
       saidOn: "2022-02-02",
       kind: "EXPERT_ASSESSMENT",
@@ -439,7 +464,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lukyanov-no-mutual-understanding",
       document: "tass-feb02",
-      exact: "No mutual understanding on political issues has been reached so far, but it was not expected, since one should not expect NATO and the US to clean up its act after such a tough demand put forward by Russia",
+      exact:
+        "No mutual understanding on political issues has been reached so far, but it was not expected, since one should not expect NATO and the US to clean up its act after such a tough demand put forward by Russia",
       speaker: "lukyanov",
       saidOn: "2022-02-02",
       kind: "EXPERT_ASSESSMENT",
@@ -457,7 +483,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-opportunity-to-agree",
       document: "lenta-feb14",
-      exact: "At an official meeting with Russian President Vladimir Putin, Sergei Lavrov said that Russia has the opportunity to agree with the North Atlantic Alliance on security guarantees in Europe.",
+      exact:
+        "At an official meeting with Russian President Vladimir Putin, Sergei Lavrov said that Russia has the opportunity to agree with the North Atlantic Alliance on security guarantees in Europe.",
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "REPORTED_SPEECH",
@@ -465,7 +492,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-no-endless-talks",
       document: "lenta-feb14",
-      exact: "The Foreign Minister reminded the President that the Russian side in the dialogue with NATO insists on the inadmissibility of endless talks on issues that need to be resolved now.",
+      exact:
+        "The Foreign Minister reminded the President that the Russian side in the dialogue with NATO insists on the inadmissibility of endless talks on issues that need to be resolved now.",
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "REPORTED_SPEECH",
@@ -473,7 +501,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-always-a-chance-putin",
       document: "lenta-feb14",
-      exact: "As head of the Foreign Ministry, I must say that there is always a chance (\u2026) Still, our consistent explanatory work and commitment to explaining our rightness while being ready to listen to serious counterarguments: it seems to me that the possibilities are far from being exhausted",
+      exact:
+        "As head of the Foreign Ministry, I must say that there is always a chance (\u2026) Still, our consistent explanatory work and commitment to explaining our rightness while being ready to listen to serious counterarguments: it seems to me that the possibilities are far from being exhausted",
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "DIRECT_QUOTE",
@@ -482,7 +511,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-reaction-formulated",
       document: "lenta-feb14",
-      exact: "In addition, the Russian Foreign Minister said that Moscow's reaction to the written responses from NATO and the EU had already been formulated.",
+      exact:
+        "In addition, the Russian Foreign Minister said that Moscow's reaction to the written responses from NATO and the EU had already been formulated.",
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "REPORTED_SPEECH",
@@ -490,7 +520,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-slam-the-door",
       document: "lenta-feb14",
-      exact: "The alternative [to negotiations] is to slam the door and end the conversation. If this is not done, then there is probably [there is] hope that the negotiation process will continue, and this, in turn, means that we are unlikely to focus on military-technical means of ensuring our security",
+      exact:
+        "The alternative [to negotiations] is to slam the door and end the conversation. If this is not done, then there is probably [there is] hope that the negotiation process will continue, and this, in turn, means that we are unlikely to focus on military-technical means of ensuring our security",
       speaker: "kortunov",
       saidOn: "2022-02-14",
       kind: "EXPERT_ASSESSMENT",
@@ -498,7 +529,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-cannot-be-satisfied",
       document: "lenta-feb14",
-      exact: "he noted that Russia cannot in any way be satisfied with the responses of the US and NATO to proposals for security guarantees in the current political situation",
+      exact:
+        "he noted that Russia cannot in any way be satisfied with the responses of the US and NATO to proposals for security guarantees in the current political situation",
       speaker: "kortunov",
       saidOn: "2022-02-14",
       kind: "EXPERT_ASSESSMENT",
@@ -506,7 +538,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "kortunov-not-so-little",
       document: "lenta-feb14",
-      exact: "But if you look at what our Western partners have agreed to, then in general it is not so little. If they had gone for it, say, six months ago, it would have been considered a big political victory for the Russian Federation",
+      exact:
+        "But if you look at what our Western partners have agreed to, then in general it is not so little. If they had gone for it, say, six months ago, it would have been considered a big political victory for the Russian Federation",
       speaker: "kortunov",
       saidOn: "2022-02-14",
       kind: "EXPERT_ASSESSMENT",
@@ -516,7 +549,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-ready-if-demands-kept",
       document: "tass-feb16",
-      exact: "Russia is ready for talks that the West offered to conduct on certain security issues if it doesn\u2019t mean putting aside the country\u2019s crucial demands such as halting NATO\u2019s eastward expansion",
+      exact:
+        "Russia is ready for talks that the West offered to conduct on certain security issues if it doesn\u2019t mean putting aside the country\u2019s crucial demands such as halting NATO\u2019s eastward expansion",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "REPORTED_SPEECH",
@@ -524,7 +558,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-positive-step-not-at-expense",
       document: "tass-feb16",
-      exact: "We believe it\u2019s a positive step and will be ready for this dialogue but not at the expense of clarification of the principled issues of our position, which concern the need to put a stop to NATO\u2019s headlong expansion to the east and look for other ways of providing security for all the Euro-Atlantic countries",
+      exact:
+        "We believe it\u2019s a positive step and will be ready for this dialogue but not at the expense of clarification of the principled issues of our position, which concern the need to put a stop to NATO\u2019s headlong expansion to the east and look for other ways of providing security for all the Euro-Atlantic countries",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "DIRECT_QUOTE",
@@ -532,7 +567,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-west-presents-as-own",
       document: "tass-feb16",
-      exact: "Lavrov said the West is now presenting Russia\u2019s proposals, which it rejected over the past two or three years, as its own.",
+      exact:
+        "Lavrov said the West is now presenting Russia\u2019s proposals, which it rejected over the past two or three years, as its own.",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "REPORTED_SPEECH",
@@ -540,7 +576,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-forced-to-agree",
       document: "tass-feb16",
-      exact: "Now that we have brought the issue of security in Europe into focus, [the West] is forced to agree to them and even presented them as its own initiatives",
+      exact:
+        "Now that we have brought the issue of security in Europe into focus, [the West] is forced to agree to them and even presented them as its own initiatives",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "DIRECT_QUOTE",
@@ -548,7 +585,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-putin-moratorium-cbms",
       document: "tass-feb16",
-      exact: "In particular, Lavrov said he referred to the proposal by Russian President Vladimir Putin to declare a moratorium on the deployment of medium-range and short-range missiles in Europe, as well as some initiatives from the General Staff that were submitted to NATO for consideration, including confidence-building measures and military dialogue.",
+      exact:
+        "In particular, Lavrov said he referred to the proposal by Russian President Vladimir Putin to declare a moratorium on the deployment of medium-range and short-range missiles in Europe, as well as some initiatives from the General Staff that were submitted to NATO for consideration, including confidence-building measures and military dialogue.",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "REPORTED_SPEECH",
@@ -556,7 +594,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-west-outlined-areas",
       document: "tass-feb16",
-      exact: "Now the West has outlined all these areas in its responses, which we received, expressing readiness to conduct a serious dialogue on these issues",
+      exact:
+        "Now the West has outlined all these areas in its responses, which we received, expressing readiness to conduct a serious dialogue on these issues",
       speaker: "lavrov",
       saidOn: "2022-02-16",
       kind: "DIRECT_QUOTE",
@@ -565,7 +604,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "lavrov-always-a-chance-tass",
       document: "tass-feb16",
-      exact: "When asked by the head of state whether there is a chance to reach an agreement on issues of concern with Western partners, the minister answered in the affirmative, saying that \"there is always a chance.\"",
+      exact:
+        'When asked by the head of state whether there is a chance to reach an agreement on issues of concern with Western partners, the minister answered in the affirmative, saying that "there is always a chance."',
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "REPORTED_SPEECH",
@@ -574,7 +614,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "putin-lavrov-binding-proposals",
       document: "tass-feb16",
-      exact: "On Monday, Putin and Lavrov discussed the response by the US and NATO to Russian proposals for long-term, legally binding security guarantees.",
+      exact:
+        "On Monday, Putin and Lavrov discussed the response by the US and NATO to Russian proposals for long-term, legally binding security guarantees.",
       speaker: "lavrov",
       saidOn: "2022-02-14",
       kind: "REPORTED_SPEECH",
@@ -583,7 +624,8 @@ export const securityGuarantees: WorkspaceFixture = {
     {
       key: "responses-no-crucial-concessions",
       document: "tass-feb16",
-      exact: "According to these statements, the West did not make concessions that were crucial for Russia, but set out areas for further talks.",
+      exact:
+        "According to these statements, the West did not make concessions that were crucial for Russia, but set out areas for further talks.",
       saidOn: "2022-01-26",
       kind: "OFFICIAL_DOCUMENT",
       note: "TASS's summary of the 26 January responses as outlined by Blinken and Stoltenberg.",
@@ -610,7 +652,7 @@ export const securityGuarantees: WorkspaceFixture = {
       issue: "non-expansion",
       position: "DEMANDS",
       summary:
-        "Russia says the written responses contain \"no positive reaction on the main issue\" and keeps NATO non-expansion as its main demand; the Kremlin says the US and NATO rejected its main concerns.",
+        'Russia says the written responses contain "no positive reaction on the main issue" and keeps NATO non-expansion as its main demand; the Kremlin says the US and NATO rejected its main concerns.',
       statedOn: "2022-01-27",
       evidence: [
         { key: "lavrov-no-positive-reaction", relation: "SUPPORTS" },
@@ -655,7 +697,7 @@ export const securityGuarantees: WorkspaceFixture = {
       issue: "binding-guarantees",
       position: "DEMANDS",
       summary:
-        "Lavrov tells Putin there is \"always a chance\" of agreeing security guarantees with NATO, but Russia rejects endless talks on issues it says must be resolved now; its reply to the responses is ready.",
+        'Lavrov tells Putin there is "always a chance" of agreeing security guarantees with NATO, but Russia rejects endless talks on issues it says must be resolved now; its reply to the responses is ready.',
       statedOn: "2022-02-14",
       evidence: [
         { key: "lavrov-opportunity-to-agree", relation: "SUPPORTS" },
@@ -917,7 +959,7 @@ export const securityGuarantees: WorkspaceFixture = {
       issue: "force-withdrawal",
       position: "DEMANDS",
       summary:
-        "The US makes progress conditional on Russia de-escalating its \"aggression against Ukraine\", and its response sets out concerns about Russian actions that undermine security.",
+        'The US makes progress conditional on Russia de-escalating its "aggression against Ukraine", and its response sets out concerns about Russian actions that undermine security.',
       statedOn: "2022-01-26",
       evidence: [
         { key: "blinken-open-to-dialogue", relation: "SUPPORTS" },
@@ -931,7 +973,7 @@ export const securityGuarantees: WorkspaceFixture = {
       issue: "non-expansion",
       position: "REJECTS",
       summary:
-        "NATO rejects non-expansion: it will keep its \"open door\" policy, respect any choice Ukraine makes, and not compromise on every country's right to choose its own path.",
+        'NATO rejects non-expansion: it will keep its "open door" policy, respect any choice Ukraine makes, and not compromise on every country\'s right to choose its own path.',
       statedOn: "2022-01-26",
       evidence: [
         { key: "stoltenberg-open-doors", relation: "SUPPORTS" },

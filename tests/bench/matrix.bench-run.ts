@@ -2,14 +2,24 @@
 // getCellHistory, recordStatement from lib/) against hand-written SQL sent through `pg`, on the
 // database scripts/bench.mjs generated. Run by that script only; it writes raw timings (ms) to
 // PARLEY_BENCH_OUT and the script does the statistics and the table.
+import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { decode, encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
+import { findLiveToken, hashApiToken, newApiToken } from "@/lib/auth/api-tokens";
+import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
+import { checkSessionToken } from "@/lib/auth/session-check";
+import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
+import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { db } from "@/lib/db/client";
-import { getCellHistory, getMatrix, listChangeDates } from "@/lib/matrix/data";
+import type { EvidenceRelation, Position } from "@/lib/enums";
+import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
-import type { RecordStatementInput } from "@/lib/matrix/schema";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
+import type { MatrixView, RecordStatementInput } from "@/lib/matrix/schema";
+import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 
 type Cell = { issue: number; party: number };
@@ -23,6 +33,9 @@ type Plan = {
   cells: Cell[];
   warmupRecords: PlannedRecord[];
   records: PlannedRecord[];
+  heatMapColumns: string[];
+  heatMapRuns: { warmup: number; measured: number };
+  digestRanges: { from: string; to: string }[];
 };
 
 const mode = required("PARLEY_BENCH_MODE") === "embedded" ? "embedded" : "postgresql";
@@ -35,26 +48,32 @@ function required(name: string): string {
   return value;
 }
 
-// The baseline: the textbook "latest row per group" query, written by hand.
-const HAND_WRITTEN_SQL = `
+// The reference of the first release: the textbook "latest row per group" query. It reads every
+// statement up to the date and sorts them, so it flatters any probe-based query; it is printed for
+// comparison only.
+const DISTINCT_ON_SQL = `
   SELECT DISTINCT ON (st."issueId", st."partyId") st."issueId", st."partyId", st.id, st.position, st.summary, st."statedOn"
   FROM stance_statements st
   WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= $2::date
     AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
   ORDER BY st."issueId", st."partyId", st."statedOn" DESC, st."recordedAt" DESC, st.id DESC`;
 
-// A copy of the query in lib/matrix/data.ts (latestStatementsAsOf, not exported), sent through
-// `pg` to tell the query's own cost from Prisma's and getMatrix's other reads, and for EXPLAIN.
-// The run checks that it still answers exactly what getMatrix answers.
-const APP_QUERY_COPY = `
+// The baseline: what a good engineer writes by hand for getMatrix's whole output. One LATERAL …
+// LIMIT 1 probe per cell on the statements index, with each statement's quote links aggregated in
+// the same query and dates formatted by the database; the labels, parties and issues alongside,
+// all four sent at once over a pool of the app's size and assembled into the same MatrixView.
+const BASELINE_CELLS_SQL = `
   SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
-         s.id, s.position, s.summary, s."statedOn",
-         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
+         s.id, s.position, s.summary, to_char(s."statedOn", 'YYYY-MM-DD') AS "statedOn", s.confidence, s."confidenceRationale",
+         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
+         (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
+                                   ORDER BY se."evidenceId"), '[]')
+          FROM statement_evidence se WHERE se."statementId" = s.id) AS links
   FROM issues i
-  CROSS JOIN parties p
+  JOIN parties p ON p."workspaceId" = i."workspaceId" AND p."archivedAt" IS NULL
   LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
   LEFT JOIN LATERAL (
-    SELECT st.id, st.position, st.summary, st."statedOn"
+    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
     FROM stance_statements st
     WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
       AND st."statedOn" <= $2::date
@@ -62,9 +81,52 @@ const APP_QUERY_COPY = `
     ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
     LIMIT 1
   ) s ON true
-  WHERE i."workspaceId" = $1::uuid AND p."workspaceId" = $1::uuid
-    AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL
+  WHERE i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
     AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;
+
+type BaselineCell = {
+  issueId: string;
+  partyId: string;
+  version: number;
+  id: string | null;
+  position: MatrixView["cells"][number]["statement"] extends infer S
+    ? S extends { position: infer P }
+      ? P
+      : never
+    : never;
+  summary: string | null;
+  statedOn: string | null;
+  confidence: "LOW" | "MEDIUM" | "HIGH" | null;
+  confidenceRationale: string | null;
+  evidenceCount: number;
+  links: { evidenceId: string; relation: EvidenceRelation }[];
+};
+
+// The convergence heat map by hand, all in SQL: the same last-statement-per-column pass as the
+// app's query (HEAT_MAP_SQL), then each landed position held until the cell's next one (lead),
+// expanded to the columns it covers (generate_series per span) and reduced to the spread and the count on the scale per issue
+// and column. Only the zone test (two or more on the scale, spread at most one) is left to the caller.
+const BASELINE_HEAT_MAP_SQL = `
+  WITH landed AS (
+    SELECT DISTINCT ON (st."issueId", st."partyId", bucket) st."issueId", st."partyId", bucket,
+           CASE st.position WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
+                            WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS step
+    FROM stance_statements st
+    JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
+    JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
+    CROSS JOIN LATERAL (SELECT width_bucket(st."statedOn" - 1, $2::date[]) AS bucket) b
+    WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
+      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
+    ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
+  ), spans AS (
+    SELECT "issueId", bucket AS first,
+           coalesce(lead(bucket) OVER (PARTITION BY "issueId", "partyId" ORDER BY bucket), cardinality($2::date[])) AS stop,
+           step
+    FROM landed
+  )
+  SELECT s."issueId", c.col, max(s.step) - min(s.step) AS spread, count(s.step)::int AS placed
+  FROM spans s CROSS JOIN LATERAL generate_series(s.first, s.stop - 1) AS c(col)
+  GROUP BY s."issueId", c.col`;
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -73,43 +135,114 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 const client = new pg.Client({ connectionString: required("DATABASE_URL") });
+// As many connections as the app's own pool may use for getMatrix's four reads.
+const pool = new pg.Pool({ connectionString: required("DATABASE_URL"), max: mode === "embedded" ? 1 : 4 });
 
 afterAll(async () => {
   await client.end().catch(() => {});
+  await pool.end().catch(() => {});
   await db().$disconnect();
 });
 
 it(`measures the data layer on ${mode}`, async () => {
   await client.connect();
-  const [row] = (await client.query<{ id: string; slug: string; title: string }>("SELECT id, slug, title FROM workspaces WHERE slug = $1", [plan.slug])).rows;
+  const [row] = (
+    await client.query<{ id: string; slug: string; title: string }>(
+      "SELECT id, slug, title FROM workspaces WHERE slug = $1",
+      [plan.slug],
+    )
+  ).rows;
   if (!row) throw new Error(`no workspace ${plan.slug}: the data set was not loaded`);
   const workspace = trustedWorkspace(row);
-  const issues = (await client.query<{ id: string }>(`SELECT id FROM issues WHERE "workspaceId" = $1 ORDER BY "sortOrder"`, [row.id])).rows.map((r) => r.id);
-  const parties = (await client.query<{ id: string }>(`SELECT id FROM parties WHERE "workspaceId" = $1 ORDER BY "sortOrder"`, [row.id])).rows.map((r) => r.id);
-  const evidence = (await client.query<{ id: string }>(`SELECT id FROM evidence WHERE "workspaceId" = $1 ORDER BY "startOffset"`, [row.id])).rows.map((r) => r.id);
+  const issues = (
+    await client.query<{ id: string }>(`SELECT id FROM issues WHERE "workspaceId" = $1 ORDER BY "sortOrder"`, [row.id])
+  ).rows.map((r) => r.id);
+  const parties = (
+    await client.query<{ id: string }>(`SELECT id FROM parties WHERE "workspaceId" = $1 ORDER BY "sortOrder"`, [row.id])
+  ).rows.map((r) => r.id);
+  const evidence = (
+    await client.query<{ id: string }>(`SELECT id FROM evidence WHERE "workspaceId" = $1 ORDER BY "startOffset"`, [
+      row.id,
+    ])
+  ).rows.map((r) => r.id);
   const cellIds = (cell: Cell) => ({ issueId: issues[cell.issue]!, partyId: parties[cell.party]! });
-  const result: Record<string, unknown> = { mode, server: (await client.query<{ v: string }>("SELECT version() AS v")).rows[0]?.v };
+  const result: Record<string, unknown> = {
+    mode,
+    server: (await client.query<{ v: string }>("SELECT version() AS v")).rows[0]?.v,
+  };
 
   const app = (date: string) => getMatrix(workspace, date);
-  const handWritten = (date: string) => client.query<{ issueId: string; partyId: string; id: string }>(HAND_WRITTEN_SQL, [row.id, date]);
-  const appQueryCopy = (date: string) => client.query<{ issueId: string; partyId: string; id: string | null }>(APP_QUERY_COPY, [row.id, date]);
+  const baseline = async (date: string): Promise<MatrixView> => {
+    const [settings, parties, issueRows, cells] = await Promise.all([
+      pool.query<{ positionLabels: unknown }>(`SELECT "positionLabels" FROM workspaces WHERE id = $1`, [row.id]),
+      pool.query<MatrixView["parties"][number]>(
+        `SELECT id, name, "shortName", colour FROM parties WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", name`,
+        [row.id],
+      ),
+      pool.query<MatrixView["issues"][number]>(
+        `SELECT id, title, description FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
+        [row.id],
+      ),
+      pool.query<BaselineCell>(BASELINE_CELLS_SQL, [row.id, date]),
+    ]);
+    return {
+      workspace: { slug: row.slug, title: row.title },
+      asOf: date,
+      positionLabels: resolvePositionLabels(settings.rows[0]?.positionLabels),
+      parties: parties.rows,
+      issues: issueRows.rows,
+      cells: cells.rows.map(
+        ({ issueId, partyId, version, id, position, summary, statedOn, evidenceCount, links, ...sureness }) => ({
+          issueId,
+          partyId,
+          version,
+          statement:
+            id && position && summary !== null && statedOn
+              ? {
+                  id,
+                  position,
+                  summary,
+                  statedOn,
+                  confidence: sureness.confidence ?? "MEDIUM",
+                  confidenceRationale: sureness.confidenceRationale,
+                  evidenceCount,
+                  links,
+                }
+              : null,
+        }),
+      ),
+    };
+  };
+  const distinctOn = (date: string) =>
+    client.query<{ issueId: string; partyId: string; id: string }>(DISTINCT_ON_SQL, [row.id, date]);
+  const appQueryCopy = (date: string) =>
+    client.query<{ issueId: string; partyId: string; id: string | null }>(MATRIX_AS_OF_SQL, [row.id, date]);
 
-  // 1 / 5. The matrix as of each date, three ways, interleaved (and the order alternated) so
-  // that drift in the machine's load falls on all three alike. On PGlite the hand-written query
-  // takes half a second or more: 10 of the dates are enough for it.
-  const handWrittenDates = mode === "embedded" ? 10 : plan.dates.length;
+  // 1 / 5. The matrix as of each date, four ways, interleaved (and the order alternated) so that
+  // drift in the machine's load falls on all alike. On PGlite DISTINCT ON takes half a second or
+  // more: 10 of the dates are enough for it.
+  const distinctOnDates = mode === "embedded" ? 10 : plan.dates.length;
   for (const [index, date] of plan.warmupDates.entries()) {
     await app(date);
-    if (index < handWrittenDates / 5) await handWritten(date);
+    await baseline(date);
+    if (index < distinctOnDates / 5) await distinctOn(date);
     await appQueryCopy(date);
   }
   const matrixApp: number[] = [];
-  const matrixSql: number[] = [];
+  const matrixBaseline: number[] = [];
+  const matrixDistinctOn: number[] = [];
   const matrixAppQueryViaPg: number[] = [];
   const mismatches: string[] = [];
+  // Same output, compared whole: the same cells in any order, the same everything else.
+  const canonical = (view: MatrixView) =>
+    JSON.stringify({
+      ...view,
+      cells: [...view.cells].sort((a, b) => `${a.issueId}:${a.partyId}`.localeCompare(`${b.issueId}:${b.partyId}`)),
+    });
   for (const [index, date] of plan.dates.entries()) {
-    let appView: Awaited<ReturnType<typeof app>> | undefined;
-    let sqlRows: { issueId: string; partyId: string; id: string }[] | undefined;
+    let appView: MatrixView | undefined;
+    let baselineView: MatrixView | undefined;
+    let distinctRows: { issueId: string; partyId: string; id: string }[] | undefined;
     let copyRows: { issueId: string; partyId: string; id: string | null }[] = [];
     const runs = [
       async () => {
@@ -118,10 +251,15 @@ it(`measures the data layer on ${mode}`, async () => {
         appView = view;
       },
       async () => {
-        if (index >= handWrittenDates) return;
-        const [ms, rows] = await timed(() => handWritten(date));
-        matrixSql.push(ms);
-        sqlRows = rows.rows;
+        const [ms, view] = await timed(() => baseline(date));
+        matrixBaseline.push(ms);
+        baselineView = view;
+      },
+      async () => {
+        if (index >= distinctOnDates) return;
+        const [ms, rows] = await timed(() => distinctOn(date));
+        matrixDistinctOn.push(ms);
+        distinctRows = rows.rows;
       },
       async () => {
         const [ms, rows] = await timed(() => appQueryCopy(date));
@@ -130,36 +268,115 @@ it(`measures the data layer on ${mode}`, async () => {
       },
     ];
     for (const run of index % 2 === 0 ? runs : [...runs].reverse()) await run();
-    // Honest only if all three answer the same: every cell's statement, by id.
-    const fromApp = new Map(appView!.cells.filter((c) => c.statement).map((c) => [`${c.issueId}:${c.partyId}`, c.statement!.id]));
-    const fromSql = sqlRows && new Map(sqlRows.map((r) => [`${r.issueId}:${r.partyId}`, r.id]));
+    if (canonical(appView!) !== canonical(baselineView!))
+      mismatches.push(`${date}: getMatrix and the hand-written baseline disagree`);
+    const fromApp = new Map(
+      appView!.cells.filter((c) => c.statement).map((c) => [`${c.issueId}:${c.partyId}`, c.statement!.id]),
+    );
+    const fromDistinct = distinctRows && new Map(distinctRows.map((r) => [`${r.issueId}:${r.partyId}`, r.id]));
     const fromCopy = new Map(copyRows.filter((r) => r.id).map((r) => [`${r.issueId}:${r.partyId}`, r.id]));
-    const differs = (a: Map<string, string | null>, b: Map<string, string | null>) => a.size !== b.size || [...a].some(([k, v]) => b.get(k) !== v);
-    if (fromSql && differs(fromApp, fromSql)) mismatches.push(`${date}: getMatrix and the hand-written SQL disagree`);
-    if (differs(fromApp, fromCopy)) mismatches.push(`${date}: getMatrix and the copy of its query disagree (tests/bench is out of date)`);
+    const differs = (a: Map<string, string | null>, b: Map<string, string | null>) =>
+      a.size !== b.size || [...a].some(([k, v]) => b.get(k) !== v);
+    if (fromDistinct && differs(fromApp, fromDistinct)) mismatches.push(`${date}: getMatrix and DISTINCT ON disagree`);
+    if (differs(fromApp, fromCopy)) mismatches.push(`${date}: getMatrix and its own query via pg disagree`);
   }
-  Object.assign(result, { matrixApp, matrixSql, matrixAppQueryViaPg, mismatches, cellsShown: (await app(plan.dates[0]!)).cells.length });
+  Object.assign(result, {
+    matrixApp,
+    matrixBaseline,
+    matrixDistinctOn,
+    matrixAppQueryViaPg,
+    mismatches,
+    cellsShown: (await app(plan.dates[0]!)).cells.length,
+  });
 
-  // Plans of both queries at the median of the measured dates.
+  // Plans of the queries at the median of the measured dates.
   const medianDate = [...plan.dates].sort()[Math.floor(plan.dates.length / 2)]!;
   const explain = async (sql: string, params: unknown[] = [row.id, medianDate]) =>
-    (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+    (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
   result.plans = {
     date: medianDate,
-    app: await explain(APP_QUERY_COPY),
-    handWritten: await explain(HAND_WRITTEN_SQL),
-    // What Prisma sends for listChangeDates (from its query log): `distinct` is applied in
-    // JavaScript, after every statement's date has been read.
-    changeDates: await explain(`SELECT id, "statedOn" FROM stance_statements WHERE "workspaceId" = $1 ORDER BY "statedOn" ASC OFFSET 0`, [row.id]),
+    app: await explain(MATRIX_AS_OF_SQL),
+    baseline: await explain(BASELINE_CELLS_SQL),
+    distinctOn: await explain(DISTINCT_ON_SQL),
+    heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
   };
 
+  // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
+  // (getHeatMap) and by the hand-written baseline, interleaved, and compared whole.
+  const heatMapBaseline = async (columns: string[]): Promise<HeatMap> => {
+    const [issueRows, spreads] = await Promise.all([
+      pool.query<{ id: string; title: string }>(
+        `SELECT id, title FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
+        [row.id],
+      ),
+      pool.query<{ issueId: string; col: number; spread: number | null; placed: number }>(BASELINE_HEAT_MAP_SQL, [
+        row.id,
+        columns,
+      ]),
+    ]);
+    const found = new Map(spreads.rows.map((r) => [`${r.issueId}:${r.col}`, r]));
+    return {
+      columns,
+      issues: issueRows.rows.map((issue) => ({
+        issueId: issue.id,
+        title: issue.title,
+        cells: columns.map((date, col) => {
+          const cell = found.get(`${issue.id}:${col}`);
+          const spread = cell?.placed ? cell.spread : null;
+          const placed = cell?.placed ?? 0;
+          return { date, spread, inZone: placed >= 2 && spread !== null && spread <= 1, placed };
+        }),
+      })),
+    };
+  };
+  const heatMapApp: number[] = [];
+  const heatMapHand: number[] = [];
+  const columns = plan.heatMapColumns;
+  for (let i = 0; i < plan.heatMapRuns.warmup; i++) {
+    await getHeatMap(workspace, columns);
+    await heatMapBaseline(columns);
+  }
+  // PGlite sorts the whole history in one process: a few runs tell its cost.
+  const heatMapRuns = mode === "embedded" ? Math.min(5, plan.heatMapRuns.measured) : plan.heatMapRuns.measured;
+  for (let i = 0; i < heatMapRuns; i++) {
+    let fromApp: HeatMap | undefined;
+    let fromHand: HeatMap | undefined;
+    const runs = [
+      async () => {
+        const [ms, map] = await timed(() => getHeatMap(workspace, columns));
+        heatMapApp.push(ms);
+        fromApp = map;
+      },
+      async () => {
+        const [ms, map] = await timed(() => heatMapBaseline(columns));
+        heatMapHand.push(ms);
+        fromHand = map;
+      },
+    ];
+    for (const run of i % 2 === 0 ? runs : [...runs].reverse()) await run();
+    if (JSON.stringify(fromApp) !== JSON.stringify(fromHand))
+      mismatches.push(`heat map run ${i}: getHeatMap and the hand-written baseline disagree`);
+  }
+  // 7. The digest of what moved between two dates a year apart.
+  const digest: number[] = [];
+  const digestRanges = mode === "embedded" ? [] : plan.digestRanges;
+  for (const range of digestRanges.slice(0, 3)) await getWhatMoved(workspace, range.from, range.to);
+  for (const range of digestRanges) digest.push((await timed(() => getWhatMoved(workspace, range.from, range.to)))[0]);
+  Object.assign(result, {
+    heatMapApp,
+    heatMapBaseline: heatMapHand,
+    heatMapColumns: columns.length,
+    digest,
+  });
+
   if (mode === "postgresql") {
-    // The other read the matrix page makes on every render.
-    const changeDates: number[] = [];
-    await listChangeDates(workspace);
-    for (let i = 0; i < 5; i++) changeDates.push((await timed(() => listChangeDates(workspace)))[0]);
-    result.changeDates = changeDates;
-    result.changeDateCount = (await listChangeDates(workspace)).length;
+    // The other read the matrix page makes on every render: the dates to step to.
+    const adjacent: number[] = [];
+    for (const date of plan.warmupDates) await adjacentChangeDates(workspace, date);
+    for (const date of plan.dates) adjacent.push((await timed(() => adjacentChangeDates(workspace, date)))[0]);
+    result.adjacent = adjacent;
 
     // 3. One cell's full history.
     for (const cell of plan.warmupCells) await getCellHistory(workspace, cellIds(cell).issueId, cellIds(cell).partyId);
@@ -197,6 +414,75 @@ it(`measures the data layer on ${mode}`, async () => {
     const records: number[] = [];
     for (const [index, planned] of plan.records.entries()) records.push(await record(planned, index));
     result.record = records;
+
+    // 8. The checks every request pays: the proxy's session check (lib/auth/session-check.ts:
+    // decrypt the cookie, one query) and a script's token check (lib/auth/api-tokens.ts), each
+    // interleaved with its floor written by hand, the same work with jose and one pg round trip.
+    const user = await db().user.create({
+      data: { email: `bench-${Date.now()}@parley.test`, name: "Bench" },
+      select: { id: true, sessionVersion: true },
+    });
+    const sessionId = randomUUID();
+    const secret = required("AUTH_SECRET");
+    const cookie = await encode({
+      token: { sub: user.id, sv: user.sessionVersion, authAt: Math.floor(Date.now() / 1000), sid: sessionId },
+      secret,
+      salt: SESSION_COOKIE,
+      maxAge: SESSION_IDLE_SECONDS,
+    });
+    const sessionFloor = async () => {
+      const claims = await decode({ token: cookie, secret, salt: SESSION_COOKIE });
+      const { rows } = await pool.query(
+        `SELECT u."sessionVersion", EXISTS (SELECT 1 FROM revoked_sessions r WHERE r."sessionId" = $2) AS revoked
+         FROM users u WHERE u.id = $1::uuid AND u."disabledAt" IS NULL`,
+        [claims!.sub, claims!.sid],
+      );
+      return rows[0];
+    };
+    const api = newApiToken();
+    await db().apiToken.create({
+      data: {
+        userId: user.id,
+        name: "bench",
+        tokenHash: api.hash,
+        scope: "READ",
+        expiresAt: new Date(Date.now() + 86_400_000),
+        workspaces: { create: { workspaceId: row.id } },
+      },
+    });
+    const tokenFloor = async () =>
+      (
+        await pool.query(
+          `SELECT t.id, t."userId", t.scope, t."expiresAt", t."revokedAt", u."disabledAt",
+                  array(SELECT w."workspaceId" FROM api_token_workspaces w WHERE w."tokenId" = t.id) AS workspaces
+           FROM api_tokens t JOIN users u ON u.id = t."userId" WHERE t."tokenHash" = $1`,
+          [hashApiToken(api.secret)],
+        )
+      ).rows[0];
+    const checks = {
+      session: [] as number[],
+      sessionFloor: [] as number[],
+      token: [] as number[],
+      tokenFloor: [] as number[],
+    };
+    for (let i = 0; i < 400; i++) {
+      const measured = i >= 50;
+      const [session, checked] = await timed(() => checkSessionToken(cookie, SESSION_COOKIE));
+      expect(checked).toMatchObject({ kind: "valid", renewed: null });
+      const [floor] = await timed(sessionFloor);
+      const [token, found] = await timed(() => findLiveToken(api.secret));
+      expect(found).not.toBeNull();
+      const [tokenFloorMs] = await timed(tokenFloor);
+      if (!measured) continue;
+      checks.session.push(session);
+      checks.sessionFloor.push(floor);
+      checks.token.push(token);
+      checks.tokenFloor.push(tokenFloorMs);
+    }
+    result.checks = checks;
+    // The app makes its owner account on first start only when there is no user yet (the render
+    // phase relies on it): leave none behind.
+    await db().user.delete({ where: { id: user.id } });
   }
 
   writeFileSync(outFile, JSON.stringify(result));

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { screenshot, signIn, useBrowser } from "./browser";
+import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { postComment } from "@/lib/comments/mutations";
 import { Role } from "@/lib/generated/prisma/enums";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { screenshot, signIn, useBrowser } from "./browser";
 
 // Hostile comments, rendered. The payloads come from the OWASP XSS filter-evasion cheat sheet,
 // rehype-sanitize's README and Markdown-specific tricks (link and image destinations, reference
@@ -172,12 +172,22 @@ beforeAll(async () => {
     { slug: `comments-xss-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
   );
   slug = workspace.slug;
-  evidenceId = (await db().evidence.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { startOffset: "asc" }, select: { id: true } })).id;
+  evidenceId = (
+    await db().evidence.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+      orderBy: { startOffset: "asc" },
+      select: { id: true },
+    })
+  ).id;
   const gate = trustedWorkspace(workspace, admin.id);
   for (const [index, payload] of PAYLOADS.entries()) {
     await postComment(gate, { target: { evidenceId }, body: `xss-marker-${index}\n\n${payload}`, mentionUserIds: [] });
   }
-  await postComment(gate, { target: { evidenceId }, body: `xss-marker-safe [a safe link](${SAFE_LINK})`, mentionUserIds: [] });
+  await postComment(gate, {
+    target: { evidenceId },
+    body: `xss-marker-safe [a safe link](${SAFE_LINK})`,
+    mentionUserIds: [],
+  });
 });
 
 describe("comments with hostile Markdown and HTML", () => {
@@ -195,28 +205,64 @@ describe("comments with hostile Markdown and HTML", () => {
     await page.goto(`/w/${slug}/evidence/${evidenceId}`);
     const comments = page.locator('section[aria-labelledby="comments-heading"]');
     await comments.getByText(`xss-marker-${PAYLOADS.length - 1}`, { exact: true }).waitFor();
-    // Give anything scheduled (image errors, animations, autofocus) the time to fire.
+    // Let anything a payload could trigger happen before looking: every image has loaded or
+    // failed (its error handler, if one survived, has run), then two frames for animations and
+    // autofocus.
     await page.waitForLoadState("load");
     await comments.hover();
-    await page.waitForTimeout(1500);
+    await page.waitForFunction(() => [...document.querySelectorAll("img")].every((image) => image.complete));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
+    );
 
     const report = await comments.evaluate((root) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore these inside URLs, so the check must too
       const normalise = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
-      const urlAttributes = ["href", "src", "srcset", "action", "formaction", "xlink:href", "data", "background", "poster", "srcdoc", "lowsrc", "dynsrc"];
+      const urlAttributes = [
+        "href",
+        "src",
+        "srcset",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "background",
+        "poster",
+        "srcdoc",
+        "lowsrc",
+        "dynsrc",
+      ];
       const handlers: string[] = [];
       const badUrls: string[] = [];
       for (const element of root.querySelectorAll("*")) {
         for (const attribute of element.attributes) {
           if (attribute.name.toLowerCase().startsWith("on")) handlers.push(`${element.tagName} ${attribute.name}`);
-          if (urlAttributes.includes(attribute.name.toLowerCase()) && /^(javascript|data|vbscript):/.test(normalise(attribute.value))) badUrls.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+          if (
+            urlAttributes.includes(attribute.name.toLowerCase()) &&
+            /^(javascript|data|vbscript):/.test(normalise(attribute.value))
+          )
+            badUrls.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
         }
       }
       const bodies = [...root.querySelectorAll(".comment-body")];
-      const dangerous = bodies.flatMap((body) => [...body.querySelectorAll("script, iframe, frame, frameset, object, embed, style, link, meta, base, form, svg, math, template, video, audio, source")].map((e) => e.tagName));
+      const dangerous = bodies.flatMap((body) =>
+        [
+          ...body.querySelectorAll(
+            "script, iframe, frame, frameset, object, embed, style, link, meta, base, form, svg, math, template, video, audio, source",
+          ),
+        ].map((e) => e.tagName),
+      );
       const styled = bodies.flatMap((body) => [...body.querySelectorAll("[style]")].map((e) => e.tagName));
       const markers = bodies.map((body) => /xss-marker-(\d+|safe)/.exec(body.textContent ?? "")?.[1]).filter(Boolean);
       const safe = root.querySelector<HTMLAnchorElement>(`.comment-body a[href="${"https://example.org/safe"}"]`);
-      return { handlers, badUrls, dangerous, styled, markers, safeLink: safe ? { rel: safe.rel, target: safe.target } : null };
+      return {
+        handlers,
+        badUrls,
+        dangerous,
+        styled,
+        markers,
+        safeLink: safe ? { rel: safe.rel, target: safe.target } : null,
+      };
     });
     await screenshot(page, "comments-xss");
 

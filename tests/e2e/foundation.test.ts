@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { screenshot, signIn, useBrowser } from "./browser";
+import { screenshot, signIn, useBrowser, WAIT_MS } from "./browser";
 
 // The demo workspace the app loads on its first start, owned by the injected admin. These tests
 // only read it, so they can share it with other files.
@@ -22,10 +22,16 @@ async function activeQuoteText(page: Page, evidenceId: string): Promise<string> 
       const first = marks[0];
       if (!first || !marks.every((m) => m.dataset.quoteIds?.split(" ").includes(id))) return false;
       const box = first.getBoundingClientRect();
-      return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+      return (
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.top < window.innerHeight &&
+        box.right > 0 &&
+        box.left < window.innerWidth
+      );
     },
     evidenceId,
-    { timeout: 15_000 },
+    { timeout: WAIT_MS },
   );
   expect(await page.locator(`mark#quote-${evidenceId}`).getAttribute("data-active")).toBe("true");
   const segments = await page.locator(`mark.quote[data-quote-ids~="${evidenceId}"]`).allTextContents();
@@ -53,7 +59,7 @@ describe("the stance matrix, a cell and its sources", () => {
 
     // The board updates in place (a client-side navigation): wait for the cell, not for a URL.
     await page.locator('input[type="date"][name="asOf"]').fill("2022-02-16");
-    await matrixCell(page, "Russia", INF, "SUPPORTS").waitFor({ timeout: 15_000 });
+    await matrixCell(page, "Russia", INF, "SUPPORTS").waitFor();
     expect(await matrixCell(page, "United States", NON_EXPANSION).getAttribute("data-position")).toBe("REJECTS");
     expect(await matrixCell(page, "NATO", NON_EXPANSION).getAttribute("data-position")).toBe("REJECTS");
     expect(new URL(page.url()).searchParams.get("asOf")).toBe("2022-02-16");
@@ -62,15 +68,20 @@ describe("the stance matrix, a cell and its sources", () => {
     // The previous change is 14 February, when only another cell changed: Russia is back to the
     // conditional stance of 27 January.
     await page.getByRole("button", { name: "← Previous change" }).click();
-    await matrixCell(page, "Russia", INF, "CONDITIONAL").waitFor({ timeout: 15_000 });
+    await matrixCell(page, "Russia", INF, "CONDITIONAL").waitFor();
     await page.locator('input[type="date"][name="asOf"][value="2022-02-14"]').waitFor();
 
     // Open the cell's history through the quote count it shows.
     await page.locator('input[type="date"][name="asOf"]').fill("2022-02-16");
-    await matrixCell(page, "Russia", INF, "SUPPORTS").getByRole("link", { name: /^\d+ quotes?$/ }).click();
+    await matrixCell(page, "Russia", INF, "SUPPORTS")
+      .getByRole("link", { name: /^\d+ quotes?$/ })
+      .click();
     await page.getByRole("heading", { level: 1, name: `Russia on ${INF}` }).waitFor();
     await page.getByText("History of statements").waitFor();
-    const quote = page.locator("figure").filter({ has: page.getByRole("link", { name: "In the source" }) }).first();
+    const quote = page
+      .locator("figure")
+      .filter({ has: page.getByRole("link", { name: "In the source" }) })
+      .first();
     const quoted = (await quote.locator("blockquote").textContent())!.replace(/^“|”$/g, "");
     expect(quoted.length).toBeGreaterThan(10);
     await screenshot(page, "foundation-cell");
@@ -93,7 +104,10 @@ describe("the stance matrix, a cell and its sources", () => {
     await page.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-27`);
     await matrixCell(page, "United States", NON_EXPANSION, "REJECTS").getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: `United States on ${NON_EXPANSION}` }).waitFor();
-    const quote = page.locator("figure").filter({ has: page.getByRole("link", { name: "In the source" }) }).last();
+    const quote = page
+      .locator("figure")
+      .filter({ has: page.getByRole("link", { name: "In the source" }) })
+      .last();
     const quoted = (await quote.locator("blockquote").textContent())!.replace(/^“|”$/g, "");
     const documentLink = (await quote.getByRole("link", { name: "In the source" }).getAttribute("href"))!;
     const detailsLink = (await quote.getByRole("link", { name: "Quote details" }).getAttribute("href"))!;
@@ -105,7 +119,10 @@ describe("the stance matrix, a cell and its sources", () => {
 
     await fresh.goto(`${baseUrl}${detailsLink}`);
     expect(await fresh.locator('main mark.quote[data-active="true"]').textContent()).toBe(quoted);
-    await fresh.getByRole("link", { name: `United States on ${NON_EXPANSION}` }).first().waitFor();
+    await fresh
+      .getByRole("link", { name: `United States on ${NON_EXPANSION}` })
+      .first()
+      .waitFor();
 
     const matrixPage = await context.newPage();
     await matrixPage.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-27`);
@@ -121,7 +138,7 @@ describe("the stance matrix, a cell and its sources", () => {
     await page.getByLabel("Email", { exact: true }).fill(email);
     await passwordField.fill(password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByTestId("matrix-cell").first().waitFor({ timeout: 20_000 });
+    await page.getByTestId("matrix-cell").first().waitFor();
     expect(await page.locator('input[type="date"][name="asOf"]').inputValue()).toBe("2022-01-27");
     expect(await matrixCell(page, "Russia", INF).getAttribute("data-position")).toBe("CONDITIONAL");
   });
@@ -138,11 +155,18 @@ describe("the matrix API", () => {
 
     const ok = await withCookies(`/api/w/${SLUG}/matrix?asOf=2022-02-16`);
     expect(ok.status()).toBe(200);
-    const matrix = (await ok.json()) as { asOf: string; issues: { id: string; title: string }[]; parties: { id: string; name: string }[]; cells: { issueId: string; partyId: string; statement: { position: string } | null }[] };
+    const matrix = (await ok.json()) as {
+      asOf: string;
+      issues: { id: string; title: string }[];
+      parties: { id: string; name: string }[];
+      cells: { issueId: string; partyId: string; statement: { position: string } | null }[];
+    };
     expect(matrix.asOf).toBe("2022-02-16");
     const issue = matrix.issues.find((i) => i.title === INF)!;
     const russia = matrix.parties.find((p) => p.name === "Russia")!;
-    expect(matrix.cells.find((c) => c.issueId === issue.id && c.partyId === russia.id)?.statement?.position).toBe("SUPPORTS");
+    expect(matrix.cells.find((c) => c.issueId === issue.id && c.partyId === russia.id)?.statement?.position).toBe(
+      "SUPPORTS",
+    );
 
     const malformed = await withCookies(`/api/w/${SLUG}/matrix?asOf=2022-13-45`);
     expect(malformed.status()).toBe(400);

@@ -1,23 +1,41 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { loadWorkspaceFixture, type LoadedWorkspace } from "@/lib/demo/load";
-import { addIssue, addParty } from "@/lib/structure/mutations";
-import { recordStatement } from "@/lib/matrix/mutations";
-import { createInvitation, removeMember } from "@/lib/members/mutations";
-import { correctDocument, importDocument } from "@/lib/documents/mutations";
-import { createEvidence } from "@/lib/evidence/mutations";
+import { createApiToken } from "@/lib/account/mutations";
 import { postComment } from "@/lib/comments/mutations";
-import { createShareLink } from "@/lib/share/mutations";
+import { db } from "@/lib/db/client";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
+import { correctDocument, importDocument } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
-import { trustedWorkspace } from "@/lib/workspaces/access";
+import { createEvidence } from "@/lib/evidence/mutations";
+import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { getMatrix } from "@/lib/matrix/data";
+import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
-import { NotificationKind, Role } from "@/lib/generated/prisma/enums";
+import { createInvitation, removeMember } from "@/lib/members/mutations";
+import { createShareLink } from "@/lib/share/mutations";
+import { addIssue, addParty } from "@/lib/structure/mutations";
+import { createUserWithPassword } from "@/lib/users/mutations";
+import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import {
+  type ActionReply,
+  accessRefusal,
+  baseUrl,
+  builtActions,
+  type Caller,
+  callAction,
+  csrf,
+  fetchAs,
+  fingerprint,
+  outcome,
+  readSourceActions,
+  routes,
+  SESSION_COOKIE,
+  signInOverHttp,
+} from "./http";
 import { ACTION_POLICY, ROUTE_POLICY, SUBJECTS, type Subject } from "./policy-table";
 
 // Every server action and route handler, called over HTTP against the built app by every kind of
@@ -27,185 +45,10 @@ import { ACTION_POLICY, ROUTE_POLICY, SUBJECTS, type Subject } from "./policy-ta
 // app's database (global-setup.ts hands this process its DATABASE_URL).
 
 const root = process.cwd();
-const baseUrl = inject("baseUrl");
 const DEMO = "security-guarantees";
-const SESSION_COOKIE = "__Host-parley.session-token";
 const EVIL_ORIGIN = "https://evil.example";
 const run = randomUUID().slice(0, 8);
 const PASSWORD = `policy-${randomBytes(12).toString("base64url")}`;
-const ACCESS_CODES = ["unauthenticated", "not_found", "forbidden"];
-
-// ---------------------------------------------------------------- what exists
-
-type BuiltAction = { id: string; file: string; name: string };
-
-/** The actions the running build can be called with: `<distDir>/server/server-reference-manifest.json`. */
-function readBuiltActions(): BuiltAction[] {
-  const file = path.join(root, process.env.PARLEY_DIST_DIR || ".next", "server", "server-reference-manifest.json");
-  if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: build the app first`);
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<"node" | "edge", Record<string, { filename: string; exportedName: string }>>;
-  return Object.entries({ ...manifest.node, ...manifest.edge })
-    .map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes("generated"))
-    .map((f) => path.join(dir, f));
-}
-
-/** Exports of every module that starts with "use server": each one is a callable endpoint. */
-function readSourceActions(): { file: string; name: string }[] {
-  const found: { file: string; name: string }[] = [];
-  for (const file of [...sourceFiles("app"), ...sourceFiles("lib"), ...sourceFiles("components")]) {
-    const text = readFileSync(path.join(root, file), "utf8");
-    if (!/^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/.test(text)) continue;
-    for (const match of text.matchAll(/^export\s+(?:async\s+)?(?:const|function)\s+(\w+)/gm)) found.push({ file, name: match[1]! });
-  }
-  return found;
-}
-
-const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
-/** "METHOD /path" for every exported method of every app/**\/route.ts. */
-function readRoutes(): string[] {
-  const routes: string[] = [];
-  for (const file of sourceFiles("app").filter((f) => /(^|\/)route\.ts$/.test(f))) {
-    const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
-    const text = readFileSync(path.join(root, file), "utf8");
-    const names = new Set<string>();
-    for (const m of text.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/g)) names.add(m[1]!);
-    for (const m of text.matchAll(/export\s+(?:const|let)\s*\{([^}]*)\}/g)) for (const n of m[1]!.split(",")) names.add(n.split(":").pop()!.trim());
-    for (const m of text.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1]!.split(",")) names.add(n.split(/\s+as\s+/).pop()!.trim());
-    for (const name of names) if (HTTP_METHODS.includes(name)) routes.push(`${name} /${segments.join("/")}`);
-  }
-  return routes.sort();
-}
-
-const builtActions = readBuiltActions();
-const routes = readRoutes();
-
-// ---------------------------------------------------------------- HTTP
-
-type Caller = { jar: Map<string, string> };
-
-function cookieHeader(caller: Caller | undefined): string {
-  return caller ? [...caller.jar].map(([k, v]) => `${k}=${v}`).join("; ") : "";
-}
-
-function absorbCookies(jar: Map<string, string>, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair!.indexOf("=");
-    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-}
-
-/** A cookie jar with Auth.js's CSRF cookie, and the token that goes with it. */
-async function csrf(jar = new Map<string, string>()): Promise<{ jar: Map<string, string>; csrfToken: string }> {
-  const response = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { Cookie: cookieHeader({ jar }) } });
-  absorbCookies(jar, response);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { jar, csrfToken };
-}
-
-/** Signs in through Auth.js's credentials endpoint, as the sign-in form's server action does. */
-async function signInOverHttp(email: string, password: string): Promise<{ caller: Caller; sessionSetCookie: string }> {
-  const { jar, csrfToken } = await csrf();
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader({ jar }) },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/` }),
-  });
-  const sessionSetCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!sessionSetCookie) throw new Error(`Signing in as ${email} set no session cookie (HTTP ${response.status}, Location ${response.headers.get("location")})`);
-  absorbCookies(jar, response);
-  return { caller: { jar }, sessionSetCookie };
-}
-
-type ActionReply = { status: number; redirect: string | null; setCookies: string[]; result: unknown };
-
-/**
- * Reads the action's return value out of a React Flight response: row 0 is `{"a": "$@1", …}` and
- * row 1 the value (or `E{…}` for a thrown error). A redirect answers with a page payload and no
- * row 0: the result is then undefined and `redirect` says where to.
- */
-function decodeActionResult(body: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match) rows.set(match[1]!, match[2]!);
-  }
-  const row = (id: string): unknown => {
-    const raw = rows.get(id);
-    if (raw === undefined) return undefined;
-    if (raw.startsWith("E{")) return { $error: JSON.parse(raw.slice(1)) };
-    try {
-      return revive(JSON.parse(raw));
-    } catch {
-      return raw;
-    }
-  };
-  const revive = (value: unknown): unknown => {
-    if (typeof value === "string") {
-      if (value.startsWith("$@")) return row(value.slice(2));
-      if (value === "$undefined") return undefined;
-      return value.startsWith("$$") ? value.slice(1) : value;
-    }
-    if (Array.isArray(value)) return value.map(revive);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
-    return value;
-  };
-  const head = rows.get("0");
-  if (!head) return undefined;
-  return revive((JSON.parse(head) as { a?: unknown }).a);
-}
-
-function actionId(name: string): string {
-  const action = builtActions.find((a) => a.name === name);
-  if (!action) throw new Error(`${name} is not in the build's server-reference-manifest.json`);
-  return action.id;
-}
-
-/**
- * Calls a server action the way the browser does. Arguments go as JSON, or, when one is a
- * FormData (form actions), as React's multipart reply encoding with the fields before the root.
- */
-async function callAction(name: string, args: unknown[], caller: Caller | undefined, origin = baseUrl): Promise<ActionReply> {
-  const headers: Record<string, string> = { "Next-Action": actionId(name), Origin: origin, Accept: "text/x-component" };
-  if (caller) headers.Cookie = cookieHeader(caller);
-  let body: string | FormData;
-  const formAt = args.findIndex((a) => a instanceof FormData);
-  if (formAt === -1) {
-    headers["Content-Type"] = "text/plain;charset=UTF-8";
-    body = JSON.stringify(args);
-  } else {
-    body = new FormData();
-    for (const [key, value] of args[formAt] as FormData) body.append(`_1_${key}`, value);
-    body.append("0", JSON.stringify(args.map((a, i) => (i === formAt ? "$K1" : a))));
-  }
-  const response = await fetch(`${baseUrl}/`, { method: "POST", headers, body, redirect: "manual" });
-  return {
-    status: response.status,
-    redirect: response.headers.get("x-action-redirect"),
-    setCookies: response.headers.getSetCookie(),
-    result: decodeActionResult(await response.text()),
-  };
-}
-
-type Outcome = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown; $error?: unknown };
-
-const outcome = (reply: ActionReply) => (reply.result ?? {}) as Outcome;
-const accessRefusal = (reply: ActionReply) => {
-  const code = outcome(reply).serverError?.code;
-  return code && ACCESS_CODES.includes(code) ? code : null;
-};
-
-async function fetchAs(caller: Caller | undefined, pathname: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${baseUrl}${pathname}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: cookieHeader(caller) } });
-}
 
 /** A page body with what legitimately differs between two requests (nonce, the probed ids) blanked. */
 async function pageAs(caller: Caller, pathname: string, probe: string) {
@@ -213,34 +56,18 @@ async function pageAs(caller: Caller, pathname: string, probe: string) {
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   let body = await response.text();
   if (nonce) body = body.replaceAll(nonce, "NONCE");
-  probe.split("/").forEach((id, i) => (body = body.replaceAll(id, `PROBE${i}`)));
-  // The Flight rows stream in whichever order the layout and the page settle: compare them as a set.
-  return { status: response.status, rows: body.split(/\\n|\n/).sort() };
-}
-
-// ---------------------------------------------------------------- the database
-
-/** Written by design on every sign-in, allowed or not; everything else must stay put when a call is refused. */
-const UNFINGERPRINTED_TABLES = ["_prisma_migrations", "login_attempts"];
-let fingerprintSql: string | undefined;
-
-/**
- * A digest of every row of every table (each table by name, so a failure says which one changed),
- * plus the demo workspace's activity count to make a diff readable. The e2e files run one at a
- * time, so nothing else writes while a test compares two of these.
- */
-async function fingerprint(): Promise<Record<string, string | number>> {
-  if (!fingerprintSql) {
-    const tables = await db().$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-    const digests = tables
-      .map((t) => t.name)
-      .filter((name) => !UNFINGERPRINTED_TABLES.includes(name))
-      // Each row hashed first, so long document texts are not sorted as they are.
-      .map((name) => `(SELECT md5(coalesce(string_agg(h, '' ORDER BY h), '')) FROM (SELECT md5(x::text) AS h FROM "${name.replaceAll('"', '""')}" x) rows) AS "${name.replaceAll('"', '""')}"`);
-    fingerprintSql = `SELECT ${digests.join(", ")}, (SELECT count(*)::int FROM activity_events WHERE "workspaceId" = $1::uuid) AS "demo activity_events count"`;
-  }
-  const [row] = await db().$queryRawUnsafe<Record<string, string | number>[]>(fingerprintSql, demo.id);
-  return row!;
+  for (const [i, id] of probe.split("/").entries()) body = body.replaceAll(id, `PROBE${i}`);
+  // The Flight rows stream in whichever order the layout and the page settle, and take their ids
+  // in that order: compare them as a set, with row ids and references to them blanked.
+  const rows = body
+    .split(/\\n|\n/)
+    .map((row) =>
+      row
+        .replace(/^(self\.__next_f\.push\(\[1,")?[0-9a-f]+:/, "$1ROW:")
+        .replace(/\$(@|L|Q|W|K|B|F|T|h)?[0-9a-f]+\b/g, "$$$1REF"),
+    )
+    .sort();
+  return { status: response.status, rows };
 }
 
 // ---------------------------------------------------------------- the cast
@@ -263,9 +90,11 @@ let probeParties: [string, string];
 let demoParty: string;
 let demoEvidence: string;
 let originalLabels: object;
+let originalDescription: string;
 const probe = {} as { documentId: string; evidenceId: string; personId: string; threadId: string };
 const PROBE_QUOTE = "the policy probe quote stands here";
-const probeText = (version: number | string) => `Policy probe document ${run}.\nThe delegation said that ${PROBE_QUOTE}, word for word.\nRevision ${version}.\n`;
+const probeText = (version: number | string) =>
+  `Policy probe document ${run}.\nThe delegation said that ${PROBE_QUOTE}, word for word.\nRevision ${version}.\n`;
 // Records of the other workspace, for the IDOR probes.
 const foreign = {} as Record<
   | "issue"
@@ -283,14 +112,19 @@ const foreign = {} as Record<
   | "anchorRevision"
   | "comment"
   | "notification"
-  | "shareLink",
+  | "shareLink"
+  | "apiToken",
   string
 > & { revisionNumber: number };
 
 const asOwner = () => trustedWorkspace(demo, users.owner.id);
 
 async function seedUser(label: string): Promise<SeededUser> {
-  return createUserWithPassword({ email: `policy-${label}-${run}@parley.test`, name: `Policy ${label}`, password: PASSWORD });
+  return createUserWithPassword({
+    email: `policy-${label}-${run}@parley.test`,
+    name: `Policy ${label}`,
+    password: PASSWORD,
+  });
 }
 
 async function signInSubject(subject: Subject) {
@@ -304,10 +138,15 @@ async function signInSubject(subject: Subject) {
 }
 
 beforeAll(async () => {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: tests/e2e/global-setup.ts hands the app's database to the test workers");
-  demo = await db().workspace.findUniqueOrThrow({ where: { slug: DEMO }, select: { id: true, slug: true, title: true } });
+  if (!process.env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set: tests/e2e/global-setup.ts hands the app's database to the test workers");
+  demo = await db().workspace.findUniqueOrThrow({
+    where: { slug: DEMO },
+    select: { id: true, slug: true, title: true },
+  });
 
-  for (const label of ["owner", "editor", "commenter", "viewer", "removed", "nonmember", "target"] as const) users[label] = await seedUser(label);
+  for (const label of ["owner", "editor", "commenter", "viewer", "removed", "nonmember", "target"] as const)
+    users[label] = await seedUser(label);
   await db().membership.createMany({
     data: [
       { workspaceId: demo.id, userId: users.owner.id, role: Role.OWNER },
@@ -320,7 +159,11 @@ beforeAll(async () => {
   // A former editor: removed through the app's own mutation, after signing in below.
   other = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Policy other workspace ${run}` },
-    { slug: `policy-other-${run}`, members: [{ userId: users.nonmember.id, role: Role.OWNER }], createdById: users.nonmember.id },
+    {
+      slug: `policy-other-${run}`,
+      members: [{ userId: users.nonmember.id, role: Role.OWNER }],
+      createdById: users.nonmember.id,
+    },
   );
 
   for (const subject of SUBJECTS) await signInSubject(subject);
@@ -334,19 +177,54 @@ beforeAll(async () => {
     (await addParty(asOwner(), { name: `Policy probe party A ${run}`, shortName: "PPA", colour: "#1d4ed8" })).id,
     (await addParty(asOwner(), { name: `Policy probe party B ${run}`, shortName: "PPB", colour: "#b91c1c" })).id,
   ];
-  demoParty = (await db().party.findFirstOrThrow({ where: { workspaceId: demo.id, archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true } })).id;
-  demoEvidence = (await db().evidence.findFirstOrThrow({ where: { workspaceId: demo.id }, orderBy: { id: "asc" }, select: { id: true } })).id;
-  originalLabels = (await db().workspace.findUniqueOrThrow({ where: { id: demo.id }, select: { positionLabels: true } })).positionLabels as object;
+  demoParty = (
+    await db().party.findFirstOrThrow({
+      where: { workspaceId: demo.id, archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true },
+    })
+  ).id;
+  demoEvidence = (
+    await db().evidence.findFirstOrThrow({
+      where: { workspaceId: demo.id },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })
+  ).id;
+  const demoSettings = await db().workspace.findUniqueOrThrow({
+    where: { id: demo.id },
+    select: { positionLabels: true, description: true },
+  });
+  originalLabels = demoSettings.positionLabels as object;
+  originalDescription = demoSettings.description;
 
-  const [issue, archivedIssue] = await db().issue.findMany({ where: { workspaceId: other.id }, orderBy: { sortOrder: "asc" }, take: 2, select: { id: true } });
-  const [party, archivedParty] = await db().party.findMany({ where: { workspaceId: other.id }, orderBy: { sortOrder: "asc" }, take: 2, select: { id: true } });
+  const [issue, archivedIssue] = await db().issue.findMany({
+    where: { workspaceId: other.id },
+    orderBy: { sortOrder: "asc" },
+    take: 2,
+    select: { id: true },
+  });
+  const [party, archivedParty] = await db().party.findMany({
+    where: { workspaceId: other.id },
+    orderBy: { sortOrder: "asc" },
+    take: 2,
+    select: { id: true },
+  });
   await db().issue.update({ where: { id: archivedIssue!.id }, data: { archivedAt: new Date() } });
   await db().party.update({ where: { id: archivedParty!.id }, data: { archivedAt: new Date() } });
   const otherAsOwner = trustedWorkspace(other, users.nonmember.id);
   const invitation = await createInvitation(otherAsOwner, { role: Role.EDITOR, expiresInDays: 7 });
   // A corrected document there, so its quotes have anchors waiting for review.
-  const quote = await db().evidence.findFirstOrThrow({ where: { workspaceId: other.id, speakerId: { not: null } }, select: { id: true, documentId: true, speakerId: true, revision: { select: { text: true } } } });
-  const correction = await correctDocument(otherAsOwner, { documentId: quote.documentId, baseRevision: 1, text: `${quote.revision.text}\n\nPolicy appendix ${run}.`, note: "Policy probe" });
+  const quote = await db().evidence.findFirstOrThrow({
+    where: { workspaceId: other.id, speakerId: { not: null } },
+    select: { id: true, documentId: true, speakerId: true, revision: { select: { text: true } } },
+  });
+  const correction = await correctDocument(otherAsOwner, {
+    documentId: quote.documentId,
+    baseRevision: 1,
+    text: `${quote.revision.text}\n\nPolicy appendix ${run}.`,
+    note: "Policy probe",
+  });
   if (!correction.ok) throw new Error(`could not correct the other workspace's document: ${correction.message}`);
   Object.assign(foreign, {
     issue: issue!.id,
@@ -357,7 +235,12 @@ beforeAll(async () => {
     document: quote.documentId,
     revision: correction.revisionId,
     revisionNumber: correction.number,
-    statement: (await db().stanceStatement.findFirstOrThrow({ where: { workspaceId: other.id, amendment: null }, select: { id: true } })).id,
+    statement: (
+      await db().stanceStatement.findFirstOrThrow({
+        where: { workspaceId: other.id, amendment: null },
+        select: { id: true },
+      })
+    ).id,
     invitation: invitation.id,
     user: users.nonmember.id,
     person: quote.speakerId!,
@@ -365,7 +248,23 @@ beforeAll(async () => {
     anchorRevision: correction.revisionId,
   });
 
-  const imported = await importDocument(asOwner(), { title: `Policy probe document ${run}`, outlet: "", url: "", language: "en", publishedOn: "2022-01-10", text: probeText(1) });
+  const imported = await importDocument(
+    asOwner(),
+    {
+      title: `Policy probe document ${run}`,
+      outlet: "",
+      url: "",
+      language: "en",
+      publishedOn: "2022-01-10",
+      text: probeText(1),
+    },
+    {
+      fileName: "probe.txt",
+      mediaType: "text/plain; charset=utf-8",
+      bytes: new TextEncoder().encode(probeText(1)),
+      pageStarts: null,
+    },
+  );
   if (!imported.ok) throw new Error(`could not import the probe document: ${imported.message}`);
   const evidence = await createEvidence(asOwner(), {
     documentId: imported.documentId,
@@ -379,30 +278,80 @@ beforeAll(async () => {
     links: [],
   });
   if (!evidence.ok) throw new Error(`could not save the probe quote: ${evidence.message}`);
-  const corrected = await correctDocument(asOwner(), { documentId: imported.documentId, baseRevision: 1, text: probeText(2), note: "Policy probe" });
+  const corrected = await correctDocument(asOwner(), {
+    documentId: imported.documentId,
+    baseRevision: 1,
+    text: probeText(2),
+    note: "Policy probe",
+  });
   if (!corrected.ok) throw new Error(`could not correct the probe document: ${corrected.message}`);
-  const speaker = await db().evidence.findUniqueOrThrow({ where: { id: evidence.evidenceId }, select: { speakerId: true } });
-  const thread = await postComment(asOwner(), { target: { evidenceId: demoEvidence }, body: `Policy probe thread ${run}`, mentionUserIds: [] });
-  Object.assign(probe, { documentId: imported.documentId, evidenceId: evidence.evidenceId, personId: speaker.speakerId!, threadId: thread.commentId });
+  const speaker = await db().evidence.findUniqueOrThrow({
+    where: { id: evidence.evidenceId },
+    select: { speakerId: true },
+  });
+  const thread = await postComment(asOwner(), {
+    target: { evidenceId: demoEvidence },
+    body: `Policy probe thread ${run}`,
+    mentionUserIds: [],
+  });
+  Object.assign(probe, {
+    documentId: imported.documentId,
+    evidenceId: evidence.evidenceId,
+    personId: speaker.speakerId!,
+    threadId: thread.commentId,
+  });
 
-  const foreignComment = await postComment(otherAsOwner, { target: { evidenceId: foreign.evidence }, body: `Someone else's thread ${run}`, mentionUserIds: [] });
+  const foreignComment = await postComment(otherAsOwner, {
+    target: { evidenceId: foreign.evidence },
+    body: `Someone else's thread ${run}`,
+    mentionUserIds: [],
+  });
   const foreignNotification = await db().notification.create({
-    data: { userId: users.nonmember.id, workspaceId: other.id, kind: NotificationKind.MENTION, commentId: foreignComment.commentId, actorId: users.nonmember.id },
+    data: {
+      userId: users.nonmember.id,
+      workspaceId: other.id,
+      kind: NotificationKind.MENTION,
+      commentId: foreignComment.commentId,
+      actorId: users.nonmember.id,
+    },
     select: { id: true },
   });
   const foreignShare = await createShareLink(otherAsOwner, { label: "Policy", asOf: null, expiresInDays: 7 });
-  Object.assign(foreign, { comment: foreignComment.commentId, notification: foreignNotification.id, shareLink: foreignShare.id });
+  const foreignToken = await createApiToken(users.nonmember.id, {
+    name: "Policy foreign token",
+    scope: TokenScope.READ,
+    workspaceSlugs: [other.slug],
+    expiresInDays: 7,
+  });
+  Object.assign(foreign, {
+    apiToken: foreignToken.id,
+    comment: foreignComment.commentId,
+    notification: foreignNotification.id,
+    shareLink: foreignShare.id,
+  });
 });
 
 afterAll(async () => {
   if (!demo) return;
   // Leave the demo workspace as other test files expect it: probe rows archived (their statements
   // go with them), labels as they were, no policy members, no open policy invitations.
-  await db().issue.updateMany({ where: { workspaceId: demo.id, title: { startsWith: "Policy " }, archivedAt: null }, data: { archivedAt: new Date() } });
-  await db().party.updateMany({ where: { workspaceId: demo.id, name: { startsWith: "Policy " }, archivedAt: null }, data: { archivedAt: new Date() } });
-  await db().workspace.update({ where: { id: demo.id }, data: { positionLabels: originalLabels } });
+  await db().issue.updateMany({
+    where: { workspaceId: demo.id, title: { startsWith: "Policy " }, archivedAt: null },
+    data: { archivedAt: new Date() },
+  });
+  await db().party.updateMany({
+    where: { workspaceId: demo.id, name: { startsWith: "Policy " }, archivedAt: null },
+    data: { archivedAt: new Date() },
+  });
+  await db().workspace.update({
+    where: { id: demo.id },
+    data: { positionLabels: originalLabels, description: originalDescription, archivedAt: null },
+  });
   const ids = Object.values(users).map((u) => u.id);
-  await db().invitation.updateMany({ where: { workspaceId: demo.id, createdById: { in: ids }, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().invitation.updateMany({
+    where: { workspaceId: demo.id, createdById: { in: ids }, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   await db().membership.deleteMany({ where: { workspaceId: demo.id, userId: { in: ids } } });
 });
 
@@ -413,11 +362,19 @@ const next = () => ++counter;
 
 /** Active rows and columns in the order the structure mutations compare reorders against. */
 function activeIssueIds(workspaceId: string) {
-  return db().issue.findMany({ where: { workspaceId, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { title: "asc" }], select: { id: true, title: true } });
+  return db().issue.findMany({
+    where: { workspaceId, archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
+    select: { id: true, title: true },
+  });
 }
 
 function activePartyIds(workspaceId: string) {
-  return db().party.findMany({ where: { workspaceId, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+  return db().party.findMany({
+    where: { workspaceId, archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
 }
 
 /** The current order with the last two swapped when both are this file's probes (else unchanged), so an allowed reorder writes without moving the demo's own rows. */
@@ -429,7 +386,10 @@ function swapProbes<T extends { id: string }>(rows: T[], label: (row: T) => stri
 }
 
 async function cellVersion(issueId: string, partyId: string): Promise<number> {
-  const cell = await db().stanceCell.findUnique({ where: { workspaceId_issueId_partyId: { workspaceId: demo.id, issueId, partyId } }, select: { version: true } });
+  const cell = await db().stanceCell.findUnique({
+    where: { workspaceId_issueId_partyId: { workspaceId: demo.id, issueId, partyId } },
+    select: { version: true },
+  });
   return cell?.version ?? 0;
 }
 
@@ -445,7 +405,8 @@ async function freshStatement(): Promise<{ statementId: string; baseVersion: num
     statedOn: "2022-01-15",
     links: [],
   });
-  if (!result.ok || !result.statementId) throw new Error(`could not record a probe statement: ${JSON.stringify(result)}`);
+  if (!result.ok || !result.statementId)
+    throw new Error(`could not record a probe statement: ${JSON.stringify(result)}`);
   return { statementId: result.statementId, baseVersion: result.version };
 }
 
@@ -458,7 +419,11 @@ async function ensureTargetMember(role: Role) {
 }
 
 async function latestProbeRevision() {
-  return db().documentRevision.findFirstOrThrow({ where: { documentId: probe.documentId }, orderBy: { number: "desc" }, select: { id: true, number: true, text: true } });
+  return db().documentRevision.findFirstOrThrow({
+    where: { documentId: probe.documentId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, text: true },
+  });
 }
 
 /** A valid new quote in the probe document's latest revision, by the probe speaker. */
@@ -478,13 +443,22 @@ async function probeEvidenceInput() {
 }
 
 async function freshPerson(): Promise<string> {
-  return (await db().person.create({ data: { workspaceId: demo.id, name: `Policy person ${next()} ${run}` }, select: { id: true } })).id;
+  return (
+    await db().person.create({
+      data: { workspaceId: demo.id, name: `Policy person ${next()} ${run}` },
+      select: { id: true },
+    })
+  ).id;
 }
 
 /** A comment the subject wrote (members who may comment), or the owner's (anyone else: refused before it matters). */
 async function ownComment(subject: Subject): Promise<string> {
   const author = ["owner", "editor", "commenter"].includes(subject) ? users[subject as Member].id : users.owner.id;
-  const place = await postComment(trustedWorkspace(demo, author), { target: { evidenceId: demoEvidence }, body: `Policy comment ${next()}`, mentionUserIds: [] });
+  const place = await postComment(trustedWorkspace(demo, author), {
+    target: { evidenceId: demoEvidence },
+    body: `Policy comment ${next()}`,
+    mentionUserIds: [],
+  });
   return place.commentId;
 }
 
@@ -492,13 +466,45 @@ async function ownComment(subject: Subject): Promise<string> {
 async function unreadNotification(subject: Subject): Promise<string> {
   if (subject === "anonymous") return randomUUID();
   const notification = await db().notification.create({
-    data: { userId: users[subject].id, workspaceId: demo.id, kind: NotificationKind.REPLY, commentId: probe.threadId, actorId: users.owner.id },
+    data: {
+      userId: users[subject].id,
+      workspaceId: demo.id,
+      kind: NotificationKind.REPLY,
+      commentId: probe.threadId,
+      actorId: users.owner.id,
+    },
     select: { id: true },
   });
   return notification.id;
 }
 
 const probeCell = () => ({ issueId: probeIssues[0], partyId: demoParty });
+
+/**
+ * A small workspace (one issue, one party) where the policy's subjects hold the same roles as in
+ * the demo workspace, for actions that would archive or delete the demo one. Made once per label.
+ */
+async function roleWorkspace(label: string): Promise<string> {
+  const slug = `policy-${label}-${run}`;
+  if (await db().workspace.findUnique({ where: { slug }, select: { id: true } })) return slug;
+  await db().workspace.create({
+    data: {
+      slug,
+      title: `Policy ${label} ${run}`,
+      issues: { create: { title: "Policy issue", sortOrder: 0 } },
+      parties: { create: { name: "Policy party", shortName: "PP", colour: "#1d4ed8", sortOrder: 0 } },
+      memberships: {
+        create: [
+          { userId: users.owner.id, role: Role.OWNER },
+          { userId: users.editor.id, role: Role.EDITOR },
+          { userId: users.commenter.id, role: Role.COMMENTER },
+          { userId: users.viewer.id, role: Role.VIEWER },
+        ],
+      },
+    },
+  });
+  return slug;
+}
 
 const newPassword = () => `policy-new-${randomBytes(9).toString("base64url")}`;
 
@@ -516,32 +522,83 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     return [{}, form];
   },
   signOutAction: async () => [],
-  signUpAction: async () => [{ name: "Policy sign-up", email: `policy-signup-${next()}-${run}@parley.test`, password: newPassword() }],
+  signUpAction: async () => [
+    { name: "Policy sign-up", email: `policy-signup-${next()}-${run}@parley.test`, password: newPassword() },
+  ],
   registerWithInvitationAction: async () => [
-    { token: randomBytes(32).toString("base64url"), name: "Policy registrant", email: `policy-register-${next()}-${run}@parley.test`, password: newPassword() },
+    {
+      token: randomBytes(32).toString("base64url"),
+      name: "Policy registrant",
+      email: `policy-register-${next()}-${run}@parley.test`,
+      password: newPassword(),
+    },
   ],
   changePasswordAction: async () => {
     const password = newPassword();
     return [{ currentPassword: "not-the-current-password", newPassword: password, confirmPassword: password }];
   },
   signOutEverywhereAction: async () => [],
+  // Removed members and outsiders name a workspace they are not in: refused on the action's own terms.
+  createApiTokenAction: async () => [
+    { name: `Policy token ${next()}`, scope: "READ", workspaceSlugs: [DEMO], expiresInDays: 1 },
+  ],
+  async revokeApiTokenAction(subject) {
+    const token = await db().apiToken.create({
+      data: {
+        userId: users[subject === "anonymous" ? "owner" : subject].id,
+        name: `Policy token to revoke ${next()}`,
+        tokenHash: randomBytes(32).toString("hex"),
+        scope: TokenScope.READ,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+      select: { id: true },
+    });
+    return [{ tokenId: token.id }];
+  },
   acceptInvitationAction: async () => [{ token: randomBytes(32).toString("base64url") }],
+  requestInvitationCodeAction: async () => [{ token: randomBytes(32).toString("base64url") }],
 
   async recordStatementAction() {
     const [issueId, partyId] = [probeIssues[1], demoParty];
-    return [{ workspaceSlug: DEMO, issueId, partyId, baseVersion: await cellVersion(issueId, partyId), position: "SUPPORTS", summary: `Policy record ${next()}`, statedOn: "2022-01-20", links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }] }];
+    return [
+      {
+        workspaceSlug: DEMO,
+        issueId,
+        partyId,
+        baseVersion: await cellVersion(issueId, partyId),
+        position: "SUPPORTS",
+        summary: `Policy record ${next()}`,
+        statedOn: "2022-01-20",
+        links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }],
+      },
+    ];
   },
   async correctStatementAction() {
     const { statementId, baseVersion } = await freshStatement();
-    return [{ workspaceSlug: DEMO, statementId, baseVersion, position: "CONDITIONAL", summary: `Policy correction ${next()}`, statedOn: "2022-01-16", links: [], reason: "Policy probe correction" }];
+    return [
+      {
+        workspaceSlug: DEMO,
+        statementId,
+        baseVersion,
+        position: "CONDITIONAL",
+        summary: `Policy correction ${next()}`,
+        statedOn: "2022-01-16",
+        links: [],
+        reason: "Policy probe correction",
+      },
+    ];
   },
   async retractStatementAction() {
     const { statementId, baseVersion } = await freshStatement();
     return [{ workspaceSlug: DEMO, statementId, baseVersion, reason: "Policy probe retraction" }];
   },
 
-  addIssueAction: async (subject) => [{ workspaceSlug: DEMO, title: `Policy added issue ${subject} ${next()} ${run}`, description: "" }],
-  renameIssueAction: async () => [{ workspaceSlug: DEMO, issueId: probeIssues[0], title: `Policy probe issue A ${run} v${next()}`, description: "" }],
+  addIssueAction: async (subject) => [
+    { workspaceSlug: DEMO, title: `Policy added issue ${subject} ${next()} ${run}`, description: "" },
+  ],
+  renameIssueAction: async () => [
+    { workspaceSlug: DEMO, issueId: probeIssues[0], title: `Policy probe issue A ${run} v${next()}`, description: "" },
+  ],
   async archiveIssueAction() {
     await db().issue.update({ where: { id: probeIssues[1] }, data: { archivedAt: null } });
     return [{ workspaceSlug: DEMO, issueId: probeIssues[1] }];
@@ -550,9 +607,26 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     await db().issue.update({ where: { id: probeIssues[1] }, data: { archivedAt: new Date() } });
     return [{ workspaceSlug: DEMO, issueId: probeIssues[1] }];
   },
-  reorderIssuesAction: async () => [{ workspaceSlug: DEMO, orderedIds: swapProbes(await activeIssueIds(demo.id), (r) => r.title) }],
-  addPartyAction: async (subject) => [{ workspaceSlug: DEMO, name: `Policy added party ${subject} ${next()} ${run}`, shortName: "PAP", colour: "#0f766e" }],
-  renamePartyAction: async () => [{ workspaceSlug: DEMO, partyId: probeParties[0], name: `Policy probe party A ${run} v${next()}`, shortName: "PPA", colour: "#1d4ed8" }],
+  reorderIssuesAction: async () => [
+    { workspaceSlug: DEMO, orderedIds: swapProbes(await activeIssueIds(demo.id), (r) => r.title) },
+  ],
+  addPartyAction: async (subject) => [
+    {
+      workspaceSlug: DEMO,
+      name: `Policy added party ${subject} ${next()} ${run}`,
+      shortName: "PAP",
+      colour: "#0f766e",
+    },
+  ],
+  renamePartyAction: async () => [
+    {
+      workspaceSlug: DEMO,
+      partyId: probeParties[0],
+      name: `Policy probe party A ${run} v${next()}`,
+      shortName: "PPA",
+      colour: "#1d4ed8",
+    },
+  ],
   async archivePartyAction() {
     await db().party.update({ where: { id: probeParties[1] }, data: { archivedAt: null } });
     return [{ workspaceSlug: DEMO, partyId: probeParties[1] }];
@@ -561,30 +635,76 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     await db().party.update({ where: { id: probeParties[1] }, data: { archivedAt: new Date() } });
     return [{ workspaceSlug: DEMO, partyId: probeParties[1] }];
   },
-  reorderPartiesAction: async () => [{ workspaceSlug: DEMO, orderedIds: swapProbes(await activePartyIds(demo.id), (r) => r.name) }],
+  reorderPartiesAction: async () => [
+    { workspaceSlug: DEMO, orderedIds: swapProbes(await activePartyIds(demo.id), (r) => r.name) },
+  ],
   async renamePositionLabelsAction() {
-    const labels = resolvePositionLabels((await db().workspace.findUniqueOrThrow({ where: { id: demo.id }, select: { positionLabels: true } })).positionLabels);
+    const labels = resolvePositionLabels(
+      (await db().workspace.findUniqueOrThrow({ where: { id: demo.id }, select: { positionLabels: true } }))
+        .positionLabels,
+    );
     return [{ workspaceSlug: DEMO, labels: { ...labels, NO_POSITION: `No position ${next()}` } }];
   },
 
   importDocumentAction: async () => [
-    { workspaceSlug: DEMO, title: `Policy import ${next()} ${run}`, outlet: "", url: "", language: "en", publishedOn: "2022-01-10", text: `Policy imported text ${randomUUID()}.\n` },
+    {
+      workspaceSlug: DEMO,
+      title: `Policy import ${next()} ${run}`,
+      outlet: "",
+      url: "",
+      language: "en",
+      publishedOn: "2022-01-10",
+      text: `Policy imported text ${randomUUID()}.\n`,
+    },
   ],
   async correctDocumentAction() {
     const revision = await latestProbeRevision();
-    return [{ workspaceSlug: DEMO, documentId: probe.documentId, baseRevision: revision.number, text: probeText(`${revision.number + 1}-${next()}`), note: "Policy probe correction" }];
+    return [
+      {
+        workspaceSlug: DEMO,
+        documentId: probe.documentId,
+        baseRevision: revision.number,
+        text: probeText(`${revision.number + 1}-${next()}`),
+        note: "Policy probe correction",
+      },
+    ];
   },
   async dismissSuggestionAction() {
     const at = next();
     return [{ workspaceSlug: DEMO, revisionId: (await latestProbeRevision()).id, startOffset: at, endOffset: at + 1 }];
   },
   async markAnchorReviewedAction() {
-    const anchor = await db().evidenceAnchor.findFirstOrThrow({ where: { evidenceId: probe.evidenceId }, orderBy: { createdAt: "desc" }, select: { evidenceId: true, revisionId: true } });
-    await db().evidenceAnchor.update({ where: { evidenceId_revisionId: anchor }, data: { reviewedAt: null, reviewedById: null } });
+    const anchor = await db().evidenceAnchor.findFirstOrThrow({
+      where: { evidenceId: probe.evidenceId },
+      orderBy: { createdAt: "desc" },
+      select: { evidenceId: true, revisionId: true },
+    });
+    await db().evidenceAnchor.update({
+      where: { evidenceId_revisionId: anchor },
+      data: { reviewedAt: null, reviewedById: null },
+    });
     return [{ workspaceSlug: DEMO, ...anchor }];
   },
   createEvidenceAction: async () => [await probeEvidenceInput()],
-  updatePersonAction: async () => [{ workspaceSlug: DEMO, personId: probe.personId, name: `Policy speaker ${run} v${next()}`, aliases: [], role: "", partyId: null, organisation: "" }],
+  setDocumentLanguageAction: async () => [
+    { workspaceSlug: DEMO, documentId: probe.documentId, language: "en", translationOfId: null },
+  ],
+  // The probe document is no translation: a refusal past the access checks is enough here.
+  pairQuoteAction: async () => [
+    { workspaceSlug: DEMO, originalId: demoEvidence, documentId: probe.documentId, exact: "word for word" },
+  ],
+  unpairQuoteAction: async () => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId }],
+  updatePersonAction: async () => [
+    {
+      workspaceSlug: DEMO,
+      personId: probe.personId,
+      name: `Policy speaker ${run} v${next()}`,
+      aliases: [],
+      role: "",
+      partyId: null,
+      organisation: "",
+    },
+  ],
   mergePeopleAction: async () => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: await freshPerson() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
@@ -593,27 +713,64 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     return [];
   },
   importWorkspaceAction: async () => [{ slug: `policy-import-${next()}-${run}`, file: "{}" }],
+  createWorkspaceAction: async () => [
+    { title: `Policy new workspace ${next()}`, slug: `policy-new-${next()}-${run}`, template: "bilateral" },
+  ],
+  checkWorkspaceSlugAction: async () => [{ slug: `policy-check-${next()}-${run}` }],
+  updateWorkspaceAction: async () => [
+    { workspaceSlug: DEMO, title: demo.title, description: `Policy description ${next()} ${run}` },
+  ],
+  async archiveWorkspaceAction() {
+    const slug = await roleWorkspace("lifecycle");
+    await db().workspace.update({ where: { slug }, data: { archivedAt: null } });
+    return [{ workspaceSlug: slug }];
+  },
+  async restoreWorkspaceAction() {
+    const slug = await roleWorkspace("lifecycle");
+    await db().workspace.update({ where: { slug }, data: { archivedAt: new Date() } });
+    return [{ workspaceSlug: slug }];
+  },
+  deleteWorkspaceAction: async () => {
+    const slug = await roleWorkspace(`doomed-${next()}`);
+    return [{ workspaceSlug: slug, confirmation: slug }];
+  },
   async followCellAction(subject) {
-    if (subject !== "anonymous") await db().cellFollow.deleteMany({ where: { userId: users[subject].id, workspaceId: demo.id, ...probeCell() } });
+    if (subject !== "anonymous")
+      await db().cellFollow.deleteMany({ where: { userId: users[subject].id, workspaceId: demo.id, ...probeCell() } });
     return [{ workspaceSlug: DEMO, ...probeCell() }];
   },
   async unfollowCellAction(subject) {
-    if (subject !== "anonymous") await db().cellFollow.createMany({ data: [{ userId: users[subject].id, workspaceId: demo.id, ...probeCell() }], skipDuplicates: true });
+    if (subject !== "anonymous")
+      await db().cellFollow.createMany({
+        data: [{ userId: users[subject].id, workspaceId: demo.id, ...probeCell() }],
+        skipDuplicates: true,
+      });
     return [{ workspaceSlug: DEMO, ...probeCell() }];
   },
-  postCommentAction: async () => [{ workspaceSlug: DEMO, evidenceId: demoEvidence, body: `Policy comment ${next()}`, mentionUserIds: [] }],
-  replyToCommentAction: async () => [{ workspaceSlug: DEMO, commentId: probe.threadId, body: `Policy reply ${next()}`, mentionUserIds: [] }],
-  editCommentAction: async (subject) => [{ workspaceSlug: DEMO, commentId: await ownComment(subject), body: `Policy edit ${next()}`, mentionUserIds: [] }],
+  postCommentAction: async () => [
+    { workspaceSlug: DEMO, evidenceId: demoEvidence, body: `Policy comment ${next()}`, mentionUserIds: [] },
+  ],
+  replyToCommentAction: async () => [
+    { workspaceSlug: DEMO, commentId: probe.threadId, body: `Policy reply ${next()}`, mentionUserIds: [] },
+  ],
+  editCommentAction: async (subject) => [
+    { workspaceSlug: DEMO, commentId: await ownComment(subject), body: `Policy edit ${next()}`, mentionUserIds: [] },
+  ],
   deleteCommentAction: async (subject) => [{ workspaceSlug: DEMO, commentId: await ownComment(subject) }],
   async resolveThreadAction() {
     await db().comment.update({ where: { id: probe.threadId }, data: { resolvedAt: null, resolvedById: null } });
     return [{ workspaceSlug: DEMO, commentId: probe.threadId }];
   },
   async reopenThreadAction() {
-    await db().comment.update({ where: { id: probe.threadId }, data: { resolvedAt: new Date(), resolvedById: users.owner.id } });
+    await db().comment.update({
+      where: { id: probe.threadId },
+      data: { resolvedAt: new Date(), resolvedById: users.owner.id },
+    });
     return [{ workspaceSlug: DEMO, commentId: probe.threadId }];
   },
-  createShareLinkAction: async () => [{ workspaceSlug: DEMO, label: `Policy share ${next()}`, asOf: "", expiresInDays: 1 }],
+  createShareLinkAction: async () => [
+    { workspaceSlug: DEMO, label: `Policy share ${next()}`, asOf: "", expiresInDays: 1 },
+  ],
   async revokeShareLinkAction() {
     const link = await createShareLink(asOwner(), { label: "Policy share to revoke", asOf: null, expiresInDays: 1 });
     return [{ workspaceSlug: DEMO, shareLinkId: link.id }];
@@ -640,22 +797,126 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
  */
 const ENDS_SESSION = new Set(["signOutAction", "signOutEverywhereAction"]);
 
-const ROUTE_REQUESTS: Record<string, (caller: Caller) => Promise<Response>> = {
+/** Writes a route's request needs before the table's check starts (so it does not count as the route's). */
+const ROUTE_PREPARE: Record<string, () => Promise<{ statementId: string; baseVersion: number }>> = {
+  "POST /api/v1/workspaces/[slug]/statements/[statementId]/corrections": freshStatement,
+  "POST /api/v1/workspaces/[slug]/statements/[statementId]/retraction": freshStatement,
+};
+
+const v1Write = (caller: Caller, pathname: string, body: unknown) =>
+  fetchAs(caller, `/api/v1/workspaces/${DEMO}${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: baseUrl },
+    body: JSON.stringify(body),
+  });
+
+const ROUTE_REQUESTS: Record<
+  string,
+  (caller: Caller, prepared?: { statementId: string; baseVersion: number }) => Promise<Response>
+> = {
+  "GET /api/v1/openapi.json": (caller) => fetchAs(caller, "/api/v1/openapi.json"),
+  "GET /api/v1/workspaces": (caller) => fetchAs(caller, "/api/v1/workspaces"),
+  "GET /api/v1/workspaces/[slug]/structure": (caller) => fetchAs(caller, `/api/v1/workspaces/${DEMO}/structure`),
+  "GET /api/v1/workspaces/[slug]/matrix": (caller) =>
+    fetchAs(caller, `/api/v1/workspaces/${DEMO}/matrix?asOf=2022-02-16&since=2022-01-01`),
+  "GET /api/v1/workspaces/[slug]/statements": (caller) =>
+    fetchAs(caller, `/api/v1/workspaces/${DEMO}/statements?from=2022-01-01&limit=5`),
+  async "POST /api/v1/workspaces/[slug]/statements"(caller) {
+    const cell = { issueId: probeIssues[1], partyId: demoParty };
+    return v1Write(caller, "/statements", {
+      ...cell,
+      baseVersion: await cellVersion(cell.issueId, cell.partyId),
+      position: "SUPPORTS",
+      summary: `Policy v1 statement ${next()}`,
+      statedOn: "2022-01-16",
+    });
+  },
+  "POST /api/v1/workspaces/[slug]/statements/[statementId]/corrections": (caller, prepared) =>
+    v1Write(caller, `/statements/${prepared!.statementId}/corrections`, {
+      baseVersion: prepared!.baseVersion,
+      position: "OPPOSES",
+      summary: `Policy v1 correction ${next()}`,
+      statedOn: "2022-01-15",
+      reason: "Policy probe correction.",
+    }),
+  "POST /api/v1/workspaces/[slug]/statements/[statementId]/retraction": (caller, prepared) =>
+    v1Write(caller, `/statements/${prepared!.statementId}/retraction`, {
+      baseVersion: prepared!.baseVersion,
+      reason: "Policy probe retraction.",
+    }),
+  "GET /api/v1/workspaces/[slug]/documents": (caller) => fetchAs(caller, `/api/v1/workspaces/${DEMO}/documents`),
+  "POST /api/v1/workspaces/[slug]/documents": (caller) =>
+    v1Write(caller, "/documents", {
+      title: `Policy v1 import ${next()} ${run}`,
+      publishedAt: "2022-01-10",
+      text: `Policy imported over API v1 ${randomUUID()}.\n`,
+    }),
+  "GET /api/v1/workspaces/[slug]/documents/[documentId]": (caller) =>
+    fetchAs(caller, `/api/v1/workspaces/${DEMO}/documents/${probe.documentId}`),
+  "GET /api/v1/workspaces/[slug]/evidence": (caller) => fetchAs(caller, `/api/v1/workspaces/${DEMO}/evidence?q=NATO`),
+  "POST /api/v1/workspaces/[slug]/evidence": (caller) =>
+    v1Write(caller, "/evidence", {
+      documentId: probe.documentId,
+      quote: "word for word",
+      saidOn: "2022-01-10",
+      kind: "DIRECT_QUOTE",
+    }),
+  "GET /api/v1/workspaces/[slug]/search": (caller) => fetchAs(caller, `/api/v1/workspaces/${DEMO}/search?q=guarantee`),
+  "GET /api/v1/workspaces/[slug]/activity": (caller) =>
+    fetchAs(caller, `/api/v1/workspaces/${DEMO}/activity?after=0&limit=5`),
+  "GET /api/v1/workspaces/[slug]/export": (caller) =>
+    fetchAs(caller, `/api/v1/workspaces/${DEMO}/export?format=csv&asOf=2022-02-16`),
   "GET /api/health": (caller) => fetchAs(caller, "/api/health"),
+  "GET /api/health/live": (caller) => fetchAs(caller, "/api/health/live"),
+  "GET /api/health/ready": (caller) => fetchAs(caller, "/api/health/ready"),
+  "GET /api/metrics": (caller) =>
+    fetchAs(caller, "/api/metrics", { headers: { Authorization: `Bearer ${process.env.PARLEY_METRICS_TOKEN}` } }),
   "GET /api/auth/[...nextauth]": (caller) => fetchAs(caller, "/api/auth/session"),
   async "POST /api/auth/[...nextauth]"(caller) {
     const { jar, csrfToken } = await csrf(new Map(caller.jar));
-    return fetchAs({ jar }, "/api/auth/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ csrfToken }) });
+    return fetchAs({ jar }, "/api/auth/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ csrfToken }),
+    });
   },
   "GET /api/w/[slug]/matrix": (caller) => fetchAs(caller, `/api/w/${DEMO}/matrix?asOf=2022-02-16`),
+  "GET /api/imports": (caller) => fetchAs(caller, "/api/imports"),
+  "GET /api/w/[slug]/convergence": (caller) =>
+    fetchAs(caller, `/api/w/${DEMO}/convergence?asOf=2022-02-16&from=2022-01-01&to=2022-02-16`),
   "GET /api/w/[slug]/evidence": (caller) => fetchAs(caller, `/api/w/${DEMO}/evidence?q=NATO`),
+  "GET /api/w/[slug]/search": (caller) => fetchAs(caller, `/api/w/${DEMO}/search?q=guarantee`),
   "GET /api/w/[slug]/export": (caller) => fetchAs(caller, `/api/w/${DEMO}/export?format=csv&asOf=2022-02-16`),
+  "GET /api/w/[slug]/documents/[documentId]/file": (caller) =>
+    fetchAs(caller, `/api/w/${DEMO}/documents/${probe.documentId}/file`),
   "GET /api/w/[slug]/events": (caller) => fetchAs(caller, `/api/w/${DEMO}/events?view=matrix`),
+  "POST /api/workspaces": (caller) =>
+    fetchAs(caller, "/api/workspaces", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseUrl },
+      body: JSON.stringify({ title: `Policy route workspace ${next()}`, slug: `policy-route-${next()}-${run}` }),
+    }),
+  // The preview: the gate and the rate limit run as for a confirmation, and nothing is written.
+  "POST /api/w/[slug]/stance-imports": (caller) => {
+    const form = new FormData();
+    const sheet = "Issue,Party,Position,Summary,Date\nAn issue,A party,Supports,Policy probe.,2022-01-10\n";
+    form.set("file", new Blob([sheet], { type: "text/csv" }), "stances.csv");
+    form.set("step", "preview");
+    return fetchAs(caller, `/api/w/${DEMO}/stance-imports`, {
+      method: "POST",
+      headers: { Origin: baseUrl },
+      body: form,
+    });
+  },
   "POST /api/w/[slug]/documents": (caller) =>
     fetchAs(caller, `/api/w/${DEMO}/documents`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: baseUrl },
-      body: JSON.stringify({ title: `Policy route import ${next()} ${run}`, publishedAt: "2022-01-10", text: `Policy imported over the API ${randomUUID()}.\n` }),
+      body: JSON.stringify({
+        title: `Policy route import ${next()} ${run}`,
+        publishedAt: "2022-01-10",
+        text: `Policy imported over the API ${randomUUID()}.\n`,
+      }),
     }),
 };
 
@@ -674,10 +935,14 @@ describe("the policy table", () => {
   it("has a row for every server action in the build, naming the module that exports it", () => {
     expect(builtActions.length).toBeGreaterThan(0);
     expect(builtActions.filter((a) => !ACTION_POLICY[a.name]).map((a) => `${a.file}#${a.name}`)).toEqual([]);
-    expect(builtActions.filter((a) => ACTION_POLICY[a.name] && ACTION_POLICY[a.name]!.file !== a.file).map((a) => `${a.file}#${a.name}`)).toEqual([]);
+    expect(
+      builtActions
+        .filter((a) => ACTION_POLICY[a.name] && ACTION_POLICY[a.name]!.file !== a.file)
+        .map((a) => `${a.file}#${a.name}`),
+    ).toEqual([]);
   });
 
-  it("has a row for every export of every \"use server\" module, and none for actions that no longer exist", () => {
+  it('has a row for every export of every "use server" module, and none for actions that no longer exist', () => {
     const source = readSourceActions();
     expect(source.filter((a) => !ACTION_POLICY[a.name]).map((a) => `${a.file}#${a.name}`)).toEqual([]);
     const known = new Set([...source.map((a) => a.name), ...builtActions.map((a) => a.name)]);
@@ -718,14 +983,19 @@ describe("the policy table", () => {
       const text = readFileSync(path.join(root, file), "utf8");
       // The schemas the module imports, loaded the way it loads them.
       const schemas: Record<string, unknown> = {};
-      for (const [, specifier] of text.matchAll(/from\s+"(@\/lib\/[\w/-]+\/schema)"/g)) Object.assign(schemas, await import(/* @vite-ignore */ specifier!));
+      for (const [, specifier] of text.matchAll(/from\s+"(@\/lib\/[\w/-]+\/schema)"/g))
+        Object.assign(schemas, await import(/* @vite-ignore */ specifier!));
       for (const match of text.matchAll(/export const (\w+)\s*=[\s\S]*?\.action\(/g)) {
         const name = match[1]!;
         const schemaName = /\.inputSchema\((\w+)\)/.exec(match[0])?.[1];
         const declared = [...(ACTION_POLICY[name]?.idFields ?? [])].sort();
         const found = schemaName ? idFieldsOf(schemas[schemaName] as z.ZodType) : [];
-        if (schemaName && !schemas[schemaName]) mismatches.push(`${name}: schema ${schemaName} is not imported from a lib/*/schema.ts module`);
-        else if (JSON.stringify(found) !== JSON.stringify(declared)) mismatches.push(`${name}: input has ${found.join(", ") || "no ids"}, the table lists ${declared.join(", ") || "none"}`);
+        if (schemaName && !schemas[schemaName])
+          mismatches.push(`${name}: schema ${schemaName} is not imported from a lib/*/schema.ts module`);
+        else if (JSON.stringify(found) !== JSON.stringify(declared))
+          mismatches.push(
+            `${name}: input has ${found.join(", ") || "no ids"}, the table lists ${declared.join(", ") || "none"}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
@@ -740,19 +1010,24 @@ describe.each(builtActions.map((a) => a.name))("server action %s", (name) => {
     if (!row) throw new Error(`${name} has no row in tests/e2e/policy-table.ts`);
     const verdict = row.policy[subject];
     const args = await INPUTS[name]!(subject);
-    const before = await fingerprint();
+    const before = await fingerprint(demo.id);
     const reply = await callAction(name, args, callers.get(subject));
-    const after = await fingerprint();
+    const after = await fingerprint(demo.id);
     const result = outcome(reply);
 
     if (verdict === "deny") {
-      expect(result.serverError, `${name} as ${subject} should be refused`).toMatchObject({ code: expectedRefusal(subject) });
+      expect(result.serverError, `${name} as ${subject} should be refused`).toMatchObject({
+        code: expectedRefusal(subject),
+      });
       expect(result.data).toBeUndefined();
       expect(after, `${name} as ${subject} was refused but wrote to the database`).toEqual(before);
       return;
     }
     expect(reply.status, JSON.stringify(reply.result)).toBe(200);
-    expect(accessRefusal(reply), `${name} as ${subject} should get past the access checks: ${JSON.stringify(result.serverError)}`).toBeNull();
+    expect(
+      accessRefusal(reply),
+      `${name} as ${subject} should get past the access checks: ${JSON.stringify(result.serverError)}`,
+    ).toBeNull();
     expect(result.validationErrors, "the test's input should be valid").toBeUndefined();
     expect(result.serverError?.code).not.toBe("internal_error");
     expect(result.$error).toBeUndefined();
@@ -766,9 +1041,10 @@ describe.each(routes)("route %s", (route) => {
   it.each([...SUBJECTS])("as %s", async (subject) => {
     const policy = ROUTE_POLICY[route];
     if (!policy) throw new Error(`${route} has no row in tests/e2e/policy-table.ts`);
-    const before = await fingerprint();
-    const response = await ROUTE_REQUESTS[route]!(callers.get(subject)!);
-    const after = await fingerprint();
+    const prepared = await ROUTE_PREPARE[route]?.();
+    const before = await fingerprint(demo.id);
+    const response = await ROUTE_REQUESTS[route]!(callers.get(subject)!, prepared);
+    const after = await fingerprint(demo.id);
     // An event stream stays open: its status and type are the answer; then hang up.
     const streaming = response.headers.get("content-type")?.startsWith("text/event-stream");
     const text = streaming ? (await response.body?.cancel(), "") : await response.text();
@@ -804,54 +1080,274 @@ let sharedPerson: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
 const IDOR_PROBES: IdorProbe[] = [
-  { action: "renameIssueAction", field: "issueId", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id, title: `Policy IDOR ${run}`, description: "" }] },
-  { action: "archiveIssueAction", field: "issueId", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id }] },
-  { action: "unarchiveIssueAction", field: "issueId", foreignId: () => foreign.archivedIssue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id }] },
-  { action: "reorderIssuesAction", field: "orderedIds", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id), id] }] },
-  { action: "reorderIssuesAction", field: "orderedIds", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id).slice(0, -1), id] }] },
-  { action: "renamePartyAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, partyId: id, name: `Policy IDOR ${run}`, shortName: "ID", colour: "#000000" }] },
-  { action: "archivePartyAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, partyId: id }] },
-  { action: "unarchivePartyAction", field: "partyId", foreignId: () => foreign.archivedParty, args: async (id) => [{ workspaceSlug: DEMO, partyId: id }] },
-  { action: "reorderPartiesAction", field: "orderedIds", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id), id] }] },
-  { action: "reorderPartiesAction", field: "orderedIds", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id).slice(0, -1), id] }] },
-  { action: "recordStatementAction", field: "issueId", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id, partyId: demoParty, baseVersion: 0, ...recordFields, links: [] }] },
-  { action: "recordStatementAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id, baseVersion: 0, ...recordFields, links: [] }] },
+  {
+    action: "renameIssueAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: id, title: `Policy IDOR ${run}`, description: "" }],
+  },
+  {
+    action: "archiveIssueAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: id }],
+  },
+  {
+    action: "unarchiveIssueAction",
+    field: "issueId",
+    foreignId: () => foreign.archivedIssue,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: id }],
+  },
+  {
+    action: "reorderIssuesAction",
+    field: "orderedIds",
+    foreignId: () => foreign.issue,
+    args: async (id) => [
+      { workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id), id] },
+    ],
+  },
+  {
+    action: "reorderIssuesAction",
+    field: "orderedIds",
+    foreignId: () => foreign.issue,
+    args: async (id) => [
+      { workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id).slice(0, -1), id] },
+    ],
+  },
+  {
+    action: "renamePartyAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [
+      { workspaceSlug: DEMO, partyId: id, name: `Policy IDOR ${run}`, shortName: "ID", colour: "#000000" },
+    ],
+  },
+  {
+    action: "archivePartyAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, partyId: id }],
+  },
+  {
+    action: "unarchivePartyAction",
+    field: "partyId",
+    foreignId: () => foreign.archivedParty,
+    args: async (id) => [{ workspaceSlug: DEMO, partyId: id }],
+  },
+  {
+    action: "reorderPartiesAction",
+    field: "orderedIds",
+    foreignId: () => foreign.party,
+    args: async (id) => [
+      { workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id), id] },
+    ],
+  },
+  {
+    action: "reorderPartiesAction",
+    field: "orderedIds",
+    foreignId: () => foreign.party,
+    args: async (id) => [
+      { workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id).slice(0, -1), id] },
+    ],
+  },
+  {
+    action: "recordStatementAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [
+      { workspaceSlug: DEMO, issueId: id, partyId: demoParty, baseVersion: 0, ...recordFields, links: [] },
+    ],
+  },
+  {
+    action: "recordStatementAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [
+      { workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id, baseVersion: 0, ...recordFields, links: [] },
+    ],
+  },
   {
     action: "recordStatementAction",
     field: "evidenceId",
     foreignId: () => foreign.evidence,
-    args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: demoParty, baseVersion: await cellVersion(probeIssues[0], demoParty), ...recordFields, links: [{ evidenceId: id, relation: "SUPPORTS" }] }],
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        issueId: probeIssues[0],
+        partyId: demoParty,
+        baseVersion: await cellVersion(probeIssues[0], demoParty),
+        ...recordFields,
+        links: [{ evidenceId: id, relation: "SUPPORTS" }],
+      },
+    ],
   },
-  { action: "correctStatementAction", field: "statementId", foreignId: () => foreign.statement, args: async (id) => [{ workspaceSlug: DEMO, statementId: id, baseVersion: 1, ...recordFields, links: [], reason: "IDOR probe" }] },
+  {
+    action: "correctStatementAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [
+      { workspaceSlug: DEMO, statementId: id, baseVersion: 1, ...recordFields, links: [], reason: "IDOR probe" },
+    ],
+  },
   {
     action: "correctStatementAction",
     field: "evidenceId",
     foreignId: () => foreign.evidence,
     prepare: async () => (shared = await freshStatement()),
-    args: async (id) => [{ workspaceSlug: DEMO, ...shared!, ...recordFields, links: [{ evidenceId: id, relation: "CONTRADICTS" }], reason: "IDOR probe" }],
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        ...shared!,
+        ...recordFields,
+        links: [{ evidenceId: id, relation: "CONTRADICTS" }],
+        reason: "IDOR probe",
+      },
+    ],
   },
-  { action: "retractStatementAction", field: "statementId", foreignId: () => foreign.statement, args: async (id) => [{ workspaceSlug: DEMO, statementId: id, baseVersion: 1, reason: "IDOR probe" }] },
+  {
+    action: "retractStatementAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [{ workspaceSlug: DEMO, statementId: id, baseVersion: 1, reason: "IDOR probe" }],
+  },
   {
     action: "correctDocumentAction",
     field: "documentId",
     foreignId: () => foreign.document,
-    args: async (id) => [{ workspaceSlug: DEMO, documentId: id, baseRevision: foreign.revisionNumber, text: `Policy IDOR text ${run}\n`, note: "IDOR probe" }],
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        documentId: id,
+        baseRevision: foreign.revisionNumber,
+        text: `Policy IDOR text ${run}\n`,
+        note: "IDOR probe",
+      },
+    ],
   },
-  { action: "dismissSuggestionAction", field: "revisionId", foreignId: () => foreign.revision, args: async (id) => [{ workspaceSlug: DEMO, revisionId: id, startOffset: 0, endOffset: 4 }] },
-  { action: "markAnchorReviewedAction", field: "evidenceId", foreignId: () => foreign.anchorEvidence, args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id, revisionId: foreign.anchorRevision }] },
-  { action: "markAnchorReviewedAction", field: "revisionId", foreignId: () => foreign.anchorRevision, args: async (id) => [{ workspaceSlug: DEMO, evidenceId: foreign.anchorEvidence, revisionId: id }] },
-  { action: "createEvidenceAction", field: "documentId", foreignId: () => foreign.document, args: async (id) => [{ ...(await probeEvidenceInput()), documentId: id, revisionId: foreign.revision }] },
-  { action: "createEvidenceAction", field: "revisionId", foreignId: () => foreign.revision, args: async (id) => [{ ...(await probeEvidenceInput()), revisionId: id }] },
-  { action: "createEvidenceAction", field: "speakerId", foreignId: () => foreign.person, args: async (id) => [{ ...(await probeEvidenceInput()), speakerId: id }] },
+  {
+    action: "dismissSuggestionAction",
+    field: "revisionId",
+    foreignId: () => foreign.revision,
+    args: async (id) => [{ workspaceSlug: DEMO, revisionId: id, startOffset: 0, endOffset: 4 }],
+  },
+  {
+    action: "markAnchorReviewedAction",
+    field: "evidenceId",
+    foreignId: () => foreign.anchorEvidence,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id, revisionId: foreign.anchorRevision }],
+  },
+  {
+    action: "markAnchorReviewedAction",
+    field: "revisionId",
+    foreignId: () => foreign.anchorRevision,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: foreign.anchorEvidence, revisionId: id }],
+  },
+  {
+    action: "setDocumentLanguageAction",
+    field: "documentId",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ workspaceSlug: DEMO, documentId: id, language: "en", translationOfId: null }],
+  },
+  {
+    action: "setDocumentLanguageAction",
+    field: "translationOfId",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ workspaceSlug: DEMO, documentId: probe.documentId, language: "en", translationOfId: id }],
+  },
+  {
+    action: "pairQuoteAction",
+    field: "originalId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [{ workspaceSlug: DEMO, originalId: id, documentId: probe.documentId, exact: "word for word" }],
+  },
+  {
+    action: "pairQuoteAction",
+    field: "documentId",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ workspaceSlug: DEMO, originalId: demoEvidence, documentId: id, exact: "word for word" }],
+  },
+  {
+    action: "pairQuoteAction",
+    field: "translationId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [
+      { workspaceSlug: DEMO, originalId: demoEvidence, documentId: probe.documentId, translationId: id },
+    ],
+  },
+  {
+    action: "unpairQuoteAction",
+    field: "evidenceId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id }],
+  },
+  {
+    action: "createEvidenceAction",
+    field: "documentId",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ ...(await probeEvidenceInput()), documentId: id, revisionId: foreign.revision }],
+  },
+  {
+    action: "createEvidenceAction",
+    field: "revisionId",
+    foreignId: () => foreign.revision,
+    args: async (id) => [{ ...(await probeEvidenceInput()), revisionId: id }],
+  },
+  {
+    action: "createEvidenceAction",
+    field: "speakerId",
+    foreignId: () => foreign.person,
+    args: async (id) => [{ ...(await probeEvidenceInput()), speakerId: id }],
+  },
   {
     action: "createEvidenceAction",
     field: "partyId",
     foreignId: () => foreign.party,
-    args: async (id) => [{ ...(await probeEvidenceInput()), speakerId: null, newSpeaker: { name: `Policy IDOR speaker ${run}`, role: "", partyId: id, organisation: "" } }],
+    args: async (id) => [
+      {
+        ...(await probeEvidenceInput()),
+        speakerId: null,
+        newSpeaker: { name: `Policy IDOR speaker ${run}`, role: "", partyId: id, organisation: "" },
+      },
+    ],
   },
-  { action: "createEvidenceAction", field: "statementId", foreignId: () => foreign.statement, args: async (id) => [{ ...(await probeEvidenceInput()), links: [{ statementId: id, relation: "SUPPORTS" }] }] },
-  { action: "updatePersonAction", field: "personId", foreignId: () => foreign.person, args: async (id) => [{ workspaceSlug: DEMO, personId: id, name: `Policy IDOR ${run}`, aliases: [], role: "", partyId: null, organisation: "" }] },
-  { action: "updatePersonAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, personId: probe.personId, name: `Policy speaker IDOR ${run}`, aliases: [], role: "", partyId: id, organisation: "" }] },
+  {
+    action: "createEvidenceAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [{ ...(await probeEvidenceInput()), links: [{ statementId: id, relation: "SUPPORTS" }] }],
+  },
+  {
+    action: "updatePersonAction",
+    field: "personId",
+    foreignId: () => foreign.person,
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        personId: id,
+        name: `Policy IDOR ${run}`,
+        aliases: [],
+        role: "",
+        partyId: null,
+        organisation: "",
+      },
+    ],
+  },
+  {
+    action: "updatePersonAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        personId: probe.personId,
+        name: `Policy speaker IDOR ${run}`,
+        aliases: [],
+        role: "",
+        partyId: id,
+        organisation: "",
+      },
+    ],
+  },
   {
     action: "mergePeopleAction",
     field: "keepId",
@@ -859,87 +1355,209 @@ const IDOR_PROBES: IdorProbe[] = [
     prepare: async () => (sharedPerson = await freshPerson()),
     args: async (id) => [{ workspaceSlug: DEMO, keepId: id, mergeId: sharedPerson! }],
   },
-  { action: "mergePeopleAction", field: "mergeId", foreignId: () => foreign.person, args: async (id) => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: id }] },
-  { action: "followCellAction", field: "issueId", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id, partyId: demoParty }] },
-  { action: "followCellAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id }] },
-  { action: "unfollowCellAction", field: "issueId", foreignId: () => foreign.issue, args: async (id) => [{ workspaceSlug: DEMO, issueId: id, partyId: demoParty }] },
-  { action: "unfollowCellAction", field: "partyId", foreignId: () => foreign.party, args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id }] },
+  {
+    action: "mergePeopleAction",
+    field: "mergeId",
+    foreignId: () => foreign.person,
+    args: async (id) => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: id }],
+  },
+  {
+    action: "followCellAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: id, partyId: demoParty }],
+  },
+  {
+    action: "followCellAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id }],
+  },
+  {
+    action: "unfollowCellAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: id, partyId: demoParty }],
+  },
+  {
+    action: "unfollowCellAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, issueId: probeIssues[0], partyId: id }],
+  },
   // Someone else's notification, in a workspace the caller cannot see.
-  { action: "markNotificationReadAction", field: "notificationId", quiet: true, foreignId: () => foreign.notification, args: async (id) => [{ notificationId: id }] },
-  { action: "postCommentAction", field: "evidenceId", foreignId: () => foreign.evidence, args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id, body: "IDOR probe", mentionUserIds: [] }] },
-  { action: "postCommentAction", field: "statementId", foreignId: () => foreign.statement, args: async (id) => [{ workspaceSlug: DEMO, statementId: id, body: "IDOR probe", mentionUserIds: [] }] },
-  { action: "replyToCommentAction", field: "commentId", foreignId: () => foreign.comment, args: async (id) => [{ workspaceSlug: DEMO, commentId: id, body: "IDOR probe", mentionUserIds: [] }] },
-  { action: "editCommentAction", field: "commentId", foreignId: () => foreign.comment, args: async (id) => [{ workspaceSlug: DEMO, commentId: id, body: "IDOR probe", mentionUserIds: [] }] },
-  { action: "deleteCommentAction", field: "commentId", foreignId: () => foreign.comment, args: async (id) => [{ workspaceSlug: DEMO, commentId: id }] },
-  { action: "resolveThreadAction", field: "commentId", foreignId: () => foreign.comment, args: async (id) => [{ workspaceSlug: DEMO, commentId: id }] },
-  { action: "reopenThreadAction", field: "commentId", foreignId: () => foreign.comment, args: async (id) => [{ workspaceSlug: DEMO, commentId: id }] },
-  { action: "revokeShareLinkAction", field: "shareLinkId", foreignId: () => foreign.shareLink, args: async (id) => [{ workspaceSlug: DEMO, shareLinkId: id }] },
-  { action: "revokeInvitationAction", field: "invitationId", foreignId: () => foreign.invitation, args: async (id) => [{ workspaceSlug: DEMO, invitationId: id }] },
-  { action: "changeMemberRoleAction", field: "userId", foreignId: () => foreign.user, args: async (id) => [{ workspaceSlug: DEMO, userId: id, role: "VIEWER" }] },
-  { action: "removeMemberAction", field: "userId", foreignId: () => foreign.user, args: async (id) => [{ workspaceSlug: DEMO, userId: id }] },
+  {
+    action: "markNotificationReadAction",
+    field: "notificationId",
+    quiet: true,
+    foreignId: () => foreign.notification,
+    args: async (id) => [{ notificationId: id }],
+  },
+  {
+    action: "postCommentAction",
+    field: "evidenceId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
+    action: "postCommentAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [{ workspaceSlug: DEMO, statementId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
+    action: "replyToCommentAction",
+    field: "commentId",
+    foreignId: () => foreign.comment,
+    args: async (id) => [{ workspaceSlug: DEMO, commentId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
+    action: "editCommentAction",
+    field: "commentId",
+    foreignId: () => foreign.comment,
+    args: async (id) => [{ workspaceSlug: DEMO, commentId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
+    action: "deleteCommentAction",
+    field: "commentId",
+    foreignId: () => foreign.comment,
+    args: async (id) => [{ workspaceSlug: DEMO, commentId: id }],
+  },
+  {
+    action: "resolveThreadAction",
+    field: "commentId",
+    foreignId: () => foreign.comment,
+    args: async (id) => [{ workspaceSlug: DEMO, commentId: id }],
+  },
+  {
+    action: "reopenThreadAction",
+    field: "commentId",
+    foreignId: () => foreign.comment,
+    args: async (id) => [{ workspaceSlug: DEMO, commentId: id }],
+  },
+  {
+    action: "revokeShareLinkAction",
+    field: "shareLinkId",
+    foreignId: () => foreign.shareLink,
+    args: async (id) => [{ workspaceSlug: DEMO, shareLinkId: id }],
+  },
+  {
+    action: "revokeApiTokenAction",
+    field: "tokenId",
+    foreignId: () => foreign.apiToken,
+    args: async (id) => [{ tokenId: id }],
+  },
+  {
+    action: "revokeInvitationAction",
+    field: "invitationId",
+    foreignId: () => foreign.invitation,
+    args: async (id) => [{ workspaceSlug: DEMO, invitationId: id }],
+  },
+  {
+    action: "changeMemberRoleAction",
+    field: "userId",
+    foreignId: () => foreign.user,
+    args: async (id) => [{ workspaceSlug: DEMO, userId: id, role: "VIEWER" }],
+  },
+  {
+    action: "removeMemberAction",
+    field: "userId",
+    foreignId: () => foreign.user,
+    args: async (id) => [{ workspaceSlug: DEMO, userId: id }],
+  },
 ];
 
 /** A refused call: a serverError, or an expected failure returned as data ({ ok: false, … }). */
 function isRefusal(reply: ActionReply): boolean {
   const result = outcome(reply);
-  return result.validationErrors === undefined && (result.serverError !== undefined || (result.data as { ok?: boolean } | undefined)?.ok === false);
+  return (
+    result.validationErrors === undefined &&
+    (result.serverError !== undefined || (result.data as { ok?: boolean } | undefined)?.ok === false)
+  );
 }
 
 /** What a caller can observe of a reply: status, redirect, and the value with the probed id blanked. */
 function observable(reply: ActionReply, probe: string) {
-  return { status: reply.status, redirect: reply.redirect, result: JSON.parse(JSON.stringify(reply.result ?? null).replaceAll(probe, "PROBE")) };
+  return {
+    status: reply.status,
+    redirect: reply.redirect,
+    result: JSON.parse(JSON.stringify(reply.result ?? null).replaceAll(probe, "PROBE")),
+  };
 }
 
 describe("another workspace's ids, used by the demo workspace's owner", () => {
   it("are probed for every id field the policy table lists", () => {
-    const probed = (action: string, field: string) => IDOR_PROBES.some((p) => p.action === action && p.field === field) || (field === "mentionUserIds" && MENTIONING_ACTIONS.includes(action));
-    const missing = Object.entries(ACTION_POLICY).flatMap(([action, row]) => row.idFields.filter((field) => !probed(action, field)).map((field) => `${action}.${field}`));
+    const probed = (action: string, field: string) =>
+      IDOR_PROBES.some((p) => p.action === action && p.field === field) ||
+      (field === "mentionUserIds" && MENTIONING_ACTIONS.includes(action));
+    const missing = Object.entries(ACTION_POLICY).flatMap(([action, row]) =>
+      row.idFields.filter((field) => !probed(action, field)).map((field) => `${action}.${field}`),
+    );
     expect(missing).toEqual([]);
   });
 
-  it.each(IDOR_PROBES.map((p, i) => [`${p.action} (${p.field}, probe ${i + 1})`, p] as const))("%s: same answer as a missing id, nothing written", async (_label, probe) => {
-    await probe.prepare?.();
-    const missingId = randomUUID();
-    const foreignArgs = await probe.args(probe.foreignId());
-    const missingArgs = await probe.args(missingId);
-    const before = await fingerprint();
-    const withForeign = await callAction(probe.action, foreignArgs, callers.get("owner"));
-    const withMissing = await callAction(probe.action, missingArgs, callers.get("owner"));
-    expect(await fingerprint()).toEqual(before);
-    expect(observable(withForeign, probe.foreignId())).toEqual(observable(withMissing, missingId));
-    // And it is a refusal, not a success that happened to look alike.
-    if (!probe.quiet) expect(isRefusal(withForeign), JSON.stringify(withForeign.result)).toBe(true);
-  });
-
-  it.each(Object.keys(ACTION_POLICY).filter((name) => ACTION_POLICY[name]!.policy.owner === "allow" && ACTION_POLICY[name]!.policy.nonmember === "deny"))(
-    "%s with the other workspace's slug answers as for a missing workspace",
-    async (name) => {
-      const [input, ...rest] = await INPUTS[name]!("owner");
-      const missingSlug = `policy-missing-${run}`;
-      const before = await fingerprint();
-      const withForeign = await callAction(name, [{ ...(input as object), workspaceSlug: other.slug }, ...rest], callers.get("owner"));
-      const withMissing = await callAction(name, [{ ...(input as object), workspaceSlug: missingSlug }, ...rest], callers.get("owner"));
-      expect(await fingerprint()).toEqual(before);
-      expect(outcome(withForeign).serverError).toMatchObject({ code: "not_found" });
-      expect(observable(withForeign, other.slug)).toEqual(observable(withMissing, missingSlug));
+  it.each(IDOR_PROBES.map((p, i) => [`${p.action} (${p.field}, probe ${i + 1})`, p] as const))(
+    "%s: same answer as a missing id, nothing written",
+    async (_label, probe) => {
+      await probe.prepare?.();
+      const missingId = randomUUID();
+      const foreignArgs = await probe.args(probe.foreignId());
+      const missingArgs = await probe.args(missingId);
+      const before = await fingerprint(demo.id);
+      const withForeign = await callAction(probe.action, foreignArgs, callers.get("owner"));
+      const withMissing = await callAction(probe.action, missingArgs, callers.get("owner"));
+      expect(await fingerprint(demo.id)).toEqual(before);
+      expect(observable(withForeign, probe.foreignId())).toEqual(observable(withMissing, missingId));
+      // And it is a refusal, not a success that happened to look alike.
+      if (!probe.quiet) expect(isRefusal(withForeign), JSON.stringify(withForeign.result)).toBe(true);
     },
   );
 
-  it.each(["matrix", "evidence"])("GET /api/w/<other workspace>/%s answers as for a missing workspace", async (resource) => {
-    const owner = callers.get("owner")!;
-    const foreignResponse = await fetchAs(owner, `/api/w/${other.slug}/${resource}`);
-    const missingResponse = await fetchAs(owner, `/api/w/policy-missing-${run}/${resource}`);
-    expect(foreignResponse.status).toBe(404);
-    expect(missingResponse.status).toBe(404);
-    expect(await foreignResponse.text()).toBe(await missingResponse.text());
+  it.each(
+    Object.keys(ACTION_POLICY).filter(
+      (name) => ACTION_POLICY[name]!.policy.owner === "allow" && ACTION_POLICY[name]!.policy.nonmember === "deny",
+    ),
+  )("%s with the other workspace's slug answers as for a missing workspace", async (name) => {
+    const [input, ...rest] = await INPUTS[name]!("owner");
+    const missingSlug = `policy-missing-${run}`;
+    const before = await fingerprint(demo.id);
+    const withForeign = await callAction(
+      name,
+      [{ ...(input as object), workspaceSlug: other.slug }, ...rest],
+      callers.get("owner"),
+    );
+    const withMissing = await callAction(
+      name,
+      [{ ...(input as object), workspaceSlug: missingSlug }, ...rest],
+      callers.get("owner"),
+    );
+    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(outcome(withForeign).serverError).toMatchObject({ code: "not_found" });
+    expect(observable(withForeign, other.slug)).toEqual(observable(withMissing, missingSlug));
   });
+
+  it.each(["matrix", "evidence", "convergence"])(
+    "GET /api/w/<other workspace>/%s answers as for a missing workspace",
+    async (resource) => {
+      const owner = callers.get("owner")!;
+      const foreignResponse = await fetchAs(owner, `/api/w/${other.slug}/${resource}`);
+      const missingResponse = await fetchAs(owner, `/api/w/policy-missing-${run}/${resource}`);
+      expect(foreignResponse.status).toBe(404);
+      expect(missingResponse.status).toBe(404);
+      expect(await foreignResponse.text()).toBe(await missingResponse.text());
+    },
+  );
 
   const pages: [string, () => [string, string], (id: string) => string][] = [
     ["the workspace page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}`],
     ["the members page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/members`],
     ["an evidence page", () => [foreign.evidence, randomUUID()], (id) => `/w/${DEMO}/evidence/${id}`],
     ["a document page", () => [foreign.document, randomUUID()], (id) => `/w/${DEMO}/documents/${id}`],
-    ["a cell history page", () => [`${foreign.issue}/${foreign.party}`, `${randomUUID()}/${randomUUID()}`], (ids) => `/w/${DEMO}/cells/${ids}`],
+    [
+      "a cell history page",
+      () => [`${foreign.issue}/${foreign.party}`, `${randomUUID()}/${randomUUID()}`],
+      (ids) => `/w/${DEMO}/cells/${ids}`,
+    ],
   ];
 
   it.each(pages)("%s of the other workspace is the same 404 as a missing one", async (_label, ids, url) => {
@@ -953,28 +1571,91 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
   });
 
   // Mentions are not refused but filtered: an outsider named in a comment hears nothing of it.
-  it.each(MENTIONING_ACTIONS)("%s mentioning someone outside the workspace notifies no one and records no mention", async (name) => {
-    // A member is mentioned alongside, to show mentions do work: only the outsider is dropped.
-    const [outsider, member] = await Promise.all([foreign.user, users.commenter.id].map((id) => db().user.findUniqueOrThrow({ where: { id }, select: { name: true } })));
-    const body = `Policy mention of @${outsider!.name} and @${member!.name} ${next()}`;
-    const mentionUserIds = [foreign.user, users.commenter.id];
-    const input =
-      name === "postCommentAction"
-        ? { workspaceSlug: DEMO, evidenceId: demoEvidence, body, mentionUserIds }
-        : { workspaceSlug: DEMO, commentId: name === "editCommentAction" ? await ownComment("owner") : probe.threadId, body, mentionUserIds };
-    const notified = (userId: string) => db().notification.count({ where: { userId, kind: NotificationKind.MENTION } });
-    const [outsiderBefore, memberBefore] = [await notified(foreign.user), await notified(users.commenter.id)];
-    const reply = await callAction(name, [input], callers.get("owner"));
-    expect(outcome(reply).serverError).toBeUndefined();
-    const commentId = (outcome(reply).data as { commentId: string }).commentId;
-    expect(await notified(foreign.user)).toBe(outsiderBefore);
-    expect(await notified(users.commenter.id)).toBe(memberBefore + 1);
-    expect((await db().commentMention.findMany({ where: { commentId }, select: { userId: true } })).map((m) => m.userId)).toEqual([users.commenter.id]);
-  });
+  it.each(MENTIONING_ACTIONS)(
+    "%s mentioning someone outside the workspace notifies no one and records no mention",
+    async (name) => {
+      // A member is mentioned alongside, to show mentions do work: only the outsider is dropped.
+      const [outsider, member] = await Promise.all(
+        [foreign.user, users.commenter.id].map((id) =>
+          db().user.findUniqueOrThrow({ where: { id }, select: { name: true } }),
+        ),
+      );
+      const body = `Policy mention of @${outsider!.name} and @${member!.name} ${next()}`;
+      const mentionUserIds = [foreign.user, users.commenter.id];
+      const input =
+        name === "postCommentAction"
+          ? { workspaceSlug: DEMO, evidenceId: demoEvidence, body, mentionUserIds }
+          : {
+              workspaceSlug: DEMO,
+              commentId: name === "editCommentAction" ? await ownComment("owner") : probe.threadId,
+              body,
+              mentionUserIds,
+            };
+      const notified = (userId: string) =>
+        db().notification.count({ where: { userId, kind: NotificationKind.MENTION } });
+      const [outsiderBefore, memberBefore] = [await notified(foreign.user), await notified(users.commenter.id)];
+      const reply = await callAction(name, [input], callers.get("owner"));
+      expect(outcome(reply).serverError).toBeUndefined();
+      const commentId = (outcome(reply).data as { commentId: string }).commentId;
+      expect(await notified(foreign.user)).toBe(outsiderBefore);
+      expect(await notified(users.commenter.id)).toBe(memberBefore + 1);
+      expect(
+        (await db().commentMention.findMany({ where: { commentId }, select: { userId: true } })).map((m) => m.userId),
+      ).toEqual([users.commenter.id]);
+    },
+  );
 
   it("while the owner's own evidence page answers 200 (the 404s above are not a broken page)", async () => {
     const response = await fetchAs(callers.get("owner"), `/w/${DEMO}/evidence/${demoEvidence}`);
     expect(response.status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------- archived workspaces
+
+describe("an archived workspace", () => {
+  const LIFECYCLE = new Set(["archiveWorkspaceAction", "restoreWorkspaceAction", "deleteWorkspaceAction"]);
+  let archivedSlug: string;
+
+  beforeAll(async () => {
+    archivedSlug = await roleWorkspace("archived");
+    await db().workspace.update({ where: { slug: archivedSlug }, data: { archivedAt: new Date() } });
+  });
+
+  it.each(
+    Object.keys(ACTION_POLICY).filter(
+      (name) =>
+        ACTION_POLICY[name]!.policy.owner === "allow" &&
+        // Writes to the workspace; following a cell is a reader's own subscription, not a change.
+        ACTION_POLICY[name]!.policy.viewer === "deny" &&
+        ACTION_POLICY[name]!.policy.nonmember === "deny" &&
+        !LIFECYCLE.has(name),
+    ),
+  )("%s is refused there, even for its owner, and writes nothing", async (name) => {
+    const [input, ...rest] = await INPUTS[name]!("owner");
+    const before = await fingerprint(demo.id);
+    const reply = await callAction(
+      name,
+      [{ ...(input as object), workspaceSlug: archivedSlug }, ...rest],
+      callers.get("owner"),
+    );
+    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(outcome(reply).serverError).toMatchObject({ code: "archived", message: expect.stringMatching(/archived/) });
+  });
+
+  it("still answers reads, and refuses the document import route with a clear message", async () => {
+    const viewer = callers.get("viewer")!;
+    expect((await fetchAs(viewer, `/api/w/${archivedSlug}/matrix`)).status).toBe(200);
+    expect((await fetchAs(viewer, `/w/${archivedSlug}`)).status).toBe(200);
+    const before = await fingerprint(demo.id);
+    const response = await fetchAs(callers.get("owner"), `/api/w/${archivedSlug}/documents`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseUrl },
+      body: JSON.stringify({ title: `Policy archived import ${run}`, text: `Archived ${randomUUID()}.\n` }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: "archived" });
+    expect(await fingerprint(demo.id)).toEqual(before);
   });
 });
 
@@ -984,7 +1665,11 @@ describe("a read-only share link", () => {
   it("shows the workspace to a visitor while valid; revoked, expired and made-up tokens are the same 404", async () => {
     const visitor = callers.get("anonymous")!;
     const link = async () => {
-      const created = await createShareLink(asOwner(), { label: `Policy share ${next()}`, asOf: "2022-02-16", expiresInDays: 1 });
+      const created = await createShareLink(asOwner(), {
+        label: `Policy share ${next()}`,
+        asOf: "2022-02-16",
+        expiresInDays: 1,
+      });
       return { ...created, token: created.path.split("/").pop()! };
     };
     const valid = await link();
@@ -997,10 +1682,41 @@ describe("a read-only share link", () => {
     const expired = await link();
     await db().shareLink.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const madeUp = randomBytes(32).toString("base64url");
-    const answers = await Promise.all([revoked.token, expired.token, madeUp].map((token) => pageAs(visitor, `/s/${token}`, token)));
+    const answers = await Promise.all(
+      [revoked.token, expired.token, madeUp].map((token) => pageAs(visitor, `/s/${token}`, token)),
+    );
     for (const answer of answers) expect(answer.status).toBe(404);
     expect(answers[0]!.rows).toEqual(answers[2]!.rows);
     expect(answers[1]!.rows).toEqual(answers[2]!.rows);
+  });
+
+  it("opens a quote of a shared cell; one of another workspace, or off the matrix as of the link's date, is the same 404 as a missing one", async () => {
+    const visitor = callers.get("anonymous")!;
+    const asOf = "2022-02-16";
+    const token = async (date: string) => {
+      const created = await createShareLink(asOwner(), {
+        label: `Policy share ${next()}`,
+        asOf: date,
+        expiresInDays: 1,
+      });
+      return created.path.split("/").pop()!;
+    };
+    const [shared, early] = await Promise.all([token(asOf), token("2000-01-01")]);
+    const matrix = await getMatrix(asOwner(), asOf);
+    const quote = matrix.cells.flatMap((cell) => cell.statement?.links ?? [])[0]!.evidenceId;
+    const opened = await fetchAs(visitor, `/s/${shared}/evidence/${quote}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain("The quote in context");
+
+    const missing = randomUUID();
+    const [foreignQuote, offMatrix, missingQuote] = await Promise.all([
+      pageAs(visitor, `/s/${shared}/evidence/${foreign.evidence}`, `${shared}/${foreign.evidence}`),
+      pageAs(visitor, `/s/${early}/evidence/${quote}`, `${early}/${quote}`),
+      pageAs(visitor, `/s/${shared}/evidence/${missing}`, `${shared}/${missing}`),
+    ]);
+    for (const answer of [foreignQuote, offMatrix, missingQuote]) expect(answer.status).toBe(404);
+    expect(foreignQuote.rows).toEqual(missingQuote.rows);
+    expect(offMatrix.rows).toEqual(missingQuote.rows);
   });
 
   it("gives no access to the workspace's API or pages", async () => {
@@ -1019,9 +1735,9 @@ describe("a read-only share link", () => {
 describe("a server action called from another origin", () => {
   it.each(builtActions.map((a) => a.name))("%s is refused and writes nothing", async (name) => {
     const args = await INPUTS[name]!("owner");
-    const before = await fingerprint();
+    const before = await fingerprint(demo.id);
     const reply = await callAction(name, args, callers.get("owner"), EVIL_ORIGIN);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(demo.id)).toEqual(before);
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(outcome(reply).data).toBeUndefined();
     expect(outcome(reply).$error).toBeDefined();
@@ -1045,14 +1761,28 @@ describe("a server action called from another origin", () => {
   // Route handlers get no built-in Origin check, unlike server actions: a cross-origin "simple"
   // POST (text/plain, so no CORS preflight) carrying the session cookie must still be refused.
   it("POST /api/w/[slug]/documents from another origin is refused and writes nothing", async () => {
-    const before = await fingerprint();
+    const before = await fingerprint(demo.id);
     const response = await fetchAs(callers.get("owner"), `/api/w/${DEMO}/documents`, {
       method: "POST",
       headers: { "Content-Type": "text/plain", Origin: EVIL_ORIGIN },
-      body: JSON.stringify({ title: `Policy cross-origin import ${run}`, text: `Imported from another origin ${randomUUID()}.\n` }),
+      body: JSON.stringify({
+        title: `Policy cross-origin import ${run}`,
+        text: `Imported from another origin ${randomUUID()}.\n`,
+      }),
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(demo.id)).toEqual(before);
+  });
+
+  it("POST /api/workspaces from another origin is refused and creates nothing", async () => {
+    const before = await fingerprint(demo.id);
+    const response = await fetchAs(callers.get("owner"), "/api/workspaces", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", Origin: EVIL_ORIGIN },
+      body: JSON.stringify({ title: "Policy cross-origin workspace", slug: `policy-cross-${run}` }),
+    });
+    expect(response.status).toBe(403);
+    expect(await fingerprint(demo.id)).toEqual(before);
   });
 
   it("leaves the owner's session working (a refused sign-out-everywhere did not run)", async () => {
@@ -1062,57 +1792,78 @@ describe("a server action called from another origin", () => {
 });
 
 describe("a server action without a valid session", () => {
-  it.each(Object.keys(ACTION_POLICY).filter((name) => ACTION_POLICY[name]!.policy.anonymous === "deny"))("%s with a forged session cookie is refused as unauthenticated", async (name) => {
-    const args = await INPUTS[name]!("owner");
-    const forged: Caller = { jar: new Map([[SESSION_COOKIE, randomBytes(200).toString("base64url")]]) };
-    const before = await fingerprint();
-    const reply = await callAction(name, args, forged);
-    expect(await fingerprint()).toEqual(before);
-    expect(outcome(reply).serverError).toMatchObject({ code: "unauthenticated" });
-  });
+  it.each(Object.keys(ACTION_POLICY).filter((name) => ACTION_POLICY[name]!.policy.anonymous === "deny"))(
+    "%s with a forged session cookie is refused as unauthenticated",
+    async (name) => {
+      const args = await INPUTS[name]!("owner");
+      const forged: Caller = { jar: new Map([[SESSION_COOKIE, randomBytes(200).toString("base64url")]]) };
+      const before = await fingerprint(demo.id);
+      const reply = await callAction(name, args, forged);
+      expect(await fingerprint(demo.id)).toEqual(before);
+      expect(outcome(reply).serverError).toMatchObject({ code: "unauthenticated" });
+    },
+  );
 });
 
 // ---------------------------------------------------------------- headers and cookies
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...values]) => [name!.toLowerCase(), values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!.toLowerCase(), values]),
+  );
 }
 
 describe("security headers", () => {
   it.each([
     ["the sign-in page, signed out", "/sign-in", "anonymous"],
     ["the matrix, signed in", `/w/${DEMO}`, "owner"],
-  ] as const)("%s: a nonce-based CSP without 'unsafe-inline' scripts, no framing, no plugins, no <base>, and a referrer policy", async (_label, pathname, subject) => {
-    const response = await fetchAs(callers.get(subject), pathname);
-    expect(response.status).toBe(200);
-    const csp = response.headers.get("content-security-policy");
-    expect(csp).toBeTruthy();
-    const policy = directives(csp!);
-    const scriptSrc = policy.get("script-src") ?? policy.get("default-src") ?? [];
-    const nonce = scriptSrc.find((v) => /^'nonce-[A-Za-z0-9+/=_-]{16,}'$/.test(v));
-    expect(nonce, `script-src: ${scriptSrc.join(" ")}`).toBeDefined();
-    expect(scriptSrc).not.toContain("'unsafe-inline'");
-    expect(scriptSrc).not.toContain("'unsafe-eval'");
-    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(policy.get("object-src")).toEqual(["'none'"]);
-    expect(policy.get("base-uri")).toEqual(["'none'"]);
-    expect(response.headers.get("referrer-policy")).toBeTruthy();
-    // Every script the page ships carries this response's nonce.
-    const html = await response.text();
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce!.slice(7, -1)}"`))).toEqual([]);
-  });
+  ] as const)(
+    "%s: a nonce-based CSP without 'unsafe-inline' scripts, no framing, no plugins, no <base>, and a referrer policy",
+    async (_label, pathname, subject) => {
+      const response = await fetchAs(callers.get(subject), pathname);
+      expect(response.status).toBe(200);
+      const csp = response.headers.get("content-security-policy");
+      expect(csp).toBeTruthy();
+      const policy = directives(csp!);
+      const scriptSrc = policy.get("script-src") ?? policy.get("default-src") ?? [];
+      const nonce = scriptSrc.find((v) => /^'nonce-[A-Za-z0-9+/=_-]{16,}'$/.test(v));
+      expect(nonce, `script-src: ${scriptSrc.join(" ")}`).toBeDefined();
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+      expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(policy.get("object-src")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'none'"]);
+      expect(response.headers.get("referrer-policy")).toBeTruthy();
+      // Every script the page ships carries this response's nonce.
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce!.slice(7, -1)}"`))).toEqual([]);
+    },
+  );
 
   it("a fresh nonce on every response", async () => {
-    const nonces = await Promise.all([1, 2, 3].map(async () => /'nonce-([^']+)'/.exec((await fetchAs(undefined, "/sign-in")).headers.get("content-security-policy") ?? "")?.[1]));
+    const nonces = await Promise.all(
+      [1, 2, 3].map(
+        async () =>
+          /'nonce-([^']+)'/.exec(
+            (await fetchAs(undefined, "/sign-in")).headers.get("content-security-policy") ?? "",
+          )?.[1],
+      ),
+    );
     expect(new Set(nonces).size).toBe(3);
   });
 
   it("the session cookie is __Host-, HttpOnly, Secure, SameSite=Lax, host-only for path /", () => {
     const [pair, ...attributes] = ownerSessionSetCookie.split(";").map((part) => part.trim());
     const name = pair!.slice(0, pair!.indexOf("="));
-    const flags = new Map(attributes.map((a) => [a.split("=")[0]!.toLowerCase(), a.split("=").slice(1).join("=")] as const));
+    const flags = new Map(
+      attributes.map((a) => [a.split("=")[0]!.toLowerCase(), a.split("=").slice(1).join("=")] as const),
+    );
     expect(name).toBe(SESSION_COOKIE);
     expect(name.startsWith("__Host-")).toBe(true);
     expect(flags.has("httponly")).toBe(true);
@@ -1127,7 +1878,11 @@ describe("security headers", () => {
 describe("summary", () => {
   it("covers every action and route for every kind of caller", () => {
     const rows = Object.keys(ACTION_POLICY).length + Object.keys(ROUTE_POLICY).length;
-    console.log(`policy table: ${Object.keys(ACTION_POLICY).length} actions + ${Object.keys(ROUTE_POLICY).length} route methods = ${rows} rows × ${SUBJECTS.length} callers = ${rows * SUBJECTS.length} cells; ${IDOR_PROBES.length} IDOR probes`);
-    expect(rows).toBe(new Set([...builtActions.map((a) => a.name), ...Object.keys(ACTION_POLICY)]).size + routes.length);
+    console.log(
+      `policy table: ${Object.keys(ACTION_POLICY).length} actions + ${Object.keys(ROUTE_POLICY).length} route methods = ${rows} rows × ${SUBJECTS.length} callers = ${rows * SUBJECTS.length} cells; ${IDOR_PROBES.length} IDOR probes`,
+    );
+    expect(rows).toBe(
+      new Set([...builtActions.map((a) => a.name), ...Object.keys(ACTION_POLICY)]).size + routes.length,
+    );
   });
 });

@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase, testDatabaseUrl } from "../support/database";
-import { codePointLength, codePoints, verifyAnchor } from "@/lib/evidence/anchor";
-import { FixtureError, loadWorkspaceFixture, type LoadedWorkspace } from "@/lib/demo/load";
+import { FixtureError, type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import type { WorkspaceFixture } from "@/lib/demo/types";
+import { codePointLength, codePoints, verifyAnchor } from "@/lib/evidence/anchor";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory, getMatrix, listChangeDates } from "@/lib/matrix/data";
 import type { MatrixView } from "@/lib/matrix/schema";
-import { trustedWorkspace, type AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { resetDatabase, testDatabaseUrl } from "../support/database";
 
 // Runs on real PostgreSQL and on PGlite (scripts/test.mjs): everything here is plain SQL both
 // accept, and the database errors are checked by SQLSTATE and constraint name, not by wording.
@@ -42,8 +42,10 @@ describe("the demo workspace", () => {
     workspace = trustedWorkspace(loaded);
     // The fixture's keys are not stored; names and titles are unique per workspace.
     const matrix = await getMatrix(workspace, "2022-02-16");
-    for (const party of securityGuarantees.parties) partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
-    for (const issue of securityGuarantees.issues) issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
+    for (const party of securityGuarantees.parties)
+      partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
+    for (const issue of securityGuarantees.issues)
+      issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
   });
   afterAll(async () => {
     await client.end();
@@ -52,7 +54,15 @@ describe("the demo workspace", () => {
   const cell = (issue: string, party: string) => [issueId.get(issue)!, partyId.get(party)!] as const;
 
   it("holds every quote of the fixture, each exactly the text at its code point offsets", async () => {
-    const { rows } = await client.query<{ exact: string; prefix: string; suffix: string; startOffset: number; endOffset: number; text: string; sqlSlice: string }>(
+    const { rows } = await client.query<{
+      exact: string;
+      prefix: string;
+      suffix: string;
+      startOffset: number;
+      endOffset: number;
+      text: string;
+      sqlSlice: string;
+    }>(
       `SELECT e.exact, e.prefix, e.suffix, e."startOffset", e."endOffset", r.text,
               substr(r.text, e."startOffset" + 1, e."endOffset" - e."startOffset") AS "sqlSlice"
        FROM evidence e JOIN document_revisions r ON r.id = e."revisionId"
@@ -117,12 +127,15 @@ describe("the demo workspace", () => {
       recordedAt: new Date(Date.UTC(2000, 0, 1) + i),
     }));
     const dates = [...new Set(statements.map((s) => s.statedOn))];
-    const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = (date: string) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     for (const asOf of [...dates, ...dates.map(dayBefore), "2030-01-01"]) {
       const expected = latestStatementsAsOf(statements, asOf);
       const matrix = await getMatrix(workspace, asOf);
       expect(matrix.asOf).toBe(asOf);
-      const actual = new Map(matrix.cells.filter((c) => c.statement).map((c) => [cellKey(c.issueId, c.partyId), c.statement!]));
+      const actual = new Map(
+        matrix.cells.filter((c) => c.statement).map((c) => [cellKey(c.issueId, c.partyId), c.statement!]),
+      );
       expect([...actual.keys()].sort(), `cells with a statement as of ${asOf}`).toEqual([...expected.keys()].sort());
       for (const [key, statement] of expected) {
         expect(actual.get(key), `${statement.party} on ${statement.issue} as of ${asOf}`).toMatchObject({
@@ -147,7 +160,9 @@ describe("the demo workspace", () => {
     expect(history!.issue.title).toBe("Moratorium on INF-range missiles in Europe");
     expect(history!.party.name).toBe("Russia");
 
-    const fixtureStatements = securityGuarantees.statements.filter((s) => s.party === "russia" && s.issue === "inf-missiles").reverse();
+    const fixtureStatements = securityGuarantees.statements
+      .filter((s) => s.party === "russia" && s.issue === "inf-missiles")
+      .reverse();
     expect(history!.statements.map((s) => [s.statedOn, s.position])).toEqual([
       ["2022-02-16", "SUPPORTS"],
       ["2022-01-27", "CONDITIONAL"],
@@ -156,7 +171,9 @@ describe("the demo workspace", () => {
     const exactOf = new Map(securityGuarantees.evidence.map((e) => [e.key, e.exact]));
     history!.statements.forEach((statement, i) => {
       const expected = fixtureStatements[i]!.evidence;
-      expect(statement.links.map((l) => [l.evidence.exact, l.relation]).sort()).toEqual(expected.map((l) => [exactOf.get(l.key), l.relation]).sort());
+      expect(statement.links.map((l) => [l.evidence.exact, l.relation]).sort()).toEqual(
+        expected.map((l) => [exactOf.get(l.key), l.relation]).sort(),
+      );
       for (const link of statement.links) expect(link.evidence.document.title).toBeTruthy();
     });
 
@@ -182,7 +199,9 @@ describe("the demo workspace", () => {
   it("names an unknown or duplicate key in a fixture", async () => {
     const unknownParty = structuredClone(securityGuarantees);
     unknownParty.statements[0]!.party = "atlantis";
-    await expect(loadWorkspaceFixture(unknownParty, { slug: uniqueSlug("unknown") })).rejects.toThrow(/unknown party "atlantis"/);
+    await expect(loadWorkspaceFixture(unknownParty, { slug: uniqueSlug("unknown") })).rejects.toThrow(
+      /unknown party "atlantis"/,
+    );
 
     const duplicate = structuredClone(securityGuarantees);
     duplicate.evidence.push({ ...duplicate.evidence[0]! });
@@ -194,20 +213,36 @@ describe("the demo workspace", () => {
     const broken = structuredClone(securityGuarantees);
     broken.issues.push({ key: "extra", title: "x".repeat(201), description: "" });
     const slug = uniqueSlug("broken");
-    await expect(loadWorkspaceFixture(broken, { slug })).rejects.toMatchObject({ message: expect.stringMatching(/issues_title_length/) });
+    await expect(loadWorkspaceFixture(broken, { slug })).rejects.toMatchObject({
+      message: expect.stringMatching(/issues_title_length/),
+    });
     const { rows } = await client.query<{ workspaces: number; parties: number; documents: number }>(
       `SELECT (SELECT count(*) FROM workspaces)::int AS workspaces, (SELECT count(*) FROM parties)::int AS parties,
               (SELECT count(*) FROM documents)::int AS documents`,
     );
-    expect(rows[0]).toEqual({ workspaces: 1, parties: securityGuarantees.parties.length, documents: securityGuarantees.documents.length });
+    expect(rows[0]).toEqual({
+      workspaces: 1,
+      parties: securityGuarantees.parties.length,
+      documents: securityGuarantees.documents.length,
+    });
   });
 
   describe("database guarantees", () => {
-    type EvidenceRow = Record<string, unknown> & { id: string; startOffset: number; endOffset: number; exact: string; prefix: string; suffix: string };
+    type EvidenceRow = Record<string, unknown> & {
+      id: string;
+      startOffset: number;
+      endOffset: number;
+      exact: string;
+      prefix: string;
+      suffix: string;
+    };
     let sample: EvidenceRow;
 
     beforeAll(async () => {
-      const { rows } = await client.query<EvidenceRow>(`SELECT * FROM evidence WHERE "workspaceId" = $1 AND "startOffset" > 40 ORDER BY "startOffset" LIMIT 1`, [loaded.id]);
+      const { rows } = await client.query<EvidenceRow>(
+        `SELECT * FROM evidence WHERE "workspaceId" = $1 AND "startOffset" > 40 ORDER BY "startOffset" LIMIT 1`,
+        [loaded.id],
+      );
       sample = rows[0]!;
     });
 
@@ -229,8 +264,13 @@ describe("the demo workspace", () => {
       // Same length, so only the trigger that reads the revision can tell.
       const wrong = sample.exact.split("").reverse().join("");
       expect(wrong).not.toBe(sample.exact);
-      await expect(insertEvidence({ exact: wrong })).rejects.toMatchObject({ code: CHECK_VIOLATION, message: expect.stringMatching(/does not match/) });
-      await expect(insertEvidence({ startOffset: sample.startOffset + 1, endOffset: sample.endOffset + 1 })).rejects.toMatchObject({ code: CHECK_VIOLATION });
+      await expect(insertEvidence({ exact: wrong })).rejects.toMatchObject({
+        code: CHECK_VIOLATION,
+        message: expect.stringMatching(/does not match/),
+      });
+      await expect(
+        insertEvidence({ startOffset: sample.startOffset + 1, endOffset: sample.endOffset + 1 }),
+      ).rejects.toMatchObject({ code: CHECK_VIOLATION });
       await expect(
         client.query(`UPDATE evidence SET exact = $2 WHERE id = $1`, [sample.id, wrong]),
       ).rejects.toMatchObject({ code: CHECK_VIOLATION });
@@ -240,14 +280,23 @@ describe("the demo workspace", () => {
       const other = (char: string | undefined) => (char === "x" ? "y" : "x");
       expect(sample.prefix.length).toBeGreaterThan(0);
       expect(sample.suffix.length).toBeGreaterThan(0);
-      await expect(insertEvidence({ prefix: `${other(sample.prefix[0])}${sample.prefix.slice(1)}` })).rejects.toMatchObject({ code: CHECK_VIOLATION });
-      await expect(insertEvidence({ suffix: `${sample.suffix.slice(0, -1)}${other(sample.suffix.at(-1))}` })).rejects.toMatchObject({ code: CHECK_VIOLATION });
+      await expect(
+        insertEvidence({ prefix: `${other(sample.prefix[0])}${sample.prefix.slice(1)}` }),
+      ).rejects.toMatchObject({ code: CHECK_VIOLATION });
+      await expect(
+        insertEvidence({ suffix: `${sample.suffix.slice(0, -1)}${other(sample.suffix.at(-1))}` }),
+      ).rejects.toMatchObject({ code: CHECK_VIOLATION });
     });
 
     it("refuses an anchor that ends beyond the text", async () => {
-      const { rows } = await client.query<{ length: number }>(`SELECT char_length(text) AS length FROM document_revisions WHERE id = $1`, [sample.revisionId]);
+      const { rows } = await client.query<{ length: number }>(
+        `SELECT char_length(text) AS length FROM document_revisions WHERE id = $1`,
+        [sample.revisionId],
+      );
       const length = rows[0]!.length;
-      await expect(insertEvidence({ startOffset: length, endOffset: length + 3, exact: "abc", prefix: "", suffix: "" })).rejects.toMatchObject({ code: CHECK_VIOLATION });
+      await expect(
+        insertEvidence({ startOffset: length, endOffset: length + 3, exact: "abc", prefix: "", suffix: "" }),
+      ).rejects.toMatchObject({ code: CHECK_VIOLATION });
     });
 
     it("refuses an anchor whose start is not before its end", async () => {
@@ -260,25 +309,42 @@ describe("the demo workspace", () => {
     });
 
     it("refuses to change a stance statement", async () => {
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM stance_statements WHERE "workspaceId" = $1 LIMIT 1`, [loaded.id]);
-      await expect(client.query(`UPDATE stance_statements SET summary = 'rewritten history' WHERE id = $1`, [rows[0]!.id])).rejects.toMatchObject({
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT id FROM stance_statements WHERE "workspaceId" = $1 LIMIT 1`,
+        [loaded.id],
+      );
+      await expect(
+        client.query(`UPDATE stance_statements SET summary = 'rewritten history' WHERE id = $1`, [rows[0]!.id]),
+      ).rejects.toMatchObject({
         code: CHECK_VIOLATION,
         message: expect.stringMatching(/append-only/),
       });
-      await expect(client.query(`UPDATE stance_statements SET position = 'REJECTS' WHERE "workspaceId" = $1`, [loaded.id])).rejects.toMatchObject({ code: CHECK_VIOLATION });
+      await expect(
+        client.query(`UPDATE stance_statements SET position = 'REJECTS' WHERE "workspaceId" = $1`, [loaded.id]),
+      ).rejects.toMatchObject({ code: CHECK_VIOLATION });
     });
 
     it("refuses to change the text of a document revision, but lets its note change", async () => {
-      await expect(client.query(`UPDATE document_revisions SET text = text || ' (edited)' WHERE id = $1`, [sample.revisionId])).rejects.toMatchObject({
+      await expect(
+        client.query(`UPDATE document_revisions SET text = text || ' (edited)' WHERE id = $1`, [sample.revisionId]),
+      ).rejects.toMatchObject({
         code: CHECK_VIOLATION,
         message: expect.stringMatching(/immutable/),
       });
-      await expect(client.query(`UPDATE document_revisions SET note = 'checked against the print edition' WHERE id = $1`, [sample.revisionId])).resolves.toMatchObject({ rowCount: 1 });
+      await expect(
+        client.query(`UPDATE document_revisions SET note = 'checked against the print edition' WHERE id = $1`, [
+          sample.revisionId,
+        ]),
+      ).resolves.toMatchObject({ rowCount: 1 });
     });
 
     it("refuses to edit or delete the activity log", async () => {
-      await expect(client.query(`UPDATE activity_events SET action = 'nothing' WHERE "workspaceId" = $1`, [loaded.id])).rejects.toMatchObject({ code: "42501" });
-      await expect(client.query(`DELETE FROM activity_events WHERE "workspaceId" = $1`, [loaded.id])).rejects.toMatchObject({ code: "42501" });
+      await expect(
+        client.query(`UPDATE activity_events SET action = 'nothing' WHERE "workspaceId" = $1`, [loaded.id]),
+      ).rejects.toMatchObject({ code: "42501" });
+      await expect(
+        client.query(`DELETE FROM activity_events WHERE "workspaceId" = $1`, [loaded.id]),
+      ).rejects.toMatchObject({ code: "42501" });
     });
   });
 });
@@ -298,16 +364,32 @@ describe("a workspace whose document is full of awkward Unicode", () => {
     parties: [{ key: "ua", name: "Ukraine", shortName: "UA", colour: "#1d4ed8" }],
     issues: [{ key: "peace", title: "Peace", description: "" }],
     people: [],
-    documents: [{ key: "doc", file: "doc.txt", title: "Awkward", outlet: "", url: "", language: "uk", publishedOn: "2022-02" }],
+    documents: [
+      { key: "doc", file: "doc.txt", title: "Awkward", outlet: "", url: "", language: "uk", publishedOn: "2022-02" },
+    ],
     evidence: [
       { key: "first-peace", document: "doc", exact: "“Ми хочемо миру”", saidOn: "2022-02-14", kind: "REPORTED_SPEECH" },
-      { key: "second-peace", document: "doc", exact: "“Ми хочемо миру”", occurrence: 1, saidOn: "2022-02-14", kind: "REPORTED_SPEECH" },
+      {
+        key: "second-peace",
+        document: "doc",
+        exact: "“Ми хочемо миру”",
+        occurrence: 1,
+        saidOn: "2022-02-14",
+        kind: "REPORTED_SPEECH",
+      },
       { key: "hebrew", document: "doc", exact: "שלום & <b>peace</b> 😀", saidOn: "2022-02-14", kind: "DIRECT_QUOTE" },
       { key: "accent", document: "doc", exact: "cafe\u0301", saidOn: "2022-02-14", kind: "DIRECT_QUOTE" },
       { key: "end", document: "doc", exact: "𝕏 marks", saidOn: "2022-02-14", kind: "DIRECT_QUOTE" },
     ],
     statements: [
-      { party: "ua", issue: "peace", position: "OPEN", summary: "Recorded first on the day.", statedOn: "2022-02-14", evidence: [{ key: "first-peace", relation: "SUPPORTS" }] },
+      {
+        party: "ua",
+        issue: "peace",
+        position: "OPEN",
+        summary: "Recorded first on the day.",
+        statedOn: "2022-02-14",
+        evidence: [{ key: "first-peace", relation: "SUPPORTS" }],
+      },
       {
         party: "ua",
         issue: "peace",
@@ -337,7 +419,13 @@ describe("a workspace whose document is full of awkward Unicode", () => {
   });
 
   it("stores code point offsets that PostgreSQL's substr reads back as the same words", async () => {
-    const { rows } = await client.query<{ exact: string; startOffset: number; endOffset: number; sqlSlice: string; sqlLength: number }>(
+    const { rows } = await client.query<{
+      exact: string;
+      startOffset: number;
+      endOffset: number;
+      sqlSlice: string;
+      sqlLength: number;
+    }>(
       `SELECT e.exact, e."startOffset", e."endOffset", char_length(r.text) AS "sqlLength",
               substr(r.text, e."startOffset" + 1, e."endOffset" - e."startOffset") AS "sqlSlice"
        FROM evidence e JOIN document_revisions r ON r.id = e."revisionId" WHERE e."workspaceId" = $1 ORDER BY e."startOffset"`,
@@ -360,10 +448,15 @@ describe("a workspace whose document is full of awkward Unicode", () => {
 
   it("shows the later-recorded of two statements made on the same day", async () => {
     const matrix = await getMatrix(workspace, "2022-02-14");
-    expect(matrix.cells.filter((c) => c.statement).map((c) => [c.statement!.position, c.statement!.evidenceCount])).toEqual([["DEMANDS", 2]]);
+    expect(
+      matrix.cells.filter((c) => c.statement).map((c) => [c.statement!.position, c.statement!.evidenceCount]),
+    ).toEqual([["DEMANDS", 2]]);
     expect(matrix.cells.filter((c) => c.statement)).toHaveLength(1);
     const history = await getCellHistory(workspace, matrix.issues[0]!.id, matrix.parties[0]!.id);
-    expect(history!.statements.map((s) => s.summary)).toEqual(["Recorded second on the same day.", "Recorded first on the day."]);
+    expect(history!.statements.map((s) => s.summary)).toEqual([
+      "Recorded second on the same day.",
+      "Recorded first on the day.",
+    ]);
     expect((await getMatrix(workspace, "2022-02-13")).cells.filter((c) => c.statement)).toEqual([]);
   });
 });

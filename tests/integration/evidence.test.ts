@@ -2,18 +2,18 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { getDocument } from "@/lib/documents/data";
+import { extractText } from "@/lib/documents/extract-text";
+import { correctDocument, importDocument } from "@/lib/documents/mutations";
+import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
+import { listSuggestions } from "@/lib/documents/suggestions";
 import { anchorAt, locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { CreateEvidenceSchema } from "@/lib/evidence/schema";
-import { correctDocument, importDocument } from "@/lib/documents/mutations";
-import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
-import { extractText } from "@/lib/documents/extract-text";
-import { getDocument } from "@/lib/documents/data";
-import { listSuggestions } from "@/lib/documents/suggestions";
 import { mergePeople } from "@/lib/people/mutations";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
-import { trustedWorkspace, type AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 
 // Importing sources and saving quotes from them, through the data layer the server actions call
@@ -40,7 +40,14 @@ async function counts() {
 }
 
 async function imported(text = ARTICLE) {
-  const result = await importDocument(workspace, { title: `Article ${randomUUID().slice(0, 6)}`, outlet: "TASS", url: "", language: "en", publishedOn: "2022-03-03", text });
+  const result = await importDocument(workspace, {
+    title: `Article ${randomUUID().slice(0, 6)}`,
+    outlet: "TASS",
+    url: "",
+    language: "en",
+    publishedOn: "2022-03-03",
+    text,
+  });
   if (!result.ok) throw new Error(result.message);
   return result;
 }
@@ -56,7 +63,14 @@ describe("importing documents", () => {
     const { documentId } = await imported();
     const document = await getDocument(workspace, documentId);
     expect(document?.revision.text).toBe(ARTICLE);
-    const again = await importDocument(workspace, { title: "Same text", outlet: "", url: "", language: "en", publishedOn: null, text: ARTICLE });
+    const again = await importDocument(workspace, {
+      title: "Same text",
+      outlet: "",
+      url: "",
+      language: "en",
+      publishedOn: null,
+      text: ARTICLE,
+    });
     expect(again).toMatchObject({ ok: false, reason: "duplicate", documentId });
   });
 
@@ -64,7 +78,10 @@ describe("importing documents", () => {
     const html = `<html><head><style>p{color:red}</style><script>alert(1)</script></head><body><h1>Title</h1><p>First “para” &amp; more.</p><p>Second.</p></body></html>`;
     const result = extractText("article.html", html);
     expect(result.ok && result.text).toBe("Title\n\nFirst “para” & more.\n\nSecond.");
-    expect(extractText("scan.pdf", "%PDF")).toEqual({ ok: false, message: expect.stringContaining("not a supported file") });
+    expect(extractText("scan.pdf", "%PDF")).toEqual({
+      ok: false,
+      message: expect.stringContaining("not a supported file"),
+    });
   });
 
   it("refuses an oversized text and bad metadata with messages, writing nothing", async () => {
@@ -79,7 +96,10 @@ describe("importing documents", () => {
 
   it("suggests the attributed passages, with speakers from the people directory", async () => {
     const { revisionId } = await imported(ARTICLE.replace("March 3", "March 4"));
-    const suggestions = await listSuggestions(workspace, { id: revisionId, text: ARTICLE.replace("March 3", "March 4") });
+    const suggestions = await listSuggestions(workspace, {
+      id: revisionId,
+      text: ARTICLE.replace("March 3", "March 4"),
+    });
     const texts = suggestions.map((s) => s.text);
     expect(texts).toContain("We are open to dialogue, but not at the expense of our security");
     expect(suggestions.find((s) => s.text.startsWith("We are open"))?.speaker?.name).toMatch(/Lavrov/);
@@ -89,7 +109,9 @@ describe("importing documents", () => {
 
 describe("saving a passage as evidence", () => {
   async function passage(words: string) {
-    const { documentId, revisionId } = await imported(ARTICLE.replace("March 3", `March ${Math.floor(Math.random() * 1e6)}`));
+    const { documentId, revisionId } = await imported(
+      ARTICLE.replace("March 3", `March ${Math.floor(Math.random() * 1e6)}`),
+    );
     const text = (await getDocument(workspace, documentId))!.revision.text;
     return { documentId, revisionId, text, anchor: locateQuote(text, words)! };
   }
@@ -97,7 +119,10 @@ describe("saving a passage as evidence", () => {
   it("saves a verified quote with a new speaker and a stance link, offsets in code points", async () => {
     const { documentId, revisionId, text, anchor } = await passage("& <replies>");
     expect(anchor.startOffset).toBe(Array.from(text.slice(0, text.indexOf("& <replies>"))).length);
-    const statement = await db().stanceStatement.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } });
+    const statement = await db().stanceStatement.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+      select: { id: true },
+    });
     const result = await createEvidence(workspace, {
       documentId,
       revisionId,
@@ -108,50 +133,133 @@ describe("saving a passage as evidence", () => {
       links: [{ statementId: statement.id, relation: "CONTEXT" }],
     });
     expect(result.ok).toBe(true);
-    const saved = await db().evidence.findUniqueOrThrow({ where: { id: result.ok ? result.evidenceId : "" }, select: { exact: true, saidOn: true, speaker: { select: { organisation: true } }, links: { select: { statementId: true } } } });
-    expect(saved).toMatchObject({ exact: "& <replies>", speaker: { organisation: "TASS" }, links: [{ statementId: statement.id }] });
+    const saved = await db().evidence.findUniqueOrThrow({
+      where: { id: result.ok ? result.evidenceId : "" },
+      select: {
+        exact: true,
+        saidOn: true,
+        speaker: { select: { organisation: true } },
+        links: { select: { statementId: true } },
+      },
+    });
+    expect(saved).toMatchObject({
+      exact: "& <replies>",
+      speaker: { organisation: "TASS" },
+      links: [{ statementId: statement.id }],
+    });
     expect(saved.saidOn.toISOString().slice(0, 10)).toBe("2022-03-03");
   });
 
   it("refuses mismatched words, offsets out of range, a foreign speaker or stance, and a stale revision — writing nothing", async () => {
     const { documentId, revisionId, text, anchor } = await passage("little cause for optimism");
-    const foreignSpeaker = await db().person.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } });
-    const foreignStatement = await db().stanceStatement.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } });
+    const foreignSpeaker = await db().person.findFirstOrThrow({
+      where: { workspaceId: other.id },
+      select: { id: true },
+    });
+    const foreignStatement = await db().stanceStatement.findFirstOrThrow({
+      where: { workspaceId: other.id },
+      select: { id: true },
+    });
     const base = { documentId, revisionId, kind: "DIRECT_QUOTE" as const, note: "", links: [] };
     const before = await counts();
 
-    expect(await createEvidence(workspace, { ...base, ...anchor, exact: "little cause for pessimism" })).toMatchObject({ ok: false, reason: "anchor_mismatch" });
-    expect(await createEvidence(workspace, { ...base, ...anchor, prefix: "something else entirely" })).toMatchObject({ ok: false, reason: "anchor_mismatch" });
+    expect(await createEvidence(workspace, { ...base, ...anchor, exact: "little cause for pessimism" })).toMatchObject({
+      ok: false,
+      reason: "anchor_mismatch",
+    });
+    expect(await createEvidence(workspace, { ...base, ...anchor, prefix: "something else entirely" })).toMatchObject({
+      ok: false,
+      reason: "anchor_mismatch",
+    });
     const length = Array.from(text).length;
-    expect(await createEvidence(workspace, { ...base, ...anchor, startOffset: length - 2, endOffset: length + 5, exact: "xxxxxxx" })).toMatchObject({ ok: false, reason: "anchor_mismatch", message: expect.stringMatching(/outside/) });
-    expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: foreignSpeaker.id })).toMatchObject({ ok: false, reason: "speaker_not_found" });
-    expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: randomUUID() })).toMatchObject({ ok: false, reason: "speaker_not_found" });
-    expect(await createEvidence(workspace, { ...base, ...anchor, links: [{ statementId: foreignStatement.id, relation: "SUPPORTS" }] })).toMatchObject({ ok: false, reason: "statement_not_found" });
+    expect(
+      await createEvidence(workspace, {
+        ...base,
+        ...anchor,
+        startOffset: length - 2,
+        endOffset: length + 5,
+        exact: "xxxxxxx",
+      }),
+    ).toMatchObject({ ok: false, reason: "anchor_mismatch", message: expect.stringMatching(/outside/) });
+    expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: foreignSpeaker.id })).toMatchObject({
+      ok: false,
+      reason: "speaker_not_found",
+    });
+    expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: randomUUID() })).toMatchObject({
+      ok: false,
+      reason: "speaker_not_found",
+    });
+    expect(
+      await createEvidence(workspace, {
+        ...base,
+        ...anchor,
+        links: [{ statementId: foreignStatement.id, relation: "SUPPORTS" }],
+      }),
+    ).toMatchObject({ ok: false, reason: "statement_not_found" });
     expect(await createEvidence(other, { ...base, ...anchor })).toMatchObject({ ok: false, reason: "not_found" });
 
-    const correction = await correctDocument(workspace, { documentId, baseRevision: 1, text: `${text}\n\nA corrected last line.`, note: "added a line" });
+    const correction = await correctDocument(workspace, {
+      documentId,
+      baseRevision: 1,
+      text: `${text}\n\nA corrected last line.`,
+      note: "added a line",
+    });
     expect(correction.ok).toBe(true);
     const afterCorrection = await counts();
-    expect(await createEvidence(workspace, { ...base, ...anchor })).toMatchObject({ ok: false, reason: "stale_revision" });
-    expect({ ...(await counts()), revisions: afterCorrection.revisions }).toEqual({ ...before, revisions: afterCorrection.revisions });
+    expect(await createEvidence(workspace, { ...base, ...anchor })).toMatchObject({
+      ok: false,
+      reason: "stale_revision",
+    });
+    expect({ ...(await counts()), revisions: afterCorrection.revisions }).toEqual({
+      ...before,
+      revisions: afterCorrection.revisions,
+    });
     expect(afterCorrection.revisions).toBe(before.revisions + 1);
   });
 
   it("refuses an empty or backwards selection at the boundary", () => {
-    const input = { workspaceSlug: "w", documentId: randomUUID(), revisionId: randomUUID(), startOffset: 5, endOffset: 5, exact: "x", prefix: "", suffix: "", kind: "DIRECT_QUOTE" };
+    const input = {
+      workspaceSlug: "w",
+      documentId: randomUUID(),
+      revisionId: randomUUID(),
+      startOffset: 5,
+      endOffset: 5,
+      exact: "x",
+      prefix: "",
+      suffix: "",
+      kind: "DIRECT_QUOTE",
+    };
     expect(CreateEvidenceSchema.safeParse(input).error?.issues[0]?.message).toMatch(/empty/);
   });
 
   it("keeps quotes attached through a correction and orphans one whose words were deleted", async () => {
     const { documentId, revisionId, text } = await passage("An unrelated sentence about the weather");
-    const keep = anchorAt(text, ...(() => { const a = locateQuote(text, "open to dialogue")!; return [a.startOffset, a.endOffset] as const; })());
+    const keep = anchorAt(
+      text,
+      ...(() => {
+        const a = locateQuote(text, "open to dialogue")!;
+        return [a.startOffset, a.endOffset] as const;
+      })(),
+    );
     const drop = locateQuote(text, "An unrelated sentence about the weather")!;
     for (const anchor of [keep, drop]) {
-      const saved = await createEvidence(workspace, { documentId, revisionId, ...anchor, kind: "DIRECT_QUOTE", note: "", links: [] });
+      const saved = await createEvidence(workspace, {
+        documentId,
+        revisionId,
+        ...anchor,
+        kind: "DIRECT_QUOTE",
+        note: "",
+        links: [],
+      });
       expect(saved.ok).toBe(true);
     }
     const corrected = `Editor’s note: corrected.\n\n${text.replace("An unrelated sentence about the weather ends the article.", "")}`;
-    const result = await correctDocument(workspace, { documentId, baseRevision: 1, text: corrected, note: "removed a line" });
+    const result = await correctDocument(workspace, {
+      documentId,
+      baseRevision: 1,
+      text: corrected,
+      note: "removed a line",
+    });
     expect(result).toMatchObject({ ok: true, counts: { MOVED: 1, ORPHANED: 1 } });
     const document = await getDocument(workspace, documentId);
     expect(document?.revision.number).toBe(2);
@@ -163,26 +271,44 @@ describe("saving a passage as evidence", () => {
 describe("people and search", () => {
   it("merges two entries that are one person, moving the quotes and keeping the name as an alias", async () => {
     const [keep, merge] = await Promise.all([
-      db().person.create({ data: { workspaceId: workspace.id, name: `Andrei K ${randomUUID().slice(0, 4)}` }, select: { id: true, name: true } }),
-      db().person.create({ data: { workspaceId: workspace.id, name: `Andrey K ${randomUUID().slice(0, 4)}` }, select: { id: true, name: true } }),
+      db().person.create({
+        data: { workspaceId: workspace.id, name: `Andrei K ${randomUUID().slice(0, 4)}` },
+        select: { id: true, name: true },
+      }),
+      db().person.create({
+        data: { workspaceId: workspace.id, name: `Andrey K ${randomUUID().slice(0, 4)}` },
+        select: { id: true, name: true },
+      }),
     ]);
     const quote = await db().evidence.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } });
     await db().evidence.update({ where: { id: quote.id }, data: { speakerId: merge.id } });
     expect(await mergePeople(workspace, keep.id, merge.id)).toEqual({ ok: true, moved: 1 });
-    const kept = await db().person.findUniqueOrThrow({ where: { id: keep.id }, select: { aliases: true, _count: { select: { evidence: true } } } });
+    const kept = await db().person.findUniqueOrThrow({
+      where: { id: keep.id },
+      select: { aliases: true, _count: { select: { evidence: true } } },
+    });
     expect(kept.aliases).toContain(merge.name);
     expect(kept._count.evidence).toBe(1);
     expect(await mergePeople(other, keep.id, randomUUID())).toMatchObject({ ok: false, reason: "not_found" });
+    // Into itself is refused before anything is touched.
+    expect(await mergePeople(workspace, keep.id, keep.id)).toMatchObject({ ok: false, reason: "same_person" });
+    expect(await db().person.count({ where: { id: keep.id } })).toBe(1);
   });
 
   it("finds quotes and documents by words, filtered by speaker and kind", async () => {
-    const lavrov = await db().person.findFirstOrThrow({ where: { workspaceId: workspace.id, name: { contains: "Lavrov" } }, select: { id: true } });
+    const lavrov = await db().person.findFirstOrThrow({
+      where: { workspaceId: workspace.id, name: { contains: "Lavrov" } },
+      select: { id: true },
+    });
     const all = await search(workspace, SearchQuerySchema.parse({ q: "moratorium" }));
     expect(all.evidence.length).toBeGreaterThan(0);
     expect(all.evidence.every((e) => e.exact.toLowerCase().includes("moratorium"))).toBe(true);
     expect(all.documents.length).toBeGreaterThan(0);
     expect(all.documents[0]?.match).toMatchObject({ start: expect.any(Number), end: expect.any(Number) });
-    const byLavrov = await search(workspace, SearchQuerySchema.parse({ q: "", speaker: lavrov.id, kind: "DIRECT_QUOTE" }));
+    const byLavrov = await search(
+      workspace,
+      SearchQuerySchema.parse({ q: "", speaker: lavrov.id, kind: "DIRECT_QUOTE" }),
+    );
     expect(byLavrov.evidence.length).toBeGreaterThan(0);
     expect(byLavrov.evidence.every((e) => e.kind === "DIRECT_QUOTE" && /Lavrov/.test(e.speaker ?? ""))).toBe(true);
     const foreign = await search(other, SearchQuerySchema.parse({ q: "", speaker: lavrov.id }));

@@ -3,26 +3,26 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "../support/database";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { getMatrix } from "@/lib/matrix/data";
-import { correctStatement, retractStatement } from "@/lib/matrix/mutations";
 import { correctDocument, dismissSuggestion, markAnchorReviewed } from "@/lib/documents/mutations";
-import { createEvidence } from "@/lib/evidence/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
-import { archiveIssue } from "@/lib/structure/mutations";
-import { trustedWorkspace, type AuthorizedWorkspace } from "@/lib/workspaces/access";
-import { getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
-import { importWorkspaceExport } from "@/lib/exports/mutations";
+import { createEvidence } from "@/lib/evidence/mutations";
+import { formatBriefingHtml } from "@/lib/exports/briefing-html";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { formatMatrixCsv } from "@/lib/exports/csv";
-import { formatBriefingHtml } from "@/lib/exports/briefing-html";
+import { getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
 import { formatBriefingMarkdown } from "@/lib/exports/markdown";
+import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { renderExport } from "@/lib/exports/render";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
-import { WorkspaceExportSchema, type WorkspaceExport } from "@/lib/exports/workspace-file";
+import { type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
+import { getMatrix } from "@/lib/matrix/data";
+import { correctStatement, retractStatement } from "@/lib/matrix/mutations";
+import { archiveIssue } from "@/lib/structure/mutations";
+import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { resetDatabase } from "../support/database";
 
 // Export → import → export on the demo workspace after the kinds of change that make a
 // workspace's history: corrected and retracted statements, a corrected document whose quotes
@@ -49,7 +49,10 @@ function uniqueSlug(prefix: string): string {
 }
 
 async function cellVersion(workspace: AuthorizedWorkspace, issueId: string, partyId: string): Promise<number> {
-  const cell = await db().stanceCell.findUnique({ where: { workspaceId_issueId_partyId: { workspaceId: workspace.id, issueId, partyId } }, select: { version: true } });
+  const cell = await db().stanceCell.findUnique({
+    where: { workspaceId_issueId_partyId: { workspaceId: workspace.id, issueId, partyId } },
+    select: { version: true },
+  });
   return cell?.version ?? 0;
 }
 
@@ -62,18 +65,56 @@ async function ensureUser(email: string, name: string): Promise<string> {
 async function addThreads(workspace: AuthorizedWorkspace, authorId: string, statementId: string, evidenceId: string) {
   const at = (iso: string) => new Date(iso);
   const open = await db().comment.create({
-    data: { workspaceId: workspace.id, statementId, authorId, body: "Is “legally binding” the treaty wording, or the ministry's gloss?\nCheck the draft text.", createdAt: at("2022-02-17T09:00:00Z") },
+    data: {
+      workspaceId: workspace.id,
+      statementId,
+      authorId,
+      body: "Is “legally binding” the treaty wording, or the ministry's gloss?\nCheck the draft text.",
+      createdAt: at("2022-02-17T09:00:00Z"),
+    },
   });
   await db().comment.createMany({
     data: [
-      { workspaceId: workspace.id, statementId, parentId: open.id, authorId, body: "Article 4 of the draft treaty: “shall not”. It is the wording.", createdAt: at("2022-02-17T11:30:00Z"), editedAt: at("2022-02-17T11:45:00Z") },
-      { workspaceId: workspace.id, statementId, parentId: open.id, authorId, body: "", createdAt: at("2022-02-17T12:00:00Z"), deletedAt: at("2022-02-17T12:05:00Z") },
+      {
+        workspaceId: workspace.id,
+        statementId,
+        parentId: open.id,
+        authorId,
+        body: "Article 4 of the draft treaty: “shall not”. It is the wording.",
+        createdAt: at("2022-02-17T11:30:00Z"),
+        editedAt: at("2022-02-17T11:45:00Z"),
+      },
+      {
+        workspaceId: workspace.id,
+        statementId,
+        parentId: open.id,
+        authorId,
+        body: "",
+        createdAt: at("2022-02-17T12:00:00Z"),
+        deletedAt: at("2022-02-17T12:05:00Z"),
+      },
     ],
   });
   await db().comment.create({
-    data: { workspaceId: workspace.id, statementId, authorId, body: "Date checked against the transcript.", createdAt: at("2022-02-16T08:00:00Z"), resolvedAt: at("2022-02-16T10:00:00Z"), resolvedById: authorId },
+    data: {
+      workspaceId: workspace.id,
+      statementId,
+      authorId,
+      body: "Date checked against the transcript.",
+      createdAt: at("2022-02-16T08:00:00Z"),
+      resolvedAt: at("2022-02-16T10:00:00Z"),
+      resolvedById: authorId,
+    },
   });
-  await db().comment.create({ data: { workspaceId: workspace.id, evidenceId, authorId, body: "Translation is TASS's, not ours.", createdAt: at("2022-02-18T08:00:00Z") } });
+  await db().comment.create({
+    data: {
+      workspaceId: workspace.id,
+      evidenceId,
+      authorId,
+      body: "Translation is TASS's, not ours.",
+      createdAt: at("2022-02-18T08:00:00Z"),
+    },
+  });
 }
 
 let ownerId: string;
@@ -82,7 +123,11 @@ let workspace: AuthorizedWorkspace;
 beforeAll(async () => {
   await resetDatabase();
   ownerId = await ensureUser(`exporter-${randomUUID().slice(0, 8)}@parley.test`, "Export Analyst");
-  const loaded = await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("export-a"), members: [{ userId: ownerId, role: "OWNER" }], createdById: ownerId });
+  const loaded = await loadWorkspaceFixture(securityGuarantees, {
+    slug: uniqueSlug("export-a"),
+    members: [{ userId: ownerId, role: "OWNER" }],
+    createdById: ownerId,
+  });
   workspace = trustedWorkspace(loaded, ownerId);
 
   const matrix = await getMatrix(workspace, AS_OF);
@@ -108,15 +153,30 @@ beforeAll(async () => {
   expect(retraction.ok).toBe(true);
 
   // A correction of a document: a note at the top moves every quote; one quote's words are cut.
-  const quote = await db().evidence.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { startOffset: "asc" }, select: { id: true, exact: true, documentId: true, revision: { select: { text: true } } } });
-  const others = await db().evidence.findMany({ where: { workspaceId: workspace.id, documentId: quote.documentId, id: { not: quote.id } }, select: { exact: true } });
+  const quote = await db().evidence.findFirstOrThrow({
+    where: { workspaceId: workspace.id },
+    orderBy: { startOffset: "asc" },
+    select: { id: true, exact: true, documentId: true, revision: { select: { text: true } } },
+  });
+  const others = await db().evidence.findMany({
+    where: { workspaceId: workspace.id, documentId: quote.documentId, id: { not: quote.id } },
+    select: { exact: true },
+  });
   const cut = others.find((o) => !o.exact.includes(quote.exact) && !quote.exact.includes(o.exact))!;
   const corrected2 = `Editor's note: corrected on 1 March 2022.\n\n${quote.revision.text.replace(cut.exact, "[passage withdrawn]")}`;
-  const documentCorrection = await correctDocument(workspace, { documentId: quote.documentId, baseRevision: 1, text: corrected2, note: "Editor's note added; a withdrawn passage removed." });
+  const documentCorrection = await correctDocument(workspace, {
+    documentId: quote.documentId,
+    baseRevision: 1,
+    text: corrected2,
+    note: "Editor's note added; a withdrawn passage removed.",
+  });
   expect(documentCorrection.ok).toBe(true);
   if (!documentCorrection.ok) return;
   expect(documentCorrection.counts.ORPHANED + documentCorrection.counts.CHANGED).toBeGreaterThan(0);
-  const orphan = await db().evidenceAnchor.findFirst({ where: { workspaceId: workspace.id, status: { in: ["ORPHANED", "CHANGED"] } }, select: { evidenceId: true, revisionId: true } });
+  const orphan = await db().evidenceAnchor.findFirst({
+    where: { workspaceId: workspace.id, status: { in: ["ORPHANED", "CHANGED"] } },
+    select: { evidenceId: true, revisionId: true },
+  });
   expect(await markAnchorReviewed(workspace, orphan!)).toEqual({ ok: true });
 
   const fresh = locateQuote(corrected2, "Editor's note: corrected on 1 March 2022.")!;
@@ -132,10 +192,16 @@ beforeAll(async () => {
     links: [{ statementId: correction.ok ? correction.statementId! : "", relation: "CONTEXT" }],
   });
   expect(created.ok).toBe(true);
-  expect((await dismissSuggestion(workspace, { revisionId: documentCorrection.revisionId, startOffset: 0, endOffset: 8 })).ok).toBe(true);
+  expect(
+    (await dismissSuggestion(workspace, { revisionId: documentCorrection.revisionId, startOffset: 0, endOffset: 8 }))
+      .ok,
+  ).toBe(true);
 
   await addThreads(workspace, ownerId, stated[2]!.statement!.id, quote.id);
-  await db().workspace.update({ where: { id: workspace.id }, data: { positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } } });
+  await db().workspace.update({
+    where: { id: workspace.id },
+    data: { positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } },
+  });
   await archiveIssue(workspace, matrix.issues.at(-1)!.id);
 });
 
@@ -151,7 +217,11 @@ describe("a whole-workspace export", () => {
   });
 
   it("holds every record, every revision's text and the history of amendments and anchors", () => {
-    expect(exported).toMatchObject({ format: "parley.workspace", version: 1, workspace: { slug: workspace.slug, positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } } });
+    expect(exported).toMatchObject({
+      format: "parley.workspace",
+      version: 1,
+      workspace: { slug: workspace.slug, positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } },
+    });
     expect(exported.parties).toHaveLength(securityGuarantees.parties.length);
     expect(exported.issues).toHaveLength(securityGuarantees.issues.length);
     expect(exported.issues.filter((i) => i.archivedAt)).toHaveLength(1);
@@ -168,8 +238,12 @@ describe("a whole-workspace export", () => {
   });
 
   it("imports as a new workspace that exports identically, with new ids", async () => {
-    const result = await importWorkspaceExport(JSON.stringify(exported), { slug: uniqueSlug("export-b"), ownerUserId: ownerId });
-    if (!result.ok) throw new Error(`import refused: ${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
+    const result = await importWorkspaceExport(JSON.stringify(exported), {
+      slug: uniqueSlug("export-b"),
+      ownerUserId: ownerId,
+    });
+    if (!result.ok)
+      throw new Error(`import refused: ${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
     const copy = trustedWorkspace(result.workspace, ownerId);
     const again = await getWorkspaceExport(copy);
 
@@ -180,8 +254,13 @@ describe("a whole-workspace export", () => {
     expect(shared).toEqual([]);
 
     // The importer owns the copy; the copy's matrix and briefings read exactly as the original's.
-    expect(await db().membership.findMany({ where: { workspaceId: copy.id }, select: { userId: true, role: true } })).toEqual([{ userId: ownerId, role: "OWNER" }]);
-    const [a, b] = [await getMatrixExport(workspace, AS_OF, { threads: true }), await getMatrixExport(copy, AS_OF, { threads: true })];
+    expect(
+      await db().membership.findMany({ where: { workspaceId: copy.id }, select: { userId: true, role: true } }),
+    ).toEqual([{ userId: ownerId, role: "OWNER" }]);
+    const [a, b] = [
+      await getMatrixExport(workspace, AS_OF, { threads: true }),
+      await getMatrixExport(copy, AS_OF, { threads: true }),
+    ];
     expect(formatMatrixCsv(b)).toBe(formatMatrixCsv(a));
     expect(formatBriefingMarkdown(b)).toBe(formatBriefingMarkdown(a));
     expect(formatBriefingHtml(b)).toBe(formatBriefingHtml(a));
@@ -192,7 +271,10 @@ describe("a whole-workspace export", () => {
     const count = await db().workspace.count();
     const result = await importWorkspaceExport(exported, { slug: workspace.slug, ownerUserId: ownerId });
     expect(result).toMatchObject({ ok: false, reason: "slug_taken", field: "slug" });
-    expect(await importWorkspaceExport(exported, { slug: "Not A Slug", ownerUserId: ownerId })).toMatchObject({ ok: false, reason: "invalid_slug" });
+    expect(await importWorkspaceExport(exported, { slug: "Not A Slug", ownerUserId: ownerId })).toMatchObject({
+      ok: false,
+      reason: "invalid_slug",
+    });
     expect(await db().workspace.count()).toBe(count);
   });
 
@@ -200,11 +282,20 @@ describe("a whole-workspace export", () => {
     const count = await db().workspace.count();
     const tampered = structuredClone(exported);
     tampered.evidence[3]!.exact = `${tampered.evidence[3]!.exact.slice(0, -1)}!`;
-    const result = await importWorkspaceExport(JSON.stringify(tampered), { slug: uniqueSlug("tampered"), ownerUserId: ownerId });
+    const result = await importWorkspaceExport(JSON.stringify(tampered), {
+      slug: uniqueSlug("tampered"),
+      ownerUserId: ownerId,
+    });
     expect(result).toMatchObject({ ok: false, reason: "invalid_file", field: "file" });
-    expect(result.ok === false && "problems" in result ? result.problems : []).toEqual([expect.stringMatching(/^evidence\[3\]: .* is not the text at its offsets \(exact mismatch\)\.$/)]);
-    expect(await importWorkspaceExport("{not json", { slug: uniqueSlug("broken"), ownerUserId: ownerId })).toMatchObject({ ok: false, reason: "invalid_file" });
-    expect(await importWorkspaceExport({ ...exported, version: 7 }, { slug: uniqueSlug("future"), ownerUserId: ownerId })).toMatchObject({
+    expect(result.ok === false && "problems" in result ? result.problems : []).toEqual([
+      expect.stringMatching(/^evidence\[3\]: .* is not the text at its offsets \(exact mismatch\)\.$/),
+    ]);
+    expect(
+      await importWorkspaceExport("{not json", { slug: uniqueSlug("broken"), ownerUserId: ownerId }),
+    ).toMatchObject({ ok: false, reason: "invalid_file" });
+    expect(
+      await importWorkspaceExport({ ...exported, version: 7 }, { slug: uniqueSlug("future"), ownerUserId: ownerId }),
+    ).toMatchObject({
       ok: false,
       problems: ["version: This Parley reads workspace exports of version 1."],
     });
@@ -218,34 +309,56 @@ describe("a whole-workspace export", () => {
     file.statements[0]!.recordedBy = { name: "Zed Outsider", email: "zed@elsewhere.test" };
     const result = await importWorkspaceExport(file, { slug: uniqueSlug("credited"), ownerUserId: ownerId });
     if (!result.ok) throw new Error(result.message);
-    const comment = await db().comment.findFirstOrThrow({ where: { workspaceId: result.workspace.id, createdAt: new Date(open.createdAt), parentId: null }, select: { authorId: true, body: true } });
+    const comment = await db().comment.findFirstOrThrow({
+      where: { workspaceId: result.workspace.id, createdAt: new Date(open.createdAt), parentId: null },
+      select: { authorId: true, body: true },
+    });
     expect(comment).toEqual({ authorId: ownerId, body: `(Originally by Zed Outsider.)\n\n${open.body}` });
-    const statements = await db().stanceStatement.findMany({ where: { workspaceId: result.workspace.id }, select: { recordedById: true } });
+    const statements = await db().stanceStatement.findMany({
+      where: { workspaceId: result.workspace.id },
+      select: { recordedById: true },
+    });
     expect(statements.filter((s) => s.recordedById === null)).toHaveLength(1);
   });
 });
 
 describe("the sample exports in tests/fixtures/exports", () => {
-  it.runIf(process.env.PARLEY_WRITE_EXPORT_SAMPLES === "1")("are rewritten from the demo workspace as of 2022-02-16", async () => {
-    const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
-    const loaded = await loadWorkspaceFixture(securityGuarantees, { members: [{ userId: analystId, role: "OWNER" }], createdById: analystId });
-    const demo = trustedWorkspace(loaded, analystId);
-    const matrix = await getMatrix(demo, AS_OF);
-    const cell = matrix.cells.find((c) => c.statement && c.statement.evidenceCount > 0)!;
-    const link = await db().statementEvidence.findFirstOrThrow({ where: { statementId: cell.statement!.id }, select: { evidenceId: true } });
-    await addThreads(demo, analystId, cell.statement!.id, link.evidenceId);
-    await mkdir(SAMPLES_DIR, { recursive: true });
-    for (const format of EXPORT_FORMATS) {
-      const file = await renderExport(demo, format, AS_OF);
-      await writeFile(path.join(SAMPLES_DIR, SAMPLE_FILES[format]), file.body);
-    }
-  });
+  it.runIf(process.env.PARLEY_WRITE_EXPORT_SAMPLES === "1")(
+    "are rewritten from the demo workspace as of 2022-02-16",
+    async () => {
+      const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
+      const loaded = await loadWorkspaceFixture(securityGuarantees, {
+        members: [{ userId: analystId, role: "OWNER" }],
+        createdById: analystId,
+      });
+      const demo = trustedWorkspace(loaded, analystId);
+      const matrix = await getMatrix(demo, AS_OF);
+      const cell = matrix.cells.find((c) => c.statement && c.statement.evidenceCount > 0)!;
+      const link = await db().statementEvidence.findFirstOrThrow({
+        where: { statementId: cell.statement!.id },
+        select: { evidenceId: true },
+      });
+      await addThreads(demo, analystId, cell.statement!.id, link.evidenceId);
+      await mkdir(SAMPLES_DIR, { recursive: true });
+      for (const format of EXPORT_FORMATS) {
+        const file = await renderExport(demo, format, AS_OF);
+        await writeFile(path.join(SAMPLES_DIR, SAMPLE_FILES[format]), file.body);
+      }
+    },
+  );
 
-  it.runIf(existsSync(path.join(SAMPLES_DIR, SAMPLE_FILES.workspace)))("import, as written, into a workspace that exports the same content", async () => {
-    const sample = WorkspaceExportSchema.parse(JSON.parse(await readFile(path.join(SAMPLES_DIR, SAMPLE_FILES.workspace), "utf8")));
-    const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
-    const result = await importWorkspaceExport(sample, { slug: uniqueSlug("sample"), ownerUserId: analystId });
-    if (!result.ok) throw new Error(`${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
-    expect(canonicalizeWorkspaceExport(await getWorkspaceExport(trustedWorkspace(result.workspace, analystId)))).toEqual(canonicalizeWorkspaceExport(sample));
-  });
+  it.runIf(existsSync(path.join(SAMPLES_DIR, SAMPLE_FILES.workspace)))(
+    "import, as written, into a workspace that exports the same content",
+    async () => {
+      const sample = WorkspaceExportSchema.parse(
+        JSON.parse(await readFile(path.join(SAMPLES_DIR, SAMPLE_FILES.workspace), "utf8")),
+      );
+      const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
+      const result = await importWorkspaceExport(sample, { slug: uniqueSlug("sample"), ownerUserId: analystId });
+      if (!result.ok) throw new Error(`${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
+      expect(
+        canonicalizeWorkspaceExport(await getWorkspaceExport(trustedWorkspace(result.workspace, analystId))),
+      ).toEqual(canonicalizeWorkspaceExport(sample));
+    },
+  );
 });

@@ -1,26 +1,35 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { resetDatabase } from "../support/database";
+import { GET } from "@/app/api/w/[slug]/export/route";
 import { db } from "@/lib/db/client";
-import { loadWorkspaceFixture, type LoadedWorkspace } from "@/lib/demo/load";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { getMatrix } from "@/lib/matrix/data";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { GET } from "@/app/api/w/[slug]/export/route";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { resetDatabase } from "../support/database";
 
-// The route handler as the app serves it, with only the session faked: Auth.js's auth() answers
-// with whoever `session.userId` names. Membership, roles and everything after are real.
+// The route handler as the app serves it, with only the session faked: the proxy's verified session
+// is whoever `session.userId` names. Membership, roles and everything after are real.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+// The session the proxy would have verified for the request (lib/auth/session-check.ts).
+vi.mock("@/lib/auth/session-check", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session-check")>()),
+  currentSession: async () =>
+    session.userId
+      ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }
+      : null,
+}));
 
 let loaded: LoadedWorkspace;
 let viewerId: string;
 let outsiderId: string;
 
 function get(slug: string, query: string) {
-  return GET(new NextRequest(`http://parley.test/api/w/${slug}/export?${query}`), { params: Promise.resolve({ slug }) });
+  return GET(new NextRequest(`http://parley.test/api/w/${slug}/export?${query}`), {
+    params: Promise.resolve({ slug }),
+  });
 }
 
 beforeAll(async () => {
@@ -31,12 +40,23 @@ beforeAll(async () => {
   ];
   viewerId = viewer.id;
   outsiderId = outsider.id;
-  loaded = await loadWorkspaceFixture(securityGuarantees, { slug: `route-${randomUUID().slice(0, 8)}`, members: [{ userId: viewerId, role: "VIEWER" }] });
+  loaded = await loadWorkspaceFixture(securityGuarantees, {
+    slug: `route-${randomUUID().slice(0, 8)}`,
+    members: [{ userId: viewerId, role: "VIEWER" }],
+  });
   // A summary that would run as a script if the briefing did not escape it.
   const matrix = await getMatrix(trustedWorkspace(loaded), "2022-02-16");
   const cell = matrix.cells.find((c) => c.statement)!;
   await db().stanceStatement.create({
-    data: { workspaceId: loaded.id, issueId: cell.issueId, partyId: cell.partyId, position: "OPEN", summary: "<script>alert(document.cookie)</script>", statedOn: new Date("2022-02-16T00:00:00Z"), recordedAt: new Date() },
+    data: {
+      workspaceId: loaded.id,
+      issueId: cell.issueId,
+      partyId: cell.partyId,
+      position: "OPEN",
+      summary: "<script>alert(document.cookie)</script>",
+      statedOn: new Date("2022-02-16T00:00:00Z"),
+      recordedAt: new Date(),
+    },
   });
 });
 
@@ -58,7 +78,10 @@ describe("GET /api/w/[slug]/export", () => {
     session.userId = viewerId;
     const badFormat = await get(loaded.slug, "format=pdf");
     expect(badFormat.status).toBe(400);
-    expect(await badFormat.json()).toMatchObject({ error: "invalid_request", message: "format: Choose a format: csv, json, md, html, w3c, workspace." });
+    expect(await badFormat.json()).toMatchObject({
+      error: "invalid_request",
+      message: "format: Choose a format: csv, json, md, html, w3c, workspace.",
+    });
     const badDate = await get(loaded.slug, "format=csv&asOf=16.02.2022");
     expect(badDate.status).toBe(400);
     expect((await badDate.json()).message).toMatch(/^asOf: Use a date written as YYYY-MM-DD/);
@@ -81,10 +104,18 @@ describe("GET /api/w/[slug]/export", () => {
     expect((await response.text()).length).toBeGreaterThan(1000);
   });
 
+  it("starts the CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8", async () => {
+    session.userId = viewerId;
+    const bytes = new Uint8Array(await (await get(loaded.slug, "format=csv&asOf=2022-02-16")).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
   it("names the whole-workspace file by today's date and ignores asOf for it", async () => {
     session.userId = viewerId;
     const response = await get(loaded.slug, "format=workspace&asOf=2022-02-16");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${loaded.slug}-workspace-${new Date().toISOString().slice(0, 10)}.json"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${loaded.slug}-workspace-${new Date().toISOString().slice(0, 10)}.json"`,
+    );
     const file = await response.json();
     expect(file).toMatchObject({ format: "parley.workspace", version: 1 });
     expect(file.statements).toHaveLength(securityGuarantees.statements.length + 1);

@@ -1,5 +1,5 @@
-import { createTestDatabase, dropTestDatabase, randomSecret } from "../support/provision.mjs";
 import { DISPOSABLE_DATABASE_ENV } from "../support/database";
+import { createTestDatabase, dropTestDatabase, randomSecret } from "../support/provision.mjs";
 
 /**
  * `npm test` hands this project a database it created (real PostgreSQL or embedded PGlite). Run

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "../support/database";
 import { db } from "@/lib/db/client";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getMatrix } from "@/lib/matrix/data";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
 import { trustedWorkspace } from "@/lib/workspaces/access";
+import { resetDatabase } from "../support/database";
 
 // Holds the SQL in getMatrix (a LATERAL … LIMIT 1 per cell) to the as-of rule in plain code, on
 // random histories: few dates and few recording instants so that same-day and same-instant ties
@@ -36,7 +36,10 @@ const scenarioArbitrary = fc.record({
   archiveIssue: fc.boolean(),
   archiveParty: fc.boolean(),
   statements: fc.uniqueArray(statementArbitrary, { selector: (s) => s.id, maxLength: 30 }),
-  versions: fc.uniqueArray(fc.record({ issue: fc.nat(2), party: fc.nat(2), version: fc.integer({ min: 0, max: 9 }) }), { selector: (c) => `${c.issue}:${c.party}`, maxLength: 4 }),
+  versions: fc.uniqueArray(fc.record({ issue: fc.nat(2), party: fc.nat(2), version: fc.integer({ min: 0, max: 9 }) }), {
+    selector: (c) => `${c.issue}:${c.party}`,
+    maxLength: 4,
+  }),
   asOfs: fc.uniqueArray(fc.integer({ min: -1, max: 12 }).map(day), { minLength: 3, maxLength: 5 }),
 });
 
@@ -64,18 +67,47 @@ async function writeScenario(scenario: Scenario) {
     if (!s.amendment) return [];
     const replacement = statements.length > 1 ? statements[(i + 1) % statements.length]!.id : null;
     const kind = s.amendment === "CORRECTED" && replacement ? "CORRECTED" : "RETRACTED";
-    return [{ statementId: s.id, workspaceId, kind, replacementId: kind === "CORRECTED" ? replacement : null, reason: "Generated." } as const];
+    return [
+      {
+        statementId: s.id,
+        workspaceId,
+        kind,
+        replacementId: kind === "CORRECTED" ? replacement : null,
+        reason: "Generated.",
+      } as const,
+    ];
   });
   const versions = new Map(
-    scenario.versions.map((c) => [cellKey(issueIds[c.issue % issueIds.length]!, partyIds[c.party % partyIds.length]!), c.version]),
+    scenario.versions.map((c) => [
+      cellKey(issueIds[c.issue % issueIds.length]!, partyIds[c.party % partyIds.length]!),
+      c.version,
+    ]),
   );
 
   await db().workspace.create({ data: { id: workspaceId, slug, title: `Query ${slug}` } });
-  await db().issue.createMany({ data: issueIds.map((id, i) => ({ id, workspaceId, title: `Issue ${i}`, sortOrder: i, archivedAt: id === archivedIssue ? new Date() : null })) });
-  await db().party.createMany({
-    data: partyIds.map((id, i) => ({ id, workspaceId, name: `Party ${i}`, shortName: `P${i}`, colour: "#123456", sortOrder: i, archivedAt: id === archivedParty ? new Date() : null })),
+  await db().issue.createMany({
+    data: issueIds.map((id, i) => ({
+      id,
+      workspaceId,
+      title: `Issue ${i}`,
+      sortOrder: i,
+      archivedAt: id === archivedIssue ? new Date() : null,
+    })),
   });
-  await db().stanceStatement.createMany({ data: statements.map((s) => ({ ...s, statedOn: fromCalendarDate(s.statedOn) })) });
+  await db().party.createMany({
+    data: partyIds.map((id, i) => ({
+      id,
+      workspaceId,
+      name: `Party ${i}`,
+      shortName: `P${i}`,
+      colour: "#123456",
+      sortOrder: i,
+      archivedAt: id === archivedParty ? new Date() : null,
+    })),
+  });
+  await db().stanceStatement.createMany({
+    data: statements.map((s) => ({ ...s, statedOn: fromCalendarDate(s.statedOn) })),
+  });
   await db().statementAmendment.createMany({ data: amendments });
   await db().stanceCell.createMany({
     data: [...versions].map(([key, version]) => {
@@ -85,7 +117,9 @@ async function writeScenario(scenario: Scenario) {
   });
 
   const amended = new Set(amendments.map((a) => a.statementId));
-  const live = statements.filter((s) => !amended.has(s.id) && s.issueId !== archivedIssue && s.partyId !== archivedParty);
+  const live = statements.filter(
+    (s) => !amended.has(s.id) && s.issueId !== archivedIssue && s.partyId !== archivedParty,
+  );
   const activeCell = (key: string) => !key.startsWith(`${archivedIssue}:`) && !key.endsWith(`:${archivedParty}`);
   return { workspace: trustedWorkspace({ id: workspaceId, slug, title: `Query ${slug}` }), live, versions, activeCell };
 }
@@ -104,18 +138,31 @@ describe("the matrix query", () => {
           const expected = latestStatementsAsOf(live, asOf);
           const matrix = await getMatrix(workspace, asOf);
 
-          const shown = new Map(matrix.cells.filter((c) => c.statement).map((c) => [cellKey(c.issueId, c.partyId), c.statement!]));
+          const shown = new Map(
+            matrix.cells.filter((c) => c.statement).map((c) => [cellKey(c.issueId, c.partyId), c.statement!]),
+          );
           expect(Object.fromEntries([...shown].map(([key, s]) => [key, s.id])), `as of ${asOf}`).toEqual(
             Object.fromEntries([...expected].map(([key, s]) => [key, s.id])),
           );
           for (const [key, statement] of expected) {
-            expect(shown.get(key)).toEqual({ id: statement.id, position: statement.position, summary: statement.summary, statedOn: statement.statedOn, evidenceCount: 0 });
+            expect(shown.get(key)).toEqual({
+              id: statement.id,
+              position: statement.position,
+              summary: statement.summary,
+              statedOn: statement.statedOn,
+              // Inserted without one: the column's default.
+              confidence: "MEDIUM",
+              confidenceRationale: null,
+              evidenceCount: 0,
+              links: [],
+            });
           }
 
           // A cell is listed when it shows a statement or has been edited; its version is the stored one.
           const listedKeys = new Set([...expected.keys(), ...[...versions.keys()].filter(activeCell)]);
           expect(matrix.cells.map((c) => cellKey(c.issueId, c.partyId)).sort()).toEqual([...listedKeys].sort());
-          for (const cell of matrix.cells) expect(cell.version).toBe(versions.get(cellKey(cell.issueId, cell.partyId)) ?? 0);
+          for (const cell of matrix.cells)
+            expect(cell.version).toBe(versions.get(cellKey(cell.issueId, cell.partyId)) ?? 0);
           comparedCells += matrix.cells.length;
         }
       }),

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "../support/database";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
@@ -19,8 +18,9 @@ import {
   unarchiveParty,
 } from "@/lib/structure/mutations";
 import { AddPartySchema, RenamePositionLabelsSchema, ReorderIssuesSchema } from "@/lib/structure/schema";
-import { trustedWorkspace, type AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { resetDatabase } from "../support/database";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request
 // through; the gate itself is not under test here. Each test reads the state it starts from,
@@ -59,17 +59,28 @@ function latestActivity(ws: AuthorizedWorkspace, action: string) {
 
 beforeAll(async () => {
   await resetDatabase();
-  const user = await db().user.create({ data: { email: `editor-${randomUUID()}@example.org`, name: "Structure Editor" }, select: { id: true } });
+  const user = await db().user.create({
+    data: { email: `editor-${randomUUID()}@example.org`, name: "Structure Editor" },
+    select: { id: true },
+  });
   actorId = user.id;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-a") }), actorId);
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-b") }), actorId);
+  workspace = trustedWorkspace(
+    await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-a") }),
+    actorId,
+  );
+  other = trustedWorkspace(
+    await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("structure-b") }),
+    actorId,
+  );
 });
 
 describe("listStructure", () => {
   it("lists the fixture's issues and parties in their order, with the default labels", async () => {
     const structure = await listStructure(workspace);
     expect(structure.issues.map((i) => i.title)).toEqual(securityGuarantees.issues.map((i) => i.title));
-    expect(structure.parties.map((p) => [p.name, p.shortName, p.colour])).toEqual(securityGuarantees.parties.map((p) => [p.name, p.shortName, p.colour]));
+    expect(structure.parties.map((p) => [p.name, p.shortName, p.colour])).toEqual(
+      securityGuarantees.parties.map((p) => [p.name, p.shortName, p.colour]),
+    );
     expect(structure.issues.every((i) => i.archivedAt === null)).toBe(true);
     expect(structure.positionLabels).toEqual(DEFAULT_POSITION_LABELS);
   });
@@ -78,18 +89,35 @@ describe("listStructure", () => {
 describe("issues", () => {
   it("adds an issue as the last row and records it", async () => {
     const before = await activeIssueIds(workspace);
-    const issue = await addIssue(workspace, { title: "Sanctions relief", description: "Whether sanctions are lifted." });
+    const issue = await addIssue(workspace, {
+      title: "Sanctions relief",
+      description: "Whether sanctions are lifted.",
+    });
     expect(await activeIssueIds(workspace)).toEqual([...before, issue.id]);
     const stored = await db().issue.findUniqueOrThrow({ where: { id: issue.id } });
-    expect(stored).toMatchObject({ workspaceId: workspace.id, title: "Sanctions relief", description: "Whether sanctions are lifted.", archivedAt: null });
+    expect(stored).toMatchObject({
+      workspaceId: workspace.id,
+      title: "Sanctions relief",
+      description: "Whether sanctions are lifted.",
+      archivedAt: null,
+    });
     const event = await latestActivity(workspace, "issue.created");
-    expect(event).toMatchObject({ actorId, subjectType: "issue", subjectId: issue.id, after: { title: "Sanctions relief", description: "Whether sanctions are lifted." } });
+    expect(event).toMatchObject({
+      actorId,
+      subjectType: "issue",
+      subjectId: issue.id,
+      after: { title: "Sanctions relief", description: "Whether sanctions are lifted." },
+    });
   });
 
   it("renames an issue, recording before and after, and records nothing when nothing changed", async () => {
     const issue = await addIssue(workspace, { title: "Prisoner exchange", description: "" });
-    await expect(renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." })).resolves.toEqual({ changed: true });
-    expect(await db().issue.findUniqueOrThrow({ where: { id: issue.id }, select: { title: true, description: true } })).toEqual({ title: "Prisoner exchanges", description: "All-for-all swaps." });
+    await expect(
+      renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." }),
+    ).resolves.toEqual({ changed: true });
+    expect(
+      await db().issue.findUniqueOrThrow({ where: { id: issue.id }, select: { title: true, description: true } }),
+    ).toEqual({ title: "Prisoner exchanges", description: "All-for-all swaps." });
     expect(await latestActivity(workspace, "issue.renamed")).toMatchObject({
       actorId,
       subjectId: issue.id,
@@ -98,7 +126,9 @@ describe("issues", () => {
     });
 
     const count = await db().activityEvent.count({ where: { workspaceId: workspace.id } });
-    await expect(renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." })).resolves.toEqual({ changed: false });
+    await expect(
+      renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." }),
+    ).resolves.toEqual({ changed: false });
     expect(await db().activityEvent.count({ where: { workspaceId: workspace.id } })).toBe(count);
   });
 
@@ -107,13 +137,17 @@ describe("issues", () => {
     const before = await snapshot(workspace);
     const duplicate = { code: "duplicate", message: "An issue with this title already exists." };
     await expect(addIssue(workspace, { title: first!.title, description: "again" })).rejects.toMatchObject(duplicate);
-    await expect(renameIssue(workspace, { issueId: second!.id, title: first!.title, description: second!.description })).rejects.toMatchObject(duplicate);
+    await expect(
+      renameIssue(workspace, { issueId: second!.id, title: first!.title, description: second!.description }),
+    ).rejects.toMatchObject(duplicate);
     expect(await snapshot(workspace)).toEqual(before);
   });
 
   it("allows the same title in another workspace", async () => {
     const title = (await listStructure(workspace)).issues[0]!.title;
-    await expect(addIssue(other, { title: `${title} (copy)`, description: "" })).resolves.toMatchObject({ title: `${title} (copy)` });
+    await expect(addIssue(other, { title: `${title} (copy)`, description: "" })).resolves.toMatchObject({
+      title: `${title} (copy)`,
+    });
   });
 
   it("archives an issue out of the matrix and brings it back as the last row", async () => {
@@ -122,7 +156,12 @@ describe("issues", () => {
     expect(await activeIssueIds(workspace)).toEqual(rest);
     const listed = (await listStructure(workspace)).issues.find((i) => i.id === target);
     expect(listed?.archivedAt).toEqual(expect.any(String));
-    expect(await latestActivity(workspace, "issue.archived")).toMatchObject({ actorId, subjectId: target, before: { archivedAt: null }, after: { archivedAt: listed!.archivedAt } });
+    expect(await latestActivity(workspace, "issue.archived")).toMatchObject({
+      actorId,
+      subjectId: target,
+      before: { archivedAt: null },
+      after: { archivedAt: listed!.archivedAt },
+    });
 
     // Archiving again changes and records nothing.
     const count = await db().activityEvent.count({ where: { workspaceId: workspace.id } });
@@ -131,7 +170,10 @@ describe("issues", () => {
 
     await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ changed: true });
     expect(await activeIssueIds(workspace)).toEqual([...rest, target]);
-    expect(await latestActivity(workspace, "issue.unarchived")).toMatchObject({ subjectId: target, after: { archivedAt: null } });
+    expect(await latestActivity(workspace, "issue.unarchived")).toMatchObject({
+      subjectId: target,
+      after: { archivedAt: null },
+    });
     await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ changed: false });
   });
 
@@ -149,9 +191,18 @@ describe("issues", () => {
     const reversed = [...before].reverse();
     await expect(reorderIssues(workspace, reversed)).resolves.toEqual({ changed: true });
     expect(await activeIssueIds(workspace)).toEqual(reversed);
-    const sortOrders = await db().issue.findMany({ where: { id: { in: reversed } }, select: { id: true, sortOrder: true } });
+    const sortOrders = await db().issue.findMany({
+      where: { id: { in: reversed } },
+      select: { id: true, sortOrder: true },
+    });
     for (const { id, sortOrder } of sortOrders) expect(sortOrder).toBe(reversed.indexOf(id));
-    expect(await latestActivity(workspace, "issue.reordered")).toMatchObject({ actorId, subjectType: "workspace", subjectId: workspace.id, before: { order: before }, after: { order: reversed } });
+    expect(await latestActivity(workspace, "issue.reordered")).toMatchObject({
+      actorId,
+      subjectType: "workspace",
+      subjectId: workspace.id,
+      before: { order: before },
+      after: { order: reversed },
+    });
   });
 
   it("refuses a stale order (missing, extra, archived or foreign ids) and writes nothing", async () => {
@@ -175,13 +226,30 @@ describe("parties", () => {
     const before = await activePartyIds(workspace);
     const party = await addParty(workspace, { name: "Ukraine", shortName: "UA", colour: "#ca8a04" });
     expect(await activePartyIds(workspace)).toEqual([...before, party.id]);
-    expect(await latestActivity(workspace, "party.created")).toMatchObject({ actorId, subjectType: "party", subjectId: party.id, after: { name: "Ukraine", shortName: "UA", colour: "#ca8a04" } });
+    expect(await latestActivity(workspace, "party.created")).toMatchObject({
+      actorId,
+      subjectType: "party",
+      subjectId: party.id,
+      after: { name: "Ukraine", shortName: "UA", colour: "#ca8a04" },
+    });
   });
 
   it("renames and recolours a party, recording before and after", async () => {
     const party = await addParty(workspace, { name: "European Union", shortName: "EU", colour: "#1e3a8a" });
-    await expect(renameParty(workspace, { partyId: party.id, name: "European Union (EEAS)", shortName: "EEAS", colour: "#2563eb" })).resolves.toEqual({ changed: true });
-    expect(await db().party.findUniqueOrThrow({ where: { id: party.id }, select: { name: true, shortName: true, colour: true } })).toEqual({ name: "European Union (EEAS)", shortName: "EEAS", colour: "#2563eb" });
+    await expect(
+      renameParty(workspace, {
+        partyId: party.id,
+        name: "European Union (EEAS)",
+        shortName: "EEAS",
+        colour: "#2563eb",
+      }),
+    ).resolves.toEqual({ changed: true });
+    expect(
+      await db().party.findUniqueOrThrow({
+        where: { id: party.id },
+        select: { name: true, shortName: true, colour: true },
+      }),
+    ).toEqual({ name: "European Union (EEAS)", shortName: "EEAS", colour: "#2563eb" });
     expect(await latestActivity(workspace, "party.renamed")).toMatchObject({
       subjectId: party.id,
       before: { name: "European Union", shortName: "EU", colour: "#1e3a8a" },
@@ -193,8 +261,17 @@ describe("parties", () => {
     const [first, second] = (await listStructure(workspace)).parties;
     const before = await snapshot(workspace);
     const duplicate = { code: "duplicate", message: "A party with this name already exists." };
-    await expect(addParty(workspace, { name: first!.name, shortName: "X", colour: "#000000" })).rejects.toMatchObject(duplicate);
-    await expect(renameParty(workspace, { partyId: second!.id, name: first!.name, shortName: second!.shortName, colour: second!.colour })).rejects.toMatchObject(duplicate);
+    await expect(addParty(workspace, { name: first!.name, shortName: "X", colour: "#000000" })).rejects.toMatchObject(
+      duplicate,
+    );
+    await expect(
+      renameParty(workspace, {
+        partyId: second!.id,
+        name: first!.name,
+        shortName: second!.shortName,
+        colour: second!.colour,
+      }),
+    ).rejects.toMatchObject(duplicate);
     expect(await snapshot(workspace)).toEqual(before);
   });
 
@@ -211,7 +288,10 @@ describe("parties", () => {
     const rotated = [...before.slice(1), before[0]!];
     await expect(reorderParties(workspace, rotated)).resolves.toEqual({ changed: true });
     expect(await activePartyIds(workspace)).toEqual(rotated);
-    expect(await latestActivity(workspace, "party.reordered")).toMatchObject({ before: { order: before }, after: { order: rotated } });
+    expect(await latestActivity(workspace, "party.reordered")).toMatchObject({
+      before: { order: before },
+      after: { order: rotated },
+    });
     // The same order again is no change.
     await expect(reorderParties(workspace, rotated)).resolves.toEqual({ changed: false });
   });
@@ -220,7 +300,9 @@ describe("parties", () => {
     const current = await activePartyIds(workspace);
     const before = await snapshot(workspace);
     await expect(reorderParties(workspace, current.slice(0, -1))).rejects.toMatchObject({ code: "stale_order" });
-    await expect(reorderParties(workspace, [...current.slice(0, -1), (await activePartyIds(other))[0]!])).rejects.toMatchObject({ code: "stale_order" });
+    await expect(
+      reorderParties(workspace, [...current.slice(0, -1), (await activePartyIds(other))[0]!]),
+    ).rejects.toMatchObject({ code: "stale_order" });
     expect(await snapshot(workspace)).toEqual(before);
   });
 });
@@ -238,7 +320,11 @@ describe("another workspace's ids", () => {
         (e: unknown) => e,
       );
       expect(error).not.toBeNull();
-      return { name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message };
+      return {
+        name: (error as Error).name,
+        code: (error as { code?: string }).code,
+        message: (error as Error).message,
+      };
     };
 
     const issueCases = [
@@ -249,7 +335,11 @@ describe("another workspace's ids", () => {
     for (const attempt of issueCases) {
       const foreign = await refusal(attempt(foreignIssue));
       expect(foreign).toEqual(await refusal(attempt(missing)));
-      expect(foreign).toEqual({ name: "ActionError", code: "not_found", message: "That issue does not exist in this workspace." });
+      expect(foreign).toEqual({
+        name: "ActionError",
+        code: "not_found",
+        message: "That issue does not exist in this workspace.",
+      });
     }
 
     const partyCases = [
@@ -260,7 +350,11 @@ describe("another workspace's ids", () => {
     for (const attempt of partyCases) {
       const foreign = await refusal(attempt(foreignParty));
       expect(foreign).toEqual(await refusal(attempt(missing)));
-      expect(foreign).toEqual({ name: "ActionError", code: "not_found", message: "That party does not exist in this workspace." });
+      expect(foreign).toEqual({
+        name: "ActionError",
+        code: "not_found",
+        message: "That party does not exist in this workspace.",
+      });
     }
 
     expect(await snapshot(workspace)).toEqual(mine);
@@ -273,9 +367,18 @@ describe("position labels", () => {
     const labels = { ...DEFAULT_POSITION_LABELS, DEMANDS: "Insists on", NO_POSITION: "Silent" };
     await expect(renamePositionLabels(workspace, labels)).resolves.toMatchObject({ changed: true });
     expect((await listStructure(workspace)).positionLabels).toEqual(labels);
-    const stored = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } });
+    const stored = await db().workspace.findUniqueOrThrow({
+      where: { id: workspace.id },
+      select: { positionLabels: true },
+    });
     expect(resolvePositionLabels(stored.positionLabels)).toEqual(labels);
-    expect(await latestActivity(workspace, "position_labels.renamed")).toMatchObject({ actorId, subjectType: "workspace", subjectId: workspace.id, before: DEFAULT_POSITION_LABELS, after: labels });
+    expect(await latestActivity(workspace, "position_labels.renamed")).toMatchObject({
+      actorId,
+      subjectType: "workspace",
+      subjectId: workspace.id,
+      before: DEFAULT_POSITION_LABELS,
+      after: labels,
+    });
     // The other workspace keeps its own labels.
     expect((await listStructure(other)).positionLabels).toEqual(DEFAULT_POSITION_LABELS);
     await expect(renamePositionLabels(workspace, labels)).resolves.toMatchObject({ changed: false });
@@ -286,9 +389,18 @@ describe("input schemas", () => {
   const workspaceSlug = "any";
 
   it("trims names and lowercases colours", () => {
-    expect(AddPartySchema.parse({ workspaceSlug, name: "  Ukraine ", shortName: " UA ", colour: "#CA8A04" })).toEqual({ workspaceSlug, name: "Ukraine", shortName: "UA", colour: "#ca8a04" });
-    expect(AddPartySchema.safeParse({ workspaceSlug, name: "Ukraine", shortName: "UA", colour: "red" }).success).toBe(false);
-    expect(AddPartySchema.safeParse({ workspaceSlug, name: "   ", shortName: "UA", colour: "#000000" }).success).toBe(false);
+    expect(AddPartySchema.parse({ workspaceSlug, name: "  Ukraine ", shortName: " UA ", colour: "#CA8A04" })).toEqual({
+      workspaceSlug,
+      name: "Ukraine",
+      shortName: "UA",
+      colour: "#ca8a04",
+    });
+    expect(AddPartySchema.safeParse({ workspaceSlug, name: "Ukraine", shortName: "UA", colour: "red" }).success).toBe(
+      false,
+    );
+    expect(AddPartySchema.safeParse({ workspaceSlug, name: "   ", shortName: "UA", colour: "#000000" }).success).toBe(
+      false,
+    );
   });
 
   it("refuses an order naming an id twice", () => {
@@ -298,7 +410,15 @@ describe("input schemas", () => {
 
   it("needs all seven labels, each distinct", () => {
     expect(RenamePositionLabelsSchema.safeParse({ workspaceSlug, labels: DEFAULT_POSITION_LABELS }).success).toBe(true);
-    expect(RenamePositionLabelsSchema.safeParse({ workspaceSlug, labels: { ...DEFAULT_POSITION_LABELS, OPEN: undefined } }).success).toBe(false);
-    expect(RenamePositionLabelsSchema.safeParse({ workspaceSlug, labels: { ...DEFAULT_POSITION_LABELS, OPPOSES: "rejects" } }).success).toBe(false);
+    expect(
+      RenamePositionLabelsSchema.safeParse({ workspaceSlug, labels: { ...DEFAULT_POSITION_LABELS, OPEN: undefined } })
+        .success,
+    ).toBe(false);
+    expect(
+      RenamePositionLabelsSchema.safeParse({
+        workspaceSlug,
+        labels: { ...DEFAULT_POSITION_LABELS, OPPOSES: "rejects" },
+      }).success,
+    ).toBe(false);
   });
 });

@@ -3,9 +3,9 @@ import pg from "pg";
 export {
   createTestDatabase,
   dropTestDatabase,
+  type EmbeddedPostgres,
   migrateDatabase,
   startEmbeddedPostgres,
-  type EmbeddedPostgres,
   type TestDatabase,
 } from "./provision.mjs";
 
@@ -17,7 +17,8 @@ export const DISPOSABLE_DATABASE_ENV = "PARLEY_TEST_DISPOSABLE_DATABASE_URL";
 
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run integration tests through `npm test` or `npm run test:integration`");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: run integration tests through `npm test` or `npm run test:integration`");
   return url;
 }
 
@@ -30,7 +31,9 @@ export function testDatabaseUrl(): string {
 export async function resetDatabase(): Promise<void> {
   const url = testDatabaseUrl();
   if (process.env[DISPOSABLE_DATABASE_ENV] !== url) {
-    throw new Error(`Refusing to empty ${new URL(url).pathname.slice(1)}: it is not the disposable database of this test run`);
+    throw new Error(
+      `Refusing to empty ${new URL(url).pathname.slice(1)}: it is not the disposable database of this test run`,
+    );
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();

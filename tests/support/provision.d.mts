@@ -16,3 +16,9 @@ export declare function dropTestDatabase(url: string): Promise<void>;
 export declare function startEmbeddedPostgres(options?: { dataDir?: string; port?: number }): Promise<EmbeddedPostgres>;
 export declare function randomSecret(): string;
 export declare function freePort(): Promise<number>;
+/** Asks the owner of an embedded data directory (see scripts/embedded-postgres.mjs); undefined when none runs. */
+export declare function askOwner(
+  dataDir: string,
+  pathname: string,
+  options?: { timeoutMs?: number },
+): Promise<{ status: number; body: Buffer } | undefined>;

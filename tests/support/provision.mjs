@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { runPrisma } from "../../scripts/prisma.mjs";
 
-export { freePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
+export { askOwner, freePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 
 export const DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 export const TEST_DATABASE_PREFIX = "parley_test_";
@@ -44,7 +44,9 @@ export function newTestDatabaseName() {
 export async function migrateDatabase(url) {
   const result = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`);
+    throw new Error(
+      `prisma migrate deploy failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`,
+    );
   }
 }
 
@@ -70,7 +72,9 @@ export async function dropTestDatabase(url) {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!name.startsWith(TEST_DATABASE_PREFIX)) throw new Error(`Refusing to drop ${name}: not a test database`);
   // FORCE ends connections a crashed test or app server may have left behind.
-  await withServer(testServerUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
+  await withServer(testServerUrl(), (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+  );
 }
 
 export function randomSecret() {

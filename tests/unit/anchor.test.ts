@@ -5,12 +5,12 @@ import {
   anchorAt,
   codePointLength,
   codePoints,
+  type HighlightRange,
   locateQuote,
   segmentText,
   toCodePointOffset,
   toUtf16Offset,
   verifyAnchor,
-  type HighlightRange,
 } from "@/lib/evidence/anchor";
 
 // Pieces that break code that counts UTF-16 units or graphemes instead of code points, or that
@@ -82,7 +82,13 @@ describe("anchorAt and verifyAnchor", () => {
   it("anchors a quote after an emoji by code points, with its context", () => {
     const source = "😀 He said “no” & left.";
     const anchor = anchorAt(source, 10, 14);
-    expect(anchor).toEqual({ startOffset: 10, endOffset: 14, exact: "“no”", prefix: "😀 He said ", suffix: " & left." });
+    expect(anchor).toEqual({
+      startOffset: 10,
+      endOffset: 14,
+      exact: "“no”",
+      prefix: "😀 He said ",
+      suffix: " & left.",
+    });
     expect(source.slice(toUtf16Offset(source, 10), toUtf16Offset(source, 14))).toBe("“no”");
   });
 
@@ -128,7 +134,10 @@ describe("anchorAt and verifyAnchor", () => {
     expect(verifyAnchor(source, { ...anchor, exact: "Demands" })).toEqual({ ok: false, reason: "exact_mismatch" });
     expect(verifyAnchor(source, { ...anchor, prefix: "USA " })).toEqual({ ok: false, reason: "context_mismatch" });
     expect(verifyAnchor(source, { ...anchor, suffix: " nothing" })).toEqual({ ok: false, reason: "context_mismatch" });
-    expect(verifyAnchor(source, { ...anchor, startOffset: 30, endOffset: 40 })).toEqual({ ok: false, reason: "out_of_range" });
+    expect(verifyAnchor(source, { ...anchor, startOffset: 30, endOffset: 40 })).toEqual({
+      ok: false,
+      reason: "out_of_range",
+    });
     expect(verifyAnchor(source, { ...anchor, endOffset: anchor.startOffset })).toEqual({ ok: false, reason: "empty" });
     expect(verifyAnchor(source, { ...anchor, exact: "" })).toEqual({ ok: false, reason: "empty" });
     // Shorter context than stored is still the same place.
@@ -208,10 +217,16 @@ describe("locateQuote", () => {
 describe("segmentText", () => {
   const textWithRanges = text().chain((source) => {
     const length = codePointLength(source);
-    const range = fc.tuple(fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
     return fc.record({
       source: fc.constant(source),
-      ranges: fc.array(range, { maxLength: 6 }).map((pairs) => pairs.map(([startOffset, endOffset], i): HighlightRange => ({ id: `q${i}`, startOffset, endOffset }))),
+      ranges: fc
+        .array(range, { maxLength: 6 })
+        .map((pairs) =>
+          pairs.map(([startOffset, endOffset], i): HighlightRange => ({ id: `q${i}`, startOffset, endOffset })),
+        ),
     });
   });
 
@@ -251,10 +266,14 @@ describe("segmentText", () => {
         expect(offset).toBe(codePointLength(source));
 
         for (const range of ranges) {
-          const inside = segments.filter((s) => s.startOffset >= range.startOffset && s.startOffset + codePointLength(s.text) <= range.endOffset);
+          const inside = segments.filter(
+            (s) => s.startOffset >= range.startOffset && s.startOffset + codePointLength(s.text) <= range.endOffset,
+          );
           const covering = segments.filter((s) => s.rangeIds.includes(range.id));
           expect(covering).toEqual(inside);
-          expect(covering.map((s) => s.text).join("")).toBe(codePoints(source).slice(range.startOffset, range.endOffset).join(""));
+          expect(covering.map((s) => s.text).join("")).toBe(
+            codePoints(source).slice(range.startOffset, range.endOffset).join(""),
+          );
         }
       }),
     );

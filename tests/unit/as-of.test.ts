@@ -1,12 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellKey, compareStatements, latestStatementsAsOf, type DatedStatement } from "@/lib/matrix/as-of";
+import { cellKey, compareStatements, type DatedStatement, latestStatementsAsOf } from "@/lib/matrix/as-of";
 
-function statement(id: string, statedOn: string, recordedAt: string, cell: { issueId?: string; partyId?: string } = {}): DatedStatement {
-  return { id, statedOn, recordedAt: new Date(recordedAt), issueId: cell.issueId ?? "issue", partyId: cell.partyId ?? "party" };
+function statement(
+  id: string,
+  statedOn: string,
+  recordedAt: string,
+  cell: { issueId?: string; partyId?: string } = {},
+): DatedStatement {
+  return {
+    id,
+    statedOn,
+    recordedAt: new Date(recordedAt),
+    issueId: cell.issueId ?? "issue",
+    partyId: cell.partyId ?? "party",
+  };
 }
 
-const pick = (result: Map<string, DatedStatement>, issueId = "issue", partyId = "party") => result.get(cellKey(issueId, partyId))?.id;
+const pick = (result: Map<string, DatedStatement>, issueId = "issue", partyId = "party") =>
+  result.get(cellKey(issueId, partyId))?.id;
 
 describe("latestStatementsAsOf", () => {
   it("shows the statement with the later date, whatever order they were recorded in", () => {
@@ -36,7 +48,10 @@ describe("latestStatementsAsOf", () => {
   });
 
   it("ignores statements made after the date, and leaves a cell with none out", () => {
-    const statements = [statement("future", "2022-02-16", "2022-02-16T10:00:00Z"), statement("past", "2022-01-10", "2022-01-10T10:00:00Z")];
+    const statements = [
+      statement("future", "2022-02-16", "2022-02-16T10:00:00Z"),
+      statement("past", "2022-01-10", "2022-01-10T10:00:00Z"),
+    ];
     expect(pick(latestStatementsAsOf(statements, "2022-02-15"))).toBe("past");
     expect(pick(latestStatementsAsOf(statements, "2022-02-16"))).toBe("future");
     expect(latestStatementsAsOf(statements, "2022-01-09").size).toBe(0);
@@ -73,11 +88,15 @@ describe("latestStatementsAsOf", () => {
         const reference = new Map<string, DatedStatement>();
         // Fixed-width fields, so comparing the joined strings compares the tuples.
         const sortKey = (s: DatedStatement) => `${s.statedOn}|${s.recordedAt.toISOString()}|${s.id}`;
-        const sorted = all.filter((s) => s.statedOn <= asOf).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+        const sorted = all
+          .filter((s) => s.statedOn <= asOf)
+          .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
         for (const s of sorted) reference.set(cellKey(s.issueId, s.partyId), s);
 
         const result = latestStatementsAsOf(all, asOf);
-        expect(new Map([...result].map(([key, s]) => [key, s.id]))).toEqual(new Map([...reference].map(([key, s]) => [key, s.id])));
+        expect(new Map([...result].map(([key, s]) => [key, s.id]))).toEqual(
+          new Map([...reference].map(([key, s]) => [key, s.id])),
+        );
         expect(latestStatementsAsOf([...all].reverse(), asOf)).toEqual(result);
       }),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { displayName, mentionQueryAt, mentionsName } from "@/lib/comments/mentions";
 import { safeCommentUrl } from "@/lib/comments/markdown";
+import { displayName, mentionQueryAt, mentionsName } from "@/lib/comments/mentions";
 
 describe("mentionsName", () => {
   it("finds a whole @Name, wherever it stands", () => {
@@ -41,11 +41,31 @@ describe("displayName", () => {
 
 describe("safeCommentUrl", () => {
   it("keeps absolute http, https and mailto addresses", () => {
-    for (const url of ["https://example.org/a?b#c", "http://example.org", "mailto:a@example.org", "HTTPS://EXAMPLE.ORG"]) expect(safeCommentUrl(url)).toBe(url);
+    for (const url of [
+      "https://example.org/a?b#c",
+      "http://example.org",
+      "mailto:a@example.org",
+      "HTTPS://EXAMPLE.ORG",
+    ])
+      expect(safeCommentUrl(url)).toBe(url);
   });
 
   it("drops every other scheme, however it is disguised, and relative addresses", () => {
-    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)", "\u0001javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd", "/relative", "#anchor", "//evil.example/x", ""]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      " javascript:alert(1)",
+      "java\tscript:alert(1)",
+      "java\nscript:alert(1)",
+      "\u0001javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox(1)",
+      "file:///etc/passwd",
+      "/relative",
+      "#anchor",
+      "//evil.example/x",
+      "",
+    ]) {
       expect(safeCommentUrl(url), JSON.stringify(url)).toBeNull();
     }
   });

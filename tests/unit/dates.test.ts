@@ -1,16 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { CalendarDateSchema, PartialDateSchema, formatCalendarDate, fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import {
+  CalendarDateSchema,
+  formatCalendarDate,
+  fromCalendarDate,
+  nearestCalendarDate,
+  PartialDateSchema,
+  toCalendarDate,
+} from "@/lib/matrix/dates";
 
 describe("CalendarDateSchema", () => {
   it.each(["2022-01-27", "2024-02-29", "1900-01-01"])("accepts %s", (value) => {
     expect(CalendarDateSchema.parse(value)).toBe(value);
   });
 
-  it.each(["2022-13-01", "2022-02-30", "2023-02-29", "22-01-01", "yesterday", "2022-1-27", "2022-01-27T00:00:00Z", ""])("rejects %j with a message that shows the format", (value) => {
-    const result = CalendarDateSchema.safeParse(value);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain("YYYY-MM-DD");
-  });
+  it.each(["2022-13-01", "2022-02-30", "2023-02-29", "22-01-01", "yesterday", "2022-1-27", "2022-01-27T00:00:00Z", ""])(
+    "rejects %j with a message that shows the format",
+    (value) => {
+      const result = CalendarDateSchema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toContain("YYYY-MM-DD");
+    },
+  );
 });
 
 describe("PartialDateSchema", () => {
@@ -18,9 +28,12 @@ describe("PartialDateSchema", () => {
     expect(PartialDateSchema.parse(value)).toBe(value);
   });
 
-  it.each(["22", "2022-13", "2022-00", "2022-02-30", "2022-2", "2022-02-14T00:00", "February 2022"])("rejects %j", (value) => {
-    expect(PartialDateSchema.safeParse(value).success).toBe(false);
-  });
+  it.each(["22", "2022-13", "2022-00", "2022-02-30", "2022-2", "2022-02-14T00:00", "February 2022"])(
+    "rejects %j",
+    (value) => {
+      expect(PartialDateSchema.safeParse(value).success).toBe(false);
+    },
+  );
 });
 
 describe("calendar date helpers", () => {
@@ -33,5 +46,23 @@ describe("calendar date helpers", () => {
   it("round-trips through the UTC midnight Date used at the database boundary", () => {
     expect(fromCalendarDate("2022-01-27").toISOString()).toBe("2022-01-27T00:00:00.000Z");
     expect(toCalendarDate(fromCalendarDate("2022-12-31"))).toBe("2022-12-31");
+  });
+});
+
+describe("nearestCalendarDate", () => {
+  const now = new Date("2026-11-30T12:00:00Z");
+  it.each([
+    ["2022-02-30", "2022-02-28"],
+    ["2024-02-30", "2024-02-29"],
+    ["2022-13-01", "2022-12-01"],
+    ["2022-1-7", "2022-01-07"],
+    ["2022/01/27", "2022-01-27"],
+    ["0000-01-01", "1900-01-01"],
+    ["9999-12-31", "2036-11-30"],
+    ["yesterday", null],
+    ["", null],
+  ])("%j → %j", (raw, expected) => {
+    expect(nearestCalendarDate(raw, now)).toBe(expected);
+    if (expected) expect(CalendarDateSchema.safeParse(expected).success).toBe(true);
   });
 });

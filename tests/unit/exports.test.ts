@@ -2,18 +2,18 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/documents/hash";
 import { anchorAt, codePoints, locateQuote } from "@/lib/evidence/anchor";
-import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
-import { csvField, formatMatrixCsv, MATRIX_CSV_HEADER, toCsv } from "@/lib/exports/csv";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
+import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
+import { csvField, formatMatrixCsv, MATRIX_CSV_HEADER, toCsv } from "@/lib/exports/csv";
 import { escapeHtml, html } from "@/lib/exports/html";
 import { formatBriefingMarkdown, mdInline, mdLines } from "@/lib/exports/markdown";
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
-import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
-import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
-import { WorkspaceExportSchema, type WorkspaceExport } from "@/lib/exports/workspace-file";
-import { ExportQuerySchema, ImportWorkspaceSchema } from "@/lib/exports/schema";
-import { findExportProblems } from "@/lib/exports/workspace-integrity";
 import type { Citation, EvidenceExport, MatrixExport } from "@/lib/exports/model";
+import { ExportQuerySchema, ImportWorkspaceSchema } from "@/lib/exports/schema";
+import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
+import { type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
+import { findExportProblems } from "@/lib/exports/workspace-integrity";
+import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
 
 /** A strict RFC 4180 reader, to check that what formatMatrixCsv writes reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -51,17 +51,25 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const HOSTILE_SUMMARY = 'Says "no", then, later:\nmaybe <script>alert("x")</script> | **bold** [link](javascript:alert(1)) & more';
+const HOSTILE_SUMMARY =
+  'Says "no", then, later:\nmaybe <script>alert("x")</script> | **bold** [link](javascript:alert(1)) & more';
 
 function citation(overrides: Partial<Citation> = {}): Citation {
   return {
     evidenceId: randomUUID(),
     relation: "SUPPORTS",
-    exact: "We will never, ever \"agree\" <b>to</b> that.",
+    exact: 'We will never, ever "agree" <b>to</b> that.',
     kind: "DIRECT_QUOTE",
     saidOn: "2022-01-10",
     speaker: { name: "Ann <Speaker>", role: "Minister", affiliation: "Russia" },
-    document: { id: randomUUID(), title: "Talks <i>end</i>", outlet: "Wire, Inc.", url: "https://example.org/a?b=1&c=(2)", publishedOn: "2022-01-11", revision: 1 },
+    document: {
+      id: randomUUID(),
+      title: "Talks <i>end</i>",
+      outlet: "Wire, Inc.",
+      url: "https://example.org/a?b=1&c=(2)",
+      publishedOn: "2022-01-11",
+      revision: 1,
+    },
     threads: [],
     ...overrides,
   };
@@ -91,12 +99,33 @@ function matrix(): MatrixExport {
           position: "DEMANDS",
           summary: HOSTILE_SUMMARY,
           statedOn: "2022-01-10",
-          citations: [citation(), citation({ exact: "=HYPERLINK(\"https://evil.example\")", speaker: null, document: { ...citation().document, url: "javascript:alert(1)" } })],
+          confidence: "LOW",
+          confidenceRationale: "A paraphrase, not the minister's words.",
+          citations: [
+            citation(),
+            citation({
+              exact: '=HYPERLINK("https://evil.example")',
+              speaker: null,
+              document: { ...citation().document, url: "javascript:alert(1)" },
+            }),
+          ],
           threads: [
             {
               id: randomUUID(),
-              root: { author: "Bea <img src=x onerror=alert(1)>", body: "Is this right?\n- really?", createdAt: "2022-02-01T10:00:00.000Z", edited: false },
-              replies: [{ author: "Cy", body: "</li></ul><script>bad()</script>", createdAt: "2022-02-02T10:00:00.000Z", edited: true }],
+              root: {
+                author: "Bea <img src=x onerror=alert(1)>",
+                body: "Is this right?\n- really?",
+                createdAt: "2022-02-01T10:00:00.000Z",
+                edited: false,
+              },
+              replies: [
+                {
+                  author: "Cy",
+                  body: "</li></ul><script>bad()</script>",
+                  createdAt: "2022-02-02T10:00:00.000Z",
+                  edited: true,
+                },
+              ],
             },
           ],
         },
@@ -126,15 +155,26 @@ describe("CSV", () => {
   });
 
   it("separates records with CRLF and ends with one", () => {
-    expect(toCsv([["a", "b"], ["c", "d,e"]])).toBe('a,b\r\nc,"d,e"\r\n');
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c", "d,e"],
+      ]),
+    ).toBe('a,b\r\nc,"d,e"\r\n');
   });
 
   it("writes one record per issue × party that reads back exactly", () => {
     const model = matrix();
-    const rows = parseCsv(formatMatrixCsv(model));
+    const csv = formatMatrixCsv(model);
+    expect(csv.startsWith("\uFEFFissue,party,")).toBe(true);
+    const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...MATRIX_CSV_HEADER]);
     expect(rows).toHaveLength(1 + model.issues.length * model.parties.length);
-    const [issue, party, position, label, summary, statedOn, count, citations] = rows[1]!;
+    const [issue, party, position, label, summary, statedOn, count, citations, confidence, rationale] = rows[1]!;
+    expect({ confidence, rationale }).toEqual({
+      confidence: "LOW",
+      rationale: "A paraphrase, not the minister's words.",
+    });
     expect({ issue, party, position, label, summary, statedOn, count }).toEqual({
       issue: "Issue, with comma",
       party: 'The "Party", Ltd',
@@ -146,9 +186,11 @@ describe("CSV", () => {
     });
     const lines = citations!.split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain("“We will never, ever \"agree\" <b>to</b> that.” — Ann <Speaker> (Minister, Russia), 2022-01-10");
+    expect(lines[0]).toContain(
+      '“We will never, ever "agree" <b>to</b> that.” — Ann <Speaker> (Minister, Russia), 2022-01-10',
+    );
     expect(lines[0]).toContain("Talks <i>end</i>, Wire, Inc., published 11 Jan 2022 <https://example.org/a?b=1&c=(2)>");
-    expect(rows[2]!.slice(2)).toEqual(["", "", "", "", "0", ""]);
+    expect(rows[2]!.slice(2)).toEqual(["", "", "", "", "0", "", "", ""]);
   });
 });
 
@@ -174,7 +216,9 @@ describe("HTML briefing", () => {
 
   it("is one self-contained page that forbids scripts and fetches nothing", () => {
     expect(page.startsWith("<!doctype html>")).toBe(true);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(page).not.toMatch(/<link|<script|src="http/i);
     expect(page).toContain('font: 10.5pt/1.45 Georgia, "Times New Roman", serif');
   });
@@ -187,7 +231,9 @@ describe("HTML briefing", () => {
 
   it("escapes interpolations, nests templates without escaping them twice", () => {
     const inner = html`<b>${"<i>"}</b>`;
-    expect(html`<p title="${'"x" & \'y\''}">${inner}${["a", html`<br>`, null, false, 3]}</p>`.toString()).toBe('<p title="&quot;x&quot; &amp; &#39;y&#39;"><b>&lt;i&gt;</b>a<br>3</p>');
+    expect(html`<p title="${"\"x\" & 'y'"}">${inner}${["a", html`<br>`, null, false, 3]}</p>`.toString()).toBe(
+      '<p title="&quot;x&quot; &amp; &#39;y&#39;"><b>&lt;i&gt;</b>a<br>3</p>',
+    );
     expect(escapeHtml(`<>&"'`)).toBe("&lt;&gt;&amp;&quot;&#39;");
   });
 });
@@ -197,7 +243,9 @@ describe("Markdown briefing", () => {
 
   it("escapes Markdown and HTML in data", () => {
     expect(text).not.toMatch(/(^|[^\\])<script/);
-    expect(text).toContain('maybe \\<script\\>alert("x")\\</script\\> \\| \\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\& more');
+    expect(text).toContain(
+      'maybe \\<script\\>alert("x")\\</script\\> \\| \\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\& more',
+    );
     expect(mdInline("a|b\nc")).toBe("a\\|b c");
     expect(mdLines("# x\n- y\n1. z\n    code")).toEqual(["\\# x", "\\- y", "1\\. z", "code"]);
   });
@@ -221,8 +269,16 @@ describe("matrix JSON", () => {
     const parsed = JSON.parse(formatMatrixJson(matrix()));
     expect(parsed).toMatchObject({ format: "parley.matrix", version: 1, asOf: "2022-02-16" });
     expect(parsed.cells).toHaveLength(4);
-    expect(parsed.cells[0].statement).toMatchObject({ position: "DEMANDS", positionLabel: "Insists | firmly", summary: HOSTILE_SUMMARY });
-    expect(parsed.cells[0].statement.citations[0]).toMatchObject({ relation: "SUPPORTS", kind: "DIRECT_QUOTE", source: { title: "Talks <i>end</i>", url: "https://example.org/a?b=1&c=(2)" } });
+    expect(parsed.cells[0].statement).toMatchObject({
+      position: "DEMANDS",
+      positionLabel: "Insists | firmly",
+      summary: HOSTILE_SUMMARY,
+    });
+    expect(parsed.cells[0].statement.citations[0]).toMatchObject({
+      relation: "SUPPORTS",
+      kind: "DIRECT_QUOTE",
+      source: { title: "Talks <i>end</i>", url: "https://example.org/a?b=1&c=(2)" },
+    });
     expect(parsed.cells[1].statement).toBeNull();
   });
 });
@@ -242,32 +298,62 @@ describe("W3C Web Annotations", () => {
         saidOn: "2022-01-10",
         note: "Checked against the video.",
         createdAt: "2022-01-12T08:00:00.000Z",
-        creator: "Analyst",
+        creator: { id: randomUUID(), name: "Analyst" },
         speaker: { name: "Ann", role: "Minister", affiliation: "Russia" },
-        document: { id: randomUUID(), title: "Talks end", outlet: "Wire", url: "https://example.org/a", publishedOn: "2022-01-11", revision: 2, revisionId: randomUUID(), language: "en" },
+        document: {
+          id: randomUUID(),
+          title: "Talks end",
+          outlet: "Wire",
+          url: "https://example.org/a",
+          publishedOn: "2022-01-11",
+          revision: 2,
+          revisionId: randomUUID(),
+          language: "en",
+        },
         links: [
           {
             relation: "SUPPORTS",
-            statement: { id: randomUUID(), issueId: randomUUID(), partyId: randomUUID(), issue: "Guarantees", party: "Russia", position: "DEMANDS", summary: "Wants them.", statedOn: "2022-01-10", amendment: null },
+            statement: {
+              id: randomUUID(),
+              issueId: randomUUID(),
+              partyId: randomUUID(),
+              issue: "Guarantees",
+              party: "Russia",
+              position: "DEMANDS",
+              summary: "Wants them.",
+              statedOn: "2022-01-10",
+              amendment: null,
+            },
           },
         ],
       },
     ],
   };
 
-  it("is an AnnotationCollection of quoting Annotations with both selectors", () => {
+  it("is an AnnotationCollection of describing Annotations with both selectors", () => {
     const collection = buildEvidenceAnnotations(model);
     expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
-    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 1, first: { type: "AnnotationPage", startIndex: 0 } });
+    expect(collection).toMatchObject({
+      type: "AnnotationCollection",
+      total: 1,
+      first: { type: "AnnotationPage", startIndex: 0, partOf: { id: collection.id, total: 1 } },
+      last: collection.first.id,
+    });
     const [annotation] = collection.first.items;
     expect(annotation).toMatchObject({
       id: `urn:uuid:${model.evidence[0]!.id}`,
       type: "Annotation",
-      motivation: "quoting",
+      motivation: "describing",
       created: "2022-01-12T08:00:00.000Z",
-      creator: { type: "Person", name: "Analyst" },
+      creator: { id: `urn:uuid:${model.evidence[0]!.creator!.id}`, type: "Person", name: "Analyst" },
       target: {
-        source: `urn:uuid:${model.evidence[0]!.document.revisionId}`,
+        type: "SpecificResource",
+        source: {
+          id: `urn:uuid:${model.evidence[0]!.document.revisionId}`,
+          type: "Text",
+          format: "text/plain",
+          language: "en",
+        },
         selector: [
           { type: "TextPositionSelector", start: quote.startOffset, end: quote.endOffset },
           { type: "TextQuoteSelector", exact: "We want guarantees", prefix: quote.prefix, suffix: quote.suffix },
@@ -276,14 +362,15 @@ describe("W3C Web Annotations", () => {
     });
     const purposes = annotation!.body.map((b) => b.purpose);
     expect(purposes).toEqual(["describing", "tagging", "identifying", "commenting", "linking"]);
-    expect(annotation!.body.every((b) => b.type === "TextualBody" && typeof b.value === "string")).toBe(true);
-    expect(annotation!.body[0]!.value).toContain("Direct quote — Ann (Minister, Russia), 2022-01-10");
-    expect(annotation!.body[4]!.value).toBe("Supports: Russia on “Guarantees” — Demands, stated 2022-01-10: Wants them.");
+    const values = annotation!.body.map((b) => ("value" in b ? b.value : null));
+    expect(annotation!.body.every((b) => b.type === "TextualBody")).toBe(true);
+    expect(values[0]).toContain("Direct quote — Ann (Minister, Russia), 2022-01-10");
+    expect(values[4]).toBe("Supports: Russia on “Guarantees” — Demands, stated 2022-01-10: Wants them.");
   });
 
   it("counts the TextPositionSelector in code points, as the model specifies", () => {
     const [annotation] = buildEvidenceAnnotations(model).first.items;
-    const position = annotation!.target.selector[0] as { start: number; end: number };
+    const position = [annotation!.target].flat()[0]!.selector[0] as { start: number; end: number };
     expect(codePoints(text).slice(position.start, position.end).join("")).toBe("We want guarantees");
     expect(text.indexOf("We want guarantees")).not.toBe(position.start);
   });
@@ -292,9 +379,19 @@ describe("W3C Web Annotations", () => {
     const collection = buildEvidenceAnnotations(model, { baseUrl: "https://parley.example.org/" });
     const [annotation] = collection.first.items;
     expect(collection.id).toBe("https://parley.example.org/api/w/talks/export?format=w3c");
-    expect(annotation!.target).toMatchObject({ scope: `https://parley.example.org/w/talks/documents/${model.evidence[0]!.document.id}` });
+    expect(annotation!.target).toMatchObject({
+      scope: `https://parley.example.org/w/talks/documents/${model.evidence[0]!.document.id}`,
+    });
     const link = model.evidence[0]!.links[0]!.statement;
-    expect(annotation!.body[4]).toMatchObject({ id: `https://parley.example.org/w/talks/cells/${link.issueId}/${link.partyId}`, purpose: "linking" });
+    expect(annotation!.body[5]).toEqual({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: {
+        id: `https://parley.example.org/w/talks/cells/${link.issueId}/${link.partyId}`,
+        type: "Text",
+        format: "text/html",
+      },
+    });
   });
 });
 
@@ -303,7 +400,9 @@ describe("workspace export files", () => {
     // 40 astral characters before the quote: its 32-code-point prefix is 64 UTF-16 units long.
     const text = `${"😀".repeat(40)} Moscow wants guarantees. Washington says no.`;
     const text2 = `Correction. ${text}`;
-    const [party, issue, person, document, rev1, rev2, quote, first, second] = Array.from({ length: 9 }, () => randomUUID());
+    const [party, issue, person, document, rev1, rev2, quote, first, second] = Array.from({ length: 9 }, () =>
+      randomUUID(),
+    );
     const anchor = locateQuote(text, "wants guarantees")!;
     expect(anchor.prefix.length).toBeGreaterThan(32);
     const moved = locateQuote(text2, "wants guarantees")!;
@@ -312,7 +411,13 @@ describe("workspace export files", () => {
       format: "parley.workspace",
       version: 1,
       exportedAt: "2024-01-01T00:00:00.000Z",
-      workspace: { slug: "a", title: "T", description: "", positionLabels: { OPEN: "Undecided" }, createdAt: "2023-01-01T00:00:00.000Z" },
+      workspace: {
+        slug: "a",
+        title: "T",
+        description: "",
+        positionLabels: { OPEN: "Undecided" },
+        createdAt: "2023-01-01T00:00:00.000Z",
+      },
       parties: [{ id: party, name: "Russia", shortName: "RU", colour: "#b91c1c", sortOrder: 0, archivedAt: null }],
       issues: [{ id: issue, title: "Guarantees", description: "", sortOrder: 0, archivedAt: null }],
       people: [{ id: person, name: "Ann", aliases: [], role: "", partyId: party, organisation: "" }],
@@ -327,8 +432,24 @@ describe("workspace export files", () => {
           importedAt: "2023-01-02T00:00:00.000Z",
           importedBy: by,
           revisions: [
-            { id: rev1, number: 1, text, contentHash: sha256(text), note: "", createdAt: "2023-01-02T00:00:00.000Z", createdBy: by },
-            { id: rev2, number: 2, text: text2, contentHash: sha256(text2), note: "fix", createdAt: "2023-01-03T00:00:00.000Z", createdBy: null },
+            {
+              id: rev1,
+              number: 1,
+              text,
+              contentHash: sha256(text),
+              note: "",
+              createdAt: "2023-01-02T00:00:00.000Z",
+              createdBy: by,
+            },
+            {
+              id: rev2,
+              number: 2,
+              text: text2,
+              contentHash: sha256(text2),
+              note: "fix",
+              createdAt: "2023-01-03T00:00:00.000Z",
+              createdBy: null,
+            },
           ],
         },
       ],
@@ -344,12 +465,52 @@ describe("workspace export files", () => {
           note: "",
           createdAt: "2023-01-02T00:00:00.000Z",
           createdBy: by,
-          anchors: [{ revisionId: rev2, status: "MOVED", score: 1, startOffset: moved.startOffset, endOffset: moved.endOffset, exact: moved.exact, createdAt: "2023-01-03T00:00:00.000Z", reviewedAt: null, reviewedBy: null }],
+          anchors: [
+            {
+              revisionId: rev2,
+              status: "MOVED",
+              score: 1,
+              startOffset: moved.startOffset,
+              endOffset: moved.endOffset,
+              exact: moved.exact,
+              createdAt: "2023-01-03T00:00:00.000Z",
+              reviewedAt: null,
+              reviewedBy: null,
+            },
+          ],
         },
       ],
       statements: [
-        { id: first, partyId: party, issueId: issue, position: "OPEN", summary: "Open.", statedOn: "2022-01-01", recordedAt: "2023-01-02T00:00:00.000Z", recordedBy: by, evidence: [], amendment: { kind: "CORRECTED", replacementId: second, reason: "Misread", amendedAt: "2023-01-04T00:00:00.000Z", amendedBy: by } },
-        { id: second, partyId: party, issueId: issue, position: "DEMANDS", summary: "Demands.", statedOn: "2022-01-01", recordedAt: "2023-01-04T00:00:00.000Z", recordedBy: by, evidence: [{ evidenceId: quote, relation: "SUPPORTS" }], amendment: null },
+        {
+          id: first,
+          partyId: party,
+          issueId: issue,
+          position: "OPEN",
+          summary: "Open.",
+          statedOn: "2022-01-01",
+          recordedAt: "2023-01-02T00:00:00.000Z",
+          recordedBy: by,
+          evidence: [],
+          amendment: {
+            kind: "CORRECTED",
+            replacementId: second,
+            reason: "Misread",
+            amendedAt: "2023-01-04T00:00:00.000Z",
+            amendedBy: by,
+          },
+        },
+        {
+          id: second,
+          partyId: party,
+          issueId: issue,
+          position: "DEMANDS",
+          summary: "Demands.",
+          statedOn: "2022-01-01",
+          recordedAt: "2023-01-04T00:00:00.000Z",
+          recordedBy: by,
+          evidence: [{ evidenceId: quote, relation: "SUPPORTS" }],
+          amendment: null,
+        },
       ],
       cells: [{ issueId: issue, partyId: party, version: 2, updatedAt: "2023-01-04T00:00:00.000Z" }],
       comments: [],
@@ -364,14 +525,23 @@ describe("workspace export files", () => {
       return ids.get(id)!;
     });
     const copy = JSON.parse(json) as WorkspaceExport;
-    return { ...copy, workspace: { ...copy.workspace, slug: "b", createdAt: "2025-01-01T00:00:00.000Z" }, exportedAt: "2025-01-01T00:00:00.000Z", statements: [...copy.statements].reverse(), documents: copy.documents.map((d) => ({ ...d, revisions: [...d.revisions].reverse() })) } as WorkspaceExport;
+    return {
+      ...copy,
+      workspace: { ...copy.workspace, slug: "b", createdAt: "2025-01-01T00:00:00.000Z" },
+      exportedAt: "2025-01-01T00:00:00.000Z",
+      statements: [...copy.statements].reverse(),
+      documents: copy.documents.map((d) => ({ ...d, revisions: [...d.revisions].reverse() })),
+    } as WorkspaceExport;
   }
 
   it("canonicalises two copies of one workspace to the same value, whatever their ids and order", () => {
     const file = sample();
     expect(findExportProblems(file)).toEqual([]);
     expect(canonicalizeWorkspaceExport(renumbered(file))).toEqual(canonicalizeWorkspaceExport(file));
-    const changed = { ...file, statements: file.statements.map((s, i) => (i === 1 ? { ...s, summary: "Something else." } : s)) };
+    const changed = {
+      ...file,
+      statements: file.statements.map((s, i) => (i === 1 ? { ...s, summary: "Something else." } : s)),
+    };
     expect(canonicalizeWorkspaceExport(changed)).not.toEqual(canonicalizeWorkspaceExport(file));
   });
 
@@ -380,8 +550,14 @@ describe("workspace export files", () => {
     const broken: WorkspaceExport = {
       ...file,
       evidence: file.evidence.map((e) => ({ ...e, startOffset: e.startOffset + 1, endOffset: e.endOffset + 1 })),
-      statements: file.statements.map((s) => ({ ...s, evidence: [{ evidenceId: randomUUID(), relation: "SUPPORTS" as const }] })),
-      documents: file.documents.map((d) => ({ ...d, revisions: d.revisions.map((r) => ({ ...r, text: `${r.text}!` })) })),
+      statements: file.statements.map((s) => ({
+        ...s,
+        evidence: [{ evidenceId: randomUUID(), relation: "SUPPORTS" as const }],
+      })),
+      documents: file.documents.map((d) => ({
+        ...d,
+        revisions: d.revisions.map((r) => ({ ...r, text: `${r.text}!` })),
+      })),
     };
     const problems = findExportProblems(broken);
     expect(problems.some((p) => p.includes("is not the text at its offsets"))).toBe(true);
@@ -400,17 +576,26 @@ describe("workspace export files", () => {
 
 describe("export and import requests", () => {
   it("accepts the six formats and a calendar date, and says what is wrong otherwise", () => {
-    for (const format of ["csv", "json", "md", "html", "w3c", "workspace"]) expect(ExportQuerySchema.safeParse({ format }).success).toBe(true);
-    expect(ExportQuerySchema.parse({ format: "csv", asOf: "2022-02-16" })).toEqual({ format: "csv", asOf: "2022-02-16" });
-    expect(ExportQuerySchema.safeParse({ format: "pdf" }).error?.issues[0]?.message).toBe("Choose a format: csv, json, md, html, w3c, workspace.");
+    for (const format of ["csv", "json", "md", "html", "w3c", "workspace"])
+      expect(ExportQuerySchema.safeParse({ format }).success).toBe(true);
+    expect(ExportQuerySchema.parse({ format: "csv", asOf: "2022-02-16" })).toEqual({
+      format: "csv",
+      asOf: "2022-02-16",
+    });
+    expect(ExportQuerySchema.safeParse({ format: "pdf" }).error?.issues[0]?.message).toBe(
+      "Choose a format: csv, json, md, html, w3c, workspace.",
+    );
     expect(ExportQuerySchema.safeParse({}).success).toBe(false);
-    expect(ExportQuerySchema.safeParse({ format: "csv", asOf: "2022-02-30" }).error?.issues[0]?.message).toBe("Use a date written as YYYY-MM-DD, for example 2022-01-27.");
+    expect(ExportQuerySchema.safeParse({ format: "csv", asOf: "2022-02-30" }).error?.issues[0]?.message).toBe(
+      "Use a date written as YYYY-MM-DD, for example 2022-01-27.",
+    );
   });
 
   it("takes only slugs the database accepts", () => {
     const slug = (value: string) => ImportWorkspaceSchema.safeParse({ slug: value, file: "{}" }).success;
     expect(slug("talks-2024")).toBe(true);
     expect(slug("a".repeat(64))).toBe(true);
-    for (const bad of ["", "Talks", "talks--2024", "-talks", "talks-", "tälks", "a".repeat(65), "a b"]) expect(slug(bad)).toBe(false);
+    for (const bad of ["", "Talks", "talks--2024", "-talks", "talks-", "tälks", "a".repeat(65), "a b"])
+      expect(slug(bad)).toBe(false);
   });
 });

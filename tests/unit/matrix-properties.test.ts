@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellKey, latestStatementsAsOf, type DatedStatement } from "@/lib/matrix/as-of";
-import { diffMatrices, type CellChange } from "@/lib/matrix/compare";
+import { cellKey, type DatedStatement, latestStatementsAsOf } from "@/lib/matrix/as-of";
+import { type CellChange, diffMatrices } from "@/lib/matrix/compare";
 import type { MatrixView } from "@/lib/matrix/schema";
 
 // The references below are written the plain way on purpose (sort everything, take the last; walk
@@ -24,7 +24,9 @@ const statementArbitrary = fc.record({
 });
 
 const statementsArbitrary = fc
-  .uniqueArray(fc.string({ unit: fc.constantFrom("0", "1", "2", "a", "b", "f"), minLength: 1, maxLength: 3 }), { maxLength: 40 })
+  .uniqueArray(fc.string({ unit: fc.constantFrom("0", "1", "2", "a", "b", "f"), minLength: 1, maxLength: 3 }), {
+    maxLength: 40,
+  })
   .chain((ids) => fc.tuple(...ids.map((id) => statementArbitrary.map((s): DatedStatement => ({ ...s, id })))))
   .map((statements) => statements as DatedStatement[]);
 
@@ -55,7 +57,9 @@ describe("latestStatementsAsOf, against sort-everything-and-take-the-last", () =
   it("does not depend on the order the statements arrive in", () => {
     fc.assert(
       fc.property(
-        statementsArbitrary.chain((statements) => fc.tuple(fc.constant(statements), fc.shuffledSubarray(statements, { minLength: statements.length }))),
+        statementsArbitrary.chain((statements) =>
+          fc.tuple(fc.constant(statements), fc.shuffledSubarray(statements, { minLength: statements.length })),
+        ),
         fc.integer({ min: 0, max: 20 }).map(day),
         ([statements, shuffled], asOf) => {
           expect(ids(latestStatementsAsOf(shuffled, asOf))).toEqual(ids(latestStatementsAsOf(statements, asOf)));
@@ -66,20 +70,33 @@ describe("latestStatementsAsOf, against sort-everything-and-take-the-last", () =
   });
 
   it("keys cells the way cellKey does", () => {
-    const statements: DatedStatement[] = [{ id: "1", issueId: "issue-a", partyId: "party-x", statedOn: day(0), recordedAt: new Date(0) }];
+    const statements: DatedStatement[] = [
+      { id: "1", issueId: "issue-a", partyId: "party-x", statedOn: day(0), recordedAt: new Date(0) },
+    ];
     expect([...latestStatementsAsOf(statements, day(0)).keys()]).toEqual([cellKey("issue-a", "party-x")]);
   });
 });
 
 // A pool of statements with fixed positions: a statement id always means the same statement,
 // as in real matrices.
-const POOL = ["s1", "s2", "s3", "s4", "s5", "s6"].map((id, i) => ({ id, position: ["SUPPORTS", "OPPOSES", "OPEN"][i % 3]! }));
+const POOL = ["s1", "s2", "s3", "s4", "s5", "s6"].map((id, i) => ({
+  id,
+  position: ["SUPPORTS", "OPPOSES", "OPEN"][i % 3]!,
+}));
 
 type Cells = Pick<MatrixView, "cells">;
 
 // Each grid cell is left out of the view, present with no statement, or showing a pool statement.
 const viewArbitrary: fc.Arbitrary<Cells> = fc
-  .tuple(...ISSUES.flatMap((issueId) => PARTIES.map((partyId) => fc.option(fc.option(fc.constantFrom(...POOL)), { nil: undefined }).map((choice) => ({ issueId, partyId, choice })))))
+  .tuple(
+    ...ISSUES.flatMap((issueId) =>
+      PARTIES.map((partyId) =>
+        fc
+          .option(fc.option(fc.constantFrom(...POOL)), { nil: undefined })
+          .map((choice) => ({ issueId, partyId, choice })),
+      ),
+    ),
+  )
   .chain((grid) => fc.shuffledSubarray(grid, { minLength: grid.length }))
   .map((grid) => ({
     cells: grid
@@ -88,7 +105,18 @@ const viewArbitrary: fc.Arbitrary<Cells> = fc
         issueId: c.issueId,
         partyId: c.partyId,
         version: 1,
-        statement: c.choice ? { id: c.choice.id, position: c.choice.position, summary: `summary of ${c.choice.id}`, statedOn: "2022-01-10", evidenceCount: 0 } : null,
+        statement: c.choice
+          ? {
+              id: c.choice.id,
+              position: c.choice.position,
+              summary: `summary of ${c.choice.id}`,
+              statedOn: "2022-01-10",
+              confidence: "MEDIUM" as const,
+              confidenceRationale: null,
+              evidenceCount: 0,
+              links: [],
+            }
+          : null,
       })),
   }));
 
@@ -108,7 +136,8 @@ function referenceDiff(from: Cells, to: Cells): CellChange[] {
   return changes;
 }
 
-const byCell = (changes: CellChange[]) => [...changes].sort((a, b) => cellKey(a.issueId, a.partyId).localeCompare(cellKey(b.issueId, b.partyId)));
+const byCell = (changes: CellChange[]) =>
+  [...changes].sort((a, b) => cellKey(a.issueId, a.partyId).localeCompare(cellKey(b.issueId, b.partyId)));
 
 describe("diffMatrices, against a cell-by-cell walk of the whole grid", () => {
   it("reports exactly the cells whose shown statement differs, with both sides", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
-import { diffTexts, reanchorQuote, type AnchorStatus } from "@/lib/evidence/reanchor";
+import { type AnchorStatus, diffTexts, reanchorQuote } from "@/lib/evidence/reanchor";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 
 // Corrected versions of the five corpus articles, made by edits an editor really makes: typo
@@ -41,7 +41,13 @@ function correct(documentKey: string, original: string): Correction {
 
 describe("re-anchoring the demo quotes in corrected versions of the corpus", () => {
   const counts: Record<AnchorStatus, number> = { ANCHORED: 0, MOVED: 0, CHANGED: 0, ORPHANED: 0 };
-  const outcomes: { key: string; status: AnchorStatus; deleted: boolean; exactAfter: string | null; original: string }[] = [];
+  const outcomes: {
+    key: string;
+    status: AnchorStatus;
+    deleted: boolean;
+    exactAfter: string | null;
+    original: string;
+  }[] = [];
 
   for (const document of securityGuarantees.documents) {
     const original = readFileSync(path.join(corpusDir, document.file), "utf8");
@@ -52,7 +58,13 @@ describe("re-anchoring the demo quotes in corrected versions of the corpus", () 
       const result = reanchorQuote(original, text, anchor, diffs);
       counts[result.status]++;
       if (result.status !== "ORPHANED") expect(verifyAnchor(text, result.anchor)).toEqual({ ok: true });
-      outcomes.push({ key: quote.key, status: result.status, deleted: deletedQuoteKeys.has(quote.key), exactAfter: result.status === "ORPHANED" ? null : result.anchor.exact, original: quote.exact });
+      outcomes.push({
+        key: quote.key,
+        status: result.status,
+        deleted: deletedQuoteKeys.has(quote.key),
+        exactAfter: result.status === "ORPHANED" ? null : result.anchor.exact,
+        original: quote.exact,
+      });
     }
   }
 
@@ -73,7 +85,9 @@ describe("re-anchoring the demo quotes in corrected versions of the corpus", () 
   it("reports the shares", () => {
     const total = outcomes.length;
     const share = (n: number) => `${n} (${((100 * n) / total).toFixed(1)}%)`;
-    console.log(`re-anchoring ${total} quotes: anchored ${share(counts.ANCHORED)}, moved ${share(counts.MOVED)}, changed ${share(counts.CHANGED)}, orphaned ${share(counts.ORPHANED)}`);
+    console.log(
+      `re-anchoring ${total} quotes: anchored ${share(counts.ANCHORED)}, moved ${share(counts.MOVED)}, changed ${share(counts.CHANGED)}, orphaned ${share(counts.ORPHANED)}`,
+    );
     expect(total).toBe(securityGuarantees.evidence.length);
   });
 });

@@ -25,7 +25,10 @@ describe("reanchorQuote", () => {
 
   it("marks a quote moved by an inserted paragraph", () => {
     const q = quote("Russia would study the answers carefully");
-    const corrected = original.replace("\n\nLavrov said", "\n\nAn inserted paragraph about the talks in Geneva.\n\nLavrov said");
+    const corrected = original.replace(
+      "\n\nLavrov said",
+      "\n\nAn inserted paragraph about the talks in Geneva.\n\nLavrov said",
+    );
     const result = reanchorQuote(original, corrected, q);
     expect(result.status).toBe("MOVED");
     if (result.status !== "ORPHANED") expect(corrected.slice(0).includes(result.anchor.exact)).toBe(true);
@@ -44,7 +47,10 @@ describe("reanchorQuote", () => {
 
   it("orphans a quote whose sentence was deleted, never attaching it elsewhere", () => {
     const q = quote("Russia would study the answers carefully before replying");
-    const corrected = original.replace("Lavrov said that Russia would study the answers carefully before replying.\n\n", "");
+    const corrected = original.replace(
+      "Lavrov said that Russia would study the answers carefully before replying.\n\n",
+      "",
+    );
     expect(reanchorQuote(original, corrected, q).status).toBe("ORPHANED");
   });
 });

@@ -5,7 +5,12 @@ import { safeRedirectPath } from "@/lib/auth/redirect";
 const PROBE = "http://app.example";
 
 describe("safeRedirectPath", () => {
-  it.each(["/w/x?asOf=2022-01-27#cell", "/", "/w/security-guarantees/cells/a/b?asOf=2022-01-27", "/w/x/documents/d#quote-1"])("keeps the same-origin path %s", (path) => {
+  it.each([
+    "/w/x?asOf=2022-01-27#cell",
+    "/",
+    "/w/security-guarantees/cells/a/b?asOf=2022-01-27",
+    "/w/x/documents/d#quote-1",
+  ])("keeps the same-origin path %s", (path) => {
     expect(safeRedirectPath(path)).toBe(path);
   });
 
@@ -33,16 +38,38 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(value, "/w/home")).toBe("/w/home");
   });
 
-  it.each([undefined, null, 42, {}, ["/w/x"], new URL("http://app.example/w/x")])("refuses the non-string %j", (value) => {
-    expect(safeRedirectPath(value)).toBe("/");
-  });
+  it.each([undefined, null, 42, {}, ["/w/x"], new URL("http://app.example/w/x")])(
+    "refuses the non-string %j",
+    (value) => {
+      expect(safeRedirectPath(value)).toBe("/");
+    },
+  );
 
   it("refuses paths too long to be a real destination", () => {
     expect(safeRedirectPath(`/${"a".repeat(2048)}`)).toBe("/");
   });
 
   it("never returns anything that leaves the origin", () => {
-    const piece = fc.constantFrom("/", "\\", ".", "..", "%2F", "%2f", "%5C", "%2e", "%", "?", "#", "@", ":", "evil.example", "http:", "\t", " ", "a");
+    const piece = fc.constantFrom(
+      "/",
+      "\\",
+      ".",
+      "..",
+      "%2F",
+      "%2f",
+      "%5C",
+      "%2e",
+      "%",
+      "?",
+      "#",
+      "@",
+      ":",
+      "evil.example",
+      "http:",
+      "\t",
+      " ",
+      "a",
+    );
     // Mostly slashes and dots, which is where paths collapse into something else.
     const pathPiece = fc.constantFrom("/", ".", "..", "\\", "%2e", "%2F", "evil");
     const candidate = fc.oneof(

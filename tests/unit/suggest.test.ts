@@ -4,14 +4,19 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anchorAt, codePoints, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
-import { suggestQuotes, type PersonForMatching, type QuoteSuggestion } from "@/lib/evidence/suggest";
+import { type PersonForMatching, type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
+import { matchRanges } from "@/lib/evidence/suggest-eval";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import labelsJson from "../fixtures/suggestions/labels.json";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corpusDir = path.join(root, "prisma", "demo", "corpus");
 
-const PEOPLE: PersonForMatching[] = securityGuarantees.people.map((p) => ({ id: p.key, name: p.name, aliases: p.aliases ?? [] }));
+const PEOPLE: PersonForMatching[] = securityGuarantees.people.map((p) => ({
+  id: p.key,
+  name: p.name,
+  aliases: p.aliases ?? [],
+}));
 
 type Label = { file: string; exact: string; speaker: string | null; kind?: string; occurrence?: number };
 const LABELS = labelsJson as Label[];
@@ -41,41 +46,14 @@ function expectWellFormed(text: string, suggestions: QuoteSuggestion[]) {
   });
 }
 
-type Range = { start: number; end: number };
-const overlap = (a: Range, b: Range) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-
-/**
- * One-to-one matching: a suggestion and a label match when their ranges overlap by at least half
- * of the shorter one; pairs are taken greedily, best overlap first, so one long suggestion can't
- * be credited with several labels (nor several suggestions with one label).
- */
-function match(suggestions: QuoteSuggestion[], labels: (Label & Range)[]) {
-  const pairs: { s: number; l: number; score: number }[] = [];
-  suggestions.forEach((s, si) =>
-    labels.forEach((l, li) => {
-      const shorter = Math.min(s.end - s.start, l.end - l.start);
-      const o = overlap(s, l);
-      if (shorter > 0 && o >= 0.5 * shorter) pairs.push({ s: si, l: li, score: o / Math.max(s.end - s.start, l.end - l.start) });
-    }),
-  );
-  pairs.sort((a, b) => b.score - a.score);
-  const usedS = new Set<number>();
-  const usedL = new Set<number>();
-  const matched: { s: number; l: number }[] = [];
-  for (const p of pairs) {
-    if (usedS.has(p.s) || usedL.has(p.l)) continue;
-    usedS.add(p.s);
-    usedL.add(p.l);
-    matched.push(p);
-  }
-  return { matched, usedS, usedL };
-}
-
 describe("suggestQuotes on the demo corpus", () => {
   it("labels are verbatim substrings of their articles", () => {
     expect(LABELS.length).toBeGreaterThan(0);
     for (const label of LABELS) {
-      expect(locateQuote(readArticle(label.file), label.exact, label.occurrence ?? 0), `${label.file}: ${label.exact}`).not.toBeNull();
+      expect(
+        locateQuote(readArticle(label.file), label.exact, label.occurrence ?? 0),
+        `${label.file}: ${label.exact}`,
+      ).not.toBeNull();
     }
   });
 
@@ -97,7 +75,7 @@ describe("suggestQuotes on the demo corpus", () => {
         const anchor = locateQuote(text, l.exact, l.occurrence ?? 0)!;
         return { ...l, start: anchor.startOffset, end: anchor.endOffset };
       });
-      const { matched, usedS, usedL } = match(suggestions, labels);
+      const { matched, usedS, usedL } = matchRanges(suggestions, labels);
       const speakersOk = matched.filter((m) => (suggestions[m.s]!.speaker?.id ?? null) === labels[m.l]!.speaker).length;
 
       totalSuggestions += suggestions.length;
@@ -114,7 +92,10 @@ describe("suggestQuotes on the demo corpus", () => {
           `P ${p.toFixed(3)}  R ${r.toFixed(3)}  speaker ${speakersOk}/${matched.length}`,
       );
       suggestions.forEach((s, i) => {
-        if (!usedS.has(i)) misses.push(`  FP ${file} [${s.kind} ${s.cue} → ${s.speaker?.id ?? s.speakerName ?? "?"}] ${s.text.slice(0, 100)}`);
+        if (!usedS.has(i))
+          misses.push(
+            `  FP ${file} [${s.kind} ${s.cue} → ${s.speaker?.id ?? s.speakerName ?? "?"}] ${s.text.slice(0, 100)}`,
+          );
       });
       labels.forEach((l, i) => {
         if (!usedL.has(i)) misses.push(`  FN ${file} [${l.speaker ?? "null"}] ${l.exact.slice(0, 100)}`);
@@ -123,7 +104,9 @@ describe("suggestQuotes on the demo corpus", () => {
         const s = suggestions[m.s]!;
         const l = labels[m.l]!;
         if ((s.speaker?.id ?? null) !== l.speaker) {
-          misses.push(`  SPEAKER ${file} expected ${l.speaker ?? "null"}, got ${s.speaker?.id ?? "null"} (${s.speakerName ?? "-"}): ${s.text.slice(0, 70)}`);
+          misses.push(
+            `  SPEAKER ${file} expected ${l.speaker ?? "null"}, got ${s.speaker?.id ?? "null"} (${s.speakerName ?? "-"}): ${s.text.slice(0, 70)}`,
+          );
         }
       }
     }
@@ -177,16 +160,66 @@ describe("suggestQuotes", () => {
   });
 
   it.each([
-    ["“There is no positive reaction on the main issue,” Lavrov said.", "There is no positive reaction on the main issue", "lavrov", "DIRECT_QUOTE"],
-    ['"There is no positive reaction on the main issue," Lavrov said.', "There is no positive reaction on the main issue", "lavrov", "DIRECT_QUOTE"],
-    ["«There is no positive reaction on the main issue», — said Sergey Lavrov.", "There is no positive reaction on the main issue", "lavrov", "DIRECT_QUOTE"],
-    ["Blinken said: “We are open to dialogue and we prefer diplomacy.”", "We are open to dialogue and we prefer diplomacy.", "blinken", "DIRECT_QUOTE"],
-    ["Lavrov said that Russia would soon publish its response.", "Russia would soon publish its response", "lavrov", "REPORTED_SPEECH"],
-    ["According to Peskov, the documents are already with the president.", "the documents are already with the president", "peskov", "REPORTED_SPEECH"],
-    ["The bloc is unlikely to expand in the next few years, Kortunov said.", "The bloc is unlikely to expand in the next few years", "kortunov", "REPORTED_SPEECH"],
-    ["Such a step would publicize what Russia has been doing, Richard Weitz warned.", "Such a step would publicize what Russia has been doing", "weitz", "REPORTED_SPEECH"],
-    ["“We will not get ahead of ourselves here,” as Peskov put it.", "We will not get ahead of ourselves here", "peskov", "DIRECT_QUOTE"],
-    ["Peskov told reporters on Monday that the documents were already with Putin.", "the documents were already with Putin", "peskov", "REPORTED_SPEECH"],
+    [
+      "“There is no positive reaction on the main issue,” Lavrov said.",
+      "There is no positive reaction on the main issue",
+      "lavrov",
+      "DIRECT_QUOTE",
+    ],
+    [
+      '"There is no positive reaction on the main issue," Lavrov said.',
+      "There is no positive reaction on the main issue",
+      "lavrov",
+      "DIRECT_QUOTE",
+    ],
+    [
+      "«There is no positive reaction on the main issue», — said Sergey Lavrov.",
+      "There is no positive reaction on the main issue",
+      "lavrov",
+      "DIRECT_QUOTE",
+    ],
+    [
+      "Blinken said: “We are open to dialogue and we prefer diplomacy.”",
+      "We are open to dialogue and we prefer diplomacy.",
+      "blinken",
+      "DIRECT_QUOTE",
+    ],
+    [
+      "Lavrov said that Russia would soon publish its response.",
+      "Russia would soon publish its response",
+      "lavrov",
+      "REPORTED_SPEECH",
+    ],
+    [
+      "According to Peskov, the documents are already with the president.",
+      "the documents are already with the president",
+      "peskov",
+      "REPORTED_SPEECH",
+    ],
+    [
+      "The bloc is unlikely to expand in the next few years, Kortunov said.",
+      "The bloc is unlikely to expand in the next few years",
+      "kortunov",
+      "REPORTED_SPEECH",
+    ],
+    [
+      "Such a step would publicize what Russia has been doing, Richard Weitz warned.",
+      "Such a step would publicize what Russia has been doing",
+      "weitz",
+      "REPORTED_SPEECH",
+    ],
+    [
+      "“We will not get ahead of ourselves here,” as Peskov put it.",
+      "We will not get ahead of ourselves here",
+      "peskov",
+      "DIRECT_QUOTE",
+    ],
+    [
+      "Peskov told reporters on Monday that the documents were already with Putin.",
+      "the documents were already with Putin",
+      "peskov",
+      "REPORTED_SPEECH",
+    ],
   ])("finds %j", (text, expected, speaker, kind) => {
     const suggestions = suggestQuotes(text, PEOPLE);
     expect(suggestions).toHaveLength(1);
@@ -238,13 +271,16 @@ describe("suggestQuotes", () => {
   });
 
   it("copes with unbalanced quotation marks", () => {
-    const text = "“Based on this, there is not much cause for optimism, — he noticed. Peskov said that talks would go on.\n“Unclosed and never attributed at all";
+    const text =
+      "“Based on this, there is not much cause for optimism, — he noticed. Peskov said that talks would go on.\n“Unclosed and never attributed at all";
     const suggestions = suggestQuotes(text, PEOPLE);
     expectWellFormed(text, suggestions);
   });
 
   // Timed in CPU time, not wall-clock time, so a busy test machine doesn't make it flaky.
-  it("does not crash or stall on pathological input (100k characters, each within a second)", { timeout: 120_000 }, () => {
+  it("does not crash or stall on pathological input (100k characters, each within a second)", {
+    timeout: 120_000,
+  }, () => {
     const inputs = [
       "“".repeat(100_000),
       "”".repeat(100_000),
@@ -264,7 +300,7 @@ describe("suggestQuotes", () => {
       "\n".repeat(100_000),
       "😀“".repeat(33_000),
       "“".repeat(50_000) + "We are ready, he said. ".repeat(2_000),
-      Array.from({ length: 100_000 }, (_, i) => "“”\"«» ,.—\nabc said"[(i * 7919) % 19]).join(""),
+      Array.from({ length: 100_000 }, (_, i) => '“”"«» ,.—\nabc said'[(i * 7919) % 19]).join(""),
     ];
     for (const input of inputs) {
       const before = process.cpuUsage();
@@ -277,7 +313,34 @@ describe("suggestQuotes", () => {
   });
 
   it("always returns well-formed, ordered, non-overlapping anchors (property)", () => {
-    const pieces = ["“", "”", '"', "«", "»", "‘", "’", ", ", ". ", " — ", "\n", "\u00a0", "😀", "e\u0301", "Lavrov", "he", "said", "that", "according to", "the expert", "We are ready to talk", "Blinken", "noted", "Peskov told reporters", ":", " "];
+    const pieces = [
+      "“",
+      "”",
+      '"',
+      "«",
+      "»",
+      "‘",
+      "’",
+      ", ",
+      ". ",
+      " — ",
+      "\n",
+      "\u00a0",
+      "😀",
+      "e\u0301",
+      "Lavrov",
+      "he",
+      "said",
+      "that",
+      "according to",
+      "the expert",
+      "We are ready to talk",
+      "Blinken",
+      "noted",
+      "Peskov told reporters",
+      ":",
+      " ",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join("");

@@ -1,14 +1,31 @@
-import { db } from "@/lib/db/client";
+import { cookies } from "next/headers";
+import { PLAIN_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/config";
+import { databaseServerVersion, pingDatabase } from "@/lib/db/health";
 import { env } from "@/lib/env";
+import { currentUserId } from "@/lib/workspaces/access";
 
 export const dynamic = "force-dynamic";
 
+// Anonymous callers (load balancers, uptime checks) learn only whether the app and its database
+// answer; which database and its version are for signed-in users.
 export async function GET() {
-  const database = env().PARLEY_DATABASE_KIND;
+  const jar = await cookies();
+  const signedIn = (jar.has(SESSION_COOKIE) || jar.has(PLAIN_SESSION_COOKIE)) && (await currentUserId()) !== null;
   try {
-    const [row] = await db().$queryRaw<{ version: string }[]>`SELECT version()`;
-    return Response.json({ status: "ok", database, server: row?.version.split(" ").slice(0, 2).join(" ") });
+    if (!signedIn) {
+      await pingDatabase();
+      return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+    }
+    const server = await databaseServerVersion();
+    return Response.json(
+      {
+        status: "ok",
+        database: env().PARLEY_DATABASE_KIND,
+        server,
+      },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch {
-    return Response.json({ status: "unavailable", database }, { status: 503 });
+    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

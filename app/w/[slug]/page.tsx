@@ -1,62 +1,120 @@
 import type { Metadata } from "next";
-import { MatrixBoard } from "@/components/matrix/matrix-board";
-import { CopyLinkButton } from "@/components/ui/copy-link-button";
+import Link from "next/link";
 import { DateControl } from "@/components/matrix/date-control";
+import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
-import { authorizePage } from "@/lib/workspaces/page-access";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
+import { countCellComments } from "@/lib/comments/data";
+import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
+import { EARLIEST_DATE, formatCalendarDate, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
-import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
-import { diffMatrices } from "@/lib/matrix/compare";
-import { roleAllows } from "@/lib/workspaces/access";
+import { workspaceAllows } from "@/lib/workspaces/access";
+import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Stance matrix" };
 
 type SearchParams = Promise<{ asOf?: string; compare?: string; cell?: string }>;
 
-export default async function MatrixPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+export default async function MatrixPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: SearchParams;
+}) {
   const [{ slug }, { asOf: rawAsOf, compare: rawCompare, cell }] = await Promise.all([params, searchParams]);
-  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}${rawAsOf ? `?asOf=${encodeURIComponent(rawAsOf)}` : ""}`);
+  const workspace = await authorizePage(
+    slug,
+    "workspace:read",
+    `/w/${slug}${rawAsOf ? `?asOf=${encodeURIComponent(rawAsOf)}` : ""}`,
+  );
   const asOf = AsOfSchema.safeParse(rawAsOf ?? todayCalendarDate());
-  if (!asOf.success) {
-    return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-          “{rawAsOf}” is not a date Parley understands. Write it as YYYY-MM-DD, for example <a className="underline" href={`/w/${slug}?asOf=2022-01-27`}>2022-01-27</a>.
-        </div>
-      </main>
-    );
-  }
+  if (!asOf.success) return <BadDate slug={slug} raw={rawAsOf ?? ""} />;
   const compareFrom = rawCompare ? AsOfSchema.safeParse(rawCompare) : null;
   if (compareFrom && !compareFrom.success) {
     return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
+      <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
           “{rawCompare}” is not a date to compare with. Write it as YYYY-MM-DD.
         </div>
       </main>
     );
   }
-  const [matrix, changeDates, earlier] = await Promise.all([
+  const [matrix, changeDates, earlier, commentCounts] = await Promise.all([
     getMatrix(workspace, asOf.data),
     adjacentChangeDates(workspace, asOf.data),
     compareFrom ? getMatrix(workspace, compareFrom.data) : null,
+    countCellComments(workspace),
   ]);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
+  const wording = earlier && changes ? diffCellWording(earlier, matrix, changes) : {};
   return (
-    <main className="mx-auto max-w-[1400px] px-6 py-8">
+    <main className="mx-auto max-w-[1400px] px-4 py-6 sm:px-6 sm:py-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="font-serif text-2xl font-semibold">{workspace.title}</h1>
-          <p className="mt-1 text-sm text-slate-600">Each cell shows the party’s latest stated stance as of {formatCalendarDate(matrix.asOf)}.</p>
+        <div className="min-w-0">
+          <h1 className="font-serif text-2xl font-semibold break-words">{workspace.title}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Each cell shows the party’s latest stated stance as of {formatCalendarDate(matrix.asOf)}.
+          </p>
         </div>
         <CopyLinkButton label="Copy link to this view" />
-        <DateControl slug={slug} asOf={matrix.asOf} compare={compareFrom?.data ?? null} previous={changeDates.previous} next={changeDates.next} />
-      </div>
-      <div className="mt-6">
-        <MatrixBoard initial={matrix} canEdit={roleAllows(workspace.role, "stance:write")} changes={changes} compareFrom={compareFrom?.data ?? null} selectedCell={cell ?? null} />
+        <DateControl
+          slug={slug}
+          asOf={matrix.asOf}
+          compare={compareFrom?.data ?? null}
+          previous={changeDates.previous}
+          next={changeDates.next}
+        />
       </div>
       <PositionLegend labels={matrix.positionLabels} />
+      <div className="mt-4">
+        <MatrixBoard
+          initial={matrix}
+          canEdit={workspaceAllows(workspace, "stance:write")}
+          changes={changes}
+          wording={wording}
+          commentCounts={commentCounts}
+          compareFrom={compareFrom?.data ?? null}
+          selectedCell={cell ?? null}
+        />
+      </div>
+      {workspaceAllows(workspace, "stance:write") ? (
+        <p className="mt-4 text-sm">
+          <Link href={`/w/${slug}/import/stances`} className="text-indigo-700 underline">
+            Import stances from a spreadsheet
+          </Link>
+        </p>
+      ) : null}
+    </main>
+  );
+}
+
+function BadDate({ slug, raw }: { slug: string; raw: string }) {
+  const nearest = nearestCalendarDate(raw);
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+        <p>
+          “{raw}” is not a date the matrix can show: dates are written YYYY-MM-DD, from{" "}
+          {formatCalendarDate(EARLIEST_DATE)} to ten years from now.
+        </p>
+        <ul className="mt-3 list-disc space-y-1 pl-5">
+          {nearest ? (
+            <li>
+              <a className="font-medium underline" href={`/w/${slug}?asOf=${nearest}`}>
+                The matrix as of {formatCalendarDate(nearest)}
+              </a>
+              , the nearest date there is
+            </li>
+          ) : null}
+          <li>
+            <a className="font-medium underline" href={`/w/${slug}`}>
+              The matrix as of today
+            </a>
+          </li>
+        </ul>
+      </div>
     </main>
   );
 }

@@ -1,45 +1,171 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
+import { LocalTime } from "@/components/ui/local-time";
+import { type ActivityScope, activityNames, listActivity, listActivityActors } from "@/lib/activity/data";
+import { activitySentence } from "@/lib/activity/sentences";
+import { firstValues } from "@/lib/http/search-params";
+import { CalendarDateSchema } from "@/lib/matrix/dates";
+import { listStructure } from "@/lib/structure/data";
 import { authorizePage } from "@/lib/workspaces/page-access";
-import { listActivity, type ActivityScope } from "@/lib/activity/data";
 
 export const metadata: Metadata = { title: "Activity" };
 
-const ScopeSchema = z.object({ issue: z.uuid().optional(), party: z.uuid().optional(), document: z.uuid().optional() });
+const KINDS = {
+  stance: "Stances",
+  evidence: "Quotes",
+  document: "Documents",
+  comment: "Comments",
+  person: "People",
+  issue: "Issues",
+  party: "Parties",
+  member: "Members",
+} as const;
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = JSON.stringify(value);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
-}
+const optional = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([z.literal(""), schema])
+    .optional()
+    .catch(undefined);
+const FiltersSchema = z.object({
+  issue: optional(z.uuid()),
+  party: optional(z.uuid()),
+  document: optional(z.uuid()),
+  person: optional(z.uuid()),
+  kind: optional(z.enum(Object.keys(KINDS) as [keyof typeof KINDS, ...(keyof typeof KINDS)[]])),
+  from: optional(CalendarDateSchema),
+  to: optional(CalendarDateSchema),
+});
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/activity`);
-  const parsed = ScopeSchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : {};
+  const single = firstValues(raw);
+  const query = FiltersSchema.parse(single);
   const scope: ActivityScope = query.document
     ? { kind: "document", documentId: query.document }
-    : query.issue && query.party
-      ? { kind: "cell", issueId: query.issue, partyId: query.party }
-      : { kind: "workspace" };
-  const events = await listActivity(workspace, scope);
+    : { kind: "workspace" };
+  const [events, actors, structure] = await Promise.all([
+    listActivity(workspace, scope, {
+      actorId: query.person || undefined,
+      kind: query.kind || undefined,
+      issueId: query.issue || undefined,
+      partyId: query.party || undefined,
+      from: query.from || undefined,
+      to: query.to || undefined,
+    }),
+    listActivityActors(workspace),
+    listStructure(workspace),
+  ]);
+  const names = await activityNames(workspace, events);
+  const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <main className="mx-auto max-w-5xl px-6 py-8">
+    <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="font-serif text-2xl font-semibold">Activity</h1>
-      <p className="mt-1 text-sm text-slate-600">Every change, who made it and when, with what was there before and after. The log cannot be edited.{scope.kind !== "workspace" ? ` Showing one ${scope.kind}.` : ""}</p>
-      <ol className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {events.map((e) => (
-          <li key={String(e.id)} id={`activity-${e.id}`} className="p-3 text-sm">
-            <p>
-              <time dateTime={e.at.toISOString()} className="text-slate-500">{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>{" "}
-              <strong>{e.actor ? e.actor.name || e.actor.email : "system"}</strong> · <code className="rounded bg-slate-100 px-1">{e.action}</code> · {e.subjectType}
-            </p>
-            {e.before ? <p className="mt-1 font-mono text-xs text-red-900/80">before: {describe(e.before)}</p> : null}
-            {e.after ? <p className="mt-1 font-mono text-xs text-emerald-900/80">after: {describe(e.after)}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <p className="mt-1 text-sm text-slate-600">
+        Every change, who made it and when. The log cannot be edited.
+        {scope.kind === "document" ? " Showing one document." : ""}
+      </p>
+      <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+        {query.document ? <input type="hidden" name="document" value={query.document} /> : null}
+        <label className="text-sm">
+          Who
+          <select name="person" defaultValue={query.person ?? ""} className={select}>
+            <option value="">Anyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          What
+          <select name="kind" defaultValue={query.kind ?? ""} className={select}>
+            <option value="">Every change</option>
+            {Object.entries(KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Issue
+          <select name="issue" defaultValue={query.issue ?? ""} className={select}>
+            <option value="">Any</option>
+            {structure.issues.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Party
+          <select name="party" defaultValue={query.party ?? ""} className={select}>
+            <option value="">Any</option>
+            {structure.parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          From
+          <input type="date" name="from" defaultValue={query.from ?? ""} className={select} />
+        </label>
+        <label className="text-sm">
+          Until
+          <input type="date" name="to" defaultValue={query.to ?? ""} className={select} />
+        </label>
+        <div className="flex items-end gap-3 sm:col-span-3">
+          <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+            Show
+          </button>
+          <Link href={`/w/${slug}/activity`} className="text-sm text-indigo-800 underline">
+            Clear
+          </Link>
+        </div>
+      </form>
+      {events.length === 0 ? (
+        <p className="mt-6 text-sm text-slate-600">No change matches.</p>
+      ) : (
+        <ol className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {events.map((e) => {
+            const sentence = activitySentence(
+              slug,
+              { ...e, actor: e.actor ? e.actor.name || e.actor.email : null },
+              names,
+            );
+            return (
+              <li key={String(e.id)} id={`activity-${e.id}`} className="p-3 text-sm">
+                <p>
+                  <span className="text-slate-600">
+                    <LocalTime iso={e.at.toISOString()} />
+                  </span>{" "}
+                  <strong>{sentence.actor}</strong>{" "}
+                  {sentence.href ? (
+                    <Link href={sentence.href} className="text-indigo-800 hover:underline">
+                      {sentence.text}
+                    </Link>
+                  ) : (
+                    sentence.text
+                  )}
+                </p>
+                {sentence.detail ? <p className="mt-1 text-slate-700">{sentence.detail}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </main>
   );
 }

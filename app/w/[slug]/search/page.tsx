@@ -1,73 +1,211 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { authorizePage } from "@/lib/workspaces/page-access";
-import { search } from "@/lib/search/data";
-import { SearchQuerySchema } from "@/lib/search/schema";
-import { listPeople } from "@/lib/people/data";
-import { listStructure } from "@/lib/structure/data";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { SnippetText } from "@/components/search/snippet-text";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
+import { orderSides } from "@/lib/evidence/pairs";
+import { readQuoteOrder } from "@/lib/evidence/quote-order";
+import { countOf } from "@/lib/format/count";
+import { firstValues } from "@/lib/http/search-params";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import { listPeople } from "@/lib/people/data";
+import { documentUrl, quoteUrl, search, statementUrl } from "@/lib/search/data";
+import { SearchQuerySchema } from "@/lib/search/schema";
+import { listStructure } from "@/lib/structure/data";
+import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Search" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: SearchParams;
+}) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/search`);
-  const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const single = firstValues(raw);
   const parsed = SearchQuerySchema.safeParse(single);
   const query = parsed.success ? parsed.data : SearchQuerySchema.parse({});
-  const [results, people, structure] = await Promise.all([search(workspace, query), listPeople(workspace), listStructure(workspace)]);
+  const [results, people, structure, quoteOrder] = await Promise.all([
+    search(workspace, query),
+    listPeople(workspace),
+    listStructure(workspace),
+    readQuoteOrder(),
+  ]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <main className="mx-auto max-w-5xl px-6 py-8">
+    <main className="mx-auto max-w-5xl px-4 sm:px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">Search</h1>
-      <form role="search" method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
-        <label className="text-sm font-medium sm:col-span-4">Words
-          <input name="q" type="search" defaultValue={query.q} placeholder="e.g. moratorium, open door, “legally binding”" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-        </label>
-        <label className="text-sm">Speaker
-          <select name="speaker" defaultValue={query.speaker ?? ""} className={select}><option value="">Anyone</option>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
-        </label>
-        <label className="text-sm">Party
-          <select name="party" defaultValue={query.party ?? ""} className={select}><option value="">Any</option>{structure.parties.filter((p) => !p.archivedAt).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
-        </label>
-        <label className="text-sm">Issue
-          <select name="issue" defaultValue={query.issue ?? ""} className={select}><option value="">Any</option>{structure.issues.filter((i) => !i.archivedAt).map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select>
-        </label>
-        <label className="text-sm">Kind
-          <select name="kind" defaultValue={query.kind ?? ""} className={select}><option value="">Any</option>{Object.entries(EVIDENCE_KIND_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select>
-        </label>
-        <label className="text-sm">Said from<input type="date" name="from" defaultValue={query.from ?? ""} className={select} /></label>
-        <label className="text-sm">Said until<input type="date" name="to" defaultValue={query.to ?? ""} className={select} /></label>
-        <div className="flex items-end"><button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">Search</button></div>
-      </form>
-      {!parsed.success ? <p role="alert" className="mt-4 text-sm text-red-700">{parsed.error.issues.map((i) => i.message).join(" ")}</p> : null}
-      <section aria-label="Quotes found" className="mt-8">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{results.evidence.length} quotes</h2>
-        <ul className="mt-3 space-y-2">
+      <search>
+        <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+          <label className="text-sm font-medium sm:col-span-4">
+            Words
+            <input
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              placeholder="e.g. moratorium, open door, “legally binding”"
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+            />
+          </label>
+          <label className="text-sm">
+            Speaker
+            <select name="speaker" defaultValue={query.speaker ?? ""} className={select}>
+              <option value="">Anyone</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            Party
+            <select name="party" defaultValue={query.party ?? ""} className={select}>
+              <option value="">Any</option>
+              {structure.parties
+                .filter((p) => !p.archivedAt)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            Issue
+            <select name="issue" defaultValue={query.issue ?? ""} className={select}>
+              <option value="">Any</option>
+              {structure.issues
+                .filter((i) => !i.archivedAt)
+                .map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            Kind
+            <select name="kind" defaultValue={query.kind ?? ""} className={select}>
+              <option value="">Any</option>
+              {Object.entries(EVIDENCE_KIND_LABELS).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            Said from
+            <input type="date" name="from" defaultValue={query.from ?? ""} className={select} />
+          </label>
+          <label className="text-sm">
+            Said until
+            <input type="date" name="to" defaultValue={query.to ?? ""} className={select} />
+          </label>
+          <div className="flex items-end">
+            <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
+      {!parsed.success ? (
+        <p role="alert" className="mt-4 text-sm text-red-700">
+          {parsed.error.issues.map((i) => i.message).join(" ")}
+        </p>
+      ) : null}
+      {query.q || results.counts.evidence > 0 ? (
+        <ResultSection label="Quotes" count={countOf(results.counts.evidence, { one: "quote", other: "quotes" })}>
           {results.evidence.map((e) => (
             <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
-              <Link href={`/w/${slug}/documents/${e.documentId}#quote-${e.id}`} className="font-serif text-slate-900 hover:underline">“{e.exact}”</Link>
-              <p className="mt-1 text-xs text-slate-500">{e.speaker ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}</p>
+              {e.pair ? (
+                orderSides(e.pair, quoteOrder).map((side) => (
+                  <p key={side.id} lang={side.document.language} className="font-serif text-slate-900">
+                    <span className="mr-2 font-sans text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      {side.role === "original" ? "Original" : "Translation"} ({side.document.language})
+                    </span>
+                    {side.id === e.id ? (
+                      <Link href={quoteUrl(slug, e)} className="hover:underline">
+                        “<SnippetText snippet={e.snippet} />”
+                      </Link>
+                    ) : (
+                      <Link href={`/w/${slug}/evidence/${side.id}`} className="hover:underline">
+                        “{side.exact}”
+                      </Link>
+                    )}
+                  </p>
+                ))
+              ) : (
+                <Link href={quoteUrl(slug, e)} className="font-serif text-slate-900 hover:underline">
+                  “<SnippetText snippet={e.snippet} />”
+                </Link>
+              )}
+              <p className="mt-1 text-xs text-slate-500">
+                {e.speaker ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {formatCalendarDate(e.saidOn)} ·{" "}
+                {e.documentTitle}
+              </p>
             </li>
           ))}
-        </ul>
-      </section>
-      {results.documents.length > 0 ? (
-        <section aria-label="Documents found" className="mt-8">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{results.documents.length} documents</h2>
-          <ul className="mt-3 space-y-2">
-            {results.documents.map((d) => (
-              <li key={d.id} className="rounded-md border border-slate-200 bg-white p-3">
-                <Link href={`/w/${slug}/documents/${d.id}${d.match ? `?at=${d.match.start}-${d.match.end}` : ""}`} className="font-medium text-indigo-800 hover:underline">{d.title}</Link>
-                {d.match ? <p className="mt-1 font-serif text-sm text-slate-700">{d.match.snippet}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+        </ResultSection>
+      ) : null}
+      {results.counts.statements > 0 ? (
+        <ResultSection label="Stances" count={countOf(results.counts.statements, { one: "stance", other: "stances" })}>
+          {results.statements.map((s) => (
+            <li key={s.id} className="rounded-md border border-slate-200 bg-white p-3">
+              <Link href={statementUrl(slug, s)} className="font-medium text-indigo-800 hover:underline">
+                {s.partyName} on {s.issueTitle}: {structure.positionLabels[s.position]}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">
+                <SnippetText snippet={s.snippet} />
+              </p>
+              <p className="mt-1 text-xs text-slate-500">Stated {formatCalendarDate(s.statedOn)}</p>
+            </li>
+          ))}
+        </ResultSection>
+      ) : null}
+      {results.counts.documents > 0 ? (
+        <ResultSection
+          label="Documents"
+          count={countOf(results.counts.documents, { one: "document", other: "documents" })}
+        >
+          {results.documents.map((d) => (
+            <li key={d.id} className="rounded-md border border-slate-200 bg-white p-3">
+              <Link href={documentUrl(slug, d)} className="font-medium text-indigo-800 hover:underline">
+                {d.title}
+              </Link>
+              <p className="mt-1 font-serif text-sm text-slate-700">
+                <SnippetText snippet={d.snippet} />
+              </p>
+            </li>
+          ))}
+        </ResultSection>
+      ) : null}
+      {results.counts.comments > 0 ? (
+        <ResultSection label="Comments" count={countOf(results.counts.comments, { one: "comment", other: "comments" })}>
+          {results.comments.map((c) => (
+            <li key={c.id} className="rounded-md border border-slate-200 bg-white p-3">
+              <Link href={c.url} className="text-sm text-slate-800 hover:underline">
+                <SnippetText snippet={c.snippet} />
+              </Link>
+              <p className="mt-1 text-xs text-slate-500">{c.author}</p>
+            </li>
+          ))}
+        </ResultSection>
       ) : null}
     </main>
+  );
+}
+
+function ResultSection({ label, count, children }: { label: string; count: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={`${label} found`} className="mt-8">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{count}</h2>
+      <ul className="mt-3 space-y-2">{children}</ul>
+    </section>
   );
 }

@@ -1,36 +1,53 @@
 import type { Metadata } from "next";
-import { authorizePage } from "@/lib/workspaces/page-access";
-import { roleAllows } from "@/lib/workspaces/access";
-import { listStructure } from "@/lib/structure/data";
 import { IssueList } from "@/components/structure/issue-list";
 import { PartyList } from "@/components/structure/party-list";
 import { PositionLabelsForm } from "@/components/structure/position-labels-form";
 import { StructureOverview } from "@/components/structure/structure-overview";
+import { ArchiveControl, DeleteWorkspaceForm, WorkspaceDetailsForm } from "@/components/workspaces/workspace-settings";
+import { listStructure } from "@/lib/structure/data";
+import { workspaceAllows } from "@/lib/workspaces/access";
+import { getWorkspaceDetails } from "@/lib/workspaces/data";
+import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/settings`);
-  const canEdit = roleAllows(workspace.role, "structure:write");
-  const structure = await listStructure(workspace);
+  const canEdit = workspaceAllows(workspace, "structure:write");
+  const isOwner = workspaceAllows(workspace, "workspace:lifecycle");
+  const [structure, details] = await Promise.all([listStructure(workspace), getWorkspaceDetails(workspace)]);
+  const current = { slug, title: workspace.title, description: details.description, archived: workspace.archived };
   return (
-    <main className="mx-auto max-w-6xl space-y-8 px-6 py-8">
+    <main className="mx-auto max-w-6xl space-y-10 px-4 py-8 sm:px-6">
       <div>
         <h1 className="font-serif text-2xl font-semibold">Settings</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The issues are the matrix&apos;s rows and the parties its columns. Archived ones leave the matrix but keep their history.
+          The issues are the matrix&apos;s rows and the parties its columns. Archived ones leave the matrix but keep
+          their history.
         </p>
       </div>
+      {isOwner ? (
+        <section aria-labelledby="details-heading" className="space-y-3">
+          <h2 id="details-heading" className="text-lg font-semibold">
+            Workspace
+          </h2>
+          <WorkspaceDetailsForm workspace={current} canEdit={workspaceAllows(workspace, "workspace:settings")} />
+        </section>
+      ) : null}
       {canEdit ? (
         <>
           <div className="grid gap-8 lg:grid-cols-2">
-            <section aria-labelledby="issues-heading" className="space-y-3">
-              <h2 id="issues-heading" className="text-lg font-semibold">Issues <span className="font-normal text-slate-500">(matrix rows)</span></h2>
+            <section aria-labelledby="issues-heading" className="min-w-0 space-y-3">
+              <h2 id="issues-heading" className="text-lg font-semibold">
+                Issues <span className="font-normal text-slate-500">(matrix rows)</span>
+              </h2>
               <IssueList workspaceSlug={slug} issues={structure.issues} />
             </section>
-            <section aria-labelledby="parties-heading" className="space-y-3">
-              <h2 id="parties-heading" className="text-lg font-semibold">Parties <span className="font-normal text-slate-500">(matrix columns)</span></h2>
+            <section aria-labelledby="parties-heading" className="min-w-0 space-y-3">
+              <h2 id="parties-heading" className="text-lg font-semibold">
+                Parties <span className="font-normal text-slate-500">(matrix columns)</span>
+              </h2>
               <PartyList workspaceSlug={slug} parties={structure.parties} />
             </section>
           </div>
@@ -38,10 +55,27 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         </>
       ) : (
         <>
-          <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">Only editors and owners can change the issues, parties and position labels.</p>
+          <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+            {workspace.archived
+              ? "The workspace is archived, so its issues, parties and position labels cannot be changed."
+              : "Only editors and owners can change the issues, parties and position labels."}
+          </p>
           <StructureOverview structure={structure} />
         </>
       )}
+      {isOwner ? (
+        <section
+          id="lifecycle"
+          aria-labelledby="lifecycle-heading"
+          className="space-y-6 rounded-lg border border-red-200 bg-white p-4 sm:p-6"
+        >
+          <h2 id="lifecycle-heading" className="text-lg font-semibold">
+            Archive or delete
+          </h2>
+          <ArchiveControl workspace={current} />
+          <DeleteWorkspaceForm workspace={current} />
+        </section>
+      ) : null}
     </main>
   );
 }

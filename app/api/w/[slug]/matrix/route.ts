@@ -1,14 +1,14 @@
 import type { NextRequest } from "next/server";
-import { authorizeWorkspace } from "@/lib/workspaces/access";
-import { getMatrix } from "@/lib/matrix/data";
-import { MatrixQuerySchema } from "@/lib/matrix/schema";
-import { todayCalendarDate } from "@/lib/matrix/dates";
 import { handleRoute } from "@/lib/http/route";
+import { getMatrix } from "@/lib/matrix/data";
+import { todayCalendarDate } from "@/lib/matrix/dates";
+import { MatrixQuerySchema } from "@/lib/matrix/schema";
+import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   return handleRoute(async () => {
     const { slug } = await params;
-    const workspace = await authorizeWorkspace(slug, "workspace:read");
+    const workspace = await authorizeWorkspace(slug, "workspace:read", await authenticateRequest(request));
     const query = MatrixQuerySchema.parse({ asOf: request.nextUrl.searchParams.get("asOf") ?? undefined });
     const matrix = await getMatrix(workspace, query.asOf ?? todayCalendarDate());
     return Response.json(matrix, { headers: { "Cache-Control": "private, no-store" } });

@@ -1,48 +1,130 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { authorizePage } from "@/lib/workspaces/page-access";
-import { getEvidence } from "@/lib/evidence/data";
-import { formatCalendarDate } from "@/lib/matrix/dates";
-import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
+import { CommentThreads } from "@/components/comments/comment-thread";
+import { CommentsProvider } from "@/components/comments/comments-context";
+import { PairForm, UnpairButton } from "@/components/evidence/pair-form";
+import { PassageInContext, QuoteInContext } from "@/components/evidence/quote-in-context";
+import { QuoteOrderToggle } from "@/components/evidence/quote-order-toggle";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
-import { roleAllows } from "@/lib/workspaces/access";
 import { listEvidenceThreads, listMentionCandidates } from "@/lib/comments/data";
-import { CommentsProvider } from "@/components/comments/comments-context";
-import { CommentThreads } from "@/components/comments/comment-thread";
+import { quotePermalink } from "@/lib/documents/pages";
+import { getEvidence } from "@/lib/evidence/data";
+import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
+import { orderSides } from "@/lib/evidence/pairs";
+import { readQuoteOrder } from "@/lib/evidence/quote-order";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+import { workspaceAllows } from "@/lib/workspaces/access";
+import { authorizePage } from "@/lib/workspaces/page-access";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string; evidenceId: string }>;
+}): Promise<Metadata> {
+  const { slug, evidenceId } = await params;
+  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/evidence/${evidenceId}`);
+  const evidence = z.uuid().safeParse(evidenceId).success ? await getEvidence(workspace, evidenceId) : null;
+  if (!evidence) return { title: "Quote not found" };
+  const words = [...evidence.exact];
+  return { title: `“${words.length > 60 ? `${words.slice(0, 60).join("").trimEnd()}…` : evidence.exact}”` };
+}
 
 export default async function EvidencePage({ params }: { params: Promise<{ slug: string; evidenceId: string }> }) {
   const { slug, evidenceId } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/evidence/${evidenceId}`);
   if (!z.uuid().safeParse(evidenceId).success) notFound();
-  const canComment = roleAllows(workspace.role, "comment:write");
-  const [evidence, threads, members] = await Promise.all([
+  const canComment = workspaceAllows(workspace, "comment:write");
+  const canPair = workspaceAllows(workspace, "evidence:write");
+  const [evidence, threads, members, quoteOrder] = await Promise.all([
     getEvidence(workspace, evidenceId),
     listEvidenceThreads(workspace, evidenceId),
     canComment ? listMentionCandidates(workspace) : [],
+    readQuoteOrder(),
   ]);
   if (!evidence) notFound();
   const speaker = evidence.speaker;
   return (
-    <main className="mx-auto max-w-3xl px-6 py-8">
+    <main className="mx-auto max-w-3xl px-4 sm:px-6 py-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/w/${slug}/documents/${evidence.document.id}#quote-${evidence.id}`} className="text-indigo-700 underline">{evidence.document.title}</Link>
+        <Link
+          href={quotePermalink(slug, evidence.document.id, evidence.id, evidence.page)}
+          className="text-indigo-700 underline"
+        >
+          {evidence.document.title}
+        </Link>
       </nav>
-      <h1 className="mt-3 font-serif text-2xl font-semibold">{speaker ? `${speaker.name}, ${formatCalendarDate(evidence.saidOn)}` : `Quote of ${formatCalendarDate(evidence.saidOn)}`}</h1>
+      <h1 className="mt-3 font-serif text-2xl font-semibold">
+        {speaker
+          ? `${speaker.name}, ${formatCalendarDate(evidence.saidOn)}`
+          : `Quote of ${formatCalendarDate(evidence.saidOn)}`}
+      </h1>
       <p className="mt-1 text-sm text-slate-600">
         {EVIDENCE_KIND_LABELS[evidence.kind]}
         {speaker ? ` · ${[speaker.role, speaker.party?.name ?? speaker.organisation].filter(Boolean).join(", ")}` : ""}
       </p>
-      <section aria-label="The quote in context" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 font-serif text-[17px] leading-8 whitespace-pre-wrap">
-        <span className="text-slate-500">…{evidence.before}</span>
-        <mark className="quote" data-active="true">{evidence.exact}</mark>
-        <span className="text-slate-500">{evidence.after}…</span>
-      </section>
+      {evidence.pair ? (
+        <>
+          <div className="mt-6">
+            <QuoteOrderToggle order={quoteOrder} />
+          </div>
+          {orderSides(evidence.pair, quoteOrder).map((side) => (
+            <section
+              key={side.id}
+              aria-label={side.role === "original" ? "The original in context" : "The translation in context"}
+              data-quote-role={side.role}
+              className="mt-3 rounded-lg border border-slate-200 bg-white p-6"
+            >
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {side.role === "original" ? "Original" : "Translation"} ({side.document.language}) ·{" "}
+                {side.current ? (
+                  <span className="font-normal normal-case">{side.document.title}</span>
+                ) : (
+                  <Link
+                    href={`/w/${slug}/evidence/${side.id}`}
+                    className="font-normal normal-case text-indigo-700 underline"
+                  >
+                    {side.document.title}
+                  </Link>
+                )}
+              </p>
+              <p lang={side.document.language} className="mt-2 font-serif text-[17px] leading-8 whitespace-pre-wrap">
+                <PassageInContext before={side.before} exact={side.exact} after={side.after} active={side.current} />
+              </p>
+            </section>
+          ))}
+        </>
+      ) : (
+        <QuoteInContext evidence={evidence} lang={evidence.document.language} />
+      )}
       <p className="mt-2 text-xs text-slate-500">
-        Source: {[evidence.document.outlet, evidence.document.publishedOn ? formatCalendarDate(evidence.document.publishedOn) : null, `revision ${evidence.revisionNumber}, characters ${evidence.startOffset}–${evidence.endOffset}`].filter(Boolean).join(" · ")}
+        Source:{" "}
+        {[
+          evidence.document.outlet,
+          evidence.document.publishedOn ? formatCalendarDate(evidence.document.publishedOn) : null,
+          evidence.pageLabel,
+          `revision ${evidence.revisionNumber}, characters ${evidence.startOffset}–${evidence.endOffset}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       <CopyLinkButton label="Copy link to this quote" className="mt-3" />
+      {canPair && evidence.translationOfId ? (
+        <div className="mt-3">
+          <UnpairButton slug={slug} evidenceId={evidence.id} />
+        </div>
+      ) : null}
+      {canPair && evidence.pairable ? (
+        <PairForm
+          slug={slug}
+          evidenceId={evidence.id}
+          documentId={evidence.document.id}
+          translations={evidence.pairable.translations}
+          originals={evidence.pairable.originals}
+        />
+      ) : null}
       {evidence.note ? <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{evidence.note}</p> : null}
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Linked stances</h2>
       {evidence.links.length === 0 ? <p className="mt-2 text-slate-600">Not linked to any stance yet.</p> : null}
@@ -51,18 +133,25 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
           <li key={statement.id} className="rounded-md border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="font-semibold">{RELATION_LABELS[relation]}</span>
-              <Link href={`/w/${slug}/cells/${statement.issue.id}/${statement.party.id}?asOf=${statement.statedOn}#statement-${statement.id}`} className="text-indigo-700 underline">
+              <Link
+                href={`/w/${slug}/cells/${statement.issue.id}/${statement.party.id}?asOf=${statement.statedOn}#statement-${statement.id}`}
+                className="text-indigo-700 underline"
+              >
                 {statement.party.name} on {statement.issue.title}
               </Link>
               <PositionBadge position={statement.position} label={evidence.positionLabels[statement.position]} />
-              <time dateTime={statement.statedOn} className="text-slate-500">{formatCalendarDate(statement.statedOn)}</time>
+              <time dateTime={statement.statedOn} className="text-slate-500">
+                {formatCalendarDate(statement.statedOn)}
+              </time>
             </div>
             <p className="mt-2 text-slate-800">{statement.summary}</p>
           </li>
         ))}
       </ul>
       <section aria-labelledby="comments-heading" className="mt-8">
-        <h2 id="comments-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Comments</h2>
+        <h2 id="comments-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Comments
+        </h2>
         <div className="mt-3">
           <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
             <CommentThreads target={{ evidenceId: evidence.id }} threads={threads} />

@@ -1,24 +1,44 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/workspaces/page-access";
-import { getCellHistory } from "@/lib/matrix/data";
-import { CellParamsSchema, AsOfSchema } from "@/lib/matrix/schema";
-import { latestStatementsAsOf, cellKey } from "@/lib/matrix/as-of";
-import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
-import { PositionBadge } from "@/components/matrix/position-badge";
-import { QuoteCard } from "@/components/evidence/quote-card";
-import { CopyLinkButton } from "@/components/ui/copy-link-button";
-import { PositionTimeline } from "@/components/matrix/position-timeline";
-import { roleAllows } from "@/lib/workspaces/access";
-import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
-import { isFollowingCell } from "@/lib/notifications/data";
 import { CommentsProvider } from "@/components/comments/comments-context";
 import { StatementComments } from "@/components/comments/statement-comments";
+import { QuoteCard } from "@/components/evidence/quote-card";
+import { QuoteOrderToggle } from "@/components/evidence/quote-order-toggle";
+import { AmendmentNote } from "@/components/matrix/amendment-note";
+import { ConfidenceNote } from "@/components/matrix/confidence-badge";
+import { PositionBadge } from "@/components/matrix/position-badge";
+import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
+import { CopyLinkButton } from "@/components/ui/copy-link-button";
+import { LocalTime } from "@/components/ui/local-time";
+import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
+import { readQuoteOrder } from "@/lib/evidence/quote-order";
+import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
+import { getCellHistory } from "@/lib/matrix/data";
+import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
+import { isFollowingCell } from "@/lib/notifications/data";
+import { workspaceAllows } from "@/lib/workspaces/access";
+import { authorizePage } from "@/lib/workspaces/page-access";
 
 type Params = Promise<{ slug: string; issueId: string; partyId: string }>;
 
-export default async function CellPage({ params, searchParams }: { params: Params; searchParams: Promise<{ asOf?: string }> }) {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, ...ids } = await params;
+  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/cells/${ids.issueId}/${ids.partyId}`);
+  const cellIds = CellParamsSchema.safeParse(ids);
+  const history = cellIds.success ? await getCellHistory(workspace, cellIds.data.issueId, cellIds.data.partyId) : null;
+  return { title: history ? `${history.party.name} on ${history.issue.title}` : "Cell not found" };
+}
+
+export default async function CellPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ asOf?: string }>;
+}) {
   const [{ slug, ...ids }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/cells/${ids.issueId}/${ids.partyId}`);
   const cellIds = CellParamsSchema.safeParse(ids);
@@ -26,58 +46,126 @@ export default async function CellPage({ params, searchParams }: { params: Param
   const asOf = AsOfSchema.catch(todayCalendarDate()).parse(rawAsOf ?? todayCalendarDate());
   const history = await getCellHistory(workspace, cellIds.data.issueId, cellIds.data.partyId);
   if (!history) notFound();
-  const canComment = roleAllows(workspace.role, "comment:write");
-  const [threads, members, following] = await Promise.all([
-    listStatementThreads(workspace, history.statements.map((s) => s.id)),
+  const canComment = workspaceAllows(workspace, "comment:write");
+  const [threads, members, following, quoteOrder] = await Promise.all([
+    listStatementThreads(
+      workspace,
+      history.statements.map((s) => s.id),
+    ),
     canComment ? listMentionCandidates(workspace) : [],
     isFollowingCell(workspace, history.issue.id, history.party.id),
+    readQuoteOrder(),
   ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
-  const current = latestStatementsAsOf(effective.map((s) => ({ ...s, partyId: history.party.id, issueId: history.issue.id })), asOf).get(cellKey(history.issue.id, history.party.id));
+  const current = latestStatementsAsOf(
+    effective.map((s) => ({ ...s, partyId: history.party.id, issueId: history.issue.id })),
+    asOf,
+  ).get(cellKey(history.issue.id, history.party.id));
 
   return (
-    <main className="mx-auto max-w-4xl px-6 py-8">
+    <main className="mx-auto max-w-4xl px-4 sm:px-6 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`} className="text-indigo-700 underline">Matrix as of {formatCalendarDate(asOf)}</Link>
+        <Link
+          href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`}
+          className="text-indigo-700 underline"
+        >
+          Matrix as of {formatCalendarDate(asOf)}
+        </Link>
         {" · "}
-        <Link href={`/w/${slug}/activity?issue=${history.issue.id}&party=${history.party.id}`} className="text-indigo-700 underline">Activity of this cell</Link>
+        <Link
+          href={`/w/${slug}/activity?issue=${history.issue.id}&party=${history.party.id}`}
+          className="text-indigo-700 underline"
+        >
+          Activity of this cell
+        </Link>
       </nav>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
         <h1 className="font-serif text-2xl font-semibold">
           <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
         </h1>
-        <FollowCellButton workspaceSlug={slug} issueId={history.issue.id} partyId={history.party.id} following={following} />
+        <FollowCellButton
+          workspaceSlug={slug}
+          issueId={history.issue.id}
+          partyId={history.party.id}
+          following={following}
+        />
       </div>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
       <PositionTimeline points={effective} labels={labels} asOf={asOf} />
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
-      {history.statements.length === 0 ? <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p> : null}
+      {history.statements.some((st) => st.links.some((l) => l.evidence.pair)) ? (
+        <QuoteOrderToggle order={quoteOrder} />
+      ) : null}
+      {history.statements.length === 0 ? (
+        <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p>
+      ) : null}
       <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
         <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">
           {history.statements.map((statement) => (
             <li key={statement.id} id={`statement-${statement.id}`} className="relative">
-              <span aria-hidden className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
-              <div className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}>
+              <span
+                aria-hidden
+                className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400"
+              />
+              <div
+                className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}
+              >
                 <div className="flex flex-wrap items-center gap-3">
                   <PositionBadge position={statement.position} label={labels[statement.position]} />
-                  <time dateTime={statement.statedOn} className="text-sm text-slate-600">Stated {formatCalendarDate(statement.statedOn)}</time>
-                  {statement.id === current?.id ? <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">Current as of {formatCalendarDate(asOf)}</span> : null}
-                  {statement.amendment ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}: {statement.amendment.reason}</span> : null}
+                  <time dateTime={statement.statedOn} className="text-sm text-slate-600">
+                    Stated {formatCalendarDate(statement.statedOn)}
+                  </time>
+                  {statement.id === current?.id ? (
+                    <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">
+                      Current as of {formatCalendarDate(asOf)}
+                    </span>
+                  ) : null}
+                  {statement.amendment ? (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                      {statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}
+                    </span>
+                  ) : null}
                 </div>
                 <p className="mt-2 text-slate-900">{statement.summary}</p>
-              <CopyLinkButton href={`#statement-${statement.id}`} label="Copy link to this statement" className="mt-2" />
-                <p className="mt-1 text-xs text-slate-500">Recorded {statement.recordedAt.toISOString().slice(0, 16).replace("T", " ")} UTC{statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}</p>
+                <ConfidenceNote confidence={statement.confidence} rationale={statement.confidenceRationale} />
+                {statement.amendment ? (
+                  <AmendmentNote
+                    labels={labels}
+                    statement={statement}
+                    amendment={statement.amendment}
+                    correction={statement.correction}
+                  />
+                ) : null}
+                <CopyLinkButton
+                  href={`#statement-${statement.id}`}
+                  label="Copy link to this statement"
+                  className="mt-2"
+                />
+                <p className="mt-1 text-xs text-slate-500">
+                  Recorded <LocalTime iso={statement.recordedAt.toISOString()} />
+                  {statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}
+                </p>
                 {statement.links.length > 0 ? (
                   <div className="mt-3 space-y-2">
                     {statement.links.map((link) => (
-                      <QuoteCard key={link.evidence.id} slug={slug} relation={link.relation} evidence={link.evidence} />
+                      <QuoteCard
+                        key={link.evidence.id}
+                        slug={slug}
+                        relation={link.relation}
+                        evidence={link.evidence}
+                        order={quoteOrder}
+                      />
                     ))}
                   </div>
                 ) : (
                   <p className="mt-2 text-sm text-slate-500">No quotes linked.</p>
                 )}
-                <StatementComments statementId={statement.id} threads={threads.get(statement.id) ?? []} count={countComments(threads.get(statement.id) ?? [])} />
+                <StatementComments
+                  statementId={statement.id}
+                  threads={threads.get(statement.id) ?? []}
+                  count={countComments(threads.get(statement.id) ?? [])}
+                />
               </div>
             </li>
           ))}

@@ -1,0 +1,17 @@
+import { env } from "@/lib/env";
+import { liveStreamCount } from "@/lib/live/hub";
+import { metrics } from "@/lib/observability/metrics";
+import { authorizeMetricsScrape } from "@/lib/observability/metrics-access";
+
+export const dynamic = "force-dynamic";
+
+/** Prometheus metrics of this server process, for a scraper holding PARLEY_METRICS_TOKEN. */
+export async function GET(request: Request) {
+  const refusal = authorizeMetricsScrape(request.headers, env().PARLEY_METRICS_TOKEN);
+  if (refusal) return refusal;
+  const { registry, liveStreams } = metrics();
+  liveStreams.set(liveStreamCount());
+  return new Response(await registry.metrics(), {
+    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+  });
+}

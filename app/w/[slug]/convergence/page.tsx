@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { DateForm } from "@/components/convergence/date-form";
+import { HeatMapTable, SpreadLegend } from "@/components/convergence/heat-map-table";
+import { WhatMovedList } from "@/components/convergence/what-moved-list";
+import { ZoneList } from "@/components/convergence/zone-list";
+import { getConvergence, getHeatMap, getWhatMoved } from "@/lib/convergence/data";
+import { ConvergenceQuerySchema } from "@/lib/convergence/schema";
+import { formatCalendarDate, fromCalendarDate, toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { authorizePage } from "@/lib/workspaces/page-access";
+
+export const metadata: Metadata = { title: "Convergence" };
+
+const DIGEST_DAYS = 28;
+
+export default async function ConvergencePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ asOf?: string; from?: string; to?: string }>;
+}) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/convergence`);
+  const query = ConvergenceQuerySchema.safeParse({ asOf: raw.asOf, from: raw.from, to: raw.to });
+  if (!query.success) {
+    return (
+      <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+          {query.error.issues[0]?.message} Try{" "}
+          <a className="underline" href={`/w/${slug}/convergence?asOf=2022-01-27`}>
+            a date written as YYYY-MM-DD
+          </a>
+          .
+        </div>
+      </main>
+    );
+  }
+  const heatMap = await getHeatMap(workspace);
+  // Unless asked, both read as of the last change up to today, and the digest covers the four weeks before.
+  const today = todayCalendarDate();
+  const lastChange = heatMap.columns.at(-1);
+  const latest = lastChange && lastChange < today ? lastChange : today;
+  const asOf = query.data.asOf ?? latest;
+  const to = query.data.to ?? (asOf < latest ? asOf : latest);
+  const from = query.data.from ?? toCalendarDate(new Date(fromCalendarDate(to).getTime() - DIGEST_DAYS * 86_400_000));
+  const [view, digest] = await Promise.all([getConvergence(workspace, asOf), getWhatMoved(workspace, from, to)]);
+  const here = `/w/${slug}/convergence`;
+
+  return (
+    <main className="mx-auto max-w-[1400px] px-4 py-6 sm:px-6 sm:py-8">
+      <h1 className="font-serif text-2xl font-semibold">Convergence</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">
+        How far apart the parties are on each issue, in steps on the scale Rejects · Opposes · Open to negotiate ·
+        Supports · Demands. Conditional stances and “no stated position” are not on the scale and do not count;
+        retracted statements never do.
+      </p>
+
+      <section aria-labelledby="heat-map-heading" className="mt-6">
+        <h2 id="heat-map-heading" className="text-lg font-semibold">
+          Spread over time
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          One column per {heatMap.columns.length > 0 && heatMap.columns.length <= 60 ? "change date" : "week"}; choose a
+          cell to open the matrix on that date.
+        </p>
+        <HeatMapTable slug={slug} heatMap={heatMap} />
+        <SpreadLegend />
+      </section>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="zone-heading" className="min-w-0">
+          <h2 id="zone-heading" className="text-lg font-semibold">
+            Zone of possible agreement as of {formatCalendarDate(view.asOf)}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Issues on which at least two parties are on the scale and every one is within one step of the others.
+          </p>
+          <DateForm
+            action={here}
+            fields={[{ name: "asOf", label: "As of", value: view.asOf }]}
+            keep={{ from: query.data.from, to: query.data.to }}
+            submit="Show"
+          />
+          <ZoneList slug={slug} view={view} />
+        </section>
+
+        <section aria-labelledby="moved-heading" className="min-w-0">
+          <h2 id="moved-heading" className="text-lg font-semibold">
+            What moved from {formatCalendarDate(digest.from)} to {formatCalendarDate(digest.to)}
+          </h2>
+          <DateForm
+            action={here}
+            fields={[
+              { name: "from", label: "From", value: digest.from },
+              { name: "to", label: "To", value: digest.to },
+            ]}
+            keep={{ asOf: query.data.asOf }}
+            submit="Compare"
+          />
+          <WhatMovedList digest={digest} />
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,194 @@
+// The activity log in sentences: "Ana corrected Russia on Offensive weapons: Demands → Opposes",
+// with the names the log's ids stand for and a link to what changed. Pure, so the page, the inbox
+// and the exports can say the same thing the same way.
+
+import type { PositionLabels } from "@/lib/matrix/positions";
+
+export type ActivityNames = {
+  issues: ReadonlyMap<string, string>;
+  parties: ReadonlyMap<string, string>;
+  people: ReadonlyMap<string, string>;
+  documents: ReadonlyMap<string, string>;
+  users: ReadonlyMap<string, string>;
+  /** The cell of each statement an event names. */
+  statements: ReadonlyMap<string, { issueId: string; partyId: string }>;
+  positions: PositionLabels;
+};
+
+export type ActivityEventView = {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+  actor: string | null;
+};
+
+export type ActivitySentence = {
+  /** Who did it, as the sentence's subject. */
+  actor: string;
+  /** The rest of the sentence. */
+  text: string;
+  /** What changed, in words, when there is more to say (a summary, a reason, a note). */
+  detail: string | null;
+  href: string | null;
+};
+
+type Fields = Record<string, unknown>;
+
+const fields = (value: unknown): Fields =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Fields) : {};
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
+const quoted = (value: string) => `“${value.length > 160 ? `${[...value].slice(0, 160).join("").trimEnd()}…` : value}”`;
+
+const ROLES: Record<string, string> = { OWNER: "owner", EDITOR: "editor", COMMENTER: "commenter", VIEWER: "viewer" };
+const STRUCTURE: Record<string, string> = { issue: "issue", party: "party" };
+
+/** One event of the log as a sentence. Unknown actions still read as words, never as JSON. */
+export function activitySentence(slug: string, event: ActivityEventView, names: ActivityNames): ActivitySentence {
+  const actor = event.actor ?? "Parley";
+  const before = fields(event.before);
+  const after = fields(event.after);
+  const position = (value: unknown) =>
+    typeof value === "string" && value in names.positions
+      ? names.positions[value as keyof PositionLabels]
+      : "no position";
+  const [kind = "", verb = ""] = event.action.split(".");
+  const sentence = (rest: string, detail: string | null = null, href: string | null = null) => ({
+    actor,
+    text: rest,
+    detail,
+    href,
+  });
+
+  if (kind === "stance") {
+    const cell = names.statements.get(event.subjectId) ?? {
+      issueId: String(after.issueId ?? ""),
+      partyId: String(after.partyId ?? ""),
+    };
+    const where = `${names.parties.get(cell.partyId) ?? "a party"} on ${names.issues.get(cell.issueId) ?? "an issue"}`;
+    const href = cell.issueId && cell.partyId ? `/w/${slug}/cells/${cell.issueId}/${cell.partyId}` : null;
+    if (verb === "recorded") {
+      const source = text(after.source);
+      const quote = text(after.quote);
+      const provenance = [quote ? quoted(quote) : null, source].filter(Boolean).join(" — ");
+      const detail = [text(after.summary), provenance ? `Source: ${provenance}` : null].filter(Boolean).join(" ");
+      return sentence(`recorded ${where}: ${position(after.position)}`, detail || null, href);
+    }
+    if (verb === "corrected") {
+      const wording = text(before.summary) !== text(after.summary) ? text(after.summary) : null;
+      const reason = text(after.reason);
+      return sentence(
+        `corrected ${where}: ${position(before.position)} → ${position(after.position)}${reason ? `, ${quoted(reason)}` : ""}`,
+        wording,
+        href,
+      );
+    }
+    if (verb === "retracted") {
+      const reason = text(after.reason);
+      return sentence(
+        `retracted ${where} (${position(before.position)})${reason ? `, ${quoted(reason)}` : ""}`,
+        text(before.summary),
+        href,
+      );
+    }
+  }
+  if (event.action === "stances.imported") {
+    const count = typeof after.created === "number" ? after.created : 0;
+    const file = text(after.fileName);
+    return sentence(
+      `imported ${count} ${count === 1 ? "stance" : "stances"}${file ? ` from ${quoted(file)}` : ""}`,
+      typeof after.refused === "number" && after.refused > 0
+        ? `${after.refused} ${after.refused === 1 ? "row was" : "rows were"} refused.`
+        : null,
+      `/w/${slug}`,
+    );
+  }
+  if (event.action === "evidence.created") {
+    const speaker = names.people.get(String(after.speakerId ?? ""));
+    const document = names.documents.get(String(after.documentId ?? "")) ?? "a document";
+    return sentence(
+      `saved a quote${speaker ? ` of ${speaker}` : ""} from ${document}`,
+      text(after.exact) ? quoted(String(after.exact)) : null,
+      `/w/${slug}/evidence/${event.subjectId}`,
+    );
+  }
+  if (event.action === "evidence.paired" || event.action === "evidence.unpaired") {
+    const document = names.documents.get(String(after.documentId ?? before.documentId ?? "")) ?? "a translation";
+    return sentence(
+      `${event.action === "evidence.paired" ? "paired a quote with its translation in" : "unpaired a quote from its translation in"} ${document}`,
+      text(after.exact) ? quoted(String(after.exact)) : null,
+      `/w/${slug}/evidence/${event.subjectId}`,
+    );
+  }
+  if (kind === "document") {
+    const title = names.documents.get(event.subjectId) ?? text(after.title) ?? "a document";
+    const href = `/w/${slug}/documents/${event.subjectId}`;
+    if (verb === "imported") return sentence(`imported ${quoted(title)}`, null, href);
+    if (verb === "language_set") {
+      const original = after.translationOfId ? names.documents.get(String(after.translationOfId)) : null;
+      return sentence(
+        `set ${quoted(title)} to language ${String(after.language ?? "?")}${after.translationOfId ? `, a translation of ${original ? quoted(original) : "another document"}` : ""}`,
+        null,
+        href,
+      );
+    }
+    if (verb === "corrected")
+      return sentence(
+        `corrected the text of ${quoted(title)} (revision ${String(after.revision ?? "?")})`,
+        text(after.note),
+        href,
+      );
+  }
+  if (kind === "comment") {
+    const on = text(after.statementId) ?? text(before.statementId);
+    const place = text(after.evidenceId) ?? text(before.evidenceId);
+    const href = place
+      ? `/w/${slug}/evidence/${place}#comment-${event.subjectId}`
+      : on && names.statements.get(on)
+        ? `/w/${slug}/cells/${names.statements.get(on)?.issueId}/${names.statements.get(on)?.partyId}#comment-${event.subjectId}`
+        : null;
+    const target = place ? "a quote" : on ? "a stance" : "a thread";
+    const verbs: Record<string, string> = {
+      created: `commented on ${target}`,
+      edited: `edited a comment on ${target}`,
+      deleted: `deleted a comment on ${target}`,
+      resolved: `resolved a thread on ${target}`,
+      reopened: `reopened a thread on ${target}`,
+    };
+    if (verbs[verb]) return sentence(verbs[verb], null, href);
+  }
+  if (kind === "person") {
+    const name = names.people.get(event.subjectId) ?? text(after.name) ?? "a person";
+    if (verb === "created") return sentence(`added ${name} to the people`, null, `/w/${slug}/people`);
+    if (verb === "updated") return sentence(`updated ${name}`, null, `/w/${slug}/people`);
+    if (verb === "merged") return sentence(`merged two entries into ${name}`, null, `/w/${slug}/people`);
+  }
+  if (kind === "member") {
+    const who = names.users.get(event.subjectId) ?? "a member";
+    if (verb === "role_changed")
+      return sentence(
+        `changed ${who}'s role: ${ROLES[String(before.role)] ?? "?"} → ${ROLES[String(after.role)] ?? "?"}`,
+        null,
+        `/w/${slug}/members`,
+      );
+    if (verb === "removed") return sentence(`removed ${who}`, null, `/w/${slug}/members`);
+  }
+  const structure = STRUCTURE[kind];
+  if (structure) {
+    const name =
+      (kind === "issue" ? names.issues : names.parties).get(event.subjectId) ??
+      text(after.title) ??
+      text(after.name) ??
+      `a ${structure}`;
+    if (verb === "created") return sentence(`added the ${structure} ${quoted(name)}`, null, `/w/${slug}/settings`);
+    if (verb === "renamed") {
+      const from = text(before.title) ?? text(before.name);
+      return sentence(`renamed the ${structure} ${from ? `${quoted(from)} to ` : ""}${quoted(name)}`, null, null);
+    }
+    if (verb === "archived" || verb === "unarchived") return sentence(`${verb} the ${structure} ${quoted(name)}`);
+    if (verb === "reordered") return sentence(`reordered the ${structure === "party" ? "parties" : "issues"}`);
+  }
+  // Anything else: its words, in order ("share_link.created" → "created a share link").
+  return sentence(`${verb.replace(/_/g, " ")} ${kind ? `a ${kind.replace(/_/g, " ")}` : event.subjectType}`.trim());
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
+import { type BucketedPosition, type HeatMapCell, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
+import { db } from "@/lib/db/client";
+import { getMatrix, listChangeDates } from "@/lib/matrix/data";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+
+/** Per issue, the parties' positions as of the date, their spread and whether they are in the zone. */
+export async function getConvergence(workspace: AuthorizedWorkspace, asOf: string): Promise<ConvergenceView> {
+  return convergenceOf(await getMatrix(workspace, asOf));
+}
+
+export type HeatMap = { columns: string[]; issues: { issueId: string; title: string; cells: HeatMapCell[] }[] };
+
+/** The spread of every issue on every column date (by default the change dates, or weeks; see heatMapColumns). */
+export async function getHeatMap(workspace: AuthorizedWorkspace, columns?: readonly string[]): Promise<HeatMap> {
+  const dates = [...(columns ?? heatMapColumns(await listChangeDates(workspace)))].sort();
+  const [issues, rows] = await Promise.all([
+    db().issue.findMany({
+      where: { workspaceId: workspace.id, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
+      select: { id: true, title: true },
+    }),
+    dates.length === 0
+      ? Promise.resolve([] as BucketedPosition[])
+      : db().$queryRawUnsafe<BucketedPosition[]>(HEAT_MAP_SQL, workspace.id, dates),
+  ]);
+  const swept = sweepHeatMap(
+    issues.map((issue) => issue.id),
+    dates,
+    rows,
+  );
+  return {
+    columns: dates,
+    issues: issues.map((issue) => ({ issueId: issue.id, title: issue.title, cells: swept.get(issue.id) ?? [] })),
+  };
+}
+
+/** The digest of what moved between two dates (from before to), with links to the cells. */
+/** The digest lists at most this many new and retracted statements each (the latest), with totals. */
+export const DIGEST_LIST_LIMIT = 200;
+
+export async function getWhatMoved(workspace: AuthorizedWorkspace, from: string, to: string): Promise<WhatMoved> {
+  // A year of a busy workspace holds tens of thousands of statements: the lists take the latest
+  // ones, and the totals are counted where they lie.
+  const inWindow = {
+    workspaceId: workspace.id,
+    statedOn: { gt: fromCalendarDate(from), lte: fromCalendarDate(to) },
+    issue: { archivedAt: null },
+    party: { archivedAt: null },
+  };
+  const standing = { ...inWindow, amendment: { is: null } };
+  const retractedWhere = { ...inWindow, amendment: { is: { kind: "RETRACTED" as const } } };
+  const latest = (where: typeof standing | typeof retractedWhere) =>
+    db().stanceStatement.findMany({
+      where,
+      orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+      take: DIGEST_LIST_LIMIT,
+      select: {
+        id: true,
+        issueId: true,
+        partyId: true,
+        position: true,
+        summary: true,
+        statedOn: true,
+        amendment: { select: { kind: true, reason: true } },
+      },
+    });
+  const [before, after, stated, retracted, statedCount, retractedCount] = await Promise.all([
+    getMatrix(workspace, from),
+    getMatrix(workspace, to),
+    latest(standing),
+    latest(retractedWhere),
+    db().stanceStatement.count({ where: standing }),
+    db().stanceStatement.count({ where: retractedWhere }),
+  ]);
+  const digest = buildWhatMoved({
+    slug: workspace.slug,
+    from,
+    to,
+    labels: after.positionLabels,
+    issues: after.issues,
+    parties: after.parties,
+    before: before.cells,
+    after: after.cells,
+    statements: [...stated, ...retracted].map(
+      (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
+    ),
+  });
+  return { ...digest, statedCount, retractedCount };
+}

@@ -1,0 +1,140 @@
+import type { Position } from "@/lib/generated/prisma/enums";
+import { formatCalendarDate } from "@/lib/matrix/dates";
+
+type Named = { id: string; name?: string; title?: string };
+type ShownCell = {
+  issueId: string;
+  partyId: string;
+  statement: { position: Position | string; statedOn: string } | null;
+};
+
+export type WindowStatement = {
+  id: string;
+  issueId: string;
+  partyId: string;
+  position: Position;
+  summary: string;
+  statedOn: string;
+  amendment: { kind: "CORRECTED" | "RETRACTED"; reason: string } | null;
+};
+
+export type DigestEntry = {
+  issueId: string;
+  partyId: string;
+  sentence: string;
+  /** The matrix at the date it happened, with the cell selected. */
+  href: string;
+};
+
+export type MovedEntry = DigestEntry & {
+  from: Position | null;
+  to: Position | null;
+  statedOn: string | null;
+};
+export type StatementEntry = DigestEntry & { statementId: string; position: Position; statedOn: string };
+
+export type WhatMoved = {
+  from: string;
+  to: string;
+  moved: MovedEntry[];
+  stated: StatementEntry[];
+  retracted: (StatementEntry & { reason: string })[];
+  /** How many there are in all; the lists may hold only the latest (lib/convergence/data.ts). */
+  statedCount?: number;
+  retractedCount?: number;
+};
+
+export function cellHref(slug: string, asOf: string, issueId: string, partyId: string): string {
+  return `/w/${encodeURIComponent(slug)}?asOf=${asOf}&cell=${issueId}:${partyId}`;
+}
+
+/**
+ * What changed between two dates, in sentences: cells whose shown position differs between the
+ * matrix as of `from` and as of `to`; statements stated after `from` up to `to` that still stand;
+ * and those among them that were retracted since. Lists follow the matrix's issue and party order.
+ */
+export function buildWhatMoved(input: {
+  slug: string;
+  from: string;
+  to: string;
+  labels: Readonly<Record<string, string>>;
+  issues: readonly Named[];
+  parties: readonly Named[];
+  before: readonly ShownCell[];
+  after: readonly ShownCell[];
+  statements: readonly WindowStatement[];
+}): WhatMoved {
+  const { slug, from, to, labels } = input;
+  const issueOrder = new Map(input.issues.map((issue, i) => [issue.id, i]));
+  const partyOrder = new Map(input.parties.map((party, i) => [party.id, i]));
+  const issueName = new Map(input.issues.map((issue) => [issue.id, issue.title ?? issue.name ?? ""]));
+  const partyName = new Map(input.parties.map((party) => [party.id, party.name ?? party.title ?? ""]));
+  const label = (position: Position) => labels[position] ?? position;
+  const known = (e: { issueId: string; partyId: string }) => issueOrder.has(e.issueId) && partyOrder.has(e.partyId);
+  const byCell = <T extends { issueId: string; partyId: string }>(a: T, b: T) =>
+    (issueOrder.get(a.issueId) ?? 0) - (issueOrder.get(b.issueId) ?? 0) ||
+    (partyOrder.get(a.partyId) ?? 0) - (partyOrder.get(b.partyId) ?? 0);
+
+  const shown = (cells: readonly ShownCell[]) =>
+    new Map(cells.flatMap((c) => (c.statement ? [[`${c.issueId}:${c.partyId}`, c.statement] as const] : [])));
+  const before = shown(input.before);
+  const after = shown(input.after);
+  const moved: MovedEntry[] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const [issueId, partyId] = key.split(":") as [string, string];
+    const was = (before.get(key)?.position ?? null) as Position | null;
+    const now = (after.get(key)?.position ?? null) as Position | null;
+    if (was === now || !known({ issueId, partyId })) continue;
+    const party = partyName.get(partyId);
+    const issue = issueName.get(issueId);
+    const statedOn = after.get(key)?.statedOn ?? null;
+    const on = formatCalendarDate(statedOn ?? to);
+    const sentence =
+      was === null && now !== null
+        ? `${party} took a position on ${issue}: ${label(now)} (${on}).`
+        : was !== null && now === null
+          ? `${party}'s position on ${issue} (${label(was)}) no longer stands as of ${formatCalendarDate(to)}.`
+          : `${party} moved from ${label(was as Position)} to ${label(now as Position)} on ${issue} (${on}).`;
+    moved.push({
+      issueId,
+      partyId,
+      from: was,
+      to: now,
+      statedOn,
+      sentence,
+      href: cellHref(slug, statedOn ?? to, issueId, partyId),
+    });
+  }
+
+  const inWindow = input.statements.filter((s) => s.statedOn > from && s.statedOn <= to && known(s));
+  const entry = (s: WindowStatement) => ({
+    statementId: s.id,
+    issueId: s.issueId,
+    partyId: s.partyId,
+    position: s.position,
+    statedOn: s.statedOn,
+    href: cellHref(slug, s.statedOn, s.issueId, s.partyId),
+  });
+  const byDate = <T extends { statedOn: string; issueId: string; partyId: string }>(a: T, b: T) =>
+    a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : byCell(a, b);
+  const stated = inWindow
+    .filter((s) => !s.amendment)
+    .map((s) => ({
+      ...entry(s),
+      sentence: `On ${formatCalendarDate(s.statedOn)}, ${partyName.get(s.partyId)} stated ${label(s.position)} on ${issueName.get(s.issueId)}: ${s.summary}`,
+    }))
+    .sort(byDate);
+  const retracted = inWindow.flatMap((s) =>
+    s.amendment?.kind === "RETRACTED"
+      ? [
+          {
+            ...entry(s),
+            reason: s.amendment.reason,
+            sentence: `${partyName.get(s.partyId)}'s statement of ${formatCalendarDate(s.statedOn)} on ${issueName.get(s.issueId)} (${label(s.position)}) was retracted: ${s.amendment.reason}`,
+          },
+        ]
+      : [],
+  );
+  retracted.sort(byDate);
+  return { from, to, moved: moved.sort(byCell), stated, retracted };
+}

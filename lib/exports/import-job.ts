@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { type ImportResult, importWorkspaceExport } from "@/lib/exports/mutations";
+import { WorkspaceSlugSchema } from "@/lib/exports/schema";
+import { WORKSPACE_EXPORT_FORMAT } from "@/lib/exports/workspace-file";
+import { IMPORT_JOB_KINDS, JOB_KINDS } from "@/lib/jobs/kinds";
+import { enqueueJob } from "@/lib/jobs/queue";
+import type { JobHandler } from "@/lib/jobs/runner";
+import { wakeJobWorker } from "@/lib/jobs/wake";
+
+export type QueueImportResult =
+  | { ok: true; jobId: string }
+  | { ok: false; reason: "invalid_slug" | "slug_taken"; field: "slug"; message: string }
+  | { ok: false; reason: "invalid_file"; field: "file"; message: string; problems: string[] }
+  | { ok: false; reason: "too_many_running" | "daily_limit"; field: null; message: string };
+
+/**
+ * Queues the import of a workspace file: what can be refused cheaply (the address, a file that is
+ * not a workspace export, the user's import limits) is refused here at once; reading and writing
+ * the file happen in a job, off the request's connections.
+ */
+export async function queueWorkspaceImport(
+  file: string,
+  options: { slug: string; ownerUserId: string },
+): Promise<QueueImportResult> {
+  const slug = WorkspaceSlugSchema.safeParse(options.slug);
+  if (!slug.success)
+    return {
+      ok: false,
+      reason: "invalid_slug",
+      field: "slug",
+      message: slug.error.issues[0]?.message ?? "Not a valid address.",
+    };
+  let format: unknown;
+  try {
+    format = (JSON.parse(file) as { format?: unknown } | null)?.format;
+  } catch {
+    format = undefined;
+  }
+  if (format !== WORKSPACE_EXPORT_FORMAT)
+    return {
+      ok: false,
+      reason: "invalid_file",
+      field: "file",
+      message: "The file is not a Parley workspace export. Choose a file exported from Parley as “Whole workspace”.",
+      problems: [],
+    };
+  if (await db().workspace.findUnique({ where: { slug: slug.data }, select: { id: true } }))
+    return {
+      ok: false,
+      reason: "slug_taken",
+      field: "slug",
+      message: `The address “${slug.data}” is already taken; choose another.`,
+    };
+  const settings = env();
+  const queued = await enqueueJob(
+    db(),
+    { kind: JOB_KINDS.importWorkspace, userId: options.ownerUserId, params: { slug: slug.data }, input: file },
+    {
+      kinds: IMPORT_JOB_KINDS,
+      concurrent: settings.PARLEY_IMPORTS_CONCURRENT_PER_USER,
+      daily: settings.PARLEY_IMPORTS_DAILY_PER_USER,
+    },
+  );
+  if (!queued.ok) return { ...queued, field: null };
+  wakeJobWorker();
+  return queued;
+}
+
+function failure(result: Exclude<ImportResult, { ok: true }>) {
+  return {
+    ok: false as const,
+    error: {
+      message: result.message,
+      reason: result.reason,
+      field: result.field,
+      problems: "problems" in result ? result.problems : [],
+    },
+  };
+}
+
+/** The job: the import in one transaction on the jobs' pool, its outcome recorded in the same transaction. */
+export const runWorkspaceImportJob: JobHandler = async ({ job, db: database, progress, finishIn }) => {
+  const slug = typeof job.params.slug === "string" ? job.params.slug : "";
+  const result = await importWorkspaceExport(
+    job.input ?? "",
+    { slug, ownerUserId: job.userId },
+    {
+      database,
+      progress,
+      beforeCommit: (tx, imported) =>
+        finishIn(tx, { ok: true, result: { workspace: imported.workspace, counts: imported.counts } }),
+    },
+  );
+  if (!result.ok) return failure(result);
+  return { ok: true, result: { workspace: result.workspace, counts: result.counts } };
+};

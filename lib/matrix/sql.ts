@@ -1,0 +1,27 @@
+// The matrix's one hand-tuned query, shared by getMatrix (lib/matrix/data.ts) and the benchmark
+// (tests/bench), which runs it through `pg` to tell its own cost from the rest of getMatrix.
+//
+// One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
+// every statement up to the date: the cost follows the size of the matrix, not of its history.
+// Amended (corrected or retracted) statements never show; their replacements do. The cell's
+// version is the one an edit must be based on (see mutations.ts).
+// Parameters: $1 the workspace id, $2 the date (YYYY-MM-DD).
+export const MATRIX_AS_OF_SQL = `
+  SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
+         s.id, s.position, s.summary, s."statedOn", s.confidence, s."confidenceRationale",
+         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
+  FROM issues i
+  CROSS JOIN parties p
+  LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
+  LEFT JOIN LATERAL (
+    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
+    FROM stance_statements st
+    WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
+      AND st."statedOn" <= $2::date
+      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
+    ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
+    LIMIT 1
+  ) s ON true
+  WHERE i."workspaceId" = $1::uuid AND p."workspaceId" = $1::uuid
+    AND i."archivedAt" IS NULL AND p."archivedAt" IS NULL
+    AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toCalendarDate } from "@/lib/matrix/dates";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
+import type { ImportContext } from "@/lib/stance-import/plan";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+
+type Client = Prisma.TransactionClient | ReturnType<typeof db>;
+
+/** What a plan is checked against: the workspace's rows, columns, scale labels and dated cells. */
+export async function readImportContext(workspace: AuthorizedWorkspace, client: Client = db()): Promise<ImportContext> {
+  const [settings, issues, parties, statements] = await Promise.all([
+    client.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } }),
+    client.issue.findMany({
+      where: { workspaceId: workspace.id },
+      select: { id: true, title: true, archivedAt: true },
+    }),
+    client.party.findMany({
+      where: { workspaceId: workspace.id },
+      select: { id: true, name: true, shortName: true, archivedAt: true },
+    }),
+    client.stanceStatement.findMany({
+      where: { workspaceId: workspace.id, amendment: null },
+      select: { issueId: true, partyId: true, statedOn: true },
+    }),
+  ]);
+  return {
+    issues: issues.map((i) => ({ id: i.id, title: i.title, archived: i.archivedAt !== null })),
+    parties: parties.map((p) => ({ id: p.id, name: p.name, shortName: p.shortName, archived: p.archivedAt !== null })),
+    labels: resolvePositionLabels(settings.positionLabels),
+    existing: new Set(statements.map((s) => `${s.issueId}|${s.partyId}|${toCalendarDate(s.statedOn)}`)),
+  };
+}

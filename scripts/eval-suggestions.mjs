@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm run eval:suggestions`: scores the quote-suggestion engine (lib/evidence/suggest.ts)
+// against hand labels — the held-out articles (tests/fixtures/suggestions/heldout.json, split
+// into a tuning and a test set) and the five demo articles — and prints precision, recall,
+// speaker, party and issue accuracy per set and per kind of document. Not a test: it exits 0
+// whatever the figures (tests/unit/suggest-eval.test.ts guards them).
+//
+//   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
+//                   sets (never the test set's: looking at them while tuning would spoil it)
+//   --json          print the rows as JSON instead of a table
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runnerImport } from "vite";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const load = async (file) =>
+  (
+    await runnerImport(path.join(root, file), {
+      configFile: false,
+      root,
+      logLevel: "silent",
+      resolve: { alias: { "@": root, "server-only": path.join(root, "tests", "support", "empty-module.ts") } },
+    })
+  ).module;
+
+const { suggestQuotes } = await load("lib/evidence/suggest.ts");
+const { evaluate, formatRows } = await load("lib/evidence/suggest-eval.ts");
+const { loadDemo, loadHeldOut } = await load("lib/evidence/suggest-eval-data.ts");
+
+const args = new Set(process.argv.slice(2));
+const documents = [...loadHeldOut(root), ...loadDemo(root)];
+const suggest = (doc) =>
+  suggestQuotes(doc.text, doc.people, {
+    issues: doc.issues,
+    parties: doc.parties,
+    author: doc.author ?? null,
+  });
+
+const t0 = performance.now();
+const { reports, rows } = evaluate(documents, suggest);
+const ms = performance.now() - t0;
+
+if (args.has("--json")) {
+  console.log(JSON.stringify(rows, null, 1));
+} else {
+  console.log(formatRows(rows));
+  console.log(`\n${documents.length} documents scored in ${ms.toFixed(0)} ms`);
+}
+
+if (args.has("--errors")) {
+  for (const r of reports) {
+    if (r.set === "test") continue;
+    const lines = [
+      ...r.falsePositives.map((x) => `  FP   [${x.speaker ?? "-"}] ${x.text}`),
+      ...r.misses.map((x) => `  MISS [${x.speaker ?? "-"}] ${x.text}`),
+      ...r.wrongSpeakers.map((x) => `  WHO  expected ${x.expected ?? "-"}, got ${x.got ?? "-"}: ${x.text}`),
+      ...r.wrongIssues.map((x) => `  ISSUE expected [${x.expected}], got [${x.got}]: ${x.text}`),
+    ];
+    if (lines.length) console.log(`\n${r.set} ${r.id}\n${lines.join("\n")}`);
+  }
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { createShareLink } from "@/lib/share/mutations";
+import { trustedWorkspace } from "@/lib/workspaces/access";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { launchBrowser, newContext, signIn } from "./browser";
+
+// axe-core on every page an analyst uses, signed in as the owner of a workspace of this file's
+// own: no critical or serious violation anywhere. Minor and moderate ones are printed, not failed.
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const run = randomBytes(4).toString("hex");
+const slug = `a11y-${run}`;
+const baseUrl = inject("baseUrl");
+const PAGES = [
+  "matrix",
+  "cell",
+  "documents",
+  "document",
+  "evidence",
+  "search",
+  "people",
+  "members",
+  "activity",
+  "review",
+  "settings",
+  "export",
+  "convergence",
+  "inbox",
+  "account",
+  "workspaces",
+  "share",
+] as const;
+let paths: Record<(typeof PAGES)[number], string>;
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+async function violations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is the script just added to the page
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: Violation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  const loaded = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Accessibility ${run}` },
+    { slug, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
+  );
+  const workspace = trustedWorkspace(loaded, admin.id);
+  const statement = await db().stanceStatement.findFirstOrThrow({
+    where: { workspaceId: loaded.id },
+    select: { issueId: true, partyId: true },
+  });
+  const evidence = await db().evidence.findFirstOrThrow({
+    where: { workspaceId: loaded.id },
+    select: { id: true, documentId: true },
+  });
+  const share = await createShareLink(workspace, { label: "Accessibility", asOf: null, expiresInDays: 1 });
+  paths = {
+    matrix: `/w/${slug}?asOf=2022-02-16`,
+    cell: `/w/${slug}/cells/${statement.issueId}/${statement.partyId}`,
+    documents: `/w/${slug}/documents`,
+    document: `/w/${slug}/documents/${evidence.documentId}`,
+    evidence: `/w/${slug}/evidence/${evidence.id}`,
+    search: `/w/${slug}/search?q=guarantee`,
+    people: `/w/${slug}/people`,
+    members: `/w/${slug}/members`,
+    activity: `/w/${slug}/activity`,
+    review: `/w/${slug}/review`,
+    settings: `/w/${slug}/settings`,
+    export: `/w/${slug}/export`,
+    convergence: `/w/${slug}/convergence`,
+    inbox: "/inbox",
+    account: "/account",
+    workspaces: "/workspaces",
+    share: share.path,
+  };
+});
+
+describe("accessibility (axe-core)", () => {
+  let browser: Browser;
+  let page: Page;
+  const found: Record<string, Violation[]> = {};
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await (await newContext(browser, baseUrl)).newPage();
+  });
+  afterAll(async () => {
+    const summary = Object.entries(found).map(
+      ([name, list]) => `${name}: ${list.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(", ") || "none"}`,
+    );
+    console.log(`axe-core violations per page:\n${summary.join("\n")}`);
+    await browser?.close();
+  });
+
+  it("finds none on the sign-in page", async () => {
+    await page.goto(`${baseUrl}/sign-in`);
+    found["sign-in"] = await violations(page);
+    expect(serious(found["sign-in"])).toEqual([]);
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  });
+
+  it.each(PAGES)("finds none on the %s page", async (name) => {
+    await page.goto(`${baseUrl}${paths[name]}`);
+    await page.getByRole("main").first().waitFor();
+    found[name] = await violations(page);
+    expect(serious(found[name])).toEqual([]);
+  });
+});
+
+function serious(list: Violation[] = []) {
+  return list
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`);
+}

@@ -1,0 +1,162 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { signIn, useBrowser } from "./browser";
+import { baseUrl, type Caller, fetchAs, signInOverHttp } from "./http";
+
+// Files uploaded as documents: multipart POST /api/w/[slug]/documents, the original kept for
+// download, and a PDF quoted by page in the browser. In a workspace of this file's own.
+
+const run = randomBytes(4).toString("hex");
+const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "imports");
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
+
+let slug: string;
+let workspaceId: string;
+// The browser imports the same PDF, which a workspace holding it already would refuse as a duplicate.
+let browserSlug: string;
+let browserWorkspaceId: string;
+let owner: Caller;
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  const loaded = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Files ${run}` },
+    { slug: `files-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
+  );
+  slug = loaded.slug;
+  workspaceId = loaded.id;
+  const second = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Files in the browser ${run}` },
+    { slug: `files-ui-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
+  );
+  browserSlug = second.slug;
+  browserWorkspaceId = second.id;
+  owner = (await signInOverHttp(inject("adminEmail"), inject("adminPassword"))).caller;
+});
+
+function upload(name: string, bytes: Uint8Array, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return fetchAs(owner, `/api/w/${slug}/documents`, { method: "POST", headers: { Origin: baseUrl }, body: form });
+}
+
+const counts = async () => ({
+  documents: await db().document.count({ where: { workspaceId } }),
+  revisions: await db().documentRevision.count({ where: { workspaceId } }),
+  files: await db().documentFile.count({ where: { workspaceId } }),
+});
+
+describe("POST /api/w/[slug]/documents with a file", () => {
+  it("imports a PDF with its pages and keeps the original for download", async () => {
+    const pdf = fixture("draft-text.pdf");
+    const response = await upload("draft-text.pdf", pdf, { title: `Draft ${run}`, publishedAt: "2026-03-02" });
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    expect(body).toEqual({ id: expect.any(String), revisionId: expect.any(String), suggestions: expect.any(Array) });
+    const revision = await db().documentRevision.findUniqueOrThrow({
+      where: { id: body.revisionId },
+      select: { text: true, pageStarts: true, document: { select: { title: true, publishedOn: true } } },
+    });
+    expect(revision.document).toEqual({ title: `Draft ${run}`, publishedOn: "2026-03-02" });
+    expect(revision.pageStarts).toHaveLength(2);
+    expect(revision.text).toContain("in support of such fishing, as determined");
+
+    const download = await fetchAs(owner, `/api/w/${slug}/documents/${body.id}/file`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toContain('filename="draft-text.pdf"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it("imports a Word file and a web page, the title defaulting to the file's name", async () => {
+    const docx = await upload("statement.docx", fixture("statement.docx"), { outlet: "Delegation" });
+    expect(docx.status).toBe(201);
+    const html = await upload("news-article.html", fixture("news-article.html"));
+    expect(html.status).toBe(201);
+    const titles = await db().document.findMany({
+      where: { id: { in: [(await docx.json()).id, (await html.json()).id] } },
+      select: { title: true },
+    });
+    expect(titles.map((t) => t.title).sort()).toEqual(["news-article", "statement"]);
+  });
+
+  it("refuses a bad file with 400 and a message, and a file over 20 MB with 413, writing nothing", async () => {
+    const before = await counts();
+    for (const [name, message] of [
+      ["encrypted.pdf", /password/],
+      ["scanned.pdf", /no text layer/],
+      ["not-a-docx.docx", /not a Word document/],
+      ["zip-bomb.docx", /unpacks to more than/],
+    ] as const) {
+      const response = await upload(name, fixture(name), { title: `Bad ${name} ${run}` });
+      expect(response.status, name).toBe(400);
+      expect((await response.json()).message).toMatch(message);
+    }
+    const huge = await upload("huge.pdf", new Uint8Array(20 * 1024 * 1024 + 1));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).message).toMatch(/larger than 20 MB/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("keeps the JSON body as it was", async () => {
+    const response = await fetchAs(owner, `/api/w/${slug}/documents`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseUrl },
+      body: JSON.stringify({ title: `JSON ${run}`, text: `Pasted over the API ${run}.` }),
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe("a PDF quoted by page", () => {
+  const session = useBrowser();
+
+  it("imports the PDF through the form, saves a passage of page 2, and shows p. 2 and a permalink to it", async () => {
+    const { page } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`${baseUrl}/w/${browserSlug}/documents/new`);
+    await page.getByLabel("Title").fill(`Draft text by page ${run}`);
+    await page.getByLabel("Published").fill("2026-03-02");
+    await page.locator("#doc-file").setInputFiles(path.join(FIXTURES, "draft-text.pdf"));
+    await page.getByText("Will import “draft-text.pdf”").waitFor();
+    await page.getByRole("button", { name: "Import document" }).click();
+    await page.getByRole("heading", { name: `Draft text by page ${run}` }).waitFor();
+
+    await page
+      .getByPlaceholder("Type or paste the exact words")
+      .fill("notify the Committee of any subsidy granted to vessels fishing on the high seas");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Save as evidence" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Save evidence" }).click();
+    await page.locator("mark.quote", { hasText: "notify the Committee" }).waitFor();
+
+    const quotes = page.getByRole("complementary", { name: "Quotes in this document" });
+    await quotes.getByText(/^p\. 2 · /).waitFor();
+    const evidence = await db().evidence.findFirstOrThrow({
+      where: { workspaceId: browserWorkspaceId, exact: { startsWith: "notify the Committee" } },
+      select: { id: true, documentId: true },
+    });
+
+    // The quote's permalink names the page and marks the passage.
+    await page.goto(`${baseUrl}/w/${browserSlug}/evidence/${evidence.id}`);
+    await page.getByText(/· p\. 2 · revision 1/).waitFor();
+    const link = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");
+    expect(await link.getAttribute("href")).toBe(
+      `/w/${browserSlug}/documents/${evidence.documentId}?page=2#quote-${evidence.id}`,
+    );
+    await link.click();
+    await page.waitForURL(/\?page=2#quote-/);
+    await page.locator("#page-2").waitFor({ state: "attached" });
+    await page
+      .getByTestId("document-text")
+      .locator(`mark.quote[data-active="true"]`, { hasText: "notify the Committee" })
+      .waitFor();
+  });
+});

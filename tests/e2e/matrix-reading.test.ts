@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { postComment } from "@/lib/comments/mutations";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { trustedWorkspace } from "@/lib/workspaces/access";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { screenshot, signIn, useBrowser } from "./browser";
+
+// Reading the matrix at a glance: sticky headers, the legend above, comment counts, the latest
+// quote on hover or focus, H for a cell's history, changed wording marked in compare mode and the
+// cell's own quotes first in the editor. A copy of the demo workspace of this file's own.
+const run = randomBytes(4).toString("hex");
+let slug: string;
+let commented: { issueId: string; partyId: string };
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  const loaded = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Matrix reading ${run}` },
+    { slug: `matrix-reading-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
+  );
+  slug = loaded.slug;
+  // A comment thread, left open, on the statement a cell shows on 16 February 2022.
+  const statement = await db().stanceStatement.findFirstOrThrow({
+    where: { workspaceId: loaded.id, statedOn: { lte: new Date("2022-02-16") }, links: { some: {} } },
+    orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }],
+    select: { id: true, issueId: true, partyId: true },
+  });
+  commented = { issueId: statement.issueId, partyId: statement.partyId };
+  await postComment(trustedWorkspace(loaded, admin.id), {
+    target: { statementId: statement.id },
+    body: `Is this reading right? ${run}`,
+    mentionUserIds: [],
+  });
+});
+
+describe("reading the matrix", () => {
+  const session = useBrowser();
+
+  it("keeps the party row in view, counts comments, previews the latest quote and opens history with H", async () => {
+    const { page, baseUrl } = session;
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16&cell=${commented.issueId}:${commented.partyId}`);
+    const grid = page.getByRole("grid");
+    await grid.waitFor();
+    // The legend comes before the matrix's box, so it is on screen with it.
+    const scroller = page.locator(".matrix-scroller");
+    const legend = await page.getByRole("list", { name: "Positions", exact: true }).boundingBox();
+    expect(legend!.y).toBeLessThan((await scroller.boundingBox())!.y);
+
+    // Scrolled inside its box, the header row stays at the box's top.
+    const header = grid.getByRole("columnheader").nth(1);
+    await scroller.evaluate((box) => box.scrollTo(0, 0));
+    const top = (await scroller.boundingBox())!.y;
+    await scroller.evaluate((box) => box.scrollBy(0, 400));
+    await expect.poll(async () => Math.abs((await header.boundingBox())!.y - top)).toBeLessThan(2);
+    await scroller.evaluate((box) => box.scrollTo(0, 0));
+
+    const cell = page.locator(`[data-testid="matrix-cell"][aria-label*="1 comment, 1 open"]`);
+    await expect.poll(() => cell.count()).toBe(1);
+    await expect.poll(() => cell.getByTestId("cell-comments").innerText()).toContain("1 open");
+
+    // Focus previews the latest quote behind the cell's statement.
+    await cell.focus();
+    const preview = cell.getByTestId("cell-preview");
+    await expect.poll(() => preview.locator("q").count()).toBe(1);
+    expect((await preview.locator("q").innerText()).length).toBeGreaterThan(10);
+    await screenshot(page, "matrix-preview-1280x700");
+
+    await page.keyboard.press("h");
+    await page.waitForURL((url) => url.pathname === `/w/${slug}/cells/${commented.issueId}/${commented.partyId}`);
+  }, 90_000);
+
+  it("marks the words that changed in compare mode, and lists the cell's own quotes first in the editor", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16&compare=2022-01-20`);
+    const changed = page.getByTestId("wording-change").first();
+    await changed.waitFor();
+    expect(await changed.locator("del, ins").count()).toBeGreaterThan(0);
+    await screenshot(page, "matrix-compare-wording");
+
+    await page.goto(`/w/${slug}?asOf=2022-02-16&cell=${commented.issueId}:${commented.partyId}`);
+    const cell = page.locator(`[data-testid="matrix-cell"][aria-label*="1 comment, 1 open"]`);
+    await cell.click();
+    const editor = page.getByRole("dialog");
+    const title = (await editor.locator("#cell-editor-title").innerText()).replace(/\s+/g, " ");
+    const firstGroup = editor.getByTestId("quote-group").first();
+    await firstGroup.waitFor();
+    // "Russia on Security guarantees" heads the editor; the first group is "Russia · Security guarantees".
+    expect((await firstGroup.innerText()).toLowerCase()).toBe(title.replace(" on ", " · ").toLowerCase());
+  }, 90_000);
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
+import { locateQuote } from "@/lib/evidence/anchor";
+import { createEvidence } from "@/lib/evidence/mutations";
+import { Role } from "@/lib/generated/prisma/enums";
+import { trustedWorkspace } from "@/lib/workspaces/access";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { signIn, useBrowser } from "./browser";
+
+// Pairing a quote of a Russian original with its English translation on the quote's page; the
+// domain rules are in tests/integration/translations.test.ts.
+
+const run = randomBytes(4).toString("hex");
+const RU_QUOTE = "Мы не допустим дальнейшего расширения НАТО на восток";
+const EN_QUOTE = "We will not allow NATO's further expansion to the east";
+
+let slug: string;
+let quoteId: string;
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  const loaded = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Translations ${run}` },
+    { slug: `translations-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
+  );
+  slug = loaded.slug;
+  const workspace = trustedWorkspace(loaded, admin.id);
+  const source = async (text: string) => {
+    const result = await importDocument(workspace, {
+      title: `Ryabkov ${text.slice(0, 6)} ${run}`,
+      outlet: "TASS",
+      url: "",
+      publishedOn: "2021-12-17",
+      text,
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result;
+  };
+  const originalText = `МОСКВА, 17 декабря. «${RU_QUOTE}», — заявил Сергей Рябков. ${run}`;
+  const original = await source(originalText);
+  const translation = await source(`MOSCOW, December 17. "${EN_QUOTE}," Sergei Ryabkov said. ${run}`);
+  await setDocumentLanguage(workspace, {
+    documentId: translation.documentId,
+    language: "en",
+    translationOfId: original.documentId,
+  });
+  const quote = await createEvidence(workspace, {
+    documentId: original.documentId,
+    revisionId: original.revisionId,
+    ...locateQuote(originalText, RU_QUOTE)!,
+    kind: "DIRECT_QUOTE",
+    note: "",
+    links: [],
+  });
+  if (!quote.ok) throw new Error(quote.message);
+  quoteId = quote.evidenceId;
+});
+
+describe("a quote read in translation", () => {
+  const session = useBrowser();
+
+  it("is paired with the translated passage on its page and shown with it, in the reader's order", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`${baseUrl}/w/${slug}/evidence/${quoteId}`);
+    await page.getByLabel("The same words in the translation, exactly as there").fill(EN_QUOTE);
+    await page.getByRole("button", { name: "Pair with the translation" }).click();
+
+    const sections = page.locator("section[data-quote-role]");
+    await page.getByRole("region", { name: "The translation in context" }).getByText(EN_QUOTE).waitFor();
+    expect(await sections.evaluateAll((all) => all.map((s) => s.getAttribute("data-quote-role")))).toEqual([
+      "original",
+      "translation",
+    ]);
+    expect(await page.getByRole("region", { name: "The original in context" }).textContent()).toContain(RU_QUOTE);
+
+    await page.getByRole("radio", { name: "the translation" }).check();
+    await page
+      .locator("section[data-quote-role]")
+      .first()
+      .and(page.locator('[data-quote-role="translation"]'))
+      .waitFor();
+    expect(await sections.evaluateAll((all) => all.map((s) => s.getAttribute("data-quote-role")))).toEqual([
+      "translation",
+      "original",
+    ]);
+  });
+});

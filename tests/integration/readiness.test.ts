@@ -1,0 +1,54 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, db } from "@/lib/db/client";
+import { checkReadiness } from "@/lib/db/health";
+
+// /api/health/ready's check, against the run's migrated database (PostgreSQL and PGlite), one
+// that does not answer, and a build that ships a migration the database lacks.
+const migrations = path.join(process.cwd(), "prisma", "migrations");
+const scratch = mkdtempSync(path.join(tmpdir(), "parley-readiness-"));
+
+// The first query starts the client; on a loaded machine that alone can take longer than the
+// readiness check's time limit, which is about a running server.
+beforeAll(async () => {
+  await db().$queryRaw`SELECT 1`;
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("readiness", () => {
+  it("is ready on a reachable database with every migration applied", async () => {
+    expect(await checkReadiness({ migrationsDir: migrations })).toEqual({
+      ready: true,
+      database: "ok",
+      pendingMigrations: 0,
+    });
+  });
+
+  it("is not ready while a migration this build ships is not applied", async () => {
+    const ahead = path.join(scratch, "ahead");
+    cpSync(migrations, ahead, { recursive: true });
+    mkdirSync(path.join(ahead, "29991231000000_from_the_future"));
+    writeFileSync(path.join(ahead, "29991231000000_from_the_future", "migration.sql"), "SELECT 1;\n");
+    expect(await checkReadiness({ migrationsDir: ahead })).toEqual({
+      ready: false,
+      database: "ok",
+      pendingMigrations: 1,
+    });
+  });
+
+  it("is not ready when the database does not answer", async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const unreachable = createDatabase("postgresql://postgres@127.0.0.1:1/parley", 1);
+    try {
+      expect(await checkReadiness({ database: unreachable, migrationsDir: migrations })).toEqual({
+        ready: false,
+        database: "unreachable",
+        pendingMigrations: null,
+      });
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { type ActivityNames, activitySentence } from "@/lib/activity/sentences";
+import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
+
+const names: ActivityNames = {
+  issues: new Map([["i1", "Offensive weapons"]]),
+  parties: new Map([["p1", "Russia"]]),
+  people: new Map([["s1", "Sergei Lavrov"]]),
+  documents: new Map([["d1", "TASS, 17 Feb"]]),
+  users: new Map([["u2", "Bea"]]),
+  statements: new Map([["st1", { issueId: "i1", partyId: "p1" }]]),
+  positions: DEFAULT_POSITION_LABELS,
+};
+const event = (action: string, subjectType: string, subjectId: string, before: unknown, after: unknown) => ({
+  action,
+  subjectType,
+  subjectId,
+  before,
+  after,
+  actor: "Ana",
+});
+
+describe("the activity log in sentences", () => {
+  it("names the cell, the positions before and after, and the reason of a correction", () => {
+    const sentence = activitySentence(
+      "talks",
+      event(
+        "stance.corrected",
+        "stance_statement",
+        "st1",
+        { position: "DEMANDS", summary: "Old wording" },
+        { position: "OPPOSES", summary: "New wording", reason: "misread the source" },
+      ),
+      names,
+    );
+    expect(`${sentence.actor} ${sentence.text}`).toBe(
+      `Ana corrected Russia on Offensive weapons: ${DEFAULT_POSITION_LABELS.DEMANDS} → ${DEFAULT_POSITION_LABELS.OPPOSES}, “misread the source”`,
+    );
+    expect(sentence.detail).toBe("New wording");
+    expect(sentence.href).toBe("/w/talks/cells/i1/p1");
+  });
+
+  it("tells an imported stance by its source, and sums up the import", () => {
+    const recorded = activitySentence(
+      "talks",
+      event("stance.recorded", "stance_statement", "st1", null, {
+        position: "SUPPORTS",
+        summary: "Backs a moratorium.",
+        source: "https://example.org/a",
+        quote: "We propose a moratorium",
+      }),
+      names,
+    );
+    expect(recorded.detail).toBe("Backs a moratorium. Source: “We propose a moratorium” — https://example.org/a");
+    const imported = activitySentence(
+      "talks",
+      event("stances.imported", "workspace", "w1", null, { fileName: "matrix.xlsx", created: 12, refused: 1 }),
+      names,
+    );
+    expect(`${imported.actor} ${imported.text}`).toBe("Ana imported 12 stances from “matrix.xlsx”");
+    expect(imported.detail).toBe("1 row was refused.");
+    expect(imported.href).toBe("/w/talks");
+  });
+
+  it("says who was quoted from where, and links the quote", () => {
+    const sentence = activitySentence(
+      "talks",
+      event("evidence.created", "evidence", "e1", null, { documentId: "d1", speakerId: "s1", exact: "We are open." }),
+      names,
+    );
+    expect(sentence.text).toBe("saved a quote of Sergei Lavrov from TASS, 17 Feb");
+    expect(sentence.detail).toBe("“We are open.”");
+    expect(sentence.href).toBe("/w/talks/evidence/e1");
+  });
+
+  it("tells of translations: a document's language and original, and a quote paired or unpaired", () => {
+    const names2 = { ...names, documents: new Map([...names.documents, ["d2", "TASS in English"]]) };
+    const language = activitySentence(
+      "talks",
+      event("document.language_set", "document", "d2", { language: "ru" }, { language: "en", translationOfId: "d1" }),
+      names2,
+    );
+    expect(language.text).toBe("set “TASS in English” to language en, a translation of “TASS, 17 Feb”");
+    expect(language.href).toBe("/w/talks/documents/d2");
+    const paired = activitySentence(
+      "talks",
+      event("evidence.paired", "evidence", "e2", null, {
+        documentId: "d2",
+        translationOfId: "e1",
+        exact: "We will not.",
+      }),
+      names2,
+    );
+    expect([paired.text, paired.detail, paired.href]).toEqual([
+      "paired a quote with its translation in TASS in English",
+      "“We will not.”",
+      "/w/talks/evidence/e2",
+    ]);
+    const unpaired = activitySentence(
+      "talks",
+      event("evidence.unpaired", "evidence", "e2", { documentId: "d2" }, { documentId: "d2", exact: "We will not." }),
+      names2,
+    );
+    expect(unpaired.text).toBe("unpaired a quote from its translation in TASS in English");
+  });
+
+  it("reads role changes and structure changes as words, and never shows raw JSON or ids", () => {
+    const role = activitySentence(
+      "talks",
+      event("member.role_changed", "membership", "u2", { role: "VIEWER" }, { role: "EDITOR" }),
+      names,
+    );
+    expect(role.text).toBe("changed Bea's role: viewer → editor");
+    const renamed = activitySentence(
+      "talks",
+      event("issue.renamed", "issue", "i1", { title: "Strike weapons" }, { title: "Offensive weapons" }),
+      names,
+    );
+    expect(renamed.text).toBe("renamed the issue “Strike weapons” to “Offensive weapons”");
+    const unknown = activitySentence("talks", event("share_link.created", "share_link", "x9", null, {}), names);
+    expect(unknown.text).toBe("created a share link");
+    for (const s of [role, renamed, unknown]) expect(s.text).not.toMatch(/[{}]|x9|u2/);
+  });
+});

@@ -1,0 +1,256 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildWhatMoved } from "@/lib/convergence/digest";
+import { type BucketedPosition, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { assessIssue, isInZone, positionDistance, positionSpread, positionStep } from "@/lib/convergence/scale";
+import { DEFAULT_POSITION_LABELS, POSITIONS } from "@/lib/matrix/positions";
+
+// The references are written the plain way on purpose (a rank table, every pair compared, every
+// statement walked for every date), so they share no code with the functions they check.
+
+const SEED = 20_220_127;
+const RANK: Record<string, number | undefined> = { REJECTS: 1, OPPOSES: 2, OPEN: 3, SUPPORTS: 4, DEMANDS: 5 };
+type P = (typeof POSITIONS)[number];
+
+function referenceSpread(positions: (P | null)[]): number | null {
+  let widest: number | null = null;
+  for (const a of positions)
+    for (const b of positions) {
+      const ra = a ? RANK[a] : undefined;
+      const rb = b ? RANK[b] : undefined;
+      if (ra === undefined || rb === undefined) continue;
+      widest = Math.max(widest ?? 0, Math.abs(ra - rb));
+    }
+  return widest;
+}
+
+function referenceInZone(positions: (P | null)[]): boolean {
+  const placed = positions.filter((p) => p && RANK[p] !== undefined) as P[];
+  if (placed.length < 2) return false;
+  return placed.every((a) => placed.every((b) => Math.abs(RANK[a]! - RANK[b]!) <= 1));
+}
+
+const positionArbitrary = fc.constantFrom<P | null>(...POSITIONS, null);
+
+describe("the ordinal scale", () => {
+  it("runs Rejects < Opposes < Open < Supports < Demands; Conditional and No position are off it", () => {
+    expect(["REJECTS", "OPPOSES", "OPEN", "SUPPORTS", "DEMANDS"].map((p) => positionStep(p as P))).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+    expect(positionStep("CONDITIONAL")).toBeNull();
+    expect(positionStep("NO_POSITION")).toBeNull();
+    expect(positionStep(null)).toBeNull();
+  });
+
+  it("measures the demo's non-enlargement gap as four steps, with no zone", () => {
+    expect(positionSpread(["DEMANDS", "REJECTS", "REJECTS"])).toBe(4);
+    expect(isInZone(["DEMANDS", "REJECTS", "REJECTS"])).toBe(false);
+    expect(isInZone(["OPEN", "SUPPORTS", "CONDITIONAL", "NO_POSITION"])).toBe(true);
+    expect(isInZone(["SUPPORTS", "NO_POSITION", "CONDITIONAL"])).toBe(false);
+  });
+
+  it("spread and zone agree with the pairwise reference, whatever parties lack a position", () => {
+    fc.assert(
+      fc.property(fc.array(positionArbitrary, { maxLength: 12 }), (positions) => {
+        expect(positionSpread(positions)).toBe(referenceSpread(positions));
+        expect(isInZone(positions)).toBe(referenceInZone(positions));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it("distance is the rank difference: symmetric, zero on itself, and obeys the triangle inequality", () => {
+    fc.assert(
+      fc.property(positionArbitrary, positionArbitrary, positionArbitrary, (a, b, c) => {
+        const ra = a ? RANK[a] : undefined;
+        const rb = b ? RANK[b] : undefined;
+        expect(positionDistance(a, b)).toBe(ra === undefined || rb === undefined ? null : Math.abs(ra - rb));
+        expect(positionDistance(a, b)).toBe(positionDistance(b, a));
+        if (ra !== undefined) expect(positionDistance(a, a)).toBe(0);
+        const [ab, bc, ac] = [positionDistance(a, b), positionDistance(b, c), positionDistance(a, c)];
+        if (ab !== null && bc !== null && ac !== null) expect(ac).toBeLessThanOrEqual(ab + bc);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it("assessIssue lists every pair on the scale once, the widest pair being the spread", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...POSITIONS), { maxLength: 8 }), (positions) => {
+        const parties = positions.map((position, i) => ({ partyId: `p${i}`, position }));
+        const assessed = assessIssue(parties);
+        const placed = parties.filter((p) => RANK[p.position] !== undefined);
+        expect(assessed.distances).toHaveLength((placed.length * (placed.length - 1)) / 2);
+        for (const { partyIds, distance } of assessed.distances) {
+          const [a, b] = partyIds.map((id) => parties.find((p) => p.partyId === id)!.position);
+          expect(distance).toBe(Math.abs(RANK[a!]! - RANK[b!]!));
+        }
+        const widest = assessed.distances.reduce<number | null>((m, d) => Math.max(m ?? 0, d.distance), null);
+        expect(assessed.spread).toBe(placed.length === 0 ? null : (widest ?? 0));
+        expect(assessed.inZone).toBe(referenceInZone(positions));
+        expect(assessed.conditionalPartyIds).toEqual(
+          parties.filter((p) => p.position === "CONDITIONAL").map((p) => p.partyId),
+        );
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+// A history: statements in order of recording (the array order breaks same-day ties), some retracted.
+const historyArbitrary = fc.record({
+  statements: fc.array(
+    fc.record({
+      issueId: fc.constantFrom("i1", "i2"),
+      partyId: fc.constantFrom("p1", "p2", "p3", "p4"),
+      position: fc.constantFrom(...POSITIONS),
+      statedOn: fc.integer({ min: 0, max: 30 }).map(day),
+      retracted: fc.boolean(),
+    }),
+    { maxLength: 40 },
+  ),
+  columns: fc.uniqueArray(fc.integer({ min: -2, max: 33 }).map(day), { minLength: 1, maxLength: 8 }),
+});
+
+describe("the heat map sweep", () => {
+  it("gives every issue on every column the spread and zone of the statements standing that day", () => {
+    fc.assert(
+      fc.property(historyArbitrary, ({ statements, columns: unsorted }) => {
+        const columns = [...unsorted].sort();
+        const live = statements.map((s, order) => ({ ...s, order })).filter((s) => !s.retracted);
+        // What the heat-map query hands over: per cell and column, the last live statement landing there.
+        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
+        for (const s of live) {
+          const bucket = columns.filter((c) => c < s.statedOn).length;
+          if (bucket >= columns.length) continue;
+          const key = `${s.issueId}:${s.partyId}:${bucket}`;
+          const held = landed.get(key);
+          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
+            landed.set(key, { ...s, bucket });
+        }
+        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+        for (const issueId of ["i1", "i2"]) {
+          for (const [c, date] of columns.entries()) {
+            const standing = ["p1", "p2", "p3", "p4"].map((partyId) => {
+              let latest: (typeof live)[number] | null = null;
+              for (const s of live)
+                if (s.issueId === issueId && s.partyId === partyId && s.statedOn <= date)
+                  if (!latest || s.statedOn >= latest.statedOn) latest = s;
+              return latest?.position ?? null;
+            });
+            const cell = swept.get(issueId)![c]!;
+            expect(cell.date).toBe(date);
+            expect(cell.spread, `${issueId} on ${date}`).toBe(referenceSpread(standing));
+            expect(cell.inZone).toBe(referenceInZone(standing));
+            expect(cell.placed).toBe(standing.filter((p) => p && RANK[p] !== undefined).length);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it("uses the change dates as columns when they are few, else weeks ending on the last change", () => {
+    expect(heatMapColumns(["2022-01-10", "2022-01-27"])).toEqual(["2022-01-10", "2022-01-27"]);
+    const many = Array.from({ length: 100 }, (_, i) => day(i * 3));
+    const weekly = heatMapColumns(many);
+    expect(weekly[0]).toBe(many[0]);
+    expect(weekly.at(-1)).toBe(many.at(-1));
+    expect(weekly.length).toBe(Math.ceil(297 / 7) + 1);
+  });
+});
+
+describe("what moved", () => {
+  const parties = [
+    { id: "ru", name: "Russia" },
+    { id: "us", name: "United States" },
+  ];
+  const issues = [{ id: "arms", title: "Arms control" }];
+  const cell = (partyId: string, position: P, statedOn: string) => ({
+    issueId: "arms",
+    partyId,
+    statement: { position, statedOn },
+  });
+
+  it("says who moved from what to what, what was newly stated and what was retracted, with links", () => {
+    const digest = buildWhatMoved({
+      slug: "demo",
+      from: "2022-01-20",
+      to: "2022-02-16",
+      labels: DEFAULT_POSITION_LABELS,
+      issues,
+      parties,
+      before: [cell("ru", "CONDITIONAL", "2022-01-10")],
+      after: [cell("ru", "OPEN", "2022-02-16"), cell("us", "SUPPORTS", "2022-01-26")],
+      statements: [
+        {
+          id: "s1",
+          issueId: "arms",
+          partyId: "us",
+          position: "SUPPORTS",
+          summary: "Yes.",
+          statedOn: "2022-01-26",
+          amendment: null,
+        },
+        {
+          id: "s2",
+          issueId: "arms",
+          partyId: "ru",
+          position: "OPEN",
+          summary: "Maybe.",
+          statedOn: "2022-02-16",
+          amendment: null,
+        },
+        {
+          id: "s3",
+          issueId: "arms",
+          partyId: "us",
+          position: "REJECTS",
+          summary: "No.",
+          statedOn: "2022-01-25",
+          amendment: { kind: "RETRACTED", reason: "Misattributed." },
+        },
+        {
+          id: "s0",
+          issueId: "arms",
+          partyId: "us",
+          position: "OPEN",
+          summary: "Old.",
+          statedOn: "2022-01-20",
+          amendment: null,
+        },
+      ],
+    });
+    expect(digest.moved.map((m) => m.sentence)).toEqual([
+      "Russia moved from Conditional to Open to negotiate on Arms control (16 Feb 2022).",
+      "United States took a position on Arms control: Supports (26 Jan 2022).",
+    ]);
+    expect(digest.moved[0]!.href).toBe("/w/demo?asOf=2022-02-16&cell=arms:ru");
+    expect(digest.stated.map((s) => s.statementId)).toEqual(["s1", "s2"]);
+    expect(digest.stated[0]!.sentence).toBe("On 26 Jan 2022, United States stated Supports on Arms control: Yes.");
+    expect(digest.retracted).toMatchObject([
+      {
+        statementId: "s3",
+        href: "/w/demo?asOf=2022-01-25&cell=arms:us",
+        sentence: "United States's statement of 25 Jan 2022 on Arms control (Rejects) was retracted: Misattributed.",
+      },
+    ]);
+  });
+
+  it("reports a position that no longer stands", () => {
+    const digest = buildWhatMoved({
+      slug: "demo",
+      from: "2022-01-01",
+      to: "2022-02-01",
+      labels: DEFAULT_POSITION_LABELS,
+      issues,
+      parties,
+      before: [cell("ru", "DEMANDS", "2021-12-17")],
+      after: [],
+      statements: [],
+    });
+    expect(digest.moved).toMatchObject([{ from: "DEMANDS", to: null, href: "/w/demo?asOf=2022-02-01&cell=arms:ru" }]);
+  });
+});

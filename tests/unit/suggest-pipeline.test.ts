@@ -1,0 +1,149 @@
+// The suggestion pipeline, construction by construction, on real sentences of the held-out
+// TUNING documents (tests/fixtures/suggestions/heldout), and the evaluation on both held-out
+// sets guarded against regressions (figures reported in tests/fixtures/suggestions/README.md).
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { type PersonForMatching, suggestQuotes } from "@/lib/evidence/suggest";
+import { evaluate, formatRows } from "@/lib/evidence/suggest-eval";
+import { loadDemo, loadHeldOut } from "@/lib/evidence/suggest-eval-data";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const HELD_OUT = loadHeldOut(root);
+
+function doc(id: string) {
+  const d = HELD_OUT.find((x) => x.id === id);
+  if (!d) throw new Error(`no held-out document ${id}`);
+  expect(d.set).toBe("tuning");
+  return d;
+}
+
+function suggest(id: string, people?: PersonForMatching[]) {
+  const d = doc(id);
+  return suggestQuotes(d.text, people ?? d.people, { issues: d.issues, parties: d.parties, author: d.author });
+}
+
+describe("suggestQuotes, construction by construction", () => {
+  it("attributes a transcript's labelled turns to their speaker and skips the courtesies", () => {
+    const found = suggest("t-state-2022-01-21-blinken-lavrov");
+    expect(found.length).toBeGreaterThanOrEqual(4);
+    expect(found[0]?.text.startsWith("State Secretary, colleagues, we’re very grateful to you")).toBe(true);
+    expect(found.every((s) => s.speaker?.id === "lavrov" && s.party?.key === "russia")).toBe(true);
+    // "SECRETARY BLINKEN:  Sergey, thank you very much. …" is a greeting, and the labels are never part of a span.
+    expect(found.some((s) => s.text.includes("thank you very much"))).toBe(false);
+    expect(found.some((s) => /LAVROV:|Via interpreter/.test(s.text))).toBe(false);
+  });
+
+  it("attributes a statement's first-person paragraphs to the author named in its header", () => {
+    const found = suggest("t-nato-2022-01-12-doorstep");
+    expect(found.map((s) => s.speaker?.id)).toEqual(found.map(() => "stoltenberg"));
+    expect(found.some((s) => s.text.startsWith("But at the same time, we are not ready to compromise"))).toBe(true);
+    expect(found.some((s) => /Good evening|Doorstep statement|As delivered/.test(s.text))).toBe(false);
+  });
+
+  it("resolves a pronoun in a later sentence to the person in focus", () => {
+    const found = suggest("r-larouche-ryabkov-results");
+    const s = found.find((x) => x.text === "I need to hear what they want to choose");
+    expect(s?.speaker?.id).toBe("ryabkov");
+  });
+
+  it("resolves a title ('the Russian Deputy Foreign Minister') to the person holding it", () => {
+    const found = suggest("r-pledge-preliminary-talks");
+    const s = found.find((x) => x.text.startsWith("And the Americans, especially their support group"));
+    expect(s?.speaker?.id).toBe("ryabkov");
+  });
+
+  it("splits titles from names when the person is not in the directory", () => {
+    const found = suggest("r-larouche-lavrov-blinken-meet", []);
+    const s = found.find((x) => x.text.startsWith("we hope that, as our American counterparts"));
+    expect(s?.speaker).toBeNull();
+    expect(s?.speakerName).toBe("Dmitry Peskov");
+  });
+
+  it("keeps organisations and groups as speakers, tied to their party", () => {
+    const found = suggest("r-larouche-lavrov-blinken-meet");
+    const s = found.find((x) => x.text.startsWith("they hoped to receive a written response"));
+    expect(s?.speakerName).toBe("Russian officials");
+    expect(s?.party?.key).toBe("russia");
+  });
+
+  it("never suggests a short quoted fragment on its own, only its whole clause", () => {
+    const found = suggest("r-larouche-ryabkov-results");
+    expect(found.some((s) => s.text === "has not specifically indicated what exactly")).toBe(false);
+    const clause = found.find((s) => s.text.includes("has not specifically indicated what exactly"));
+    expect(clause?.text.split(/\s+/).length).toBeGreaterThanOrEqual(5);
+    expect(found.every((s) => s.text.split(/\s+/).length >= 5)).toBe(true);
+  });
+
+  it("suggests nothing inside headlines, bylines and datelines", () => {
+    for (const id of ["r-larouche-ryabkov-results", "o-saltwire-wto-momentum"]) {
+      const d = doc(id);
+      const found = suggest(id);
+      const firstLineEnd = d.text.indexOf("\n");
+      expect(found.every((s) => s.start > firstLineEnd)).toBe(true);
+      expect(found.some((s) => /EIRNS|Reuters|By Andrea Shalal/.test(s.text))).toBe(false);
+    }
+    expect(suggestQuotes("Russia not going to discuss minor security issues with US, NATO yet — expert", [])).toEqual(
+      [],
+    );
+  });
+
+  it("proposes the issues, the party and a position cue with confidences", () => {
+    const found = suggest("t-nato-2022-01-12-nrc-presser");
+    const openDoor = found.find((s) => s.text.startsWith("Allies on their side reaffirmed NATO’s Open Door policy"));
+    expect(openDoor?.issues[0]?.key).toBe("non-expansion");
+    expect(openDoor?.issues[0]?.confidence).toBeGreaterThanOrEqual(0.5);
+    const exercises = found.find((s) => s.text.startsWith("In particular, Allies would like to discuss"));
+    expect(exercises?.issues[0]?.key).toBe("exercises");
+    const renounce = found.find((s) => s.text.startsWith("Allies made clear that they will not renounce"));
+    expect(renounce?.stance?.cue).toBe("rejects");
+    const sherman = suggestQuotes(
+      "After 7 hours of talks with her Russian counterpart, Sherman told the media “We will not allow anyone to close NATO's open-door policy.”",
+      doc("r-iha-geneva-summit").people,
+      { issues: doc("r-iha-geneva-summit").issues, parties: doc("r-iha-geneva-summit").parties },
+    );
+    expect(sherman[0]?.party).toMatchObject({ key: "us" });
+    expect(sherman[0]?.issues[0]?.key).toBe("non-expansion");
+  });
+
+  it("suggests for a 20,000-word document within a few seconds on a busy machine", () => {
+    const base = readFileSync(path.join(root, "prisma", "demo", "corpus", "004_a0234a12196ec47a.txt"), "utf8");
+    const big = Array.from({ length: Math.ceil(20_000 / base.split(/\s+/).length) }, () => base).join("\n\n");
+    suggestQuotes(base, []); // the model is loaded once per process; time the document, not the load
+    const before = process.cpuUsage();
+    const found = suggestQuotes(big, []);
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000;
+    console.log(`${big.split(/\s+/).length} words: ${found.length} suggestions in ${ms.toFixed(0)} ms CPU`);
+    expect(found.length).toBeGreaterThan(100);
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
+/** The figures reported for issue #14 (README of the fixtures); a drop of more than 0.05 fails. */
+const REPORTED = {
+  tuning: { precision: 0.938, recall: 0.968, speaker: 0.75, issue: 0.95 },
+  test: { precision: 0.938, recall: 0.91, speaker: 0.885, issue: 0.902 },
+  demo: { precision: 0.987, recall: 0.962, speaker: 0.974, issue: null },
+} as const;
+
+describe("suggestQuotes on the labelled articles", () => {
+  it("holds its reported precision, recall, speaker and issue accuracy on the tuning, test and demo sets", () => {
+    const documents = [...HELD_OUT, ...loadDemo(root)];
+    const { rows } = evaluate(documents, (d) =>
+      suggestQuotes(d.text, d.people, { issues: d.issues, parties: d.parties, author: d.author ?? null }),
+    );
+    console.log(formatRows(rows));
+    for (const [set, reported] of Object.entries(REPORTED)) {
+      const row = rows.find((r) => r.group === set);
+      expect(row, set).toBeDefined();
+      if (!row) continue;
+      expect(row.precision, `${set} precision`).toBeGreaterThanOrEqual(reported.precision - 0.05);
+      expect(row.recall, `${set} recall`).toBeGreaterThanOrEqual(reported.recall - 0.05);
+      expect(row.speaker, `${set} speaker`).toBeGreaterThanOrEqual(reported.speaker - 0.05);
+      if (reported.issue !== null) expect(row.issue ?? 0, `${set} issue`).toBeGreaterThanOrEqual(reported.issue - 0.05);
+    }
+  });
+});
