@@ -31,6 +31,8 @@ const vitestFilters = separator === -1 ? process.argv.slice(2) : process.argv.sl
 
 const totals = { passed: 0, failed: 0 };
 const timings = [];
+/** Each failed test's step, file, name and first lines of error, repeated at the very end of the log. */
+const failures = [];
 /** The output of a step that runs beside others, printed whole when it ends so logs do not interleave. */
 const stepOutput = new AsyncLocalStorage();
 
@@ -51,6 +53,18 @@ function run(command, args, env = process.env) {
       resolve(code ?? (signal ? 1 : 0));
     });
   });
+}
+
+/** The start of a failure's messages: enough to name the cause in a log that only keeps its tail. */
+function firstLines(messages = []) {
+  return messages
+    .filter(Boolean)
+    .join("\n")
+    .split("\n")
+    .filter((line) => !/^\s*at .*(node_modules|node:internal|<anonymous>)/.test(line))
+    .slice(0, 12)
+    .map((line) => `    ${line}`)
+    .join("\n");
 }
 
 /** Runs one Vitest project and adds its counts to the totals; resolves to its exit code. */
@@ -79,6 +93,14 @@ async function vitest(project, label, env = process.env, extraArgs = []) {
     const results = JSON.parse(readFileSync(report, "utf8"));
     passed = results.numPassedTests ?? 0;
     failed = results.numFailedTests ?? 0;
+    for (const file of results.testResults ?? []) {
+      const where = path.relative(root, file.name);
+      const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+      for (const test of failedTests)
+        failures.push(`${label} · ${where} › ${test.fullName ?? test.title}\n${firstLines(test.failureMessages)}`);
+      if (failedTests.length === 0 && file.status === "failed")
+        failures.push(`${label} · ${where} (the file failed to load or a hook failed)\n${firstLines([file.message])}`);
+    }
   }
   // A file that fails to load or a failing hook fails the run without failing a test.
   if (code !== 0 && failed === 0) failed = 1;
@@ -250,6 +272,7 @@ for (const group of groups) {
   if (!ok && totals.failed === failedBefore) totals.failed += 1;
 }
 
+if (failures.length > 0) console.log(`\nFailed tests:\n${failures.map((failure) => `✗ ${failure}`).join("\n")}`);
 console.log(`\n${timings.join("\n")}\ntotal: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok ? 0 : 1);
