@@ -98,11 +98,17 @@ describe("the job queue", () => {
     const userId = await seedUser();
     let inFlight = 0;
     let most = 0;
+    // Each job holds its slot until a second one runs beside it (or 10 s pass), then a little
+    // longer: a runner that ignored its concurrency would start a third in that time. Waiting on
+    // the second, not on a fixed delay, keeps the check from depending on how fast a busy machine
+    // claims jobs.
     const slow: JobHandler = async ({ progress }) => {
       inFlight++;
       most = Math.max(most, inFlight);
       progress(50, "Waiting");
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      const deadline = Date.now() + 10_000;
+      while (inFlight < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       inFlight--;
       return { ok: true, result: {} };
     };
