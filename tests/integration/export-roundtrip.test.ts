@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -323,29 +324,38 @@ describe("a whole-workspace export", () => {
 });
 
 describe("the sample exports in tests/fixtures/exports", () => {
-  it.runIf(process.env.PARLEY_WRITE_EXPORT_SAMPLES === "1")(
-    "are rewritten from the demo workspace as of 2022-02-16",
-    async () => {
-      const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
-      const loaded = await loadWorkspaceFixture(securityGuarantees, {
-        members: [{ userId: analystId, role: "OWNER" }],
-        createdById: analystId,
-      });
-      const demo = trustedWorkspace(loaded, analystId);
-      const matrix = await getMatrix(demo, AS_OF);
-      const cell = matrix.cells.find((c) => c.statement && c.statement.evidenceCount > 0)!;
-      const link = await db().statementEvidence.findFirstOrThrow({
-        where: { statementId: cell.statement!.id },
-        select: { evidenceId: true },
-      });
-      await addThreads(demo, analystId, cell.statement!.id, link.evidenceId);
-      await mkdir(SAMPLES_DIR, { recursive: true });
+  // The samples are rewritten with PARLEY_WRITE_EXPORT_SAMPLES=1; every other run writes them to a
+  // scratch folder, so the writer runs (and is checked) on every run rather than showing as skipped.
+  it("are written from the demo workspace as of 2022-02-16, one readable file per format", async () => {
+    const rewrite = process.env.PARLEY_WRITE_EXPORT_SAMPLES === "1";
+    const target = rewrite ? SAMPLES_DIR : await mkdtemp(path.join(tmpdir(), "parley-export-samples-"));
+    const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
+    const loaded = await loadWorkspaceFixture(securityGuarantees, {
+      ...(rewrite ? {} : { slug: uniqueSlug("samples") }),
+      members: [{ userId: analystId, role: "OWNER" }],
+      createdById: analystId,
+    });
+    const demo = trustedWorkspace(loaded, analystId);
+    const matrix = await getMatrix(demo, AS_OF);
+    const cell = matrix.cells.find((c) => c.statement && c.statement.evidenceCount > 0)!;
+    const link = await db().statementEvidence.findFirstOrThrow({
+      where: { statementId: cell.statement!.id },
+      select: { evidenceId: true },
+    });
+    await addThreads(demo, analystId, cell.statement!.id, link.evidenceId);
+    await mkdir(target, { recursive: true });
+    try {
       for (const format of EXPORT_FORMATS) {
         const file = await renderExport(demo, format, AS_OF);
-        await writeFile(path.join(SAMPLES_DIR, SAMPLE_FILES[format]), file.body);
+        await writeFile(path.join(target, SAMPLE_FILES[format]), file.body);
+        expect((await stat(path.join(target, SAMPLE_FILES[format]))).size, format).toBeGreaterThan(0);
       }
-    },
-  );
+      const written = JSON.parse(await readFile(path.join(target, SAMPLE_FILES.workspace), "utf8"));
+      expect(WorkspaceExportSchema.safeParse(written).success).toBe(true);
+    } finally {
+      if (!rewrite) await rm(target, { recursive: true, force: true });
+    }
+  });
 
   it.runIf(existsSync(path.join(SAMPLES_DIR, SAMPLE_FILES.workspace)))(
     "import, as written, into a workspace that exports the same content",
