@@ -12,6 +12,7 @@ import { RecordStatementSchema } from "@/lib/matrix/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Confidence travels with a statement through every path that writes or reads one: recording,
 // correcting, the matrix, the cell history, the exports and the workspace file. Runs on
@@ -22,8 +23,6 @@ let workspace: AuthorizedWorkspace;
 let analystId: string;
 let issue: string;
 let party: string;
-
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

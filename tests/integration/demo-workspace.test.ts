@@ -13,15 +13,12 @@ import type { MatrixView } from "@/lib/matrix/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Runs on real PostgreSQL and on PGlite (scripts/test.mjs): everything here is plain SQL both
 // accept, and the database errors are checked by SQLSTATE and constraint name, not by wording.
 
 const CHECK_VIOLATION = "23514";
-
-function uniqueSlug(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 /** The position a cell shows, or null when it shows no statement (absent, or present without one). */
 function positionIn(matrix: MatrixView, issueId: string, partyId: string): string | null {

@@ -24,6 +24,7 @@ import { archiveIssue } from "@/lib/structure/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Export → import → export on the demo workspace after the kinds of change that make a
 // workspace's history: corrected and retracted statements, a corrected document whose quotes
@@ -44,10 +45,6 @@ const SAMPLE_FILES: Record<ExportFormat, string> = {
 const SAMPLE_ANALYST = { email: "sample-analyst@parley.test", name: "Sample Analyst" };
 const AS_OF = "2022-02-16";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-function uniqueSlug(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 async function cellVersion(workspace: AuthorizedWorkspace, issueId: string, partyId: string): Promise<number> {
   const cell = await db().stanceCell.findUnique({

@@ -15,6 +15,7 @@ import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchem
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through.
 // Runs on real PostgreSQL and on PGlite (scripts/test.mjs). The races are real only on the real
@@ -41,10 +42,6 @@ let other: AuthorizedWorkspace;
 let analystId: string;
 const partyId = new Map<string, string>();
 const issueId = new Map<string, string>();
-
-function uniqueSlug(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 function day(offset: number, from = "2023-01-01"): string {
   return new Date(Date.parse(`${from}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);

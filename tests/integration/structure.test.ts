@@ -21,14 +21,11 @@ import { AddPartySchema, RenamePositionLabelsSchema, ReorderIssuesSchema } from 
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request
 // through; the gate itself is not under test here. Each test reads the state it starts from,
 // so the order of the tests does not matter beyond sharing the two workspaces.
-
-function uniqueSlug(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
