@@ -24,8 +24,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         "too_large",
         `The request is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB a document may have.`,
       );
-    const body = await readJsonBody(request);
     const { caller, workspace } = await authorizeApiRequest(request, (await params).slug, "document:write");
+    const body = await readJsonBody(request);
     const { publishedAt, ...input } = ImportDocumentRequestSchema.parse(body);
     const limit = await takeRateLimit(caller, "writes");
     const result = await importDocument(workspace, { ...input, publishedOn: publishedAt || null });

@@ -22,8 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {
-    const body = await readJsonBody(request);
     const { caller, workspace } = await authorizeApiRequest(request, (await params).slug, "evidence:write");
+    const body = await readJsonBody(request);
     const byQuote = "quote" in body;
     const input = byQuote ? CreateEvidenceFromQuoteSchema.parse(body) : CreateEvidenceAtOffsetsSchema.parse(body);
     const limit = await takeRateLimit(caller, "writes");

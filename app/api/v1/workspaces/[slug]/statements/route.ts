@@ -19,8 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 /** Records a statement in a cell, compare-and-set on the cell's version as in the editor. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {
-    const body = await readJsonBody(request);
     const { caller, workspace } = await authorizeApiRequest(request, (await params).slug, "stance:write");
+    const body = await readJsonBody(request);
     const input = RecordStatementBodySchema.parse(body);
     const limit = await takeRateLimit(caller, "writes");
     return editAnswer(await recordStatement(workspace, { ...input, workspaceSlug: workspace.slug }), limit);

@@ -8,9 +8,9 @@ import { CorrectStatementSchema } from "@/lib/matrix/schema";
 /** Replaces a statement with a corrected one, as the editor's Correct does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; statementId: string }> }) {
   return handleApiRoute(async () => {
-    const body = await readJsonBody(request);
     const { slug, statementId } = await params;
     const { caller, workspace } = await authorizeApiRequest(request, slug, "stance:write");
+    const body = await readJsonBody(request);
     if (!CorrectStatementSchema.shape.statementId.safeParse(statementId).success)
       return problem(404, "not_found", "That statement does not exist in this workspace.");
     const input = CorrectStatementSchema.parse({ ...body, statementId, workspaceSlug: workspace.slug });

@@ -8,9 +8,9 @@ import { RetractStatementSchema } from "@/lib/matrix/schema";
 /** Withdraws a statement, as the editor's Retract does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; statementId: string }> }) {
   return handleApiRoute(async () => {
-    const body = await readJsonBody(request);
     const { slug, statementId } = await params;
     const { caller, workspace } = await authorizeApiRequest(request, slug, "stance:write");
+    const body = await readJsonBody(request);
     if (!RetractStatementSchema.shape.statementId.safeParse(statementId).success)
       return problem(404, "not_found", "That statement does not exist in this workspace.");
     const input = RetractStatementSchema.parse({ ...body, statementId, workspaceSlug: workspace.slug });
