@@ -4,7 +4,9 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { ActionErrorAlert } from "@/components/ui/action-error";
 import { FieldError } from "@/components/ui/form-feedback";
+import { LocalTime } from "@/components/ui/local-time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/account/actions";
+import { formatCalendarDate } from "@/lib/format/dates";
 
 type Token = {
   id: string;
@@ -19,8 +21,7 @@ type Token = {
 
 type Workspace = { slug: string; title: string; role: string };
 
-const day = (date: Date) => new Date(date).toISOString().slice(0, 10);
-const moment = (date: Date) => new Date(date).toISOString().slice(0, 16).replace("T", " ");
+const day = (date: Date) => formatCalendarDate(new Date(date).toISOString().slice(0, 10));
 
 function tokenState(token: Token, now: number): string {
   if (token.revokedAt) return `revoked ${day(token.revokedAt)}`;
@@ -168,7 +169,14 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
               <span>
                 <span className="font-medium">{t.name}</span> · {t.scope === "WRITE" ? "read and write" : "read"} ·{" "}
                 {t.workspaces.map((w) => w.title).join(", ") || "no workspace left"} · created {day(t.createdAt)} ·{" "}
-                {tokenState(t, now)} · {t.lastUsedAt ? `last used ${moment(t.lastUsedAt)} UTC` : "never used"}
+                {tokenState(t, now)} ·{" "}
+                {t.lastUsedAt ? (
+                  <>
+                    last used <LocalTime iso={new Date(t.lastUsedAt).toISOString()} />
+                  </>
+                ) : (
+                  "never used"
+                )}
               </span>
               {!t.revokedAt && new Date(t.expiresAt).getTime() > now ? (
                 <RevokeTokenButton id={t.id} name={t.name} />

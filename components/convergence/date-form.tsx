@@ -1,3 +1,5 @@
+import { DateInput } from "@/components/ui/date-input";
+
 /** A plain GET form: the dates live in the URL, so every view is a permalink and works without script. */
 export function DateForm({
   action,
@@ -18,8 +20,7 @@ export function DateForm({
       {fields.map((field) => (
         <label key={field.name} className="flex flex-col gap-1">
           <span className="font-medium">{field.label}</span>
-          <input
-            type="date"
+          <DateInput
             name={field.name}
             defaultValue={field.value}
             min="1900-01-01"

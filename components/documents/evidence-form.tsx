@@ -4,12 +4,14 @@ import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { RelationSelect } from "@/components/evidence/relation-select";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { DateInput } from "@/components/ui/date-input";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
 import type { EvidenceRelation } from "@/lib/enums";
 import { createEvidenceAction } from "@/lib/evidence/actions";
 import type { TextAnchor } from "@/lib/evidence/anchor";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
+import { formatCalendarDate } from "@/lib/format/dates";
 import { similarPeople } from "@/lib/people/names";
 
 type Kind = keyof typeof EVIDENCE_KIND_LABELS;
@@ -247,8 +249,8 @@ export function EvidenceForm({
           <div className="grid grid-cols-2 gap-3">
             <label className="block text-sm font-medium">
               Date said
-              <input
-                type="date"
+              <DateInput
+                captionClassName="ml-2"
                 value={saidOn}
                 onChange={(e) => setSaidOn(e.target.value)}
                 aria-describedby="said-on-hint"
@@ -311,7 +313,7 @@ export function EvidenceForm({
                       className="mt-1"
                     />
                     <label htmlFor={`stance-${s.id}`} className="flex-1 line-clamp-2">
-                      {s.label} <span className="text-xs text-slate-500">({s.statedOn})</span>
+                      {s.label} <span className="text-xs text-slate-500">({formatCalendarDate(s.statedOn)})</span>
                     </label>
                     {link ? (
                       <RelationSelect

@@ -1,3 +1,4 @@
+import { DateInput } from "@/components/ui/date-input";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
@@ -15,9 +16,9 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
           <label htmlFor="export-as-of" className="block text-sm font-medium">
             As of
           </label>
-          <input
+          <DateInput
+            captionClassName="ml-2"
             id="export-as-of"
-            type="date"
             name="asOf"
             defaultValue={asOf}
             min="1900-01-01"

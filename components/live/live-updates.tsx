@@ -4,11 +4,34 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import {
+  EARLY_STREAM_EVENTS,
+  EARLY_STREAM_GLOBAL,
+  type EarlyStream,
+  liveStreamUrl,
+} from "@/components/live/live-stream-url";
 import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
 
 type Status = "connecting" | "live" | "too-many-tabs" | "signed-out" | "no-access";
 
 const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * The stream the page's inline starter opened (LiveStreamStarter), once, if it is for `url` and
+ * still open; otherwise it is closed and a fresh one is made.
+ */
+function takeEarlyStream(url: string): { source: EventSource; events: Event[] } | null {
+  const holder = window as unknown as Record<string, EarlyStream | undefined>;
+  const early = holder[EARLY_STREAM_GLOBAL];
+  if (!early) return null;
+  delete holder[EARLY_STREAM_GLOBAL];
+  const events = early.events ?? [];
+  // The starter stops recording: from here on LiveUpdates' own listeners hear the stream.
+  early.events = null;
+  if (early.url === url && early.source.readyState !== EventSource.CLOSED) return { source: early.source, events };
+  early.source.close();
+  return null;
+}
 
 /**
  * Keeps a workspace page current: every change announced by the server refetches the matrix and
@@ -50,22 +73,21 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
     let ended: "session" | "access" | null = null;
     let stopped = false;
 
-    const connect = () => {
-      source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events?view=${encodeURIComponent(pathname)}`);
-      source.addEventListener("ready", () => {
+    const handlers: Record<(typeof EARLY_STREAM_EVENTS)[number], (event: Event) => void> = {
+      ready: () => {
         setStatus("live");
         failures = 0;
         ended = null;
         // Changes made while the stream was down were not announced to us: catch up.
         if (connectedBefore) refreshRef.current();
         connectedBefore = true;
-      });
-      source.addEventListener("presence", (event) => {
+      },
+      presence: (event) => {
         const message = JSON.parse((event as MessageEvent).data) as PresenceMessage;
         setViewers((list) => applyPresence(list, message));
-      });
-      source.addEventListener("activity", () => refreshRef.current());
-      source.addEventListener("closed", (event) => {
+      },
+      activity: () => refreshRef.current(),
+      closed: (event) => {
         const { reason } = JSON.parse((event as MessageEvent).data) as { reason: string };
         source?.close();
         if (reason === "too_many_streams") {
@@ -76,8 +98,8 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
           setStatus("connecting");
           retryLater(1000);
         } else retryLater();
-      });
-      source.addEventListener("error", () => {
+      },
+      error: () => {
         if (stopped || source?.readyState !== EventSource.CLOSED) {
           if (!stopped) setStatus("connecting");
           return;
@@ -90,7 +112,16 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
           setStatus("connecting");
           retryLater();
         }
-      });
+      },
+    };
+
+    const connect = () => {
+      const url = liveStreamUrl(slug, pathname);
+      const early = takeEarlyStream(url);
+      source = early?.source ?? new EventSource(url);
+      for (const type of EARLY_STREAM_EVENTS) source.addEventListener(type, handlers[type]);
+      // What the stream said before this page was hydrated, in order.
+      for (const event of early?.events ?? []) handlers[event.type as keyof typeof handlers]?.(event);
     };
     const retryLater = (delay?: number) => {
       failures += 1;

@@ -6,6 +6,7 @@ import { RelationSelect } from "@/components/evidence/relation-select";
 import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
 import { CharacterCount, isTooLong } from "@/components/ui/character-count";
+import { DateInput } from "@/components/ui/date-input";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EvidenceRelation } from "@/lib/enums";
 import { formatCalendarDate } from "@/lib/matrix/dates";
@@ -303,9 +304,9 @@ export function CellEditor({
                 <label htmlFor="edit-stated-on" className="block text-sm font-medium">
                   Stated on
                 </label>
-                <input
+                <DateInput
+                  captionClassName="ml-2"
                   id="edit-stated-on"
-                  type="date"
                   value={statedOn}
                   min="1900-01-01"
                   max={new Date().toISOString().slice(0, 10)}

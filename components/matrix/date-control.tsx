@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { DateInput } from "@/components/ui/date-input";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
@@ -27,8 +28,7 @@ export function DateControl({ slug, asOf, compare, previous, next }: Props) {
       </button>
       <label className="flex items-center gap-2 text-sm">
         <span className="font-medium">As of</span>
-        <input
-          type="date"
+        <DateInput
           name="asOf"
           value={asOf}
           min="1900-01-01"
@@ -47,8 +47,7 @@ export function DateControl({ slug, asOf, compare, previous, next }: Props) {
       </button>
       <label className="ml-2 flex items-center gap-2 text-sm">
         <span className="font-medium">Compare with</span>
-        <input
-          type="date"
+        <DateInput
           name="compare"
           value={compare ?? ""}
           min="1900-01-01"

@@ -3,6 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { formatCalendarDate } from "@/lib/format/dates";
 import { mergePeopleAction } from "@/lib/people/actions";
 import type { PersonListItem } from "@/lib/people/data";
 import { similarPeople } from "@/lib/people/names";
@@ -26,7 +27,7 @@ function PersonCard({ person, survives }: { person: PersonListItem; survives: bo
         <ul className="mt-2 space-y-1 text-sm">
           {person.quotes.map((q) => (
             <li key={q.id} className="line-clamp-2 font-serif text-slate-800">
-              “{q.exact}” <span className="font-sans text-xs text-slate-500">{q.saidOn}</span>
+              “{q.exact}” <span className="font-sans text-xs text-slate-500">{formatCalendarDate(q.saidOn)}</span>
             </li>
           ))}
         </ul>

@@ -3,6 +3,8 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { DateInput } from "@/components/ui/date-input";
+import { formatCalendarDate } from "@/lib/format/dates";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/share/actions";
 
 type Link = { id: string; label: string; asOf: string | null; expiresAt: Date };
@@ -57,7 +59,7 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
         </label>
         <label className="text-sm">
           Frozen at (optional)
-          <input type="date" name="asOf" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5" />
+          <DateInput name="asOf" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5" />
         </label>
         <label className="text-sm">
           Expires in (days)
@@ -108,8 +110,8 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
           {links.map((l) => (
             <li key={l.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
               <span>
-                {l.label || "Untitled link"} · {l.asOf ? `frozen at ${l.asOf}` : "current view"} · expires{" "}
-                {new Date(l.expiresAt).toISOString().slice(0, 10)}
+                {l.label || "Untitled link"} · {l.asOf ? `frozen at ${formatCalendarDate(l.asOf)}` : "current view"} ·
+                expires {formatCalendarDate(new Date(l.expiresAt).toISOString().slice(0, 10))}
               </span>
               <RevokeButton slug={slug} id={l.id} />
             </li>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { DATE_LOCALE, formatInstant } from "@/lib/format/dates";
 
-// An instant (a comment posted, a statement recorded) in the reader's own locale and time zone,
-// and "5 minutes ago" while it is recent. The server knows neither, so it renders the same
-// instant in UTC and the browser replaces it once hydrated.
+// An instant (a comment posted, a statement recorded) in the app's date format and the reader's
+// own time zone, and "5 minutes ago" while it is recent. The server does not know the time zone,
+// so it renders the same instant in UTC and the browser replaces it once hydrated.
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const RECENT_MS = 7 * 24 * 60 * 60 * 1000;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 24 * 60 * 60 * 1000],
@@ -17,7 +17,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 function relative(at: Date, now: number): string | null {
   const elapsed = now - at.getTime();
   if (elapsed < 0 || elapsed > RECENT_MS) return null;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(DATE_LOCALE, { numeric: "auto" });
   for (const [unit, size] of UNITS) if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   return format.format(0, "minute");
 }
@@ -33,8 +33,8 @@ export function LocalTime({ iso, recentAsRelative = false }: { iso: string; rece
   const now = useSyncExternalStore(subscribe, minute, onServer);
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return <time>{iso}</time>;
-  if (now === null) return <time dateTime={iso}>{utc.format(at)} UTC</time>;
-  const full = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(at);
+  if (now === null) return <time dateTime={iso}>{formatInstant(at, "UTC")} UTC</time>;
+  const full = formatInstant(at);
   return (
     <time dateTime={iso} title={full}>
       {(recentAsRelative && relative(at, now)) || full}

@@ -57,6 +57,17 @@ async function scopeWhere(
   return { AND: conditions };
 }
 
+const ACTIVITY_SELECT = {
+  id: true,
+  at: true,
+  action: true,
+  subjectType: true,
+  subjectId: true,
+  before: true,
+  after: true,
+  actor: { select: { name: true, email: true } },
+} as const;
+
 /** The append-only log, newest first: the whole workspace, one cell, or one document, narrowed by filters. */
 export async function listActivity(
   workspace: AuthorizedWorkspace,
@@ -68,20 +79,28 @@ export async function listActivity(
     where: await scopeWhere(workspace, scope, filters),
     orderBy: { id: "desc" },
     take,
-    select: {
-      id: true,
-      at: true,
-      action: true,
-      subjectType: true,
-      subjectId: true,
-      before: true,
-      after: true,
-      actor: { select: { name: true, email: true } },
-    },
+    select: ACTIVITY_SELECT,
   });
 }
 
 export type ActivityEvent = Awaited<ReturnType<typeof listActivity>>[number];
+
+/** The kinds of change a briefing's "What changed" lists: the record, not the team or its talk. */
+const RECORD_KINDS = ["stance", "stances", "evidence", "document"];
+
+/** The latest changes to stances, quotes and documents logged by the end of `until`, newest first. */
+export async function listRecordChanges(workspace: AuthorizedWorkspace, until: string, take: number) {
+  return db().activityEvent.findMany({
+    where: {
+      workspaceId: workspace.id,
+      at: { lt: new Date(fromCalendarDate(until).getTime() + 86_400_000) },
+      OR: RECORD_KINDS.map((kind) => ({ action: { startsWith: `${kind}.` } })),
+    },
+    orderBy: { id: "desc" },
+    take,
+    select: ACTIVITY_SELECT,
+  });
+}
 
 /** The names the events' ids stand for, read in one round of queries. */
 export async function activityNames(workspace: AuthorizedWorkspace, events: ActivityEvent[]): Promise<ActivityNames> {

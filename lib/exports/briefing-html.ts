@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "@/lib/exports/html";
-import type { Citation, CommentThread, MatrixExport, ThreadComment } from "@/lib/exports/model";
+import type { Citation, CommentThread, MatrixExport, RecordedChange, ThreadComment } from "@/lib/exports/model";
 import { citationQuotes, describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
 import type { Position } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/matrix/dates";
@@ -57,6 +57,9 @@ const STYLE = html`
   article.issue, section.cell { break-inside: avoid-page; }
   section.cell { border-top: 1px dashed #e2e8f0; }
   a { color: #3730a3; }
+  ol.changes { margin: 6px 0 10px; padding-left: 20px; font-size: 9.5pt; }
+  ol.changes li { margin-bottom: 4px; }
+  ol.changes .detail { display: block; color: #334155; white-space: pre-line; }
   footer { margin-top: 32px; font-size: 8pt; color: #64748b; }
   @media print { body { padding: 0; max-width: none; } a { color: inherit; } }
   ${POSITIONS.map((p) => `.pos-${p} { color: ${POSITION_COLOURS[p].ink}; background: ${POSITION_COLOURS[p].fill}; border-color: ${POSITION_COLOURS[p].ink}; }`).join("\n  ")}
@@ -88,6 +91,10 @@ function threads(list: CommentThread[], title: string): SafeHtml | null {
           : null
       }</li>`,
   )}</ul></div>`;
+}
+
+function change(entry: RecordedChange): SafeHtml {
+  return html`<li><span class="meta">${day(entry.at)}</span> <strong>${entry.actor}</strong> ${entry.text}${entry.detail ? html`<span class="detail">${entry.detail}</span>` : null}</li>`;
 }
 
 function citation(entry: Citation): SafeHtml {
@@ -166,6 +173,15 @@ ${matrix.workspace.description ? html`<p class="description">${matrix.workspace.
 <section aria-labelledby="matrix-heading">
 <h2 id="matrix-heading">Matrix</h2>
 ${table}
+</section>
+<section aria-labelledby="changes-heading">
+<h2 id="changes-heading">What changed</h2>
+${
+  matrix.changes.length > 0
+    ? html`<p class="meta">The latest ${matrix.changes.length === 1 ? "change" : `${matrix.changes.length} changes`} to the record up to ${asOf}, newest first:</p>
+<ol class="changes">${matrix.changes.map(change)}</ol>`
+    : html`<p>No changes to stances, quotes or documents were recorded by this date.</p>`
+}
 </section>
 <section aria-labelledby="positions-heading">
 <h2 id="positions-heading">Positions</h2>

@@ -1,4 +1,6 @@
 import "server-only";
+import { activityNames, listRecordChanges } from "@/lib/activity/data";
+import { activitySentence } from "@/lib/activity/sentences";
 import { db } from "@/lib/db/client";
 import { orderSides, PAIR_SELECT, type QuoteOrder, quotePair } from "@/lib/evidence/pairs";
 import type {
@@ -7,6 +9,7 @@ import type {
   CommentThread,
   EvidenceExport,
   MatrixExport,
+  RecordedChange,
   Speaker,
 } from "@/lib/exports/model";
 import {
@@ -103,10 +106,28 @@ function pairOfCitation(evidence: Parameters<typeof quotePair>[0], order: QuoteO
 }
 
 /** The matrix as of a date, each shown statement with its citations (and, for briefings, open threads). */
+/** How many of the latest changes a briefing lists; the activity page has the rest. */
+const BRIEFING_CHANGES = 20;
+
+/** The latest changes to the record up to the end of `asOf`, in the activity log's sentences. */
+async function findRecordedChanges(workspace: AuthorizedWorkspace, asOf: string): Promise<RecordedChange[]> {
+  const events = await listRecordChanges(workspace, asOf, BRIEFING_CHANGES);
+  if (events.length === 0) return [];
+  const names = await activityNames(workspace, events);
+  return events.map((event) => {
+    const sentence = activitySentence(
+      workspace.slug,
+      { ...event, actor: event.actor ? displayName(event.actor) : null },
+      names,
+    );
+    return { at: event.at.toISOString(), actor: sentence.actor, text: sentence.text, detail: sentence.detail };
+  });
+}
+
 export async function getMatrixExport(
   workspace: AuthorizedWorkspace,
   asOf: string,
-  options: { threads: boolean; quoteOrder?: QuoteOrder },
+  options: { threads: boolean; changes?: boolean; quoteOrder?: QuoteOrder },
 ): Promise<MatrixExport> {
   const matrix = await getMatrix(workspace, asOf);
   const meta = await db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { description: true } });
@@ -171,6 +192,7 @@ export async function getMatrixExport(
       .map(({ startOffset: _startOffset, ...citation }) => citation);
 
   const shown = new Map(matrix.cells.map((c) => [`${c.issueId}/${c.partyId}`, c.statement]));
+  const changes = options.changes ? await findRecordedChanges(workspace, asOf) : [];
   return {
     workspace: { slug: workspace.slug, title: workspace.title, description: meta.description },
     asOf,
@@ -193,6 +215,7 @@ export async function getMatrixExport(
         return { issueId: issue.id, partyId: party.id, statement: cell };
       }),
     ),
+    changes,
   };
 }
 

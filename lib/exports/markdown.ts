@@ -1,4 +1,4 @@
-import type { Citation, CommentThread, MatrixExport, ThreadComment } from "@/lib/exports/model";
+import type { Citation, CommentThread, MatrixExport, RecordedChange, ThreadComment } from "@/lib/exports/model";
 import { citationQuotes, describeCitationKind, describeSpeaker, httpUrl, matrixCellsByIssue } from "@/lib/exports/text";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 import { CONFIDENCE_LABELS } from "@/lib/matrix/schema";
@@ -77,6 +77,11 @@ function citation(entry: Citation): string[] {
   ];
 }
 
+function change(entry: RecordedChange): string[] {
+  const head = `- ${day(entry.at)}: **${mdInline(entry.actor)}** ${mdInline(entry.text)}`;
+  return entry.detail ? [head, `  ${mdInline(entry.detail)}`] : [head];
+}
+
 export function formatBriefingMarkdown(matrix: MatrixExport): string {
   const grouped = matrixCellsByIssue(matrix);
   const out: string[] = [
@@ -105,6 +110,17 @@ export function formatBriefingMarkdown(matrix: MatrixExport): string {
     }
     out.push("");
   }
+
+  out.push("## What changed", "");
+  if (matrix.changes.length === 0)
+    out.push("No changes to stances, quotes or documents were recorded by this date.", "");
+  else
+    out.push(
+      `The latest ${matrix.changes.length === 1 ? "change" : `${matrix.changes.length} changes`} to the record up to ${formatCalendarDate(matrix.asOf)}, newest first:`,
+      "",
+      ...matrix.changes.flatMap(change),
+      "",
+    );
 
   out.push("## Positions", "");
   const stated = grouped.filter(({ cells }) => cells.some((c) => c.statement));

@@ -44,6 +44,9 @@ export type CellStatement = {
   threads: CommentThread[];
 };
 
+/** One entry of the activity log, in the log's own sentence (lib/activity/sentences.ts). */
+export type RecordedChange = { at: string; actor: string; text: string; detail: string | null };
+
 export type MatrixExport = {
   workspace: { slug: string; title: string; description: string };
   asOf: string;
@@ -52,6 +55,8 @@ export type MatrixExport = {
   issues: { id: string; title: string; description: string }[];
   /** Every issue × party, issues in matrix order and parties within each. */
   cells: { issueId: string; partyId: string; statement: CellStatement | null }[];
+  /** The briefing's "What changed": the latest changes to the record up to the end of `asOf`, newest first. */
+  changes: RecordedChange[];
 };
 
 export type AnnotatedEvidence = {

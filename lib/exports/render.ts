@@ -36,13 +36,15 @@ export async function renderExport(
       };
     case "md":
       return {
-        body: formatBriefingMarkdown(await getMatrixExport(workspace, asOf, { threads: true, quoteOrder })),
+        body: formatBriefingMarkdown(
+          await getMatrixExport(workspace, asOf, { threads: true, changes: true, quoteOrder }),
+        ),
         contentType: "text/markdown; charset=utf-8; variant=GFM",
         filename: name(`briefing-${asOf}`, "md"),
       };
     case "html":
       return {
-        body: formatBriefingHtml(await getMatrixExport(workspace, asOf, { threads: true, quoteOrder })),
+        body: formatBriefingHtml(await getMatrixExport(workspace, asOf, { threads: true, changes: true, quoteOrder })),
         contentType: "text/html; charset=utf-8",
         filename: name(`briefing-${asOf}`, "html"),
       };

@@ -69,10 +69,5 @@ export const PartialDateSchema = z
     "That day does not exist, or lies before 1900 or years ahead.",
   );
 
-export function formatCalendarDate(value: string): string {
-  const [year, month, day] = value.split("-").map(Number);
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  if (!month) return String(year);
-  if (!day) return `${months[month - 1]} ${year}`;
-  return `${day} ${months[month - 1]} ${year}`;
-}
+// Written out by the one date formatter (lib/format/dates.ts); re-exported for the callers here.
+export { formatCalendarDate } from "@/lib/format/dates";

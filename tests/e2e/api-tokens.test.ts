@@ -468,7 +468,7 @@ describe("the account page in Chromium", () => {
     expect((await fetchAs(undefined, `/api/w/${workspace.slug}/matrix`, { headers })).status).toBe(200);
 
     await page.getByRole("button", { name: `Revoke token ${name}` }).click();
-    await listed.getByText(/revoked \d{4}-\d{2}-\d{2}/).waitFor();
+    await listed.getByText(/revoked \d{1,2} [A-Z][a-z]{2,3} \d{4}/).waitFor();
     expect((await fetchAs(undefined, `/api/w/${workspace.slug}/matrix`, { headers })).status).toBe(401);
   });
 });

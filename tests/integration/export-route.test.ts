@@ -5,6 +5,7 @@ import { GET } from "@/app/api/w/[slug]/export/route";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { getMatrix } from "@/lib/matrix/data";
+import { correctStatement, readCellState } from "@/lib/matrix/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
@@ -119,6 +120,36 @@ describe("GET /api/w/[slug]/export", () => {
     const file = await response.json();
     expect(file).toMatchObject({ format: "parley.workspace", version: 1 });
     expect(file.statements).toHaveLength(securityGuarantees.statements.length + 1);
+  });
+
+  it("says what changed in the briefings in the activity log's sentences", async () => {
+    session.userId = viewerId;
+    const workspace = trustedWorkspace(loaded, viewerId);
+    const russia = await db().party.findFirstOrThrow({ where: { workspaceId: loaded.id, name: "Russia" } });
+    const matrix = await getMatrix(workspace, "2022-02-16");
+    const cell = matrix.cells.find((c) => c.partyId === russia.id && c.statement && c.statement.position !== "OPEN")!;
+    const issue = matrix.issues.find((i) => i.id === cell.issueId)!;
+    const { version } = await readCellState(loaded.id, cell, cell.statement!.id);
+    const corrected = await correctStatement(workspace, {
+      workspaceSlug: loaded.slug,
+      statementId: cell.statement!.id,
+      baseVersion: version,
+      position: "OPEN",
+      summary: "Open to talks after all.",
+      statedOn: cell.statement!.statedOn,
+      reason: "misread the transcript",
+    });
+    expect(corrected.ok).toBe(true);
+    const labels = matrix.positionLabels;
+    const sentence = `corrected Russia on ${issue.title}: ${labels[cell.statement!.position as "OPEN"]} → ${labels.OPEN}, “misread the transcript”`;
+    const today = new Date().toISOString().slice(0, 10);
+    const markdown = await (await get(loaded.slug, `format=md&asOf=${today}`)).text();
+    expect(markdown).toContain("## What changed");
+    expect(markdown).toContain(`: **Viewer** ${sentence}\n  Open to talks after all.`);
+    const html = await (await get(loaded.slug, `format=html&asOf=${today}`)).text();
+    expect(html).toContain(`<strong>Viewer</strong> ${sentence}`);
+    // A briefing dated before the correction does not list it.
+    expect(await (await get(loaded.slug, "format=md&asOf=2022-02-16")).text()).not.toContain("corrected Russia");
   });
 
   it("escapes a <script> in a summary in the HTML briefing", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatInstant, formatLongCalendarDate } from "@/lib/format/dates";
 import {
   CalendarDateSchema,
   formatCalendarDate,
@@ -41,6 +42,14 @@ describe("calendar date helpers", () => {
     expect(formatCalendarDate("2022")).toBe("2022");
     expect(formatCalendarDate("2022-02")).toBe("Feb 2022");
     expect(formatCalendarDate("2022-02-04")).toBe("4 Feb 2022");
+  });
+
+  it("writes out a date input's value, and an instant in a given time zone, in the same format", () => {
+    expect(formatLongCalendarDate("2022-02-20")).toBe("20 February 2022");
+    expect(formatLongCalendarDate("")).toBe("");
+    expect(formatLongCalendarDate("20/02/2022")).toBe("");
+    expect(formatInstant(new Date("2026-11-30T16:12:00Z"), "UTC")).toBe("30 Nov 2026, 16:12");
+    expect(formatInstant(new Date("2026-11-30T23:30:00Z"), "Europe/Moscow")).toBe("1 Dec 2026, 02:30");
   });
 
   it("round-trips through the UTC midnight Date used at the database boundary", () => {

@@ -134,6 +134,14 @@ function matrix(): MatrixExport {
       { issueId: issues[1]!.id, partyId: parties[0]!.id, statement: null },
       { issueId: issues[1]!.id, partyId: parties[1]!.id, statement: null },
     ],
+    changes: [
+      {
+        at: "2022-02-15T09:30:00.000Z",
+        actor: "Ana <b>",
+        text: "corrected The “Party”, Ltd on Issue, with comma: Open → Insists | firmly, “a misreading”",
+        detail: "New *wording* <script>x()</script>",
+      },
+    ],
   };
 }
 
@@ -229,6 +237,17 @@ describe("HTML briefing", () => {
     expect(page).toContain("(edited)");
   });
 
+  it("says what changed in the activity log's own sentences, escaped", () => {
+    expect(page).toContain('<h2 id="changes-heading">What changed</h2>');
+    expect(page).toContain(
+      "<strong>Ana &lt;b&gt;</strong> corrected The “Party”, Ltd on Issue, with comma: Open → Insists | firmly, “a misreading”",
+    );
+    expect(page).toContain("New *wording* &lt;script&gt;x()&lt;/script&gt;");
+    expect(formatBriefingHtml({ ...matrix(), changes: [] })).toContain(
+      "No changes to stances, quotes or documents were recorded by this date.",
+    );
+  });
+
   it("escapes interpolations, nests templates without escaping them twice", () => {
     const inner = html`<b>${"<i>"}</b>`;
     expect(html`<p title="${"\"x\" & 'y'"}">${inner}${["a", html`<br>`, null, false, 3]}</p>`.toString()).toBe(
@@ -261,6 +280,14 @@ describe("Markdown briefing", () => {
   it("lists each open thread with its replies", () => {
     expect(text).toContain("- **Bea \\<img src=x onerror=alert(1)\\>**, 1 Feb 2022: Is this right?\n  \\- really?");
     expect(text).toContain("  - **Cy**, 2 Feb 2022 (edited): \\</li\\>\\</ul\\>\\<script\\>bad()\\</script\\>");
+  });
+
+  it("says what changed in the activity log's own sentences", () => {
+    expect(text).toContain(
+      "## What changed\n\nThe latest change to the record up to 16 Feb 2022, newest first:\n\n" +
+        "- 15 Feb 2022: **Ana \\<b\\>** corrected The “Party”, Ltd on Issue, with comma: Open → Insists \\| firmly, “a misreading”\n" +
+        "  New \\*wording\\* \\<script\\>x()\\</script\\>",
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
+import { DateInput } from "@/components/ui/date-input";
 import { getMatrix } from "@/lib/matrix/data";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
@@ -35,8 +36,8 @@ export default async function SharedViewPage({
         <form method="get" className="mt-3 flex items-center gap-2 text-sm">
           <label>
             As of{" "}
-            <input
-              type="date"
+            <DateInput
+              captionClassName="ml-2"
               name="asOf"
               defaultValue={asOf}
               className="rounded-md border border-slate-300 px-2 py-1"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveStreamStarter } from "@/components/live/live-stream-starter";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { getUserChrome } from "@/lib/users/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -40,6 +41,7 @@ export default async function WorkspaceLayout({
           )}
         </p>
       ) : null}
+      <LiveStreamStarter slug={workspace.slug} />
       <LiveUpdates slug={workspace.slug} userId={workspace.userId} />
       {children}
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DateInput } from "@/components/ui/date-input";
 import { LocalTime } from "@/components/ui/local-time";
 import { type ActivityScope, activityNames, listActivity, listActivityActors } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
@@ -120,11 +121,11 @@ export default async function ActivityPage({
         </label>
         <label className="text-sm">
           From
-          <input type="date" name="from" defaultValue={query.from ?? ""} className={select} />
+          <DateInput name="from" defaultValue={query.from ?? ""} className={select} />
         </label>
         <label className="text-sm">
           Until
-          <input type="date" name="to" defaultValue={query.to ?? ""} className={select} />
+          <DateInput name="to" defaultValue={query.to ?? ""} className={select} />
         </label>
         <div className="flex items-end gap-3 sm:col-span-3">
           <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">

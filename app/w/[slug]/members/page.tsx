@@ -3,6 +3,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MemberRow } from "@/components/members/member-row";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { ShareLinks } from "@/components/share/share-links";
+import { formatCalendarDate } from "@/lib/format/dates";
 import { mailConfigured } from "@/lib/mail/invitation";
 import { listMembers, listPendingInvitations } from "@/lib/members/data";
 import { listShareLinks } from "@/lib/share/data";
@@ -63,7 +64,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm">
                 <span>
                   {i.email ?? "Anyone with the link"} · {i.role.toLowerCase()} · expires{" "}
-                  {i.expiresAt.toISOString().slice(0, 10)}
+                  {formatCalendarDate(i.expiresAt.toISOString().slice(0, 10))}
                 </span>
                 <RevokeInvitationButton workspaceSlug={slug} invitationId={i.id} />
               </li>

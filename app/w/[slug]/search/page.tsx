@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SnippetText } from "@/components/search/snippet-text";
+import { DateInput } from "@/components/ui/date-input";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { orderSides } from "@/lib/evidence/pairs";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
@@ -101,11 +102,11 @@ export default async function SearchPage({
           </label>
           <label className="text-sm">
             Said from
-            <input type="date" name="from" defaultValue={query.from ?? ""} className={select} />
+            <DateInput name="from" defaultValue={query.from ?? ""} className={select} />
           </label>
           <label className="text-sm">
             Said until
-            <input type="date" name="to" defaultValue={query.to ?? ""} className={select} />
+            <DateInput name="to" defaultValue={query.to ?? ""} className={select} />
           </label>
           <div className="flex items-end">
             <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">

@@ -18,12 +18,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const { slug } = await params;
     await requireSessionCaller(request);
     const workspace = await authorizeWorkspace(slug, "workspace:read");
-    const session = await currentSessionClaims();
+    const hub = liveHub();
+    // Side by side: the browser shows "Connecting…" until the first byte of the stream.
+    const [session, name] = await Promise.all([currentSessionClaims(), memberName(workspace), hub.ensureConnected()]);
     if (!session) throw new AccessError("unauthenticated", "Sign in to continue.");
     const view = (request.nextUrl.searchParams.get("view") ?? "matrix").slice(0, 200);
-    const hub = liveHub();
-    await hub.ensureConnected();
-    const body = hub.open(streamGrant(workspace, session), { name: await memberName(workspace), view });
+    const body = hub.open(streamGrant(workspace, session), { name, view });
     if (!body) {
       const busy = jsonError(503, "server_busy", "Too many live connections on this server; try again shortly.");
       busy.headers.set("Retry-After", "30");
