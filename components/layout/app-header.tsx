@@ -38,10 +38,14 @@ export function AppHeader({ user, workspaces, current }: Props) {
             : "grid gap-1 text-base sm:grid-cols-3"
         }
       >
+        {/* No prefetch: every page is dynamic with no loading boundary, so a prefetch saves nothing at
+            navigation and costs a server render per link on every page load, competing with the
+            page's own requests (the live stream's among them). */}
         {SECTIONS.map(([path, label]) => (
           <Link
             key={label}
             href={`/w/${current.slug}${path}`}
+            prefetch={false}
             className={
               layout === "row"
                 ? "text-slate-700 hover:text-slate-950"
@@ -75,7 +79,7 @@ export function AppHeader({ user, workspaces, current }: Props) {
           {current.role.toLowerCase()}
         </span>
       ) : null}
-      <Link href="/account" className="text-slate-700 hover:text-slate-950" title={user.email}>
+      <Link href="/account" prefetch={false} className="text-slate-700 hover:text-slate-950" title={user.email}>
         {user.name || user.email}
       </Link>
       <InboxLink unread={user.unreadNotifications ?? 0} />
@@ -113,6 +117,7 @@ function InboxLink({ unread }: { unread: number }) {
   return (
     <Link
       href="/inbox"
+      prefetch={false}
       title={unread > 0 ? `${unread} unread notifications` : "No unread notifications"}
       className={
         unread > 0 ? "font-semibold text-indigo-800 hover:text-indigo-950" : "text-slate-700 hover:text-slate-950"
