@@ -694,6 +694,15 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     { workspaceSlug: DEMO, originalId: demoEvidence, documentId: probe.documentId, exact: "word for word" },
   ],
   unpairQuoteAction: async () => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId }],
+  // A fresh statement each call: a second link of the same pair is refused (past the access checks).
+  linkEvidenceAction: async () => [
+    {
+      workspaceSlug: DEMO,
+      evidenceId: probe.evidenceId,
+      statementId: (await freshStatement()).statementId,
+      relation: "SUPPORTS",
+    },
+  ],
   updatePersonAction: async () => [
     {
       workspaceSlug: DEMO,
