@@ -229,6 +229,11 @@ export const SUGGEST_RULES = {
     "joint press",
     "interview",
   ],
+  /**
+   * Roles that speak for a whole organisation: "a NATO press conference" with no speaker named is
+   * given by the one person of the directory who holds such a role for that party.
+   */
+  organisationPrincipals: ["secretary general", "secretary-general", "director-general", "director general"],
   /** Stance cues: the first that applies wins. */
   stance: [
     {

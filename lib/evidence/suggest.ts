@@ -38,6 +38,8 @@ export type SuggestOptions = {
   parties?: PartyForMatching[];
   /** Who wrote or delivered the document, when known (a statement's or a transcript's speaker). */
   author?: string | null;
+  /** The document's title, which often names a transcript's speaker ("Press conference by …"). */
+  title?: string | null;
 };
 
 export type QuoteSuggestion = {
@@ -189,10 +191,40 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     return { ...line, kind: "content" as const, bodyStart };
   });
   if (turns.length > 0) transcript = true;
+  if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
 }
 
 // ── People, names and organisations ─────────────────────────────────────────────────────────
+
+const HEADER_IN_TITLE = phraseRegex(SUGGEST_RULES.transcriptHeaders);
+
+/**
+ * The speaker a transcript's title names: "Press conference by NATO Secretary General Jens
+ * Stoltenberg …", or an organisation's own event ("NATO press conference …"), given by the one
+ * person who heads that party in the directory.
+ */
+function authorFromTitle(title: string, people: PersonForMatching[], parties: PartyForMatching[] = []): string | null {
+  const header = [...title.matchAll(HEADER_IN_TITLE)][0];
+  if (!header) return null;
+  const after = title.slice((header.index ?? 0) + header[0].length);
+  const by = /^\s+(?:by|of|with)\s+(.+)$/i.exec(after);
+  if (by) return findNameIn(by[1] ?? "", people);
+  const before = title.slice(0, header.index ?? 0).trim();
+  if (!before) return null;
+  const party = parties.find((p) =>
+    [p.name, p.shortName, ...(p.aliases ?? [])].some(
+      (n) => n && new RegExp(`(?<![\\p{L}])${escapeRegex(n)}$`, "iu").test(before),
+    ),
+  );
+  if (!party) return null;
+  const heads = people.filter(
+    (p) =>
+      p.party === party.key &&
+      SUGGEST_RULES.organisationPrincipals.some((role) => p.role?.toLowerCase().includes(role)),
+  );
+  return heads.length === 1 ? (heads[0]?.name ?? null) : null;
+}
 
 function findNameIn(text: string, people: PersonForMatching[]): string | null {
   const person = matchPerson(text, people, true);

@@ -55,7 +55,7 @@ export default async function DocumentPage({
   const sourceUrl = document.url ? httpUrl(document.url) : null;
   const [options, suggestions, originals] = await Promise.all([
     canEdit ? getEvidenceFormOptions(workspace) : null,
-    canEdit ? listSuggestions(workspace, document.revision) : [],
+    canEdit ? listSuggestions(workspace, document.revision, document.title) : [],
     canEditDocument ? listOriginalCandidates(workspace, document.id) : [],
   ]);
   const range = at ? RangeSchema.safeParse(at) : null;
