@@ -58,7 +58,8 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
       `mark.suggestion[data-suggestion="${CSS.escape(key)}"][data-suggestion-start]`,
     );
     mark?.focus({ preventScroll: true });
-    mark?.scrollIntoView({ block: "center" });
+    // To the top (below the sticky bar, by the mark's scroll margin), leaving room for the card under it.
+    mark?.scrollIntoView({ block: "start" });
   }
 
   function move(step: 1 | -1) {

@@ -66,6 +66,8 @@ export function SuggestionCard({
   }, [wrapper, key]);
 
   const speaker = suggestionSpeaker(suggestion);
+  // The likely issues; a weak match is shown only when it is the best there is.
+  const likelyIssues = suggestion.issues.filter((issue, i) => i === 0 || issue.confidence >= 0.5);
   return (
     <section
       ref={card}
@@ -100,8 +102,8 @@ export function SuggestionCard({
         </dd>
         <dt className="text-slate-500">Issue</dt>
         <dd>
-          {suggestion.issues.length > 0
-            ? suggestion.issues.map((issue, i) => (
+          {likelyIssues.length > 0
+            ? likelyIssues.map((issue, i) => (
                 <span key={issue.key}>
                   {i > 0 ? ", " : ""}
                   {issue.title} <Confidence value={issue.confidence} />

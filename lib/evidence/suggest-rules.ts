@@ -234,6 +234,8 @@ export const SUGGEST_RULES = {
    * given by the one person of the directory who holds such a role for that party.
    */
   organisationPrincipals: ["secretary general", "secretary-general", "director-general", "director general"],
+  /** "The head of the World Trade Organization said": words naming an organisation's principal. */
+  headOf: ["head", "chief", "leader"],
   /** Stance cues: the first that applies wins. */
   stance: [
     {

@@ -211,10 +211,22 @@ function authorFromTitle(title: string, people: PersonForMatching[], parties: Pa
   const by = /^\s+(?:by|of|with)\s+(.+)$/i.exec(after);
   if (by) return findNameIn(by[1] ?? "", people);
   const before = title.slice(0, header.index ?? 0).trim();
-  if (!before) return null;
+  return before ? (principalOf(before, people, parties, true)?.name ?? null) : null;
+}
+
+/**
+ * The one person of the directory heading the party an organisation's name stands for ("NATO",
+ * "the World Trade Organization"); null when none or several do. `atEnd`: the name ends `text`.
+ */
+function principalOf(
+  text: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+  atEnd = false,
+): PersonForMatching | null {
   const party = parties.find((p) =>
     [p.name, p.shortName, ...(p.aliases ?? [])].some(
-      (n) => n && new RegExp(`(?<![\\p{L}])${escapeRegex(n)}$`, "iu").test(before),
+      (n) => n && new RegExp(`(?<![\\p{L}])${escapeRegex(n)}${atEnd ? "$" : "(?![\\p{L}])"}`, "iu").test(text.trim()),
     ),
   );
   if (!party) return null;
@@ -223,8 +235,13 @@ function authorFromTitle(title: string, people: PersonForMatching[], parties: Pa
       p.party === party.key &&
       SUGGEST_RULES.organisationPrincipals.some((role) => p.role?.toLowerCase().includes(role)),
   );
-  return heads.length === 1 ? (heads[0]?.name ?? null) : null;
+  return heads.length === 1 ? (heads[0] ?? null) : null;
 }
+
+const HEAD_OF = new RegExp(
+  `^\\s*(?:the\\s+)?(?:${SUGGEST_RULES.headOf.map(escapeRegex).join("|")})\\s+of\\s+(?:the\\s+)?(.+)$`,
+  "iu",
+);
 
 function findNameIn(text: string, people: PersonForMatching[]): string | null {
   const person = matchPerson(text, people, true);
@@ -405,9 +422,14 @@ function resolveSubject(
   sentence: Sentence,
   cueAt: number,
   groups: string[],
+  parties: PartyForMatching[],
 ): Who | null {
   const person = matchPerson(subject, people, true);
   if (person) return { personId: person.id, speakerName: person.name };
+  // "The head of the World Trade Organization on Thursday said": the one person heading it.
+  const headOf = HEAD_OF.exec(subject);
+  const head = headOf ? principalOf(headOf[1] ?? "", people, parties) : null;
+  if (head) return { personId: head.id, speakerName: head.name };
   const ws = subject.trim().toLowerCase().split(/\s+/);
   if (ws.length <= 2 && ws.some((w) => PRONOUNS.includes(w))) {
     // "Mora’s visit … is part of efforts to bridge “…,” he tweeted": a person named earlier in the sentence.
@@ -451,7 +473,13 @@ function resolveSubject(
   return null;
 }
 
-function reportedDrafts(view: string, st: Structure, people: PersonForMatching[], taken: Draft[]): Draft[] {
+function reportedDrafts(
+  view: string,
+  st: Structure,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+  taken: Draft[],
+): Draft[] {
   const drafts: Draft[] = [];
   const groups: string[] = [];
   let focus: Focus = null;
@@ -472,7 +500,7 @@ function reportedDrafts(view: string, st: Structure, people: PersonForMatching[]
         continue;
       }
       if (overlaps(s)) continue;
-      const draft = reportedInSentence(view.slice(s.start, s.end), s, people, focus, groups);
+      const draft = reportedInSentence(view.slice(s.start, s.end), s, people, parties, focus, groups);
       if (draft) {
         drafts.push(draft);
         // Only a person can be "he" or "she" in the next sentence; a group or an agency cannot.
@@ -514,6 +542,7 @@ function reportedInSentence(
   text: string,
   s: Sentence,
   people: PersonForMatching[],
+  parties: PartyForMatching[],
   focus: Focus,
   groups: string[],
 ): Draft | null {
@@ -539,7 +568,7 @@ function reportedInSentence(
         subjectStart = lead ? lead[0].length : 0;
         subject = before.slice(subjectStart);
       }
-      let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups);
+      let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups, parties);
       if (!who?.speakerName && cut > 0) {
         // "Lavrov thanked his counterpart …, and said": the subject of the main clause.
         const main = before.replace(SUBORDINATE, "");
@@ -557,6 +586,7 @@ function reportedInSentence(
             s,
             s.start + offset + mainSubject.length,
             groups,
+            parties,
           );
         }
       }
@@ -685,7 +715,9 @@ export function suggestQuotes(
       confidence: s.kind === "DIRECT_QUOTE" ? 0.8 : 0.7,
     }));
     const kept = news.flatMap((d) => clip(d, st.excluded, view)).map((d) => wholeClause(d, view, st));
-    drafts = [...kept, ...reportedDrafts(view, st, people, kept)].sort((a, b) => a.start - b.start);
+    drafts = [...kept, ...reportedDrafts(view, st, people, options.parties ?? [], kept)].sort(
+      (a, b) => a.start - b.start,
+    );
   }
 
   const matchers = issueMatchers(options.issues ?? [], options.parties ?? []);

@@ -72,13 +72,11 @@ describe("suggested quotes in the text", () => {
     );
     const card = page.getByTestId("suggestion-card");
     await card.getByText("Suggestion 1 of 4").waitFor();
-    await card.getByText("Sergei Lavrov").waitFor();
-    await card.getByText("Russia").waitFor();
-    await card
-      .getByText(/Legally binding guarantees vs\. a moratorium on enlargement/)
-      .first()
-      .waitFor();
-    await card.getByText("demands").waitFor();
+    const [speaker, party, issues, stance] = await card.locator("dd").allTextContents();
+    expect(speaker).toMatch(/^Sergei Lavrov \(\d+%\)$/);
+    expect(party).toMatch(/^Russia \(\d+%\)$/);
+    expect(issues).toMatch(/^Legally binding guarantees vs\. a moratorium on enlargement \(\d+%\)/);
+    expect(stance).toMatch(/^demands \(\d+%\)$/);
     // A modifier held: nothing happens.
     await page.keyboard.press("Control+j");
     expect(await focusedText()).toBe(
