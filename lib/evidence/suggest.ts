@@ -89,6 +89,7 @@ const CLAUSE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.clause);
 const SENTENCE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.sentence);
 const ORG_WORDS = phraseRegex(SUGGEST_RULES.organisationSpeakers);
 const MEDIA = new Set<string>(SUGGEST_RULES.mediaNames);
+const ORG_AT_END = new RegExp(`(?:${phraseRegex(SUGGEST_RULES.organisationSpeakers).source})$`, "iu");
 const CEREMONY = SUGGEST_RULES.ceremony;
 const TRANSCRIPT_HEADER = new RegExp(`^\\s*(?:${SUGGEST_RULES.transcriptHeaders.map(escapeRegex).join("|")})\\b`, "i");
 
@@ -670,12 +671,27 @@ function partyOf(d: Draft, people: PersonForMatching[], parties: PartyForMatchin
   }
   if (!d.speakerName) return null;
   const name = d.speakerName.toLowerCase();
+  const mentions = (n: string) =>
+    new RegExp(`(?<![\\p{L}])${escapeRegex(n.toLowerCase())}(?![\\p{L}])`, "u").test(name);
   for (const p of parties) {
     const names = [p.name, p.shortName ?? "", ...(p.aliases ?? [])].filter((n) => n.length >= 2);
-    if (names.some((n) => new RegExp(`(?<![\\p{L}])${escapeRegex(n.toLowerCase())}(?![\\p{L}])`, "u").test(name)))
-      return { key: p.key, name: p.name, confidence: 0.7 };
+    if (names.some(mentions)) return { key: p.key, name: p.name, confidence: 0.7 };
+  }
+  // "the Russian Foreign Ministry": the party's adjective, a little less sure than its name.
+  ORG_WORDS.lastIndex = 0;
+  if (!ORG_WORDS.test(name)) return null;
+  for (const p of parties) {
+    if (demonymsOf(p.name).some(mentions)) return { key: p.key, name: p.name, confidence: 0.6 };
   }
   return null;
+}
+
+function demonymsOf(partyName: string): string[] {
+  const n = partyName.toLowerCase().trim();
+  const listed = SUGGEST_RULES.demonyms[n];
+  if (listed) return listed;
+  if (/\s/.test(n)) return [];
+  return /a$/.test(n) ? [`${n}n`] : /[bcdfghjklmnpqrstvwxz]$/.test(n) ? [`${n}ian`] : [];
 }
 
 function stanceOf(text: string): QuoteSuggestion["stance"] {
@@ -801,7 +817,8 @@ function isWholeEnough(view: string, d: Draft): boolean {
 function normaliseSpeaker(d: Draft, people: PersonForMatching[]) {
   if (d.personId || !d.speakerName) return;
   const bare = d.speakerName.replace(/^\s*(?:the|a|an)\s+/i, "");
-  const stripped = stripTitles(bare);
+  // An organisation keeps its whole name: "Russian Foreign Ministry", not "Ministry".
+  const stripped = ORG_AT_END.test(bare) ? bare : stripTitles(bare);
   // Titles come off names ("Deputy Foreign Minister Sergei Ryabkov"), not off groups ("Russian officials").
   const plain = /^\p{Lu}/u.test(stripped) ? stripped : bare;
   const person = matchPerson(plain, people, true);
