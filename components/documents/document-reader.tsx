@@ -111,9 +111,25 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
       const s = e.target && suggestionAt(e.target);
       if (s) focusSuggestion(s);
     };
+    // Chromium starts no drag selection inside a focusable inline element: the pressed mark is
+    // unfocusable until the pointer is released (a plain click then focuses it, from onClick).
+    const onPointerDown = (e: PointerEvent) => {
+      const mark = e.target instanceof Element ? e.target.closest("mark.suggestion[tabindex]") : null;
+      if (!mark || e.button !== 0) return;
+      mark.removeAttribute("tabindex");
+      const restore = () => {
+        mark.setAttribute("tabindex", "0");
+        window.removeEventListener("pointerup", restore);
+        window.removeEventListener("pointercancel", restore);
+      };
+      window.addEventListener("pointerup", restore);
+      window.addEventListener("pointercancel", restore);
+    };
+    root.addEventListener("pointerdown", onPointerDown);
     root.addEventListener("focusin", onFocus);
     root.addEventListener("click", onClick);
     return () => {
+      root.removeEventListener("pointerdown", onPointerDown);
       root.removeEventListener("focusin", onFocus);
       root.removeEventListener("click", onClick);
     };

@@ -1290,6 +1290,20 @@ const IDOR_PROBES: IdorProbe[] = [
     args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id }],
   },
   {
+    action: "linkEvidenceAction",
+    field: "evidenceId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [
+      { workspaceSlug: DEMO, evidenceId: id, statementId: (await freshStatement()).statementId, relation: "SUPPORTS" },
+    ],
+  },
+  {
+    action: "linkEvidenceAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId, statementId: id, relation: "SUPPORTS" }],
+  },
+  {
     action: "createEvidenceAction",
     field: "documentId",
     foreignId: () => foreign.document,
