@@ -34,6 +34,7 @@ const suggest = (doc) =>
     issues: doc.issues,
     parties: doc.parties,
     author: doc.author ?? null,
+    title: doc.title ?? null,
   });
 
 const t0 = performance.now();

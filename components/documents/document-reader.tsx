@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { suggestionKey } from "@/components/documents/document-text";
 import { EvidenceForm } from "@/components/documents/evidence-form";
 import { SelectionToolbar } from "@/components/documents/selection-toolbar";
+import { SuggestionCard } from "@/components/documents/suggestion-card";
+import { SuggestionStanceStep } from "@/components/documents/suggestion-stance-step";
 import { selectionAnchor, selectRange } from "@/components/documents/text-selection";
 import { dismissSuggestionAction } from "@/lib/documents/actions";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
@@ -30,6 +33,128 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
   const foundByKeyboard = useRef(false);
   const [findMessage, setFindMessage] = useState<string | null>(null);
   const dismiss = useAction(dismissSuggestionAction, { onSuccess: () => router.refresh() });
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [stanceStep, setStanceStep] = useState<{
+    suggestion: QuoteSuggestion;
+    evidenceId: string;
+    saidOn: string;
+  } | null>(null);
+  const activeIndex = activeKey ? suggestions.findIndex((s) => suggestionKey(s) === activeKey) : -1;
+  const active = activeIndex >= 0 ? { suggestion: suggestions[activeIndex]!, index: activeIndex } : null;
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    for (const el of root.querySelectorAll("mark.suggestion[data-active]")) el.removeAttribute("data-active");
+    if (!activeKey) return;
+    for (const el of root.querySelectorAll(`mark.suggestion[data-suggestion="${CSS.escape(activeKey)}"]`))
+      el.setAttribute("data-active", "true");
+  });
+
+  function focusSuggestion(s: QuoteSuggestion) {
+    const key = suggestionKey(s);
+    setActiveKey(key);
+    const mark = container.current?.querySelector<HTMLElement>(
+      `mark.suggestion[data-suggestion="${CSS.escape(key)}"][data-suggestion-start]`,
+    );
+    mark?.focus({ preventScroll: true });
+    // To the top (below the sticky bar, by the mark's scroll margin), leaving room for the card under it.
+    mark?.scrollIntoView({ block: "start" });
+  }
+
+  function move(step: 1 | -1) {
+    if (suggestions.length === 0) return;
+    const next =
+      activeIndex < 0
+        ? step === 1
+          ? 0
+          : suggestions.length - 1
+        : (activeIndex + step + suggestions.length) % suggestions.length;
+    focusSuggestion(suggestions[next]!);
+  }
+
+  function accept(s: QuoteSuggestion) {
+    if (!options) return;
+    if (container.current) selectRange(container.current, doc.revision.text, s.start, s.end);
+    setDraft({ anchor: anchorAt(doc.revision.text, s.start, s.end), suggestion: s });
+  }
+
+  function dismissSuggestion(s: QuoteSuggestion) {
+    if (dismiss.isPending) return;
+    dismiss.execute({ workspaceSlug: slug, revisionId: doc.revision.id, startOffset: s.start, endOffset: s.end });
+    const rest = suggestions.filter((other) => other !== s);
+    const next = rest.find((other) => other.start > s.start) ?? rest[0];
+    if (next) focusSuggestion(next);
+    else {
+      setActiveKey(null);
+      container.current?.focus({ preventScroll: true });
+    }
+  }
+
+  function suggestionAt(target: EventTarget) {
+    const mark = target instanceof Element ? target.closest<HTMLElement>("mark.suggestion") : null;
+    const key = mark?.dataset.suggestion;
+    return key ? suggestions.find((s) => suggestionKey(s) === key) : undefined;
+  }
+
+  // The marks are rendered by the server; their focus and clicks are listened to here.
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const onFocus = (e: FocusEvent) => {
+      const s = e.target && suggestionAt(e.target);
+      if (s) setActiveKey(suggestionKey(s));
+    };
+    const onClick = (e: MouseEvent) => {
+      // A click that ends a drag selects text: the selection toolbar answers it, not the card.
+      if (!window.getSelection()?.isCollapsed) return;
+      const s = e.target && suggestionAt(e.target);
+      if (s) focusSuggestion(s);
+    };
+    // Chromium starts no drag selection inside a focusable inline element: the pressed mark is
+    // unfocusable until the pointer is released (a plain click then focuses it, from onClick).
+    const onPointerDown = (e: PointerEvent) => {
+      const mark = e.target instanceof Element ? e.target.closest("mark.suggestion[tabindex]") : null;
+      if (!mark || e.button !== 0) return;
+      mark.removeAttribute("tabindex");
+      const restore = () => {
+        mark.setAttribute("tabindex", "0");
+        window.removeEventListener("pointerup", restore);
+        window.removeEventListener("pointercancel", restore);
+      };
+      window.addEventListener("pointerup", restore);
+      window.addEventListener("pointercancel", restore);
+    };
+    root.addEventListener("pointerdown", onPointerDown);
+    root.addEventListener("focusin", onFocus);
+    root.addEventListener("click", onClick);
+    return () => {
+      root.removeEventListener("pointerdown", onPointerDown);
+      root.removeEventListener("focusin", onFocus);
+      root.removeEventListener("click", onClick);
+    };
+  });
+
+  // j/k/a/d review the suggestions, except while typing, with a modifier held, or in a dialog.
+  useEffect(() => {
+    if (!canEdit || suggestions.length === 0 || draft || stanceStep) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest("input, textarea, select, [contenteditable]:not([contenteditable='false']), [role='dialog']"))
+        return;
+      if (e.key === "j" || e.key === "k") {
+        e.preventDefault();
+        move(e.key === "j" ? 1 : -1);
+      } else if ((e.key === "a" || e.key === "d") && active) {
+        e.preventDefault();
+        if (e.key === "a") accept(active.suggestion);
+        else dismissSuggestion(active.suggestion);
+      } else if (e.key === "Escape" && active) setActiveKey(null);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
 
   useEffect(() => {
     const update = () => {
@@ -96,6 +221,19 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
         <div ref={container} tabIndex={-1} className="outline-none">
           {children}
         </div>
+        {active && !selection && !draft ? (
+          <SuggestionCard
+            key={suggestionKey(active.suggestion)}
+            wrapper={wrapper}
+            suggestion={active.suggestion}
+            index={active.index}
+            count={suggestions.length}
+            dismissing={dismiss.isPending}
+            onAccept={() => accept(active.suggestion)}
+            onDismiss={() => dismissSuggestion(active.suggestion)}
+            onClose={() => setActiveKey(null)}
+          />
+        ) : null}
         {selection && !draft ? (
           <SelectionToolbar
             wrapper={wrapper}
@@ -108,52 +246,14 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
         ) : null}
       </div>
       {canEdit && suggestions.length > 0 ? (
-        <section aria-label="Suggested quotes" className="mt-6 rounded-lg border border-indigo-200 bg-indigo-50/50 p-4">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-indigo-900">
-            {suggestions.length} suggested quotes
-          </h2>
-          <p className="text-xs text-indigo-900/70">
-            Passages that look like attributed statements. Accept to review and save one; dismiss the rest.
-          </p>
-          <ul className="mt-3 space-y-2">
-            {suggestions.map((s) => (
-              <li key={`${s.start}-${s.end}`} className="rounded-md border border-indigo-100 bg-white p-3 text-sm">
-                <p className="font-serif">“{s.text}”</p>
-                <p className="mt-1 text-xs text-slate-500">
-                  {s.speaker?.name ?? s.speakerName ?? "Speaker unknown"} ·{" "}
-                  {s.kind === "DIRECT_QUOTE" ? "direct quote" : "reported speech"} · cue “{s.cue}”
-                </p>
-                <div className="mt-2 flex gap-2">
-                  <button
-                    type="button"
-                    onClick={() => {
-                      if (container.current) selectRange(container.current, doc.revision.text, s.start, s.end);
-                      setDraft({ anchor: anchorAt(doc.revision.text, s.start, s.end), suggestion: s });
-                    }}
-                    className="rounded-md bg-indigo-700 px-3 py-1 text-xs font-medium text-white"
-                  >
-                    Accept…
-                  </button>
-                  <button
-                    type="button"
-                    disabled={dismiss.isPending}
-                    onClick={() =>
-                      dismiss.execute({
-                        workspaceSlug: slug,
-                        revisionId: doc.revision.id,
-                        startOffset: s.start,
-                        endOffset: s.end,
-                      })
-                    }
-                    className="rounded-md border border-slate-300 px-3 py-1 text-xs disabled:opacity-50"
-                  >
-                    Dismiss
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <p className="mt-4 text-sm text-slate-600">
+          {suggestions.length === 1 ? "1 suggested quote is" : `${suggestions.length} suggested quotes are`} marked with
+          a dashed underline.{" "}
+          <button type="button" onClick={() => move(1)} className="text-indigo-700 underline">
+            Review them
+          </button>{" "}
+          with <kbd>j</kbd> and <kbd>k</kbd>; <kbd>a</kbd> accepts, <kbd>d</kbd> dismisses.
+        </p>
       ) : null}
       {draft && options ? (
         <EvidenceForm
@@ -165,7 +265,9 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
           suggestion={draft.suggestion}
           options={options}
           onClose={() => setDraft(null)}
-          onSaved={(evidenceId) => {
+          onSaved={(evidenceId, saidOn) => {
+            if (draft.suggestion) setStanceStep({ suggestion: draft.suggestion, evidenceId, saidOn });
+            setActiveKey(null);
             setDraft(null);
             window.getSelection()?.removeAllRanges();
             router.replace(`/w/${slug}/documents/${doc.id}#quote-${evidenceId}`, { scroll: false });
@@ -173,6 +275,7 @@ export function DocumentReader({ slug, document: doc, canEdit, options, suggesti
           }}
         />
       ) : null}
+      {stanceStep ? <SuggestionStanceStep slug={slug} {...stanceStep} onClose={() => setStanceStep(null)} /> : null}
     </div>
   );
 }

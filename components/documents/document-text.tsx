@@ -2,6 +2,21 @@ import { Fragment } from "react";
 import { segmentText } from "@/lib/evidence/anchor";
 
 type Quote = { id: string; startOffset: number; endOffset: number; colour: string | null };
+/** A proposed quote, marked apart from saved ones; `label` is its accessible name. */
+export type SuggestedRange = { start: number; end: number; label: string };
+
+export const suggestionKey = (s: { start: number; end: number }) => `${s.start}-${s.end}`;
+const SUGGESTION_PREFIX = "suggestion:";
+
+/** The marks of proposed quotes, named by their likely speaker. */
+export function suggestedRanges(
+  suggestions: readonly { start: number; end: number; speaker: { name: string } | null; speakerName: string | null }[],
+): SuggestedRange[] {
+  return suggestions.map((s) => {
+    const speaker = s.speaker?.name ?? s.speakerName;
+    return { start: s.start, end: s.end, label: speaker ? `Suggested quote by ${speaker}` : "Suggested quote" };
+  });
+}
 
 /**
  * The document's text exactly as stored, with each quote as <mark>. Segments are cut at every
@@ -12,9 +27,11 @@ export function DocumentText({
   text,
   quotes,
   pageStarts = [],
+  suggestions = [],
 }: {
   text: string;
   quotes: Quote[];
+  suggestions?: readonly SuggestedRange[];
   /** A PDF's page starts: each gets a marker (id page-<n>) whose label is CSS, not text, so offsets stay exact. */
   pageStarts?: readonly number[];
 }) {
@@ -22,10 +39,13 @@ export function DocumentText({
     pageStarts.length > 1 ? new Map(pageStarts.map((start, i) => [start, i + 1])) : new Map<number, number>();
   const ranges = [
     ...quotes.map((q) => ({ id: q.id, startOffset: q.startOffset, endOffset: q.endOffset })),
+    ...suggestions.map((s) => ({ id: SUGGESTION_PREFIX + suggestionKey(s), startOffset: s.start, endOffset: s.end })),
     // Empty ranges: they only cut the text where a page starts.
     ...[...pages.keys()].map((start) => ({ id: `page-${start}`, startOffset: start, endOffset: start })),
   ];
   const colours = new Map(quotes.map((q) => [q.id, q.colour]));
+  const labels = new Map(suggestions.map((s) => [suggestionKey(s), s.label]));
+  const markedSuggestions = new Set<string>();
   const firstSegmentOf = new Map<string, number>();
   const segments = segmentText(text, ranges);
   return (
@@ -43,26 +63,47 @@ export function DocumentText({
               className="scroll-mt-32 before:mr-2 before:select-none before:rounded before:bg-slate-100 before:px-1 before:font-sans before:text-xs before:text-slate-500 before:content-[attr(data-label)]"
             />
           ) : null;
-        if (segment.rangeIds.length === 0)
+        const quoteIds = segment.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
+        const suggested = segment.rangeIds
+          .find((id) => id.startsWith(SUGGESTION_PREFIX))
+          ?.slice(SUGGESTION_PREFIX.length);
+        // Only a suggestion's first segment is focusable and named; the rest are its continuation.
+        const firstOfSuggestion = suggested !== undefined && !markedSuggestions.has(suggested);
+        if (suggested !== undefined) markedSuggestions.add(suggested);
+        const inner =
+          suggested !== undefined ? (
+            <mark
+              className="suggestion"
+              data-suggestion={suggested}
+              {...(firstOfSuggestion
+                ? { tabIndex: 0, role: "group", "aria-label": labels.get(suggested), "data-suggestion-start": "" }
+                : {})}
+            >
+              {segment.text}
+            </mark>
+          ) : (
+            segment.text
+          );
+        if (quoteIds.length === 0)
           return (
             <Fragment key={segment.startOffset}>
               {marker}
-              <span>{segment.text}</span>
+              {suggested !== undefined ? inner : <span>{segment.text}</span>}
             </Fragment>
           );
-        const anchorId = segment.rangeIds.find((id) => !firstSegmentOf.has(id));
+        const anchorId = quoteIds.find((id) => !firstSegmentOf.has(id));
         if (anchorId) firstSegmentOf.set(anchorId, index);
-        const colour = colours.get(segment.rangeIds[0]!) ?? undefined;
+        const colour = colours.get(quoteIds[0]!) ?? undefined;
         return (
           <Fragment key={segment.startOffset}>
             {marker}
             <mark
               id={anchorId ? `quote-${anchorId}` : undefined}
-              data-quote-ids={segment.rangeIds.join(" ")}
+              data-quote-ids={quoteIds.join(" ")}
               className="quote scroll-mt-32"
               style={colour ? ({ "--quote-colour": colour } as React.CSSProperties) : undefined}
             >
-              {segment.text}
+              {inner}
             </mark>
           </Fragment>
         );

@@ -26,7 +26,8 @@ type Props = {
   suggestion?: QuoteSuggestion;
   options: EvidenceFormOptions;
   onClose: () => void;
-  onSaved: (evidenceId: string) => void;
+  /** With the date said as entered ("" when left to the server). */
+  onSaved: (evidenceId: string, saidOn: string) => void;
 };
 
 export function EvidenceForm({
@@ -55,7 +56,9 @@ export function EvidenceForm({
   const [links, setLinks] = useState<{ statementId: string; relation: Relation }[]>([]);
   const [statementFilter, setStatementFilter] = useState("");
   const first = useRef<HTMLInputElement>(null);
-  const save = useAction(createEvidenceAction, { onSuccess: ({ data }) => data.ok && onSaved(data.evidenceId) });
+  const save = useAction(createEvidenceAction, {
+    onSuccess: ({ data }) => data.ok && onSaved(data.evidenceId, saidOn),
+  });
   useEffect(() => first.current?.focus(), []);
 
   const lookalikes = creating ? similarPeople(newSpeaker.name, options.people).slice(0, 3) : [];

@@ -113,6 +113,10 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
       `/w/${slug}/evidence/${event.subjectId}`,
     );
   }
+  if (event.action === "evidence.linked") {
+    const where = `${names.parties.get(String(after.partyId ?? "")) ?? "a party"} on ${names.issues.get(String(after.issueId ?? "")) ?? "an issue"}`;
+    return sentence(`linked a quote to the stance of ${where}`, null, `/w/${slug}/evidence/${event.subjectId}`);
+  }
   if (event.action === "evidence.paired" || event.action === "evidence.unpaired") {
     const document = names.documents.get(String(after.documentId ?? before.documentId ?? "")) ?? "a translation";
     return sentence(

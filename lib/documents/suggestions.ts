@@ -11,6 +11,7 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 export async function listSuggestions(
   workspace: AuthorizedWorkspace,
   revision: { id: string; text: string },
+  title?: string,
 ): Promise<QuoteSuggestion[]> {
   const [people, issues, parties, saved, dismissed] = await Promise.all([
     db().person.findMany({
@@ -42,6 +43,7 @@ export async function listSuggestions(
     {
       issues: issues.map((i) => ({ key: i.id, title: i.title, description: i.description })),
       parties: parties.map((p) => ({ key: p.id, name: p.name, shortName: p.shortName })),
+      title: title ?? null,
     },
   ).filter(
     (s) =>

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEvidence, pairQuote, unpairQuote } from "@/lib/evidence/mutations";
-import { CreateEvidenceSchema, PairQuoteSchema, UnpairQuoteSchema } from "@/lib/evidence/schema";
+import { createEvidence, linkEvidence, pairQuote, unpairQuote } from "@/lib/evidence/mutations";
+import { CreateEvidenceSchema, LinkEvidenceSchema, PairQuoteSchema, UnpairQuoteSchema } from "@/lib/evidence/schema";
 import { workspaceAction } from "@/lib/safe-action";
 
 export const createEvidenceAction = workspaceAction
@@ -28,6 +28,15 @@ export const unpairQuoteAction = workspaceAction
   .inputSchema(UnpairQuoteSchema)
   .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
     const result = await unpairQuote(ctx.workspace, input);
+    if (result.ok) revalidatePath(`/w/${workspaceSlug}`, "layout");
+    return result;
+  });
+
+export const linkEvidenceAction = workspaceAction
+  .metadata({ name: "linkEvidence", permission: "evidence:write" })
+  .inputSchema(LinkEvidenceSchema)
+  .action(async ({ parsedInput: { workspaceSlug, ...input }, ctx }) => {
+    const result = await linkEvidence(ctx.workspace, input);
     if (result.ok) revalidatePath(`/w/${workspaceSlug}`, "layout");
     return result;
   });

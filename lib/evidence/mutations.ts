@@ -2,7 +2,12 @@ import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
 import { codePointLength, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
-import type { CreateEvidenceFromQuoteInput, CreateEvidenceInput, PairQuoteInput } from "@/lib/evidence/schema";
+import type {
+  CreateEvidenceFromQuoteInput,
+  CreateEvidenceInput,
+  LinkEvidenceInput,
+  PairQuoteInput,
+} from "@/lib/evidence/schema";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -409,6 +414,48 @@ export async function unpairQuote(workspace: AuthorizedWorkspace, input: { evide
       subjectId: quote.id,
       before: { translationOfId: quote.translationOfId, documentId: quote.documentId },
       after: { documentId: quote.documentId, exact: quote.exact },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Links a quote to a statement of the same workspace; a second link of the same pair is refused. */
+export async function linkEvidence(workspace: AuthorizedWorkspace, input: Omit<LinkEvidenceInput, "workspaceSlug">) {
+  const [evidence, statement] = await Promise.all([
+    db().evidence.findFirst({ where: { id: input.evidenceId, workspaceId: workspace.id }, select: { id: true } }),
+    db().stanceStatement.findFirst({
+      where: { id: input.statementId, workspaceId: workspace.id },
+      select: { id: true, issueId: true, partyId: true },
+    }),
+  ]);
+  if (!evidence) return { ok: false as const, reason: "not_found" as const, message: "That quote does not exist." };
+  if (!statement)
+    return { ok: false as const, reason: "statement_not_found" as const, message: "That statement does not exist." };
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.statementEvidence.createMany({
+      data: [
+        { workspaceId: workspace.id, statementId: statement.id, evidenceId: evidence.id, relation: input.relation },
+      ],
+      skipDuplicates: true,
+    });
+    if (count === 0)
+      return {
+        ok: false as const,
+        reason: "already_linked" as const,
+        message: "That quote is already linked to the statement.",
+      };
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "evidence.linked",
+      subjectType: "evidence",
+      subjectId: evidence.id,
+      after: {
+        statementId: statement.id,
+        issueId: statement.issueId,
+        partyId: statement.partyId,
+        relation: input.relation,
+      },
     });
     return { ok: true as const };
   });

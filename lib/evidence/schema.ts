@@ -118,3 +118,13 @@ export const UnpairQuoteSchema = z.object({
 });
 
 export type PairQuoteInput = z.infer<typeof PairQuoteSchema>;
+
+/** A saved quote linked to a stance statement already recorded (its cell's current one, say). */
+export const LinkEvidenceSchema = z.object({
+  workspaceSlug: WorkspaceSlugSchema,
+  evidenceId: id("No such quote."),
+  statementId: id("No such statement."),
+  relation: RelationSchema,
+});
+
+export type LinkEvidenceInput = z.infer<typeof LinkEvidenceSchema>;

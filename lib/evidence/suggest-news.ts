@@ -678,7 +678,7 @@ function findQuotes(view: string, from: number, to: number): Quote[] {
 }
 
 const ABBREVIATIONS =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|vs|etc|No|Nos|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])$/;
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|vs|etc|No|Nos|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?:[A-Z]\.)*[A-Z])$/;
 
 function splitSentences(view: string, from: number, to: number, quotes: Quote[]): Sentence[] {
   const sentences: Sentence[] = [];
@@ -953,7 +953,8 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
     const afterWords = wordCount(after.replace(/[.!?].*$/s, ""));
     if (!before || /^(?:as)$/i.test(before)) {
       if (!INVERTIBLE.has(cue.word) && cue.word !== "put it") return null;
-      const who = /^\s*(?:by\s+)?([^,.;:!?\n]{1,160})/.exec(after);
+      // An initialism's full stops ("the U.N. Food and Agriculture Organisation") do not end the name.
+      const who = /^\s*(?:by\s+)?((?:(?:\p{Lu}\.){2,}|[^,.;:!?\n]){1,160})/u.exec(after);
       if (!who) return null;
       const subject = who[1]!.trim();
       if (!isSpeakerLike(subject.replace(/^(?:by|to)\s+/i, ""), directory)) return null;

@@ -229,6 +229,25 @@ export const SUGGEST_RULES = {
     "joint press",
     "interview",
   ],
+  /**
+   * Roles that speak for a whole organisation: "a NATO press conference" with no speaker named is
+   * given by the one person of the directory who holds such a role for that party.
+   */
+  organisationPrincipals: ["secretary general", "secretary-general", "director-general", "director general"],
+  /**
+   * Adjectives of party names that do not follow the regular "-n"/"-ian" forms (Russia → Russian,
+   * Iran → Iranian), for organisation speakers such as "the Chinese Foreign Ministry".
+   */
+  demonyms: {
+    china: ["chinese"],
+    "united states": ["american", "u.s."],
+    france: ["french"],
+    "united kingdom": ["british"],
+    germany: ["german"],
+    israel: ["israeli"],
+  } as Record<string, string[]>,
+  /** "The head of the World Trade Organization said": words naming an organisation's principal. */
+  headOf: ["head", "chief", "leader"],
   /** Stance cues: the first that applies wins. */
   stance: [
     {

@@ -38,6 +38,8 @@ export type SuggestOptions = {
   parties?: PartyForMatching[];
   /** Who wrote or delivered the document, when known (a statement's or a transcript's speaker). */
   author?: string | null;
+  /** The document's title, which often names a transcript's speaker ("Press conference by …"). */
+  title?: string | null;
 };
 
 export type QuoteSuggestion = {
@@ -87,6 +89,7 @@ const CLAUSE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.clause);
 const SENTENCE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.sentence);
 const ORG_WORDS = phraseRegex(SUGGEST_RULES.organisationSpeakers);
 const MEDIA = new Set<string>(SUGGEST_RULES.mediaNames);
+const ORG_AT_END = new RegExp(`(?:${phraseRegex(SUGGEST_RULES.organisationSpeakers).source})$`, "iu");
 const CEREMONY = SUGGEST_RULES.ceremony;
 const TRANSCRIPT_HEADER = new RegExp(`^\\s*(?:${SUGGEST_RULES.transcriptHeaders.map(escapeRegex).join("|")})\\b`, "i");
 
@@ -189,10 +192,57 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     return { ...line, kind: "content" as const, bodyStart };
   });
   if (turns.length > 0) transcript = true;
+  if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
 }
 
 // ── People, names and organisations ─────────────────────────────────────────────────────────
+
+const HEADER_IN_TITLE = phraseRegex(SUGGEST_RULES.transcriptHeaders);
+
+/**
+ * The speaker a transcript's title names: "Press conference by NATO Secretary General Jens
+ * Stoltenberg …", or an organisation's own event ("NATO press conference …"), given by the one
+ * person who heads that party in the directory.
+ */
+function authorFromTitle(title: string, people: PersonForMatching[], parties: PartyForMatching[] = []): string | null {
+  const header = [...title.matchAll(HEADER_IN_TITLE)][0];
+  if (!header) return null;
+  const after = title.slice((header.index ?? 0) + header[0].length);
+  const by = /^\s+(?:by|of|with)\s+(.+)$/i.exec(after);
+  if (by) return findNameIn(by[1] ?? "", people);
+  const before = title.slice(0, header.index ?? 0).trim();
+  return before ? (principalOf(before, people, parties, true)?.name ?? null) : null;
+}
+
+/**
+ * The one person of the directory heading the party an organisation's name stands for ("NATO",
+ * "the World Trade Organization"); null when none or several do. `atEnd`: the name ends `text`.
+ */
+function principalOf(
+  text: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+  atEnd = false,
+): PersonForMatching | null {
+  const party = parties.find((p) =>
+    [p.name, p.shortName, ...(p.aliases ?? [])].some(
+      (n) => n && new RegExp(`(?<![\\p{L}])${escapeRegex(n)}${atEnd ? "$" : "(?![\\p{L}])"}`, "iu").test(text.trim()),
+    ),
+  );
+  if (!party) return null;
+  const heads = people.filter(
+    (p) =>
+      p.party === party.key &&
+      SUGGEST_RULES.organisationPrincipals.some((role) => p.role?.toLowerCase().includes(role)),
+  );
+  return heads.length === 1 ? (heads[0] ?? null) : null;
+}
+
+const HEAD_OF = new RegExp(
+  `^\\s*(?:the\\s+)?(?:${SUGGEST_RULES.headOf.map(escapeRegex).join("|")})\\s+of\\s+(?:the\\s+)?(.+)$`,
+  "iu",
+);
 
 function findNameIn(text: string, people: PersonForMatching[]): string | null {
   const person = matchPerson(text, people, true);
@@ -373,9 +423,14 @@ function resolveSubject(
   sentence: Sentence,
   cueAt: number,
   groups: string[],
+  parties: PartyForMatching[],
 ): Who | null {
   const person = matchPerson(subject, people, true);
   if (person) return { personId: person.id, speakerName: person.name };
+  // "The head of the World Trade Organization on Thursday said": the one person heading it.
+  const headOf = HEAD_OF.exec(subject);
+  const head = headOf ? principalOf(headOf[1] ?? "", people, parties) : null;
+  if (head) return { personId: head.id, speakerName: head.name };
   const ws = subject.trim().toLowerCase().split(/\s+/);
   if (ws.length <= 2 && ws.some((w) => PRONOUNS.includes(w))) {
     // "Mora’s visit … is part of efforts to bridge “…,” he tweeted": a person named earlier in the sentence.
@@ -419,7 +474,13 @@ function resolveSubject(
   return null;
 }
 
-function reportedDrafts(view: string, st: Structure, people: PersonForMatching[], taken: Draft[]): Draft[] {
+function reportedDrafts(
+  view: string,
+  st: Structure,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+  taken: Draft[],
+): Draft[] {
   const drafts: Draft[] = [];
   const groups: string[] = [];
   let focus: Focus = null;
@@ -440,7 +501,7 @@ function reportedDrafts(view: string, st: Structure, people: PersonForMatching[]
         continue;
       }
       if (overlaps(s)) continue;
-      const draft = reportedInSentence(view.slice(s.start, s.end), s, people, focus, groups);
+      const draft = reportedInSentence(view.slice(s.start, s.end), s, people, parties, focus, groups);
       if (draft) {
         drafts.push(draft);
         // Only a person can be "he" or "she" in the next sentence; a group or an agency cannot.
@@ -482,6 +543,7 @@ function reportedInSentence(
   text: string,
   s: Sentence,
   people: PersonForMatching[],
+  parties: PartyForMatching[],
   focus: Focus,
   groups: string[],
 ): Draft | null {
@@ -507,7 +569,7 @@ function reportedInSentence(
         subjectStart = lead ? lead[0].length : 0;
         subject = before.slice(subjectStart);
       }
-      let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups);
+      let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups, parties);
       if (!who?.speakerName && cut > 0) {
         // "Lavrov thanked his counterpart …, and said": the subject of the main clause.
         const main = before.replace(SUBORDINATE, "");
@@ -525,6 +587,7 @@ function reportedInSentence(
             s,
             s.start + offset + mainSubject.length,
             groups,
+            parties,
           );
         }
       }
@@ -608,12 +671,27 @@ function partyOf(d: Draft, people: PersonForMatching[], parties: PartyForMatchin
   }
   if (!d.speakerName) return null;
   const name = d.speakerName.toLowerCase();
+  const mentions = (n: string) =>
+    new RegExp(`(?<![\\p{L}])${escapeRegex(n.toLowerCase())}(?![\\p{L}])`, "u").test(name);
   for (const p of parties) {
     const names = [p.name, p.shortName ?? "", ...(p.aliases ?? [])].filter((n) => n.length >= 2);
-    if (names.some((n) => new RegExp(`(?<![\\p{L}])${escapeRegex(n.toLowerCase())}(?![\\p{L}])`, "u").test(name)))
-      return { key: p.key, name: p.name, confidence: 0.7 };
+    if (names.some(mentions)) return { key: p.key, name: p.name, confidence: 0.7 };
+  }
+  // "the Russian Foreign Ministry": the party's adjective, a little less sure than its name.
+  ORG_WORDS.lastIndex = 0;
+  if (!ORG_WORDS.test(name)) return null;
+  for (const p of parties) {
+    if (demonymsOf(p.name).some(mentions)) return { key: p.key, name: p.name, confidence: 0.6 };
   }
   return null;
+}
+
+function demonymsOf(partyName: string): string[] {
+  const n = partyName.toLowerCase().trim();
+  const listed = SUGGEST_RULES.demonyms[n];
+  if (listed) return listed;
+  if (/\s/.test(n)) return [];
+  return /a$/.test(n) ? [`${n}n`] : /[bcdfghjklmnpqrstvwxz]$/.test(n) ? [`${n}ian`] : [];
 }
 
 function stanceOf(text: string): QuoteSuggestion["stance"] {
@@ -653,7 +731,9 @@ export function suggestQuotes(
       confidence: s.kind === "DIRECT_QUOTE" ? 0.8 : 0.7,
     }));
     const kept = news.flatMap((d) => clip(d, st.excluded, view)).map((d) => wholeClause(d, view, st));
-    drafts = [...kept, ...reportedDrafts(view, st, people, kept)].sort((a, b) => a.start - b.start);
+    drafts = [...kept, ...reportedDrafts(view, st, people, options.parties ?? [], kept)].sort(
+      (a, b) => a.start - b.start,
+    );
   }
 
   const matchers = issueMatchers(options.issues ?? [], options.parties ?? []);
@@ -737,7 +817,8 @@ function isWholeEnough(view: string, d: Draft): boolean {
 function normaliseSpeaker(d: Draft, people: PersonForMatching[]) {
   if (d.personId || !d.speakerName) return;
   const bare = d.speakerName.replace(/^\s*(?:the|a|an)\s+/i, "");
-  const stripped = stripTitles(bare);
+  // An organisation keeps its whole name: "Russian Foreign Ministry", not "Ministry".
+  const stripped = ORG_AT_END.test(bare) ? bare : stripTitles(bare);
   // Titles come off names ("Deputy Foreign Minister Sergei Ryabkov"), not off groups ("Russian officials").
   const plain = /^\p{Lu}/u.test(stripped) ? stripped : bare;
   const person = matchPerson(plain, people, true);

@@ -128,6 +128,7 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     idFields: ["documentId", "originalId", "translationId"],
   },
   unpairQuoteAction: { file: "lib/evidence/actions.ts", policy: WRITERS, idFields: ["evidenceId"] },
+  linkEvidenceAction: { file: "lib/evidence/actions.ts", policy: WRITERS, idFields: ["evidenceId", "statementId"] },
   createEvidenceAction: {
     file: "lib/evidence/actions.ts",
     policy: WRITERS,

@@ -694,6 +694,15 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     { workspaceSlug: DEMO, originalId: demoEvidence, documentId: probe.documentId, exact: "word for word" },
   ],
   unpairQuoteAction: async () => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId }],
+  // A fresh statement each call: a second link of the same pair is refused (past the access checks).
+  linkEvidenceAction: async () => [
+    {
+      workspaceSlug: DEMO,
+      evidenceId: probe.evidenceId,
+      statementId: (await freshStatement()).statementId,
+      relation: "SUPPORTS",
+    },
+  ],
   updatePersonAction: async () => [
     {
       workspaceSlug: DEMO,
@@ -1279,6 +1288,20 @@ const IDOR_PROBES: IdorProbe[] = [
     field: "evidenceId",
     foreignId: () => foreign.evidence,
     args: async (id) => [{ workspaceSlug: DEMO, evidenceId: id }],
+  },
+  {
+    action: "linkEvidenceAction",
+    field: "evidenceId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [
+      { workspaceSlug: DEMO, evidenceId: id, statementId: (await freshStatement()).statementId, relation: "SUPPORTS" },
+    ],
+  },
+  {
+    action: "linkEvidenceAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId, statementId: id, relation: "SUPPORTS" }],
   },
   {
     action: "createEvidenceAction",

@@ -8,7 +8,7 @@ import { correctDocument, importDocument } from "@/lib/documents/mutations";
 import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
 import { listSuggestions } from "@/lib/documents/suggestions";
 import { anchorAt, locateQuote } from "@/lib/evidence/anchor";
-import { createEvidence } from "@/lib/evidence/mutations";
+import { createEvidence, linkEvidence } from "@/lib/evidence/mutations";
 import { CreateEvidenceSchema } from "@/lib/evidence/schema";
 import { mergePeople } from "@/lib/people/mutations";
 import { search } from "@/lib/search/data";
@@ -215,6 +215,41 @@ describe("saving a passage as evidence", () => {
       revisions: afterCorrection.revisions,
     });
     expect(afterCorrection.revisions).toBe(before.revisions + 1);
+  });
+
+  it("links a saved quote to a statement once, and never to another workspace's statement", async () => {
+    const { documentId, revisionId, anchor } = await passage("little cause for optimism");
+    const saved = await createEvidence(workspace, {
+      documentId,
+      revisionId,
+      ...anchor,
+      kind: "REPORTED_SPEECH",
+      note: "",
+      links: [],
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    const [mine, foreign] = await Promise.all(
+      [workspace, other].map((w) =>
+        db().stanceStatement.findFirstOrThrow({ where: { workspaceId: w.id }, select: { id: true } }),
+      ),
+    );
+    const link = { evidenceId: saved.evidenceId, statementId: mine!.id, relation: "SUPPORTS" as const };
+    expect(await linkEvidence(workspace, link)).toEqual({ ok: true });
+    expect(await linkEvidence(workspace, link)).toMatchObject({ ok: false, reason: "already_linked" });
+    expect(await linkEvidence(workspace, { ...link, statementId: foreign!.id })).toMatchObject({
+      ok: false,
+      reason: "statement_not_found",
+    });
+    expect(await linkEvidence(other, link)).toMatchObject({ ok: false, reason: "not_found" });
+    const links = await db().statementEvidence.findMany({
+      where: { evidenceId: saved.evidenceId },
+      select: { statementId: true, relation: true },
+    });
+    expect(links).toEqual([{ statementId: mine!.id, relation: "SUPPORTS" }]);
+    const activity = await db().activityEvent.count({
+      where: { workspaceId: workspace.id, action: "evidence.linked", subjectId: saved.evidenceId },
+    });
+    expect(activity).toBe(1);
   });
 
   it("refuses an empty or backwards selection at the boundary", () => {

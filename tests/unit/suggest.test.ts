@@ -265,6 +265,14 @@ describe("suggestQuotes", () => {
     expect(s?.text).toBe("the United States is unlikely to give a specific answer");
   });
 
+  it("keeps an organisation speaker's whole name and ties it to the party its adjective names", () => {
+    // Issue #14: "the foreign ministry" of Russia, not tied to Russia's party (and cut to "Ministry").
+    const text = "The Russian Foreign Ministry said that Moscow expects a written response from Washington next week.";
+    const [s] = suggestQuotes(text, PEOPLE, { parties: [{ key: "russia", name: "Russia" }] });
+    expect(s?.speakerName).toBe("Russian Foreign Ministry");
+    expect(s?.party?.key).toBe("russia");
+  });
+
   it("does not suggest scare quotes or unattributed quotations", () => {
     expect(suggestQuotes("The alliance keeps its “open door” policy.", PEOPLE)).toEqual([]);
     expect(suggestQuotes("“Everything is going well, as expected, in Geneva,” read the banner.", PEOPLE)).toEqual([]);

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActiveQuote } from "@/components/documents/active-quote";
 import { DocumentReader } from "@/components/documents/document-reader";
-import { DocumentText } from "@/components/documents/document-text";
+import { DocumentText, suggestedRanges } from "@/components/documents/document-text";
 import { LanguageForm } from "@/components/documents/language-form";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { getDocument, getEvidenceFormOptions, hasDocumentFile, listOriginalCandidates } from "@/lib/documents/data";
@@ -55,7 +55,7 @@ export default async function DocumentPage({
   const sourceUrl = document.url ? httpUrl(document.url) : null;
   const [options, suggestions, originals] = await Promise.all([
     canEdit ? getEvidenceFormOptions(workspace) : null,
-    canEdit ? listSuggestions(workspace, document.revision) : [],
+    canEdit ? listSuggestions(workspace, document.revision, document.title) : [],
     canEditDocument ? listOriginalCandidates(workspace, document.id) : [],
   ]);
   const range = at ? RangeSchema.safeParse(at) : null;
@@ -171,7 +171,12 @@ export default async function DocumentPage({
         ) : null}
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <DocumentReader slug={slug} document={document} canEdit={canEdit} options={options} suggestions={suggestions}>
-            <DocumentText text={document.revision.text} quotes={highlights} pageStarts={document.revision.pageStarts} />
+            <DocumentText
+              text={document.revision.text}
+              quotes={highlights}
+              pageStarts={document.revision.pageStarts}
+              suggestions={suggestedRanges(suggestions)}
+            />
           </DocumentReader>
         </div>
         <ActiveQuote
