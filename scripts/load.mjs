@@ -10,17 +10,20 @@
 // table prints the app's percentiles as ratios to it. Not a test, and not part of npm test.
 //
 //   npm run load -- [URL] [--rates 10,25,50] [--duration 30] [--slug security-guarantees]
-//                   [--as-of 2022-02-16] [--seed 1] [--no-baseline]
+//                   [--as-of 2022-02-16] [--seed 1] [--no-baseline] [--app-pid PID]
 //
 // URL defaults to http://127.0.0.1:$PORT (PORT 3000). DATABASE_URL must name the app's database:
 // the script mints a write token there for the signed-in user (deleted at the end) and the
 // baseline reads it. PARLEY_LOAD_EMAIL and PARLEY_LOAD_PASSWORD sign in (a member of the
 // workspace who may edit). The writes are real statements in that workspace: run it on a copy.
 // Start the app with a write allowance above the test's (PARLEY_RATE_LIMIT_WRITES=100000), or
-// the writes beyond it are answered 429 and counted as "limited".
+// the writes beyond it are answered 429 and counted as "limited". Each rate's table ends with the
+// machine's load average and, given --app-pid (the next-server process, on Linux), the app's RSS.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
@@ -52,6 +55,7 @@ function parseArgs(argv) {
     else if (arg === "--as-of") options.asOf = value();
     else if (arg === "--seed") options.seed = Number(value());
     else if (arg === "--no-baseline") options.baseline = false;
+    else if (arg === "--app-pid") options.appPid = Number(value());
     else if (arg === "--baseline-server") options.baselineServer = true;
     else if (/^https?:\/\//.test(arg)) options.url = arg.replace(/\/$/, "");
     else if (/^\d+$/.test(arg)) options.url = `http://127.0.0.1:${arg}`;
@@ -349,10 +353,21 @@ function summarise(results, kinds) {
   return rows;
 }
 
+/** The app's resident memory in MB, from /proc (Linux), or null. */
+function rssOf(pid) {
+  if (!pid) return null;
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 const ms = (v) => (Number.isNaN(v) ? "–" : v < 10 ? v.toFixed(1) : v.toFixed(0));
 const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) || b === 0 ? "–" : (a / b).toFixed(2));
 
-function printRate(rate, app, baseline) {
+function printRate(rate, app, baseline, machine) {
   const lines = [
     `\n${rate} req/s for ${app.seconds.toFixed(0)} s (open loop, Poisson; latency from the scheduled send, ms)`,
     `${"kind".padEnd(14)}${"n".padStart(6)}${"p50".padStart(8)}${"p95".padStart(8)}${"p99".padStart(8)}${"errors".padStart(8)}${"409".padStart(6)}${"429".padStart(6)}${baseline ? "  ×baseline p50/p95/p99" : ""}`,
@@ -367,13 +382,16 @@ function printRate(rate, app, baseline) {
     lines.push(
       `${"baseline".padEnd(14)}${String(base.count).padStart(6)}${ms(base.p50).padStart(8)}${ms(base.p95).padStart(8)}${ms(base.p99).padStart(8)}${String(base.errors).padStart(8)}      –     –  (matrix read by hand, every request)`,
     );
+  lines.push(
+    `machine load average ${machine.load.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min, ${os.cpus().length} CPUs)${machine.rss === null ? "" : `; app RSS ${machine.rss} MB after the app's run`}`,
+  );
   console.log(lines.join("\n"));
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    const text = (await import("node:fs")).readFileSync(fileURLToPath(import.meta.url), "utf8");
+    const text = readFileSync(fileURLToPath(import.meta.url), "utf8");
     console.log(
       text
         .split("\n")
@@ -407,8 +425,9 @@ async function main() {
       const arrivals = schedule(rate, options.duration, options.seed + rate);
       const measured = await run(arrivals, app);
       const appRows = { rows: summarise(measured.results, KINDS), seconds: measured.seconds };
+      const machine = { load: os.loadavg(), rss: rssOf(options.appPid) };
       const baseRows = base ? { rows: summarise((await run(arrivals, base)).results, []) } : null;
-      printRate(rate, appRows, baseRows);
+      printRate(rate, appRows, baseRows, machine);
     }
   } finally {
     if (context) await client.query(`DELETE FROM api_tokens WHERE id = $1`, [context.tokenId]);
