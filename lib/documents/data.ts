@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { pageAt, pageLabel } from "@/lib/documents/pages";
-import { toCalendarDate } from "@/lib/matrix/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AnchorStatus, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export async function listDocuments(workspace: AuthorizedWorkspace) {
@@ -22,106 +23,124 @@ export async function listDocuments(workspace: AuthorizedWorkspace) {
   return documents.map(({ _count, ...document }) => ({ ...document, evidenceCount: _count.evidence }));
 }
 
-const QUOTE_SELECT = {
-  id: true,
-  startOffset: true,
-  endOffset: true,
-  exact: true,
-  kind: true,
-  saidOn: true,
-  revisionId: true,
-  speaker: { select: { name: true, party: { select: { colour: true, shortName: true } } } },
-  links: {
-    select: { relation: true, statement: { select: { party: { select: { colour: true, shortName: true } } } } },
-  },
-  // The other side of a quote pair, shown under the quote.
-  translationOf: { select: { id: true, exact: true, document: { select: { language: true } } } },
-  translations: {
-    orderBy: { createdAt: "asc" },
-    select: { id: true, exact: true, document: { select: { language: true } } },
-  },
-} as const;
+type PartyColour = { colour: string | null; shortName: string };
+type PairedSide = { id: string; exact: string; document: { language: string } };
+
+type DocumentRow = {
+  id: string;
+  title: string;
+  outlet: string;
+  url: string;
+  language: string;
+  publishedOn: string | null;
+  importedAt: Date;
+  importedBy: { name: string | null; email: string } | null;
+  translationOf: { id: string; title: string; language: string } | null;
+  translations: { id: string; title: string; language: string }[];
+  revisionId: string;
+  revisionNumber: number;
+  text: string;
+  contentHash: string;
+  note: string;
+  revisionCreatedAt: Date;
+  pageStarts: number[];
+  file: { fileName: string; size: number } | null;
+  revisionCount: number;
+  quotes: {
+    id: string;
+    startOffset: number;
+    endOffset: number;
+    exact: string;
+    kind: EvidenceKind;
+    saidOn: string;
+    revisionId: string;
+    speaker: { name: string; party: PartyColour | null } | null;
+    links: { relation: EvidenceRelation; statement: { party: PartyColour } }[];
+    translationOf: PairedSide | null;
+    translations: PairedSide[];
+    status: AnchorStatus;
+    score: number;
+    reviewed: boolean;
+  }[];
+};
+
+const pairedSide = (alias: string) =>
+  Prisma.raw(`json_build_object('id', ${alias}.id, 'exact', ${alias}.exact,
+    'document', json_build_object('language', (SELECT language FROM documents WHERE id = ${alias}."documentId")))`);
 
 export function getDocument(workspace: AuthorizedWorkspace, documentId: string) {
   return readDocument(workspace.id, documentId);
 }
 
-// Once per request: a page's title and its body share the read.
+// Once per request: a page's title and its body share the read. One round trip: the document, its
+// latest revision and every quote placed on it (saved on it, or re-anchored into it from an
+// earlier revision, where it shows where re-anchoring placed it or that it could not).
 const readDocument = cache(async (workspaceId: string, documentId: string) => {
-  const document = await db().document.findFirst({
-    where: { id: documentId, workspaceId: workspaceId },
-    select: {
-      id: true,
-      title: true,
-      outlet: true,
-      url: true,
-      language: true,
-      translationOf: { select: { id: true, title: true, language: true } },
-      translations: { orderBy: { title: "asc" }, select: { id: true, title: true, language: true } },
-      publishedOn: true,
-      importedAt: true,
-      importedBy: { select: { name: true, email: true } },
-      revisions: {
-        orderBy: { number: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          number: true,
-          text: true,
-          contentHash: true,
-          note: true,
-          createdAt: true,
-          pageStarts: true,
-          file: { select: { fileName: true, size: true } },
-        },
-      },
-      _count: { select: { revisions: true } },
-    },
-  });
-  const revision = document?.revisions[0];
-  if (!document || !revision) return null;
-  // Quotes saved on this revision keep their own anchors; quotes saved on earlier revisions
-  // show where re-anchoring placed them in this one (or that it could not).
-  const [own, reanchored] = await Promise.all([
-    db().evidence.findMany({ where: { workspaceId: workspaceId, revisionId: revision.id }, select: QUOTE_SELECT }),
-    db().evidenceAnchor.findMany({
-      where: { workspaceId: workspaceId, revisionId: revision.id },
-      select: {
-        status: true,
-        score: true,
-        startOffset: true,
-        endOffset: true,
-        exact: true,
-        reviewedAt: true,
-        evidence: { select: QUOTE_SELECT },
-      },
-    }),
-  ]);
-  const quotes = [
-    ...own.map((e) => ({ ...e, status: "ANCHORED" as const, score: 1, reviewed: true })),
-    ...reanchored.map((a) => ({
-      ...a.evidence,
-      startOffset: a.startOffset ?? -1,
-      endOffset: a.endOffset ?? -1,
-      exact: a.exact ?? a.evidence.exact,
-      status: a.status,
-      score: a.score,
-      reviewed: a.reviewedAt !== null,
-    })),
-  ];
-  const { revisions: _latest, _count, ...meta } = document;
+  const [document] = await db().$queryRaw<DocumentRow[]>`
+    WITH doc AS (
+      SELECT d.* FROM documents d WHERE d.id = ${documentId}::uuid AND d."workspaceId" = ${workspaceId}::uuid
+    ), rev AS (
+      SELECT r.* FROM document_revisions r JOIN doc ON r."documentId" = doc.id AND r."workspaceId" = doc."workspaceId"
+      ORDER BY r.number DESC LIMIT 1
+    ), placed AS (
+      SELECT e.id, e."startOffset", e."endOffset", e.exact, 'ANCHORED' AS status, 1::float8 AS score, true AS reviewed, 0 AS source
+      FROM evidence e JOIN rev ON e."revisionId" = rev.id AND e."workspaceId" = rev."workspaceId"
+      UNION ALL
+      SELECT e.id, coalesce(a."startOffset", -1), coalesce(a."endOffset", -1), coalesce(a.exact, e.exact),
+             a.status::text, a.score, a."reviewedAt" IS NOT NULL, 1
+      FROM evidence_anchors a JOIN rev ON a."revisionId" = rev.id AND a."workspaceId" = rev."workspaceId"
+      JOIN evidence e ON e.id = a."evidenceId" AND e."workspaceId" = a."workspaceId"
+    )
+    SELECT doc.id, doc.title, doc.outlet, doc.url, doc.language, doc."publishedOn", doc."importedAt",
+           (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u WHERE u.id = doc."importedById") AS "importedBy",
+           (SELECT json_build_object('id', o.id, 'title', o.title, 'language', o.language) FROM documents o
+            WHERE o.id = doc."translationOfId" AND o."workspaceId" = doc."workspaceId") AS "translationOf",
+           (SELECT coalesce(json_agg(json_build_object('id', t.id, 'title', t.title, 'language', t.language) ORDER BY t.title), '[]'::json)
+            FROM documents t WHERE t."translationOfId" = doc.id AND t."workspaceId" = doc."workspaceId") AS translations,
+           rev.id AS "revisionId", rev.number AS "revisionNumber", rev.text, rev."contentHash", rev.note,
+           rev."createdAt" AS "revisionCreatedAt", rev."pageStarts",
+           (SELECT json_build_object('fileName', f."fileName", 'size', f.size) FROM document_files f
+            WHERE f."revisionId" = rev.id AND f."workspaceId" = rev."workspaceId" LIMIT 1) AS file,
+           (SELECT count(*)::int FROM document_revisions r WHERE r."documentId" = doc.id AND r."workspaceId" = doc."workspaceId") AS "revisionCount",
+           (SELECT coalesce(json_agg(json_build_object(
+              'id', e.id, 'startOffset', q."startOffset", 'endOffset', q."endOffset", 'exact', q.exact, 'kind', e.kind,
+              'saidOn', to_char(e."saidOn", 'YYYY-MM-DD'), 'revisionId', e."revisionId",
+              'speaker', (SELECT json_build_object('name', p.name, 'party',
+                            (SELECT json_build_object('colour', pp.colour, 'shortName', pp."shortName") FROM parties pp WHERE pp.id = p."partyId"))
+                          FROM people p WHERE p.id = e."speakerId"),
+              'links', (SELECT coalesce(json_agg(json_build_object('relation', se.relation, 'statement',
+                          json_build_object('party', json_build_object('colour', sp.colour, 'shortName', sp."shortName")))), '[]'::json)
+                        FROM statement_evidence se JOIN stance_statements s ON s.id = se."statementId"
+                        JOIN parties sp ON sp.id = s."partyId" WHERE se."evidenceId" = e.id),
+              'translationOf', (SELECT ${pairedSide("o")} FROM evidence o WHERE o.id = e."translationOfId"),
+              'translations', (SELECT coalesce(json_agg(${pairedSide("t")} ORDER BY t."createdAt"), '[]'::json)
+                               FROM evidence t WHERE t."translationOfId" = e.id),
+              'status', q.status, 'score', q.score, 'reviewed', q.reviewed) ORDER BY q.source), '[]'::json)
+            FROM placed q JOIN evidence e ON e.id = q.id) AS quotes
+    FROM doc JOIN rev ON true`;
+  if (!document) return null;
+  const { revisionId, revisionNumber, text, contentHash, note, revisionCreatedAt, pageStarts, file, quotes, ...meta } =
+    document;
+  const revision = {
+    id: revisionId,
+    number: revisionNumber,
+    text,
+    contentHash,
+    note,
+    createdAt: revisionCreatedAt,
+    pageStarts,
+    file,
+  };
   return {
     ...meta,
     revision,
-    revisionCount: _count.revisions,
     evidence: quotes
       .map((e) => ({
         ...e,
-        saidOn: toCalendarDate(e.saidOn),
         // A quote takes the colour of the party whose stance it is linked to, else its speaker's.
         colour: e.links[0]?.statement.party.colour ?? e.speaker?.party?.colour ?? null,
-        page: e.status === "ORPHANED" ? null : pageAt(revision.pageStarts, e.startOffset),
-        pageLabel: e.status === "ORPHANED" ? null : pageLabel(revision.pageStarts, e.startOffset, e.endOffset),
+        page: e.status === "ORPHANED" ? null : pageAt(pageStarts, e.startOffset),
+        pageLabel: e.status === "ORPHANED" ? null : pageLabel(pageStarts, e.startOffset, e.endOffset),
       }))
       .sort((a, b) => a.startOffset - b.startOffset),
   };
@@ -138,52 +157,50 @@ export async function listOriginalCandidates(workspace: AuthorizedWorkspace, doc
 
 export type DocumentView = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
 
-/** What the evidence form offers: speakers, parties, and statements to link. */
+type EvidenceFormRow = {
+  people: {
+    id: string;
+    name: string;
+    aliases: string[];
+    role: string;
+    partyName: string | null;
+    organisation: string;
+  }[];
+  parties: { id: string; name: string }[];
+  statements: { id: string; position: Position; summary: string; statedOn: string; party: string; issue: string }[];
+};
+
+/** What the evidence form offers: speakers, parties, and statements to link, in one round trip. */
 export async function getEvidenceFormOptions(workspace: AuthorizedWorkspace) {
-  const [people, parties, statements] = await Promise.all([
-    db().person.findMany({
-      where: { workspaceId: workspace.id },
-      orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        aliases: true,
-        role: true,
-        party: { select: { name: true } },
-        organisation: true,
-      },
-    }),
-    db().party.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().stanceStatement.findMany({
-      where: { workspaceId: workspace.id, amendment: null },
-      orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }],
-      take: 300,
-      select: {
-        id: true,
-        position: true,
-        summary: true,
-        statedOn: true,
-        party: { select: { name: true } },
-        issue: { select: { title: true } },
-      },
-    }),
-  ]);
+  const [row] = await db().$queryRaw<EvidenceFormRow[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'aliases', p.aliases, 'role', p.role,
+                'partyName', pp.name, 'organisation', p.organisation) ORDER BY p.name), '[]'::json)
+       FROM people p LEFT JOIN parties pp ON pp.id = p."partyId"
+       WHERE p."workspaceId" = ${workspace.id}::uuid) AS people,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name) ORDER BY x."sortOrder"), '[]'::json)
+       FROM parties x WHERE x."workspaceId" = ${workspace.id}::uuid AND x."archivedAt" IS NULL) AS parties,
+      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'position', s.position, 'summary', s.summary,
+                'statedOn', to_char(s."statedOn", 'YYYY-MM-DD'), 'party', sp.name, 'issue', si.title)
+                ORDER BY s."statedOn" DESC, s."recordedAt" DESC), '[]'::json)
+       FROM (SELECT * FROM stance_statements c
+             WHERE c."workspaceId" = ${workspace.id}::uuid
+               AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = c.id)
+             ORDER BY c."statedOn" DESC, c."recordedAt" DESC LIMIT 300) s
+       JOIN parties sp ON sp.id = s."partyId" JOIN issues si ON si.id = s."issueId") AS statements`;
+  const { people, parties, statements } = row ?? { people: [], parties: [], statements: [] };
   return {
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
       aliases: p.aliases,
-      description: [p.role, p.party?.name ?? p.organisation].filter(Boolean).join(", "),
+      description: [p.role, p.partyName ?? p.organisation].filter(Boolean).join(", "),
     })),
     parties,
     statements: statements.map((s) => ({
       id: s.id,
-      label: `${s.party.name} on ${s.issue.title}: ${s.summary}`,
-      statedOn: toCalendarDate(s.statedOn),
+      label: `${s.party} on ${s.issue}: ${s.summary}`,
+      statedOn: s.statedOn,
       position: s.position,
     })),
   };

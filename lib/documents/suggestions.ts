@@ -3,6 +3,16 @@ import { db } from "@/lib/db/client";
 import { type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
+type Span = { startOffset: number; endOffset: number };
+// What suggesting needs, read in one round trip.
+type SuggestionInputs = {
+  people: { id: string; name: string; aliases: string[]; role: string; partyId: string | null }[];
+  issues: { id: string; title: string; description: string }[];
+  parties: { id: string; name: string; shortName: string }[];
+  saved: Span[];
+  dismissed: Span[];
+};
+
 /**
  * Attributed passages in a revision that are not yet evidence and were not dismissed, with the
  * likely speaker matched against the workspace's people directory, the speaker's party, and the
@@ -13,28 +23,27 @@ export async function listSuggestions(
   revision: { id: string; text: string },
   title?: string,
 ): Promise<QuoteSuggestion[]> {
-  const [people, issues, parties, saved, dismissed] = await Promise.all([
-    db().person.findMany({
-      where: { workspaceId: workspace.id },
-      select: { id: true, name: true, aliases: true, role: true, partyId: true },
-    }),
-    db().issue.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      select: { id: true, title: true, description: true },
-    }),
-    db().party.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      select: { id: true, name: true, shortName: true },
-    }),
-    db().evidence.findMany({
-      where: { workspaceId: workspace.id, revisionId: revision.id },
-      select: { startOffset: true, endOffset: true },
-    }),
-    db().suggestionDismissal.findMany({
-      where: { workspaceId: workspace.id, revisionId: revision.id },
-      select: { startOffset: true, endOffset: true },
-    }),
-  ]);
+  const [row] = await db().$queryRaw<SuggestionInputs[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'aliases', x.aliases, 'role', x.role,
+                'partyId', x."partyId")), '[]'::json)
+       FROM people x WHERE x."workspaceId" = ${workspace.id}::uuid) AS people,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'title', x.title, 'description', x.description)), '[]'::json)
+       FROM issues x WHERE x."workspaceId" = ${workspace.id}::uuid AND x."archivedAt" IS NULL) AS issues,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'shortName', x."shortName")), '[]'::json)
+       FROM parties x WHERE x."workspaceId" = ${workspace.id}::uuid AND x."archivedAt" IS NULL) AS parties,
+      (SELECT coalesce(json_agg(json_build_object('startOffset', x."startOffset", 'endOffset', x."endOffset")), '[]'::json)
+       FROM evidence x WHERE x."workspaceId" = ${workspace.id}::uuid AND x."revisionId" = ${revision.id}::uuid) AS saved,
+      (SELECT coalesce(json_agg(json_build_object('startOffset', x."startOffset", 'endOffset', x."endOffset")), '[]'::json)
+       FROM suggestion_dismissals x
+       WHERE x."workspaceId" = ${workspace.id}::uuid AND x."revisionId" = ${revision.id}::uuid) AS dismissed`;
+  const { people, issues, parties, saved, dismissed } = row ?? {
+    people: [],
+    issues: [],
+    parties: [],
+    saved: [],
+    dismissed: [],
+  };
   const overlaps = (a: { start: number; end: number }, b: { startOffset: number; endOffset: number }) =>
     a.start < b.endOffset && b.startOffset < a.end;
   return suggestQuotes(

@@ -27,21 +27,28 @@ function latestStatementsAsOf(workspaceId: string, asOf: string) {
   return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
 }
 
+type MatrixFrame = {
+  positionLabels: unknown;
+  parties: MatrixView["parties"];
+  issues: MatrixView["issues"];
+};
+
 export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): Promise<MatrixView> {
-  const [settings, parties, issues, rows] = await Promise.all([
-    db().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { positionLabels: true } }),
-    db().party.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, shortName: true, colour: true },
-    }),
-    db().issue.findMany({
-      where: { workspaceId: workspace.id, archivedAt: null },
-      orderBy: [{ sortOrder: "asc" }, { title: "asc" }],
-      select: { id: true, title: true, description: true },
-    }),
+  // The labels and the rows and columns in one round trip, beside the cells.
+  const [[frame], rows] = await Promise.all([
+    db().$queryRaw<MatrixFrame[]>`
+      SELECT w."positionLabels",
+             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'shortName', p."shortName",
+                       'colour', p.colour) ORDER BY p."sortOrder", p.name), '[]'::json)
+              FROM parties p WHERE p."workspaceId" = w.id AND p."archivedAt" IS NULL) AS parties,
+             (SELECT coalesce(json_agg(json_build_object('id', i.id, 'title', i.title, 'description', i.description)
+                       ORDER BY i."sortOrder", i.title), '[]'::json)
+              FROM issues i WHERE i."workspaceId" = w.id AND i."archivedAt" IS NULL) AS issues
+      FROM workspaces w WHERE w.id = ${workspace.id}::uuid`,
     latestStatementsAsOf(workspace.id, asOf),
   ]);
+  if (!frame) throw new Error(`workspace ${workspace.id} is gone`);
+  const { positionLabels, parties, issues } = frame;
   // The editor's Correct mode starts from the shown statement's quotes, so they travel with it.
   const links = new Map<string, { evidenceId: string; relation: EvidenceRelation }[]>();
   for (const { statementId, ...link } of await db().statementEvidence.findMany({
@@ -53,7 +60,7 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
   return {
     workspace: { slug: workspace.slug, title: workspace.title },
     asOf,
-    positionLabels: resolvePositionLabels(settings.positionLabels),
+    positionLabels: resolvePositionLabels(positionLabels),
     parties,
     issues,
     cells: rows.map((row) => ({

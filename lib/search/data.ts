@@ -1,10 +1,11 @@
 import "server-only";
 import { commentPermalink } from "@/lib/comments/permalink";
 import { db } from "@/lib/db/client";
-import { PAIR_SELECT, type QuoteSide, quotePair } from "@/lib/evidence/pairs";
+import { type PairedQuote, type QuoteSide, quotePair } from "@/lib/evidence/pairs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind, Position } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { SearchQuery } from "@/lib/search/schema";
 import { parseHeadline } from "@/lib/search/snippet";
 import { searchTsQuery } from "@/lib/search/tsquery";
@@ -23,6 +24,10 @@ const WHOLE = Prisma.sql`${MARKS} || ', HighlightAll=true'`;
 const FRAGMENTS = Prisma.sql`${MARKS} || ', MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "'`;
 
 type Counted = { total: number };
+
+// The other side of a quote pair, as lib/evidence/pairs.ts's PairedQuote, read with the quote itself.
+const PAIRED_QUOTE_JSON = Prisma.sql`json_build_object('id', q.id, 'exact', q.exact,
+  'document', json_build_object('id', qd.id, 'title', qd.title, 'language', qd.language))`;
 type EvidenceRow = Counted & {
   id: string;
   exact: string;
@@ -31,7 +36,10 @@ type EvidenceRow = Counted & {
   kind: EvidenceKind;
   documentId: string;
   documentTitle: string;
+  documentLanguage: string;
   speaker: string | null;
+  translationOf: PairedQuote | null;
+  translations: PairedQuote[];
 };
 type DocumentRow = Counted & {
   id: string;
@@ -83,8 +91,14 @@ function evidenceQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQue
       : Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
   return db().$queryRaw<EvidenceRow[]>`
-    SELECT e.id, e.exact, e."saidOn", e.kind, e."documentId", d.title AS "documentTitle", p.name AS speaker,
+    SELECT e.id, e.exact, e."saidOn", e.kind, e."documentId", d.title AS "documentTitle",
+           d.language AS "documentLanguage", p.name AS speaker,
            ${tsQuery ? Prisma.sql`ts_headline('pg_catalog.english', e.exact, ${tsQuery}, ${WHOLE})` : Prisma.sql`e.exact`} AS headline,
+           (SELECT ${PAIRED_QUOTE_JSON} FROM evidence q JOIN documents qd ON qd.id = q."documentId"
+            WHERE q.id = e."translationOfId") AS "translationOf",
+           (SELECT coalesce(json_agg(${PAIRED_QUOTE_JSON} ORDER BY q."createdAt"), '[]'::json)
+            FROM evidence q JOIN documents qd ON qd.id = q."documentId"
+            WHERE q."translationOfId" = e.id) AS translations,
            count(*) OVER ()::int AS total
     FROM evidence e
     JOIN documents d ON d.id = e."documentId"
@@ -156,19 +170,19 @@ function commentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
  * language shows with the other. When both sides of a pair match, the pair is listed once, where
  * its better-ranked side stands.
  */
-async function withPairs(rows: EvidenceRow[]) {
-  const paired = await db().evidence.findMany({
-    where: {
-      id: { in: rows.map((r) => r.id) },
-      OR: [{ translationOfId: { not: null } }, { translations: { some: {} } }],
-    },
-    select: { id: true, exact: true, document: { select: { id: true, title: true, language: true } }, ...PAIR_SELECT },
-  });
-  const pairs = new Map(paired.map((q) => [q.id, quotePair(q)]));
+function withPairs(rows: EvidenceRow[]) {
   const shown = new Set<string>();
-  const kept: (EvidenceRow & { pair: QuoteSide[] | null })[] = [];
-  for (const row of rows) {
-    const pair = pairs.get(row.id) ?? null;
+  const kept: (Omit<EvidenceRow, "translationOf" | "translations" | "documentLanguage"> & {
+    pair: QuoteSide[] | null;
+  })[] = [];
+  for (const { translationOf, translations, documentLanguage, ...row } of rows) {
+    const pair = quotePair({
+      id: row.id,
+      exact: row.exact,
+      document: { id: row.documentId, title: row.documentTitle, language: documentLanguage },
+      translationOf,
+      translations,
+    });
     const key = pair?.[0]?.id ?? row.id;
     if (shown.has(key)) continue;
     shown.add(key);
@@ -190,7 +204,7 @@ export async function search(workspace: AuthorizedWorkspace, query: SearchQuery)
     tsQuery && !quoteFilters ? statementQuery(workspace, query, tsQuery) : [],
     tsQuery && !anyFilter ? commentQuery(workspace, tsQuery) : [],
   ]);
-  const { rows: quotes, repeated } = await withPairs(evidence);
+  const { rows: quotes, repeated } = withPairs(evidence);
   return {
     evidence: quotes.map(({ total: _, headline, ...e }) => ({
       ...e,
@@ -223,6 +237,29 @@ export async function search(workspace: AuthorizedWorkspace, query: SearchQuery)
       comments: total(comments),
     },
   };
+}
+
+type FilterOption = { id: string; name: string };
+
+/**
+ * What the search form's filters offer, in one round trip: speakers, current parties and issues,
+ * and the workspace's position labels (for the stance results).
+ */
+export async function listSearchFilters(workspace: AuthorizedWorkspace) {
+  const option = (name: Prisma.Sql) => Prisma.sql`json_build_object('id', x.id, 'name', ${name})`;
+  const [row] = await db().$queryRaw<
+    { people: FilterOption[]; parties: FilterOption[]; issues: FilterOption[]; positionLabels: Prisma.JsonValue }[]
+  >`
+    SELECT w."positionLabels",
+           (SELECT coalesce(json_agg(${option(Prisma.sql`x.name`)} ORDER BY x.name), '[]'::json)
+            FROM people x WHERE x."workspaceId" = w.id) AS people,
+           (SELECT coalesce(json_agg(${option(Prisma.sql`x.name`)} ORDER BY x."sortOrder", x.name), '[]'::json)
+            FROM parties x WHERE x."workspaceId" = w.id AND x."archivedAt" IS NULL) AS parties,
+           (SELECT coalesce(json_agg(${option(Prisma.sql`x.title`)} ORDER BY x."sortOrder", x.title), '[]'::json)
+            FROM issues x WHERE x."workspaceId" = w.id AND x."archivedAt" IS NULL) AS issues
+    FROM workspaces w WHERE w.id = ${workspace.id}::uuid`;
+  if (!row) throw new Error(`workspace ${workspace.id} is gone`);
+  return { ...row, positionLabels: resolvePositionLabels(row.positionLabels) };
 }
 
 export type SearchResultKind = "quote" | "document" | "statement" | "comment";

@@ -114,12 +114,18 @@ export async function requireSessionCaller(request: Request): Promise<string> {
   return requireUserId();
 }
 
-const findMembership = cache(async (slug: string, userId: string) =>
-  db().membership.findFirst({
-    where: { userId, workspace: { slug } },
-    select: { role: true, workspace: { select: { id: true, slug: true, title: true, archivedAt: true } } },
-  }),
-);
+type MembershipRow = { role: Role; id: string; slug: string; title: string; archivedAt: Date | null };
+
+// One round trip (a Prisma relation select would send two): every page and route starts here.
+const findMembership = cache(async (slug: string, userId: string) => {
+  const [row] = await db().$queryRaw<MembershipRow[]>`
+    SELECT m.role::text AS role, w.id::text AS id, w.slug, w.title, w."archivedAt"
+    FROM memberships m JOIN workspaces w ON w.id = m."workspaceId"
+    WHERE m."userId" = ${userId}::uuid AND w.slug = ${slug}`;
+  if (!row) return null;
+  const { role, ...workspace } = row;
+  return { role, workspace };
+});
 
 /**
  * A workspace the signed-in user may act on with `permission`. A workspace that does not exist

@@ -453,7 +453,7 @@ it(`measures the data layer on ${mode}`, async () => {
     const tokenFloor = async () =>
       (
         await pool.query(
-          `SELECT t.id, t."userId", t.scope, t."expiresAt", t."revokedAt", u."disabledAt",
+          `SELECT t.id, t."userId", t.scope, t."expiresAt", t."revokedAt", t."lastUsedAt", u."disabledAt",
                   array(SELECT w."workspaceId" FROM api_token_workspaces w WHERE w."tokenId" = t.id) AS workspaces
            FROM api_tokens t JOIN users u ON u.id = t."userId" WHERE t."tokenHash" = $1`,
           [hashApiToken(api.secret)],

@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { rateLimitHeaders, takeRateLimit } from "@/lib/http/rate-limit";
 import { changeMemberRole, removeMember } from "@/lib/members/mutations";
+import { requestStore } from "@/lib/observability/request-context";
 import { ActionError } from "@/lib/safe-action";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import {
@@ -164,6 +165,17 @@ describe("the gate with a token", () => {
     await expect(authorizeWorkspace(workspace.slug, "document:write", caller)).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  it("checks a token (its user, expiry, revocation and workspaces) in one round trip", async () => {
+    const { secret } = await createApiToken(editor.id, await tokenInput([workspace, otherWorkspace], "READ"));
+    const context = { queries: 0 };
+    const caller = await requestStore.run(context, () => callerFor(secret));
+    expect(caller).toMatchObject({ kind: "token", userId: editor.id });
+    expect(caller.kind === "token" && [...caller.workspaceIds].sort()).toEqual(
+      [workspace.id, otherWorkspace.id].sort(),
+    );
+    expect(context.queries).toBe(1);
   });
 
   it("gives a write token no more than the user's current role", async () => {

@@ -8,10 +8,8 @@ import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { countOf } from "@/lib/format/count";
 import { firstValues } from "@/lib/http/search-params";
 import { formatCalendarDate } from "@/lib/matrix/dates";
-import { listPeople } from "@/lib/people/data";
-import { documentUrl, quoteUrl, search, statementUrl } from "@/lib/search/data";
+import { documentUrl, listSearchFilters, quoteUrl, search, statementUrl } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
-import { listStructure } from "@/lib/structure/data";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Search" };
@@ -30,10 +28,9 @@ export default async function SearchPage({
   const single = firstValues(raw);
   const parsed = SearchQuerySchema.safeParse(single);
   const query = parsed.success ? parsed.data : SearchQuerySchema.parse({});
-  const [results, people, structure, quoteOrder] = await Promise.all([
+  const [results, filters, quoteOrder] = await Promise.all([
     search(workspace, query),
-    listPeople(workspace),
-    listStructure(workspace),
+    listSearchFilters(workspace),
     readQuoteOrder(),
   ]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -56,7 +53,7 @@ export default async function SearchPage({
             Speaker
             <select name="speaker" defaultValue={query.speaker ?? ""} className={select}>
               <option value="">Anyone</option>
-              {people.map((p) => (
+              {filters.people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
@@ -67,26 +64,22 @@ export default async function SearchPage({
             Party
             <select name="party" defaultValue={query.party ?? ""} className={select}>
               <option value="">Any</option>
-              {structure.parties
-                .filter((p) => !p.archivedAt)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+              {filters.parties.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
             Issue
             <select name="issue" defaultValue={query.issue ?? ""} className={select}>
               <option value="">Any</option>
-              {structure.issues
-                .filter((i) => !i.archivedAt)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                  </option>
-                ))}
+              {filters.issues.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
@@ -159,7 +152,7 @@ export default async function SearchPage({
           {results.statements.map((s) => (
             <li key={s.id} className="rounded-md border border-slate-200 bg-white p-3">
               <Link href={statementUrl(slug, s)} className="font-medium text-indigo-800 hover:underline">
-                {s.partyName} on {s.issueTitle}: {structure.positionLabels[s.position]}
+                {s.partyName} on {s.issueTitle}: {filters.positionLabels[s.position]}
               </Link>
               <p className="mt-1 text-sm text-slate-700">
                 <SnippetText snippet={s.snippet} />
