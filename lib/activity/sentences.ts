@@ -41,7 +41,13 @@ const fields = (value: unknown): Fields =>
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 const quoted = (value: string) => `“${value.length > 160 ? `${[...value].slice(0, 160).join("").trimEnd()}…` : value}”`;
 
-const ROLES: Record<string, string> = { OWNER: "owner", EDITOR: "editor", COMMENTER: "commenter", VIEWER: "viewer" };
+const ROLES: Record<string, string> = {
+  OWNER: "owner",
+  REVIEWER: "reviewer",
+  EDITOR: "editor",
+  COMMENTER: "commenter",
+  VIEWER: "viewer",
+};
 const STRUCTURE: Record<string, string> = { issue: "issue", party: "party" };
 
 /** One event of the log as a sentence. Unknown actions still read as words, never as JSON. */

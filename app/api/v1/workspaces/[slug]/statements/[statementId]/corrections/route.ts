@@ -4,6 +4,7 @@ import { authorizeApiRequest, readJsonBody } from "@/lib/api/request";
 import { takeRateLimit } from "@/lib/http/rate-limit";
 import { correctStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema } from "@/lib/matrix/schema";
+import { requireDirectEditing } from "@/lib/review/mutations";
 
 /** Replaces a statement with a corrected one, as the editor's Correct does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; statementId: string }> }) {
@@ -11,6 +12,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const body = await readJsonBody(request);
     const { slug, statementId } = await params;
     const { caller, workspace } = await authorizeApiRequest(request, slug, "stance:write");
+    await requireDirectEditing(workspace);
     if (!CorrectStatementSchema.shape.statementId.safeParse(statementId).success)
       return problem(404, "not_found", "That statement does not exist in this workspace.");
     const input = CorrectStatementSchema.parse({ ...body, statementId, workspaceSlug: workspace.slug });
