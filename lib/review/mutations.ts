@@ -17,6 +17,7 @@ import {
 } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { ConfidenceLevel } from "@/lib/matrix/schema";
+import { readReviewMode } from "@/lib/review/data";
 import { type DecideProposalInput, ProposalLinksSchema, type ProposeEditInput } from "@/lib/review/schema";
 import { ActionError } from "@/lib/safe-action";
 import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
@@ -46,11 +47,6 @@ const NO_SUCH_PROPOSAL = {
 
 export const REVIEW_MODE_MESSAGE =
   "This workspace is in review mode: an editor's change is proposed for a reviewer to accept, not saved directly.";
-
-export async function readReviewMode(workspace: AuthorizedWorkspace): Promise<boolean> {
-  const row = await db().workspace.findUnique({ where: { id: workspace.id }, select: { reviewMode: true } });
-  return row?.reviewMode ?? false;
-}
 
 /** Direct stance edits while review mode is on are for reviewers and owners; editors propose. */
 export async function requireDirectEditing(workspace: AuthorizedWorkspace): Promise<void> {
