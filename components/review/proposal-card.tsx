@@ -22,6 +22,7 @@ export function ProposalCard({
 }) {
   return (
     <article
+      id={`proposal-${proposal.id}`}
       aria-label={`${KIND_LABELS[proposal.kind]} proposed by ${proposal.proposedBy ?? "a former member"}`}
       data-testid="proposal"
       data-status={proposal.status}

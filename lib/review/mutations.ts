@@ -19,7 +19,6 @@ import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { readReviewMode } from "@/lib/review/data";
 import { type DecideProposalInput, ProposalLinksSchema, type ProposeEditInput } from "@/lib/review/schema";
-import { ActionError } from "@/lib/safe-action";
 import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
@@ -91,10 +90,11 @@ async function notify(
   });
 }
 
-/** An edit proposed for review: checked as the edit would be, then stored with the cell version it reads. */
+/**
+ * An edit proposed for review: checked as the edit would be, then stored with the cell version it
+ * reads. Review mode makes proposing the only way for an editor; with it off, proposing is optional.
+ */
 export async function proposeEdit(workspace: AuthorizedWorkspace, input: ProposeEditInput): Promise<ProposeResult> {
-  if (!(await readReviewMode(workspace)))
-    throw new ActionError("review_mode_off", "Review mode is off in this workspace: edit the cell directly.");
   let cell: Cell;
   if (input.kind === "RECORD") cell = { issueId: input.issueId, partyId: input.partyId };
   else {
