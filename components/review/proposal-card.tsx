@@ -26,7 +26,7 @@ export function ProposalCard({
       aria-label={`${KIND_LABELS[proposal.kind]} proposed by ${proposal.proposedBy ?? "a former member"}`}
       data-testid="proposal"
       data-status={proposal.status}
-      className="flex min-w-0 flex-col rounded-lg border border-amber-300 bg-white p-4 shadow-sm"
+      className={`flex h-full min-w-0 flex-col rounded-lg border bg-white p-4 shadow-sm ${proposal.status === "OPEN" ? "border-amber-300" : "border-slate-200"}`}
     >
       {showCell ? (
         <p className="text-sm font-semibold">
@@ -104,6 +104,8 @@ export function ProposalCard({
           : <span className="whitespace-pre-line">{proposal.decisionRationale}</span>
         </p>
       ) : null}
+      {/* Keeps the decision forms of cards side by side level with each other. */}
+      {children ? <div aria-hidden className="grow" /> : null}
       {children}
     </article>
   );

@@ -110,6 +110,10 @@ describe("review mode", () => {
       await raePage.getByLabel("Author").selectOption({ label: `${ben.name} (1)` });
       await raePage.getByRole("button", { name: "Filter" }).click();
       await raePage.getByTestId("queue-counts").filter({ hasText: "1 shown" }).waitFor();
+      await screenshot(raePage, "review-queue");
+      await raePage.setViewportSize({ width: 390, height: 844 });
+      await screenshot(raePage, "review-queue-390");
+      await raePage.setViewportSize({ width: 1280, height: 800 });
       await raePage.getByRole("link", { name: "Open the cell to compare readings" }).click();
       const readings = raePage.getByTestId("competing-readings").getByTestId("proposal");
       await raePage.getByRole("heading", { name: "2 competing readings await review" }).waitFor();
@@ -120,6 +124,9 @@ describe("review mode", () => {
       await raePage.getByText(anaSummary).waitFor();
       await raePage.getByText("The condition is stated in the same sentence.").waitFor();
       await screenshot(raePage, "review-competing-readings");
+      await raePage.setViewportSize({ width: 390, height: 844 });
+      await screenshot(raePage, "review-competing-readings-390");
+      await raePage.setViewportSize({ width: 1280, height: 800 });
 
       const benCard = readings.filter({ hasText: benSummary });
       await benCard.getByLabel("Decision rationale").fill("The condition is explicit in the quote.");
@@ -135,6 +142,9 @@ describe("review mode", () => {
       const history = raePage.locator("ol").filter({ hasText: benSummary }).first();
       await expect(history.textContent()).resolves.toContain(`by ${ben.name}`);
       await screenshot(raePage, "review-decided");
+      await raePage.goto(`/w/${slug}/review/proposals`);
+      await raePage.getByRole("heading", { name: "Proposals to review (0)" }).waitFor();
+      await screenshot(raePage, "review-queue-empty");
 
       // The matrix shows it.
       await raePage.goto(`/w/${slug}?asOf=2022-02-16`);
