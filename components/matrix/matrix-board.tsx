@@ -274,9 +274,8 @@ export function MatrixBoard({
                   ].filter(Boolean);
                   const comments = commentCounts[key];
                   const proposals = proposalCounts[key] ?? 0;
-                  const proposalWords = proposals
-                    ? `${proposals} ${proposals === 1 ? "proposal" : "proposals"} pending review`
-                    : "";
+                  // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
+                  const proposalWords = proposals ? `${proposals} pending` : "";
                   const commentWords = comments
                     ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
                     : "";
@@ -380,7 +379,11 @@ export function MatrixBoard({
                           </span>
                         ) : null}
                         {proposals ? (
-                          <span className="matrix-proposals" data-testid="cell-proposals">
+                          <span
+                            className="matrix-proposals"
+                            data-testid="cell-proposals"
+                            title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
+                          >
                             {proposals} pending
                           </span>
                         ) : null}

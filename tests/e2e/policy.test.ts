@@ -847,14 +847,15 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     return [{ workspaceSlug: DEMO, shareLinkId: link.id }];
   },
 
-  createInvitationAction: async () => [{ workspaceSlug: DEMO, role: "VIEWER", email: "", expiresInDays: 7 }],
+  createInvitationAction: async () => [{ workspaceSlug: DEMO, role: "REVIEWER", email: "", expiresInDays: 7 }],
   async revokeInvitationAction() {
     const invitation = await createInvitation(asOwner(), { role: Role.VIEWER, expiresInDays: 7 });
     return [{ workspaceSlug: DEMO, invitationId: invitation.id }];
   },
   async changeMemberRoleAction() {
     await ensureTargetMember(Role.VIEWER);
-    return [{ workspaceSlug: DEMO, userId: users.target.id, role: "COMMENTER" }];
+    // The reviewer role, like any other, is granted here by owners only.
+    return [{ workspaceSlug: DEMO, userId: users.target.id, role: "REVIEWER" }];
   },
   async removeMemberAction() {
     await ensureTargetMember(Role.VIEWER);

@@ -8,6 +8,8 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { Role } from "@/lib/generated/prisma/enums";
 import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
+import { acceptInvitation, changeMemberRole, createInvitation } from "@/lib/members/mutations";
+import { CreateInvitationSchema } from "@/lib/members/schema";
 import {
   acceptProposal,
   type DecisionResult,
@@ -99,6 +101,25 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db().$disconnect();
+});
+
+describe("the reviewer role", () => {
+  it("is granted by changing a member's role and through an invitation", async () => {
+    const extra = await member("Rolf", Role.EDITOR);
+    await changeMemberRole(owner, extra.userId, Role.REVIEWER);
+    const invited = await db().user.create({
+      data: { email: `ivy-${randomUUID().slice(0, 8)}@parley.test`, name: "Ivy" },
+      select: { id: true },
+    });
+    const input = CreateInvitationSchema.parse({ workspaceSlug: owner.slug, role: "REVIEWER", expiresInDays: 1 });
+    const invitation = await createInvitation(owner, input);
+    await acceptInvitation(invited.id, invitation.path.split("/").pop()!);
+    const roles = await db().membership.findMany({
+      where: { workspaceId: owner.id, userId: { in: [extra.userId, invited.id] } },
+      select: { role: true },
+    });
+    expect(roles).toEqual([{ role: "REVIEWER" }, { role: "REVIEWER" }]);
+  });
 });
 
 describe("review mode off", () => {
