@@ -378,6 +378,7 @@ export function MatrixBoard({
                             ) : null}
                           </span>
                         ) : null}
+                        {proposals ? " " : null}
                         {proposals ? (
                           <span
                             className="matrix-proposals"

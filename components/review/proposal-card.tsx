@@ -33,7 +33,7 @@ export function ProposalCard({
           <span style={{ color: proposal.partyColour }}>{proposal.partyName}</span> on {proposal.issueTitle}
         </p>
       ) : null}
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <p className={`text-xs font-semibold uppercase tracking-wide text-slate-600 ${showCell ? "mt-1" : ""}`}>
         {KIND_LABELS[proposal.kind]} · by {proposal.proposedBy ?? "a former member"}
       </p>
       {proposal.position ? (
