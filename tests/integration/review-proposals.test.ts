@@ -257,6 +257,55 @@ describe("review mode on", () => {
     expect(await version(issueId, partyId)).toBe(base + 2);
   });
 
+  it("applies a proposed correction and a proposed retraction as the direct edits would", async () => {
+    const [issueId, partyId] = [issues[0]!, parties[0]!];
+    const shown = await db().stanceStatement.findFirstOrThrow({
+      where: { workspaceId: owner.id, issueId, partyId, amendment: null },
+      orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }],
+      select: { id: true },
+    });
+    const correction = proposalId(
+      await proposeEdit(editorA, {
+        kind: "CORRECT",
+        workspaceSlug: owner.slug,
+        statementId: shown.id,
+        baseVersion: await version(issueId, partyId),
+        position: "REJECTS",
+        summary: "Alice's corrected reading.",
+        statedOn: "2022-03-01",
+        links: [],
+        reason: "Misread the date.",
+        rationale: "The transcript says so.",
+      }),
+    );
+    const corrected = await acceptProposal(reviewer, { proposalId: correction, rationale: "Right." });
+    expect(corrected).toMatchObject({ ok: true });
+    const replacementId = (corrected as { statementId: string }).statementId;
+    expect(
+      await db().statementAmendment.findUniqueOrThrow({
+        where: { statementId: shown.id },
+        select: { kind: true, replacementId: true, amendedById: true, reason: true },
+      }),
+    ).toEqual({ kind: "CORRECTED", replacementId, amendedById: editorA.userId, reason: "Misread the date." });
+    const retraction = proposalId(
+      await proposeEdit(editorB, {
+        kind: "RETRACT",
+        workspaceSlug: owner.slug,
+        statementId: replacementId,
+        baseVersion: await version(issueId, partyId),
+        reason: "Wrong party.",
+        rationale: "",
+      }),
+    );
+    expect(await acceptProposal(owner, { proposalId: retraction, rationale: "Agreed." })).toMatchObject({ ok: true });
+    expect(
+      await db().statementAmendment.findUniqueOrThrow({
+        where: { statementId: replacementId },
+        select: { kind: true, amendedById: true },
+      }),
+    ).toEqual({ kind: "RETRACTED", amendedById: editorB.userId });
+  });
+
   it("rejects a proposal with a rationale and leaves the cell alone", async () => {
     const [issueId, partyId] = [issues[2]!, parties[0]!];
     const base = await version(issueId, partyId);
