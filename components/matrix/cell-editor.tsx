@@ -39,6 +39,8 @@ type Props = {
   error?: { message: string; fieldErrors?: Record<string, string[] | undefined> };
   onSubmit: (edit: CellEdit) => void;
   onClose: () => void;
+  /** Review mode, for an editor: the edit is proposed for a reviewer to accept. */
+  proposing?: boolean;
 };
 
 export function CellEditor({
@@ -54,6 +56,7 @@ export function CellEditor({
   error,
   onSubmit,
   onClose,
+  proposing = false,
 }: Props) {
   const [mode, setMode] = useState<Mode>(draft?.kind ?? "record");
   const [position, setPosition] = useState<Position>(
@@ -71,6 +74,7 @@ export function CellEditor({
   const [confidenceRationale, setConfidenceRationale] = useState(
     draft && draft.kind !== "retract" ? draft.confidenceRationale : "",
   );
+  const [rationale, setRationale] = useState(draft?.rationale ?? "");
   const [filter, setFilter] = useState("");
   // The version the user started from: live updates change the `version` prop while the editor is
   // open, and submitting on top of that would overwrite a change the user never saw.
@@ -108,7 +112,7 @@ export function CellEditor({
 
   function submit(baseVersion = conflict ? conflict.version : openedVersion, statementId = amendedId) {
     const common = { issueId: issue.id, partyId: party.id, baseVersion };
-    const sureness = { confidence, confidenceRationale };
+    const sureness = { confidence, confidenceRationale, ...(proposing ? { rationale } : {}) };
     onSubmit(
       mode === "record"
         ? { kind: "record", ...common, position, summary, statedOn, links, ...sureness }
@@ -124,7 +128,7 @@ export function CellEditor({
               reason,
               ...sureness,
             }
-          : { kind: "retract", ...common, statementId: statementId!, reason },
+          : { kind: "retract", ...common, statementId: statementId!, reason, ...(proposing ? { rationale } : {}) },
     );
   }
 
@@ -456,13 +460,43 @@ export function CellEditor({
               />
             </div>
           ) : null}
+          {proposing ? (
+            <div>
+              <label htmlFor="edit-rationale" className="block text-sm font-medium">
+                Your rationale <span className="font-normal text-slate-500">(for the reviewer)</span>
+              </label>
+              <textarea
+                id="edit-rationale"
+                value={rationale}
+                onChange={(e) => setRationale(e.target.value)}
+                rows={3}
+                maxLength={2000}
+                aria-describedby="edit-rationale-hint"
+                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
+              <p id="edit-rationale-hint" className="text-xs text-slate-500">
+                This workspace is in review mode: your change is proposed, and the matrix keeps showing the current
+                statement until a reviewer accepts it.
+              </p>
+            </div>
+          ) : null}
           <div className="flex gap-3">
             <button
               type="submit"
               disabled={tooLong}
               className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
             >
-              {mode === "record" ? "Record statement" : mode === "correct" ? "Save correction" : "Retract statement"}
+              {proposing
+                ? mode === "record"
+                  ? "Propose statement"
+                  : mode === "correct"
+                    ? "Propose correction"
+                    : "Propose retraction"
+                : mode === "record"
+                  ? "Record statement"
+                  : mode === "correct"
+                    ? "Save correction"
+                    : "Retract statement"}
             </button>
             <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
               Cancel

@@ -9,6 +9,7 @@ import { CellPreview } from "@/components/matrix/cell-preview";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useMatrix } from "@/components/matrix/use-matrix";
+import { useProposeEdit } from "@/components/matrix/use-propose-edit";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
@@ -31,6 +32,10 @@ type Props = {
   shared?: boolean;
   /** A shared view's own address (/s/<token>): its quotes open under it, read-only. */
   shareBase?: string;
+  /** Open proposals per cell, keyed `issueId:partyId` (review mode). */
+  proposalCounts?: Record<string, number>;
+  /** Review mode, for an editor: edits are proposed, not applied. */
+  proposing?: boolean;
 };
 type Editing = {
   issueId: string;
@@ -52,6 +57,8 @@ export function MatrixBoard({
   selectedCell,
   shared = false,
   shareBase,
+  proposalCounts = {},
+  proposing = false,
 }: Props) {
   const router = useRouter();
   const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
@@ -71,6 +78,8 @@ export function MatrixBoard({
   });
   const grid = useRef<HTMLTableElement>(null);
   const edit = useCellEdit(slug, matrix.asOf);
+  const propose = useProposeEdit(slug);
+  const [proposed, setProposed] = useState<string | null>(null);
   const pending = new Set(
     useMutationState({
       filters: { mutationKey: ["cell-edit", { slug }], status: "pending" },
@@ -140,6 +149,27 @@ export function MatrixBoard({
     const target = { issueId: request.issueId, partyId: request.partyId };
     setEditing(null);
     focusCell(focus[0], focus[1]);
+    if (proposing) {
+      setProposed(null);
+      propose.mutate(request, {
+        onSuccess: (result) => {
+          const issue = matrix.issues.find((i) => i.id === request.issueId);
+          const party = matrix.parties.find((p) => p.id === request.partyId);
+          if (result.ok) setProposed(`Proposed for review: ${party?.name} on ${issue?.title}.`);
+          else setEditing({ ...target, draft: request, error: { message: result.message } });
+        },
+        onError: (error) =>
+          setEditing({
+            ...target,
+            draft: request,
+            error: {
+              message: error.message,
+              fieldErrors: error instanceof EditFailure ? error.fieldErrors : undefined,
+            },
+          }),
+      });
+      return;
+    }
     edit.mutate(request, {
       onSuccess: (result) => {
         if (result.ok) return;
@@ -170,6 +200,9 @@ export function MatrixBoard({
         />
         Dim low-confidence statements
       </label>
+      <p role="status" className="mb-2 text-sm text-emerald-800 empty:hidden">
+        {proposed}
+      </p>
       {/* Narrow screens scroll the matrix inside this box, with the issue column held in place. */}
       <div className="matrix-scroller rounded-lg border border-slate-200 bg-white shadow-sm">
         <table
@@ -240,10 +273,13 @@ export function MatrixBoard({
                       : ["No statement yet"]),
                   ].filter(Boolean);
                   const comments = commentCounts[key];
+                  const proposals = proposalCounts[key] ?? 0;
+                  // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
+                  const proposalWords = proposals ? `${proposals} pending` : "";
                   const commentWords = comments
                     ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
                     : "";
-                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords].filter(Boolean).join(" ")}`;
+                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
                   const previewing =
                     !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
                   return (
@@ -342,6 +378,16 @@ export function MatrixBoard({
                             ) : null}
                           </span>
                         ) : null}
+                        {proposals ? " " : null}
+                        {proposals ? (
+                          <span
+                            className="matrix-proposals"
+                            data-testid="cell-proposals"
+                            title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
+                          >
+                            {proposals} pending
+                          </span>
+                        ) : null}
                         {previewing ? (
                           <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
                         ) : null}
@@ -380,6 +426,7 @@ export function MatrixBoard({
           conflict={editing.conflict}
           error={editing.error}
           onSubmit={submit}
+          proposing={proposing}
           onClose={() => {
             setEditing(null);
             focusCell(focus[0], focus[1]);

@@ -10,6 +10,8 @@ import type { ConfidenceLevel, MatrixStatement, MatrixView } from "@/lib/matrix/
 type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
 type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
 type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string };
+/** In review mode: the proposer's reasons for their reading. */
+type Rationale = { rationale?: string };
 
 export type CellEdit =
   | ({
@@ -21,7 +23,8 @@ export type CellEdit =
       summary: string;
       statedOn: string;
       links: Links;
-    } & Confidence)
+    } & Confidence &
+      Rationale)
   | ({
       kind: "correct";
       issueId: string;
@@ -33,8 +36,16 @@ export type CellEdit =
       statedOn: string;
       links: Links;
       reason: string;
-    } & Confidence)
-  | { kind: "retract"; issueId: string; partyId: string; statementId: string; baseVersion: number; reason: string };
+    } & Confidence &
+      Rationale)
+  | ({
+      kind: "retract";
+      issueId: string;
+      partyId: string;
+      statementId: string;
+      baseVersion: number;
+      reason: string;
+    } & Rationale);
 
 export class EditFailure extends Error {
   constructor(

@@ -7,7 +7,7 @@ import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { Role } from "@/lib/enums";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/members/actions";
 
-const ROLES: Role[] = ["OWNER", "EDITOR", "COMMENTER", "VIEWER"];
+const ROLES: Role[] = ["OWNER", "REVIEWER", "EDITOR", "COMMENTER", "VIEWER"];
 
 export function MemberRow({
   workspaceSlug,

@@ -41,7 +41,13 @@ const fields = (value: unknown): Fields =>
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 const quoted = (value: string) => `“${value.length > 160 ? `${[...value].slice(0, 160).join("").trimEnd()}…` : value}”`;
 
-const ROLES: Record<string, string> = { OWNER: "owner", EDITOR: "editor", COMMENTER: "commenter", VIEWER: "viewer" };
+const ROLES: Record<string, string> = {
+  OWNER: "owner",
+  REVIEWER: "reviewer",
+  EDITOR: "editor",
+  COMMENTER: "commenter",
+  VIEWER: "viewer",
+};
 const STRUCTURE: Record<string, string> = { issue: "issue", party: "party" };
 
 /** One event of the log as a sentence. Unknown actions still read as words, never as JSON. */
@@ -93,6 +99,25 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
       );
     }
   }
+  if (kind === "proposal") {
+    const cell = { issueId: String(after.issueId ?? ""), partyId: String(after.partyId ?? "") };
+    const where = cell.issueId
+      ? ` on ${names.parties.get(cell.partyId) ?? "a party"} on ${names.issues.get(cell.issueId) ?? "an issue"}`
+      : "";
+    const href = cell.issueId && cell.partyId ? `/w/${slug}/cells/${cell.issueId}/${cell.partyId}` : null;
+    const rationale = text(after.rationale);
+    if (verb === "opened")
+      return sentence(
+        `proposed${after.position ? ` ${position(after.position)}` : " a change"}${where} for review`,
+        [text(after.summary), rationale ? `Rationale: ${rationale}` : null].filter(Boolean).join(" ") || null,
+        href,
+      );
+    if (verb === "accepted" || verb === "rejected")
+      return sentence(`${verb} a proposal${where}`, rationale ? `Rationale: ${rationale}` : null, href);
+    if (verb === "rebased") return sentence("rebased a proposal on the cell's current statement");
+  }
+  if (event.action === "workspace.review_mode")
+    return sentence(after.reviewMode ? "turned review mode on" : "turned review mode off");
   if (event.action === "stances.imported") {
     const count = typeof after.created === "number" ? after.created : 0;
     const file = text(after.fileName);

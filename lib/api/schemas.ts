@@ -19,7 +19,7 @@ import {
 // fields the address already gives; outputs describe what the lib/ reads and mutations return,
 // and every answer is parsed through its schema before it leaves, so the document cannot drift.
 
-const ROLES = ["OWNER", "EDITOR", "COMMENTER", "VIEWER"] as const;
+const ROLES = ["OWNER", "REVIEWER", "EDITOR", "COMMENTER", "VIEWER"] as const;
 const Timestamp = z.iso.datetime();
 const Uuid = z.uuid();
 

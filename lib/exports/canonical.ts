@@ -93,6 +93,7 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
       title: file.workspace.title,
       description: file.workspace.description,
       positionLabels: file.workspace.positionLabels,
+      reviewMode: file.workspace.reviewMode,
     },
     parties: byKey(file.parties.map(({ id, ...p }) => ({ key: partyKeys.get(id)!, ...p }))),
     issues: byKey(file.issues.map(({ id, ...i }) => ({ key: issueKeys.get(id)!, ...i }))),
@@ -151,6 +152,18 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         ...c,
       })),
     ),
+    proposals: (file.proposals ?? [])
+      .map(({ id: _id, issueId, partyId, targetStatementId, statementId, evidence, ...p }) => ({
+        issue: lookup(issueKeys, issueId),
+        party: lookup(partyKeys, partyId),
+        target: lookup(statementKeys, targetStatementId),
+        statement: lookup(statementKeys, statementId),
+        evidence: evidence
+          .map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))
+          .sort((a, b) => compare(a.key, b.key)),
+        ...p,
+      }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
     dismissedSuggestions: [...(file.dismissedSuggestions ?? [])]
       .map(({ revisionId, ...d }) => ({ revision: lookup(revisionKeys, revisionId), ...d }))
       .sort((a, b) =>

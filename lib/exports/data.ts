@@ -23,6 +23,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
+import { ProposalLinksSchema } from "@/lib/review/schema";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const ACTOR = { select: { id: true, name: true, email: true } } as const;
@@ -341,7 +342,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
     async (tx) => {
       const meta = await tx.workspace.findUniqueOrThrow({
         where: { id: workspace.id },
-        select: { slug: true, title: true, description: true, positionLabels: true, createdAt: true },
+        select: { slug: true, title: true, description: true, positionLabels: true, createdAt: true, reviewMode: true },
       });
       const parties = await tx.party.findMany({
         where,
@@ -456,6 +457,33 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           resolvedById: true,
         },
       });
+      const proposals = await tx.stanceProposal.findMany({
+        where,
+        orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          issueId: true,
+          partyId: true,
+          kind: true,
+          baseVersion: true,
+          targetStatementId: true,
+          position: true,
+          summary: true,
+          statedOn: true,
+          confidence: true,
+          confidenceRationale: true,
+          links: true,
+          reason: true,
+          rationale: true,
+          status: true,
+          proposedAt: true,
+          proposedBy: ACTOR,
+          decidedAt: true,
+          decidedBy: ACTOR,
+          decisionRationale: true,
+          statementId: true,
+        },
+      });
       const dismissals = await tx.suggestionDismissal.findMany({
         where,
         select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true },
@@ -475,7 +503,20 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           (u) => [u.id, u],
         ),
       );
-      return { meta, parties, issues, people, documents, evidence, statements, cells, comments, dismissals, users };
+      return {
+        meta,
+        parties,
+        issues,
+        people,
+        documents,
+        evidence,
+        statements,
+        cells,
+        comments,
+        dismissals,
+        proposals,
+        users,
+      };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },
   );
@@ -518,6 +559,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       description: file.meta.description,
       positionLabels: storedPositionLabels(file.meta.positionLabels),
       createdAt: file.meta.createdAt.toISOString(),
+      reviewMode: file.meta.reviewMode,
     },
     parties: file.parties.map((p) => ({ ...p, archivedAt: iso(p.archivedAt) })),
     issues: file.issues.map((i) => ({ ...i, archivedAt: iso(i.archivedAt) })),
@@ -567,6 +609,15 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       deletedAt: iso(c.deletedAt),
       resolvedAt: iso(c.resolvedAt),
       resolvedBy: userActor(resolvedById),
+    })),
+    proposals: file.proposals.map(({ links, proposedBy, decidedBy, ...p }) => ({
+      ...p,
+      statedOn: p.statedOn ? toCalendarDate(p.statedOn) : null,
+      evidence: ProposalLinksSchema.parse(links),
+      proposedAt: p.proposedAt.toISOString(),
+      proposedBy: actor(proposedBy),
+      decidedAt: iso(p.decidedAt),
+      decidedBy: actor(decidedBy),
     })),
     dismissedSuggestions: file.dismissals
       .map(({ dismissedById, ...d }) => ({

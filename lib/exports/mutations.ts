@@ -187,6 +187,7 @@ export async function importWorkspaceExport(
             title: file.workspace.title,
             description: file.workspace.description,
             positionLabels: file.workspace.positionLabels,
+            reviewMode: file.workspace.reviewMode,
           },
         });
         await tx.membership.create({ data: { workspaceId, userId: owner.id, role: Role.OWNER } });
@@ -326,6 +327,25 @@ export async function importWorkspaceExport(
             workspaceId,
             dismissedAt: date(d.dismissedAt),
             dismissedById: by(dismissedBy),
+          })),
+        });
+        const proposals = file.proposals ?? [];
+        const proposal = newIds(proposals);
+        await tx.stanceProposal.createMany({
+          data: proposals.map(({ evidence: links, proposedBy, decidedBy, ...p }) => ({
+            ...p,
+            id: proposal(p.id),
+            workspaceId,
+            issueId: issue(p.issueId),
+            partyId: party(p.partyId),
+            targetStatementId: orNull(statement, p.targetStatementId),
+            statementId: orNull(statement, p.statementId),
+            statedOn: p.statedOn === null ? null : fromCalendarDate(p.statedOn),
+            links: links.map((l) => ({ evidenceId: evidence(l.evidenceId), relation: l.relation })),
+            proposedAt: date(p.proposedAt),
+            proposedById: by(proposedBy),
+            decidedAt: optionalDate(p.decidedAt),
+            decidedById: by(decidedBy),
           })),
         });
         await recordActivity(tx, {

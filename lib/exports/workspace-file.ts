@@ -133,6 +133,31 @@ const StatementSchema = z.object({
   amendment: AmendmentSchema.nullable(),
 });
 
+// A proposed edit of a cell and, once decided, the decision: rejected readings stay in the file.
+const ProposalSchema = z.object({
+  id: Id,
+  issueId: Id,
+  partyId: Id,
+  kind: z.enum(["RECORD", "CORRECT", "RETRACT"]),
+  baseVersion: z.number().int().min(0),
+  targetStatementId: Id.nullable(),
+  position: PositionSchema.nullable(),
+  summary: NonEmptyText(600).nullable(),
+  statedOn: CalendarDateSchema.nullable(),
+  confidence: ConfidenceSchema.nullable(),
+  confidenceRationale: NonEmptyText(CONFIDENCE_RATIONALE_MAX).nullable(),
+  evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
+  reason: NonEmptyText(1000).nullable(),
+  rationale: Text(2000),
+  status: z.enum(["OPEN", "ACCEPTED", "REJECTED"]),
+  proposedAt: Timestamp,
+  proposedBy: ActorSchema,
+  decidedAt: Timestamp.nullable(),
+  decidedBy: ActorSchema,
+  decisionRationale: NonEmptyText(2000).nullable(),
+  statementId: Id.nullable(),
+});
+
 const CellSchema = z.object({ issueId: Id, partyId: Id, version: z.number().int().min(0), updatedAt: Timestamp });
 
 const CommentSchema = z.object({
@@ -169,6 +194,8 @@ export const WorkspaceExportSchema = z.object({
     description: Text(5000),
     positionLabels: PositionLabelsSchema,
     createdAt: Timestamp,
+    // Absent from files written before review mode: off.
+    reviewMode: z.boolean().default(false),
   }),
   parties: z.array(PartySchema),
   issues: z.array(IssueSchema),
@@ -180,6 +207,8 @@ export const WorkspaceExportSchema = z.object({
   /** Absent from files written before comments existed, or left out on purpose. */
   comments: z.array(CommentSchema).optional(),
   dismissedSuggestions: z.array(DismissalSchema).optional(),
+  /** Absent from files written before review mode. */
+  proposals: z.array(ProposalSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

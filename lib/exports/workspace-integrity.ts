@@ -224,6 +224,28 @@ export function findExportProblems(file: WorkspaceExport): string[] {
       problem(`${where}: a reply is on another quote or statement than its thread.`);
   });
 
+  (file.proposals ?? []).forEach((proposal, i) => {
+    const where = `proposals[${i}]`;
+    if (!parties.has(proposal.partyId) || !issues.has(proposal.issueId))
+      problem(`${where}: its party or issue is not in the file.`);
+    for (const id of [proposal.targetStatementId, proposal.statementId])
+      if (id !== null && !statements.has(id)) problem(`${where}: a statement it names is not in the file.`);
+    for (const link of proposal.evidence)
+      if (!evidence.has(link.evidenceId)) problem(`${where}: a linked quote is not in the file.`);
+    if (
+      (proposal.kind === "RECORD") !== (proposal.targetStatementId === null) ||
+      (proposal.kind === "RECORD") !== (proposal.reason === null)
+    )
+      problem(`${where}: a correction or retraction names its statement and reason; a new statement neither.`);
+    if (
+      proposal.kind !== "RETRACT" &&
+      (proposal.position === null || proposal.summary === null || proposal.statedOn === null)
+    )
+      problem(`${where}: a proposed statement needs a position, a summary and a date.`);
+    if ((proposal.status === "OPEN") !== (proposal.decidedAt === null))
+      problem(`${where}: an open proposal has no decision; a decided one has its date.`);
+  });
+
   (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {
     if (!revisions.has(dismissal.revisionId)) problem(`dismissedSuggestions[${i}]: its revision is not in the file.`);
     if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);

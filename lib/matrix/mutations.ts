@@ -55,7 +55,7 @@ export type EditRefusal =
 export type EditResult = { ok: true; statementId: string | null; version: number } | EditRefusal;
 
 /** What a transaction hands back: a lost compare-and-set is told apart, then described after the rollback. */
-type EditOutcome = Exclude<EditResult, { reason: "conflict" }> | { ok: false; reason: "conflict" };
+export type EditOutcome = Exclude<EditResult, { reason: "conflict" }> | { ok: false; reason: "conflict" };
 
 const CONFLICT = { ok: false, reason: "conflict" } as const;
 const NO_SUCH_STATEMENT = {
@@ -247,7 +247,7 @@ async function insertStatement(
  * One path for every edit: the transaction either writes everything or, on any refusal, nothing.
  * A lost compare-and-set is answered with the cell as the winner left it, read after the rollback.
  */
-async function runEdit(
+export async function runEdit(
   workspace: AuthorizedWorkspace,
   cell: Cell | null,
   edit: (tx: Transaction, cell: Cell) => Promise<EditOutcome>,
@@ -297,22 +297,30 @@ function recordedActivity(
 /** A new statement in a cell: the statement, its evidence links and the activity row, or nothing. */
 export function recordStatement(workspace: AuthorizedWorkspace, input: RecordStatementInput): Promise<EditResult> {
   const cell = { issueId: input.issueId, partyId: input.partyId };
-  return runEdit(workspace, cell, async (tx) => {
-    if (!(await cellExists(tx, workspace.id, cell)))
-      return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
-    if (!(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
-    const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
-    if (version === null) return CONFLICT;
-    const statementId = await insertStatement(tx, workspace, cell, input, input.links, confidenceOf(input));
-    await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
-    await notifyCellFollowers(tx, {
-      workspaceId: workspace.id,
-      ...cell,
-      statementId,
-      actorId: workspace.userId || null,
-    });
-    return { ok: true, statementId, version };
+  return runEdit(workspace, cell, (tx) => recordInTransaction(tx, workspace, input));
+}
+
+/** recordStatement's writes inside the caller's transaction (an accepted proposal's, too). */
+export async function recordInTransaction(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  input: Omit<RecordStatementInput, "workspaceSlug">,
+): Promise<EditOutcome> {
+  const cell = { issueId: input.issueId, partyId: input.partyId };
+  if (!(await cellExists(tx, workspace.id, cell)))
+    return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+  if (!(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+  const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+  if (version === null) return CONFLICT;
+  const statementId = await insertStatement(tx, workspace, cell, input, input.links, confidenceOf(input));
+  await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
+  await notifyCellFollowers(tx, {
+    workspaceId: workspace.id,
+    ...cell,
+    statementId,
+    actorId: workspace.userId || null,
   });
+  return { ok: true, statementId, version };
 }
 
 export type Recording = Cell & {
@@ -400,7 +408,7 @@ export async function recordStatementsInTransaction(
 
 // Read outside the edit's transaction: a statement's cell never changes, so reading it first
 // costs no consistency and keeps the transaction to the connection it holds.
-async function findStatement(workspaceId: string, statementId: string) {
+export async function findStatement(workspaceId: string, statementId: string) {
   const statement = await db().stanceStatement.findFirst({
     where: { id: statementId, workspaceId },
     select: {
@@ -476,50 +484,61 @@ export async function correctStatement(
   return runEdit(
     workspace,
     original?.cell ?? null,
-    async (tx, cell) => {
-      if (input.links && !(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
-      const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
-      if (version === null) return CONFLICT;
-      // Read in the transaction: a new quote may have been linked to the statement meanwhile.
-      const before = { ...original!.before, links: await readLinks(tx, input.statementId) };
-      const links = input.links ?? before.links;
-      const was = original!.confidence;
-      const confidence: Confidence = {
-        confidence: input.confidence ?? was.confidence,
-        confidenceRationale:
-          input.confidenceRationale === undefined ? was.confidenceRationale : input.confidenceRationale || null,
-      };
-      const statementId = await insertStatement(tx, workspace, cell, input, links, confidence);
-      const refused = await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
-      if (refused) return refused;
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
-        action: "stance.corrected",
-        subjectType: "stance_statement",
-        subjectId: input.statementId,
-        // Confidence appears in the activity only when the correction changed it.
-        before: { ...before, ...confidenceChange(was, confidence, "before") },
-        after: {
-          replacementId: statementId,
-          position: input.position,
-          summary: input.summary,
-          statedOn: input.statedOn,
-          links,
-          reason: input.reason,
-          ...confidenceChange(was, confidence, "after"),
-        },
-      });
-      await notifyCellFollowers(tx, {
-        workspaceId: workspace.id,
-        ...cell,
-        statementId,
-        actorId: workspace.userId || null,
-      });
-      return { ok: true, statementId, version };
-    },
+    (tx, cell) => correctInTransaction(tx, workspace, cell, original!, input),
     input.statementId,
   );
+}
+
+type FoundStatement = NonNullable<Awaited<ReturnType<typeof findStatement>>>;
+
+/** correctStatement's writes inside the caller's transaction, on a statement found beforehand. */
+export async function correctInTransaction(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  cell: Cell,
+  original: FoundStatement,
+  input: Omit<CorrectStatementInput, "workspaceSlug">,
+): Promise<EditOutcome> {
+  if (input.links && !(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+  const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+  if (version === null) return CONFLICT;
+  // Read in the transaction: a new quote may have been linked to the statement meanwhile.
+  const before = { ...original.before, links: await readLinks(tx, input.statementId) };
+  const links = input.links ?? before.links;
+  const was = original.confidence;
+  const confidence: Confidence = {
+    confidence: input.confidence ?? was.confidence,
+    confidenceRationale:
+      input.confidenceRationale === undefined ? was.confidenceRationale : input.confidenceRationale || null,
+  };
+  const statementId = await insertStatement(tx, workspace, cell, input, links, confidence);
+  const refused = await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
+  if (refused) return refused;
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "stance.corrected",
+    subjectType: "stance_statement",
+    subjectId: input.statementId,
+    // Confidence appears in the activity only when the correction changed it.
+    before: { ...before, ...confidenceChange(was, confidence, "before") },
+    after: {
+      replacementId: statementId,
+      position: input.position,
+      summary: input.summary,
+      statedOn: input.statedOn,
+      links,
+      reason: input.reason,
+      ...confidenceChange(was, confidence, "after"),
+    },
+  });
+  await notifyCellFollowers(tx, {
+    workspaceId: workspace.id,
+    ...cell,
+    statementId,
+    actorId: workspace.userId || null,
+  });
+  return { ok: true, statementId, version };
 }
 
 /** Withdraws a statement that should not have been recorded; it stays in the history, marked retracted. */
@@ -531,28 +550,37 @@ export async function retractStatement(
   return runEdit(
     workspace,
     original?.cell ?? null,
-    async (tx, cell) => {
-      const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
-      if (version === null) return CONFLICT;
-      const refused = await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);
-      if (refused) return refused;
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
-        action: "stance.retracted",
-        subjectType: "stance_statement",
-        subjectId: input.statementId,
-        before: { ...original!.before, links: await readLinks(tx, input.statementId) },
-        after: { reason: input.reason },
-      });
-      await notifyCellFollowers(tx, {
-        workspaceId: workspace.id,
-        ...cell,
-        statementId: input.statementId,
-        actorId: workspace.userId || null,
-      });
-      return { ok: true, statementId: null, version };
-    },
+    (tx, cell) => retractInTransaction(tx, workspace, cell, original!, input),
     input.statementId,
   );
+}
+
+/** retractStatement's writes inside the caller's transaction, on a statement found beforehand. */
+export async function retractInTransaction(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  cell: Cell,
+  original: FoundStatement,
+  input: Omit<RetractStatementInput, "workspaceSlug">,
+): Promise<EditOutcome> {
+  const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
+  if (version === null) return CONFLICT;
+  const refused = await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);
+  if (refused) return refused;
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "stance.retracted",
+    subjectType: "stance_statement",
+    subjectId: input.statementId,
+    before: { ...original.before, links: await readLinks(tx, input.statementId) },
+    after: { reason: input.reason },
+  });
+  await notifyCellFollowers(tx, {
+    workspaceId: workspace.id,
+    ...cell,
+    statementId: input.statementId,
+    actorId: workspace.userId || null,
+  });
+  return { ok: true, statementId: null, version };
 }

@@ -59,7 +59,7 @@ export async function revokeInvitation(workspace: AuthorizedWorkspace, invitatio
   });
 }
 
-const ROLE_RANK: Record<Role, number> = { OWNER: 0, EDITOR: 1, COMMENTER: 2, VIEWER: 3 };
+const ROLE_RANK: Record<Role, number> = { OWNER: 0, REVIEWER: 1, EDITOR: 2, COMMENTER: 3, VIEWER: 4 };
 
 /**
  * The one answer for an unknown, used, expired or revoked link and for an email that already has

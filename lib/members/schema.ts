@@ -4,12 +4,13 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { id, line } from "@/lib/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
-export const RoleSchema = z.enum([Role.OWNER, Role.EDITOR, Role.COMMENTER, Role.VIEWER], {
+export const RoleSchema = z.enum([Role.OWNER, Role.REVIEWER, Role.EDITOR, Role.COMMENTER, Role.VIEWER], {
   error: "Choose one of the roles.",
 });
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   OWNER: "Everything, including members and invitations",
+  REVIEWER: "Edits like an editor; accepts or rejects proposals in review mode",
   EDITOR: "Records stances, imports documents, saves evidence",
   COMMENTER: "Reads everything and comments",
   VIEWER: "Reads everything",

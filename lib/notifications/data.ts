@@ -42,7 +42,14 @@ const notificationSelect = {
     },
   },
   statement: { select: { id: true, summary: true, ...cellSelect } },
+  proposal: { select: { id: true, summary: true, reason: true, decisionRationale: true, ...cellSelect } },
 } as const satisfies Prisma.NotificationSelect;
+
+const PROPOSAL_ACTIVITY = {
+  PROPOSAL_WAITING: "proposed a reading for review",
+  PROPOSAL_ACCEPTED: "accepted your proposal",
+  PROPOSAL_REJECTED: "rejected your proposal",
+} as const;
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof notificationSelect }>;
 
@@ -102,6 +109,20 @@ function toView(row: Row, actors: Map<string, string>, events: Map<string, Stanc
     actorName: row.actorId ? (actors.get(row.actorId) ?? null) : null,
   };
   const slug = row.workspace.slug;
+  if (row.kind === "PROPOSAL_WAITING" || row.kind === "PROPOSAL_ACCEPTED" || row.kind === "PROPOSAL_REJECTED") {
+    if (!row.proposal) return null;
+    const p = row.proposal;
+    const what = p.summary ?? p.reason ?? "";
+    return NotificationViewSchema.parse({
+      ...base,
+      subject: `${p.party.name} on ${p.issue.title}`,
+      activity: `${PROPOSAL_ACTIVITY[row.kind]} on ${p.party.name} on ${p.issue.title}`,
+      excerpt: excerpt(
+        row.kind === "PROPOSAL_WAITING" || !p.decisionRationale ? what : `${p.decisionRationale} — on “${what}”`,
+      ),
+      href: `/w/${slug}/cells/${p.issueId}/${p.partyId}#proposal-${p.id}`,
+    });
+  }
   if (row.kind === "CELL_CHANGED") {
     if (!row.statement) return null;
     const s = row.statement;

@@ -14,14 +14,17 @@ import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 // this module can create one, so code that skips the check does not compile.
 
 export const PERMISSIONS = {
-  "workspace:read": [Role.OWNER, Role.EDITOR, Role.COMMENTER, Role.VIEWER],
-  "comment:write": [Role.OWNER, Role.EDITOR, Role.COMMENTER],
-  "stance:write": [Role.OWNER, Role.EDITOR],
-  "evidence:write": [Role.OWNER, Role.EDITOR],
-  "document:write": [Role.OWNER, Role.EDITOR],
-  "structure:write": [Role.OWNER, Role.EDITOR],
+  "workspace:read": [Role.OWNER, Role.REVIEWER, Role.EDITOR, Role.COMMENTER, Role.VIEWER],
+  "comment:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR, Role.COMMENTER],
+  // In review mode an editor's stance edit becomes a proposal (lib/review/proposals.ts).
+  "stance:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
+  // Accepting or rejecting proposals, and editing directly while review mode is on.
+  "proposal:review": [Role.OWNER, Role.REVIEWER],
+  "evidence:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
+  "document:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
+  "structure:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "members:manage": [Role.OWNER],
-  // Title and description; refused while archived, like every other write.
+  // Title, description and review mode; refused while archived, like every other write.
   "workspace:settings": [Role.OWNER],
   // Archive, restore and delete: the only changes an archived workspace accepts.
   "workspace:lifecycle": [Role.OWNER],

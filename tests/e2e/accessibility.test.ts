@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
+import { proposeEdit, rejectProposal, setReviewMode } from "@/lib/review/mutations";
 import { createShareLink } from "@/lib/share/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
@@ -28,6 +29,7 @@ const PAGES = [
   "members",
   "activity",
   "review",
+  "proposals",
   "settings",
   "export",
   "convergence",
@@ -71,6 +73,30 @@ beforeAll(async () => {
     select: { id: true, documentId: true },
   });
   const share = await createShareLink(workspace, { label: "Accessibility", asOf: null, expiresInDays: 1 });
+  // Review mode with two readings on the cell page's cell: one waiting (side by side with its
+  // decision form), one rejected (in the reviewed readings).
+  await setReviewMode(workspace, true);
+  const cellVersion = await db().stanceCell.findUniqueOrThrow({
+    where: { workspaceId_issueId_partyId: { workspaceId: loaded.id, ...statement } },
+    select: { version: true },
+  });
+  const readings = [];
+  for (const position of ["OPPOSES", "CONDITIONAL"] as const)
+    readings.push(
+      await proposeEdit(workspace, {
+        kind: "RECORD",
+        workspaceSlug: slug,
+        ...statement,
+        baseVersion: cellVersion.version,
+        position,
+        summary: `A reading as ${position.toLowerCase()}.`,
+        statedOn: "2022-02-10",
+        links: [{ evidenceId: evidence.id, relation: "SUPPORTS" }],
+        rationale: "The wording allows it.",
+      }),
+    );
+  if (!readings[0]?.ok) throw new Error("could not propose a reading");
+  await rejectProposal(workspace, { proposalId: readings[0].proposalId, rationale: "The quote says otherwise." });
   paths = {
     matrix: `/w/${slug}?asOf=2022-02-16`,
     cell: `/w/${slug}/cells/${statement.issueId}/${statement.partyId}`,
@@ -82,6 +108,7 @@ beforeAll(async () => {
     members: `/w/${slug}/members`,
     activity: `/w/${slug}/activity`,
     review: `/w/${slug}/review`,
+    proposals: `/w/${slug}/review/proposals`,
     settings: `/w/${slug}/settings`,
     export: `/w/${slug}/export`,
     convergence: `/w/${slug}/convergence`,

@@ -9,6 +9,7 @@ import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument } from "@/lib/documents/mutations";
 import { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
+import { proposeEdit } from "@/lib/review/mutations";
 import { createShareLink } from "@/lib/share/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
@@ -46,7 +47,8 @@ const ids = {} as Record<
   | "target"
   | "invitation"
   | "shareLink"
-  | "notification",
+  | "notification"
+  | "proposal",
   string
 > & { revisionNumber: number };
 const foreign: string[] = [];
@@ -156,6 +158,7 @@ beforeAll(async () => {
     invitation: (await createInvitation(asOwner, { role: Role.VIEWER, expiresInDays: 7 })).id,
     shareLink: (await createShareLink(asOwner, { label: "Fuzz", asOf: null, expiresInDays: 7 })).id,
     notification: notification.id,
+    proposal: await fuzzProposal(asOwner, mine),
   });
   foreign.push(
     theirs.issue.id,
@@ -170,8 +173,29 @@ beforeAll(async () => {
     theirNotification.id,
     (await createInvitation(asStranger, { role: Role.VIEWER, expiresInDays: 7 })).id,
     (await createShareLink(asStranger, { label: "Fuzz", asOf: null, expiresInDays: 7 })).id,
+    await fuzzProposal(asStranger, theirs),
   );
 });
+
+async function fuzzProposal(
+  workspace: Parameters<typeof proposeEdit>[0],
+  cell: { issue: { id: string }; party: { id: string } },
+): Promise<string> {
+  const result = await proposeEdit(workspace, {
+    kind: "RECORD",
+    workspaceSlug: workspace.slug,
+    issueId: cell.issue.id,
+    partyId: cell.party.id,
+    baseVersion: 0,
+    position: "OPEN",
+    summary: "Fuzz proposal",
+    statedOn: "2022-01-10",
+    links: [],
+    rationale: "",
+  });
+  if (!result.ok) throw new Error(`could not propose: ${result.message}`);
+  return result.proposalId;
+}
 
 // ---------------------------------------------------------------- hostile values
 
@@ -366,6 +390,24 @@ const TEMPLATES: Record<string, () => Record<string, unknown>> = {
       confidenceRationale: "",
     }),
   retractStatementAction: () => t({ statementId: ids.statement, baseVersion: 1, reason: "Fuzz reason" }),
+  proposeEditAction: () =>
+    t({
+      kind: "RECORD",
+      issueId: ids.issue,
+      partyId: ids.party,
+      baseVersion: 1,
+      position: "OPPOSES",
+      summary: "Fuzz proposal",
+      statedOn: "2022-01-20",
+      links: [{ evidenceId: ids.evidence, relation: "CONTEXT" }],
+      confidence: "LOW",
+      confidenceRationale: "Fuzz rationale",
+      rationale: "Fuzz reading",
+    }),
+  acceptProposalAction: () => t({ proposalId: ids.proposal, rationale: "Fuzz decision" }),
+  rejectProposalAction: () => t({ proposalId: ids.proposal, rationale: "Fuzz decision" }),
+  rebaseProposalAction: () => t({ proposalId: ids.proposal }),
+  setReviewModeAction: () => t({ reviewMode: false }),
   addIssueAction: () => t({ title: "Fuzz issue", description: "A fuzz issue\nwith two lines" }),
   renameIssueAction: () => t({ issueId: ids.issue, title: "Fuzz renamed issue", description: "" }),
   archiveIssueAction: () => t({ issueId: ids.issue }),

@@ -7,10 +7,19 @@
 // wrong current password). "deny": it is refused as unauthenticated, not_found or forbidden, and
 // writes nothing.
 
-export const SUBJECTS = ["owner", "editor", "commenter", "viewer", "removed", "nonmember", "anonymous"] as const;
+export const SUBJECTS = [
+  "owner",
+  "reviewer",
+  "editor",
+  "commenter",
+  "viewer",
+  "removed",
+  "nonmember",
+  "anonymous",
+] as const;
 
 /**
- * owner…viewer: members of the demo workspace with that role; removed: a former member whose
+ * owner…viewer: members of the demo workspace with that role (reviewer: an editor who also decides proposals); removed: a former member whose
  * session is still valid; nonmember: signed in, owner of another workspace only; anonymous: no
  * session at all.
  */
@@ -25,11 +34,12 @@ function allowing(...allowed: Subject[]): Policy {
   >;
 }
 
-const EVERYONE = allowing("owner", "editor", "commenter", "viewer", "removed", "nonmember", "anonymous");
-const SIGNED_IN = allowing("owner", "editor", "commenter", "viewer", "removed", "nonmember");
-const READERS = allowing("owner", "editor", "commenter", "viewer");
-const COMMENTERS = allowing("owner", "editor", "commenter");
-const WRITERS = allowing("owner", "editor");
+const EVERYONE = allowing("owner", "reviewer", "editor", "commenter", "viewer", "removed", "nonmember", "anonymous");
+const SIGNED_IN = allowing("owner", "reviewer", "editor", "commenter", "viewer", "removed", "nonmember");
+const READERS = allowing("owner", "reviewer", "editor", "commenter", "viewer");
+const COMMENTERS = allowing("owner", "reviewer", "editor", "commenter");
+const WRITERS = allowing("owner", "reviewer", "editor");
+const REVIEWERS = allowing("owner", "reviewer");
 const OWNERS = allowing("owner");
 
 export type ActionRow = {
@@ -86,7 +96,7 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   resolveThreadAction: { file: "lib/comments/actions.ts", policy: COMMENTERS, idFields: ["commentId"] },
   reopenThreadAction: { file: "lib/comments/actions.ts", policy: COMMENTERS, idFields: ["commentId"] },
 
-  // Stances: owners and editors.
+  // Stances: owners, reviewers and editors (in review mode, editors propose instead: lib/review).
   recordStatementAction: {
     file: "lib/matrix/actions.ts",
     policy: WRITERS,
@@ -95,7 +105,19 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   correctStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId", "evidenceId"] },
   retractStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId"] },
 
-  // Matrix structure: owners and editors.
+  // Review: anyone who may edit stances proposes (and rebases their own proposals); reviewers
+  // and owners decide; owners switch review mode.
+  proposeEditAction: {
+    file: "lib/review/actions.ts",
+    policy: WRITERS,
+    idFields: ["evidenceId", "issueId", "partyId", "statementId"],
+  },
+  rebaseProposalAction: { file: "lib/review/actions.ts", policy: WRITERS, idFields: ["proposalId"] },
+  acceptProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
+  rejectProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
+  setReviewModeAction: { file: "lib/review/actions.ts", policy: OWNERS, idFields: [] },
+
+  // Matrix structure: owners, reviewers and editors.
   addIssueAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: [] },
   renameIssueAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: ["issueId"] },
   archiveIssueAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: ["issueId"] },
@@ -108,7 +130,7 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   reorderPartiesAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: ["orderedIds"] },
   renamePositionLabelsAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: [] },
 
-  // Documents, quotes and the people directory: owners and editors.
+  // Documents, quotes and the people directory: owners, reviewers and editors.
   importDocumentAction: { file: "lib/documents/actions.ts", policy: WRITERS, idFields: [] },
   correctDocumentAction: { file: "lib/documents/actions.ts", policy: WRITERS, idFields: ["documentId"] },
   dismissSuggestionAction: { file: "lib/documents/actions.ts", policy: WRITERS, idFields: ["revisionId"] },

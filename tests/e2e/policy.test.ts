@@ -15,6 +15,7 @@ import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import { createInvitation, removeMember } from "@/lib/members/mutations";
+import { proposeEdit } from "@/lib/review/mutations";
 import { createShareLink } from "@/lib/share/mutations";
 import { addIssue, addParty } from "@/lib/structure/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
@@ -113,7 +114,8 @@ const foreign = {} as Record<
   | "comment"
   | "notification"
   | "shareLink"
-  | "apiToken",
+  | "apiToken"
+  | "proposal",
   string
 > & { revisionNumber: number };
 
@@ -145,11 +147,12 @@ beforeAll(async () => {
     select: { id: true, slug: true, title: true },
   });
 
-  for (const label of ["owner", "editor", "commenter", "viewer", "removed", "nonmember", "target"] as const)
+  for (const label of ["owner", "reviewer", "editor", "commenter", "viewer", "removed", "nonmember", "target"] as const)
     users[label] = await seedUser(label);
   await db().membership.createMany({
     data: [
       { workspaceId: demo.id, userId: users.owner.id, role: Role.OWNER },
+      { workspaceId: demo.id, userId: users.reviewer.id, role: Role.REVIEWER },
       { workspaceId: demo.id, userId: users.editor.id, role: Role.EDITOR },
       { workspaceId: demo.id, userId: users.commenter.id, role: Role.COMMENTER },
       { workspaceId: demo.id, userId: users.viewer.id, role: Role.VIEWER },
@@ -323,7 +326,21 @@ beforeAll(async () => {
     workspaceSlugs: [other.slug],
     expiresInDays: 7,
   });
+  const foreignProposal = await proposeEdit(otherAsOwner, {
+    kind: "RECORD",
+    workspaceSlug: other.slug,
+    issueId: foreign.issue,
+    partyId: foreign.party,
+    baseVersion: 0,
+    position: "OPEN",
+    summary: `Someone else's proposal ${run}`,
+    statedOn: "2022-01-10",
+    links: [],
+    rationale: "",
+  });
+  if (!foreignProposal.ok) throw new Error(`could not propose in the other workspace: ${foreignProposal.message}`);
   Object.assign(foreign, {
+    proposal: foreignProposal.proposalId,
     apiToken: foreignToken.id,
     comment: foreignComment.commentId,
     notification: foreignNotification.id,
@@ -351,6 +368,10 @@ afterAll(async () => {
   await db().invitation.updateMany({
     where: { workspaceId: demo.id, createdById: { in: ids }, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
+  });
+  await db().stanceProposal.updateMany({
+    where: { workspaceId: demo.id, proposedById: { in: ids }, status: "OPEN" },
+    data: { status: "REJECTED", decidedAt: new Date(), decisionRationale: "Policy probe clean-up" },
   });
   await db().membership.deleteMany({ where: { workspaceId: demo.id, userId: { in: ids } } });
 });
@@ -410,6 +431,25 @@ async function freshStatement(): Promise<{ statementId: string; baseVersion: num
   return { statementId: result.statementId, baseVersion: result.version };
 }
 
+/** An open proposal in the probe cell, by `author` (the owner unless named), for decisions and rebases. */
+async function openProposal(author: Subject = "owner"): Promise<string> {
+  const by = ["owner", "reviewer", "editor"].includes(author) ? users[author as Member].id : users.owner.id;
+  const cell = { issueId: probeIssues[1], partyId: demoParty };
+  const result = await proposeEdit(trustedWorkspace(demo, by), {
+    kind: "RECORD",
+    workspaceSlug: DEMO,
+    ...cell,
+    baseVersion: await cellVersion(cell.issueId, cell.partyId),
+    position: "CONDITIONAL",
+    summary: `Policy proposal ${next()}`,
+    statedOn: "2022-01-18",
+    links: [],
+    rationale: "Policy probe",
+  });
+  if (!result.ok) throw new Error(`could not propose: ${JSON.stringify(result)}`);
+  return result.proposalId;
+}
+
 async function ensureTargetMember(role: Role) {
   await db().membership.upsert({
     where: { workspaceId_userId: { workspaceId: demo.id, userId: users.target.id } },
@@ -453,7 +493,9 @@ async function freshPerson(): Promise<string> {
 
 /** A comment the subject wrote (members who may comment), or the owner's (anyone else: refused before it matters). */
 async function ownComment(subject: Subject): Promise<string> {
-  const author = ["owner", "editor", "commenter"].includes(subject) ? users[subject as Member].id : users.owner.id;
+  const author = ["owner", "reviewer", "editor", "commenter"].includes(subject)
+    ? users[subject as Member].id
+    : users.owner.id;
   const place = await postComment(trustedWorkspace(demo, author), {
     target: { evidenceId: demoEvidence },
     body: `Policy comment ${next()}`,
@@ -496,6 +538,7 @@ async function roleWorkspace(label: string): Promise<string> {
       memberships: {
         create: [
           { userId: users.owner.id, role: Role.OWNER },
+          { userId: users.reviewer.id, role: Role.REVIEWER },
           { userId: users.editor.id, role: Role.EDITOR },
           { userId: users.commenter.id, role: Role.COMMENTER },
           { userId: users.viewer.id, role: Role.VIEWER },
@@ -592,6 +635,34 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     const { statementId, baseVersion } = await freshStatement();
     return [{ workspaceSlug: DEMO, statementId, baseVersion, reason: "Policy probe retraction" }];
   },
+
+  async proposeEditAction() {
+    const [issueId, partyId] = [probeIssues[1], demoParty];
+    return [
+      {
+        kind: "RECORD",
+        workspaceSlug: DEMO,
+        issueId,
+        partyId,
+        baseVersion: await cellVersion(issueId, partyId),
+        position: "OPPOSES",
+        summary: `Policy proposal ${next()}`,
+        statedOn: "2022-01-20",
+        links: [{ evidenceId: demoEvidence, relation: "SUPPORTS" }],
+        rationale: "Policy probe",
+      },
+    ];
+  },
+  acceptProposalAction: async () => [
+    { workspaceSlug: DEMO, proposalId: await openProposal(), rationale: "Policy acceptance" },
+  ],
+  rejectProposalAction: async () => [
+    { workspaceSlug: DEMO, proposalId: await openProposal(), rationale: "Policy rejection" },
+  ],
+  // Only a proposal's author may rebase it: each member rebases their own.
+  rebaseProposalAction: async (subject) => [{ workspaceSlug: DEMO, proposalId: await openProposal(subject) }],
+  // Sets it to what it is: past the gate, nothing changes for the other test files.
+  setReviewModeAction: async () => [{ workspaceSlug: DEMO, reviewMode: false }],
 
   addIssueAction: async (subject) => [
     { workspaceSlug: DEMO, title: `Policy added issue ${subject} ${next()} ${run}`, description: "" },
@@ -785,14 +856,15 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     return [{ workspaceSlug: DEMO, shareLinkId: link.id }];
   },
 
-  createInvitationAction: async () => [{ workspaceSlug: DEMO, role: "VIEWER", email: "", expiresInDays: 7 }],
+  createInvitationAction: async () => [{ workspaceSlug: DEMO, role: "REVIEWER", email: "", expiresInDays: 7 }],
   async revokeInvitationAction() {
     const invitation = await createInvitation(asOwner(), { role: Role.VIEWER, expiresInDays: 7 });
     return [{ workspaceSlug: DEMO, invitationId: invitation.id }];
   },
   async changeMemberRoleAction() {
     await ensureTargetMember(Role.VIEWER);
-    return [{ workspaceSlug: DEMO, userId: users.target.id, role: "COMMENTER" }];
+    // The reviewer role, like any other, is granted here by owners only.
+    return [{ workspaceSlug: DEMO, userId: users.target.id, role: "REVIEWER" }];
   },
   async removeMemberAction() {
     await ensureTargetMember(Role.VIEWER);
@@ -1212,6 +1284,65 @@ const IDOR_PROBES: IdorProbe[] = [
         reason: "IDOR probe",
       },
     ],
+  },
+  ...(["issueId", "partyId"] as const).map(
+    (field): IdorProbe => ({
+      action: "proposeEditAction",
+      field,
+      foreignId: () => (field === "issueId" ? foreign.issue : foreign.party),
+      args: async (id) => [
+        {
+          kind: "RECORD",
+          workspaceSlug: DEMO,
+          issueId: probeIssues[0],
+          partyId: demoParty,
+          [field]: id,
+          baseVersion: 0,
+          ...recordFields,
+          links: [],
+          rationale: "IDOR probe",
+        },
+      ],
+    }),
+  ),
+  {
+    action: "proposeEditAction",
+    field: "statementId",
+    foreignId: () => foreign.statement,
+    args: async (id) => [
+      { kind: "RETRACT", workspaceSlug: DEMO, statementId: id, baseVersion: 1, reason: "IDOR probe", rationale: "" },
+    ],
+  },
+  {
+    action: "proposeEditAction",
+    field: "evidenceId",
+    foreignId: () => foreign.evidence,
+    args: async (id) => [
+      {
+        kind: "RECORD",
+        workspaceSlug: DEMO,
+        issueId: probeIssues[0],
+        partyId: demoParty,
+        baseVersion: 0,
+        ...recordFields,
+        links: [{ evidenceId: id, relation: "SUPPORTS" }],
+        rationale: "IDOR probe",
+      },
+    ],
+  },
+  ...(["acceptProposalAction", "rejectProposalAction"] as const).map(
+    (action): IdorProbe => ({
+      action,
+      field: "proposalId",
+      foreignId: () => foreign.proposal,
+      args: async (id) => [{ workspaceSlug: DEMO, proposalId: id, rationale: "IDOR probe" }],
+    }),
+  ),
+  {
+    action: "rebaseProposalAction",
+    field: "proposalId",
+    foreignId: () => foreign.proposal,
+    args: async (id) => [{ workspaceSlug: DEMO, proposalId: id }],
   },
   {
     action: "retractStatementAction",

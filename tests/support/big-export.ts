@@ -53,6 +53,7 @@ export function makeBigWorkspaceExport({
       description: "",
       positionLabels: {},
       createdAt: at,
+      reviewMode: false,
     },
     parties,
     issues,

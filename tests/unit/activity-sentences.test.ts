@@ -40,6 +40,32 @@ describe("the activity log in sentences", () => {
     expect(sentence.href).toBe("/w/talks/cells/i1/p1");
   });
 
+  it("tells proposals and decisions on them, with their rationale", () => {
+    const opened = activitySentence(
+      "talks",
+      event("proposal.opened", "stance_proposal", "pr1", null, {
+        issueId: "i1",
+        partyId: "p1",
+        kind: "RECORD",
+        position: "CONDITIONAL",
+        summary: "Would if others do.",
+        rationale: "Stated in one breath.",
+      }),
+      names,
+    );
+    expect(`${opened.actor} ${opened.text}`).toBe(
+      `Ana proposed ${DEFAULT_POSITION_LABELS.CONDITIONAL} on Russia on Offensive weapons for review`,
+    );
+    expect(opened.detail).toBe("Would if others do. Rationale: Stated in one breath.");
+    const accepted = activitySentence(
+      "talks",
+      event("proposal.accepted", "stance_proposal", "pr1", null, { issueId: "i1", partyId: "p1", rationale: "Clear." }),
+      names,
+    );
+    expect(`${accepted.actor} ${accepted.text}`).toBe("Ana accepted a proposal on Russia on Offensive weapons");
+    expect(accepted.href).toBe("/w/talks/cells/i1/p1");
+  });
+
   it("tells an imported stance by its source, and sums up the import", () => {
     const recorded = activitySentence(
       "talks",

@@ -9,6 +9,7 @@ import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
 import { EARLIEST_DATE, formatCalendarDate, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
+import { readMatrixReviewState } from "@/lib/review/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
@@ -41,11 +42,12 @@ export default async function MatrixPage({
       </main>
     );
   }
-  const [matrix, changeDates, earlier, commentCounts] = await Promise.all([
+  const [matrix, changeDates, earlier, commentCounts, review] = await Promise.all([
     getMatrix(workspace, asOf.data),
     adjacentChangeDates(workspace, asOf.data),
     compareFrom ? getMatrix(workspace, compareFrom.data) : null,
     countCellComments(workspace),
+    readMatrixReviewState(workspace),
   ]);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
   const wording = earlier && changes ? diffCellWording(earlier, matrix, changes) : {};
@@ -75,6 +77,8 @@ export default async function MatrixPage({
           changes={changes}
           wording={wording}
           commentCounts={commentCounts}
+          proposalCounts={review.proposalCounts}
+          proposing={review.reviewMode && !workspaceAllows(workspace, "proposal:review")}
           compareFrom={compareFrom?.data ?? null}
           selectedCell={cell ?? null}
         />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReviewedButton } from "@/components/documents/review-button";
+import { ReviewTabs } from "@/components/review/review-tabs";
 import { listAnchorsToReview } from "@/lib/documents/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
@@ -14,6 +15,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const canEdit = workspaceAllows(workspace, "evidence:write");
   return (
     <main className="mx-auto max-w-4xl px-4 sm:px-6 py-8">
+      <ReviewTabs slug={slug} current="quotes" />
       <h1 className="font-serif text-2xl font-semibold">Quotes to review</h1>
       <p className="mt-1 text-sm text-slate-600">
         After a source’s text was corrected, these quotes no longer match it word for word (changed) or could not be

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { ReviewModeForm } from "@/components/review/review-mode-form";
 import { IssueList } from "@/components/structure/issue-list";
 import { PartyList } from "@/components/structure/party-list";
 import { PositionLabelsForm } from "@/components/structure/position-labels-form";
 import { StructureOverview } from "@/components/structure/structure-overview";
 import { ArchiveControl, DeleteWorkspaceForm, WorkspaceDetailsForm } from "@/components/workspaces/workspace-settings";
+import { readReviewMode } from "@/lib/review/data";
 import { listStructure } from "@/lib/structure/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { getWorkspaceDetails } from "@/lib/workspaces/data";
@@ -16,7 +18,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/settings`);
   const canEdit = workspaceAllows(workspace, "structure:write");
   const isOwner = workspaceAllows(workspace, "workspace:lifecycle");
-  const [structure, details] = await Promise.all([listStructure(workspace), getWorkspaceDetails(workspace)]);
+  const [structure, details, reviewMode] = await Promise.all([
+    listStructure(workspace),
+    getWorkspaceDetails(workspace),
+    readReviewMode(workspace),
+  ]);
   const current = { slug, title: workspace.title, description: details.description, archived: workspace.archived };
   return (
     <main className="mx-auto max-w-6xl space-y-10 px-4 py-8 sm:px-6">
@@ -33,6 +39,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             Workspace
           </h2>
           <WorkspaceDetailsForm workspace={current} canEdit={workspaceAllows(workspace, "workspace:settings")} />
+          {workspaceAllows(workspace, "workspace:settings") ? (
+            <ReviewModeForm workspaceSlug={slug} reviewMode={reviewMode} />
+          ) : null}
         </section>
       ) : null}
       {canEdit ? (

@@ -1,6 +1,7 @@
 import { isSameOrigin } from "@/lib/http/public-origin";
 import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
 import { handleRoute, jsonError } from "@/lib/http/route";
+import { requireDirectEditing } from "@/lib/review/mutations";
 import { commitStanceImport, previewStanceImport } from "@/lib/stance-import/mutations";
 import { readImportRequest } from "@/lib/stance-import/upload";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
@@ -30,6 +31,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       );
     const caller = await authenticateRequest(request);
     const workspace = await authorizeWorkspace(slug, "stance:write", caller);
+    await requireDirectEditing(workspace);
     // Counted before the file is read: reading a workbook is the expensive part.
     const limit = await takeRateLimit(caller, "writes");
     const read = await readImportRequest(request);

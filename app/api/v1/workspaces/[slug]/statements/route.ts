@@ -6,6 +6,7 @@ import { takeRateLimit } from "@/lib/http/rate-limit";
 import { listStatements } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { StatementListQuerySchema } from "@/lib/matrix/schema";
+import { requireDirectEditing } from "@/lib/review/mutations";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {
@@ -20,6 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {
     const { caller, workspace } = await authorizeApiRequest(request, (await params).slug, "stance:write");
+    await requireDirectEditing(workspace);
     const body = await readJsonBody(request);
     const input = RecordStatementBodySchema.parse(body);
     const limit = await takeRateLimit(caller, "writes");

@@ -10,6 +10,8 @@ import { ConfidenceNote } from "@/components/matrix/confidence-badge";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
+import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
+import { ProposalCard } from "@/components/review/proposal-card";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
@@ -19,6 +21,7 @@ import { getCellHistory } from "@/lib/matrix/data";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
+import { listCellProposals } from "@/lib/review/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
@@ -47,7 +50,8 @@ export default async function CellPage({
   const history = await getCellHistory(workspace, cellIds.data.issueId, cellIds.data.partyId);
   if (!history) notFound();
   const canComment = workspaceAllows(workspace, "comment:write");
-  const [threads, members, following, quoteOrder] = await Promise.all([
+  const canReview = workspaceAllows(workspace, "proposal:review");
+  const [threads, members, following, quoteOrder, proposals] = await Promise.all([
     listStatementThreads(
       workspace,
       history.statements.map((s) => s.id),
@@ -55,6 +59,7 @@ export default async function CellPage({
     canComment ? listMentionCandidates(workspace) : [],
     isFollowingCell(workspace, history.issue.id, history.party.id),
     readQuoteOrder(),
+    listCellProposals(workspace, { issueId: history.issue.id, partyId: history.party.id }),
   ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
@@ -93,6 +98,36 @@ export default async function CellPage({
       </div>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
       <PositionTimeline points={effective} labels={labels} asOf={asOf} />
+      {proposals.open.length > 0 ? (
+        <section aria-labelledby="proposals-heading" className="mt-8">
+          <h2 id="proposals-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            {proposals.open.length === 1
+              ? "1 reading awaits review"
+              : `${proposals.open.length} competing readings await review`}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {canReview
+              ? "Accepting one applies it and closes the others as rejected readings, with your rationale."
+              : "The matrix keeps showing the current statement until a reviewer decides."}
+          </p>
+          <div className="mt-3 grid gap-4 md:grid-cols-2" data-testid="competing-readings">
+            {proposals.open.map((proposal) => (
+              <ProposalCard key={proposal.id} proposal={proposal} labels={labels}>
+                {proposal.stale && proposal.proposedById === workspace.userId ? (
+                  <RebaseProposalButton workspaceSlug={slug} proposalId={proposal.id} />
+                ) : null}
+                {canReview ? (
+                  <ProposalDecision
+                    workspaceSlug={slug}
+                    proposalId={proposal.id}
+                    label={`the reading by ${proposal.proposedBy ?? "a former member"}${proposal.position ? ` (${labels[proposal.position]})` : ""}`}
+                  />
+                ) : null}
+              </ProposalCard>
+            ))}
+          </div>
+        </section>
+      ) : null}
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
       {history.statements.some((st) => st.links.some((l) => l.evidence.pair)) ? (
         <QuoteOrderToggle order={quoteOrder} />
@@ -171,6 +206,24 @@ export default async function CellPage({
           ))}
         </ol>
       </CommentsProvider>
+      {proposals.decided.length > 0 ? (
+        <section aria-labelledby="decided-heading" className="mt-10">
+          <h2 id="decided-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            Reviewed readings
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Proposals a reviewer decided on, with their rationale: accepted ones are in the history above; rejected
+            readings are kept here.
+          </p>
+          <ol className="mt-3 grid gap-4 md:grid-cols-2" data-testid="decided-readings">
+            {proposals.decided.map((proposal) => (
+              <li key={proposal.id} className="min-w-0">
+                <ProposalCard proposal={proposal} labels={labels} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -4,12 +4,14 @@ import { authorizeApiRequest, readJsonBody } from "@/lib/api/request";
 import { takeRateLimit } from "@/lib/http/rate-limit";
 import { correctStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema } from "@/lib/matrix/schema";
+import { requireDirectEditing } from "@/lib/review/mutations";
 
 /** Replaces a statement with a corrected one, as the editor's Correct does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; statementId: string }> }) {
   return handleApiRoute(async () => {
     const { slug, statementId } = await params;
     const { caller, workspace } = await authorizeApiRequest(request, slug, "stance:write");
+    await requireDirectEditing(workspace);
     const body = await readJsonBody(request);
     if (!CorrectStatementSchema.shape.statementId.safeParse(statementId).success)
       return problem(404, "not_found", "That statement does not exist in this workspace.");

@@ -4,12 +4,14 @@ import { authorizeApiRequest, readJsonBody } from "@/lib/api/request";
 import { takeRateLimit } from "@/lib/http/rate-limit";
 import { retractStatement } from "@/lib/matrix/mutations";
 import { RetractStatementSchema } from "@/lib/matrix/schema";
+import { requireDirectEditing } from "@/lib/review/mutations";
 
 /** Withdraws a statement, as the editor's Retract does. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; statementId: string }> }) {
   return handleApiRoute(async () => {
     const { slug, statementId } = await params;
     const { caller, workspace } = await authorizeApiRequest(request, slug, "stance:write");
+    await requireDirectEditing(workspace);
     const body = await readJsonBody(request);
     if (!RetractStatementSchema.shape.statementId.safeParse(statementId).success)
       return problem(404, "not_found", "That statement does not exist in this workspace.");

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { CellEdit } from "@/components/matrix/use-cell-edit";
+import { EditFailure } from "@/components/matrix/use-cell-edit";
+import { proposeEditAction } from "@/lib/review/actions";
+import type { ProposeResult } from "@/lib/review/mutations";
+
+function toProposal(workspaceSlug: string, edit: CellEdit) {
+  const rationale = edit.rationale ?? "";
+  if (edit.kind === "record") {
+    const { kind: _kind, rationale: _r, ...fields } = edit;
+    return { kind: "RECORD" as const, workspaceSlug, ...fields, rationale };
+  }
+  if (edit.kind === "correct") {
+    const { kind: _kind, issueId: _i, partyId: _p, rationale: _r, ...fields } = edit;
+    return { kind: "CORRECT" as const, workspaceSlug, ...fields, rationale };
+  }
+  return {
+    kind: "RETRACT" as const,
+    workspaceSlug,
+    statementId: edit.statementId,
+    baseVersion: edit.baseVersion,
+    reason: edit.reason,
+    rationale,
+  };
+}
+
+/**
+ * In review mode an editor's edit is proposed, not applied: the matrix keeps showing the current
+ * statement (no optimistic change), and the cell's pending count goes up once the server agrees.
+ */
+export function useProposeEdit(slug: string) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationKey: ["propose-edit", { slug }],
+    mutationFn: async (edit: CellEdit): Promise<ProposeResult> => {
+      const result = await proposeEditAction(toProposal(slug, edit));
+      if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
+      if (result.serverError) throw new EditFailure(result.serverError.message);
+      if (result.validationErrors) {
+        const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
+          formErrors?: string[];
+          fieldErrors?: Record<string, string[] | undefined>;
+        };
+        throw new EditFailure(
+          [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
+          fieldErrors,
+        );
+      }
+      return result.data!;
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
+      router.refresh();
+    },
+  });
+}

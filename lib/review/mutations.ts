@@ -1,0 +1,418 @@
+import "server-only";
+import { recordActivity } from "@/lib/activity/record";
+import { db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { NotificationKind, ProposalStatus, Role } from "@/lib/generated/prisma/enums";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import {
+  type CellState,
+  correctInTransaction,
+  type EditOutcome,
+  findStatement,
+  readCellState,
+  recordInTransaction,
+  retractInTransaction,
+  runEdit,
+} from "@/lib/matrix/mutations";
+import { resolvePositionLabels } from "@/lib/matrix/positions";
+import type { ConfidenceLevel } from "@/lib/matrix/schema";
+import { readReviewMode } from "@/lib/review/data";
+import { type DecideProposalInput, ProposalLinksSchema, type ProposeEditInput } from "@/lib/review/schema";
+import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
+
+type Transaction = Prisma.TransactionClient;
+type Cell = { issueId: string; partyId: string };
+
+export type ProposalRefusal =
+  | { ok: false; reason: "not_found"; message: string }
+  | { ok: false; reason: "already_decided"; message: string }
+  | { ok: false; reason: "evidence_not_found"; message: string }
+  | { ok: false; reason: "already_amended"; message: string }
+  /** The cell moved on since the proposal was made: `current` names the statement that won. */
+  | { ok: false; reason: "stale"; message: string; current: CellState };
+
+export type ProposeResult = { ok: true; proposalId: string } | ProposalRefusal;
+export type DecisionResult =
+  | { ok: true; proposalId: string; statementId: string | null; version: number | null; rejected: string[] }
+  | ProposalRefusal;
+export type RebaseResult = { ok: true; proposalId: string; baseVersion: number } | ProposalRefusal;
+
+const NO_SUCH_PROPOSAL = {
+  ok: false,
+  reason: "not_found",
+  message: "That proposal does not exist in this workspace.",
+} as const;
+
+export const REVIEW_MODE_MESSAGE =
+  "This workspace is in review mode: an editor's change is proposed for a reviewer to accept, not saved directly.";
+
+/** Direct stance edits while review mode is on are for reviewers and owners; editors propose. */
+export async function requireDirectEditing(workspace: AuthorizedWorkspace): Promise<void> {
+  if (workspaceAllows(workspace, "proposal:review")) return;
+  if (await readReviewMode(workspace)) throw new AccessError("forbidden", REVIEW_MODE_MESSAGE);
+}
+
+export async function setReviewMode(workspace: AuthorizedWorkspace, reviewMode: boolean) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { reviewMode: true } });
+    if (before.reviewMode === reviewMode) return;
+    await tx.workspace.update({ where: { id: workspace.id }, data: { reviewMode } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "workspace.review_mode",
+      subjectType: "workspace",
+      subjectId: workspace.id,
+      before: { reviewMode: before.reviewMode },
+      after: { reviewMode },
+    });
+  });
+}
+
+async function notify(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  kind: NotificationKind,
+  proposalId: string,
+  userIds: (string | null)[],
+) {
+  const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id) && id !== workspace.userId))];
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({
+    data: recipients.map((userId) => ({
+      userId,
+      workspaceId: workspace.id,
+      kind,
+      proposalId,
+      actorId: workspace.userId || null,
+    })),
+  });
+}
+
+/**
+ * An edit proposed for review: checked as the edit would be, then stored with the cell version it
+ * reads. Review mode makes proposing the only way for an editor; with it off, proposing is optional.
+ */
+export async function proposeEdit(workspace: AuthorizedWorkspace, input: ProposeEditInput): Promise<ProposeResult> {
+  let cell: Cell;
+  if (input.kind === "RECORD") cell = { issueId: input.issueId, partyId: input.partyId };
+  else {
+    const target = await findStatement(workspace.id, input.statementId);
+    if (!target) return { ok: false, reason: "not_found", message: "That statement does not exist in this workspace." };
+    cell = target.cell;
+  }
+  return transactionUnlessRefused(db(), async (tx) => {
+    const [issue, party] = await Promise.all([
+      tx.issue.findFirst({ where: { id: cell.issueId, workspaceId: workspace.id }, select: { id: true } }),
+      tx.party.findFirst({ where: { id: cell.partyId, workspaceId: workspace.id }, select: { id: true } }),
+    ]);
+    if (!issue || !party)
+      return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+    const links = input.kind === "RETRACT" ? [] : input.links;
+    if (links.length > 0) {
+      const found = await tx.evidence.count({
+        where: { workspaceId: workspace.id, id: { in: links.map((l) => l.evidenceId) } },
+      });
+      if (found !== links.length)
+        return {
+          ok: false,
+          reason: "evidence_not_found",
+          message: "One of the linked quotes does not exist in this workspace.",
+        };
+    }
+    const statement =
+      input.kind === "RETRACT"
+        ? {}
+        : {
+            position: input.position,
+            summary: input.summary,
+            statedOn: fromCalendarDate(input.statedOn),
+            confidence: input.confidence ?? ("MEDIUM" as ConfidenceLevel),
+            confidenceRationale: input.confidenceRationale || null,
+          };
+    const proposal = await tx.stanceProposal.create({
+      data: {
+        workspaceId: workspace.id,
+        ...cell,
+        kind: input.kind,
+        baseVersion: input.baseVersion,
+        targetStatementId: input.kind === "RECORD" ? null : input.statementId,
+        ...statement,
+        links,
+        reason: input.kind === "RECORD" ? null : input.reason,
+        rationale: input.rationale,
+        proposedById: workspace.userId || null,
+      },
+      select: { id: true },
+    });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "proposal.opened",
+      subjectType: "stance_proposal",
+      subjectId: proposal.id,
+      after: {
+        ...cell,
+        kind: input.kind,
+        baseVersion: input.baseVersion,
+        ...(input.kind === "RETRACT" ? {} : { position: input.position, summary: input.summary }),
+        rationale: input.rationale,
+      },
+    });
+    const reviewers = await tx.membership.findMany({
+      where: { workspaceId: workspace.id, role: { in: [Role.OWNER, Role.REVIEWER] } },
+      select: { userId: true },
+    });
+    await notify(
+      tx,
+      workspace,
+      NotificationKind.PROPOSAL_WAITING,
+      proposal.id,
+      reviewers.map((r) => r.userId),
+    );
+    return { ok: true, proposalId: proposal.id };
+  });
+}
+
+const proposalSelect = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  kind: true,
+  status: true,
+  baseVersion: true,
+  targetStatementId: true,
+  position: true,
+  summary: true,
+  statedOn: true,
+  confidence: true,
+  confidenceRationale: true,
+  links: true,
+  reason: true,
+  proposedById: true,
+} as const satisfies Prisma.StanceProposalSelect;
+
+type ProposalRow = Prisma.StanceProposalGetPayload<{ select: typeof proposalSelect }>;
+
+function findProposal(workspaceId: string, proposalId: string) {
+  return db().stanceProposal.findFirst({ where: { id: proposalId, workspaceId }, select: proposalSelect });
+}
+
+function alreadyDecided(status: ProposalStatus) {
+  return {
+    ok: false,
+    reason: "already_decided",
+    message: `That proposal was already ${status === ProposalStatus.ACCEPTED ? "accepted" : "rejected"}.`,
+  } as const;
+}
+
+function staleMessage(proposal: ProposalRow, current: CellState, labels: Record<string, string>): string {
+  const winner = current.latest
+    ? `now ${labels[current.latest.position] ?? current.latest.position} — “${current.latest.summary}”${current.latest.recordedBy ? ` (recorded by ${current.latest.recordedBy})` : ""}`
+    : "it now has no statement";
+  const by = current.lastEdit?.by ? `; last ${current.lastEdit.kind} by ${current.lastEdit.by}` : "";
+  return `This proposal is stale: it was made on version ${proposal.baseVersion} of the cell, which has moved on to version ${current.version} (${winner}${by}). Its author can rebase it on the current statement.`;
+}
+
+async function positionLabels(workspaceId: string) {
+  const row = await db().workspace.findUnique({ where: { id: workspaceId }, select: { positionLabels: true } });
+  return resolvePositionLabels(row?.positionLabels ?? {});
+}
+
+/**
+ * Applies a proposal through the same compare-and-set as a direct edit, in one transaction with
+ * its decision; the cell's other open proposals close as rejected readings with the same
+ * rationale. A proposal whose base version moved on is refused as stale, naming what won.
+ */
+export async function acceptProposal(
+  workspace: AuthorizedWorkspace,
+  input: Omit<DecideProposalInput, "workspaceSlug">,
+): Promise<DecisionResult> {
+  const proposal = await findProposal(workspace.id, input.proposalId);
+  if (!proposal) return NO_SUCH_PROPOSAL;
+  if (proposal.status !== ProposalStatus.OPEN) return alreadyDecided(proposal.status);
+  const cell = { issueId: proposal.issueId, partyId: proposal.partyId };
+  // The statement is the proposer's reading: recorded in their name, accepted in the reviewer's.
+  const author = { ...workspace, userId: proposal.proposedById ?? "" } as AuthorizedWorkspace;
+  const target = proposal.targetStatementId ? await findStatement(workspace.id, proposal.targetStatementId) : null;
+  if (proposal.targetStatementId && !target) return NO_SUCH_PROPOSAL;
+  const fields = {
+    baseVersion: proposal.baseVersion,
+    position: proposal.position!,
+    summary: proposal.summary ?? "",
+    statedOn: proposal.statedOn ? toCalendarDate(proposal.statedOn) : "",
+    links: ProposalLinksSchema.parse(proposal.links),
+    confidence: proposal.confidence ?? undefined,
+    confidenceRationale: proposal.confidenceRationale ?? "",
+  };
+  let rejected: { id: string; proposedById: string | null }[] = [];
+  const result = await runEdit(
+    author,
+    cell,
+    async (tx): Promise<EditOutcome> => {
+      const outcome =
+        proposal.kind === "RECORD"
+          ? await recordInTransaction(tx, author, { ...cell, ...fields })
+          : proposal.kind === "CORRECT"
+            ? await correctInTransaction(tx, author, cell, target!, {
+                ...fields,
+                statementId: target ? proposal.targetStatementId! : "",
+                reason: proposal.reason ?? "",
+              })
+            : await retractInTransaction(tx, author, cell, target!, {
+                baseVersion: proposal.baseVersion,
+                statementId: proposal.targetStatementId!,
+                reason: proposal.reason ?? "",
+              });
+      if (!outcome.ok) return outcome;
+      // After the compare-and-set, which holds the cell's row: concurrent acceptances on one cell
+      // queue there rather than on each other's proposal rows.
+      const decided = {
+        decidedById: workspace.userId || null,
+        decidedAt: new Date(),
+        decisionRationale: input.rationale,
+      };
+      const claimed = await tx.stanceProposal.updateMany({
+        where: { id: proposal.id, workspaceId: workspace.id, status: ProposalStatus.OPEN },
+        data: { status: ProposalStatus.ACCEPTED, statementId: outcome.statementId, ...decided },
+      });
+      if (claimed.count === 0)
+        return { ok: false, reason: "not_found", message: "That proposal was decided meanwhile." };
+      rejected = await tx.stanceProposal.findMany({
+        where: { workspaceId: workspace.id, ...cell, status: ProposalStatus.OPEN },
+        select: { id: true, proposedById: true },
+      });
+      if (rejected.length > 0)
+        await tx.stanceProposal.updateMany({
+          where: { id: { in: rejected.map((r) => r.id) } },
+          data: { status: ProposalStatus.REJECTED, ...decided },
+        });
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: workspace.userId || null,
+        action: "proposal.accepted",
+        subjectType: "stance_proposal",
+        subjectId: proposal.id,
+        after: {
+          ...cell,
+          statementId: outcome.statementId,
+          rationale: input.rationale,
+          rejected: rejected.map((r) => r.id),
+        },
+      });
+      for (const r of rejected)
+        await recordActivity(tx, {
+          workspaceId: workspace.id,
+          actorId: workspace.userId || null,
+          action: "proposal.rejected",
+          subjectType: "stance_proposal",
+          subjectId: r.id,
+          after: { ...cell, rationale: input.rationale, acceptedInstead: proposal.id },
+        });
+      await notify(tx, workspace, NotificationKind.PROPOSAL_ACCEPTED, proposal.id, [proposal.proposedById]);
+      for (const r of rejected) await notify(tx, workspace, NotificationKind.PROPOSAL_REJECTED, r.id, [r.proposedById]);
+      return outcome;
+    },
+    proposal.targetStatementId ?? undefined,
+  );
+  if (result.ok)
+    return {
+      ok: true,
+      proposalId: proposal.id,
+      statementId: result.statementId,
+      version: result.version,
+      rejected: rejected.map((r) => r.id),
+    };
+  if (result.reason === "conflict")
+    return {
+      ok: false,
+      reason: "stale",
+      message: staleMessage(proposal, result.current, await positionLabels(workspace.id)),
+      current: result.current,
+    };
+  if (result.reason === "already_amended") return { ok: false, reason: "already_amended", message: result.message };
+  return result;
+}
+
+export async function rejectProposal(
+  workspace: AuthorizedWorkspace,
+  input: Omit<DecideProposalInput, "workspaceSlug">,
+): Promise<DecisionResult> {
+  const proposal = await findProposal(workspace.id, input.proposalId);
+  if (!proposal) return NO_SUCH_PROPOSAL;
+  return transactionUnlessRefused(db(), async (tx) => {
+    const claimed = await tx.stanceProposal.updateMany({
+      where: { id: proposal.id, workspaceId: workspace.id, status: ProposalStatus.OPEN },
+      data: {
+        status: ProposalStatus.REJECTED,
+        decidedById: workspace.userId || null,
+        decidedAt: new Date(),
+        decisionRationale: input.rationale,
+      },
+    });
+    if (claimed.count === 0) {
+      const now = await tx.stanceProposal.findFirst({ where: { id: proposal.id }, select: { status: true } });
+      return alreadyDecided(now?.status ?? ProposalStatus.REJECTED);
+    }
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "proposal.rejected",
+      subjectType: "stance_proposal",
+      subjectId: proposal.id,
+      after: { issueId: proposal.issueId, partyId: proposal.partyId, rationale: input.rationale },
+    });
+    await notify(tx, workspace, NotificationKind.PROPOSAL_REJECTED, proposal.id, [proposal.proposedById]);
+    return { ok: true, proposalId: proposal.id, statementId: null, version: null, rejected: [] };
+  });
+}
+
+/**
+ * Re-proposes an open proposal on the cell as it stands now. A correction or retraction follows
+ * its statement to the correction that replaced it; one whose statement was retracted has
+ * nothing left to amend.
+ */
+export async function rebaseProposal(workspace: AuthorizedWorkspace, proposalId: string): Promise<RebaseResult> {
+  const proposal = await findProposal(workspace.id, proposalId);
+  if (!proposal) return NO_SUCH_PROPOSAL;
+  if (proposal.proposedById !== workspace.userId)
+    throw new AccessError("forbidden", "Only the proposal's author can rebase it.");
+  if (proposal.status !== ProposalStatus.OPEN) return alreadyDecided(proposal.status);
+  const current = await readCellState(workspace.id, { issueId: proposal.issueId, partyId: proposal.partyId });
+  let targetStatementId = proposal.targetStatementId;
+  while (targetStatementId) {
+    const amendment = await db().statementAmendment.findUnique({
+      where: { statementId: targetStatementId },
+      select: { kind: true, replacementId: true },
+    });
+    if (!amendment) break;
+    if (amendment.kind === "RETRACTED")
+      return {
+        ok: false,
+        reason: "already_amended",
+        message:
+          "The statement this proposal amends was retracted: there is nothing left to amend. Propose a new statement instead.",
+      };
+    targetStatementId = amendment.replacementId;
+  }
+  const updated = await db().$transaction(async (tx) => {
+    const { count } = await tx.stanceProposal.updateMany({
+      where: { id: proposal.id, status: ProposalStatus.OPEN },
+      data: { baseVersion: current.version, targetStatementId },
+    });
+    if (count > 0)
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: workspace.userId || null,
+        action: "proposal.rebased",
+        subjectType: "stance_proposal",
+        subjectId: proposal.id,
+        before: { baseVersion: proposal.baseVersion, targetStatementId: proposal.targetStatementId },
+        after: { baseVersion: current.version, targetStatementId },
+      });
+    return count;
+  });
+  if (updated === 0) return alreadyDecided(ProposalStatus.REJECTED);
+  return { ok: true, proposalId: proposal.id, baseVersion: current.version };
+}

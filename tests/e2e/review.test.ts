@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { createUserWithPassword } from "@/lib/users/mutations";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { newContext, screenshot, signIn, useBrowser } from "./browser";
+
+// Review mode through the real UI, in a workspace of this file's own: the owner turns it on;
+// editors Ana and Ben propose different readings of one cell; the reviewer, Rae, sees both side
+// by side and accepts Ben's with a rationale; Ana hears of it in her inbox; the cell's history
+// keeps both readings and the rationale.
+
+const run = randomBytes(4).toString("hex");
+const password = `Review-${randomBytes(12).toString("base64url")}`;
+const ana = { name: "Ana Editor", email: `ana-${run}@parley.test` };
+const ben = { name: "Ben Editor", email: `ben-${run}@parley.test` };
+const rae = { name: "Rae Reviewer", email: `rae-${run}@parley.test` };
+const MISSIONS = "NATO office in Moscow and Russian mission in Brussels";
+const CELL = `United States on ${MISSIONS}`;
+let slug: string;
+let workspaceId: string;
+let anaId: string;
+
+beforeAll(async () => {
+  const adminId = (await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } }))
+    .id;
+  anaId = (await createUserWithPassword({ ...ana, password })).id;
+  const benId = (await createUserWithPassword({ ...ben, password })).id;
+  const raeId = (await createUserWithPassword({ ...rae, password })).id;
+  const workspace = await loadWorkspaceFixture(
+    { ...securityGuarantees, title: `Review ${run}` },
+    {
+      slug: `review-${run}`,
+      createdById: adminId,
+      members: [
+        { userId: adminId, role: Role.OWNER },
+        { userId: anaId, role: Role.EDITOR },
+        { userId: benId, role: Role.EDITOR },
+        { userId: raeId, role: Role.REVIEWER },
+      ],
+    },
+  );
+  slug = workspace.slug;
+  workspaceId = workspace.id;
+});
+
+async function signedIn(context: BrowserContext, baseUrl: string, email: string, secret = password): Promise<Page> {
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email, secret);
+  return page;
+}
+
+async function propose(page: Page, position: string, summary: string, rationale: string, pending: number) {
+  await page.goto(`/w/${slug}?asOf=2022-02-16`);
+  await page.getByRole("grid").waitFor();
+  const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="${CELL}:"]`);
+  const shownBefore = await cell.getAttribute("data-position");
+  await cell.click();
+  const dialog = page.getByRole("dialog", { name: CELL });
+  await dialog.getByLabel("Position", { exact: true }).selectOption(position);
+  await dialog.getByLabel("Summary", { exact: true }).fill(summary);
+  await dialog.getByLabel("Your rationale").fill(rationale);
+  await dialog.getByRole("button", { name: "Propose statement" }).click();
+  await page
+    .getByRole("status")
+    .filter({ hasText: `Proposed for review: ${CELL}.` })
+    .waitFor();
+  await cell
+    .getByTestId("cell-proposals")
+    .filter({ hasText: `${pending} pending` })
+    .waitFor();
+  // The matrix keeps showing the current statement.
+  expect(await cell.getAttribute("data-position")).toBe(shownBefore);
+  expect(await cell.textContent()).not.toContain(summary);
+}
+
+describe("review mode", () => {
+  const session = useBrowser();
+
+  it("two editors propose, the reviewer compares and accepts one with a rationale, the other hears of it", async () => {
+    const { page, baseUrl, browser } = session;
+    // The owner switches review mode on in the settings.
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}/settings`);
+    await page.getByRole("checkbox", { name: /Review mode/ }).check();
+    await page.getByRole("button", { name: "Save review mode" }).click();
+    await page.getByRole("status").filter({ hasText: "Review mode is on." }).waitFor();
+    expect(
+      await db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { reviewMode: true } }),
+    ).toEqual({ reviewMode: true });
+
+    const anaSummary = `Opposes reopening the missions for now (${run}).`;
+    const benSummary = `Would reopen the missions if Russia reopens its own first (${run}).`;
+    const anaContext = await newContext(browser, baseUrl);
+    const benContext = await newContext(browser, baseUrl);
+    const raeContext = await newContext(browser, baseUrl);
+    try {
+      const anaPage = await signedIn(anaContext, baseUrl, ana.email);
+      await propose(anaPage, "OPPOSES", anaSummary, "The spokesman ruled it out.", 1);
+      const benPage = await signedIn(benContext, baseUrl, ben.email);
+      await propose(benPage, "CONDITIONAL", benSummary, "The condition is stated in the same sentence.", 2);
+
+      // Rae finds both in the queue, then compares them side by side on the cell page.
+      const raePage = await signedIn(raeContext, baseUrl, rae.email);
+      await raePage.goto(`/w/${slug}/review/proposals`);
+      await raePage.getByRole("heading", { name: "Proposals to review (2)" }).waitFor();
+      await raePage.getByLabel("Author").selectOption({ label: `${ben.name} (1)` });
+      await raePage.getByRole("button", { name: "Filter" }).click();
+      await raePage.getByTestId("queue-counts").filter({ hasText: "1 shown" }).waitFor();
+      await screenshot(raePage, "review-queue");
+      await raePage.setViewportSize({ width: 390, height: 844 });
+      await screenshot(raePage, "review-queue-390");
+      await raePage.setViewportSize({ width: 1280, height: 800 });
+      await raePage.getByRole("link", { name: "Open the cell to compare readings" }).click();
+      const readings = raePage.getByTestId("competing-readings").getByTestId("proposal");
+      await raePage.getByRole("heading", { name: "2 competing readings await review" }).waitFor();
+      expect(await readings.count()).toBe(2);
+      const [first, second] = [await readings.nth(0).boundingBox(), await readings.nth(1).boundingBox()];
+      expect(first!.y).toBe(second!.y);
+      expect(second!.x).toBeGreaterThan(first!.x + first!.width - 1);
+      await raePage.getByText(anaSummary).waitFor();
+      await raePage.getByText("The condition is stated in the same sentence.").waitFor();
+      await screenshot(raePage, "review-competing-readings");
+      await raePage.setViewportSize({ width: 390, height: 844 });
+      await screenshot(raePage, "review-competing-readings-390");
+      await raePage.setViewportSize({ width: 1280, height: 800 });
+
+      const benCard = readings.filter({ hasText: benSummary });
+      await benCard.getByLabel("Decision rationale").fill("The condition is explicit in the quote.");
+      await benCard.getByRole("button", { name: /^Accept the reading by Ben Editor/ }).click();
+      const decided = raePage.getByTestId("decided-readings");
+      await decided.getByTestId("proposal").nth(1).waitFor();
+      await raePage.getByRole("heading", { name: /await review/ }).waitFor({ state: "detached" });
+      const rejected = decided.locator('[data-status="REJECTED"]');
+      await expect(rejected.textContent()).resolves.toContain(anaSummary);
+      await expect(rejected.textContent()).resolves.toContain("The condition is explicit in the quote.");
+      await expect(decided.locator('[data-status="ACCEPTED"]').textContent()).resolves.toContain(benSummary);
+      // Ben's reading is now the cell's statement, recorded in his name.
+      const history = raePage.locator("ol").filter({ hasText: benSummary }).first();
+      await expect(history.textContent()).resolves.toContain(`by ${ben.name}`);
+      await screenshot(raePage, "review-decided");
+      await raePage.goto(`/w/${slug}/review/proposals`);
+      await raePage.getByRole("heading", { name: "Proposals to review (0)" }).waitFor();
+      await screenshot(raePage, "review-queue-empty");
+
+      // The matrix shows it.
+      await raePage.goto(`/w/${slug}?asOf=2022-02-16`);
+      const cell = raePage.locator(`[data-testid="matrix-cell"][aria-label^="${CELL}:"]`);
+      await cell.filter({ hasText: benSummary }).waitFor();
+      expect(await cell.getByTestId("cell-proposals").count()).toBe(0);
+
+      // Ana hears that her proposal was rejected, and follows the notice to the cell.
+      await anaPage.goto("/inbox");
+      const notice = anaPage.getByRole("link", { name: new RegExp(`${rae.name} rejected your proposal on ${CELL}`) });
+      await notice.waitFor();
+      await screenshot(anaPage, "review-inbox");
+      await notice.click();
+      await anaPage.getByTestId("decided-readings").waitFor();
+      expect(await db().notification.count({ where: { userId: anaId, kind: "PROPOSAL_REJECTED", workspaceId } })).toBe(
+        1,
+      );
+    } finally {
+      await Promise.all([anaContext.close(), benContext.close(), raeContext.close()]);
+    }
+  }, 180_000);
+});
