@@ -73,7 +73,10 @@ export default async function ActivityPage({
         Every change, who made it and when. The log cannot be edited.
         {scope.kind === "document" ? " Showing one document." : ""}
       </p>
-      <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         {query.document ? <input type="hidden" name="document" value={query.document} /> : null}
         <label className="text-sm">
           Who

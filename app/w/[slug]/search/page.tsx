@@ -38,8 +38,11 @@ export default async function SearchPage({
     <main className="mx-auto max-w-5xl px-4 sm:px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">Search</h1>
       <search>
-        <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
-          <label className="text-sm font-medium sm:col-span-4">
+        <form
+          method="get"
+          className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+        >
+          <label className="col-span-2 text-sm font-medium sm:col-span-4">
             Words
             <input
               name="q"
