@@ -1,6 +1,14 @@
 import type { DigestEntry, WhatMoved } from "@/lib/convergence/digest";
 
-function Entries({ label, entries, empty }: { label: string; entries: DigestEntry[]; empty: string }) {
+function Entries({
+  label,
+  entries,
+  empty,
+}: {
+  label: string;
+  entries: Pick<DigestEntry, "href" | "sentence">[];
+  empty: string;
+}) {
   return (
     <>
       <h3 className="mt-4 text-sm font-semibold">{label}</h3>
@@ -24,6 +32,7 @@ function Entries({ label, entries, empty }: { label: string; entries: DigestEntr
 export function WhatMovedList({ digest }: { digest: WhatMoved }) {
   return (
     <>
+      <Entries label="Events" entries={digest.events} empty="No event on these dates." />
       <Entries label="Positions that moved" entries={digest.moved} empty="No position moved." />
       {digest.stated.length > 8 ? (
         <details className="mt-4">

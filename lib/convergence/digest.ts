@@ -33,9 +33,15 @@ export type MovedEntry = DigestEntry & {
 };
 export type StatementEntry = DigestEntry & { statementId: string; position: Position; statedOn: string };
 
+/** An event of the window, as the digest lists it. */
+export type WindowEvent = { id: string; kind: string; title: string; occurredOn: string; parties: { name: string }[] };
+export type EventEntry = { eventId: string; occurredOn: string; sentence: string; href: string };
+
 export type WhatMoved = {
   from: string;
   to: string;
+  /** Events after `from` up to `to`, in date order. */
+  events: EventEntry[];
   moved: MovedEntry[];
   stated: StatementEntry[];
   retracted: (StatementEntry & { reason: string })[];
@@ -63,6 +69,7 @@ export function buildWhatMoved(input: {
   before: readonly ShownCell[];
   after: readonly ShownCell[];
   statements: readonly WindowStatement[];
+  events?: readonly WindowEvent[];
 }): WhatMoved {
   const { slug, from, to, labels } = input;
   const issueOrder = new Map(input.issues.map((issue, i) => [issue.id, i]));
@@ -136,5 +143,14 @@ export function buildWhatMoved(input: {
       : [],
   );
   retracted.sort(byDate);
-  return { from, to, moved: moved.sort(byCell), stated, retracted };
+  const events = (input.events ?? [])
+    .filter((e) => e.occurredOn > from && e.occurredOn <= to)
+    .map((e) => ({
+      eventId: e.id,
+      occurredOn: e.occurredOn,
+      sentence: `${formatCalendarDate(e.occurredOn)}: ${e.title}${e.parties.length > 0 ? ` (${e.parties.map((p) => p.name).join(", ")})` : ""}.`,
+      href: `/w/${encodeURIComponent(slug)}?asOf=${e.occurredOn}`,
+    }))
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+  return { from, to, events, moved: moved.sort(byCell), stated, retracted };
 }

@@ -100,6 +100,19 @@ export async function loadWorkspaceFixture(
     };
   });
 
+  const eventRows = (fixture.events ?? []).map((event) => {
+    const where = `event "${event.title}"`;
+    return {
+      id: randomUUID(),
+      kind: event.kind,
+      title: event.title,
+      description: event.description ?? "",
+      occurredOn: fromCalendarDate(event.occurredOn),
+      parties: event.parties.map((key) => resolve(partyIds, key, "party", where)),
+      documents: event.documents.map((key) => resolve(documentIds, key, "document", where)),
+    };
+  });
+
   const cellVersions = new Map<string, { issueId: string; partyId: string; version: number }>();
   for (const s of statementRows) {
     const key = cellKey(s.issueId, s.partyId);
@@ -191,6 +204,21 @@ export async function loadWorkspaceFixture(
           ...c,
           updatedAt: recordedAt(statementRows.length),
         })),
+      });
+      await tx.negotiationEvent.createMany({
+        data: eventRows.map(({ parties: _parties, documents: _documents, ...row }) => ({
+          ...row,
+          workspaceId,
+          createdById: options.createdById ?? null,
+          createdAt,
+          updatedAt: createdAt,
+        })),
+      });
+      await tx.negotiationEventParty.createMany({
+        data: eventRows.flatMap((e) => e.parties.map((partyId) => ({ workspaceId, eventId: e.id, partyId }))),
+      });
+      await tx.negotiationEventDocument.createMany({
+        data: eventRows.flatMap((e) => e.documents.map((documentId) => ({ workspaceId, eventId: e.id, documentId }))),
       });
       await tx.activityEvent.create({
         data: {

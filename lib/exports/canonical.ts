@@ -159,5 +159,12 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
           JSON.stringify([b.revision, b.startOffset, b.endOffset]),
         ),
       ),
+    events: [...(file.events ?? [])]
+      .map(({ id: _id, partyIds, documentIds, ...e }) => ({
+        ...e,
+        parties: partyIds.map((p) => lookup(partyKeys, p)!).sort(compare),
+        documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
+      }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }

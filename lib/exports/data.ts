@@ -437,6 +437,21 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         where,
         select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true },
       });
+      const events = await tx.negotiationEvent.findMany({
+        where,
+        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          description: true,
+          occurredOn: true,
+          createdAt: true,
+          createdBy: ACTOR,
+          parties: { select: { partyId: true } },
+          documents: { select: { documentId: true } },
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -452,7 +467,20 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           (u) => [u.id, u],
         ),
       );
-      return { meta, parties, issues, people, documents, evidence, statements, cells, comments, dismissals, users };
+      return {
+        meta,
+        parties,
+        issues,
+        people,
+        documents,
+        evidence,
+        statements,
+        cells,
+        comments,
+        dismissals,
+        events,
+        users,
+      };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },
   );
@@ -557,5 +585,13 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           a.startOffset - b.startOffset ||
           a.endOffset - b.endOffset,
       ),
+    events: file.events.map(({ parties, documents, ...e }) => ({
+      ...e,
+      occurredOn: toCalendarDate(e.occurredOn),
+      createdAt: e.createdAt.toISOString(),
+      createdBy: actor(e.createdBy),
+      partyIds: parties.map((p) => p.partyId).sort((a, b) => partyOrder.get(a)! - partyOrder.get(b)!),
+      documentIds: documents.map((d) => d.documentId).sort((a, b) => documentOrder.get(a)! - documentOrder.get(b)!),
+    })),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
 import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
 import { CONFIDENCE_RATIONALE_MAX, ConfidenceSchema, PositionSchema, RelationSchema } from "@/lib/matrix/schema";
@@ -157,6 +158,18 @@ const DismissalSchema = z.object({
   dismissedBy: ActorSchema,
 });
 
+const EventSchema = z.object({
+  id: Id,
+  kind: EventKindSchema,
+  title: NonEmptyText(200),
+  description: Text(5000),
+  occurredOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
+  createdAt: Timestamp,
+  createdBy: ActorSchema,
+  partyIds: z.array(Id),
+  documentIds: z.array(Id),
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -180,6 +193,8 @@ export const WorkspaceExportSchema = z.object({
   /** Absent from files written before comments existed, or left out on purpose. */
   comments: z.array(CommentSchema).optional(),
   dismissedSuggestions: z.array(DismissalSchema).optional(),
+  /** Absent from files written before events existed. */
+  events: z.array(EventSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

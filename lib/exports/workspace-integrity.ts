@@ -229,5 +229,19 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);
   });
 
+  unique(
+    "The event id",
+    (file.events ?? []).map((e) => e.id),
+  );
+  const documentIds = new Set(file.documents.map((d) => d.id));
+  (file.events ?? []).forEach((event, i) => {
+    const where = `events[${i}] (${event.title})`;
+    if (event.partyIds.some((id) => !parties.has(id))) problem(`${where} names a party that is not in the file.`);
+    if (event.documentIds.some((id) => !documentIds.has(id)))
+      problem(`${where} names a document that is not in the file.`);
+    if (new Set(event.partyIds).size !== event.partyIds.length) problem(`${where} names a party twice.`);
+    if (new Set(event.documentIds).size !== event.documentIds.length) problem(`${where} names a document twice.`);
+  });
+
   return problems;
 }

@@ -1049,4 +1049,47 @@ export const securityGuarantees: WorkspaceFixture = {
       evidence: [{ key: "stoltenberg-withdraw-troops", relation: "SUPPORTS" }],
     },
   ],
+
+  events: [
+    {
+      kind: "OTHER",
+      title: "Russia publishes its draft treaties with the US and with NATO",
+      description:
+        "The Russian Foreign Ministry publishes two draft agreements on security guarantees: a treaty with the United States and an agreement with the member states of NATO.",
+      occurredOn: "2021-12-17",
+      parties: ["russia"],
+      documents: [],
+    },
+    {
+      kind: "ROUND",
+      title: "Geneva: US–Russia Strategic Stability Dialogue",
+      description: "Bilateral talks on security guarantees in Geneva.",
+      occurredOn: "2022-01-10",
+      parties: ["russia", "us"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "MEETING",
+      title: "NATO–Russia Council, Brussels",
+      description: "A meeting of the NATO–Russia Council on Moscow's concerns about European security.",
+      occurredOn: "2022-01-12",
+      parties: ["russia", "nato"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "MEETING",
+      title: "OSCE Permanent Council, Vienna",
+      occurredOn: "2022-01-13",
+      parties: ["russia", "us"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "OTHER",
+      title: "US and NATO deliver their written responses",
+      description: "The US response is handed over in Moscow and NATO's to the Russian ambassador in Brussels.",
+      occurredOn: "2022-01-26",
+      parties: ["us", "nato", "russia"],
+      documents: ["rbc-jan27"],
+    },
+  ],
 };
