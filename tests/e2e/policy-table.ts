@@ -135,6 +135,13 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   },
   updatePersonAction: { file: "lib/people/actions.ts", policy: WRITERS, idFields: ["partyId", "personId"] },
   mergePeopleAction: { file: "lib/people/actions.ts", policy: WRITERS, idFields: ["keepId", "mergeId"] },
+  createEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["documentIds", "partyIds"] },
+  updateEventAction: {
+    file: "lib/events/actions.ts",
+    policy: WRITERS,
+    idFields: ["documentIds", "eventId", "partyIds"],
+  },
+  deleteEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["eventId"] },
 
   // Members and invitations: owners only.
   createInvitationAction: { file: "lib/members/actions.ts", policy: OWNERS, idFields: [] },

@@ -8,6 +8,7 @@ import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
+import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
@@ -113,7 +114,8 @@ const foreign = {} as Record<
   | "comment"
   | "notification"
   | "shareLink"
-  | "apiToken",
+  | "apiToken"
+  | "event",
   string
 > & { revisionNumber: number };
 
@@ -328,6 +330,8 @@ beforeAll(async () => {
     comment: foreignComment.commentId,
     notification: foreignNotification.id,
     shareLink: foreignShare.id,
+    event: (await db().negotiationEvent.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } }))
+      .id,
   });
 });
 
@@ -440,6 +444,16 @@ async function probeEvidenceInput() {
     note: "",
     links: [] as unknown[],
   };
+}
+
+const eventFields = (title: string) =>
+  ({ kind: "MEETING", title, description: "", occurredOn: "2022-01-14", partyIds: [], documentIds: [] }) as const;
+
+/** An event of the demo workspace for one call to change or delete. */
+async function freshEvent(): Promise<string> {
+  const created = await createEvent(asOwner(), { ...eventFields(`Policy event ${next()} ${run}`) });
+  if (!created.ok) throw new Error(created.message);
+  return created.eventId;
 }
 
 async function freshPerson(): Promise<string> {
@@ -706,6 +720,13 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     },
   ],
   mergePeopleAction: async () => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: await freshPerson() }],
+  createEventAction: async () => [
+    { workspaceSlug: DEMO, ...eventFields(`Policy created event ${next()} ${run}`), partyIds: [demoParty] },
+  ],
+  updateEventAction: async () => [
+    { workspaceSlug: DEMO, eventId: await freshEvent(), ...eventFields(`Policy changed event ${next()} ${run}`) },
+  ],
+  deleteEventAction: async () => [{ workspaceSlug: DEMO, eventId: await freshEvent() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
   async markAllNotificationsReadAction(subject) {
@@ -1077,6 +1098,7 @@ type IdorProbe = {
 const MENTIONING_ACTIONS = ["postCommentAction", "replyToCommentAction", "editCommentAction"];
 let shared: { statementId: string; baseVersion: number } | undefined;
 let sharedPerson: string | undefined;
+let sharedEvent: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
 const IDOR_PROBES: IdorProbe[] = [
@@ -1362,6 +1384,48 @@ const IDOR_PROBES: IdorProbe[] = [
     args: async (id) => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: id }],
   },
   {
+    action: "createEventAction",
+    field: "partyIds",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, ...eventFields(`Policy IDOR event ${run}`), partyIds: [id] }],
+  },
+  {
+    action: "createEventAction",
+    field: "documentIds",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ workspaceSlug: DEMO, ...eventFields(`Policy IDOR event ${run}`), documentIds: [id] }],
+  },
+  {
+    action: "updateEventAction",
+    field: "eventId",
+    foreignId: () => foreign.event,
+    args: async (id) => [{ workspaceSlug: DEMO, eventId: id, ...eventFields(`Policy IDOR event ${run}`) }],
+  },
+  {
+    action: "updateEventAction",
+    field: "partyIds",
+    foreignId: () => foreign.party,
+    prepare: async () => (sharedEvent = await freshEvent()),
+    args: async (id) => [
+      { workspaceSlug: DEMO, eventId: sharedEvent!, ...eventFields(`Policy IDOR event ${run}`), partyIds: [id] },
+    ],
+  },
+  {
+    action: "updateEventAction",
+    field: "documentIds",
+    foreignId: () => foreign.document,
+    prepare: async () => (sharedEvent = await freshEvent()),
+    args: async (id) => [
+      { workspaceSlug: DEMO, eventId: sharedEvent!, ...eventFields(`Policy IDOR event ${run}`), documentIds: [id] },
+    ],
+  },
+  {
+    action: "deleteEventAction",
+    field: "eventId",
+    foreignId: () => foreign.event,
+    args: async (id) => [{ workspaceSlug: DEMO, eventId: id }],
+  },
+  {
     action: "followCellAction",
     field: "issueId",
     foreignId: () => foreign.issue,
@@ -1551,6 +1615,7 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
   const pages: [string, () => [string, string], (id: string) => string][] = [
     ["the workspace page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}`],
     ["the members page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/members`],
+    ["the events page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/events`],
     ["an evidence page", () => [foreign.evidence, randomUUID()], (id) => `/w/${DEMO}/evidence/${id}`],
     ["a document page", () => [foreign.document, randomUUID()], (id) => `/w/${DEMO}/documents/${id}`],
     [

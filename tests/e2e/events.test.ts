@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { signIn, useBrowser } from "./browser";
+
+// A copy of the demo workspace of this file's own: other files edit the shared demo workspace.
+const run = randomBytes(4).toString("hex");
+let slug: string;
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  slug = (
+    await loadWorkspaceFixture(
+      { ...securityGuarantees, title: `Events ${run}` },
+      { slug: `events-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
+    )
+  ).slug;
+});
+
+describe("events", () => {
+  const session = useBrowser();
+
+  it("added on the events page, are offered by the matrix's date control, and jumping lands on their day", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}/events`);
+    const events = page.getByRole("list", { name: "Events by date" });
+    await events.getByText("Geneva: US–Russia Strategic Stability Dialogue").waitFor();
+
+    const form = page.getByRole("form", { name: "Add an event" });
+    await form.getByLabel("Title").fill(`Working-level call ${run}`);
+    await form.getByLabel("Date").fill("2022-02-03");
+    await form.getByLabel("Kind").selectOption({ label: "Meeting" });
+    await form.getByRole("checkbox", { name: "Russia" }).check();
+    await form.getByRole("checkbox", { name: "NATO" }).check();
+    await form.getByRole("button", { name: "Add event" }).click();
+    const added = events.getByRole("listitem").filter({ hasText: `Working-level call ${run}` });
+    await added.waitFor();
+    expect(await added.innerText()).toContain("3 Feb 2022");
+    // The form is emptied for the next one.
+    await expect.poll(() => form.getByLabel("Title").inputValue()).toBe("");
+
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    await page.getByRole("grid").waitFor();
+    const jump = page.getByRole("combobox", { name: "Jump to event" });
+    const option = jump.getByRole("option", { name: `3 Feb 2022 — Working-level call ${run}` });
+    expect(await option.count()).toBe(1);
+    await jump.selectOption({ label: `3 Feb 2022 — Working-level call ${run}` });
+    await page.waitForURL((url) => url.searchParams.get("asOf") === "2022-02-03");
+    await page.getByText("as of 3 Feb 2022").first().waitFor();
+    await page.getByText("On this day:").waitFor();
+    await expect.poll(() => jump.inputValue()).not.toBe("");
+
+    // Deleting asks first, in the page's own dialog, then removes it.
+    await page.goto(`/w/${slug}/events`);
+    await page.getByRole("button", { name: `Delete Working-level call ${run}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Delete event" }).click();
+    await events.getByText(`Working-level call ${run}`).waitFor({ state: "detached" });
+  }, 90_000);
+
+  it("show in the cell history of each party taking part, on their dates", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [issue, nato] = await Promise.all([
+      db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { sortOrder: "asc" } }),
+      db().party.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "NATO" } }),
+    ]);
+    await page.goto(`/w/${slug}/cells/${issue.id}/${nato.id}?asOf=2022-02-16`);
+    const history = page.locator("ol").filter({ hasText: "NATO–Russia Council, Brussels" });
+    await history.waitFor();
+    const text = await history.innerText();
+    expect(text).toContain("12 Jan 2022");
+    expect(text).toContain("US and NATO deliver their written responses");
+    // Geneva was bilateral: not NATO's.
+    expect(text).not.toContain("Geneva: US–Russia");
+  }, 60_000);
+});
