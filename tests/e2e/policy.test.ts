@@ -446,8 +446,14 @@ async function probeEvidenceInput() {
   };
 }
 
-const eventFields = (title: string) =>
-  ({ kind: "MEETING", title, description: "", occurredOn: "2022-01-14", partyIds: [], documentIds: [] }) as const;
+const eventFields = (title: string) => ({
+  kind: "MEETING" as const,
+  title,
+  description: "",
+  occurredOn: "2022-01-14",
+  partyIds: [] as string[],
+  documentIds: [] as string[],
+});
 
 /** An event of the demo workspace for one call to change or delete. */
 async function freshEvent(): Promise<string> {
