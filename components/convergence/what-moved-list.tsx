@@ -34,6 +34,7 @@ export function WhatMovedList({ digest }: { digest: WhatMoved }) {
     <>
       <Entries label="Events" entries={digest.events} empty="No event on these dates." />
       <Entries label="Positions that moved" entries={digest.moved} empty="No position moved." />
+      <Entries label="Red lines drawn or dropped" entries={digest.redLines} empty="No red line was drawn or dropped." />
       {digest.stated.length > 8 ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-semibold">

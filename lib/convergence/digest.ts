@@ -5,7 +5,7 @@ type Named = { id: string; name?: string; title?: string };
 type ShownCell = {
   issueId: string;
   partyId: string;
-  statement: { position: Position | string; statedOn: string } | null;
+  statement: { position: Position | string; statedOn: string; redLine?: boolean } | null;
 };
 
 export type WindowStatement = {
@@ -42,6 +42,8 @@ export type WhatMoved = {
   to: string;
   /** Events after `from` up to `to`, in date order. */
   events: EventEntry[];
+  /** Red lines drawn or dropped: the shown statement's red line as of `to` against as of `from`. */
+  redLines: (DigestEntry & { change: "drawn" | "dropped" })[];
   moved: MovedEntry[];
   stated: StatementEntry[];
   retracted: (StatementEntry & { reason: string })[];
@@ -113,6 +115,26 @@ export function buildWhatMoved(input: {
     });
   }
 
+  const redLines: WhatMoved["redLines"] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const [issueId, partyId] = key.split(":") as [string, string];
+    const was = before.get(key)?.redLine ?? false;
+    const now = after.get(key)?.redLine ?? false;
+    if (was === now || !known({ issueId, partyId })) continue;
+    const party = partyName.get(partyId);
+    const issue = issueName.get(issueId);
+    const statedOn = after.get(key)?.statedOn ?? to;
+    redLines.push({
+      issueId,
+      partyId,
+      change: now ? "drawn" : "dropped",
+      sentence: now
+        ? `${party} drew a red line on ${issue} (${formatCalendarDate(statedOn)}).`
+        : `${party} no longer holds its red line on ${issue} (${formatCalendarDate(statedOn)}).`,
+      href: cellHref(slug, statedOn, issueId, partyId),
+    });
+  }
+
   const inWindow = input.statements.filter((s) => s.statedOn > from && s.statedOn <= to && known(s));
   const entry = (s: WindowStatement) => ({
     statementId: s.id,
@@ -152,5 +174,5 @@ export function buildWhatMoved(input: {
       href: `/w/${encodeURIComponent(slug)}?asOf=${e.occurredOn}`,
     }))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-  return { from, to, events, moved: moved.sort(byCell), stated, retracted };
+  return { from, to, events, redLines: redLines.sort(byCell), moved: moved.sort(byCell), stated, retracted };
 }

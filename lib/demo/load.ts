@@ -93,6 +93,11 @@ export async function loadWorkspaceFixture(
       summary: s.summary,
       statedOn: fromCalendarDate(s.statedOn),
       recordedById: options.createdById ?? null,
+      redLine: s.redLine ?? false,
+      conditionText: s.condition?.text ?? null,
+      conditionIssueId: s.condition?.cell ? resolve(issueIds, s.condition.cell.issue, "issue", where) : null,
+      conditionPartyId: s.condition?.cell ? resolve(partyIds, s.condition.cell.party, "party", where) : null,
+      conditionMinPosition: s.condition?.cell?.minPosition ?? null,
       links: s.evidence.map((link) => ({
         evidenceId: resolve(evidenceIds, link.key, "evidence", where),
         relation: link.relation,

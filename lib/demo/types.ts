@@ -50,6 +50,13 @@ export type WorkspaceFixture = {
     /** "YYYY-MM-DD": when the party stated it */
     statedOn: string;
     evidence: { key: string; relation: EvidenceRelation }[];
+    /** stated as non-negotiable */
+    redLine?: boolean;
+    /** a conditional offer: its condition in words and/or the cell (keys) that must stand at `minPosition` or better */
+    condition?: {
+      text?: string;
+      cell?: { issue: string; party: string; minPosition: "REJECTS" | "OPPOSES" | "OPEN" | "SUPPORTS" | "DEMANDS" };
+    };
   }[];
   /** Rounds, meetings, deadlines and leaks; absent from fixtures that have none. */
   events?: {

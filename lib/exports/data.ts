@@ -406,6 +406,11 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           statedOn: true,
           confidence: true,
           confidenceRationale: true,
+          redLine: true,
+          conditionText: true,
+          conditionIssueId: true,
+          conditionPartyId: true,
+          conditionMinPosition: true,
           recordedAt: true,
           recordedBy: ACTOR,
           links: { select: { evidenceId: true, relation: true } },
@@ -551,16 +556,22 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           reviewedBy: userActor(reviewedById),
         })),
     })),
-    statements: statements.map(({ links, amendment, ...s }) => ({
-      ...s,
-      statedOn: toCalendarDate(s.statedOn),
-      recordedAt: s.recordedAt.toISOString(),
-      recordedBy: actor(s.recordedBy),
-      evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
-      amendment: amendment
-        ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) }
-        : null,
-    })),
+    statements: statements.map(
+      ({ links, amendment, conditionIssueId, conditionPartyId, conditionMinPosition, ...s }) => ({
+        ...s,
+        conditionCell:
+          conditionIssueId && conditionPartyId && conditionMinPosition
+            ? { issueId: conditionIssueId, partyId: conditionPartyId, minPosition: conditionMinPosition }
+            : null,
+        statedOn: toCalendarDate(s.statedOn),
+        recordedAt: s.recordedAt.toISOString(),
+        recordedBy: actor(s.recordedBy),
+        evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
+        amendment: amendment
+          ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) }
+          : null,
+      }),
+    ),
     cells: [...file.cells]
       .sort((a, b) => cellOrder(a) - cellOrder(b))
       .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),

@@ -272,8 +272,11 @@ export async function importWorkspaceExport(
         });
         progress(80, "Writing statements and comments");
         await tx.stanceStatement.createMany({
-          data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, ...s }) => ({
+          data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, conditionCell, ...s }) => ({
             ...s,
+            conditionIssueId: conditionCell ? issue(conditionCell.issueId) : null,
+            conditionPartyId: conditionCell ? party(conditionCell.partyId) : null,
+            conditionMinPosition: conditionCell?.minPosition ?? null,
             id: statement(s.id),
             workspaceId,
             partyId: party(s.partyId),

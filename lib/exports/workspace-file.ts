@@ -2,7 +2,14 @@ import { z } from "zod";
 import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
 import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
-import { CONFIDENCE_RATIONALE_MAX, ConfidenceSchema, PositionSchema, RelationSchema } from "@/lib/matrix/schema";
+import {
+  CONDITION_MIN_POSITIONS,
+  CONDITION_TEXT_MAX,
+  CONFIDENCE_RATIONALE_MAX,
+  ConfidenceSchema,
+  PositionSchema,
+  RelationSchema,
+} from "@/lib/matrix/schema";
 import { text } from "@/lib/validation";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
@@ -130,6 +137,13 @@ const StatementSchema = z.object({
   // Absent from files written before statements carried a confidence: medium, no rationale.
   confidence: ConfidenceSchema.default("MEDIUM"),
   confidenceRationale: NonEmptyText(CONFIDENCE_RATIONALE_MAX).nullable().default(null),
+  // Absent from files written before red lines and conditions: neither.
+  redLine: z.boolean().default(false),
+  conditionText: NonEmptyText(CONDITION_TEXT_MAX).nullable().default(null),
+  conditionCell: z
+    .object({ issueId: Id, partyId: Id, minPosition: z.enum(CONDITION_MIN_POSITIONS) })
+    .nullable()
+    .default(null),
   evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
   amendment: AmendmentSchema.nullable(),
 });

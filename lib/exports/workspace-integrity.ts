@@ -178,6 +178,9 @@ export function findExportProblems(file: WorkspaceExport): string[] {
 
   file.statements.forEach((statement, i) => {
     const where = `statements[${i}]`;
+    const condition = statement.conditionCell;
+    if (condition && (!parties.has(condition.partyId) || !issues.has(condition.issueId)))
+      problem(`${where}: its condition names an issue or party that is not in the file.`);
     if (!parties.has(statement.partyId) || !issues.has(statement.issueId))
       problem(`${where}: its party or issue is not in the file.`);
     for (const link of statement.evidence)

@@ -9,6 +9,7 @@ import { AmendmentNote } from "@/components/matrix/amendment-note";
 import { ConfidenceNote } from "@/components/matrix/confidence-badge";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
+import { QualitiesNote } from "@/components/matrix/stance-qualities";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { LocalTime } from "@/components/ui/local-time";
@@ -19,6 +20,7 @@ import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory } from "@/lib/matrix/data";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -63,6 +65,7 @@ export default async function CellPage({
   ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
+  const marks = redLineMarks(effective);
   const current = latestStatementsAsOf(
     effective.map((s) => ({ ...s, partyId: history.party.id, issueId: history.issue.id })),
     asOf,
@@ -154,6 +157,13 @@ export default async function CellPage({
           </div>
           <p className="mt-2 text-slate-900">{statement.summary}</p>
           <ConfidenceNote confidence={statement.confidence} rationale={statement.confidenceRationale} />
+          <QualitiesNote
+            qualities={statement}
+            statedOn={statement.statedOn}
+            mark={marks.get(statement.id)}
+            conditionCell={statement.conditionCellNames}
+            labels={labels}
+          />
           {statement.amendment ? (
             <AmendmentNote
               labels={labels}
