@@ -80,4 +80,31 @@ describe("events", () => {
     // Geneva was bilateral: not NATO's.
     expect(text).not.toContain("Geneva: US–Russia");
   }, 60_000);
+
+  it("the matrix marks Russia's non-enlargement red line and the US conditional missile offer, by name", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    const nonExpansion = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
+    const missiles = securityGuarantees.issues.find((i) => i.key === "inf-missiles")!.title;
+    const russia = page.getByRole("gridcell", { name: new RegExp(`^Russia on ${escape(nonExpansion)}: .*, red line`) });
+    await russia.waitFor();
+    expect(await russia.getByTestId("red-line-icon").getAttribute("aria-label")).toBe("Red line");
+    const us = page.getByRole("gridcell", {
+      name: new RegExp(`^United States on ${escape(missiles)}: .*, conditional`),
+    });
+    expect(await us.getByTestId("conditional-icon").count()).toBe(1);
+
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [issue, party] = await Promise.all([
+      db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id, title: nonExpansion } }),
+      db().party.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "Russia" } }),
+    ]);
+    await page.goto(`/w/${slug}/cells/${issue.id}/${party.id}?asOf=2022-02-16`);
+    await page.getByText("Red line first drawn on 17 Dec 2021.").waitFor();
+  }, 60_000);
 });
+
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

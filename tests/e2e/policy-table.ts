@@ -92,7 +92,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     policy: WRITERS,
     idFields: ["issueId", "partyId", "evidenceId"],
   },
-  correctStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId", "evidenceId"] },
+  // issueId and partyId: the cell a conditional offer's condition points at.
+  correctStatementAction: {
+    file: "lib/matrix/actions.ts",
+    policy: WRITERS,
+    idFields: ["statementId", "evidenceId", "issueId", "partyId"],
+  },
   retractStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId"] },
 
   // Matrix structure: owners and editors.

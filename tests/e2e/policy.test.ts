@@ -1219,6 +1219,36 @@ const IDOR_PROBES: IdorProbe[] = [
   },
   {
     action: "correctStatementAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    prepare: async () => (shared = await freshStatement()),
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        ...shared!,
+        ...recordFields,
+        conditionCell: { issueId: id, partyId: demoParty, minPosition: "SUPPORTS" },
+        reason: "IDOR probe",
+      },
+    ],
+  },
+  {
+    action: "correctStatementAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    prepare: async () => (shared = await freshStatement()),
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        ...shared!,
+        ...recordFields,
+        conditionCell: { issueId: probeIssues[0], partyId: id, minPosition: "SUPPORTS" },
+        reason: "IDOR probe",
+      },
+    ],
+  },
+  {
+    action: "correctStatementAction",
     field: "evidenceId",
     foreignId: () => foreign.evidence,
     prepare: async () => (shared = await freshStatement()),
