@@ -2,7 +2,10 @@ import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { RedLineMark } from "@/lib/matrix/qualities";
 import type { StatementQualities } from "@/lib/matrix/schema";
 
-/** The small marks a matrix cell carries: a red line, a condition. Each has an accessible name. */
+/**
+ * The small marks a matrix cell carries: a red line, a condition. Each has an accessible name that
+ * holds its visible word, as the cell's own name does (WCAG 2.5.3, label in name).
+ */
 export function QualityIcons({ qualities }: { qualities: Partial<StatementQualities> }) {
   const conditional = Boolean(qualities.conditionText || qualities.conditionCell);
   if (!qualities.redLine && !conditional) return null;
@@ -20,7 +23,7 @@ export function QualityIcons({ qualities }: { qualities: Partial<StatementQualit
       {conditional ? (
         <span
           role="img"
-          aria-label="Conditional"
+          aria-label="Conditional (if)"
           title={`Conditional${qualities.conditionText ? `: ${qualities.conditionText}` : ""}`}
           data-testid="conditional-icon"
           className="inline-flex h-3.5 min-w-3.5 items-center justify-center rounded-full bg-amber-200 px-0.5 text-[9px] font-bold leading-none text-amber-950"
