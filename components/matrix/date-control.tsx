@@ -54,8 +54,8 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
         Next change →
       </button>
       {events.length > 0 ? (
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Jump to event</span>
+        <label className="flex min-w-0 max-w-full items-center gap-2 text-sm">
+          <span className="whitespace-nowrap font-medium">Jump to event</span>
           <select
             name="event"
             value={events.find((e) => e.occurredOn === asOf)?.id ?? ""}
@@ -63,7 +63,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
               const chosen = events.find((e) => e.id === event.target.value);
               if (chosen) go(chosen.occurredOn);
             }}
-            className="max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1"
+            className="min-w-0 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1"
           >
             <option value="">Choose an event…</option>
             {events.map((e) => (
