@@ -87,11 +87,13 @@ describe("events", () => {
     await page.goto(`/w/${slug}?asOf=2022-02-16`);
     const nonExpansion = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
     const missiles = securityGuarantees.issues.find((i) => i.key === "inf-missiles")!.title;
-    const russia = page.getByRole("gridcell", { name: new RegExp(`^Russia on ${escape(nonExpansion)}: .*, red line`) });
+    const russia = page.getByRole("gridcell", {
+      name: new RegExp(`^Russia on ${escapeRegExp(nonExpansion)}: .*, red line`),
+    });
     await russia.waitFor();
     expect(await russia.getByTestId("red-line-icon").getAttribute("aria-label")).toBe("Red line");
     const us = page.getByRole("gridcell", {
-      name: new RegExp(`^United States on ${escape(missiles)}: .*, conditional`),
+      name: new RegExp(`^United States on ${escapeRegExp(missiles)}: .*, conditional`),
     });
     expect(await us.getByTestId("conditional-icon").count()).toBe(1);
 
@@ -105,6 +107,6 @@ describe("events", () => {
   }, 60_000);
 });
 
-function escape(text: string) {
+function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
