@@ -105,6 +105,37 @@ describe("events", () => {
     await page.goto(`/w/${slug}/cells/${issue.id}/${party.id}?asOf=2022-02-16`);
     await page.getByText("Red line first drawn on 17 Dec 2021.").waitFor();
   }, 60_000);
+
+  it("the editor records a red line with a condition on another cell; the cell marks both", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    await page.getByRole("grid").waitFor();
+    const exercises = securityGuarantees.issues.find((i) => i.key === "exercises")!.title;
+    const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="NATO on ${exercises}:"]`);
+    await cell.click();
+    const dialog = page.getByRole("dialog", { name: `NATO on ${exercises}` });
+    await dialog.waitFor();
+    const summary = `NATO will not trade exercise limits without reciprocity (${run}).`;
+    await dialog.getByLabel("Position", { exact: true }).selectOption("SUPPORTS");
+    await dialog.getByLabel("Summary", { exact: true }).fill(summary);
+    await dialog.getByLabel("Red line (stated as non-negotiable)").check();
+    await dialog.getByLabel(/^Condition/).fill("Reciprocal limits on Russian exercises.");
+    await dialog.getByLabel("Only if this party").selectOption({ label: "Russia" });
+    await dialog.getByLabel("on this issue").selectOption({ label: exercises });
+    await dialog.getByLabel("is at least").selectOption("OPEN");
+    await dialog.getByRole("button", { name: "Record statement" }).click();
+    await dialog.waitFor({ state: "detached", timeout: 60_000 });
+    const saved = cell.and(page.locator("td:not([data-pending])")).filter({ hasText: summary });
+    await saved.waitFor({ timeout: 60_000 });
+    await expect.poll(() => saved.getAttribute("aria-label")).toMatch(/: Supports, red line, conditional \(if\)/);
+    expect(await saved.getByTestId("red-line-icon").count()).toBe(1);
+    const stored = await db().stanceStatement.findFirstOrThrow({
+      where: { summary },
+      select: { conditionMinPosition: true },
+    });
+    expect(stored.conditionMinPosition).toBe("OPEN");
+  }, 90_000);
 });
 
 function escapeRegExp(text: string) {
