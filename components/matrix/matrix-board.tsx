@@ -244,7 +244,7 @@ export function MatrixBoard({
                   const commentWords = comments
                     ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
                     : "";
-                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional (if)" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords].filter(Boolean).join(" ")}`;
+                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords].filter(Boolean).join(" ")}`;
                   const previewing =
                     !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
                   return (

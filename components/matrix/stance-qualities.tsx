@@ -3,8 +3,9 @@ import type { RedLineMark } from "@/lib/matrix/qualities";
 import type { StatementQualities } from "@/lib/matrix/schema";
 
 /**
- * The small marks a matrix cell carries: a red line, a condition. Each has an accessible name that
- * holds its visible word, as the cell's own name does (WCAG 2.5.3, label in name).
+ * The small marks a matrix cell carries: a red line, a condition. Each has an accessible name; the
+ * badge's "if" is drawn by CSS, not written as text, so that the cell's visible words stay exactly
+ * those its own name reads (WCAG 2.5.3, label in name).
  */
 export function QualityIcons({ qualities }: { qualities: Partial<StatementQualities> }) {
   const conditional = Boolean(qualities.conditionText || qualities.conditionCell);
@@ -23,13 +24,11 @@ export function QualityIcons({ qualities }: { qualities: Partial<StatementQualit
       {conditional ? (
         <span
           role="img"
-          aria-label="Conditional (if)"
+          aria-label="Conditional"
           title={`Conditional${qualities.conditionText ? `: ${qualities.conditionText}` : ""}`}
           data-testid="conditional-icon"
-          className="inline-flex h-3.5 min-w-3.5 items-center justify-center rounded-full bg-amber-200 px-0.5 text-[9px] font-bold leading-none text-amber-950"
-        >
-          if
-        </span>
+          className="inline-flex h-3.5 min-w-3.5 items-center justify-center rounded-full bg-amber-200 px-0.5 text-[9px] font-bold leading-none text-amber-950 after:content-['if']"
+        />
       ) : null}
     </span>
   );

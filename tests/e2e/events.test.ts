@@ -128,7 +128,7 @@ describe("events", () => {
     await dialog.waitFor({ state: "detached", timeout: 60_000 });
     const saved = cell.and(page.locator("td:not([data-pending])")).filter({ hasText: summary });
     await saved.waitFor({ timeout: 60_000 });
-    await expect.poll(() => saved.getAttribute("aria-label")).toMatch(/: Supports, red line, conditional \(if\)/);
+    await expect.poll(() => saved.getAttribute("aria-label")).toMatch(/: Supports, red line, conditional/);
     expect(await saved.getByTestId("red-line-icon").count()).toBe(1);
     const stored = await db().stanceStatement.findFirstOrThrow({
       where: { summary },
