@@ -1,6 +1,14 @@
 import type { DigestEntry, WhatMoved } from "@/lib/convergence/digest";
 
-function Entries({ label, entries, empty }: { label: string; entries: DigestEntry[]; empty: string }) {
+function Entries({
+  label,
+  entries,
+  empty,
+}: {
+  label: string;
+  entries: Pick<DigestEntry, "href" | "sentence">[];
+  empty: string;
+}) {
   return (
     <>
       <h3 className="mt-4 text-sm font-semibold">{label}</h3>
@@ -24,7 +32,9 @@ function Entries({ label, entries, empty }: { label: string; entries: DigestEntr
 export function WhatMovedList({ digest }: { digest: WhatMoved }) {
   return (
     <>
+      <Entries label="Events" entries={digest.events} empty="No event on these dates." />
       <Entries label="Positions that moved" entries={digest.moved} empty="No position moved." />
+      <Entries label="Red lines drawn or dropped" entries={digest.redLines} empty="No red line was drawn or dropped." />
       {digest.stated.length > 8 ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-semibold">

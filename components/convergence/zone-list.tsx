@@ -3,7 +3,10 @@ import type { ConvergenceView } from "@/lib/convergence/view";
 function positionsLine(view: ConvergenceView, issue: ConvergenceView["issues"][number]): string {
   const name = new Map(view.parties.map((p) => [p.id, p.name]));
   return issue.positions
-    .map((p) => `${name.get(p.partyId)}: ${view.positionLabels[p.position] ?? p.position}`)
+    .map(
+      (p) =>
+        `${name.get(p.partyId)}: ${view.positionLabels[p.position] ?? p.position}${p.conditionMet === true ? " (conditional offer, condition met)" : p.conditionMet === false ? " (conditional offer, condition not met)" : ""}`,
+    )
     .join(" · ");
 }
 
@@ -23,7 +26,9 @@ export function ZoneList({ slug, view }: { slug: string; view: ConvergenceView }
               <a href={href} className="font-medium text-emerald-950 underline">
                 {issue.title}
               </a>{" "}
-              <span className="text-emerald-900">({issue.spread === 0 ? "same position" : "one step apart"})</span>
+              <span className="text-emerald-900">
+                ({issue.spread === null ? "agreeing offers" : issue.spread === 0 ? "same position" : "one step apart"})
+              </span>
               <p className="mt-1 break-words text-slate-700">{positionsLine(view, issue)}</p>
             </li>
           ))}

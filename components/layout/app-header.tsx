@@ -12,6 +12,7 @@ type Props = {
 const SECTIONS = [
   ["", "Matrix"],
   ["/convergence", "Convergence"],
+  ["/events", "Events"],
   ["/documents", "Documents"],
   ["/people", "People"],
   ["/search", "Search"],

@@ -13,12 +13,16 @@ import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { CellState } from "@/lib/matrix/mutations";
 import { POSITIONS } from "@/lib/matrix/positions";
 import {
+  CONDITION_MIN_POSITIONS,
+  CONDITION_TEXT_MAX,
   CONFIDENCE_LABELS,
   CONFIDENCE_RATIONALE_MAX,
   type ConfidenceLevel,
   type MatrixStatement,
   SUMMARY_MAX,
 } from "@/lib/matrix/schema";
+
+type MinPosition = (typeof CONDITION_MIN_POSITIONS)[number];
 
 type Relation = EvidenceRelation;
 
@@ -33,6 +37,9 @@ type Props = {
   version: number;
   statement: MatrixStatement | null;
   labels: Record<string, string>;
+  /** The matrix's rows and columns, for a condition on another cell. */
+  issues?: { id: string; title: string }[];
+  parties?: { id: string; name: string }[];
   /** The user's own edit, when the editor reopens after the server refused it. */
   draft?: CellEdit;
   conflict?: CellState;
@@ -51,6 +58,8 @@ export function CellEditor({
   version,
   statement,
   labels,
+  issues = [],
+  parties = [],
   draft,
   conflict,
   error,
@@ -75,6 +84,12 @@ export function CellEditor({
     draft && draft.kind !== "retract" ? draft.confidenceRationale : "",
   );
   const [rationale, setRationale] = useState(draft?.rationale ?? "");
+  const [redLine, setRedLine] = useState(draft && draft.kind !== "retract" ? draft.redLine : false);
+  const [conditionText, setConditionText] = useState(draft && draft.kind !== "retract" ? draft.conditionText : "");
+  const draftCell = draft && draft.kind !== "retract" ? draft.conditionCell : null;
+  const [conditionIssueId, setConditionIssueId] = useState(draftCell?.issueId ?? "");
+  const [conditionPartyId, setConditionPartyId] = useState(draftCell?.partyId ?? "");
+  const [conditionMin, setConditionMin] = useState<MinPosition>(draftCell?.minPosition ?? "SUPPORTS");
   const [filter, setFilter] = useState("");
   // The version the user started from: live updates change the `version` prop while the editor is
   // open, and submitting on top of that would overwrite a change the user never saw.
@@ -99,6 +114,11 @@ export function CellEditor({
       setLinks(statement.links);
       setConfidence(statement.confidence);
       setConfidenceRationale(statement.confidenceRationale ?? "");
+      setRedLine(statement.redLine ?? false);
+      setConditionText(statement.conditionText ?? "");
+      setConditionIssueId(statement.conditionCell?.issueId ?? "");
+      setConditionPartyId(statement.conditionCell?.partyId ?? "");
+      setConditionMin(statement.conditionCell?.minPosition ?? "SUPPORTS");
     }
   }
 
@@ -112,7 +132,18 @@ export function CellEditor({
 
   function submit(baseVersion = conflict ? conflict.version : openedVersion, statementId = amendedId) {
     const common = { issueId: issue.id, partyId: party.id, baseVersion };
-    const sureness = { confidence, confidenceRationale, ...(proposing ? { rationale } : {}) };
+    const conditionCell =
+      conditionIssueId && conditionPartyId
+        ? { issueId: conditionIssueId, partyId: conditionPartyId, minPosition: conditionMin }
+        : null;
+    const sureness = {
+      confidence,
+      confidenceRationale,
+      redLine,
+      conditionText,
+      conditionCell,
+      ...(proposing ? { rationale } : {}),
+    };
     onSubmit(
       mode === "record"
         ? { kind: "record", ...common, position, summary, statedOn, links, ...sureness }
@@ -359,6 +390,76 @@ export function CellEditor({
                   value={confidenceRationale}
                   max={CONFIDENCE_RATIONALE_MAX}
                 />
+              </fieldset>
+              <fieldset>
+                <legend className="text-sm font-medium">Qualities</legend>
+                <label className="mt-1 flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="redLine"
+                    checked={redLine}
+                    onChange={(e) => setRedLine(e.target.checked)}
+                  />
+                  Red line (stated as non-negotiable)
+                </label>
+                <label htmlFor="edit-condition-text" className="mt-2 block text-sm">
+                  Condition <span className="text-slate-500">(optional: makes this a conditional offer)</span>
+                </label>
+                <input
+                  id="edit-condition-text"
+                  value={conditionText}
+                  onChange={(e) => setConditionText(e.target.value)}
+                  maxLength={CONDITION_TEXT_MAX}
+                  aria-invalid={Boolean(failure?.fieldErrors?.conditionText)}
+                  placeholder="e.g. only in return for reciprocal measures"
+                  className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                />
+                <div className="mt-2 grid gap-2 text-sm sm:grid-cols-3">
+                  <label className="block">
+                    Only if this party
+                    <select
+                      value={conditionPartyId}
+                      onChange={(e) => setConditionPartyId(e.target.value)}
+                      className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5"
+                    >
+                      <option value="">— no cell —</option>
+                      {parties.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="block">
+                    on this issue
+                    <select
+                      value={conditionIssueId}
+                      onChange={(e) => setConditionIssueId(e.target.value)}
+                      className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5"
+                    >
+                      <option value="">— no cell —</option>
+                      {issues.map((i) => (
+                        <option key={i.id} value={i.id}>
+                          {i.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="block">
+                    is at least
+                    <select
+                      value={conditionMin}
+                      onChange={(e) => setConditionMin(e.target.value as MinPosition)}
+                      className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5"
+                    >
+                      {[...CONDITION_MIN_POSITIONS].reverse().map((p) => (
+                        <option key={p} value={p}>
+                          {labels[p] ?? p}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
               </fieldset>
               <fieldset>
                 <legend className="text-sm font-medium">

@@ -6,9 +6,17 @@ import { DateInput } from "@/components/ui/date-input";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
-type Props = { slug: string; asOf: string; compare: string | null; previous: string | null; next: string | null };
+type Props = {
+  slug: string;
+  asOf: string;
+  compare: string | null;
+  previous: string | null;
+  next: string | null;
+  /** The workspace's events, in date order: choosing one sets the as-of date to its day. */
+  events?: { id: string; title: string; occurredOn: string }[];
+};
 
-export function DateControl({ slug, asOf, compare, previous, next }: Props) {
+export function DateControl({ slug, asOf, compare, previous, next, events = [] }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (date: string, compareWith: string | null = compare) =>
@@ -45,6 +53,27 @@ export function DateControl({ slug, asOf, compare, previous, next }: Props) {
       >
         Next change →
       </button>
+      {events.length > 0 ? (
+        <label className="flex min-w-0 max-w-full items-center gap-2 text-sm">
+          <span className="whitespace-nowrap font-medium">Jump to event</span>
+          <select
+            name="event"
+            value={events.find((e) => e.occurredOn === asOf)?.id ?? ""}
+            onChange={(event) => {
+              const chosen = events.find((e) => e.id === event.target.value);
+              if (chosen) go(chosen.occurredOn);
+            }}
+            className="min-w-0 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1"
+          >
+            <option value="">Choose an event…</option>
+            {events.map((e) => (
+              <option key={e.id} value={e.id}>
+                {formatCalendarDate(e.occurredOn)} — {e.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="ml-2 flex items-center gap-2 text-sm">
         <span className="font-medium">Compare with</span>
         <DateInput

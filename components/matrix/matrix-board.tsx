@@ -7,6 +7,7 @@ import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } f
 import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
 import { PositionBadge } from "@/components/matrix/position-badge";
+import { QualityIcons } from "@/components/matrix/stance-qualities";
 import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useMatrix } from "@/components/matrix/use-matrix";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
@@ -279,7 +280,7 @@ export function MatrixBoard({
                   const commentWords = comments
                     ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
                     : "";
-                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
+                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
                   const previewing =
                     !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
                   return (
@@ -332,6 +333,7 @@ export function MatrixBoard({
                           <>
                             {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
                             <PositionBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
+                            <QualityIcons qualities={statement} />{" "}
                             {wording[key] ? (
                               <WordingChange parts={wording[key]} />
                             ) : (
@@ -422,6 +424,8 @@ export function MatrixBoard({
           version={editingCell?.version ?? 0}
           statement={editingCell?.statement ?? null}
           labels={matrix.positionLabels}
+          issues={matrix.issues}
+          parties={matrix.parties}
           draft={editing.draft}
           conflict={editing.conflict}
           error={editing.error}

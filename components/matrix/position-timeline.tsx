@@ -4,6 +4,7 @@ import { formatCalendarDate } from "@/lib/matrix/dates";
 import { POSITION_STYLES, POSITIONS } from "@/lib/matrix/positions";
 
 type Point = { id: string; position: Position; statedOn: string };
+type EventMark = { id: string; title: string; occurredOn: string };
 
 const WIDTH = 720;
 const ROW = 26;
@@ -23,15 +24,19 @@ export function PositionTimeline({
   points,
   labels,
   asOf,
+  events = [],
 }: {
   points: Point[];
   labels: Record<string, string>;
   asOf: string;
+  /** The party's events, drawn as marks on the time axis within the chart's span. */
+  events?: EventMark[];
 }) {
   if (points.length === 0) return null;
   const sorted = [...points].sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
   const first = dayNumber(sorted[0]!.statedOn);
   const last = Math.max(dayNumber(sorted.at(-1)!.statedOn), dayNumber(asOf), first + 1);
+  const shownEvents = events.filter((e) => dayNumber(e.occurredOn) >= first && dayNumber(e.occurredOn) <= last);
   const x = (date: string) => LEFT + ((dayNumber(date) - first) / (last - first)) * (WIDTH - LEFT - RIGHT);
   const y = (position: Position) => TOP + POSITIONS.indexOf(position) * ROW + ROW / 2;
   const height = TOP * 2 + POSITIONS.length * ROW;
@@ -56,6 +61,29 @@ export function PositionTimeline({
         ))}
         <path d={path} fill="none" stroke="#4338ca" strokeWidth="2" />
         <line x1={x(asOf)} x2={x(asOf)} y1={TOP} y2={height - TOP} stroke="#a21caf" strokeDasharray="4 3" />
+        {shownEvents.map((e) => (
+          <Link key={e.id} href={`#event-${e.id}`}>
+            <line
+              x1={x(e.occurredOn)}
+              x2={x(e.occurredOn)}
+              y1={TOP}
+              y2={height - TOP}
+              stroke="#f59e0b"
+              strokeOpacity="0.5"
+            />
+            <rect
+              x={x(e.occurredOn) - 5}
+              y={height - TOP - 5}
+              width="10"
+              height="10"
+              transform={`rotate(45 ${x(e.occurredOn)} ${height - TOP})`}
+              className="fill-amber-500 stroke-white"
+              strokeWidth="1.5"
+            >
+              <title>{`Event: ${e.title} — ${formatCalendarDate(e.occurredOn)}`}</title>
+            </rect>
+          </Link>
+        ))}
         {sorted.map((p) => (
           <Link key={p.id} href={`#statement-${p.id}`}>
             <circle
@@ -72,7 +100,10 @@ export function PositionTimeline({
       </svg>
       <figcaption className="mt-1 flex justify-between text-xs text-slate-500">
         <span>{formatCalendarDate(sorted[0]!.statedOn)}</span>
-        <span className="text-fuchsia-800">dashed line: {formatCalendarDate(asOf)}</span>
+        <span className="text-fuchsia-800">
+          dashed line: {formatCalendarDate(asOf)}
+          {shownEvents.length > 0 ? <span className="text-amber-800"> · diamonds: events</span> : null}
+        </span>
         <span>{formatCalendarDate(sorted.at(-1)!.statedOn > asOf ? sorted.at(-1)!.statedOn : asOf)}</span>
       </figcaption>
     </figure>

@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { matrixQueryKey } from "@/components/matrix/use-matrix";
 import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
 import type { EditResult } from "@/lib/matrix/mutations";
-import type { ConfidenceLevel, MatrixStatement, MatrixView } from "@/lib/matrix/schema";
+import type { ConfidenceLevel, MatrixStatement, MatrixView, StatementQualities } from "@/lib/matrix/schema";
 
 type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
 type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
-type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string };
 /** In review mode: the proposer's reasons for their reading. */
 type Rationale = { rationale?: string };
+type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string } & Qualities;
+type Qualities = { redLine: boolean; conditionText: string; conditionCell: StatementQualities["conditionCell"] };
 
 export type CellEdit =
   | ({
@@ -70,6 +71,9 @@ async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> 
           links: edit.links,
           confidence: edit.confidence,
           confidenceRationale: edit.confidenceRationale,
+          redLine: edit.redLine,
+          conditionText: edit.conditionText,
+          conditionCell: edit.conditionCell,
         })
       : edit.kind === "correct"
         ? await correctStatementAction({
@@ -83,6 +87,9 @@ async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> 
             reason: edit.reason,
             confidence: edit.confidence,
             confidenceRationale: edit.confidenceRationale,
+            redLine: edit.redLine,
+            conditionText: edit.conditionText,
+            conditionCell: edit.conditionCell,
           })
         : await retractStatementAction({
             workspaceSlug,
@@ -113,6 +120,9 @@ function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixS
     statedOn: edit.statedOn,
     confidence: edit.confidence,
     confidenceRationale: edit.confidenceRationale || null,
+    redLine: edit.redLine,
+    conditionText: edit.conditionText || null,
+    conditionCell: edit.conditionCell,
     evidenceCount: edit.links.length,
     links: edit.links,
   };

@@ -150,6 +150,15 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
       `/w/${slug}/evidence/${event.subjectId}`,
     );
   }
+  if (kind === "event") {
+    const title = text(after.title) ?? text(before.title) ?? "an event";
+    const on = text(after.occurredOn) ?? text(before.occurredOn);
+    const what = `${quoted(title)}${on ? ` (${on})` : ""}`;
+    const href = `/w/${slug}/events`;
+    if (verb === "created") return sentence(`added the event ${what}`, text(after.description), href);
+    if (verb === "updated") return sentence(`changed the event ${what}`, null, href);
+    if (verb === "deleted") return sentence(`deleted the event ${what}`, null, href);
+  }
   if (kind === "document") {
     const title = names.documents.get(event.subjectId) ?? text(after.title) ?? "a document";
     const href = `/w/${slug}/documents/${event.subjectId}`;

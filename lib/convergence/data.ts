@@ -4,6 +4,7 @@ import { type BucketedPosition, type HeatMapCell, heatMapColumns, sweepHeatMap }
 import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db } from "@/lib/db/client";
+import { listEvents } from "@/lib/events/data";
 import { getMatrix, listChangeDates } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -69,13 +70,14 @@ export async function getWhatMoved(workspace: AuthorizedWorkspace, from: string,
         amendment: { select: { kind: true, reason: true } },
       },
     });
-  const [before, after, stated, retracted, statedCount, retractedCount] = await Promise.all([
+  const [before, after, stated, retracted, statedCount, retractedCount, events] = await Promise.all([
     getMatrix(workspace, from),
     getMatrix(workspace, to),
     latest(standing),
     latest(retractedWhere),
     db().stanceStatement.count({ where: standing }),
     db().stanceStatement.count({ where: retractedWhere }),
+    listEvents(workspace, { after: from, until: to }),
   ]);
   const digest = buildWhatMoved({
     slug: workspace.slug,
@@ -89,6 +91,7 @@ export async function getWhatMoved(workspace: AuthorizedWorkspace, from: string,
     statements: [...stated, ...retracted].map(
       (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
     ),
+    events,
   });
   return { ...digest, statedCount, retractedCount };
 }

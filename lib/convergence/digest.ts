@@ -5,7 +5,7 @@ type Named = { id: string; name?: string; title?: string };
 type ShownCell = {
   issueId: string;
   partyId: string;
-  statement: { position: Position | string; statedOn: string } | null;
+  statement: { position: Position | string; statedOn: string; redLine?: boolean } | null;
 };
 
 export type WindowStatement = {
@@ -33,9 +33,17 @@ export type MovedEntry = DigestEntry & {
 };
 export type StatementEntry = DigestEntry & { statementId: string; position: Position; statedOn: string };
 
+/** An event of the window, as the digest lists it. */
+export type WindowEvent = { id: string; kind: string; title: string; occurredOn: string; parties: { name: string }[] };
+export type EventEntry = { eventId: string; occurredOn: string; sentence: string; href: string };
+
 export type WhatMoved = {
   from: string;
   to: string;
+  /** Events after `from` up to `to`, in date order. */
+  events: EventEntry[];
+  /** Red lines drawn or dropped: the shown statement's red line as of `to` against as of `from`. */
+  redLines: (DigestEntry & { change: "drawn" | "dropped" })[];
   moved: MovedEntry[];
   stated: StatementEntry[];
   retracted: (StatementEntry & { reason: string })[];
@@ -63,6 +71,7 @@ export function buildWhatMoved(input: {
   before: readonly ShownCell[];
   after: readonly ShownCell[];
   statements: readonly WindowStatement[];
+  events?: readonly WindowEvent[];
 }): WhatMoved {
   const { slug, from, to, labels } = input;
   const issueOrder = new Map(input.issues.map((issue, i) => [issue.id, i]));
@@ -106,6 +115,26 @@ export function buildWhatMoved(input: {
     });
   }
 
+  const redLines: WhatMoved["redLines"] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const [issueId, partyId] = key.split(":") as [string, string];
+    const was = before.get(key)?.redLine ?? false;
+    const now = after.get(key)?.redLine ?? false;
+    if (was === now || !known({ issueId, partyId })) continue;
+    const party = partyName.get(partyId);
+    const issue = issueName.get(issueId);
+    const statedOn = after.get(key)?.statedOn ?? to;
+    redLines.push({
+      issueId,
+      partyId,
+      change: now ? "drawn" : "dropped",
+      sentence: now
+        ? `${party} drew a red line on ${issue} (${formatCalendarDate(statedOn)}).`
+        : `${party} no longer holds its red line on ${issue} (${formatCalendarDate(statedOn)}).`,
+      href: cellHref(slug, statedOn, issueId, partyId),
+    });
+  }
+
   const inWindow = input.statements.filter((s) => s.statedOn > from && s.statedOn <= to && known(s));
   const entry = (s: WindowStatement) => ({
     statementId: s.id,
@@ -136,5 +165,14 @@ export function buildWhatMoved(input: {
       : [],
   );
   retracted.sort(byDate);
-  return { from, to, moved: moved.sort(byCell), stated, retracted };
+  const events = (input.events ?? [])
+    .filter((e) => e.occurredOn > from && e.occurredOn <= to)
+    .map((e) => ({
+      eventId: e.id,
+      occurredOn: e.occurredOn,
+      sentence: `${formatCalendarDate(e.occurredOn)}: ${e.title}${e.parties.length > 0 ? ` (${e.parties.map((p) => p.name).join(", ")})` : ""}.`,
+      href: `/w/${encodeURIComponent(slug)}?asOf=${e.occurredOn}`,
+    }))
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+  return { from, to, events, redLines: redLines.sort(byCell), moved: moved.sort(byCell), stated, retracted };
 }

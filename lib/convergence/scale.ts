@@ -45,28 +45,46 @@ export function isInZone(positions: readonly (Position | null | undefined)[]): b
   return placed >= 2 && spread !== null && spread <= 1;
 }
 
-export type PartyPosition = { partyId: string; position: Position };
+/**
+ * A party's shown stance. `conditionMet` is set only for a conditional offer (a statement with a
+ * condition): true when its condition's cell stands at the minimum or better, false otherwise
+ * (a condition in words alone cannot be evaluated, so it is never met).
+ */
+export type PartyPosition = { partyId: string; position: Position; conditionMet?: boolean };
 
 export type IssueAssessment = {
   spread: number | null;
   inZone: boolean;
   /** Every pair of parties both on the scale, in the order given. */
   distances: { partyIds: [string, string]; distance: number }[];
-  /** Parties whose stance is conditional: not placed on the scale (see ORDINAL_SCALE). */
+  /** Parties whose stance is conditional and not (known to be) met: not placed on the scale. */
   conditionalPartyIds: string[];
+  /** Parties whose conditional offer's condition is met: they count as agreeing (see assessIssue). */
+  agreeingPartyIds: string[];
 };
 
+/**
+ * Spread, distances and the zone of possible agreement of one issue. A conditional offer whose
+ * condition is met counts as agreeing: it is one of the (at least two) voices the zone needs and
+ * never widens the spread, whatever step it was stated at. One whose condition is not met is off
+ * the scale, as a CONDITIONAL stance is.
+ */
 export function assessIssue(positions: readonly PartyPosition[]): IssueAssessment {
-  const placed = positions.filter((p) => positionStep(p.position) !== null);
+  const agreeing = positions.filter((p) => p.conditionMet === true);
+  const unconditional = positions.filter((p) => p.conditionMet === undefined);
+  const placed = unconditional.filter((p) => positionStep(p.position) !== null);
   const distances: IssueAssessment["distances"] = [];
   for (const [i, a] of placed.entries())
     for (const b of placed.slice(i + 1))
       distances.push({ partyIds: [a.partyId, b.partyId], distance: positionDistance(a.position, b.position) ?? 0 });
-  const all = positions.map((p) => p.position);
+  const spread = positionSpread(placed.map((p) => p.position));
   return {
-    spread: positionSpread(all),
-    inZone: isInZone(all),
+    spread,
+    inZone: placed.length + agreeing.length >= 2 && (spread === null || spread <= 1),
     distances,
-    conditionalPartyIds: positions.filter((p) => p.position === "CONDITIONAL").map((p) => p.partyId),
+    conditionalPartyIds: positions
+      .filter((p) => p.conditionMet === false || (p.conditionMet === undefined && p.position === "CONDITIONAL"))
+      .map((p) => p.partyId),
+    agreeingPartyIds: agreeing.map((p) => p.partyId),
   };
 }

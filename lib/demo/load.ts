@@ -93,10 +93,28 @@ export async function loadWorkspaceFixture(
       summary: s.summary,
       statedOn: fromCalendarDate(s.statedOn),
       recordedById: options.createdById ?? null,
+      redLine: s.redLine ?? false,
+      conditionText: s.condition?.text ?? null,
+      conditionIssueId: s.condition?.cell ? resolve(issueIds, s.condition.cell.issue, "issue", where) : null,
+      conditionPartyId: s.condition?.cell ? resolve(partyIds, s.condition.cell.party, "party", where) : null,
+      conditionMinPosition: s.condition?.cell?.minPosition ?? null,
       links: s.evidence.map((link) => ({
         evidenceId: resolve(evidenceIds, link.key, "evidence", where),
         relation: link.relation,
       })),
+    };
+  });
+
+  const eventRows = (fixture.events ?? []).map((event) => {
+    const where = `event "${event.title}"`;
+    return {
+      id: randomUUID(),
+      kind: event.kind,
+      title: event.title,
+      description: event.description ?? "",
+      occurredOn: fromCalendarDate(event.occurredOn),
+      parties: event.parties.map((key) => resolve(partyIds, key, "party", where)),
+      documents: event.documents.map((key) => resolve(documentIds, key, "document", where)),
     };
   });
 
@@ -191,6 +209,21 @@ export async function loadWorkspaceFixture(
           ...c,
           updatedAt: recordedAt(statementRows.length),
         })),
+      });
+      await tx.negotiationEvent.createMany({
+        data: eventRows.map(({ parties: _parties, documents: _documents, ...row }) => ({
+          ...row,
+          workspaceId,
+          createdById: options.createdById ?? null,
+          createdAt,
+          updatedAt: createdAt,
+        })),
+      });
+      await tx.negotiationEventParty.createMany({
+        data: eventRows.flatMap((e) => e.parties.map((partyId) => ({ workspaceId, eventId: e.id, partyId }))),
+      });
+      await tx.negotiationEventDocument.createMany({
+        data: eventRows.flatMap((e) => e.documents.map((documentId) => ({ workspaceId, eventId: e.id, documentId }))),
       });
       await tx.activityEvent.create({
         data: {

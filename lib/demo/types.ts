@@ -1,7 +1,7 @@
 // The shape of a workspace described as data (the demo workspace, and test fixtures built
 // the same way). Keys are local names used only to connect the pieces to each other.
 
-import type { EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import type { EvidenceKind, EvidenceRelation, NegotiationEventKind, Position } from "@/lib/generated/prisma/enums";
 
 export type WorkspaceFixture = {
   slug: string;
@@ -50,5 +50,24 @@ export type WorkspaceFixture = {
     /** "YYYY-MM-DD": when the party stated it */
     statedOn: string;
     evidence: { key: string; relation: EvidenceRelation }[];
+    /** stated as non-negotiable */
+    redLine?: boolean;
+    /** a conditional offer: its condition in words and/or the cell (keys) that must stand at `minPosition` or better */
+    condition?: {
+      text?: string;
+      cell?: { issue: string; party: string; minPosition: "REJECTS" | "OPPOSES" | "OPEN" | "SUPPORTS" | "DEMANDS" };
+    };
+  }[];
+  /** Rounds, meetings, deadlines and leaks; absent from fixtures that have none. */
+  events?: {
+    kind: NegotiationEventKind;
+    title: string;
+    description?: string;
+    /** "YYYY-MM-DD" */
+    occurredOn: string;
+    /** keys of the parties taking part */
+    parties: string[];
+    /** keys of the documents about it */
+    documents: string[];
   }[];
 };

@@ -126,11 +126,18 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
       })),
     ),
     statements: byKey(
-      file.statements.map(({ id, partyId, issueId, evidence, amendment, ...s }) => ({
+      file.statements.map(({ id, partyId, issueId, evidence, amendment, conditionCell, ...s }) => ({
         key: statementKeys.get(id)!,
         party: lookup(partyKeys, partyId),
         issue: lookup(issueKeys, issueId),
         ...s,
+        conditionCell: conditionCell
+          ? {
+              issue: lookup(issueKeys, conditionCell.issueId),
+              party: lookup(partyKeys, conditionCell.partyId),
+              minPosition: conditionCell.minPosition,
+            }
+          : null,
         evidence: byKey(evidence.map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))),
         amendment: amendment
           ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) }
@@ -172,5 +179,12 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
           JSON.stringify([b.revision, b.startOffset, b.endOffset]),
         ),
       ),
+    events: [...(file.events ?? [])]
+      .map(({ id: _id, partyIds, documentIds, ...e }) => ({
+        ...e,
+        parties: partyIds.map((p) => lookup(partyKeys, p)!).sort(compare),
+        documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
+      }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }

@@ -430,6 +430,11 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           statedOn: true,
           confidence: true,
           confidenceRationale: true,
+          redLine: true,
+          conditionText: true,
+          conditionIssueId: true,
+          conditionPartyId: true,
+          conditionMinPosition: true,
           recordedAt: true,
           recordedBy: ACTOR,
           links: { select: { evidenceId: true, relation: true } },
@@ -488,6 +493,21 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         where,
         select: { revisionId: true, startOffset: true, endOffset: true, dismissedAt: true, dismissedById: true },
       });
+      const events = await tx.negotiationEvent.findMany({
+        where,
+        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          description: true,
+          occurredOn: true,
+          createdAt: true,
+          createdBy: ACTOR,
+          parties: { select: { partyId: true } },
+          documents: { select: { documentId: true } },
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -515,6 +535,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         comments,
         dismissals,
         proposals,
+        events,
         users,
       };
     },
@@ -588,16 +609,22 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           reviewedBy: userActor(reviewedById),
         })),
     })),
-    statements: statements.map(({ links, amendment, ...s }) => ({
-      ...s,
-      statedOn: toCalendarDate(s.statedOn),
-      recordedAt: s.recordedAt.toISOString(),
-      recordedBy: actor(s.recordedBy),
-      evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
-      amendment: amendment
-        ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) }
-        : null,
-    })),
+    statements: statements.map(
+      ({ links, amendment, conditionIssueId, conditionPartyId, conditionMinPosition, ...s }) => ({
+        ...s,
+        conditionCell:
+          conditionIssueId && conditionPartyId && conditionMinPosition
+            ? { issueId: conditionIssueId, partyId: conditionPartyId, minPosition: conditionMinPosition }
+            : null,
+        statedOn: toCalendarDate(s.statedOn),
+        recordedAt: s.recordedAt.toISOString(),
+        recordedBy: actor(s.recordedBy),
+        evidence: links.sort((a, b) => evidenceOrder.get(a.evidenceId)! - evidenceOrder.get(b.evidenceId)!),
+        amendment: amendment
+          ? { ...amendment, amendedAt: amendment.amendedAt.toISOString(), amendedBy: actor(amendment.amendedBy) }
+          : null,
+      }),
+    ),
     cells: [...file.cells]
       .sort((a, b) => cellOrder(a) - cellOrder(b))
       .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
@@ -631,5 +658,13 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           a.startOffset - b.startOffset ||
           a.endOffset - b.endOffset,
       ),
+    events: file.events.map(({ parties, documents, ...e }) => ({
+      ...e,
+      occurredOn: toCalendarDate(e.occurredOn),
+      createdAt: e.createdAt.toISOString(),
+      createdBy: actor(e.createdBy),
+      partyIds: parties.map((p) => p.partyId).sort((a, b) => partyOrder.get(a)! - partyOrder.get(b)!),
+      documentIds: documents.map((d) => d.documentId).sort((a, b) => documentOrder.get(a)! - documentOrder.get(b)!),
+    })),
   });
 }

@@ -140,6 +140,8 @@ export async function importWorkspaceExport(
   const statement = newIds(file.statements);
   const comments = file.comments ?? [];
   const comment = newIds(comments);
+  const events = file.events ?? [];
+  const event = newIds(events);
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -170,6 +172,7 @@ export async function importWorkspaceExport(
     evidence: file.evidence.length,
     statements: file.statements.length,
     comments: comments.length,
+    events: events.length,
   };
 
   const imported: ImportedWorkspace = {
@@ -270,8 +273,11 @@ export async function importWorkspaceExport(
         });
         progress(80, "Writing statements and comments");
         await tx.stanceStatement.createMany({
-          data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, ...s }) => ({
+          data: file.statements.map(({ evidence: _links, amendment: _amendment, recordedBy, conditionCell, ...s }) => ({
             ...s,
+            conditionIssueId: conditionCell ? issue(conditionCell.issueId) : null,
+            conditionPartyId: conditionCell ? party(conditionCell.partyId) : null,
+            conditionMinPosition: conditionCell?.minPosition ?? null,
             id: statement(s.id),
             workspaceId,
             partyId: party(s.partyId),
@@ -347,6 +353,31 @@ export async function importWorkspaceExport(
             decidedAt: optionalDate(p.decidedAt),
             decidedById: by(decidedBy),
           })),
+        });
+        await tx.negotiationEvent.createMany({
+          data: events.map(({ partyIds: _parties, documentIds: _documents, createdBy, ...e }) => ({
+            ...e,
+            id: event(e.id),
+            workspaceId,
+            occurredOn: fromCalendarDate(e.occurredOn),
+            createdAt: date(e.createdAt),
+            updatedAt: date(e.createdAt),
+            createdById: by(createdBy),
+          })),
+        });
+        await tx.negotiationEventParty.createMany({
+          data: events.flatMap((e) =>
+            e.partyIds.map((partyId) => ({ workspaceId, eventId: event(e.id), partyId: party(partyId) })),
+          ),
+        });
+        await tx.negotiationEventDocument.createMany({
+          data: events.flatMap((e) =>
+            e.documentIds.map((documentId) => ({
+              workspaceId,
+              eventId: event(e.id),
+              documentId: document(documentId),
+            })),
+          ),
         });
         await recordActivity(tx, {
           workspaceId,

@@ -1,7 +1,15 @@
 import { z } from "zod";
+import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
 import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
-import { CONFIDENCE_RATIONALE_MAX, ConfidenceSchema, PositionSchema, RelationSchema } from "@/lib/matrix/schema";
+import {
+  CONDITION_MIN_POSITIONS,
+  CONDITION_TEXT_MAX,
+  CONFIDENCE_RATIONALE_MAX,
+  ConfidenceSchema,
+  PositionSchema,
+  RelationSchema,
+} from "@/lib/matrix/schema";
 import { text } from "@/lib/validation";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
@@ -129,6 +137,13 @@ const StatementSchema = z.object({
   // Absent from files written before statements carried a confidence: medium, no rationale.
   confidence: ConfidenceSchema.default("MEDIUM"),
   confidenceRationale: NonEmptyText(CONFIDENCE_RATIONALE_MAX).nullable().default(null),
+  // Absent from files written before red lines and conditions: neither.
+  redLine: z.boolean().default(false),
+  conditionText: NonEmptyText(CONDITION_TEXT_MAX).nullable().default(null),
+  conditionCell: z
+    .object({ issueId: Id, partyId: Id, minPosition: z.enum(CONDITION_MIN_POSITIONS) })
+    .nullable()
+    .default(null),
   evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
   amendment: AmendmentSchema.nullable(),
 });
@@ -182,6 +197,18 @@ const DismissalSchema = z.object({
   dismissedBy: ActorSchema,
 });
 
+const EventSchema = z.object({
+  id: Id,
+  kind: EventKindSchema,
+  title: NonEmptyText(200),
+  description: Text(5000),
+  occurredOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
+  createdAt: Timestamp,
+  createdBy: ActorSchema,
+  partyIds: z.array(Id),
+  documentIds: z.array(Id),
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -209,6 +236,8 @@ export const WorkspaceExportSchema = z.object({
   dismissedSuggestions: z.array(DismissalSchema).optional(),
   /** Absent from files written before review mode. */
   proposals: z.array(ProposalSchema).optional(),
+  /** Absent from files written before events existed. */
+  events: z.array(EventSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

@@ -178,6 +178,9 @@ export function findExportProblems(file: WorkspaceExport): string[] {
 
   file.statements.forEach((statement, i) => {
     const where = `statements[${i}]`;
+    const condition = statement.conditionCell;
+    if (condition && (!parties.has(condition.partyId) || !issues.has(condition.issueId)))
+      problem(`${where}: its condition names an issue or party that is not in the file.`);
     if (!parties.has(statement.partyId) || !issues.has(statement.issueId))
       problem(`${where}: its party or issue is not in the file.`);
     for (const link of statement.evidence)
@@ -249,6 +252,20 @@ export function findExportProblems(file: WorkspaceExport): string[] {
   (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {
     if (!revisions.has(dismissal.revisionId)) problem(`dismissedSuggestions[${i}]: its revision is not in the file.`);
     if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);
+  });
+
+  unique(
+    "The event id",
+    (file.events ?? []).map((e) => e.id),
+  );
+  const documentIds = new Set(file.documents.map((d) => d.id));
+  (file.events ?? []).forEach((event, i) => {
+    const where = `events[${i}] (${event.title})`;
+    if (event.partyIds.some((id) => !parties.has(id))) problem(`${where} names a party that is not in the file.`);
+    if (event.documentIds.some((id) => !documentIds.has(id)))
+      problem(`${where} names a document that is not in the file.`);
+    if (new Set(event.partyIds).size !== event.partyIds.length) problem(`${where} names a party twice.`);
+    if (new Set(event.documentIds).size !== event.documentIds.length) problem(`${where} names a document twice.`);
   });
 
   return problems;

@@ -6,7 +6,7 @@ import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/pri
 import { diffLinks } from "@/lib/matrix/amendments";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
-import type { MatrixView, StatementListQuery } from "@/lib/matrix/schema";
+import type { MatrixView, StatementListQuery, StatementQualities } from "@/lib/matrix/schema";
 import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -20,8 +20,42 @@ type MatrixRow = {
   statedOn: Date | null;
   confidence: Confidence | null;
   confidenceRationale: string | null;
+  redLine: boolean | null;
+  conditionText: string | null;
+  conditionIssueId: string | null;
+  conditionPartyId: string | null;
+  conditionMinPosition: Position | null;
   evidenceCount: number;
 };
+
+type QualityColumns = Pick<
+  MatrixRow,
+  "redLine" | "conditionText" | "conditionIssueId" | "conditionPartyId" | "conditionMinPosition"
+>;
+
+/** A statement's red line and condition, from its columns. */
+export function qualitiesOf(row: QualityColumns): StatementQualities {
+  return {
+    redLine: row.redLine ?? false,
+    conditionText: row.conditionText,
+    conditionCell:
+      row.conditionIssueId && row.conditionPartyId && row.conditionMinPosition
+        ? {
+            issueId: row.conditionIssueId,
+            partyId: row.conditionPartyId,
+            minPosition: row.conditionMinPosition as NonNullable<StatementQualities["conditionCell"]>["minPosition"],
+          }
+        : null,
+  };
+}
+
+export const QUALITY_SELECT = {
+  redLine: true,
+  conditionText: true,
+  conditionIssueId: true,
+  conditionPartyId: true,
+  conditionMinPosition: true,
+} as const;
 
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
   return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
@@ -76,6 +110,7 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
               statedOn: toCalendarDate(row.statedOn),
               confidence: row.confidence ?? "MEDIUM",
               confidenceRationale: row.confidenceRationale,
+              ...qualitiesOf(row),
               evidenceCount: row.evidenceCount,
               links: links.get(row.id) ?? [],
             }
@@ -137,6 +172,9 @@ const readCellHistory = cache(async (workspaceId: string, issueId: string, party
       statedOn: true,
       confidence: true,
       confidenceRationale: true,
+      ...QUALITY_SELECT,
+      conditionIssue: { select: { title: true } },
+      conditionParty: { select: { name: true } },
       recordedAt: true,
       recordedBy: { select: { name: true, email: true } },
       amendment: {
@@ -167,8 +205,11 @@ const readCellHistory = cache(async (workspaceId: string, issueId: string, party
       },
     },
   });
-  const shaped = statements.map((s) => ({
+  const shaped = statements.map(({ conditionIssue, conditionParty, ...s }) => ({
     ...s,
+    ...qualitiesOf(s),
+    conditionCellNames:
+      conditionIssue && conditionParty ? { issue: conditionIssue.title, party: conditionParty.name } : null,
     statedOn: toCalendarDate(s.statedOn),
     links: s.links.map(({ evidence: { translationOf, translations, ...evidence }, ...l }) => ({
       ...l,

@@ -11,6 +11,7 @@ import type {
   CorrectStatementInput,
   RecordStatementInput,
   RetractStatementInput,
+  StatementQualities,
 } from "@/lib/matrix/schema";
 import { notifyCellFollowers } from "@/lib/notifications/mutations";
 import { metrics } from "@/lib/observability/metrics";
@@ -209,6 +210,32 @@ const EVIDENCE_NOT_FOUND = {
   message: "One of the linked quotes does not exist in this workspace.",
 } as const;
 
+const NO_QUALITIES: StatementQualities = { redLine: false, conditionText: null, conditionCell: null };
+
+const CONDITION_NOT_FOUND = {
+  ok: false,
+  reason: "not_found",
+  message:
+    "A condition can only point at an issue and a party of this workspace; choose the cell it depends on from this matrix.",
+} as const;
+
+/** The condition's cell exists in this workspace (and is not the statement's own). */
+async function conditionCellExists(tx: Transaction, workspaceId: string, qualities: StatementQualities) {
+  const target = qualities.conditionCell;
+  if (!target) return true;
+  return cellExists(tx, workspaceId, { issueId: target.issueId, partyId: target.partyId });
+}
+
+function qualityColumns(qualities: StatementQualities) {
+  return {
+    redLine: qualities.redLine,
+    conditionText: qualities.conditionText,
+    conditionIssueId: qualities.conditionCell?.issueId ?? null,
+    conditionPartyId: qualities.conditionCell?.partyId ?? null,
+    conditionMinPosition: qualities.conditionCell?.minPosition ?? null,
+  };
+}
+
 async function insertStatement(
   tx: Transaction,
   workspace: AuthorizedWorkspace,
@@ -216,6 +243,7 @@ async function insertStatement(
   input: Pick<RecordStatementInput, "position" | "summary" | "statedOn">,
   links: Link[],
   confidence: Confidence,
+  qualities: StatementQualities = NO_QUALITIES,
 ) {
   const statement = await tx.stanceStatement.create({
     data: {
@@ -226,6 +254,7 @@ async function insertStatement(
       statedOn: fromCalendarDate(input.statedOn),
       confidence: confidence.confidence,
       confidenceRationale: confidence.confidenceRationale,
+      ...qualityColumns(qualities),
       recordedById: workspace.userId || null,
     },
     select: { id: true },
@@ -261,7 +290,15 @@ export async function runEdit(
 }
 
 type RecordedFields = Pick<RecordStatementInput, "position" | "summary" | "statedOn" | "links"> &
-  Partial<Pick<RecordStatementInput, "confidence" | "confidenceRationale">>;
+  Partial<
+    Pick<RecordStatementInput, "confidence" | "confidenceRationale" | "redLine" | "conditionText" | "conditionCell">
+  >;
+
+const qualitiesOf = (input: RecordedFields): StatementQualities => ({
+  redLine: input.redLine ?? false,
+  conditionText: input.conditionText || null,
+  conditionCell: input.conditionCell ?? null,
+});
 
 const confidenceOf = (input: RecordedFields): Confidence => ({
   confidence: input.confidence ?? "MEDIUM",
@@ -289,6 +326,7 @@ function recordedActivity(
       statedOn: input.statedOn,
       links: input.links,
       ...confidenceOf(input),
+      ...qualitiesChange(NO_QUALITIES, qualitiesOf(input), "after"),
       ...provenance,
     },
   };
@@ -310,9 +348,18 @@ export async function recordInTransaction(
   if (!(await cellExists(tx, workspace.id, cell)))
     return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
   if (!(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+  if (!(await conditionCellExists(tx, workspace.id, qualitiesOf(input)))) return CONDITION_NOT_FOUND;
   const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
   if (version === null) return CONFLICT;
-  const statementId = await insertStatement(tx, workspace, cell, input, input.links, confidenceOf(input));
+  const statementId = await insertStatement(
+    tx,
+    workspace,
+    cell,
+    input,
+    input.links,
+    confidenceOf(input),
+    qualitiesOf(input),
+  );
   await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
   await notifyCellFollowers(tx, {
     workspaceId: workspace.id,
@@ -419,6 +466,11 @@ export async function findStatement(workspaceId: string, statementId: string) {
       statedOn: true,
       confidence: true,
       confidenceRationale: true,
+      redLine: true,
+      conditionText: true,
+      conditionIssueId: true,
+      conditionPartyId: true,
+      conditionMinPosition: true,
     },
   });
   return statement
@@ -430,6 +482,20 @@ export async function findStatement(workspaceId: string, statementId: string) {
           statedOn: toCalendarDate(statement.statedOn),
         },
         confidence: { confidence: statement.confidence, confidenceRationale: statement.confidenceRationale },
+        qualities: {
+          redLine: statement.redLine,
+          conditionText: statement.conditionText,
+          conditionCell:
+            statement.conditionIssueId && statement.conditionPartyId && statement.conditionMinPosition
+              ? {
+                  issueId: statement.conditionIssueId,
+                  partyId: statement.conditionPartyId,
+                  minPosition: statement.conditionMinPosition as NonNullable<
+                    StatementQualities["conditionCell"]
+                  >["minPosition"],
+                }
+              : null,
+        } satisfies StatementQualities,
       }
     : null;
 }
@@ -467,6 +533,21 @@ async function amend(
   };
 }
 
+/** The qualities an activity row shows: only those a change touched (all of them, from none, on a recording). */
+function qualitiesChange(
+  was: StatementQualities,
+  now: StatementQualities,
+  side: "before" | "after",
+): Partial<StatementQualities> {
+  const shown = side === "before" ? was : now;
+  const changed: Partial<StatementQualities> = {};
+  if (was.redLine !== now.redLine) changed.redLine = shown.redLine;
+  if (was.conditionText !== now.conditionText) changed.conditionText = shown.conditionText;
+  if (JSON.stringify(was.conditionCell) !== JSON.stringify(now.conditionCell))
+    changed.conditionCell = shown.conditionCell;
+  return changed;
+}
+
 function confidenceChange(was: Confidence, now: Confidence, side: "before" | "after"): Partial<Confidence> {
   const unchanged = was.confidence === now.confidence && was.confidenceRationale === now.confidenceRationale;
   return unchanged ? {} : side === "before" ? was : now;
@@ -500,6 +581,14 @@ export async function correctInTransaction(
   input: Omit<CorrectStatementInput, "workspaceSlug">,
 ): Promise<EditOutcome> {
   if (input.links && !(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
+  const had = original.qualities;
+  // Carried from the corrected statement unless the correction names them.
+  const qualities: StatementQualities = {
+    redLine: input.redLine ?? had.redLine,
+    conditionText: input.conditionText === undefined ? had.conditionText : input.conditionText || null,
+    conditionCell: input.conditionCell === undefined ? had.conditionCell : input.conditionCell,
+  };
+  if (!(await conditionCellExists(tx, workspace.id, qualities))) return CONDITION_NOT_FOUND;
   const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
   if (version === null) return CONFLICT;
   // Read in the transaction: a new quote may have been linked to the statement meanwhile.
@@ -511,7 +600,7 @@ export async function correctInTransaction(
     confidenceRationale:
       input.confidenceRationale === undefined ? was.confidenceRationale : input.confidenceRationale || null,
   };
-  const statementId = await insertStatement(tx, workspace, cell, input, links, confidence);
+  const statementId = await insertStatement(tx, workspace, cell, input, links, confidence, qualities);
   const refused = await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
   if (refused) return refused;
   await recordActivity(tx, {
@@ -521,7 +610,11 @@ export async function correctInTransaction(
     subjectType: "stance_statement",
     subjectId: input.statementId,
     // Confidence appears in the activity only when the correction changed it.
-    before: { ...before, ...confidenceChange(was, confidence, "before") },
+    before: {
+      ...before,
+      ...confidenceChange(was, confidence, "before"),
+      ...qualitiesChange(had, qualities, "before"),
+    },
     after: {
       replacementId: statementId,
       position: input.position,
@@ -530,6 +623,7 @@ export async function correctInTransaction(
       links,
       reason: input.reason,
       ...confidenceChange(was, confidence, "after"),
+      ...qualitiesChange(had, qualities, "after"),
     },
   });
   await notifyCellFollowers(tx, {

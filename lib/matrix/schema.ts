@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, int4, paragraphs } from "@/lib/validation";
+import { id, int4, line, paragraphs } from "@/lib/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const AsOfSchema = CalendarDateSchema;
@@ -29,6 +29,26 @@ export const ConfidenceRationaleSchema = paragraphs({
   tooLong: `Keep the confidence rationale to ${CONFIDENCE_RATIONALE_MAX} characters.`,
 });
 
+/** The steps of the ordinal scale a condition's minimum may name, firmest "no" first. */
+export const CONDITION_MIN_POSITIONS = ["REJECTS", "OPPOSES", "OPEN", "SUPPORTS", "DEMANDS"] as const;
+
+/** Another cell of the same workspace that must stand at `minPosition` or better. */
+export const ConditionCellSchema = z.object({
+  issueId: id("No such issue."),
+  partyId: id("No such party."),
+  minPosition: z.enum(CONDITION_MIN_POSITIONS, { error: "Choose a position on the scale, from Rejects to Demands." }),
+});
+
+export const CONDITION_TEXT_MAX = 1000;
+
+export const StatementQualitiesSchema = z.object({
+  redLine: z.boolean(),
+  conditionText: z.string().nullable(),
+  conditionCell: ConditionCellSchema.nullable(),
+});
+
+export type StatementQualities = z.infer<typeof StatementQualitiesSchema>;
+
 export const MatrixStatementSchema = z.object({
   id: z.string(),
   position: z.string(),
@@ -36,6 +56,10 @@ export const MatrixStatementSchema = z.object({
   statedOn: CalendarDateSchema,
   confidence: ConfidenceSchema,
   confidenceRationale: z.string().nullable(),
+  // Absent: no red line, no condition.
+  redLine: z.boolean().optional(),
+  conditionText: z.string().nullable().optional(),
+  conditionCell: ConditionCellSchema.nullable().optional(),
   evidenceCount: z.number().int(),
   links: z.array(z.object({ evidenceId: z.string(), relation: RelationSchema })),
 });
@@ -92,6 +116,11 @@ export const EvidenceLinksSchema = EvidenceLinkListSchema.default([]);
 
 const CellVersion = int4({ min: 0 });
 
+const ConditionTextSchema = line({
+  max: CONDITION_TEXT_MAX,
+  tooLong: `Keep the condition to ${CONDITION_TEXT_MAX} characters.`,
+});
+
 export const RecordStatementSchema = z.object({
   workspaceSlug: WorkspaceSlugSchema,
   issueId: id("No such issue."),
@@ -104,6 +133,10 @@ export const RecordStatementSchema = z.object({
   // Left out: medium, and no rationale.
   confidence: ConfidenceSchema.optional(),
   confidenceRationale: ConfidenceRationaleSchema.optional(),
+  // Left out: no red line and no condition. An empty condition text is none.
+  redLine: z.boolean().optional(),
+  conditionText: ConditionTextSchema.optional(),
+  conditionCell: ConditionCellSchema.nullable().optional(),
 });
 
 export const CorrectStatementSchema = RecordStatementSchema.omit({ issueId: true, partyId: true }).extend({
@@ -113,6 +146,10 @@ export const CorrectStatementSchema = RecordStatementSchema.omit({ issueId: true
   // Likewise its confidence and rationale; an empty rationale removes it.
   confidence: ConfidenceSchema.optional(),
   confidenceRationale: ConfidenceRationaleSchema.optional(),
+  // Likewise its red line and condition; an empty text or a null cell removes that part.
+  redLine: z.boolean().optional(),
+  conditionText: ConditionTextSchema.optional(),
+  conditionCell: ConditionCellSchema.nullable().optional(),
   reason: paragraphs({ min: 1, max: 1000, tooShort: "Say why the statement is being corrected." }),
 });
 

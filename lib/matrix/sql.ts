@@ -9,12 +9,14 @@
 export const MATRIX_AS_OF_SQL = `
   SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
          s.id, s.position, s.summary, s."statedOn", s.confidence, s."confidenceRationale",
+         s."redLine", s."conditionText", s."conditionIssueId", s."conditionPartyId", s."conditionMinPosition",
          (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
   FROM issues i
   CROSS JOIN parties p
   LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
   LEFT JOIN LATERAL (
-    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
+    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale",
+           st."redLine", st."conditionText", st."conditionIssueId", st."conditionPartyId", st."conditionMinPosition"
     FROM stance_statements st
     WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
       AND st."statedOn" <= $2::date

@@ -641,6 +641,7 @@ export const securityGuarantees: WorkspaceFixture = {
       summary:
         "In its December draft treaties Russia demands an end to NATO's expansion to the east, which it calls its main demand.",
       statedOn: "2021-12-17",
+      redLine: true,
       evidence: [
         { key: "lavrov-main-demand", relation: "SUPPORTS" },
         { key: "peskov-draft-documents", relation: "CONTEXT" },
@@ -654,6 +655,7 @@ export const securityGuarantees: WorkspaceFixture = {
       summary:
         'Russia says the written responses contain "no positive reaction on the main issue" and keeps NATO non-expansion as its main demand; the Kremlin says the US and NATO rejected its main concerns.',
       statedOn: "2022-01-27",
+      redLine: true,
       evidence: [
         { key: "lavrov-no-positive-reaction", relation: "SUPPORTS" },
         { key: "lavrov-main-demand", relation: "SUPPORTS" },
@@ -670,6 +672,7 @@ export const securityGuarantees: WorkspaceFixture = {
       summary:
         "Russia will take up the talks the West offered, but not at the expense of its principled demand to stop NATO's expansion to the east.",
       statedOn: "2022-02-16",
+      redLine: true,
       evidence: [
         { key: "lavrov-ready-if-demands-kept", relation: "SUPPORTS" },
         { key: "lavrov-positive-step-not-at-expense", relation: "SUPPORTS" },
@@ -898,6 +901,10 @@ export const securityGuarantees: WorkspaceFixture = {
       summary:
         "The US written response offers talks on missile deployments and arms-control measures; Moscow says the West's responses took up Putin's proposed moratorium on medium- and short-range missiles in Europe.",
       statedOn: "2022-01-26",
+      condition: {
+        text: "Transparency on US missile deployments only in return for reciprocal measures by Russia.",
+        cell: { issue: "inf-missiles", party: "russia", minPosition: "SUPPORTS" },
+      },
       evidence: [
         { key: "blinken-areas-for-discussion", relation: "SUPPORTS" },
         { key: "lavrov-putin-moratorium-cbms", relation: "SUPPORTS" },
@@ -1047,6 +1054,49 @@ export const securityGuarantees: WorkspaceFixture = {
         "NATO calls on Russia to withdraw its troops from Ukraine, Georgia and Moldova, where they are stationed against those countries' will.",
       statedOn: "2022-01-26",
       evidence: [{ key: "stoltenberg-withdraw-troops", relation: "SUPPORTS" }],
+    },
+  ],
+
+  events: [
+    {
+      kind: "OTHER",
+      title: "Russia publishes its draft treaties with the US and with NATO",
+      description:
+        "The Russian Foreign Ministry publishes two draft agreements on security guarantees: a treaty with the United States and an agreement with the member states of NATO.",
+      occurredOn: "2021-12-17",
+      parties: ["russia"],
+      documents: [],
+    },
+    {
+      kind: "ROUND",
+      title: "Geneva: US–Russia Strategic Stability Dialogue",
+      description: "Bilateral talks on security guarantees in Geneva.",
+      occurredOn: "2022-01-10",
+      parties: ["russia", "us"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "MEETING",
+      title: "NATO–Russia Council, Brussels",
+      description: "A meeting of the NATO–Russia Council on Moscow's concerns about European security.",
+      occurredOn: "2022-01-12",
+      parties: ["russia", "nato"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "MEETING",
+      title: "OSCE Permanent Council, Vienna",
+      occurredOn: "2022-01-13",
+      parties: ["russia", "us"],
+      documents: ["tass-jan11"],
+    },
+    {
+      kind: "OTHER",
+      title: "US and NATO deliver their written responses",
+      description: "The US response is handed over in Moscow and NATO's to the Russian ambassador in Brussels.",
+      occurredOn: "2022-01-26",
+      parties: ["us", "nato", "russia"],
+      documents: ["rbc-jan27"],
     },
   ],
 };

@@ -102,7 +102,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     policy: WRITERS,
     idFields: ["issueId", "partyId", "evidenceId"],
   },
-  correctStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId", "evidenceId"] },
+  // issueId and partyId: the cell a conditional offer's condition points at.
+  correctStatementAction: {
+    file: "lib/matrix/actions.ts",
+    policy: WRITERS,
+    idFields: ["statementId", "evidenceId", "issueId", "partyId"],
+  },
   retractStatementAction: { file: "lib/matrix/actions.ts", policy: WRITERS, idFields: ["statementId"] },
 
   // Review: anyone who may edit stances proposes (and rebases their own proposals); reviewers
@@ -158,6 +163,13 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   },
   updatePersonAction: { file: "lib/people/actions.ts", policy: WRITERS, idFields: ["partyId", "personId"] },
   mergePeopleAction: { file: "lib/people/actions.ts", policy: WRITERS, idFields: ["keepId", "mergeId"] },
+  createEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["documentIds", "partyIds"] },
+  updateEventAction: {
+    file: "lib/events/actions.ts",
+    policy: WRITERS,
+    idFields: ["documentIds", "eventId", "partyIds"],
+  },
+  deleteEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["eventId"] },
 
   // Members and invitations: owners only.
   createInvitationAction: { file: "lib/members/actions.ts", policy: OWNERS, idFields: [] },

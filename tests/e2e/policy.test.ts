@@ -8,6 +8,7 @@ import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
+import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
@@ -115,7 +116,8 @@ const foreign = {} as Record<
   | "notification"
   | "shareLink"
   | "apiToken"
-  | "proposal",
+  | "proposal"
+  | "event",
   string
 > & { revisionNumber: number };
 
@@ -345,6 +347,8 @@ beforeAll(async () => {
     comment: foreignComment.commentId,
     notification: foreignNotification.id,
     shareLink: foreignShare.id,
+    event: (await db().negotiationEvent.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } }))
+      .id,
   });
 });
 
@@ -480,6 +484,22 @@ async function probeEvidenceInput() {
     note: "",
     links: [] as unknown[],
   };
+}
+
+const eventFields = (title: string) => ({
+  kind: "MEETING" as const,
+  title,
+  description: "",
+  occurredOn: "2022-01-14",
+  partyIds: [] as string[],
+  documentIds: [] as string[],
+});
+
+/** An event of the demo workspace for one call to change or delete. */
+async function freshEvent(): Promise<string> {
+  const created = await createEvent(asOwner(), { ...eventFields(`Policy event ${next()} ${run}`) });
+  if (!created.ok) throw new Error(created.message);
+  return created.eventId;
 }
 
 async function freshPerson(): Promise<string> {
@@ -786,6 +806,13 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     },
   ],
   mergePeopleAction: async () => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: await freshPerson() }],
+  createEventAction: async () => [
+    { workspaceSlug: DEMO, ...eventFields(`Policy created event ${next()} ${run}`), partyIds: [demoParty] },
+  ],
+  updateEventAction: async () => [
+    { workspaceSlug: DEMO, eventId: await freshEvent(), ...eventFields(`Policy changed event ${next()} ${run}`) },
+  ],
+  deleteEventAction: async () => [{ workspaceSlug: DEMO, eventId: await freshEvent() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
   async markAllNotificationsReadAction(subject) {
@@ -1158,6 +1185,7 @@ type IdorProbe = {
 const MENTIONING_ACTIONS = ["postCommentAction", "replyToCommentAction", "editCommentAction"];
 let shared: { statementId: string; baseVersion: number } | undefined;
 let sharedPerson: string | undefined;
+let sharedEvent: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
 const IDOR_PROBES: IdorProbe[] = [
@@ -1268,6 +1296,36 @@ const IDOR_PROBES: IdorProbe[] = [
     foreignId: () => foreign.statement,
     args: async (id) => [
       { workspaceSlug: DEMO, statementId: id, baseVersion: 1, ...recordFields, links: [], reason: "IDOR probe" },
+    ],
+  },
+  {
+    action: "correctStatementAction",
+    field: "issueId",
+    foreignId: () => foreign.issue,
+    prepare: async () => (shared = await freshStatement()),
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        ...shared!,
+        ...recordFields,
+        conditionCell: { issueId: id, partyId: demoParty, minPosition: "SUPPORTS" },
+        reason: "IDOR probe",
+      },
+    ],
+  },
+  {
+    action: "correctStatementAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    prepare: async () => (shared = await freshStatement()),
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        ...shared!,
+        ...recordFields,
+        conditionCell: { issueId: probeIssues[0], partyId: id, minPosition: "SUPPORTS" },
+        reason: "IDOR probe",
+      },
     ],
   },
   {
@@ -1516,6 +1574,48 @@ const IDOR_PROBES: IdorProbe[] = [
     args: async (id) => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: id }],
   },
   {
+    action: "createEventAction",
+    field: "partyIds",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, ...eventFields(`Policy IDOR event ${run}`), partyIds: [id] }],
+  },
+  {
+    action: "createEventAction",
+    field: "documentIds",
+    foreignId: () => foreign.document,
+    args: async (id) => [{ workspaceSlug: DEMO, ...eventFields(`Policy IDOR event ${run}`), documentIds: [id] }],
+  },
+  {
+    action: "updateEventAction",
+    field: "eventId",
+    foreignId: () => foreign.event,
+    args: async (id) => [{ workspaceSlug: DEMO, eventId: id, ...eventFields(`Policy IDOR event ${run}`) }],
+  },
+  {
+    action: "updateEventAction",
+    field: "partyIds",
+    foreignId: () => foreign.party,
+    prepare: async () => (sharedEvent = await freshEvent()),
+    args: async (id) => [
+      { workspaceSlug: DEMO, eventId: sharedEvent!, ...eventFields(`Policy IDOR event ${run}`), partyIds: [id] },
+    ],
+  },
+  {
+    action: "updateEventAction",
+    field: "documentIds",
+    foreignId: () => foreign.document,
+    prepare: async () => (sharedEvent = await freshEvent()),
+    args: async (id) => [
+      { workspaceSlug: DEMO, eventId: sharedEvent!, ...eventFields(`Policy IDOR event ${run}`), documentIds: [id] },
+    ],
+  },
+  {
+    action: "deleteEventAction",
+    field: "eventId",
+    foreignId: () => foreign.event,
+    args: async (id) => [{ workspaceSlug: DEMO, eventId: id }],
+  },
+  {
     action: "followCellAction",
     field: "issueId",
     foreignId: () => foreign.issue,
@@ -1705,6 +1805,7 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
   const pages: [string, () => [string, string], (id: string) => string][] = [
     ["the workspace page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}`],
     ["the members page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/members`],
+    ["the events page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/events`],
     ["an evidence page", () => [foreign.evidence, randomUUID()], (id) => `/w/${DEMO}/evidence/${id}`],
     ["a document page", () => [foreign.document, randomUUID()], (id) => `/w/${DEMO}/documents/${id}`],
     [

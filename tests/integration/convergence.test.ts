@@ -167,12 +167,20 @@ describe("convergence on the database", () => {
       const issue = (key: string) => view.issues.find((i) => i.issueId === issueId.get(key))!;
       expect(issue("non-expansion")).toMatchObject({ spread: 4, inZone: false });
       expect(issue("non-expansion").positions.map((p) => p.position)).toEqual(["DEMANDS", "REJECTS", "REJECTS"]);
-      expect(issue("inf-missiles")).toMatchObject({ spread: 1, inZone: true });
-      expect(issue("inf-missiles").distances).toHaveLength(3);
-      // On 27 January Russia's answer was conditional: off the scale, listed beside the issue.
+      // The US offer is conditional on Russia's support on the same issue, which came on 16 February:
+      // the US agrees, Russia and NATO are one step apart.
+      expect(issue("inf-missiles")).toMatchObject({ spread: 1, inZone: true, agreeingPartyIds: [partyId.get("us")] });
+      expect(issue("inf-missiles").distances).toHaveLength(1);
+      // On 27 January Russia's answer was conditional and the US offer's condition unmet: both off the
+      // scale, listed beside the issue, and NATO alone is no agreement.
       const january = await getConvergence(workspace, "2022-01-27");
       const missiles = january.issues.find((i) => i.issueId === issueId.get("inf-missiles"))!;
-      expect(missiles).toMatchObject({ spread: 0, inZone: true, conditionalPartyIds: [partyId.get("russia")] });
+      expect(missiles).toMatchObject({
+        spread: 0,
+        inZone: false,
+        conditionalPartyIds: [partyId.get("russia"), partyId.get("us")],
+        agreeingPartyIds: [],
+      });
     });
 
     it("puts 27 January among the heat map's columns", async () => {

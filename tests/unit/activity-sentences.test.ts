@@ -21,6 +21,27 @@ const event = (action: string, subjectType: string, subjectId: string, before: u
 });
 
 describe("the activity log in sentences", () => {
+  it("names an event added, changed or deleted, with its day, linking to the events page", () => {
+    const added = activitySentence(
+      "talks",
+      event("event.created", "event", "e1", null, {
+        title: "Geneva round",
+        occurredOn: "2022-01-10",
+        description: "Bilateral talks.",
+      }),
+      names,
+    );
+    expect(`${added.actor} ${added.text}`).toBe("Ana added the event “Geneva round” (2022-01-10)");
+    expect(added.detail).toBe("Bilateral talks.");
+    expect(added.href).toBe("/w/talks/events");
+    const deleted = activitySentence(
+      "talks",
+      event("event.deleted", "event", "e1", { title: "Geneva round", occurredOn: "2022-01-10" }, null),
+      names,
+    );
+    expect(deleted.text).toBe("deleted the event “Geneva round” (2022-01-10)");
+  });
+
   it("names the cell, the positions before and after, and the reason of a correction", () => {
     const sentence = activitySentence(
       "talks",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildWhatMoved } from "@/lib/convergence/digest";
 import { type BucketedPosition, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
 import { assessIssue, isInZone, positionDistance, positionSpread, positionStep } from "@/lib/convergence/scale";
+import { convergenceOf } from "@/lib/convergence/view";
 import { DEFAULT_POSITION_LABELS, POSITIONS } from "@/lib/matrix/positions";
 
 // The references are written the plain way on purpose (a rank table, every pair compared, every
@@ -96,6 +97,108 @@ describe("the ordinal scale", () => {
     );
   });
 });
+
+/** The zone, written plainly: unconditional voices on the scale pairwise within a step, met offers agreeing. */
+function referenceZoneWithOffers(parties: { position: P; conditionMet?: boolean }[]): boolean {
+  const plain = parties.filter((p) => p.conditionMet === undefined && RANK[p.position] !== undefined);
+  const met = parties.filter((p) => p.conditionMet === true);
+  if (plain.length + met.length < 2) return false;
+  return plain.every((a) => plain.every((b) => Math.abs(RANK[a.position]! - RANK[b.position]!) <= 1));
+}
+
+describe("conditional offers in the zone of possible agreement", () => {
+  const offerArbitrary = fc.array(
+    fc.record({
+      position: fc.constantFrom(...POSITIONS),
+      conditionMet: fc.constantFrom<boolean | undefined>(undefined, true, false),
+    }),
+    { maxLength: 8 },
+  );
+
+  it("count an offer whose condition is met as agreeing, and leave an unmet one off the scale", () => {
+    fc.assert(
+      fc.property(offerArbitrary, (offers) => {
+        const parties = offers.map((o, i) => ({
+          partyId: `p${i}`,
+          position: o.position,
+          ...(o.conditionMet === undefined ? {} : { conditionMet: o.conditionMet }),
+        }));
+        const assessed = assessIssue(parties);
+        expect(assessed.inZone).toBe(referenceZoneWithOffers(offers));
+        const plain = offers.filter((o) => o.conditionMet === undefined).map((o) => o.position);
+        expect(assessed.spread).toBe(referenceSpread(plain));
+        expect(assessed.agreeingPartyIds).toEqual(parties.filter((p) => p.conditionMet === true).map((p) => p.partyId));
+        expect(assessed.conditionalPartyIds).toEqual(
+          parties
+            .filter((p) => p.conditionMet === false || (p.conditionMet === undefined && p.position === "CONDITIONAL"))
+            .map((p) => p.partyId),
+        );
+        // Without offers, the rule is the plain one.
+        if (offers.every((o) => o.conditionMet === undefined)) expect(assessed.inZone).toBe(referenceInZone(plain));
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+
+  it("reads the condition's cell off the same matrix: met at the minimum or better, not below it", () => {
+    const matrix = (usOnNonExpansion: P) => ({
+      workspace: { slug: "demo", title: "Demo" },
+      asOf: "2022-02-16",
+      positionLabels: DEFAULT_POSITION_LABELS,
+      parties: ["ru", "us", "nato"].map((id) => ({ id, name: id, shortName: id, colour: "#000000" })),
+      issues: [
+        { id: "missiles", title: "Missiles", description: "" },
+        { id: "expansion", title: "Expansion", description: "" },
+      ],
+      cells: [
+        statementCell("missiles", "ru", "OPEN"),
+        {
+          ...statementCell("missiles", "us", "CONDITIONAL"),
+          statement: {
+            ...statementCell("missiles", "us", "CONDITIONAL").statement,
+            conditionText: "Reciprocal measures by Russia.",
+            conditionCell: { issueId: "expansion", partyId: "us", minPosition: "SUPPORTS" as const },
+          },
+        },
+        statementCell("expansion", "us", usOnNonExpansion),
+      ],
+    });
+    const missiles = (p: P) => convergenceOf(matrix(p)).issues.find((i) => i.issueId === "missiles")!;
+    expect(missiles("SUPPORTS")).toMatchObject({ inZone: true, agreeingPartyIds: ["us"], conditionalPartyIds: [] });
+    expect(missiles("DEMANDS")).toMatchObject({ inZone: true, agreeingPartyIds: ["us"] });
+    expect(missiles("OPEN")).toMatchObject({ inZone: false, agreeingPartyIds: [], conditionalPartyIds: ["us"] });
+    expect(missiles("CONDITIONAL")).toMatchObject({ inZone: false, conditionalPartyIds: ["us"] });
+  });
+});
+
+function statementCell(issueId: string, partyId: string, position: P) {
+  return {
+    issueId,
+    partyId,
+    version: 1,
+    statement: {
+      id: `${issueId}-${partyId}`,
+      position,
+      summary: "s",
+      statedOn: "2022-01-26",
+      confidence: "MEDIUM" as const,
+      confidenceRationale: null,
+      evidenceCount: 0,
+      links: [],
+    } as {
+      id: string;
+      position: P;
+      summary: string;
+      statedOn: string;
+      confidence: "MEDIUM";
+      confidenceRationale: null;
+      evidenceCount: number;
+      links: never[];
+      conditionText?: string;
+      conditionCell?: { issueId: string; partyId: string; minPosition: "SUPPORTS" };
+    },
+  };
+}
 
 const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 

@@ -5,6 +5,7 @@ import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { countCellComments } from "@/lib/comments/data";
+import { listEventDates } from "@/lib/events/data";
 import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
 import { EARLIEST_DATE, formatCalendarDate, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
@@ -42,13 +43,15 @@ export default async function MatrixPage({
       </main>
     );
   }
-  const [matrix, changeDates, earlier, commentCounts, review] = await Promise.all([
+  const [matrix, changeDates, earlier, commentCounts, review, events] = await Promise.all([
     getMatrix(workspace, asOf.data),
     adjacentChangeDates(workspace, asOf.data),
     compareFrom ? getMatrix(workspace, compareFrom.data) : null,
     countCellComments(workspace),
     readMatrixReviewState(workspace),
+    listEventDates(workspace),
   ]);
+  const eventsToday = events.filter((e) => e.occurredOn === matrix.asOf);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
   const wording = earlier && changes ? diffCellWording(earlier, matrix, changes) : {};
   return (
@@ -67,8 +70,22 @@ export default async function MatrixPage({
           compare={compareFrom?.data ?? null}
           previous={changeDates.previous}
           next={changeDates.next}
+          events={events}
         />
       </div>
+      {eventsToday.length > 0 ? (
+        <p className="mt-3 text-sm text-slate-700">
+          <span className="font-medium">On this day:</span>{" "}
+          {eventsToday.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 ? "; " : ""}
+              <Link href={`/w/${slug}/events#event-${e.id}`} className="text-indigo-700 underline">
+                {e.title}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <PositionLegend labels={matrix.positionLabels} />
       <div className="mt-4">
         <MatrixBoard

@@ -73,7 +73,8 @@ export default async function ConvergencePage({
             Zone of possible agreement as of {formatCalendarDate(view.asOf)}
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Issues on which at least two parties are on the scale and every one is within one step of the others.
+            Issues on which at least two parties are on the scale and every one is within one step of the others; a
+            conditional offer whose condition is met counts as agreeing.
           </p>
           <DateForm
             action={here}

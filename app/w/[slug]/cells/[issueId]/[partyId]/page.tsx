@@ -9,21 +9,27 @@ import { AmendmentNote } from "@/components/matrix/amendment-note";
 import { ConfidenceNote } from "@/components/matrix/confidence-badge";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
+import { QualitiesNote } from "@/components/matrix/stance-qualities";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
 import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
+import { listEvents, type NegotiationEventView } from "@/lib/events/data";
+import { EVENT_KIND_LABELS } from "@/lib/events/schema";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory } from "@/lib/matrix/data";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
 import { listCellProposals } from "@/lib/review/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
+
+type HistoryStatement = NonNullable<Awaited<ReturnType<typeof getCellHistory>>>["statements"][number];
 
 type Params = Promise<{ slug: string; issueId: string; partyId: string }>;
 
@@ -51,7 +57,7 @@ export default async function CellPage({
   if (!history) notFound();
   const canComment = workspaceAllows(workspace, "comment:write");
   const canReview = workspaceAllows(workspace, "proposal:review");
-  const [threads, members, following, quoteOrder, proposals] = await Promise.all([
+  const [threads, members, following, quoteOrder, proposals, events] = await Promise.all([
     listStatementThreads(
       workspace,
       history.statements.map((s) => s.id),
@@ -60,13 +66,22 @@ export default async function CellPage({
     isFollowingCell(workspace, history.issue.id, history.party.id),
     readQuoteOrder(),
     listCellProposals(workspace, { issueId: history.issue.id, partyId: history.party.id }),
+    listEvents(workspace, { partyId: history.party.id }),
   ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
+  const marks = redLineMarks(effective);
   const current = latestStatementsAsOf(
     effective.map((s) => ({ ...s, partyId: history.party.id, issueId: history.issue.id })),
     asOf,
   ).get(cellKey(history.issue.id, history.party.id));
+
+  // Newest first, as the statements are; on a shared day the statements come first.
+  type Entry = { statement: HistoryStatement } | { event: NegotiationEventView };
+  const timeline: Entry[] = [
+    ...history.statements.map((statement) => ({ statement, on: statement.statedOn })),
+    ...events.map((event) => ({ event, on: event.occurredOn })),
+  ].sort((a, b) => (a.on > b.on ? -1 : a.on < b.on ? 1 : 0));
 
   return (
     <main className="mx-auto max-w-4xl px-4 sm:px-6 py-8">
@@ -97,7 +112,7 @@ export default async function CellPage({
         />
       </div>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
-      <PositionTimeline points={effective} labels={labels} asOf={asOf} />
+      <PositionTimeline points={effective} labels={labels} asOf={asOf} events={events} />
       {proposals.open.length > 0 ? (
         <section aria-labelledby="proposals-heading" className="mt-8">
           <h2 id="proposals-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -137,73 +152,13 @@ export default async function CellPage({
       ) : null}
       <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
         <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">
-          {history.statements.map((statement) => (
-            <li key={statement.id} id={`statement-${statement.id}`} className="relative">
-              <span
-                aria-hidden
-                className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400"
-              />
-              <div
-                className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}
-              >
-                <div className="flex flex-wrap items-center gap-3">
-                  <PositionBadge position={statement.position} label={labels[statement.position]} />
-                  <time dateTime={statement.statedOn} className="text-sm text-slate-600">
-                    Stated {formatCalendarDate(statement.statedOn)}
-                  </time>
-                  {statement.id === current?.id ? (
-                    <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">
-                      Current as of {formatCalendarDate(asOf)}
-                    </span>
-                  ) : null}
-                  {statement.amendment ? (
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-                      {statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}
-                    </span>
-                  ) : null}
-                </div>
-                <p className="mt-2 text-slate-900">{statement.summary}</p>
-                <ConfidenceNote confidence={statement.confidence} rationale={statement.confidenceRationale} />
-                {statement.amendment ? (
-                  <AmendmentNote
-                    labels={labels}
-                    statement={statement}
-                    amendment={statement.amendment}
-                    correction={statement.correction}
-                  />
-                ) : null}
-                <CopyLinkButton
-                  href={`#statement-${statement.id}`}
-                  label="Copy link to this statement"
-                  className="mt-2"
-                />
-                <p className="mt-1 text-xs text-slate-500">
-                  Recorded <LocalTime iso={statement.recordedAt.toISOString()} />
-                  {statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}
-                </p>
-                {statement.links.length > 0 ? (
-                  <div className="mt-3 space-y-2">
-                    {statement.links.map((link) => (
-                      <QuoteCard
-                        key={link.evidence.id}
-                        slug={slug}
-                        relation={link.relation}
-                        evidence={link.evidence}
-                        order={quoteOrder}
-                      />
-                    ))}
-                  </div>
-                ) : (
-                  <p className="mt-2 text-sm text-slate-500">No quotes linked.</p>
-                )}
-                <StatementComments
-                  statementId={statement.id}
-                  threads={threads.get(statement.id) ?? []}
-                  count={countComments(threads.get(statement.id) ?? [])}
-                />
-              </div>
-            </li>
-          ))}
+          {timeline.map((entry) =>
+            "event" in entry ? (
+              <EventEntry key={`event-${entry.event.id}`} slug={slug} event={entry.event} />
+            ) : (
+              renderStatement(entry.statement)
+            ),
+          )}
         </ol>
       </CommentsProvider>
       {proposals.decided.length > 0 ? (
@@ -225,5 +180,98 @@ export default async function CellPage({
         </section>
       ) : null}
     </main>
+  );
+
+  function renderStatement(statement: HistoryStatement) {
+    return (
+      <li key={statement.id} id={`statement-${statement.id}`} className="relative">
+        <span
+          aria-hidden
+          className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400"
+        />
+        <div
+          className={`rounded-lg border p-4 ${statement.id === current?.id ? "border-indigo-300 bg-white shadow-sm" : "border-slate-200 bg-white/60"}`}
+        >
+          <div className="flex flex-wrap items-center gap-3">
+            <PositionBadge position={statement.position} label={labels[statement.position]} />
+            <time dateTime={statement.statedOn} className="text-sm text-slate-600">
+              Stated {formatCalendarDate(statement.statedOn)}
+            </time>
+            {statement.id === current?.id ? (
+              <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">
+                Current as of {formatCalendarDate(asOf)}
+              </span>
+            ) : null}
+            {statement.amendment ? (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                {statement.amendment.kind === "CORRECTED" ? "Corrected" : "Retracted"}
+              </span>
+            ) : null}
+          </div>
+          <p className="mt-2 text-slate-900">{statement.summary}</p>
+          <ConfidenceNote confidence={statement.confidence} rationale={statement.confidenceRationale} />
+          <QualitiesNote
+            qualities={statement}
+            statedOn={statement.statedOn}
+            mark={marks.get(statement.id)}
+            conditionCell={statement.conditionCellNames}
+            labels={labels}
+          />
+          {statement.amendment ? (
+            <AmendmentNote
+              labels={labels}
+              statement={statement}
+              amendment={statement.amendment}
+              correction={statement.correction}
+            />
+          ) : null}
+          <CopyLinkButton href={`#statement-${statement.id}`} label="Copy link to this statement" className="mt-2" />
+          <p className="mt-1 text-xs text-slate-500">
+            Recorded <LocalTime iso={statement.recordedAt.toISOString()} />
+            {statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}
+          </p>
+          {statement.links.length > 0 ? (
+            <div className="mt-3 space-y-2">
+              {statement.links.map((link) => (
+                <QuoteCard
+                  key={link.evidence.id}
+                  slug={slug}
+                  relation={link.relation}
+                  evidence={link.evidence}
+                  order={quoteOrder}
+                />
+              ))}
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">No quotes linked.</p>
+          )}
+          <StatementComments
+            statementId={statement.id}
+            threads={threads.get(statement.id) ?? []}
+            count={countComments(threads.get(statement.id) ?? [])}
+          />
+        </div>
+      </li>
+    );
+  }
+}
+
+function EventEntry({ slug, event }: { slug: string; event: NegotiationEventView }) {
+  return (
+    <li id={`event-${event.id}`} className="relative">
+      <span aria-hidden className="absolute -left-[31px] top-1.5 size-3 rotate-45 border-2 border-white bg-amber-500" />
+      <div className="rounded-lg border border-amber-200 bg-amber-50/60 px-4 py-3">
+        <p className="text-sm text-slate-800">
+          <span className="font-medium">{EVENT_KIND_LABELS[event.kind]}</span>,{" "}
+          <time dateTime={event.occurredOn}>{formatCalendarDate(event.occurredOn)}</time>:{" "}
+          <Link href={`/w/${slug}/events#event-${event.id}`} className="text-indigo-700 underline">
+            {event.title}
+          </Link>
+        </p>
+        {event.parties.length > 1 ? (
+          <p className="mt-0.5 text-xs text-slate-600">With {event.parties.map((p) => p.name).join(", ")}</p>
+        ) : null}
+      </div>
+    </li>
   );
 }

@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { Role } from "@/lib/generated/prisma/enums";
+import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { signIn, useBrowser } from "./browser";
+
+// A copy of the demo workspace of this file's own: other files edit the shared demo workspace.
+const run = randomBytes(4).toString("hex");
+let slug: string;
+
+beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+  slug = (
+    await loadWorkspaceFixture(
+      { ...securityGuarantees, title: `Events ${run}` },
+      { slug: `events-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
+    )
+  ).slug;
+});
+
+describe("events", () => {
+  const session = useBrowser();
+
+  it("added on the events page, are offered by the matrix's date control, and jumping lands on their day", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}/events`);
+    const events = page.getByRole("list", { name: "Events by date" });
+    await events.getByText("Geneva: US–Russia Strategic Stability Dialogue").waitFor();
+
+    const form = page.getByRole("form", { name: "Add an event" });
+    await form.getByLabel("Title").fill(`Working-level call ${run}`);
+    await form.getByLabel("Date").fill("2022-02-03");
+    await form.getByLabel("Kind").selectOption({ label: "Meeting" });
+    await form.getByRole("checkbox", { name: "Russia" }).check();
+    await form.getByRole("checkbox", { name: "NATO" }).check();
+    await form.getByRole("button", { name: "Add event" }).click();
+    const added = events.getByRole("listitem").filter({ hasText: `Working-level call ${run}` });
+    await added.waitFor();
+    expect(await added.locator("time").getAttribute("datetime")).toBe("2022-02-03");
+    // The form is emptied for the next one.
+    await expect.poll(() => form.getByLabel("Title").inputValue()).toBe("");
+
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    await page.getByRole("grid").waitFor();
+    const jump = page.getByRole("combobox", { name: "Jump to event" });
+    const option = jump.getByRole("option", { name: `3 Feb 2022 — Working-level call ${run}` });
+    expect(await option.count()).toBe(1);
+    await jump.selectOption({ label: `3 Feb 2022 — Working-level call ${run}` });
+    await page.waitForURL((url) => url.searchParams.get("asOf") === "2022-02-03");
+    await page.getByText("as of 3 Feb 2022").first().waitFor();
+    await page.getByText("On this day:").waitFor();
+    await expect.poll(() => jump.inputValue()).not.toBe("");
+
+    // Deleting asks first, in the page's own dialog, then removes it.
+    await page.goto(`/w/${slug}/events`);
+    await page.getByRole("button", { name: `Delete Working-level call ${run}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Delete event" }).click();
+    await events.getByText(`Working-level call ${run}`).waitFor({ state: "detached" });
+  }, 90_000);
+
+  it("show in the cell history of each party taking part, on their dates", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [issue, nato] = await Promise.all([
+      db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { sortOrder: "asc" } }),
+      db().party.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "NATO" } }),
+    ]);
+    await page.goto(`/w/${slug}/cells/${issue.id}/${nato.id}?asOf=2022-02-16`);
+    const history = page.locator("ol").filter({ hasText: "NATO–Russia Council, Brussels" });
+    await history.waitFor();
+    const text = await history.innerText();
+    expect(text).toContain("12 Jan 2022");
+    expect(text).toContain("US and NATO deliver their written responses");
+    // Geneva was bilateral: not NATO's.
+    expect(text).not.toContain("Geneva: US–Russia");
+  }, 60_000);
+
+  it("the matrix marks Russia's non-enlargement red line and the US conditional missile offer, by name", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    const nonExpansion = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
+    const missiles = securityGuarantees.issues.find((i) => i.key === "inf-missiles")!.title;
+    const russia = page.getByRole("gridcell", {
+      name: new RegExp(`^Russia on ${escapeRegExp(nonExpansion)}: .*, red line`),
+    });
+    await russia.waitFor();
+    expect(await russia.getByTestId("red-line-icon").getAttribute("aria-label")).toBe("Red line");
+    const us = page.getByRole("gridcell", {
+      name: new RegExp(`^United States on ${escapeRegExp(missiles)}: .*, conditional`),
+    });
+    expect(await us.getByTestId("conditional-icon").count()).toBe(1);
+
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [issue, party] = await Promise.all([
+      db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id, title: nonExpansion } }),
+      db().party.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "Russia" } }),
+    ]);
+    await page.goto(`/w/${slug}/cells/${issue.id}/${party.id}?asOf=2022-02-16`);
+    await page.getByText("Red line first drawn on 17 Dec 2021.").waitFor();
+  }, 60_000);
+
+  it("the editor records a red line with a condition on another cell; the cell marks both", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    await page.getByRole("grid").waitFor();
+    const exercises = securityGuarantees.issues.find((i) => i.key === "exercises")!.title;
+    const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="NATO on ${exercises}:"]`);
+    await cell.click();
+    const dialog = page.getByRole("dialog", { name: `NATO on ${exercises}` });
+    await dialog.waitFor();
+    const summary = `NATO will not trade exercise limits without reciprocity (${run}).`;
+    await dialog.getByLabel("Position", { exact: true }).selectOption("SUPPORTS");
+    await dialog.getByLabel("Summary", { exact: true }).fill(summary);
+    await dialog.getByLabel("Red line (stated as non-negotiable)").check();
+    await dialog.getByLabel(/^Condition/).fill("Reciprocal limits on Russian exercises.");
+    await dialog.getByLabel("Only if this party").selectOption({ label: "Russia" });
+    await dialog.getByLabel("on this issue").selectOption({ label: exercises });
+    await dialog.getByLabel("is at least").selectOption("OPEN");
+    await dialog.getByRole("button", { name: "Record statement" }).click();
+    await dialog.waitFor({ state: "detached", timeout: 60_000 });
+    const saved = cell.and(page.locator("td:not([data-pending])")).filter({ hasText: summary });
+    await saved.waitFor({ timeout: 60_000 });
+    await expect.poll(() => saved.getAttribute("aria-label")).toMatch(/: Supports, red line, conditional/);
+    expect(await saved.getByTestId("red-line-icon").count()).toBe(1);
+    const stored = await db().stanceStatement.findFirstOrThrow({
+      where: { summary },
+      select: { conditionMinPosition: true },
+    });
+    expect(stored.conditionMinPosition).toBe("OPEN");
+  }, 90_000);
+});
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
