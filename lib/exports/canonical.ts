@@ -160,9 +160,19 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
       })),
     ),
     proposals: (file.proposals ?? [])
-      .map(({ id: _id, issueId, partyId, targetStatementId, statementId, evidence, ...p }) => ({
+      .map(({ id: _id, issueId, partyId, targetStatementId, statementId, evidence, qualities, ...p }) => ({
         issue: lookup(issueKeys, issueId),
         party: lookup(partyKeys, partyId),
+        qualities: qualities?.conditionCell
+          ? {
+              ...qualities,
+              conditionCell: {
+                issue: lookup(issueKeys, qualities.conditionCell.issueId),
+                party: lookup(partyKeys, qualities.conditionCell.partyId),
+                minPosition: qualities.conditionCell.minPosition,
+              },
+            }
+          : (qualities ?? null),
         target: lookup(statementKeys, targetStatementId),
         statement: lookup(statementKeys, statementId),
         evidence: evidence

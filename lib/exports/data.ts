@@ -23,7 +23,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
-import { ProposalLinksSchema } from "@/lib/review/schema";
+import { ProposalLinksSchema, ProposalQualitiesSchema } from "@/lib/review/schema";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const ACTOR = { select: { id: true, name: true, email: true } } as const;
@@ -479,6 +479,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           confidenceRationale: true,
           links: true,
           reason: true,
+          qualities: true,
           rationale: true,
           status: true,
           proposedAt: true,
@@ -637,8 +638,9 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       resolvedAt: iso(c.resolvedAt),
       resolvedBy: userActor(resolvedById),
     })),
-    proposals: file.proposals.map(({ links, proposedBy, decidedBy, ...p }) => ({
+    proposals: file.proposals.map(({ links, proposedBy, decidedBy, qualities, ...p }) => ({
       ...p,
+      qualities: qualities === null ? null : ProposalQualitiesSchema.parse(qualities),
       statedOn: p.statedOn ? toCalendarDate(p.statedOn) : null,
       evidence: ProposalLinksSchema.parse(links),
       proposedAt: p.proposedAt.toISOString(),

@@ -337,9 +337,25 @@ export async function importWorkspaceExport(
         });
         const proposals = file.proposals ?? [];
         const proposal = newIds(proposals);
+        const importedQualities = ({
+          conditionCell,
+          ...named
+        }: NonNullable<(typeof proposals)[number]["qualities"]>) => ({
+          ...named,
+          ...(conditionCell === undefined
+            ? {}
+            : {
+                conditionCell: conditionCell && {
+                  ...conditionCell,
+                  issueId: issue(conditionCell.issueId),
+                  partyId: party(conditionCell.partyId),
+                },
+              }),
+        });
         await tx.stanceProposal.createMany({
-          data: proposals.map(({ evidence: links, proposedBy, decidedBy, ...p }) => ({
+          data: proposals.map(({ evidence: links, proposedBy, decidedBy, qualities, ...p }) => ({
             ...p,
+            qualities: qualities ? importedQualities(qualities) : undefined,
             id: proposal(p.id),
             workspaceId,
             issueId: issue(p.issueId),

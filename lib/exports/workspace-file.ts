@@ -163,6 +163,18 @@ const ProposalSchema = z.object({
   confidenceRationale: NonEmptyText(CONFIDENCE_RATIONALE_MAX).nullable(),
   evidence: z.array(z.object({ evidenceId: Id, relation: RelationSchema })),
   reason: NonEmptyText(1000).nullable(),
+  // Absent from files written before proposals carried them; only what the proposal names.
+  qualities: z
+    .object({
+      redLine: z.boolean().optional(),
+      conditionText: Text(CONDITION_TEXT_MAX).optional(),
+      conditionCell: z
+        .object({ issueId: Id, partyId: Id, minPosition: z.enum(CONDITION_MIN_POSITIONS) })
+        .nullable()
+        .optional(),
+    })
+    .nullable()
+    .default(null),
   rationale: Text(2000),
   status: z.enum(["OPEN", "ACCEPTED", "REJECTED"]),
   proposedAt: Timestamp,

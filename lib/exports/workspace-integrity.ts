@@ -229,6 +229,9 @@ export function findExportProblems(file: WorkspaceExport): string[] {
 
   (file.proposals ?? []).forEach((proposal, i) => {
     const where = `proposals[${i}]`;
+    const condition = proposal.qualities?.conditionCell;
+    if (condition && (!parties.has(condition.partyId) || !issues.has(condition.issueId)))
+      problem(`${where}: its condition names an issue or party that is not in the file.`);
     if (!parties.has(proposal.partyId) || !issues.has(proposal.issueId))
       problem(`${where}: its party or issue is not in the file.`);
     for (const id of [proposal.targetStatementId, proposal.statementId])

@@ -190,12 +190,11 @@ export async function readCellState(workspaceId: string, cell: Cell, targetState
   };
 }
 
-async function cellExists(tx: Transaction, workspaceId: string, cell: Cell) {
-  const [issue, party] = await Promise.all([
-    tx.issue.findFirst({ where: { id: cell.issueId, workspaceId }, select: { id: true } }),
-    tx.party.findFirst({ where: { id: cell.partyId, workspaceId }, select: { id: true } }),
-  ]);
-  return Boolean(issue && party);
+// One after the other: a transaction is one connection, which runs one query at a time anyway.
+export async function cellExists(tx: Transaction, workspaceId: string, cell: Cell) {
+  const issue = await tx.issue.findFirst({ where: { id: cell.issueId, workspaceId }, select: { id: true } });
+  const party = issue && (await tx.party.findFirst({ where: { id: cell.partyId, workspaceId }, select: { id: true } }));
+  return Boolean(party);
 }
 
 async function evidenceExists(tx: Transaction, workspaceId: string, links: Link[]) {
@@ -212,7 +211,7 @@ const EVIDENCE_NOT_FOUND = {
 
 const NO_QUALITIES: StatementQualities = { redLine: false, conditionText: null, conditionCell: null };
 
-const CONDITION_NOT_FOUND = {
+export const CONDITION_NOT_FOUND = {
   ok: false,
   reason: "not_found",
   message:
@@ -220,7 +219,7 @@ const CONDITION_NOT_FOUND = {
 } as const;
 
 /** The condition's cell exists in this workspace (and is not the statement's own). */
-async function conditionCellExists(tx: Transaction, workspaceId: string, qualities: StatementQualities) {
+export async function conditionCellExists(tx: Transaction, workspaceId: string, qualities: StatementQualities) {
   const target = qualities.conditionCell;
   if (!target) return true;
   return cellExists(tx, workspaceId, { issueId: target.issueId, partyId: target.partyId });

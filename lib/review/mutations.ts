@@ -7,6 +7,9 @@ import { NotificationKind, ProposalStatus, Role } from "@/lib/generated/prisma/e
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import {
   type CellState,
+  CONDITION_NOT_FOUND,
+  cellExists,
+  conditionCellExists,
   correctInTransaction,
   type EditOutcome,
   findStatement,
@@ -18,7 +21,12 @@ import {
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { readReviewMode } from "@/lib/review/data";
-import { type DecideProposalInput, ProposalLinksSchema, type ProposeEditInput } from "@/lib/review/schema";
+import {
+  type DecideProposalInput,
+  ProposalLinksSchema,
+  ProposalQualitiesSchema,
+  type ProposeEditInput,
+} from "@/lib/review/schema";
 import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
@@ -94,6 +102,18 @@ async function notify(
  * An edit proposed for review: checked as the edit would be, then stored with the cell version it
  * reads. Review mode makes proposing the only way for an editor; with it off, proposing is optional.
  */
+/** The red line and condition a proposal names; a correction's unnamed ones stay the corrected statement's. */
+function proposedQualities(input: Exclude<ProposeEditInput, { kind: "RETRACT" }>): Prisma.InputJsonObject | undefined {
+  const named = Object.fromEntries(
+    Object.entries({
+      redLine: input.redLine,
+      conditionText: input.conditionText,
+      conditionCell: input.conditionCell,
+    }).filter(([, value]) => value !== undefined),
+  );
+  return Object.keys(named).length > 0 ? (named as Prisma.InputJsonObject) : undefined;
+}
+
 export async function proposeEdit(workspace: AuthorizedWorkspace, input: ProposeEditInput): Promise<ProposeResult> {
   let cell: Cell;
   if (input.kind === "RECORD") cell = { issueId: input.issueId, partyId: input.partyId };
@@ -103,11 +123,7 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
     cell = target.cell;
   }
   return transactionUnlessRefused(db(), async (tx) => {
-    const [issue, party] = await Promise.all([
-      tx.issue.findFirst({ where: { id: cell.issueId, workspaceId: workspace.id }, select: { id: true } }),
-      tx.party.findFirst({ where: { id: cell.partyId, workspaceId: workspace.id }, select: { id: true } }),
-    ]);
-    if (!issue || !party)
+    if (!(await cellExists(tx, workspace.id, cell)))
       return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
     const links = input.kind === "RETRACT" ? [] : input.links;
     if (links.length > 0) {
@@ -121,6 +137,15 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
           message: "One of the linked quotes does not exist in this workspace.",
         };
     }
+    if (
+      input.kind !== "RETRACT" &&
+      !(await conditionCellExists(tx, workspace.id, {
+        redLine: false,
+        conditionText: null,
+        conditionCell: input.conditionCell ?? null,
+      }))
+    )
+      return CONDITION_NOT_FOUND;
     const statement =
       input.kind === "RETRACT"
         ? {}
@@ -130,6 +155,7 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
             statedOn: fromCalendarDate(input.statedOn),
             confidence: input.confidence ?? ("MEDIUM" as ConfidenceLevel),
             confidenceRationale: input.confidenceRationale || null,
+            qualities: proposedQualities(input),
           };
     const proposal = await tx.stanceProposal.create({
       data: {
@@ -190,6 +216,7 @@ const proposalSelect = {
   confidenceRationale: true,
   links: true,
   reason: true,
+  qualities: true,
   proposedById: true,
 } as const satisfies Prisma.StanceProposalSelect;
 
@@ -245,6 +272,7 @@ export async function acceptProposal(
     links: ProposalLinksSchema.parse(proposal.links),
     confidence: proposal.confidence ?? undefined,
     confidenceRationale: proposal.confidenceRationale ?? "",
+    ...ProposalQualitiesSchema.parse(proposal.qualities ?? {}),
   };
   let rejected: { id: string; proposedById: string | null }[] = [];
   const result = await runEdit(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ConditionCellSchema,
   CorrectStatementSchema,
   EvidenceLinksSchema,
   RecordStatementSchema,
@@ -59,4 +60,11 @@ export const ReviewQueueQuerySchema = z.object({
   issue: z.uuid().optional().catch(undefined),
   party: z.uuid().optional().catch(undefined),
   author: z.uuid().optional().catch(undefined),
+});
+
+/** A proposal's red line and condition: only what it names (a correction carries the rest). */
+export const ProposalQualitiesSchema = z.object({
+  redLine: z.boolean().optional(),
+  conditionText: z.string().optional(),
+  conditionCell: ConditionCellSchema.nullable().optional(),
 });

@@ -319,6 +319,42 @@ describe("review mode on", () => {
     });
   });
 
+  it("carries a proposed red line and condition into the accepted statement; a condition elsewhere is refused", async () => {
+    const [issueId, partyId] = [issues[4]!, parties[1]!];
+    const condition = { issueId: issues[0]!, partyId: parties[0]!, minPosition: "SUPPORTS" as const };
+    const base = await version(issueId, partyId);
+    const proposal = (conditionCell: typeof condition) =>
+      proposeEdit(editorA, {
+        kind: "RECORD",
+        workspaceSlug: owner.slug,
+        issueId,
+        partyId,
+        baseVersion: base,
+        position: "CONDITIONAL",
+        summary: "Only if the other side moves first.",
+        statedOn: "2022-03-02",
+        links: [],
+        redLine: true,
+        conditionText: "reciprocal measures",
+        conditionCell,
+        rationale: "The offer is explicitly conditional.",
+      });
+    expect(await proposal({ ...condition, issueId: randomUUID() })).toMatchObject({ ok: false, reason: "not_found" });
+    const id = proposalId(await proposal(condition));
+    const accepted = await acceptProposal(reviewer, { proposalId: id, rationale: "Agreed, conditional." });
+    expect(accepted, JSON.stringify(accepted)).toMatchObject({ ok: true });
+    const statement = await db().stanceStatement.findUniqueOrThrow({
+      where: { id: (accepted as { statementId: string }).statementId },
+      select: { redLine: true, conditionText: true, conditionIssueId: true, conditionPartyId: true },
+    });
+    expect(statement).toEqual({
+      redLine: true,
+      conditionText: "reciprocal measures",
+      conditionIssueId: condition.issueId,
+      conditionPartyId: condition.partyId,
+    });
+  });
+
   it("50 concurrent acceptances of different proposals on one cell: exactly one applies", async () => {
     const [issueId, partyId] = [issues[3]!, parties[2]!];
     const base = await version(issueId, partyId);
