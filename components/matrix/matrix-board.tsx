@@ -345,6 +345,7 @@ export function MatrixBoard({
                                 shareBase && statement.links[0] ? (
                                   <Link
                                     href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
+                                    prefetch={false}
                                     onClick={(e) => e.stopPropagation()}
                                   >
                                     {quotes}
@@ -355,6 +356,7 @@ export function MatrixBoard({
                               ) : (
                                 <Link
                                   href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
+                                  prefetch={false}
                                   onClick={(e) => e.stopPropagation()}
                                   tabIndex={-1}
                                 >
