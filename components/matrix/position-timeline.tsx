@@ -32,12 +32,20 @@ export function PositionTimeline({
   /** The party's events, drawn as marks on the time axis within the chart's span. */
   events?: EventMark[];
 }) {
-  if (points.length === 0) return null;
   const sorted = [...points].sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
-  const first = dayNumber(sorted[0]!.statedOn);
-  const last = Math.max(dayNumber(sorted.at(-1)!.statedOn), dayNumber(asOf), first + 1);
+  const [earliest, latest] = [sorted[0], sorted.at(-1)];
+  if (!earliest || !latest) return null;
+  const first = dayNumber(earliest.statedOn);
+  const lastStated = dayNumber(latest.statedOn);
+  const span = Math.max(lastStated - first, 1);
+  // An as-of date long after the last statement (today, on talks that ended years ago) would
+  // squeeze the whole history into a sliver at the left: the axis then stops a little after the
+  // last statement, and the as-of line stands at its right edge.
+  const cut = dayNumber(asOf) > lastStated + span;
+  const last = cut ? lastStated + span * 0.15 : Math.max(lastStated, dayNumber(asOf), first + 1);
   const shownEvents = events.filter((e) => dayNumber(e.occurredOn) >= first && dayNumber(e.occurredOn) <= last);
-  const x = (date: string) => LEFT + ((dayNumber(date) - first) / (last - first)) * (WIDTH - LEFT - RIGHT);
+  const x = (date: string) =>
+    LEFT + ((Math.min(dayNumber(date), last) - first) / (last - first)) * (WIDTH - LEFT - RIGHT);
   const y = (position: Position) => TOP + POSITIONS.indexOf(position) * ROW + ROW / 2;
   const height = TOP * 2 + POSITIONS.length * ROW;
   const path = sorted
@@ -99,12 +107,16 @@ export function PositionTimeline({
         ))}
       </svg>
       <figcaption className="mt-1 flex justify-between text-xs text-slate-500">
-        <span>{formatCalendarDate(sorted[0]!.statedOn)}</span>
+        <span>{formatCalendarDate(earliest.statedOn)}</span>
         <span className="text-fuchsia-800">
           dashed line: {formatCalendarDate(asOf)}
           {shownEvents.length > 0 ? <span className="text-amber-800"> · diamonds: events</span> : null}
         </span>
-        <span>{formatCalendarDate(sorted.at(-1)!.statedOn > asOf ? sorted.at(-1)!.statedOn : asOf)}</span>
+        <span>
+          {cut
+            ? `${formatCalendarDate(latest.statedOn)} … ${formatCalendarDate(asOf)}`
+            : formatCalendarDate(latest.statedOn > asOf ? latest.statedOn : asOf)}
+        </span>
       </figcaption>
     </figure>
   );
