@@ -22,7 +22,15 @@ let workspaceId: string;
 beforeAll(async () => {
   const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Sheet ${run}`, people: [], documents: [], evidence: [], statements: [] },
+    {
+      ...securityGuarantees,
+      title: `Sheet ${run}`,
+      people: [],
+      documents: [],
+      evidence: [],
+      statements: [],
+      events: [],
+    },
     { slug: `sheet-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
   );
   slug = loaded.slug;

@@ -153,6 +153,10 @@ describe("the matrix query", () => {
               // Inserted without one: the column's default.
               confidence: "MEDIUM",
               confidenceRationale: null,
+              // Nor a red line or a condition.
+              redLine: false,
+              conditionText: null,
+              conditionCell: null,
               evidenceCount: 0,
               links: [],
             });
