@@ -22,7 +22,9 @@ export const startCodingRoundAction = workspaceAction
 export const recordCodeAction = workspaceAction
   .metadata({ name: "recordCode", permission: "coding:code" })
   .inputSchema(RecordCodeSchema)
-  .action(async ({ parsedInput, ctx }) => revalidateRounds(ctx.workspace.slug, await recordCode(ctx.workspace, parsedInput)));
+  .action(async ({ parsedInput, ctx }) =>
+    revalidateRounds(ctx.workspace.slug, await recordCode(ctx.workspace, parsedInput)),
+  );
 
 export const closeCodingRoundAction = workspaceAction
   .metadata({ name: "closeCodingRound", permission: "coding:manage" })

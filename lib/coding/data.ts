@@ -1,5 +1,11 @@
 import "server-only";
-import { type Disagreement, findDisagreements, type RoundFigures, roundFigures, type UnitCode } from "@/lib/coding/figures";
+import {
+  type Disagreement,
+  findDisagreements,
+  type RoundFigures,
+  roundFigures,
+  type UnitCode,
+} from "@/lib/coding/figures";
 import { displayName } from "@/lib/comments/mentions";
 import { db } from "@/lib/db/client";
 import { CodingRoundStatus } from "@/lib/generated/prisma/enums";

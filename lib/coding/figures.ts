@@ -1,5 +1,11 @@
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
-import { type AlphaResult, cohenKappa, type KappaResult, krippendorffAlpha, type MaybeCode } from "@/lib/review/agreement";
+import {
+  type AlphaResult,
+  cohenKappa,
+  type KappaResult,
+  krippendorffAlpha,
+  type MaybeCode,
+} from "@/lib/review/agreement";
 
 // Agreement figures of a coding round, from lib/review/agreement.ts. Pure, so the integration
 // tests can recompute them from the same rows.
@@ -9,7 +15,7 @@ export type UnitCode = { evidenceId: string; coderId: string; partyId: string; i
 type Variable = "party" | "issue" | "position";
 const VARIABLES: readonly Variable[] = ["party", "issue", "position"];
 
-const valueOf = (code: UnitCode | undefined, variable: Variable): MaybeCode =>
+const codeValue = (code: UnitCode | undefined, variable: Variable): MaybeCode =>
   code ? (variable === "party" ? code.partyId : variable === "issue" ? code.issueId : code.position) : null;
 
 // Positions are ordinal in the matrix's order, from "demands" to "rejects"; "no stated position"
@@ -18,7 +24,11 @@ const POSITION_SCALE = POSITIONS.filter((p) => p !== "NO_POSITION");
 const ordinalPosition = (value: MaybeCode): MaybeCode => (value === "NO_POSITION" ? null : value);
 
 export type PairFigures = { coderA: string; coderB: string } & Record<Variable, KappaResult>;
-export type IssueFigures = { issueId: string; position: AlphaResult; pairs: { coderA: string; coderB: string; position: KappaResult }[] };
+export type IssueFigures = {
+  issueId: string;
+  position: AlphaResult;
+  pairs: { coderA: string; coderB: string; position: KappaResult }[];
+};
 
 export type RoundFigures = {
   units: number;
@@ -36,7 +46,11 @@ function alphaOf(matrix: MaybeCode[][], variable: Variable): AlphaResult {
     : krippendorffAlpha(matrix, { level: "nominal" });
 }
 
-export function roundFigures(coderIds: readonly string[], evidenceIds: readonly string[], codes: readonly UnitCode[]): RoundFigures {
+export function roundFigures(
+  coderIds: readonly string[],
+  evidenceIds: readonly string[],
+  codes: readonly UnitCode[],
+): RoundFigures {
   const byUnit = new Map<string, Map<string, UnitCode>>();
   for (const code of codes) {
     const unit = byUnit.get(code.evidenceId) ?? new Map<string, UnitCode>();
@@ -48,7 +62,7 @@ export function roundFigures(coderIds: readonly string[], evidenceIds: readonly 
     evidenceIds.map((e) =>
       coderIds.map((c) => {
         const code = cell(e, c);
-        return code && keep(code) ? valueOf(code, variable) : null;
+        return code && keep(code) ? codeValue(code, variable) : null;
       }),
     );
   const alpha = Object.fromEntries(VARIABLES.map((v) => [v, alphaOf(matrix(v), v)])) as Record<Variable, AlphaResult>;
@@ -63,7 +77,7 @@ export function roundFigures(coderIds: readonly string[], evidenceIds: readonly 
             cohenKappa(
               evidenceIds.map((e) => {
                 const [x, y] = [cell(e, a), cell(e, b)];
-                return [x && keep(x) ? valueOf(x, v) : null, y && keep(y) ? valueOf(y, v) : null] as const;
+                return [x && keep(x) ? codeValue(x, v) : null, y && keep(y) ? codeValue(y, v) : null] as const;
               }),
             ),
           ]),
@@ -76,7 +90,11 @@ export function roundFigures(coderIds: readonly string[], evidenceIds: readonly 
   const issueIds = [...new Set(codes.map((c) => c.issueId))];
   const issues = issueIds.map((issueId) => {
     const onIssue = (code: UnitCode) => code.issueId === issueId;
-    return { issueId, position: alphaOf(matrix("position", onIssue), "position"), pairs: pairsOf(["position"], onIssue) };
+    return {
+      issueId,
+      position: alphaOf(matrix("position", onIssue), "position"),
+      pairs: pairsOf(["position"], onIssue),
+    };
   });
   const units = evidenceIds.filter((e) => (byUnit.get(e)?.size ?? 0) >= 2).length;
   return { units, alpha, pairs: pairsOf(VARIABLES), issues };
@@ -89,7 +107,7 @@ export function findDisagreements(evidenceIds: readonly string[], codes: readonl
   return evidenceIds.flatMap((evidenceId) => {
     const unitCodes = codes.filter((c) => c.evidenceId === evidenceId);
     if (unitCodes.length < 2) return [];
-    const fields = VARIABLES.filter((v) => new Set(unitCodes.map((c) => valueOf(c, v))).size > 1);
+    const fields = VARIABLES.filter((v) => new Set(unitCodes.map((c) => codeValue(c, v))).size > 1);
     return fields.length ? [{ evidenceId, fields, codes: unitCodes }] : [];
   });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
 import { db } from "@/lib/db/client";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
-import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
 import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 
 type Refusal<R extends string> = { ok: false; reason: R; message: string };
@@ -55,7 +55,8 @@ export async function startCodingRound(
       message: "Every coder must be a member of this workspace who may record stances (editor or above).",
     };
   const evidenceIds = await roundQuotes(workspace, input.scope);
-  if (!evidenceIds) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!evidenceIds)
+    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
   if (evidenceIds.length < 2)
     return {
       ok: false,
@@ -127,8 +128,16 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
     return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
   const code = { partyId: party.id, issueId: issue.id, position: input.position, codedAt: new Date() };
   await db().codingCode.upsert({
-    where: { roundId_evidenceId_coderId: { roundId: round.id, evidenceId: input.evidenceId, coderId: workspace.userId } },
-    create: { roundId: round.id, workspaceId: workspace.id, evidenceId: input.evidenceId, coderId: workspace.userId, ...code },
+    where: {
+      roundId_evidenceId_coderId: { roundId: round.id, evidenceId: input.evidenceId, coderId: workspace.userId },
+    },
+    create: {
+      roundId: round.id,
+      workspaceId: workspace.id,
+      evidenceId: input.evidenceId,
+      coderId: workspace.userId,
+      ...code,
+    },
     update: code,
   });
   const closed = await closeWhenComplete(round.id);
@@ -161,7 +170,10 @@ export async function closeCodingRound(
     data: { status: CodingRoundStatus.CLOSED, closedAt: new Date() },
   });
   if (count === 1) return { ok: true };
-  const exists = await db().codingRound.findFirst({ where: { id: roundId, workspaceId: workspace.id }, select: { id: true } });
+  const exists = await db().codingRound.findFirst({
+    where: { id: roundId, workspaceId: workspace.id },
+    select: { id: true },
+  });
   return exists
     ? { ok: false, reason: "closed", message: "This round is already closed." }
     : { ok: false, reason: "not_found", message: "No such coding round in this workspace." };

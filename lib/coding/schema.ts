@@ -44,4 +44,7 @@ export const RecordCodeSchema = z.object({
 
 export type RecordCodeInput = z.infer<typeof RecordCodeSchema>;
 
-export const CloseCodingRoundSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, roundId: id("No such coding round.") });
+export const CloseCodingRoundSchema = z.object({
+  workspaceSlug: WorkspaceSlugSchema,
+  roundId: id("No such coding round."),
+});
