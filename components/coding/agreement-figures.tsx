@@ -1,6 +1,4 @@
-import type { RoundFigures } from "@/lib/coding/figures";
-
-export const formatCoefficient = (value: number | null) => (value === null ? "undefined" : value.toFixed(3));
+import { formatCoefficient, type RoundFigures } from "@/lib/coding/figures";
 
 const cell = "border-b border-slate-200 px-2 py-1.5 text-left";
 

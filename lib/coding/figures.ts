@@ -111,3 +111,5 @@ export function findDisagreements(evidenceIds: readonly string[], codes: readonl
     return fields.length ? [{ evidenceId, fields, codes: unitCodes }] : [];
   });
 }
+
+export const formatCoefficient = (value: number | null) => (value === null ? "undefined" : value.toFixed(3));
