@@ -29,7 +29,7 @@ export function AgreementFigures({
         coders.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[20rem] text-sm" data-testid="alpha-table">
+        <table className="w-full text-sm" data-testid="alpha-table">
           <caption className="sr-only">Krippendorff’s alpha, overall</caption>
           <thead>
             <tr>
@@ -61,7 +61,7 @@ export function AgreementFigures({
       </div>
       <h3 className="mt-6 font-semibold">Each pair of coders (Cohen’s kappa)</h3>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-sm" data-testid="kappa-table">
+        <table className="w-full text-sm" data-testid="kappa-table">
           <caption className="sr-only">Cohen’s kappa per pair of coders</caption>
           <thead>
             <tr>
@@ -98,7 +98,7 @@ export function AgreementFigures({
       <h3 className="mt-6 font-semibold">Positions, issue by issue</h3>
       <p className="mt-1 text-sm text-slate-600">A coder’s position counts for the issue they coded the quote under.</p>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-sm" data-testid="issue-table">
+        <table className="w-full text-sm" data-testid="issue-table">
           <caption className="sr-only">Agreement on positions per issue</caption>
           <thead>
             <tr>

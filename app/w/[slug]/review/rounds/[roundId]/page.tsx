@@ -79,7 +79,7 @@ export default async function CodingRoundPage({ params }: { params: Promise<{ sl
                         <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">coded</span>
                       ) : null}
                     </h3>
-                    <p lang={unit.document.language} className="mt-2 font-serif leading-7 whitespace-pre-wrap">
+                    <p lang={unit.document.language} className="mt-2 font-serif leading-7">
                       <PassageInContext before={unit.before} exact={unit.exact} after={unit.after} />
                     </p>
                     <p className="mt-1 text-xs text-slate-600">

@@ -56,7 +56,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ slug
                     <h2 className="text-sm font-semibold">
                       Quote {unit.index + 1}: they differ on {d.fields.map((f) => FIELD_LABELS[f]).join(", ")}
                     </h2>
-                    <p lang={unit.document.language} className="mt-2 font-serif leading-7 whitespace-pre-wrap">
+                    <p lang={unit.document.language} className="mt-2 font-serif leading-7">
                       <PassageInContext before={unit.before} exact={unit.exact} after={unit.after} />
                     </p>
                     <p className="mt-1 text-xs">
@@ -65,7 +65,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ slug
                       </Link>
                     </p>
                     <div className="mt-3 overflow-x-auto">
-                      <table className="w-full min-w-[24rem] text-sm">
+                      <table className="w-full text-sm">
                         <caption className="sr-only">Each coder’s code for quote {unit.index + 1}</caption>
                         <thead>
                           <tr>
