@@ -43,6 +43,7 @@ const notificationSelect = {
   },
   statement: { select: { id: true, summary: true, ...cellSelect } },
   proposal: { select: { id: true, summary: true, reason: true, decisionRationale: true, ...cellSelect } },
+  codingRound: { select: { id: true, title: true, _count: { select: { units: true } } } },
 } as const satisfies Prisma.NotificationSelect;
 
 const PROPOSAL_ACTIVITY = {
@@ -121,6 +122,17 @@ function toView(row: Row, actors: Map<string, string>, events: Map<string, Stanc
         row.kind === "PROPOSAL_WAITING" || !p.decisionRationale ? what : `${p.decisionRationale} — on “${what}”`,
       ),
       href: `/w/${slug}/cells/${p.issueId}/${p.partyId}#proposal-${p.id}`,
+    });
+  }
+  if (row.kind === "CODING_ROUND_ASSIGNED") {
+    if (!row.codingRound) return null;
+    const round = row.codingRound;
+    return NotificationViewSchema.parse({
+      ...base,
+      subject: `the coding round “${round.title}”`,
+      activity: `assigned you to the blind coding round “${round.title}”`,
+      excerpt: `${round._count.units} quotes to code`,
+      href: `/w/${slug}/review/rounds/${round.id}`,
     });
   }
   if (row.kind === "CELL_CHANGED") {

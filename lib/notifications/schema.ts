@@ -11,7 +11,15 @@ export const CellFollowSchema = z.object({
 
 export const NotificationViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(["MENTION", "REPLY", "CELL_CHANGED", "PROPOSAL_WAITING", "PROPOSAL_ACCEPTED", "PROPOSAL_REJECTED"]),
+  kind: z.enum([
+    "MENTION",
+    "REPLY",
+    "CELL_CHANGED",
+    "PROPOSAL_WAITING",
+    "PROPOSAL_ACCEPTED",
+    "PROPOSAL_REJECTED",
+    "CODING_ROUND_ASSIGNED",
+  ]),
   createdAt: z.string(),
   read: z.boolean(),
   workspace: z.object({ slug: z.string(), title: z.string() }),

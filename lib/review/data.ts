@@ -196,3 +196,15 @@ export async function listReviewQueue(workspace: AuthorizedWorkspace, filter: Re
     reviewMode: settings?.reviewMode ?? false,
   };
 }
+
+/** The counts in the review area's tabs: open proposals, quotes to re-check, open coding rounds. */
+export async function countReviewLists(workspace: AuthorizedWorkspace) {
+  const [proposals, quotes, rounds] = await Promise.all([
+    db().stanceProposal.count({ where: { workspaceId: workspace.id, status: ProposalStatus.OPEN } }),
+    db().evidenceAnchor.count({
+      where: { workspaceId: workspace.id, status: { in: ["CHANGED", "ORPHANED"] }, reviewedAt: null },
+    }),
+    db().codingRound.count({ where: { workspaceId: workspace.id, status: "OPEN" } }),
+  ]);
+  return { proposals, quotes, rounds };
+}

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "evidence:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "document:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "structure:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
+  // Starting and closing blind coding rounds; coding in one takes being assigned to it as well.
+  "coding:manage": [Role.OWNER, Role.REVIEWER],
+  "coding:code": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "members:manage": [Role.OWNER],
   // Title, description and review mode; refused while archived, like every other write.
   "workspace:settings": [Role.OWNER],

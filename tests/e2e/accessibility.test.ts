@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -30,6 +31,10 @@ const PAGES = [
   "activity",
   "review",
   "proposals",
+  "rounds",
+  "round",
+  "roundResults",
+  "reconcile",
   "settings",
   "export",
   "convergence",
@@ -98,6 +103,31 @@ beforeAll(async () => {
     );
   if (!readings[0]?.ok) throw new Error("could not propose a reading");
   await rejectProposal(workspace, { proposalId: readings[0].proposalId, rationale: "The quote says otherwise." });
+  // Two coding rounds of the owner and a second coder: one open (the owner's coding form), one
+  // complete with a disagreement (the agreement figures and the reconcile screen).
+  const coder = await db().user.create({ data: { email: `a11y-coder-${run}@parley.test`, name: "Cody" } });
+  await db().membership.create({ data: { workspaceId: loaded.id, userId: coder.id, role: Role.EDITOR } });
+  const rounds: string[] = [];
+  for (const title of ["Open round", "Complete round"]) {
+    const started = await startCodingRound(workspace, {
+      workspaceSlug: slug,
+      title,
+      scope: { kind: "sample", size: 2 },
+      coderIds: [admin.id, coder.id],
+    });
+    if (!started.ok) throw new Error(`could not start a coding round: ${started.message}`);
+    rounds.push(started.roundId);
+  }
+  const units = await db().codingUnit.findMany({ where: { roundId: rounds[1] }, select: { evidenceId: true } });
+  for (const [who, position] of [
+    [admin.id, "OPPOSES"],
+    [coder.id, "CONDITIONAL"],
+  ] as const)
+    for (const unit of units)
+      await recordCode(
+        { ...workspace, userId: who },
+        { workspaceSlug: slug, roundId: rounds[1]!, evidenceId: unit.evidenceId, ...statement, position },
+      );
   paths = {
     matrix: `/w/${slug}?asOf=2022-02-16`,
     cell: `/w/${slug}/cells/${statement.issueId}/${statement.partyId}`,
@@ -110,6 +140,10 @@ beforeAll(async () => {
     activity: `/w/${slug}/activity`,
     review: `/w/${slug}/review`,
     proposals: `/w/${slug}/review/proposals`,
+    rounds: `/w/${slug}/review/rounds`,
+    round: `/w/${slug}/review/rounds/${rounds[0]}`,
+    roundResults: `/w/${slug}/review/rounds/${rounds[1]}`,
+    reconcile: `/w/${slug}/review/rounds/${rounds[1]}/reconcile`,
     settings: `/w/${slug}/settings`,
     export: `/w/${slug}/export`,
     convergence: `/w/${slug}/convergence`,

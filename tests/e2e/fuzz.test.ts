@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCodingRound } from "@/lib/coding/mutations";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
@@ -48,7 +49,10 @@ const ids = {} as Record<
   | "invitation"
   | "shareLink"
   | "notification"
-  | "proposal",
+  | "proposal"
+  | "owner"
+  | "codingRound"
+  | "codingEvidence",
   string
 > & { revisionNumber: number };
 const foreign: string[] = [];
@@ -159,6 +163,8 @@ beforeAll(async () => {
     shareLink: (await createShareLink(asOwner, { label: "Fuzz", asOf: null, expiresInDays: 7 })).id,
     notification: notification.id,
     proposal: await fuzzProposal(asOwner, mine),
+    owner: user.id,
+    ...(await fuzzRound(asOwner, [user.id, target.id])),
   });
   foreign.push(
     theirs.issue.id,
@@ -176,6 +182,21 @@ beforeAll(async () => {
     await fuzzProposal(asStranger, theirs),
   );
 });
+
+async function fuzzRound(workspace: Parameters<typeof startCodingRound>[0], coderIds: string[]) {
+  const result = await startCodingRound(workspace, {
+    workspaceSlug: workspace.slug,
+    title: "Fuzz round",
+    scope: { kind: "sample", size: 2 },
+    coderIds,
+  });
+  if (!result.ok) throw new Error(`could not start a fuzz round: ${result.message}`);
+  const unit = await db().codingUnit.findFirstOrThrow({
+    where: { roundId: result.roundId },
+    select: { evidenceId: true },
+  });
+  return { codingRound: result.roundId, codingEvidence: unit.evidenceId };
+}
 
 async function fuzzProposal(
   workspace: Parameters<typeof proposeEdit>[0],
@@ -408,6 +429,17 @@ const TEMPLATES: Record<string, () => Record<string, unknown>> = {
   rejectProposalAction: () => t({ proposalId: ids.proposal, rationale: "Fuzz decision" }),
   rebaseProposalAction: () => t({ proposalId: ids.proposal }),
   setReviewModeAction: () => t({ reviewMode: false }),
+  startCodingRoundAction: () =>
+    t({ title: "Fuzz round", scope: { kind: "sample", size: 2 }, coderIds: [ids.owner, ids.target] }),
+  recordCodeAction: () =>
+    t({
+      roundId: ids.codingRound,
+      evidenceId: ids.codingEvidence,
+      partyId: ids.party,
+      issueId: ids.issue,
+      position: "CONDITIONAL",
+    }),
+  closeCodingRoundAction: () => t({ roundId: ids.codingRound }),
   addIssueAction: () => t({ title: "Fuzz issue", description: "A fuzz issue\nwith two lines" }),
   renameIssueAction: () => t({ issueId: ids.issue, title: "Fuzz renamed issue", description: "" }),
   archiveIssueAction: () => t({ issueId: ids.issue }),

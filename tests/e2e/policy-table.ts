@@ -121,6 +121,19 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   acceptProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
   rejectProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
   setReviewModeAction: { file: "lib/review/actions.ts", policy: OWNERS, idFields: [] },
+  // Blind coding rounds: reviewers and owners start and close them; owners, reviewers and editors
+  // code (only in rounds they are assigned to, which the action checks after the gate).
+  startCodingRoundAction: {
+    file: "lib/coding/actions.ts",
+    policy: REVIEWERS,
+    idFields: ["documentId", "coderIds"],
+  },
+  recordCodeAction: {
+    file: "lib/coding/actions.ts",
+    policy: WRITERS,
+    idFields: ["roundId", "evidenceId", "partyId", "issueId"],
+  },
+  closeCodingRoundAction: { file: "lib/coding/actions.ts", policy: REVIEWERS, idFields: ["roundId"] },
 
   // Matrix structure: owners, reviewers and editors.
   addIssueAction: { file: "lib/structure/actions.ts", policy: WRITERS, idFields: [] },

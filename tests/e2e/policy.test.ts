@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApiToken } from "@/lib/account/mutations";
+import { startCodingRound } from "@/lib/coding/mutations";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
@@ -117,7 +118,8 @@ const foreign = {} as Record<
   | "shareLink"
   | "apiToken"
   | "proposal"
-  | "event",
+  | "event"
+  | "codingRound",
   string
 > & { revisionNumber: number };
 
@@ -341,7 +343,15 @@ beforeAll(async () => {
     rationale: "",
   });
   if (!foreignProposal.ok) throw new Error(`could not propose in the other workspace: ${foreignProposal.message}`);
+  const foreignRound = await startCodingRound(otherAsOwner, {
+    workspaceSlug: other.slug,
+    title: `Someone else's round ${run}`,
+    scope: { kind: "sample", size: 2 },
+    coderIds: [users.nonmember.id, await otherCoder()],
+  });
+  if (!foreignRound.ok) throw new Error(`could not start a round in the other workspace: ${foreignRound.message}`);
   Object.assign(foreign, {
+    codingRound: foreignRound.roundId,
     proposal: foreignProposal.proposalId,
     apiToken: foreignToken.id,
     comment: foreignComment.commentId,
@@ -377,6 +387,7 @@ afterAll(async () => {
     where: { workspaceId: demo.id, proposedById: { in: ids }, status: "OPEN" },
     data: { status: "REJECTED", decidedAt: new Date(), decisionRationale: "Policy probe clean-up" },
   });
+  await db().codingRound.deleteMany({ where: { workspaceId: demo.id, createdById: { in: ids } } });
   await db().membership.deleteMany({ where: { workspaceId: demo.id, userId: { in: ids } } });
 });
 
@@ -453,6 +464,32 @@ async function openProposal(author: Subject = "owner"): Promise<string> {
   if (!result.ok) throw new Error(`could not propose: ${JSON.stringify(result)}`);
   return result.proposalId;
 }
+
+/** A second coder for the other workspace's round: a member there who is nobody in the demo. */
+async function otherCoder(): Promise<string> {
+  const coder = await seedUser("other-coder");
+  await db().membership.create({ data: { workspaceId: other.id, userId: coder.id, role: Role.EDITOR } });
+  return coder.id;
+}
+
+/** A fresh open round of two demo quotes coded by the owner, the reviewer and the editor. */
+async function openRound(): Promise<{ roundId: string; evidenceId: string }> {
+  const result = await startCodingRound(asOwner(), {
+    workspaceSlug: DEMO,
+    title: `Policy round ${next()}`,
+    scope: { kind: "sample", size: 2 },
+    coderIds: [users.owner.id, users.reviewer.id, users.editor.id],
+  });
+  if (!result.ok) throw new Error(`could not start a coding round: ${result.message}`);
+  const unit = await db().codingUnit.findFirstOrThrow({
+    where: { roundId: result.roundId },
+    select: { evidenceId: true },
+  });
+  return { roundId: result.roundId, evidenceId: unit.evidenceId };
+}
+
+let sharedRound: { roundId: string; evidenceId: string } | undefined;
+const codeFields = () => ({ partyId: demoParty, issueId: probeIssues[0], position: "OPEN" });
 
 async function ensureTargetMember(role: Role) {
   await db().membership.upsert({
@@ -683,6 +720,20 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   rebaseProposalAction: async (subject) => [{ workspaceSlug: DEMO, proposalId: await openProposal(subject) }],
   // Sets it to what it is: past the gate, nothing changes for the other test files.
   setReviewModeAction: async () => [{ workspaceSlug: DEMO, reviewMode: false }],
+  startCodingRoundAction: async () => [
+    {
+      workspaceSlug: DEMO,
+      title: `Policy round ${next()}`,
+      scope: { kind: "sample", size: 2 },
+      coderIds: [users.owner.id, users.editor.id],
+    },
+  ],
+  // One round for all: each allowed member codes the same quote once, so it never completes.
+  recordCodeAction: async () => {
+    sharedRound ??= await openRound();
+    return [{ workspaceSlug: DEMO, ...sharedRound, ...codeFields() }];
+  },
+  closeCodingRoundAction: async () => [{ workspaceSlug: DEMO, roundId: (await openRound()).roundId }],
 
   addIssueAction: async (subject) => [
     { workspaceSlug: DEMO, title: `Policy added issue ${subject} ${next()} ${run}`, description: "" },
@@ -1397,6 +1448,51 @@ const IDOR_PROBES: IdorProbe[] = [
     }),
   ),
   {
+    action: "startCodingRoundAction",
+    field: "documentId",
+    foreignId: () => foreign.document,
+    args: async (id) => [
+      {
+        workspaceSlug: DEMO,
+        title: "IDOR probe",
+        scope: { kind: "document", documentId: id },
+        coderIds: [users.owner.id, users.editor.id],
+      },
+    ],
+  },
+  {
+    action: "startCodingRoundAction",
+    field: "coderIds",
+    foreignId: () => foreign.user,
+    args: async (id) => [
+      { workspaceSlug: DEMO, title: "IDOR probe", scope: { kind: "sample", size: 2 }, coderIds: [users.owner.id, id] },
+    ],
+  },
+  ...(["roundId", "evidenceId"] as const).map(
+    (field): IdorProbe => ({
+      action: "recordCodeAction",
+      field,
+      foreignId: () => (field === "roundId" ? foreign.codingRound : foreign.evidence),
+      prepare: async () => (sharedRound ??= await openRound()),
+      args: async (id) => [{ workspaceSlug: DEMO, ...sharedRound!, ...codeFields(), [field]: id }],
+    }),
+  ),
+  ...(["partyId", "issueId"] as const).map(
+    (field): IdorProbe => ({
+      action: "recordCodeAction",
+      field,
+      foreignId: () => (field === "partyId" ? foreign.party : foreign.issue),
+      prepare: async () => (sharedRound ??= await openRound()),
+      args: async (id) => [{ workspaceSlug: DEMO, ...sharedRound!, ...codeFields(), [field]: id }],
+    }),
+  ),
+  {
+    action: "closeCodingRoundAction",
+    field: "roundId",
+    foreignId: () => foreign.codingRound,
+    args: async (id) => [{ workspaceSlug: DEMO, roundId: id }],
+  },
+  {
     action: "rebaseProposalAction",
     field: "proposalId",
     foreignId: () => foreign.proposal,
@@ -1808,6 +1904,8 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
     ["the events page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/events`],
     ["an evidence page", () => [foreign.evidence, randomUUID()], (id) => `/w/${DEMO}/evidence/${id}`],
     ["a document page", () => [foreign.document, randomUUID()], (id) => `/w/${DEMO}/documents/${id}`],
+    ["a coding round page", () => [foreign.codingRound, randomUUID()], (id) => `/w/${DEMO}/review/rounds/${id}`],
+    ["a reconcile page", () => [foreign.codingRound, randomUUID()], (id) => `/w/${DEMO}/review/rounds/${id}/reconcile`],
     [
       "a cell history page",
       () => [`${foreign.issue}/${foreign.party}`, `${randomUUID()}/${randomUUID()}`],

@@ -15,7 +15,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const canEdit = workspaceAllows(workspace, "evidence:write");
   return (
     <main className="mx-auto max-w-4xl px-4 sm:px-6 py-8">
-      <ReviewTabs slug={slug} current="quotes" />
+      <ReviewTabs workspace={workspace} current="quotes" />
       <h1 className="font-serif text-2xl font-semibold">Quotes to review</h1>
       <p className="mt-1 text-sm text-slate-600">
         After a source’s text was corrected, these quotes no longer match it word for word (changed) or could not be

@@ -32,7 +32,7 @@ export default async function ReviewQueuePage({
   ];
   return (
     <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-      <ReviewTabs slug={slug} current="proposals" />
+      <ReviewTabs workspace={workspace} current="proposals" />
       <h1 className="font-serif text-2xl font-semibold">
         Proposals to review <span className="font-sans text-lg font-normal text-slate-600">({queue.total})</span>
       </h1>

@@ -1,0 +1,180 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
+import { db } from "@/lib/db/client";
+import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
+import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
+
+type Refusal<R extends string> = { ok: false; reason: R; message: string };
+
+export type StartCodingRoundResult =
+  | { ok: true; roundId: string; units: number }
+  | Refusal<"not_found" | "not_a_coder" | "too_few_quotes">;
+
+// Fisher–Yates with a cryptographic source: a sample nobody can steer towards easy quotes.
+function sample<T>(items: readonly T[], size: number): T[] {
+  const pool = [...items];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, size);
+}
+
+async function roundQuotes(workspace: AuthorizedWorkspace, scope: StartCodingRoundInput["scope"]) {
+  if (scope.kind === "document") {
+    const document = await db().document.findFirst({
+      where: { id: scope.documentId, workspaceId: workspace.id },
+      select: { id: true },
+    });
+    if (!document) return null;
+    const quotes = await db().evidence.findMany({
+      where: { workspaceId: workspace.id, documentId: document.id },
+      orderBy: [{ startOffset: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    return quotes.map((q) => q.id);
+  }
+  const quotes = await db().evidence.findMany({ where: { workspaceId: workspace.id }, select: { id: true } });
+  return quotes.length < scope.size ? [] : sample(quotes, scope.size).map((q) => q.id);
+}
+
+/** Starts a round on the scope's quotes, assigns the coders and tells each of them. */
+export async function startCodingRound(
+  workspace: AuthorizedWorkspace,
+  input: StartCodingRoundInput,
+): Promise<StartCodingRoundResult> {
+  const coders = await db().membership.findMany({
+    where: { workspaceId: workspace.id, userId: { in: input.coderIds }, role: { in: [...PERMISSIONS["coding:code"]] } },
+    select: { userId: true },
+  });
+  if (coders.length !== input.coderIds.length)
+    return {
+      ok: false,
+      reason: "not_a_coder",
+      message: "Every coder must be a member of this workspace who may record stances (editor or above).",
+    };
+  const evidenceIds = await roundQuotes(workspace, input.scope);
+  if (!evidenceIds)
+    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (evidenceIds.length < 2)
+    return {
+      ok: false,
+      reason: "too_few_quotes",
+      message:
+        input.scope.kind === "sample"
+          ? `The workspace has fewer than ${input.scope.size} quotes.`
+          : "That document has fewer than two quotes.",
+    };
+  return db().$transaction(async (tx) => {
+    const round = await tx.codingRound.create({
+      data: { workspaceId: workspace.id, title: input.title, createdById: workspace.userId || null },
+      select: { id: true },
+    });
+    await tx.codingCoder.createMany({ data: input.coderIds.map((userId) => ({ roundId: round.id, userId })) });
+    await tx.codingUnit.createMany({
+      data: evidenceIds.map((evidenceId, sortOrder) => ({
+        roundId: round.id,
+        workspaceId: workspace.id,
+        evidenceId,
+        sortOrder,
+      })),
+    });
+    const recipients = input.coderIds.filter((id) => id !== workspace.userId);
+    if (recipients.length)
+      await tx.notification.createMany({
+        data: recipients.map((userId) => ({
+          userId,
+          workspaceId: workspace.id,
+          kind: NotificationKind.CODING_ROUND_ASSIGNED,
+          codingRoundId: round.id,
+          actorId: workspace.userId || null,
+        })),
+      });
+    return { ok: true as const, roundId: round.id, units: evidenceIds.length };
+  });
+}
+
+export type RecordCodeResult =
+  | { ok: true; coded: number; total: number; closed: boolean }
+  | Refusal<"not_found" | "not_a_coder" | "closed">;
+
+/**
+ * Records (or changes) the caller's code for one unit. The round closes by itself once every
+ * coder has coded every unit; that check runs after the code is committed, so of two coders
+ * finishing at once the later one always sees both codes.
+ */
+export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCodeInput): Promise<RecordCodeResult> {
+  const round = await db().codingRound.findFirst({
+    where: { id: input.roundId, workspaceId: workspace.id },
+    select: {
+      id: true,
+      status: true,
+      coders: { where: { userId: workspace.userId }, select: { userId: true } },
+      units: { where: { evidenceId: input.evidenceId }, select: { evidenceId: true } },
+    },
+  });
+  if (!round || round.units.length === 0)
+    return { ok: false, reason: "not_found", message: "That quote is not part of a coding round in this workspace." };
+  if (round.coders.length === 0)
+    return { ok: false, reason: "not_a_coder", message: "You are not one of this round's coders." };
+  if (round.status === CodingRoundStatus.CLOSED)
+    return { ok: false, reason: "closed", message: "This round is closed; codes can no longer change." };
+  const [party, issue] = await Promise.all([
+    db().party.findFirst({ where: { id: input.partyId, workspaceId: workspace.id }, select: { id: true } }),
+    db().issue.findFirst({ where: { id: input.issueId, workspaceId: workspace.id }, select: { id: true } }),
+  ]);
+  if (!party || !issue)
+    return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+  const code = { partyId: party.id, issueId: issue.id, position: input.position, codedAt: new Date() };
+  await db().codingCode.upsert({
+    where: {
+      roundId_evidenceId_coderId: { roundId: round.id, evidenceId: input.evidenceId, coderId: workspace.userId },
+    },
+    create: {
+      roundId: round.id,
+      workspaceId: workspace.id,
+      evidenceId: input.evidenceId,
+      coderId: workspace.userId,
+      ...code,
+    },
+    update: code,
+  });
+  const closed = await closeWhenComplete(round.id);
+  const [coded, total] = await Promise.all([
+    db().codingCode.count({ where: { roundId: round.id, coderId: workspace.userId } }),
+    db().codingUnit.count({ where: { roundId: round.id } }),
+  ]);
+  return { ok: true, coded, total, closed };
+}
+
+async function closeWhenComplete(roundId: string): Promise<boolean> {
+  const closed = await db().$executeRaw`
+    UPDATE coding_rounds r SET status = 'CLOSED', "closedAt" = now()
+    WHERE r.id = ${roundId}::uuid AND r.status = 'OPEN'
+      AND (SELECT count(*) FROM coding_codes c WHERE c."roundId" = r.id)
+        = (SELECT count(*) FROM coding_units u WHERE u."roundId" = r.id)
+          * (SELECT count(*) FROM coding_coders k WHERE k."roundId" = r.id)`;
+  if (closed > 0) return true;
+  const round = await db().codingRound.findUnique({ where: { id: roundId }, select: { status: true } });
+  return round?.status === CodingRoundStatus.CLOSED;
+}
+
+/** An owner or reviewer ends a round early; the agreement is then computed on what was coded. */
+export async function closeCodingRound(
+  workspace: AuthorizedWorkspace,
+  roundId: string,
+): Promise<{ ok: true } | Refusal<"not_found" | "closed">> {
+  const { count } = await db().codingRound.updateMany({
+    where: { id: roundId, workspaceId: workspace.id, status: CodingRoundStatus.OPEN },
+    data: { status: CodingRoundStatus.CLOSED, closedAt: new Date() },
+  });
+  if (count === 1) return { ok: true };
+  const exists = await db().codingRound.findFirst({
+    where: { id: roundId, workspaceId: workspace.id },
+    select: { id: true },
+  });
+  return exists
+    ? { ok: false, reason: "closed", message: "This round is already closed." }
+    : { ok: false, reason: "not_found", message: "No such coding round in this workspace." };
+}
