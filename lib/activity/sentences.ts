@@ -150,6 +150,27 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
       `/w/${slug}/evidence/${event.subjectId}`,
     );
   }
+  if (kind === "coding") {
+    const title = quoted(text(after.title) ?? "a coding round");
+    const href = `/w/${slug}/review/rounds/${event.subjectId}`;
+    if (verb === "started") {
+      const units = typeof after.units === "number" ? after.units : 0;
+      const coders = typeof after.coders === "number" ? after.coders : 0;
+      return sentence(
+        `started the coding round ${title}: ${units} ${units === 1 ? "quote" : "quotes"}, ${coders} ${coders === 1 ? "coder" : "coders"}`,
+        null,
+        href,
+      );
+    }
+    if (verb === "closed")
+      return sentence(
+        after.complete
+          ? `coded the last quote of ${title}, which closed the round`
+          : `closed the coding round ${title}`,
+        null,
+        href,
+      );
+  }
   if (kind === "event") {
     const title = text(after.title) ?? text(before.title) ?? "an event";
     const on = text(after.occurredOn) ?? text(before.occurredOn);

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { recordActivity } from "@/lib/activity/record";
 import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
 import { db } from "@/lib/db/client";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
@@ -72,6 +73,14 @@ export async function startCodingRound(
       select: { id: true },
     });
     await tx.codingCoder.createMany({ data: input.coderIds.map((userId) => ({ roundId: round.id, userId })) });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "coding.started",
+      subjectType: "coding_round",
+      subjectId: round.id,
+      after: { title: input.title, units: evidenceIds.length, coders: input.coderIds.length },
+    });
     await tx.codingUnit.createMany({
       data: evidenceIds.map((evidenceId, sortOrder) => ({
         roundId: round.id,
@@ -140,7 +149,7 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
     },
     update: code,
   });
-  const closed = await closeWhenComplete(round.id);
+  const closed = await closeWhenComplete(workspace, round.id);
   const [coded, total] = await Promise.all([
     db().codingCode.count({ where: { roundId: round.id, coderId: workspace.userId } }),
     db().codingUnit.count({ where: { roundId: round.id } }),
@@ -148,14 +157,27 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
   return { ok: true, coded, total, closed };
 }
 
-async function closeWhenComplete(roundId: string): Promise<boolean> {
-  const closed = await db().$executeRaw`
-    UPDATE coding_rounds r SET status = 'CLOSED', "closedAt" = now()
-    WHERE r.id = ${roundId}::uuid AND r.status = 'OPEN'
-      AND (SELECT count(*) FROM coding_codes c WHERE c."roundId" = r.id)
-        = (SELECT count(*) FROM coding_units u WHERE u."roundId" = r.id)
-          * (SELECT count(*) FROM coding_coders k WHERE k."roundId" = r.id)`;
-  if (closed > 0) return true;
+async function closeWhenComplete(workspace: AuthorizedWorkspace, roundId: string): Promise<boolean> {
+  const closed = await db().$transaction(async (tx) => {
+    const [round] = await tx.$queryRaw<{ title: string }[]>`
+      UPDATE coding_rounds r SET status = 'CLOSED', "closedAt" = now()
+      WHERE r.id = ${roundId}::uuid AND r.status = 'OPEN'
+        AND (SELECT count(*) FROM coding_codes c WHERE c."roundId" = r.id)
+          = (SELECT count(*) FROM coding_units u WHERE u."roundId" = r.id)
+            * (SELECT count(*) FROM coding_coders k WHERE k."roundId" = r.id)
+      RETURNING r.title`;
+    if (!round) return false;
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "coding.closed",
+      subjectType: "coding_round",
+      subjectId: roundId,
+      after: { title: round.title, complete: true },
+    });
+    return true;
+  });
+  if (closed) return true;
   const round = await db().codingRound.findUnique({ where: { id: roundId }, select: { status: true } });
   return round?.status === CodingRoundStatus.CLOSED;
 }
@@ -165,11 +187,24 @@ export async function closeCodingRound(
   workspace: AuthorizedWorkspace,
   roundId: string,
 ): Promise<{ ok: true } | Refusal<"not_found" | "closed">> {
-  const { count } = await db().codingRound.updateMany({
-    where: { id: roundId, workspaceId: workspace.id, status: CodingRoundStatus.OPEN },
-    data: { status: CodingRoundStatus.CLOSED, closedAt: new Date() },
+  const closed = await db().$transaction(async (tx) => {
+    const [round] = await tx.codingRound.updateManyAndReturn({
+      where: { id: roundId, workspaceId: workspace.id, status: CodingRoundStatus.OPEN },
+      data: { status: CodingRoundStatus.CLOSED, closedAt: new Date() },
+      select: { title: true },
+    });
+    if (!round) return false;
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "coding.closed",
+      subjectType: "coding_round",
+      subjectId: roundId,
+      after: { title: round.title, complete: false },
+    });
+    return true;
   });
-  if (count === 1) return { ok: true };
+  if (closed) return { ok: true };
   const exists = await db().codingRound.findFirst({
     where: { id: roundId, workspaceId: workspace.id },
     select: { id: true },

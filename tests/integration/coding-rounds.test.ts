@@ -223,6 +223,16 @@ describe("a blind round of ten quotes by two coders", () => {
     const round = await findCodingRound(alice, roundId);
     expect(round?.open).toBe(false);
     expect(round?.codes).toHaveLength(20);
+    // The start and the close are in the activity log, each once, the close in the last coder's name.
+    const logged = await db().activityEvent.findMany({
+      where: { subjectId: roundId },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true },
+    });
+    expect(logged).toEqual([
+      { action: "coding.started", actorId: owner.userId },
+      { action: "coding.closed", actorId: bruno.userId },
+    ]);
     const coders = round!.coders.map((c) => c.id);
     const codes = new Map(round!.codes.map((c) => [`${c.evidenceId}:${c.coderId}`, c]));
     const matrix = (pick: (c: UnitCode) => string) =>
@@ -299,6 +309,9 @@ describe("closing a round early", () => {
       await recordCode(carl, { workspaceSlug: owner.slug, roundId, evidenceId: u.evidenceId, ...codeFor("alice", i) });
     }
     expect(await closeCodingRound(owner, roundId)).toEqual({ ok: true });
+    expect(
+      await db().activityEvent.count({ where: { subjectId: roundId, action: "coding.closed", actorId: owner.userId } }),
+    ).toBe(1);
     const round = await findCodingRound(bruno, roundId);
     expect(round?.open).toBe(false);
     expect(round?.results?.figures.units).toBe(2);

@@ -42,6 +42,30 @@ describe("the activity log in sentences", () => {
     expect(deleted.text).toBe("deleted the event “Geneva round” (2022-01-10)");
   });
 
+  it("names a coding round started and closed, linking to the round", () => {
+    const started = activitySentence(
+      "talks",
+      event("coding.started", "coding_round", "r1", null, { title: "January quotes", units: 10, coders: 2 }),
+      names,
+    );
+    expect(`${started.actor} ${started.text}`).toBe(
+      "Ana started the coding round “January quotes”: 10 quotes, 2 coders",
+    );
+    expect(started.href).toBe("/w/talks/review/rounds/r1");
+    const closedEarly = activitySentence(
+      "talks",
+      event("coding.closed", "coding_round", "r1", null, { title: "January quotes", complete: false }),
+      names,
+    );
+    expect(closedEarly.text).toBe("closed the coding round “January quotes”");
+    const completed = activitySentence(
+      "talks",
+      event("coding.closed", "coding_round", "r1", null, { title: "January quotes", complete: true }),
+      names,
+    );
+    expect(completed.text).toBe("coded the last quote of “January quotes”, which closed the round");
+  });
+
   it("names the cell, the positions before and after, and the reason of a correction", () => {
     const sentence = activitySentence(
       "talks",

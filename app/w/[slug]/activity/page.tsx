@@ -21,6 +21,9 @@ const KINDS = {
   issue: "Issues",
   party: "Parties",
   member: "Members",
+  event: "Events",
+  proposal: "Proposals",
+  coding: "Coding rounds",
 } as const;
 
 const optional = <T extends z.ZodType>(schema: T) =>
