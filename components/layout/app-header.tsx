@@ -2,6 +2,7 @@ import Link from "next/link";
 import { HeaderMenu } from "@/components/layout/header-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 import { signOutAction } from "@/lib/auth/actions";
+import { displayName } from "@/lib/users/display-name";
 
 type Props = {
   user: { name: string; email: string; unreadNotifications?: number };
@@ -81,7 +82,7 @@ export function AppHeader({ user, workspaces, current }: Props) {
         </span>
       ) : null}
       <Link href="/account" prefetch={false} className="text-slate-700 hover:text-slate-950" title={user.email}>
-        {user.name || user.email}
+        {displayName(user)}
       </Link>
       <InboxLink unread={user.unreadNotifications ?? 0} />
       <form action={signOutAction}>

@@ -2,6 +2,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { RELATION_LABELS } from "@/lib/evidence/labels";
 import type { LinkChanges } from "@/lib/matrix/amendments";
 import { formatCalendarDate } from "@/lib/matrix/dates";
+import { displayName } from "@/lib/users/display-name";
 
 type Link = { relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT"; evidence: { id: string; exact: string } };
 type Wording = { position: string; summary: string; statedOn: string };
@@ -40,7 +41,7 @@ function QuoteList({ title, links, testId }: { title: string; links: Link[]; tes
 
 /** Who amended a statement, when and why; for a correction, the wording and quotes before and after. */
 export function AmendmentNote({ labels, statement, amendment, correction }: Props) {
-  const who = amendment.amendedBy ? amendment.amendedBy.name || amendment.amendedBy.email : "someone";
+  const who = amendment.amendedBy ? displayName(amendment.amendedBy) : "someone";
   const changes = correction?.links;
   const unchanged = changes && !changes.added.length && !changes.removed.length && !changes.relationChanged.length;
   return (

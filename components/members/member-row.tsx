@@ -6,6 +6,7 @@ import { actionErrorMessage } from "@/components/ui/action-error";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { Role } from "@/lib/enums";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/members/actions";
+import { displayName } from "@/lib/users/display-name";
 
 const ROLES: Role[] = ["OWNER", "REVIEWER", "EDITOR", "COMMENTER", "VIEWER"];
 
@@ -29,7 +30,7 @@ export function MemberRow({
   return (
     <tr className="border-b border-slate-100 last:border-0">
       <td className="px-4 py-3">
-        <span className="font-medium">{member.name || member.email}</span>
+        <span className="font-medium">{displayName(member)}</span>
         {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
         <span className="block text-sm text-slate-500">{member.email}</span>
         {error ? (
@@ -41,7 +42,7 @@ export function MemberRow({
       <td className="px-4 py-3">
         {canManage ? (
           <select
-            aria-label={`Role of ${member.name || member.email}`}
+            aria-label={`Role of ${displayName(member)}`}
             value={role}
             disabled={roleChange.isPending}
             onChange={(e) => {
@@ -67,7 +68,7 @@ export function MemberRow({
             type="button"
             disabled={removal.isPending}
             onClick={async () => {
-              const name = member.name || member.email;
+              const name = displayName(member);
               if (await confirm(`Remove ${name} from this workspace? They lose access at once.`, `Remove ${name}`))
                 removal.execute({ workspaceSlug, userId: member.id });
             }}

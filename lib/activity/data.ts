@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type ActivityScope =
@@ -132,7 +133,7 @@ export async function activityNames(workspace: AuthorizedWorkspace, events: Acti
     parties: new Map(parties.map((p) => [p.id, p.name])),
     people: new Map(people.map((p) => [p.id, p.name])),
     documents: new Map(documents.map((d) => [d.id, d.title])),
-    users: new Map(users.map((u) => [u.id, u.name || u.email])),
+    users: new Map(users.map((u) => [u.id, displayName(u)])),
     statements: new Map(statements.map((s) => [s.id, { issueId: s.issueId, partyId: s.partyId }])),
     positions: resolvePositionLabels(settings.positionLabels),
   };
@@ -145,7 +146,7 @@ export async function listActivityActors(workspace: AuthorizedWorkspace) {
     select: { id: true, name: true, email: true },
     orderBy: { name: "asc" },
   });
-  return actors.map((a) => ({ id: a.id, name: a.name || a.email }));
+  return actors.map((a) => ({ id: a.id, name: displayName(a) }));
 }
 
 /**

@@ -6,10 +6,10 @@ import {
   roundFigures,
   type UnitCode,
 } from "@/lib/coding/figures";
-import { displayName } from "@/lib/comments/mentions";
 import { db } from "@/lib/db/client";
 import { CodingRoundStatus } from "@/lib/generated/prisma/enums";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { displayName } from "@/lib/users/display-name";
 import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;

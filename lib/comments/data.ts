@@ -1,7 +1,8 @@
 import "server-only";
-import { displayName, type MentionCandidate } from "@/lib/comments/mentions";
+import type { MentionCandidate } from "@/lib/comments/mentions";
 import { CommentViewSchema, type ThreadView, ThreadViewSchema } from "@/lib/comments/schema";
 import { db } from "@/lib/db/client";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const commentSelect = {

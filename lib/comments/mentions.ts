@@ -3,11 +3,6 @@
 
 export type MentionCandidate = { id: string; name: string; email: string };
 
-/** How a person is named in comments and mentions: their name, or their email without one. */
-export function displayName(user: { name: string; email: string }): string {
-  return user.name.trim() || user.email;
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

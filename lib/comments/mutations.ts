@@ -1,11 +1,12 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { displayName, mentionsName } from "@/lib/comments/mentions";
+import { mentionsName } from "@/lib/comments/mentions";
 import type { CommentTarget } from "@/lib/comments/schema";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
 import { ActionError } from "@/lib/safe-action";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { pageAt, pageLabel } from "@/lib/documents/pages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export async function listDocuments(workspace: AuthorizedWorkspace) {
@@ -260,6 +261,6 @@ export async function listDocumentRevisions(workspace: AuthorizedWorkspace, docu
   return revisions.map(({ createdAt, createdBy, ...revision }) => ({
     ...revision,
     createdAt: createdAt.toISOString(),
-    createdBy: createdBy ? createdBy.name || createdBy.email : null,
+    createdBy: createdBy ? displayName(createdBy) : null,
   }));
 }

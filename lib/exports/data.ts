@@ -24,6 +24,7 @@ import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import { ProposalLinksSchema, ProposalQualitiesSchema } from "@/lib/review/schema";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const ACTOR = { select: { id: true, name: true, email: true } } as const;
@@ -31,7 +32,6 @@ const SPEAKER = { select: { name: true, role: true, organisation: true, party: {
 
 type Actor = { name: string; email: string } | null;
 
-const displayName = (user: { name: string; email: string }) => user.name || user.email;
 const actor = (user: Actor): ExportActor => (user ? { name: user.name, email: user.email } : null);
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

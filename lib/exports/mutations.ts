@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Transaction } from "@/lib/jobs/queue";
 import { fromCalendarDate } from "@/lib/matrix/dates";
+import { displayName } from "@/lib/users/display-name";
 
 export type ImportedWorkspace = {
   ok: true;
@@ -146,7 +147,7 @@ export async function importWorkspaceExport(
 
   const commentBody = (c: (typeof comments)[number]) => {
     if (by(c.author) || c.deletedAt) return c.body;
-    return `(Originally by ${c.author.name || c.author.email}.)\n\n${c.body}`.slice(0, COMMENT_BODY_MAX);
+    return `(Originally by ${displayName(c.author)}.)\n\n${c.body}`.slice(0, COMMENT_BODY_MAX);
   };
   const commentRow = (c: (typeof comments)[number]) => ({
     id: comment(c.id),

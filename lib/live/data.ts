@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionClaims } from "@/lib/auth/revoke";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { displayName } from "@/lib/users/display-name";
 import { type AuthorizedWorkspace, roleAllows } from "@/lib/workspaces/access";
 
 /** What an open stream was allowed on: checked again at every heartbeat. */
@@ -32,7 +33,7 @@ export async function memberName(workspace: AuthorizedWorkspace): Promise<string
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: workspace.userId } },
     select: { user: { select: { name: true, email: true } } },
   });
-  return membership ? membership.user.name || membership.user.email : "";
+  return membership ? displayName(membership.user) : "";
 }
 
 export type GrantCheck = { ok: true; name: string } | { ok: false; reason: "session" | "access" };

@@ -1,7 +1,7 @@
 import "server-only";
-import { displayName } from "@/lib/comments/mentions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { displayName } from "@/lib/users/display-name";
 
 /**
  * Mails the people a comment mentioned or replied to, when SMTP is configured (SMTP_URL,

@@ -8,6 +8,7 @@ import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, StatementListQuery, StatementQualities } from "@/lib/matrix/schema";
 import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type MatrixRow = {
@@ -309,7 +310,7 @@ export async function listStatements(workspace: AuthorizedWorkspace, query: Stat
     },
   });
   const page = rows.slice(0, query.limit);
-  const name = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
+  const name = displayNameOrNull;
   return {
     statements: page.map(({ recordedAt, recordedBy, statedOn, amendment, ...statement }) => ({
       ...statement,

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/matrix/schema";
 import { notifyCellFollowers } from "@/lib/notifications/mutations";
 import { metrics } from "@/lib/observability/metrics";
+import { displayName, displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
@@ -65,7 +66,7 @@ const NO_SUCH_STATEMENT = {
   message: "That statement does not exist in this workspace.",
 } as const;
 
-const personName = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
+const personName = displayNameOrNull;
 
 /**
  * Compare-and-set of the cell's version, in SQL: only the edit based on the current version
@@ -149,7 +150,7 @@ async function readLastEdit(client: Client, workspaceId: string, cell: Cell): Pr
         kind: row.kind,
         statementId: row.statementId,
         replacementId: row.replacementId,
-        by: row.email === null ? null : row.name || row.email,
+        by: row.email === null ? null : displayName({ name: row.name ?? "", email: row.email }),
         at: row.at.toISOString(),
       }
     : null;

@@ -1,11 +1,11 @@
 import "server-only";
 import { type ActivityEventView, activitySentence } from "@/lib/activity/sentences";
-import { displayName } from "@/lib/comments/mentions";
 import { commentPermalink } from "@/lib/comments/permalink";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import { type NotificationView, NotificationViewSchema } from "@/lib/notifications/schema";
+import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const INBOX_SIZE = 100;

@@ -5,10 +5,11 @@ import { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import { ProposalLinksSchema } from "@/lib/review/schema";
+import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;
-const personName = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
+const personName = displayNameOrNull;
 
 const proposalSelect = {
   id: true,

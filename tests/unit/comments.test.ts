@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeCommentUrl } from "@/lib/comments/markdown";
-import { displayName, mentionQueryAt, mentionsName } from "@/lib/comments/mentions";
+import { mentionQueryAt, mentionsName } from "@/lib/comments/mentions";
+import { displayName } from "@/lib/users/display-name";
 
 describe("mentionsName", () => {
   it("finds a whole @Name, wherever it stands", () => {

@@ -8,6 +8,7 @@ import { activitySentence } from "@/lib/activity/sentences";
 import { firstValues } from "@/lib/http/search-params";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
 import { listStructure } from "@/lib/structure/data";
+import { displayName } from "@/lib/users/display-name";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -147,11 +148,7 @@ export default async function ActivityPage({
       ) : (
         <ol className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {events.map((e) => {
-            const sentence = activitySentence(
-              slug,
-              { ...e, actor: e.actor ? e.actor.name || e.actor.email : null },
-              names,
-            );
+            const sentence = activitySentence(slug, { ...e, actor: e.actor ? displayName(e.actor) : null }, names);
             return (
               <li key={String(e.id)} id={`activity-${e.id}`} className="p-3 text-sm">
                 <p>

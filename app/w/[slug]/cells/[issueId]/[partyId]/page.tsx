@@ -26,6 +26,7 @@ import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
 import { listCellProposals } from "@/lib/review/data";
+import { displayName } from "@/lib/users/display-name";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
@@ -228,7 +229,7 @@ export default async function CellPage({
           <CopyLinkButton href={`#statement-${statement.id}`} label="Copy link to this statement" className="mt-2" />
           <p className="mt-1 text-xs text-slate-500">
             Recorded <LocalTime iso={statement.recordedAt.toISOString()} />
-            {statement.recordedBy ? ` by ${statement.recordedBy.name || statement.recordedBy.email}` : ""}
+            {statement.recordedBy ? ` by ${displayName(statement.recordedBy)}` : ""}
           </p>
           {statement.links.length > 0 ? (
             <div className="mt-3 space-y-2">
