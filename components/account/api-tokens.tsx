@@ -7,6 +7,7 @@ import { FieldError } from "@/components/ui/form-feedback";
 import { LocalTime } from "@/components/ui/local-time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/account/actions";
 import { formatCalendarDate } from "@/lib/format/dates";
+import { toCalendarDate } from "@/lib/matrix/dates";
 
 type Token = {
   id: string;
@@ -21,7 +22,7 @@ type Token = {
 
 type Workspace = { slug: string; title: string; role: string };
 
-const day = (date: Date) => formatCalendarDate(new Date(date).toISOString().slice(0, 10));
+const day = (date: Date) => formatCalendarDate(toCalendarDate(new Date(date)));
 
 function tokenState(token: Token, now: number): string {
   if (token.revokedAt) return `revoked ${day(token.revokedAt)}`;

@@ -1,4 +1,5 @@
 import { DateInput } from "@/components/ui/date-input";
+import { EARLIEST_DATE } from "@/lib/matrix/dates";
 
 /** A plain GET form: the dates live in the URL, so every view is a permalink and works without script. */
 export function DateForm({
@@ -23,7 +24,7 @@ export function DateForm({
           <DateInput
             name={field.name}
             defaultValue={field.value}
-            min="1900-01-01"
+            min={EARLIEST_DATE}
             required
             className="rounded-md border border-slate-300 bg-white px-2 py-1"
           />

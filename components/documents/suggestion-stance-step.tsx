@@ -7,6 +7,7 @@ import { linkEvidenceAction } from "@/lib/evidence/actions";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import type { StanceCue } from "@/lib/evidence/suggest-rules";
 import { recordStatementAction } from "@/lib/matrix/actions";
+import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
 import { type MatrixView, SUMMARY_MAX } from "@/lib/matrix/schema";
 
@@ -19,7 +20,7 @@ const POSITION_OF_CUE: Record<StanceCue, Position> = {
   concerned: "OPPOSES",
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => toCalendarDate(new Date());
 
 type Props = {
   slug: string;

@@ -9,7 +9,7 @@ import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { createEventAction, deleteEventAction, updateEventAction } from "@/lib/events/actions";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
 
 type Props = {
   slug: string;
@@ -91,7 +91,7 @@ function EventForm({
           name="occurredOn"
           type="date"
           required
-          min="1900-01-01"
+          min={EARLIEST_DATE}
           defaultValue={event?.occurredOn}
           aria-invalid={Boolean(described("occurredOn"))}
           aria-describedby={described("occurredOn")}

@@ -1,6 +1,6 @@
 import { DateInput } from "@/components/ui/date-input";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
 
 function exportHref(slug: string, format: ExportFormat, asOf: string): string {
   const query = new URLSearchParams({ format, ...(EXPORT_FORMAT_LABELS[format].datedByAsOf ? { asOf } : {}) });
@@ -21,7 +21,7 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
             id="export-as-of"
             name="asOf"
             defaultValue={asOf}
-            min="1900-01-01"
+            min={EARLIEST_DATE}
             required
             aria-invalid={rejectedAsOf !== null}
             aria-describedby={rejectedAsOf !== null ? "export-as-of-error" : "export-as-of-hint"}

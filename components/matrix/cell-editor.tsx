@@ -9,7 +9,7 @@ import { CharacterCount, isTooLong } from "@/components/ui/character-count";
 import { DateInput } from "@/components/ui/date-input";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EvidenceRelation } from "@/lib/enums";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, formatCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { CellState } from "@/lib/matrix/mutations";
 import { POSITIONS } from "@/lib/matrix/positions";
 import {
@@ -343,8 +343,8 @@ export function CellEditor({
                   captionClassName="ml-2"
                   id="edit-stated-on"
                   value={statedOn}
-                  min="1900-01-01"
-                  max={new Date().toISOString().slice(0, 10)}
+                  min={EARLIEST_DATE}
+                  max={toCalendarDate(new Date())}
                   onChange={(e) => setStatedOn(e.target.value)}
                   aria-invalid={Boolean(failure?.fieldErrors?.statedOn)}
                   className="mt-1 rounded-md border border-slate-300 px-3 py-2"

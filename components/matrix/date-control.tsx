@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { DateInput } from "@/components/ui/date-input";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
 type Props = {
@@ -39,7 +39,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
         <DateInput
           name="asOf"
           value={asOf}
-          min="1900-01-01"
+          min={EARLIEST_DATE}
           onChange={(event) => event.target.value && go(event.target.value)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
         />
@@ -79,7 +79,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
         <DateInput
           name="compare"
           value={compare ?? ""}
-          min="1900-01-01"
+          min={EARLIEST_DATE}
           onChange={(event) => go(asOf, event.target.value || null)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
         />

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { DateInput } from "@/components/ui/date-input";
 import { formatCalendarDate } from "@/lib/format/dates";
+import { toCalendarDate } from "@/lib/matrix/dates";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/share/actions";
 
 type Link = { id: string; label: string; asOf: string | null; expiresAt: Date };
@@ -111,7 +112,7 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
             <li key={l.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
               <span>
                 {l.label || "Untitled link"} · {l.asOf ? `frozen at ${formatCalendarDate(l.asOf)}` : "current view"} ·
-                expires {formatCalendarDate(new Date(l.expiresAt).toISOString().slice(0, 10))}
+                expires {formatCalendarDate(toCalendarDate(new Date(l.expiresAt)))}
               </span>
               <RevokeButton slug={slug} id={l.id} />
             </li>

@@ -1,5 +1,6 @@
 import { isInZone, positionSpread, positionStep } from "@/lib/convergence/scale";
 import type { Position } from "@/lib/generated/prisma/enums";
+import { toCalendarDate } from "@/lib/matrix/dates";
 
 /** A cell's last statement landing in a column: the first column dated on or after it. */
 export type BucketedPosition = { issueId: string; partyId: string; position: Position; bucket: number };
@@ -60,7 +61,7 @@ export function heatMapColumns(changeDates: readonly string[], maxColumns = 60):
   const first = Date.parse(`${changeDates[0]}T00:00:00Z`);
   const last = Date.parse(`${changeDates.at(-1)}T00:00:00Z`);
   const columns: string[] = [];
-  for (let at = first; at < last; at += 7 * DAY) columns.push(new Date(at).toISOString().slice(0, 10));
+  for (let at = first; at < last; at += 7 * DAY) columns.push(toCalendarDate(new Date(at)));
   columns.push(changeDates.at(-1)!);
   return columns;
 }

@@ -3,7 +3,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
 import type { EventInput } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fromCalendarDate } from "@/lib/matrix/dates";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Events are the analysts' own landmarks: unlike statements they are edited in place and
@@ -120,7 +120,7 @@ export async function updateEvent(
         kind: before.kind,
         title: before.title,
         description: before.description,
-        occurredOn: before.occurredOn.toISOString().slice(0, 10),
+        occurredOn: toCalendarDate(before.occurredOn),
         partyIds: before.parties.map((p) => p.partyId),
         documentIds: before.documents.map((d) => d.documentId),
       },
@@ -144,7 +144,7 @@ export async function deleteEvent(workspace: AuthorizedWorkspace, eventId: strin
       action: "event.deleted",
       subjectType: "event",
       subjectId: eventId,
-      before: { kind: before.kind, title: before.title, occurredOn: before.occurredOn.toISOString().slice(0, 10) },
+      before: { kind: before.kind, title: before.title, occurredOn: toCalendarDate(before.occurredOn) },
     });
     return { ok: true as const };
   });

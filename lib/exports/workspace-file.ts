@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
-import { CalendarDateSchema, PartialDateSchema } from "@/lib/matrix/dates";
+import { CalendarDateSchema, EARLIEST_DATE, PartialDateSchema } from "@/lib/matrix/dates";
 import {
   CONDITION_MIN_POSITIONS,
   CONDITION_TEXT_MAX,
@@ -131,7 +131,7 @@ const StatementSchema = z.object({
   issueId: Id,
   position: PositionSchema,
   summary: NonEmptyText(600),
-  statedOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
+  statedOn: CalendarDateSchema.refine((d) => d >= EARLIEST_DATE, "Dates before 1900 are not accepted."),
   recordedAt: Timestamp,
   recordedBy: ActorSchema,
   // Absent from files written before statements carried a confidence: medium, no rationale.
@@ -214,7 +214,7 @@ const EventSchema = z.object({
   kind: EventKindSchema,
   title: NonEmptyText(200),
   description: Text(5000),
-  occurredOn: CalendarDateSchema.refine((d) => d >= "1900-01-01", "Dates before 1900 are not accepted."),
+  occurredOn: CalendarDateSchema.refine((d) => d >= EARLIEST_DATE, "Dates before 1900 are not accepted."),
   createdAt: Timestamp,
   createdBy: ActorSchema,
   partyIds: z.array(Id),

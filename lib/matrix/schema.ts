@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDateSchema } from "@/lib/matrix/dates";
+import { CalendarDateSchema, toCalendarDate } from "@/lib/matrix/dates";
 import { id, int4, line, paragraphs } from "@/lib/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
@@ -94,7 +94,7 @@ export const PositionSchema = z.enum(
 
 /** A stated date: a real calendar day, not before 1900 (CalendarDateSchema) and not in the future. */
 export const StatedOnSchema = CalendarDateSchema.refine(
-  (d) => d <= new Date().toISOString().slice(0, 10),
+  (d) => d <= toCalendarDate(new Date()),
   "That date is in the future: record what was stated, once it has been.",
 );
 

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { checkZip } from "@/lib/documents/extract-docx";
+import { toCalendarDate } from "@/lib/matrix/dates";
 
 // A spreadsheet of stances as a table of text: the first non-empty row names the columns, every
 // later non-empty row is one stance. Workbook date cells stay dates (never a locale's text), so
@@ -111,7 +112,7 @@ async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<SheetR
 
 function workbookCell(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : { date: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : { date: toCalendarDate(value) };
   if (typeof value === "object") {
     if ("result" in value) return workbookCell(value.result as ExcelJS.CellValue);
     if ("richText" in value)

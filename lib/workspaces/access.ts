@@ -6,6 +6,7 @@ import { hashLinkToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
+import { toCalendarDate } from "@/lib/matrix/dates";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one place that decides who may do what. Every page, route handler and server action
@@ -184,7 +185,7 @@ export async function authorizeShareLink(
   const { archivedAt, ...workspace } = link.workspace;
   return {
     workspace: { ...workspace, role: Role.VIEWER, userId: "", archived: archivedAt !== null } as AuthorizedWorkspace,
-    asOf: link.asOf ? link.asOf.toISOString().slice(0, 10) : null,
+    asOf: link.asOf ? toCalendarDate(link.asOf) : null,
     label: link.label,
   };
 }

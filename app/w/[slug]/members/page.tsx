@@ -5,6 +5,7 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { ShareLinks } from "@/components/share/share-links";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { mailConfigured } from "@/lib/mail/invitation";
+import { toCalendarDate } from "@/lib/matrix/dates";
 import { listMembers, listPendingInvitations } from "@/lib/members/data";
 import { listShareLinks } from "@/lib/share/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -64,7 +65,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm">
                 <span>
                   {i.email ?? "Anyone with the link"} · {i.role.toLowerCase()} · expires{" "}
-                  {formatCalendarDate(i.expiresAt.toISOString().slice(0, 10))}
+                  {formatCalendarDate(toCalendarDate(i.expiresAt))}
                 </span>
                 <RevokeInvitationButton workspaceSlug={slug} invitationId={i.id} />
               </li>
