@@ -26,6 +26,7 @@ import http from "node:http";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { BASELINE_CELLS_SQL } from "../tests/bench/baseline-sql.mjs";
 
 const KINDS = ["matrix page", "matrix JSON", "document page", "search", "write"];
 const SEARCH_WORDS = ["guarantees", "NATO", "expansion", "security", "missiles", "Ukraine"];
@@ -67,29 +68,8 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------- the baseline server
 
-// getMatrix's whole output by hand: one LATERAL … LIMIT 1 probe per cell with its links, and the
-// labels, parties and issues alongside, all sent at once (as tests/bench/matrix.bench-run.ts).
-const BASELINE_CELLS_SQL = `
-  SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
-         s.id, s.position, s.summary, to_char(s."statedOn", 'YYYY-MM-DD') AS "statedOn", s.confidence, s."confidenceRationale",
-         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
-         (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
-                                   ORDER BY se."evidenceId"), '[]')
-          FROM statement_evidence se WHERE se."statementId" = s.id) AS links
-  FROM issues i
-  JOIN parties p ON p."workspaceId" = i."workspaceId" AND p."archivedAt" IS NULL
-  LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
-  LEFT JOIN LATERAL (
-    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
-    FROM stance_statements st
-    WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
-      AND st."statedOn" <= $2::date
-      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-    ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-    LIMIT 1
-  ) s ON true
-  WHERE i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
-    AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;
+// getMatrix's whole output by hand (BASELINE_CELLS_SQL, the bench's own), with the labels, parties
+// and issues alongside, all sent at once.
 
 function serveBaseline() {
   // The app's default pool size, so neither side has more connections to queue on.

@@ -21,6 +21,7 @@ import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, RecordStatementInput } from "@/lib/matrix/schema";
 import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
 import { trustedWorkspace } from "@/lib/workspaces/access";
+import { BASELINE_CELLS_SQL } from "./baseline-sql.mjs";
 
 type Cell = { issue: number; party: number };
 type PlannedRecord = Cell & { position: RecordStatementInput["position"]; statedOn: string; evidence: number | null };
@@ -58,32 +59,9 @@ const DISTINCT_ON_SQL = `
     AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
   ORDER BY st."issueId", st."partyId", st."statedOn" DESC, st."recordedAt" DESC, st.id DESC`;
 
-// The baseline: what a good engineer writes by hand for getMatrix's whole output. One LATERAL …
-// LIMIT 1 probe per cell on the statements index, with each statement's quote links aggregated in
-// the same query and dates formatted by the database; the labels, parties and issues alongside,
-// all four sent at once over a pool of the app's size and assembled into the same MatrixView.
-const BASELINE_CELLS_SQL = `
-  SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
-         s.id, s.position, s.summary, to_char(s."statedOn", 'YYYY-MM-DD') AS "statedOn", s.confidence, s."confidenceRationale",
-         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
-         (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
-                                   ORDER BY se."evidenceId"), '[]')
-          FROM statement_evidence se WHERE se."statementId" = s.id) AS links
-  FROM issues i
-  JOIN parties p ON p."workspaceId" = i."workspaceId" AND p."archivedAt" IS NULL
-  LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
-  LEFT JOIN LATERAL (
-    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
-    FROM stance_statements st
-    WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
-      AND st."statedOn" <= $2::date
-      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-    ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-    LIMIT 1
-  ) s ON true
-  WHERE i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
-    AND (s.id IS NOT NULL OR c.version IS NOT NULL)`;
-
+// The baseline: what a good engineer writes by hand for getMatrix's whole output (the cells in
+// BASELINE_CELLS_SQL, tests/bench/baseline-sql.mjs); the labels, parties and issues alongside, all
+// four sent at once over a pool of the app's size and assembled into the same MatrixView.
 type BaselineCell = {
   issueId: string;
   partyId: string;

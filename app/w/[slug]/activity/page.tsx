@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { DateInput } from "@/components/ui/date-input";
+import { FILTER_FIELD, FilterSelect } from "@/components/ui/filter-select";
 import { LocalTime } from "@/components/ui/local-time";
 import { type ActivityScope, activityNames, listActivity, listActivityActors } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
@@ -69,7 +70,6 @@ export default async function ActivityPage({
     listStructure(workspace),
   ]);
   const names = await activityNames(workspace, events);
-  const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="font-serif text-2xl font-semibold">Activity</h1>
@@ -82,57 +82,41 @@ export default async function ActivityPage({
         className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
       >
         {query.document ? <input type="hidden" name="document" value={query.document} /> : null}
-        <label className="text-sm">
-          Who
-          <select name="person" defaultValue={query.person ?? ""} className={select}>
-            <option value="">Anyone</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          What
-          <select name="kind" defaultValue={query.kind ?? ""} className={select}>
-            <option value="">Every change</option>
-            {Object.entries(KINDS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Issue
-          <select name="issue" defaultValue={query.issue ?? ""} className={select}>
-            <option value="">Any</option>
-            {structure.issues.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Party
-          <select name="party" defaultValue={query.party ?? ""} className={select}>
-            <option value="">Any</option>
-            {structure.parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Who"
+          name="person"
+          value={query.person}
+          empty="Anyone"
+          options={actors.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <FilterSelect
+          label="What"
+          name="kind"
+          value={query.kind}
+          empty="Every change"
+          options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          label="Issue"
+          name="issue"
+          value={query.issue}
+          empty="Any"
+          options={structure.issues.map((i) => ({ value: i.id, label: i.title }))}
+        />
+        <FilterSelect
+          label="Party"
+          name="party"
+          value={query.party}
+          empty="Any"
+          options={structure.parties.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <label className="text-sm">
           From
-          <DateInput name="from" defaultValue={query.from ?? ""} className={select} />
+          <DateInput name="from" defaultValue={query.from ?? ""} className={FILTER_FIELD} />
         </label>
         <label className="text-sm">
           Until
-          <DateInput name="to" defaultValue={query.to ?? ""} className={select} />
+          <DateInput name="to" defaultValue={query.to ?? ""} className={FILTER_FIELD} />
         </label>
         <div className="flex items-end gap-3 sm:col-span-3">
           <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SnippetText } from "@/components/search/snippet-text";
 import { DateInput } from "@/components/ui/date-input";
+import { FILTER_FIELD, FilterSelect } from "@/components/ui/filter-select";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { orderSides } from "@/lib/evidence/pairs";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
@@ -33,7 +34,6 @@ export default async function SearchPage({
     listSearchFilters(workspace),
     readQuoteOrder(),
   ]);
-  const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <main className="mx-auto max-w-5xl px-4 sm:px-6 py-8">
       <h1 className="font-serif text-2xl font-semibold">Search</h1>
@@ -52,57 +52,41 @@ export default async function SearchPage({
               className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
             />
           </label>
-          <label className="text-sm">
-            Speaker
-            <select name="speaker" defaultValue={query.speaker ?? ""} className={select}>
-              <option value="">Anyone</option>
-              {filters.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            Party
-            <select name="party" defaultValue={query.party ?? ""} className={select}>
-              <option value="">Any</option>
-              {filters.parties.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            Issue
-            <select name="issue" defaultValue={query.issue ?? ""} className={select}>
-              <option value="">Any</option>
-              {filters.issues.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            Kind
-            <select name="kind" defaultValue={query.kind ?? ""} className={select}>
-              <option value="">Any</option>
-              {Object.entries(EVIDENCE_KIND_LABELS).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Speaker"
+            name="speaker"
+            value={query.speaker}
+            empty="Anyone"
+            options={filters.people.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            label="Party"
+            name="party"
+            value={query.party}
+            empty="Any"
+            options={filters.parties.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            label="Issue"
+            name="issue"
+            value={query.issue}
+            empty="Any"
+            options={filters.issues.map((i) => ({ value: i.id, label: i.name }))}
+          />
+          <FilterSelect
+            label="Kind"
+            name="kind"
+            value={query.kind}
+            empty="Any"
+            options={Object.entries(EVIDENCE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          />
           <label className="text-sm">
             Said from
-            <DateInput name="from" defaultValue={query.from ?? ""} className={select} />
+            <DateInput name="from" defaultValue={query.from ?? ""} className={FILTER_FIELD} />
           </label>
           <label className="text-sm">
             Said until
-            <DateInput name="to" defaultValue={query.to ?? ""} className={select} />
+            <DateInput name="to" defaultValue={query.to ?? ""} className={FILTER_FIELD} />
           </label>
           <div className="flex items-end">
             <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">

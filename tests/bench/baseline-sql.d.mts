@@ -1,0 +1,1 @@
+export declare const BASELINE_CELLS_SQL: string;
