@@ -64,7 +64,10 @@ type StanceEvent = Pick<ActivityEventView, "action" | "subjectId" | "before" | "
 /**
  * The activity event behind each cell-change notification, keyed by notification: the notified
  * statement's recording or retraction, or the correction it replaced an earlier one in, whichever
- * was written with the notification (the nearest in time: both are written in one transaction).
+ * was written with the notification: by the same person, and the nearest in time (both are
+ * written in one transaction). The actor comes first because a correction and the retraction of
+ * its result both name the same statement, and the clocks of the two rows may not agree closely
+ * enough to tell them apart by time alone.
  */
 async function stanceEvents(rows: Row[]): Promise<Map<string, StanceEvent>> {
   const notified = rows.flatMap((r) => (r.kind === "CELL_CHANGED" && r.statement ? [r] : []));
@@ -83,15 +86,16 @@ async function stanceEvents(rows: Row[]): Promise<Map<string, StanceEvent>> {
       subjectId: { in: [...ids, ...originals.values()] },
       action: { in: ["stance.recorded", "stance.corrected", "stance.retracted"] },
     },
-    select: { action: true, subjectId: true, before: true, after: true, at: true },
+    select: { action: true, subjectId: true, actorId: true, before: true, after: true, at: true },
   });
   const found = new Map<string, StanceEvent>();
   for (const row of notified) {
     const id = row.statement!.id;
     const candidates = events.filter(
       (e) =>
-        (e.subjectId === id && e.action !== "stance.corrected") ||
-        (e.subjectId === originals.get(id) && e.action === "stance.corrected"),
+        e.actorId === row.actorId &&
+        ((e.subjectId === id && e.action !== "stance.corrected") ||
+          (e.subjectId === originals.get(id) && e.action === "stance.corrected")),
     );
     const distance = (e: { at: Date }) => Math.abs(e.at.getTime() - row.createdAt.getTime());
     const nearest = candidates.sort((a, b) => distance(a) - distance(b))[0];
