@@ -126,11 +126,26 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
     const retryLater = (delay?: number) => {
       failures += 1;
       const wait = delay ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures) * (0.5 + Math.random() / 2);
-      retryTimer = setTimeout(connect, wait);
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        connect();
+      }, wait);
     };
+    // After a few failures the wait grows to half a minute: when the network comes back or the
+    // reader returns to the tab, try now rather than show stale data until the timer fires.
+    const retryNow = () => {
+      if (stopped || !retryTimer || document.visibilityState !== "visible") return;
+      clearTimeout(retryTimer);
+      retryTimer = null;
+      connect();
+    };
+    window.addEventListener("online", retryNow);
+    document.addEventListener("visibilitychange", retryNow);
 
     connect();
     return () => {
+      window.removeEventListener("online", retryNow);
+      document.removeEventListener("visibilitychange", retryNow);
       stopped = true;
       source?.close();
       if (retryTimer) clearTimeout(retryTimer);

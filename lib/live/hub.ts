@@ -58,6 +58,8 @@ const PresenceNotice = z.object({
 type WireConnection = z.infer<typeof WireConnection>;
 
 const POLL_MS = 500;
+/** How the LISTEN connection shows in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = "parley-live";
 // pg_notify payloads are limited to 8000 bytes.
 const NOTIFY_BYTES = 7000;
 const STREAM_BUFFER_BYTES = 64 * 1024;
@@ -95,6 +97,9 @@ export class LiveHub {
   private readonly embedded: boolean;
   private client: pg.Client | null = null;
   private ready = false;
+  private stopped = false;
+  /** The LISTEN connection was lost: notifications sent meanwhile never reached this server. */
+  private missedNotifications = false;
   private connecting: Promise<void> | null = null;
   private polling: ReturnType<typeof setInterval> | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -125,6 +130,11 @@ export class LiveHub {
     return this.local.size;
   }
 
+  /** Whether this server hears the database's announcements now. */
+  get listening() {
+    return this.ready;
+  }
+
   private async poll() {
     if (this.lastSeenId < 0) {
       const newest = await db().activityEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
@@ -153,7 +163,11 @@ export class LiveHub {
       this.ready = true;
       return;
     }
-    const client = new pg.Client({ connectionString: env().DATABASE_URL });
+    const client = new pg.Client({
+      connectionString: env().DATABASE_URL,
+      application_name: LISTEN_APPLICATION_NAME,
+      keepAlive: true,
+    });
     client.on("notification", (message) => this.receive(message.channel, message.payload ?? ""));
     client.on("error", () => this.reset(client));
     client.on("end", () => this.reset(client));
@@ -162,6 +176,12 @@ export class LiveHub {
     await client.query("LISTEN parley_presence");
     this.client = client;
     this.ready = true;
+    if (this.missedNotifications) {
+      this.missedNotifications = false;
+      // Changes announced while this server was not listening: every stream refetches.
+      const resync = sseMessage("activity", { resync: true });
+      for (const entry of this.local.values()) entry.stream.write(resync);
+    }
     // The other servers learn of this one's viewers again at once after a reconnect.
     void this.notify(
       [...this.local.values()].map((s) => s.connection),
@@ -174,6 +194,14 @@ export class LiveHub {
     this.client = null;
     this.ready = false;
     this.connecting = null;
+    this.missedNotifications = true;
+    // Open streams would otherwise hear nothing until a new stream reconnected the hub; the
+    // heartbeat retries if this attempt fails too.
+    setTimeout(() => this.reconnect(), 200).unref?.();
+  }
+
+  private reconnect() {
+    if (!this.stopped && !this.ready && this.local.size > 0) this.ensureConnected().catch(() => {});
   }
 
   /** Starts listening (or polling) on first use, and again after the connection was lost. */
@@ -390,6 +418,7 @@ export class LiveHub {
 
   /** Every heartbeat: keep the streams alive, refresh presence, and re-check every grant. */
   private beat() {
+    this.reconnect();
     const now = Date.now();
     for (const entry of [...this.local.values()]) {
       if (entry.grant.expiresAt <= now) this.closeStream(entry, "session");
@@ -438,6 +467,7 @@ export class LiveHub {
 
   /** Stops timers and the LISTEN connection (tests run several hubs in one process). */
   async stop() {
+    this.stopped = true;
     for (const entry of [...this.local.values()]) this.closeStream(entry, "retry");
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.polling) clearInterval(this.polling);

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
 import { checkStreamGrants, type StreamGrant, streamGrant } from "@/lib/live/data";
-import { LiveHub } from "@/lib/live/hub";
+import { LISTEN_APPLICATION_NAME, LiveHub } from "@/lib/live/hub";
 import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
@@ -220,5 +220,46 @@ describe("the live hub", () => {
     await until(() => presenceSeen(onTwo).has(alice.user.id), "server two seeing Alice");
     onOne.leave();
     await until(() => !presenceSeen(onTwo).has(alice.user.id), "server two seeing Alice leave");
+  });
+
+  it("listens again by itself when its PostgreSQL connection is lost, and has open streams catch up", async () => {
+    if (embedded) return; // no LISTEN connection: the embedded database is polled
+    const hub = await startHub();
+    const workspace = await newWorkspace();
+    const alice = await member(workspace);
+    const stream = read(hub.open(grantFor(alice.workspace), { name: "Alice", view: "/matrix" })!);
+    await until(() => presenceSeen(stream).has(alice.user.id), "Alice's own presence");
+    const terminated = await db().$queryRaw<{ pid: number }[]>`
+      SELECT pg_terminate_backend(pid)::int AS pid FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = ${LISTEN_APPLICATION_NAME}`;
+    expect(terminated.length).toBeGreaterThan(0);
+    // Announced while no server listens: only the catch-up after reconnecting can tell Alice.
+    await db().activityEvent.create({
+      data: {
+        workspaceId: workspace.id,
+        actorId: alice.user.id,
+        action: "test.change",
+        subjectType: "probe",
+        subjectId: "3",
+      },
+    });
+    await until(() => stream.events.some((e) => e.event === "activity"), "a catch-up after the reconnect");
+    expect(stream.done).toBe(false);
+    // And what is announced afterwards arrives as usual.
+    const before = stream.events.length;
+    await until(() => hub.listening, "the hub listening again");
+    await db().activityEvent.create({
+      data: {
+        workspaceId: workspace.id,
+        actorId: alice.user.id,
+        action: "test.change",
+        subjectType: "probe",
+        subjectId: "4",
+      },
+    });
+    await until(
+      () => stream.events.slice(before).some((e) => e.event === "activity" && JSON.parse(e.data).subjectId === "4"),
+      "activity after the reconnect",
+    );
   });
 });
