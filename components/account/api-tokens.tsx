@@ -3,10 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { ActionErrorAlert } from "@/components/ui/action-error";
+import { useDates } from "@/components/ui/date-locale";
 import { FieldError } from "@/components/ui/form-feedback";
 import { LocalTime } from "@/components/ui/local-time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/account/actions";
-import { formatCalendarDate } from "@/lib/format/dates";
 import { toCalendarDate } from "@/lib/matrix/dates";
 
 type Token = {
@@ -22,9 +22,7 @@ type Token = {
 
 type Workspace = { slug: string; title: string; role: string };
 
-const day = (date: Date) => formatCalendarDate(toCalendarDate(new Date(date)));
-
-function tokenState(token: Token, now: number): string {
+function tokenState(token: Token, now: number, day: (date: Date) => string): string {
   if (token.revokedAt) return `revoked ${day(token.revokedAt)}`;
   if (new Date(token.expiresAt).getTime() <= now) return `expired ${day(token.expiresAt)}`;
   return `expires ${day(token.expiresAt)}`;
@@ -49,6 +47,8 @@ function RevokeTokenButton({ id, name }: { id: string; name: string }) {
 }
 
 export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; workspaces: Workspace[]; now: number }) {
+  const dates = useDates();
+  const day = (date: Date) => dates.calendar(toCalendarDate(new Date(date)));
   const create = useAction(createApiTokenAction);
   const [copied, setCopied] = useState(false);
   const errors = create.result.validationErrors?.fieldErrors;
@@ -170,7 +170,7 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
               <span>
                 <span className="font-medium">{t.name}</span> · {t.scope === "WRITE" ? "read and write" : "read"} ·{" "}
                 {t.workspaces.map((w) => w.title).join(", ") || "no workspace left"} · created {day(t.createdAt)} ·{" "}
-                {tokenState(t, now)} ·{" "}
+                {tokenState(t, now, day)} ·{" "}
                 {t.lastUsedAt ? (
                   <>
                     last used <LocalTime iso={new Date(t.lastUsedAt).toISOString()} />

@@ -5,13 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import { RelationSelect } from "@/components/evidence/relation-select";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { DateInput } from "@/components/ui/date-input";
+import { useDates } from "@/components/ui/date-locale";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
 import type { EvidenceRelation } from "@/lib/enums";
 import { createEvidenceAction } from "@/lib/evidence/actions";
 import type { TextAnchor } from "@/lib/evidence/anchor";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
-import { formatCalendarDate } from "@/lib/format/dates";
 import { similarPeople } from "@/lib/people/names";
 
 type Kind = keyof typeof EVIDENCE_KIND_LABELS;
@@ -41,6 +41,7 @@ export function EvidenceForm({
   onClose,
   onSaved,
 }: Props) {
+  const dates = useDates();
   const [speakerQuery, setSpeakerQuery] = useState(suggestion?.speaker?.name ?? suggestion?.speakerName ?? "");
   const [speakerId, setSpeakerId] = useState<string | null>(suggestion?.speaker?.id ?? null);
   const [creating, setCreating] = useState(false);
@@ -316,7 +317,7 @@ export function EvidenceForm({
                       className="mt-1"
                     />
                     <label htmlFor={`stance-${s.id}`} className="flex-1 line-clamp-2">
-                      {s.label} <span className="text-xs text-slate-500">({formatCalendarDate(s.statedOn)})</span>
+                      {s.label} <span className="text-xs text-slate-500">({dates.calendar(s.statedOn)})</span>
                     </label>
                     {link ? (
                       <RelationSelect

@@ -5,11 +5,12 @@ import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useDates } from "@/components/ui/date-locale";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { createEventAction, deleteEventAction, updateEventAction } from "@/lib/events/actions";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
-import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE } from "@/lib/matrix/dates";
 
 type Props = {
   slug: string;
@@ -191,6 +192,7 @@ function EventItem({
   canEdit: boolean;
   onDelete: (event: NegotiationEventView) => void;
 }) {
+  const dates = useDates();
   const [editing, setEditing] = useState(false);
   if (editing)
     return (
@@ -203,7 +205,7 @@ function EventItem({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            <time dateTime={event.occurredOn}>{formatCalendarDate(event.occurredOn)}</time> ·{" "}
+            <time dateTime={event.occurredOn}>{dates.calendar(event.occurredOn)}</time> ·{" "}
             {EVENT_KIND_LABELS[event.kind]}
           </p>
           <h2 className="mt-0.5 break-words font-semibold text-slate-900">{event.title}</h2>
@@ -269,6 +271,7 @@ function EventItem({
 }
 
 export function EventsBoard({ slug, events, options, canEdit }: Props) {
+  const dates = useDates();
   const [confirm, confirmDialog] = useConfirm();
   // Remounting the add form after each success clears its fields.
   const [addFormKey, setAddFormKey] = useState(0);
@@ -277,7 +280,7 @@ export function EventsBoard({ slug, events, options, canEdit }: Props) {
     remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
 
   const onDelete = async (event: NegotiationEventView) => {
-    if (await confirm(`Delete “${event.title}” of ${formatCalendarDate(event.occurredOn)}?`, "Delete event"))
+    if (await confirm(`Delete “${event.title}” of ${dates.calendar(event.occurredOn)}?`, "Delete event"))
       remove.execute({ workspaceSlug: slug, eventId: event.id });
   };
 

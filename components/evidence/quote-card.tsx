@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { QuotePair } from "@/components/evidence/quote-pair";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import type { EvidenceKind, EvidenceRelation } from "@/lib/enums";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
 import type { QuoteOrder, QuoteSide } from "@/lib/evidence/pairs";
-import { formatCalendarDate } from "@/lib/matrix/dates";
 
 type Props = {
   slug: string;
@@ -41,7 +41,9 @@ export function QuoteCard({ slug, relation, evidence, order = "original" }: Prop
         ) : null}
         <span>{evidence.speaker?.name ?? "No speaker"}</span>
         <span>{EVIDENCE_KIND_LABELS[evidence.kind]}</span>
-        <time dateTime={evidence.saidOn}>{formatCalendarDate(evidence.saidOn)}</time>
+        <time dateTime={evidence.saidOn}>
+          <CalendarDate value={evidence.saidOn} />
+        </time>
         <Link
           href={`/w/${slug}/documents/${evidence.document.id}#quote-${evidence.id}`}
           className="text-indigo-700 underline"

@@ -1,6 +1,7 @@
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { DateInput } from "@/components/ui/date-input";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
-import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE } from "@/lib/matrix/dates";
 
 function exportHref(slug: string, format: ExportFormat, asOf: string): string {
   const query = new URLSearchParams({ format, ...(EXPORT_FORMAT_LABELS[format].datedByAsOf ? { asOf } : {}) });
@@ -53,7 +54,9 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
                 <p className="text-sm text-slate-600">
                   {description}{" "}
                   {datedByAsOf ? (
-                    <span className="text-slate-500">As of {formatCalendarDate(asOf)}.</span>
+                    <span className="text-slate-500">
+                      As of <CalendarDate value={asOf} />.
+                    </span>
                   ) : (
                     <span className="text-slate-500">Not dated: everything as it stands.</span>
                   )}

@@ -3,12 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { useDates } from "@/components/ui/date-locale";
 import { mergePeopleAction } from "@/lib/people/actions";
 import type { PersonListItem } from "@/lib/people/data";
 import { similarPeople } from "@/lib/people/names";
 
 function PersonCard({ person, survives }: { person: PersonListItem; survives: boolean }) {
+  const dates = useDates();
   return (
     <div className={`rounded-md border p-3 ${survives ? "border-emerald-400 bg-emerald-50/50" : "border-slate-200"}`}>
       <p className="font-medium">
@@ -27,7 +28,7 @@ function PersonCard({ person, survives }: { person: PersonListItem; survives: bo
         <ul className="mt-2 space-y-1 text-sm">
           {person.quotes.map((q) => (
             <li key={q.id} className="line-clamp-2 font-serif text-slate-800">
-              “{q.exact}” <span className="font-sans text-xs text-slate-500">{formatCalendarDate(q.saidOn)}</span>
+              “{q.exact}” <span className="font-sans text-xs text-slate-500">{dates.calendar(q.saidOn)}</span>
             </li>
           ))}
         </ul>

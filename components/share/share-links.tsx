@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { DateInput } from "@/components/ui/date-input";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { useDates } from "@/components/ui/date-locale";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/share/actions";
 
@@ -25,6 +25,7 @@ function RevokeButton({ slug, id }: { slug: string; id: string }) {
 }
 
 export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
+  const dates = useDates();
   const create = useAction(createShareLinkAction);
   const [copied, setCopied] = useState(false);
   const url = create.result.data ? `${window.location.origin}${create.result.data.path}` : null;
@@ -111,8 +112,8 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
           {links.map((l) => (
             <li key={l.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
               <span>
-                {l.label || "Untitled link"} · {l.asOf ? `frozen at ${formatCalendarDate(l.asOf)}` : "current view"} ·
-                expires {formatCalendarDate(toCalendarDate(new Date(l.expiresAt)))}
+                {l.label || "Untitled link"} · {l.asOf ? `frozen at ${dates.calendar(l.asOf)}` : "current view"} ·
+                expires {dates.calendar(toCalendarDate(new Date(l.expiresAt)))}
               </span>
               <RevokeButton slug={slug} id={l.id} />
             </li>

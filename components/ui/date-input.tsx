@@ -1,20 +1,21 @@
 "use client";
 
 import { type ComponentProps, useId, useState } from "react";
-import { formatLongCalendarDate } from "@/lib/format/dates";
+import { useDates } from "@/components/ui/date-locale";
 
 type Props = Omit<ComponentProps<"input">, "type"> & { captionClassName?: string };
 
 /**
- * A native date input with the chosen day written out beside it in the app's format ("20 February
- * 2022"): browsers draw the field itself in their own locale (02/20/2022 in en-US), which reads
- * differently from every other date on the page. The value stays YYYY-MM-DD. The caption is the
- * input's description, hidden from the label so the field keeps its name.
+ * A native date input with the chosen day written out beside it in the reader's locale ("20
+ * February 2022"), so a typed 02/03/2022 cannot be misread as the wrong month. The value stays
+ * YYYY-MM-DD. The caption is the input's description, hidden from the label so the field keeps
+ * its name.
  */
 export function DateInput({ captionClassName = "", defaultValue, value, onChange, ...props }: Props) {
   const captionId = useId();
+  const dates = useDates();
   const [typed, setTyped] = useState(String(defaultValue ?? ""));
-  const shown = formatLongCalendarDate(value === undefined ? typed : String(value));
+  const shown = dates.longCalendar(value === undefined ? typed : String(value));
   const describedBy = [props["aria-describedby"], captionId].filter(Boolean).join(" ");
   return (
     <>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { DATE_LOCALE, formatInstant } from "@/lib/format/dates";
+import { useDates } from "@/components/ui/date-locale";
 
-// An instant (a comment posted, a statement recorded) in the app's date format and the reader's
+// An instant (a comment posted, a statement recorded) in the reader's date format and their
 // own time zone, and "5 minutes ago" while it is recent. The server does not know the time zone,
 // so it renders the same instant in UTC and the browser replaces it once hydrated.
 
@@ -14,10 +14,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60 * 1000],
 ];
 
-function relative(at: Date, now: number): string | null {
+function relative(at: Date, now: number, locale: string): string | null {
   const elapsed = now - at.getTime();
   if (elapsed < 0 || elapsed > RECENT_MS) return null;
-  const format = new Intl.RelativeTimeFormat(DATE_LOCALE, { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of UNITS) if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   return format.format(0, "minute");
 }
@@ -31,13 +31,14 @@ const onServer = () => null;
 
 export function LocalTime({ iso, recentAsRelative = false }: { iso: string; recentAsRelative?: boolean }) {
   const now = useSyncExternalStore(subscribe, minute, onServer);
+  const dates = useDates();
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return <time>{iso}</time>;
-  if (now === null) return <time dateTime={iso}>{formatInstant(at, "UTC")} UTC</time>;
-  const full = formatInstant(at);
+  if (now === null) return <time dateTime={iso}>{dates.instant(at, "UTC")} UTC</time>;
+  const full = dates.instant(at);
   return (
     <time dateTime={iso} title={full}>
-      {(recentAsRelative && relative(at, now)) || full}
+      {(recentAsRelative && relative(at, now, dates.locale)) || full}
     </time>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, formatLongCalendarDate } from "@/lib/format/dates";
+import { DATE_LOCALE, dateFormats, formatInstant, formatLongCalendarDate, pickDateLocale } from "@/lib/format/dates";
 import {
   CalendarDateSchema,
   formatCalendarDate,
@@ -73,5 +73,23 @@ describe("nearestCalendarDate", () => {
   ])("%j → %j", (raw, expected) => {
     expect(nearestCalendarDate(raw, now)).toBe(expected);
     if (expected) expect(CalendarDateSchema.safeParse(expected).success).toBe(true);
+  });
+});
+
+describe("dates in the reader's locale", () => {
+  it("picks the first locale of the Accept-Language order that can be formatted, skipping malformed tags", () => {
+    expect(pickDateLocale(["en-US", "en-GB"])).toBe("en-US");
+    expect(pickDateLocale(["not a tag!", "*", "de-DE"])).toBe("de-DE");
+    expect(pickDateLocale([])).toBe(DATE_LOCALE);
+  });
+
+  it("writes the same day in each reader's own order", () => {
+    expect(dateFormats("en-GB").calendar("2022-02-20")).toBe("20 Feb 2022");
+    expect(dateFormats("en-US").calendar("2022-02-20")).toBe("Feb 20, 2022");
+    expect(dateFormats("de-DE").calendar("2022-02-20")).toBe("20. Feb. 2022");
+    expect(dateFormats("en-US").longCalendar("2022-02-20")).toBe("February 20, 2022");
+    expect(dateFormats("en-US").instant(new Date("2022-02-20T16:12:00Z"), "UTC")).toBe("Feb 20, 2022, 4:12 PM");
+    // A day is a day everywhere: no time zone moves it.
+    expect(dateFormats("ja-JP").calendar("2022-02-20")).toContain("20");
   });
 });

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
 import { DateInput } from "@/components/ui/date-input";
+import { readerDates } from "@/lib/format/reader-locale";
 import { getMatrix } from "@/lib/matrix/data";
-import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { authorizeShareLink } from "@/lib/workspaces/access";
 
@@ -18,6 +19,7 @@ export default async function SharedViewPage({
   params: Promise<{ token: string }>;
   searchParams: Promise<{ asOf?: string }>;
 }) {
+  const dates = await readerDates();
   const [{ token }, { asOf: requested }] = await Promise.all([params, searchParams]);
   const share = await authorizeShareLink(token);
   if (!share) notFound();
@@ -29,7 +31,7 @@ export default async function SharedViewPage({
       <h1 className="mt-4 font-serif text-2xl font-semibold">{share.workspace.title}</h1>
       <p className="mt-1 text-sm text-slate-600">
         Read-only view{share.label ? ` “${share.label}”` : ""}: each party’s latest stated stance as of{" "}
-        {formatCalendarDate(asOf)}
+        {dates.calendar(asOf)}
         {share.asOf ? " (fixed by the link)" : ""}.
       </p>
       {!share.asOf ? (

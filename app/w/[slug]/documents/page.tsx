@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listDocuments } from "@/lib/documents/data";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { readerDates } from "@/lib/format/reader-locale";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Documents" };
 
 export default async function DocumentsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const dates = await readerDates();
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/documents`);
   const documents = await listDocuments(workspace);
@@ -31,11 +32,9 @@ export default async function DocumentsPage({ params }: { params: Promise<{ slug
               {d.title}
             </Link>
             <p className="mt-1 text-sm text-slate-600">
-              {[
-                d.outlet,
-                d.publishedOn ? formatCalendarDate(d.publishedOn) : "no date",
-                `${d.evidenceCount} quotes`,
-              ].join(" · ")}
+              {[d.outlet, d.publishedOn ? dates.calendar(d.publishedOn) : "no date", `${d.evidenceCount} quotes`].join(
+                " · ",
+              )}
             </p>
           </li>
         ))}

@@ -3,7 +3,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MemberRow } from "@/components/members/member-row";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { ShareLinks } from "@/components/share/share-links";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { readerDates } from "@/lib/format/reader-locale";
 import { mailConfigured } from "@/lib/mail/invitation";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { listMembers, listPendingInvitations } from "@/lib/members/data";
@@ -14,6 +14,7 @@ import { authorizePage } from "@/lib/workspaces/page-access";
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const dates = await readerDates();
   const { slug } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/members`);
   const canManage = workspaceAllows(workspace, "members:manage");
@@ -65,7 +66,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm">
                 <span>
                   {i.email ?? "Anyone with the link"} · {i.role.toLowerCase()} · expires{" "}
-                  {formatCalendarDate(toCalendarDate(i.expiresAt))}
+                  {dates.calendar(toCalendarDate(i.expiresAt))}
                 </span>
                 <RevokeInvitationButton workspaceSlug={slug} invitationId={i.id} />
               </li>

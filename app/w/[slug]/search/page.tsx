@@ -7,8 +7,8 @@ import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { orderSides } from "@/lib/evidence/pairs";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { countOf } from "@/lib/format/count";
+import { readerDates } from "@/lib/format/reader-locale";
 import { firstValues } from "@/lib/http/search-params";
-import { formatCalendarDate } from "@/lib/matrix/dates";
 import { documentUrl, listSearchFilters, quoteUrl, search, statementUrl } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { authorizePage } from "@/lib/workspaces/page-access";
@@ -24,6 +24,7 @@ export default async function SearchPage({
   params: Promise<{ slug: string }>;
   searchParams: SearchParams;
 }) {
+  const dates = await readerDates();
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/search`);
   const single = firstValues(raw);
@@ -127,7 +128,7 @@ export default async function SearchPage({
                 </Link>
               )}
               <p className="mt-1 text-xs text-slate-500">
-                {e.speaker ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {formatCalendarDate(e.saidOn)} ·{" "}
+                {e.speaker ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {dates.calendar(e.saidOn)} ·{" "}
                 {e.documentTitle}
               </p>
             </li>
@@ -144,7 +145,7 @@ export default async function SearchPage({
               <p className="mt-1 text-sm text-slate-700">
                 <SnippetText snippet={s.snippet} />
               </p>
-              <p className="mt-1 text-xs text-slate-500">Stated {formatCalendarDate(s.statedOn)}</p>
+              <p className="mt-1 text-xs text-slate-500">Stated {dates.calendar(s.statedOn)}</p>
             </li>
           ))}
         </ResultSection>

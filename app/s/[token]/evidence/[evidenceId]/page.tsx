@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { QuoteInContext } from "@/components/evidence/quote-in-context";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { readerDates } from "@/lib/format/reader-locale";
+import { todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { getSharedEvidence } from "@/lib/share/data";
 import { authorizeShareLink } from "@/lib/workspaces/access";
@@ -19,6 +20,7 @@ export default async function SharedEvidencePage({
   params: Promise<{ token: string; evidenceId: string }>;
   searchParams: Promise<{ asOf?: string }>;
 }) {
+  const dates = await readerDates();
   const [{ token, evidenceId }, { asOf: requested }] = await Promise.all([params, searchParams]);
   const share = await authorizeShareLink(token);
   if (!share || !z.uuid().safeParse(evidenceId).success) notFound();
@@ -36,8 +38,8 @@ export default async function SharedEvidencePage({
       </nav>
       <h1 className="mt-3 font-serif text-2xl font-semibold">
         {evidence.speaker
-          ? `${evidence.speaker.name}, ${formatCalendarDate(evidence.saidOn)}`
-          : `Quote of ${formatCalendarDate(evidence.saidOn)}`}
+          ? `${evidence.speaker.name}, ${dates.calendar(evidence.saidOn)}`
+          : `Quote of ${dates.calendar(evidence.saidOn)}`}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
         {EVIDENCE_KIND_LABELS[evidence.kind]}
@@ -49,14 +51,14 @@ export default async function SharedEvidencePage({
         {[
           evidence.document.title,
           evidence.document.outlet,
-          evidence.document.publishedOn ? formatCalendarDate(evidence.document.publishedOn) : null,
+          evidence.document.publishedOn ? dates.calendar(evidence.document.publishedOn) : null,
           evidence.pageLabel,
         ]
           .filter(Boolean)
           .join(" · ")}
       </p>
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">
-        Stances it backs, as of {formatCalendarDate(asOf)}
+        Stances it backs, as of {dates.calendar(asOf)}
       </h2>
       <ul className="mt-3 space-y-3">
         {evidence.stances.map((stance) => (
@@ -65,7 +67,7 @@ export default async function SharedEvidencePage({
               <span className="font-semibold">{RELATION_LABELS[stance.relation]}</span> · {stance.party} on{" "}
               {stance.issue}: {stance.position} ·{" "}
               <time dateTime={stance.statedOn} className="text-slate-500">
-                {formatCalendarDate(stance.statedOn)}
+                {dates.calendar(stance.statedOn)}
               </time>
             </p>
             <p className="mt-2 text-slate-800">{stance.summary}</p>

@@ -12,7 +12,7 @@ import { quotePermalink } from "@/lib/documents/pages";
 import { listSuggestions } from "@/lib/documents/suggestions";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { httpUrl } from "@/lib/exports/text";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { readerDates } from "@/lib/format/reader-locale";
 import { INT4_MAX } from "@/lib/validation";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
@@ -44,6 +44,7 @@ export default async function DocumentPage({
   params: Promise<{ slug: string; documentId: string }>;
   searchParams: Promise<{ at?: string; page?: string }>;
 }) {
+  const dates = await readerDates();
   const [{ slug, documentId }, { at, page }] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/documents/${documentId}`);
   if (!z.uuid().safeParse(documentId).success) notFound();
@@ -93,7 +94,7 @@ export default async function DocumentPage({
         <p className="mt-1 text-sm text-slate-600">
           {[
             document.outlet,
-            document.publishedOn ? formatCalendarDate(document.publishedOn) : "date not printed",
+            document.publishedOn ? dates.calendar(document.publishedOn) : "date not printed",
             `revision ${document.revision.number} of ${document.revisionCount}`,
           ]
             .filter(Boolean)
@@ -213,7 +214,7 @@ export default async function DocumentPage({
                 ))}
                 <span className="mt-1 block text-xs text-slate-500">
                   {e.pageLabel ? `${e.pageLabel} · ` : ""}
-                  {e.speaker?.name ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {formatCalendarDate(e.saidOn)}
+                  {e.speaker?.name ?? "No speaker"} · {EVIDENCE_KIND_LABELS[e.kind]} · {dates.calendar(e.saidOn)}
                 </span>
                 {e.status !== "ANCHORED" ? (
                   <span

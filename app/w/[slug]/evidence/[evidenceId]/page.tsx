@@ -15,7 +15,7 @@ import { getEvidence } from "@/lib/evidence/data";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
 import { orderSides } from "@/lib/evidence/pairs";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { readerDates } from "@/lib/format/reader-locale";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
@@ -33,6 +33,7 @@ export async function generateMetadata({
 }
 
 export default async function EvidencePage({ params }: { params: Promise<{ slug: string; evidenceId: string }> }) {
+  const dates = await readerDates();
   const { slug, evidenceId } = await params;
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/evidence/${evidenceId}`);
   if (!z.uuid().safeParse(evidenceId).success) notFound();
@@ -58,8 +59,8 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
       </nav>
       <h1 className="mt-3 font-serif text-2xl font-semibold">
         {speaker
-          ? `${speaker.name}, ${formatCalendarDate(evidence.saidOn)}`
-          : `Quote of ${formatCalendarDate(evidence.saidOn)}`}
+          ? `${speaker.name}, ${dates.calendar(evidence.saidOn)}`
+          : `Quote of ${dates.calendar(evidence.saidOn)}`}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
         {EVIDENCE_KIND_LABELS[evidence.kind]}
@@ -103,7 +104,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
         Source:{" "}
         {[
           evidence.document.outlet,
-          evidence.document.publishedOn ? formatCalendarDate(evidence.document.publishedOn) : null,
+          evidence.document.publishedOn ? dates.calendar(evidence.document.publishedOn) : null,
           evidence.pageLabel,
           `revision ${evidence.revisionNumber}, characters ${evidence.startOffset}–${evidence.endOffset}`,
         ]
@@ -141,7 +142,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
               </Link>
               <PositionBadge position={statement.position} label={evidence.positionLabels[statement.position]} />
               <time dateTime={statement.statedOn} className="text-slate-500">
-                {formatCalendarDate(statement.statedOn)}
+                {dates.calendar(statement.statedOn)}
               </time>
             </div>
             <p className="mt-2 text-slate-800">{statement.summary}</p>
