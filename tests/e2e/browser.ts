@@ -32,8 +32,12 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** A browser context whose waits and navigations use WAIT_MS. */
-export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   return context;
