@@ -6,7 +6,7 @@
 // whatever the figures (tests/unit/suggest-eval.test.ts guards them).
 //
 //   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
-//                   sets (never the test set's: looking at them while tuning would spoil it)
+//                   sets (never the test sets': looking at them while tuning would spoil them)
 //   --json          print the rows as JSON instead of a table
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,7 +50,7 @@ if (args.has("--json")) {
 
 if (args.has("--errors")) {
   for (const r of reports) {
-    if (r.set === "test") continue;
+    if (r.set.startsWith("test")) continue;
     const lines = [
       ...r.falsePositives.map((x) => `  FP   [${x.speaker ?? "-"}] ${x.text}`),
       ...r.misses.map((x) => `  MISS [${x.speaker ?? "-"}] ${x.text}`),

@@ -27,6 +27,8 @@ export const SUGGEST_RULES = {
       "believes",
       "believed",
       "reiterated",
+      "affirmed",
+      "underscored",
       "remarked",
       "explained",
       "insisted",
@@ -122,6 +124,8 @@ export const SUGGEST_RULES = {
     "russia",
     "mfa",
     "high",
+    "department",
+    "ministry",
   ],
   /** Roles by which a person is named again ("the deputy minister" → the person holding that post). */
   roleNouns: [
@@ -207,6 +211,8 @@ export const SUGGEST_RULES = {
     "and with that",
     "i'm ready to take",
     "i am ready to take",
+    "dear ",
+    "a warm welcome",
     "it's a pleasure",
     "it is a pleasure",
     "first,",

@@ -140,7 +140,8 @@ type Structure = {
   turns: { start: number; label: string | null }[];
 };
 
-const TURN = /^\s*((?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]+|Q|A)\s*:\s+/;
+// "SECRETARY BLINKEN:", "Q:", "NORA MÜLLER [Executive Director, Körber-Stiftung]:" (the bracket is the speaker's role).
+const TURN = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*\s+){0,5}\p{Lu}[\p{Lu}.'’-]+|Q|A)\s*(?:\[[^\]\n]{1,160}\]\s*)?:\s+/u;
 const VIA_INTERPRETER = /^\s*\((?:via interpreter|as interpreted|in [A-Za-z]+)\)\s*/i;
 
 function analyseStructure(view: string, options: SuggestOptions, people: PersonForMatching[]): Structure {
@@ -414,6 +415,34 @@ type Who = { personId: string | null; speakerName: string | null };
 
 const ORG_MODIFIER = /^(?:[\p{Lu}][\p{L}.’'-]*|senior|top|official|foreign|defence|defense|state|news|press)$/u;
 
+const mentionsWord = (text: string, word: string) =>
+  word.length >= 2 && new RegExp(`(?<![\\p{L}])${escapeRegex(word.toLowerCase())}(?![\\p{L}])`, "u").test(text);
+
+/**
+ * The person of the directory whose role the subject names ("Iran’s chief negotiator", "the
+ * Kremlin spokesman"): the only holder of that role, or the only one of the party the subject
+ * also names.
+ */
+function roleHolder(
+  subject: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): PersonForMatching | null {
+  const lower = subject.toLowerCase();
+  const holders = people.filter((p) => p.role && mentionsWord(lower, p.role));
+  if (holders.length <= 1) return holders[0] ?? null;
+  const ofParty = holders.filter((p) => {
+    const party = parties.find((x) => x.key === p.party);
+    return party && partyWords(party).some((w) => mentionsWord(lower, w));
+  });
+  return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
+}
+
+/** Every word by which a party is named: its name, short name, aliases and adjective. */
+function partyWords(p: PartyForMatching): string[] {
+  return [p.name, p.shortName ?? "", ...(p.aliases ?? []), ...demonymsOf(p.name)].filter((n) => n.length >= 2);
+}
+
 /** The speaker named in the subject of a cue: a person, a pronoun, an organisation or a proper name. */
 function resolveSubject(
   subject: string,
@@ -431,6 +460,9 @@ function resolveSubject(
   const headOf = HEAD_OF.exec(subject);
   const head = headOf ? principalOf(headOf[1] ?? "", people, parties) : null;
   if (head) return { personId: head.id, speakerName: head.name };
+  // "Iran’s chief negotiator in the Vienna nuclear talks tweeted": the one holding that post.
+  const holder = roleHolder(subject, people, parties);
+  if (holder) return { personId: holder.id, speakerName: holder.name };
   const ws = subject.trim().toLowerCase().split(/\s+/);
   if (ws.length <= 2 && ws.some((w) => PRONOUNS.includes(w))) {
     // "Mora’s visit … is part of efforts to bridge “…,” he tweeted": a person named earlier in the sentence.
@@ -744,6 +776,7 @@ export function suggestQuotes(
     if (d.start < previousEnd || d.end <= d.start) continue;
     const span = view.slice(d.start, d.end);
     if (!isWholeEnough(view, d)) continue;
+    quotedPredicate(d, view, people);
     normaliseSpeaker(d, people);
     const start = cpStarts[d.start] ?? 0;
     const end = cpStarts[d.end] ?? 0;
@@ -812,6 +845,23 @@ function isWholeEnough(view: string, d: Draft): boolean {
   const before = view.slice(Math.max(0, d.start - 1), d.start);
   const after = view.slice(d.end, d.end + 2);
   return d.kind === "DIRECT_QUOTE" && QUOTE_OPEN.includes(before) && /^[,.!?…]?(?:["”»]|\n|$)/.test(after);
+}
+
+const QUOTED_CUE = new RegExp(`^(?:${CLAUSE_CUES.source}|${SENTENCE_CUES.source})`, "iu");
+const NAME_BEFORE_QUOTE = /([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,2})\s*[“«„"]$/u;
+
+/**
+ * "Sherman “stressed the United States’ commitment …,” Price said": a quotation that opens with
+ * a verb of speech is what the person named just before it said; the one who said the sentence
+ * only reports it.
+ */
+function quotedPredicate(d: Draft, view: string, people: PersonForMatching[]) {
+  if (d.kind !== "DIRECT_QUOTE" || !QUOTED_CUE.test(view.slice(d.start, d.start + 40))) return;
+  const name = NAME_BEFORE_QUOTE.exec(view.slice(Math.max(0, d.start - 60), d.start));
+  const person = name ? matchPerson(name[1] ?? "", people, true) : null;
+  if (!person) return;
+  d.personId = person.id;
+  d.speakerName = person.name;
 }
 
 function normaliseSpeaker(d: Draft, people: PersonForMatching[]) {
