@@ -148,6 +148,7 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   const raw = splitLines(view);
   const excluded: Range[] = [];
   const turns: { start: number; label: string | null }[] = [];
+  const speakerHeadings: { start: number; label: string }[] = [];
   let author = options.author ?? null;
   let transcript = false;
   const lines = raw.map((line, i) => {
@@ -178,6 +179,8 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
       return { ...line, kind: "content" as const, bodyStart };
     }
     if (isHeadingLine(t)) {
+      const speaker = speakerHeading(t, people);
+      if (speaker) speakerHeadings.push({ start: line.start, label: speaker });
       excluded.push({ start: line.start, end: line.end });
       return { ...line, kind: "heading" as const, bodyStart: line.start };
     }
@@ -192,9 +195,25 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     }
     return { ...line, kind: "content" as const, bodyStart };
   });
+  // "Russian Deputy Foreign Minister Sergey Ryabkov" over a paragraph, then "U.S. Deputy Secretary
+  // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
+  if (turns.length === 0 && speakerHeadings.length >= 2) turns.push(...speakerHeadings);
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
+}
+
+/** A line that is only a person's titles and name: the heading of what they said below it. */
+function speakerHeading(line: string, people: PersonForMatching[]): string | null {
+  const ws = line.split(/\s+/);
+  if (ws.length > 10) return null;
+  const name = stripTitles(line);
+  const nameWords = name.split(/\s+/).length;
+  // At least one title before the name, and nothing after it.
+  if (nameWords >= ws.length || nameWords > 3 || !line.endsWith(name)) return null;
+  const person = matchPerson(name, people);
+  if (person) return person.name;
+  return /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2}$/u.test(name) ? name : null;
 }
 
 // ── People, names and organisations ─────────────────────────────────────────────────────────
@@ -318,7 +337,14 @@ function stripTitles(name: string): string {
 const isCeremony = (s: string) => {
   const l = s.trim().toLowerCase();
   const opening = l.split(/\s+/).slice(0, 4).join(" ");
-  return CEREMONY.some((c) => l.startsWith(c)) || /\bthank you\b/.test(opening) || words(s) < 4;
+  const intro = l.split(/\s+/).slice(0, 12).join(" ");
+  return (
+    CEREMONY.some((c) => l.startsWith(c)) ||
+    /\bthank you\b/.test(opening) ||
+    // A host's welcome and introductions: "let me also extend a warm welcome", "delighted to have with me".
+    /\b(?:warm welcome|delighted to have|pleasure to have)\b/.test(intro) ||
+    words(s) < 4
+  );
 };
 
 function transcriptDrafts(view: string, st: Structure, people: PersonForMatching[]): Draft[] {
@@ -346,6 +372,8 @@ function transcriptDrafts(view: string, st: Structure, people: PersonForMatching
     const units = transcriptUnits(view, block);
     for (const u of units) {
       const who = speakerAt(u.start);
+      // What comes before the first turn of a transcript whose author is unknown is its preamble.
+      if (!who.speakerName && !st.author && u.start < (st.turns[0]?.start ?? 0)) continue;
       if (!who.personId && !who.speakerName && st.turns.some((t) => t.start <= u.start && t.label === null)) continue;
       drafts.push({ ...u, kind: "DIRECT_QUOTE", cue: "transcript", ...who, confidence: who.speakerName ? 0.85 : 0.5 });
     }
@@ -415,8 +443,8 @@ type Who = { personId: string | null; speakerName: string | null };
 
 const ORG_MODIFIER = /^(?:[\p{Lu}][\p{L}.’'-]*|senior|top|official|foreign|defence|defense|state|news|press)$/u;
 
-const mentionsWord = (text: string, word: string) =>
-  word.length >= 2 && new RegExp(`(?<![\\p{L}])${escapeRegex(word.toLowerCase())}(?![\\p{L}])`, "u").test(text);
+const wordRegex = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegex(word.toLowerCase())}(?![\\p{L}])`, "u");
+const mentionsWord = (text: string, word: string) => word.length >= 2 && wordRegex(word).test(text);
 
 /**
  * The person of the directory whose role the subject names ("Iran’s chief negotiator", "the
@@ -429,12 +457,13 @@ function roleHolder(
   parties: PartyForMatching[],
 ): PersonForMatching | null {
   const lower = subject.toLowerCase();
-  const holders = people.filter((p) => p.role && mentionsWord(lower, p.role));
-  if (holders.length <= 1) return holders[0] ?? null;
-  const ofParty = holders.filter((p) => {
-    const party = parties.find((x) => x.key === p.party);
-    return party && partyWords(party).some((w) => mentionsWord(lower, w));
+  const holders = people.filter((p) => {
+    const at = p.role ? lower.search(wordRegex(p.role)) : -1;
+    // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
+    return at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + (p.role?.length ?? 0)));
   });
+  const named = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
+  const ofParty = holders.filter((p) => named.length === 0 || named.some((party) => party.key === p.party));
   return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
 }
 
@@ -776,7 +805,6 @@ export function suggestQuotes(
     if (d.start < previousEnd || d.end <= d.start) continue;
     const span = view.slice(d.start, d.end);
     if (!isWholeEnough(view, d)) continue;
-    quotedPredicate(d, view, people);
     normaliseSpeaker(d, people);
     const start = cpStarts[d.start] ?? 0;
     const end = cpStarts[d.end] ?? 0;
@@ -845,23 +873,6 @@ function isWholeEnough(view: string, d: Draft): boolean {
   const before = view.slice(Math.max(0, d.start - 1), d.start);
   const after = view.slice(d.end, d.end + 2);
   return d.kind === "DIRECT_QUOTE" && QUOTE_OPEN.includes(before) && /^[,.!?…]?(?:["”»]|\n|$)/.test(after);
-}
-
-const QUOTED_CUE = new RegExp(`^(?:${CLAUSE_CUES.source}|${SENTENCE_CUES.source})`, "iu");
-const NAME_BEFORE_QUOTE = /([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,2})\s*[“«„"]$/u;
-
-/**
- * "Sherman “stressed the United States’ commitment …,” Price said": a quotation that opens with
- * a verb of speech is what the person named just before it said; the one who said the sentence
- * only reports it.
- */
-function quotedPredicate(d: Draft, view: string, people: PersonForMatching[]) {
-  if (d.kind !== "DIRECT_QUOTE" || !QUOTED_CUE.test(view.slice(d.start, d.start + 40))) return;
-  const name = NAME_BEFORE_QUOTE.exec(view.slice(Math.max(0, d.start - 60), d.start));
-  const person = name ? matchPerson(name[1] ?? "", people, true) : null;
-  if (!person) return;
-  d.personId = person.id;
-  d.speakerName = person.name;
 }
 
 function normaliseSpeaker(d: Draft, people: PersonForMatching[]) {
