@@ -1106,7 +1106,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsS
           ctx.focusName = null;
         } else if (titled) {
           ctx.focus = null;
-          ctx.focusName = titled[1]!;
+          ctx.focusName = titled[1] ?? null;
         }
       }
     }
