@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { dismissedMatcher } from "@/lib/evidence/dismissals";
 import { type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -46,6 +47,7 @@ export async function listSuggestions(
   };
   const overlaps = (a: { start: number; end: number }, b: { startOffset: number; endOffset: number }) =>
     a.start < b.endOffset && b.startOffset < a.end;
+  const isDismissed = dismissedMatcher(revision.text, dismissed);
   return suggestQuotes(
     revision.text,
     people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, role: p.role, party: p.partyId })),
@@ -54,19 +56,17 @@ export async function listSuggestions(
       parties: parties.map((p) => ({ key: p.id, name: p.name, shortName: p.shortName })),
       title: title ?? null,
     },
-  ).filter(
-    (s) =>
-      !saved.some((e) => overlaps(s, e)) && !dismissed.some((d) => d.startOffset === s.start && d.endOffset === s.end),
-  );
+  ).filter((s) => !saved.some((e) => overlaps(s, e)) && !isDismissed(s));
 }
 
 /** What an import answers over HTTP: the new document and revision, and the passages proposed as quotes. */
 export async function importedDocumentAnswer(
   workspace: AuthorizedWorkspace,
   imported: { documentId: string; revisionId: string },
-  text: string,
+  source: { text: string; title: string },
 ) {
-  const suggestions = await listSuggestions(workspace, { id: imported.revisionId, text });
+  // The title as the web import passes it: it often names a transcript's speaker ("Press conference by …").
+  const suggestions = await listSuggestions(workspace, { id: imported.revisionId, text: source.text }, source.title);
   return {
     id: imported.documentId,
     revisionId: imported.revisionId,

@@ -8,7 +8,7 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export type UploadResult =
-  | (Extract<ImportResult, { ok: true }> & { text: string })
+  | (Extract<ImportResult, { ok: true }> & { text: string; title: string })
   | Extract<ImportResult, { ok: false }>
   | { ok: false; reason: "too_large" | "bad_file" | "invalid_request"; message: string };
 
@@ -59,5 +59,5 @@ export async function importUploadedDocument(workspace: AuthorizedWorkspace, req
     { ...input, publishedOn: publishedAt || null, text: text.data },
     imported,
   );
-  return result.ok ? { ...result, text: text.data } : result;
+  return result.ok ? { ...result, text: text.data, title: input.title } : result;
 }

@@ -485,7 +485,8 @@ const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean; 
   { re: /\bpress secretary\b/i, canon: "spokesman", official: true },
   { re: /\bspokes(?:man|woman|person)\b/i, canon: "spokesman", official: true },
   { re: /\bprime minister\b|\bpremier\b/i, canon: "prime minister", official: true },
-  { re: /\bminist(?:er|ry)\b/i, canon: "minister", official: true },
+  // "the foreign ministry" is an organisation, not its minister.
+  { re: /\bminister\b/i, canon: "minister", official: true },
   { re: /\bpresident\b/i, canon: "president", official: true },
   { re: /\bambassador\b/i, canon: "ambassador", official: true },
   { re: /\bchancellor\b/i, canon: "chancellor", official: true },
@@ -835,6 +836,8 @@ type Resolved = { personId: string | null; speakerName: string | null };
 
 class Context {
   focus: string | null = null;
+  /** Someone outside the directory who is the subject of the last sentence ("The chair, Ambassador Gunnarsson, echoed …"). */
+  focusName: string | null = null;
   speakers: { id: string; at: number }[] = [];
   constructor(
     readonly directory: Directory,
@@ -851,6 +854,7 @@ class Context {
   noteSpeaker(id: string | null, at: number) {
     if (!id) return;
     this.focus = id;
+    this.focusName = null;
     this.speakers.push({ id, at });
   }
 
@@ -868,6 +872,7 @@ class Context {
     if (PRONOUNS.has(lower)) {
       if (lower === "he" || lower === "she" || lower === "him" || lower === "her") {
         const id = this.focus;
+        if (!id && this.focusName) return { personId: null, speakerName: this.focusName };
         return { personId: id, speakerName: id ? this.directory.byId.get(id)!.name : null };
       }
       return { personId: null, speakerName: null };
@@ -934,6 +939,13 @@ class Context {
   }
 }
 
+/**
+ * A sentence whose subject is a titled person ("The chair, Ambassador Gunnarsson, echoed …",
+ * "Foreign Minister Jane Doe met …"): the person a "he" or "she" in the next sentences refers to.
+ */
+const TITLED_SUBJECT =
+  /^\s*(?:The\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3},\s+)?(?:(?:Ambassador|Minister|Secretary|Spokes(?:man|woman|person)|President|Director(?:-General)?|Envoy|Chair(?:man|woman)?|Negotiator|Mr|Ms|Mrs|Dr|Foreign|Deputy|Prime|Special)\.?\s+)+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?),?\s+\p{Ll}/u;
+
 /** `previous` is the comma-separated segment before the subject, which may hold its name. */
 type Attribution = { cue: string; subject: string; previous: string; at: number };
 
@@ -942,6 +954,9 @@ type Attribution = { cue: string; subject: string; previous: string; at: number 
  * "Richard Weitz, director of …, told RBC", "recognized by the minister", "according to him".
  * `maxAfterWords` bounds what may follow the cue (adverbials like "on Tuesday").
  */
+const TIME_LEAD =
+  /^\s*(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)\b(?:\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*,\s*/i;
+
 function parseTail(tail: string, directory: Directory, maxAfterWords: number): Attribution | null {
   const value = tail.replace(/^[\s,.;:!?\u201d\u00bb"'\u2019)\]\u2014\u2013\u2012\u2015-]+/, "");
   if (!value) return null;
@@ -953,8 +968,10 @@ function parseTail(tail: string, directory: Directory, maxAfterWords: number): A
     const afterWords = wordCount(after.replace(/[.!?].*$/s, ""));
     if (!before || /^(?:as)$/i.test(before)) {
       if (!INVERTIBLE.has(cue.word) && cue.word !== "put it") return null;
+      // "said on Monday, December 20, the press secretary …": the time comes before the speaker.
+      const time = TIME_LEAD.exec(after)?.[0].length ?? 0;
       // An initialism's full stops ("the U.N. Food and Agriculture Organisation") do not end the name.
-      const who = /^\s*(?:by\s+)?((?:(?:\p{Lu}\.){2,}|[^,.;:!?\n]){1,160})/u.exec(after);
+      const who = /^\s*(?:by\s+)?((?:(?:\p{Lu}\.){2,}|[^,.;:!?\n]){1,160})/u.exec(after.slice(time));
       if (!who) return null;
       const subject = who[1]!.trim();
       if (!isSpeakerLike(subject.replace(/^(?:by|to)\s+/i, ""), directory)) return null;
@@ -1083,7 +1100,14 @@ export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsS
       } else {
         // Someone named outside any attribution becomes the one a later "he" refers to.
         const named = ctx.mentionsIn(sentence.start, sentence.end);
-        if (named.length) ctx.focus = named[named.length - 1]!.personId;
+        const titled = named.length ? null : TITLED_SUBJECT.exec(s);
+        if (named.length) {
+          ctx.focus = named[named.length - 1]!.personId;
+          ctx.focusName = null;
+        } else if (titled) {
+          ctx.focus = null;
+          ctx.focusName = titled[1] ?? null;
+        }
       }
     }
 

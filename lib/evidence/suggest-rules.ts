@@ -2,6 +2,10 @@
 // sentences, tokens and part-of-speech tags) cannot know about how negotiations are reported.
 // Everything here is lower case; phrases are matched on word boundaries.
 
+/** An organisation whose party is the country named with it or just before it. */
+export const AROUND = "around";
+const UNITED_STATES = ["united states", "united states of america", "usa", "us", "u.s.", "america"];
+
 export type StanceCue = "demands" | "rejects" | "open" | "conditional" | "concerned";
 
 export const SUGGEST_RULES = {
@@ -27,6 +31,8 @@ export const SUGGEST_RULES = {
       "believes",
       "believed",
       "reiterated",
+      "affirmed",
+      "underscored",
       "remarked",
       "explained",
       "insisted",
@@ -122,6 +128,8 @@ export const SUGGEST_RULES = {
     "russia",
     "mfa",
     "high",
+    "department",
+    "ministry",
   ],
   /** Roles by which a person is named again ("the deputy minister" → the person holding that post). */
   roleNouns: [
@@ -144,33 +152,44 @@ export const SUGGEST_RULES = {
     "expert",
     "analyst",
   ],
-  /** Organisations and groups that speak; the party is found from the words around them. */
-  organisationSpeakers: [
-    "foreign ministry",
-    "ministry of foreign affairs",
-    "defence ministry",
-    "defense ministry",
-    "state department",
-    "white house",
-    "kremlin",
-    "pentagon",
-    "government",
-    "officials",
-    "official",
-    "diplomats",
-    "delegation",
-    "alliance",
-    "allies",
-    "irna",
-    "tass",
-    "xinhua",
-    "researchers",
-    "organisation",
-    "organization",
-    "eu",
-    "wto",
-    "nato",
-  ],
+  /**
+   * Organisations and groups that speak, with the party each speaks for, matched by name or alias
+   * against the workspace's parties: the names of that party ("the Kremlin" → Russia), or
+   * `AROUND` for a country's ministry or government, whose country is named with it ("Iran's
+   * foreign ministry", "the Russian Foreign Ministry") or, failing that, just before it in the
+   * paragraph; an empty list for groups that speak for no party unless their adjective names one
+   * ("Russian officials", "researchers").
+   */
+  organisationSpeakers: {
+    "foreign ministry": AROUND,
+    "ministry of foreign affairs": AROUND,
+    "defence ministry": AROUND,
+    "defense ministry": AROUND,
+    "ministry of defence": AROUND,
+    "ministry of defense": AROUND,
+    government: AROUND,
+    delegation: AROUND,
+    embassy: AROUND,
+    "state department": UNITED_STATES,
+    "white house": UNITED_STATES,
+    pentagon: UNITED_STATES,
+    kremlin: ["russia", "russian federation"],
+    officials: [],
+    official: [],
+    diplomats: [],
+    alliance: ["nato", "north atlantic treaty organization", "north atlantic alliance"],
+    allies: ["nato", "north atlantic treaty organization"],
+    irna: [],
+    tass: [],
+    xinhua: [],
+    researchers: [],
+    organisation: [],
+    organization: [],
+    eu: ["eu", "european union"],
+    "european external action service": ["eu", "european union"],
+    wto: ["wto", "world trade organization"],
+    nato: ["nato", "north atlantic treaty organization"],
+  } as Record<string, readonly string[] | typeof AROUND>,
   /** News agencies: when only they are named, they report, they are not the speaker of a stance. */
   mediaNames: [
     "tass",
@@ -207,6 +226,8 @@ export const SUGGEST_RULES = {
     "and with that",
     "i'm ready to take",
     "i am ready to take",
+    "dear ",
+    "a warm welcome",
     "it's a pleasure",
     "it is a pleasure",
     "first,",
@@ -245,6 +266,19 @@ export const SUGGEST_RULES = {
     "united kingdom": ["british"],
     germany: ["german"],
     israel: ["israeli"],
+  } as Record<string, string[]>,
+  /** Capitals that stand for their country's party ("Tehran has sought guarantees …"). */
+  capitals: {
+    russia: ["moscow"],
+    "russian federation": ["moscow"],
+    "united states": ["washington"],
+    iran: ["tehran"],
+    china: ["beijing"],
+    ukraine: ["kyiv", "kiev"],
+    "united kingdom": ["london"],
+    france: ["paris"],
+    germany: ["berlin"],
+    india: ["new delhi"],
   } as Record<string, string[]>,
   /** "The head of the World Trade Organization said": words naming an organisation's principal. */
   headOf: ["head", "chief", "leader"],

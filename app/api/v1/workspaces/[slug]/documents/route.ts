@@ -37,7 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         limit,
       );
     return withRateLimit(
-      apiJson(ImportedDocumentSchema, await importedDocumentAnswer(workspace, result, input.text), { status: 201 }),
+      apiJson(ImportedDocumentSchema, await importedDocumentAnswer(workspace, result, input), { status: 201 }),
       limit,
     );
   });
