@@ -8,19 +8,19 @@ import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
-import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
-import { useMatrix } from "@/components/matrix/use-matrix";
+import { type CellEdit, EditFailure, pendingStatement, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
-import { formatCalendarDate } from "@/lib/matrix/dates";
-import type { CellState } from "@/lib/matrix/mutations";
+import type { CellState, EditResult } from "@/lib/matrix/mutations";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
 import type { MatrixView } from "@/lib/matrix/schema";
 
 type Props = {
-  initial: MatrixView;
+  /** The matrix as the server rendered it; the page's re-render after an edit is its only update. */
+  matrix: MatrixView;
   canEdit: boolean;
   changes: CellChange[] | null;
   /** In compare mode, the changed cells' wording, old against new (lib/matrix/compare.ts). */
@@ -49,7 +49,7 @@ type Editing = {
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
 
 export function MatrixBoard({
-  initial,
+  matrix: rendered,
   canEdit,
   changes,
   wording = {},
@@ -62,8 +62,9 @@ export function MatrixBoard({
   proposing = false,
 }: Props) {
   const router = useRouter();
-  const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
-  const slug = matrix.workspace.slug;
+  const slug = rendered.workspace.slug;
+  const unsaved = useUnsavedEdits(slug, rendered);
+  const matrix = withUnsavedEdits(rendered, unsaved);
   const cells = new Map(matrix.cells.map((c) => [cellKey(c.issueId, c.partyId), c]));
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -78,17 +79,10 @@ export function MatrixBoard({
     return row >= 0 && column >= 0 ? [row, column] : [0, 0];
   });
   const grid = useRef<HTMLTableElement>(null);
-  const edit = useCellEdit(slug, matrix.asOf);
+  const edit = useCellEdit(slug);
   const propose = useProposeEdit(slug);
   const [proposed, setProposed] = useState<string | null>(null);
-  const pending = new Set(
-    useMutationState({
-      filters: { mutationKey: ["cell-edit", { slug }], status: "pending" },
-      select: (m) => m.state.variables as CellEdit | undefined,
-    })
-      .filter((v): v is CellEdit => Boolean(v))
-      .map((v) => cellKey(v.issueId, v.partyId)),
-  );
+  const pending = new Set(unsaved.map((v) => cellKey(v.issueId, v.partyId)));
 
   // The selected cell is part of the URL, so a shared link lands on it.
   function select(row: number, column: number) {
@@ -441,6 +435,49 @@ export function MatrixBoard({
       ) : null}
     </>
   );
+}
+
+/**
+ * Edits this tab sent that the rendered matrix does not show yet: in flight, or saved with a
+ * version newer than the rendered cell's (the action's re-render is on its way).
+ */
+function useUnsavedEdits(slug: string, rendered: MatrixView): CellEdit[] {
+  const versions = new Map(rendered.cells.map((c) => [cellKey(c.issueId, c.partyId), c.version]));
+  return useMutationState({
+    filters: { mutationKey: ["cell-edit", { slug }] },
+    select: (m) => ({
+      status: m.state.status,
+      edit: m.state.variables as CellEdit | undefined,
+      result: m.state.data as EditResult | undefined,
+    }),
+  })
+    .filter(
+      ({ status, edit, result }) =>
+        edit &&
+        (status === "pending" ||
+          (status === "success" &&
+            result?.ok &&
+            (versions.get(cellKey(edit.issueId, edit.partyId)) ?? 0) < result.version)),
+    )
+    .map(({ edit }) => edit!);
+}
+
+/** The matrix with unsaved edits shown in their cells (a retraction shows once it is saved). */
+function withUnsavedEdits(rendered: MatrixView, unsaved: CellEdit[]): MatrixView {
+  const shown = unsaved.filter(
+    (e): e is Exclude<CellEdit, { kind: "retract" }> => e.kind !== "retract" && e.statedOn <= rendered.asOf,
+  );
+  if (shown.length === 0) return rendered;
+  const byCell = new Map(shown.map((e) => [cellKey(e.issueId, e.partyId), e]));
+  const cells = rendered.cells.map((c) => {
+    const e = byCell.get(cellKey(c.issueId, c.partyId));
+    if (!e) return c;
+    byCell.delete(cellKey(c.issueId, c.partyId));
+    return { ...c, statement: pendingStatement(e) };
+  });
+  for (const e of byCell.values())
+    cells.push({ issueId: e.issueId, partyId: e.partyId, version: e.baseVersion, statement: pendingStatement(e) });
+  return { ...rendered, cells };
 }
 
 /** One side of a wording change: the new text (without the removed words) or the old one. */
