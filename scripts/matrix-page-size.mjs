@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -73,6 +74,19 @@ function sizes(html) {
   return `${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html).length)} gzip, inline RSC payload ${kb(flight)}`;
 }
 
+/** The page's first-load JavaScript: every script it names, gzipped, and whether zod is among it. */
+function firstLoadJs(html) {
+  const sources = [...new Set([...html.matchAll(/<script[^>]* src="\/_next\/([^"?]+)/g)].map((m) => m[1]))];
+  let gzip = 0;
+  let zod = false;
+  for (const source of sources) {
+    const code = readFileSync(path.join(root, distDir, source));
+    gzip += gzipSync(code).length;
+    if (/ZodError|\$ZodType/.test(code.toString())) zod = true;
+  }
+  return `first-load JS ${(gzip / 1024).toFixed(1)} KB gzip in ${sources.length} scripts, zod ${zod ? "included" : "absent"}`;
+}
+
 async function countReadsPerEdit(baseUrl, email, password) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   try {
@@ -128,20 +142,23 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     const email = "size-admin@parley.test";
     const password = `size-${randomBytes(12).toString("base64url")}`;
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", `${port}`], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PARLEY_DIST_DIR: distDir,
-        DATABASE_URL: databaseUrl,
-        PARLEY_DATABASE_KIND: "postgresql",
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        PARLEY_ADMIN_EMAIL: email,
-        PARLEY_ADMIN_PASSWORD: password,
-        AUTH_URL: baseUrl,
+    server = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", `${port}`, "-H", "127.0.0.1"],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PARLEY_DIST_DIR: distDir,
+          DATABASE_URL: databaseUrl,
+          PARLEY_DATABASE_KIND: "postgresql",
+          AUTH_SECRET: randomBytes(32).toString("base64url"),
+          PARLEY_ADMIN_EMAIL: email,
+          PARLEY_ADMIN_PASSWORD: password,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
       },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    );
     await waitUntilHealthy(baseUrl);
     await withClient(databaseUrl, async (client) => {
       for (const shape of SHAPES) for (const sql of generatedWorkspaceSql(shape)) await client.query(sql);
@@ -175,6 +192,7 @@ async function main() {
       const html = await response.text();
       if (response.status !== 200 || !html.includes('role="grid"')) throw new Error(`/w/${slug}: ${response.status}`);
       console.log(`/w/${slug}: ${sizes(html)}`);
+      if (slug === DEMO) console.log(`/w/${slug}: ${firstLoadJs(html)}`);
     }
     if (!process.argv.includes("--no-edits")) {
       const figures = await countReadsPerEdit(baseUrl, email, password);
