@@ -67,7 +67,7 @@ async function waitUntilHealthy(baseUrl) {
 }
 
 function sizes(html) {
-  const flight = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)]
+  const flight = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)]
     .map((m) => m[1].length)
     .reduce((a, b) => a + b, 0);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -197,7 +197,7 @@ async function main() {
     if (!process.argv.includes("--no-edits")) {
       const figures = await countReadsPerEdit(baseUrl, email, password);
       for (const [i, reads] of figures.entries()) {
-        const counts = Object.entries(Object.groupBy(reads, (r) => r)).map(([k, v]) => `${k} ×${v.length}`);
+        const counts = [...new Set(reads)].map((k) => `${k} ×${reads.filter((r) => r === k).length}`);
         console.log(
           `edit ${i + 1}: ${reads.filter((r) => r !== "server action").length} matrix reads (${counts.join(", ")})`,
         );
