@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { codePointLength } from "@/lib/code-points";
+
+export { codePointLength };
 
 // The field schemas every lib/*/schema.ts builds on, so that what a client may send is decided
 // in one place: text that PostgreSQL can store (no NUL, no lone surrogates) and people can read
@@ -13,12 +16,6 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 // With the u flag a surrogate pair is one code point, so this matches only unpaired halves.
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
-
-export function codePointLength(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
-}
 
 function describe(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;

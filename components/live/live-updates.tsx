@@ -10,6 +10,7 @@ import {
   type EarlyStream,
   liveStreamUrl,
 } from "@/components/live/live-stream-url";
+import { isOwnEcho } from "@/components/live/own-changes";
 import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
 
 type Status = "connecting" | "live" | "too-many-tabs" | "signed-out" | "no-access";
@@ -34,8 +35,8 @@ function takeEarlyStream(url: string): { source: EventSource; events: Event[] } 
 }
 
 /**
- * Keeps a workspace page current: every change announced by the server refetches the matrix and
- * refreshes the page's server data. Also shows who else is looking at the workspace, and where.
+ * Keeps a workspace page current: every change announced by the server, other than the echo of
+ * this tab's own save, refreshes the page's server data (the matrix among it). Also shows who else is looking at the workspace, and where.
  * When the server ends the stream it says why: pushed out by newer tabs, or the session or the
  * membership ended. Those are shown and not retried in a loop; anything else reconnects with a
  * growing delay.
@@ -56,7 +57,6 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
     // Bursts of changes (an import writes several rows) refresh once.
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(() => {
-      void queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
       void queryClient.invalidateQueries({ queryKey: ["evidence-options", { slug }] });
       router.refresh();
     }, 50);
@@ -86,7 +86,10 @@ export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) 
         const message = JSON.parse((event as MessageEvent).data) as PresenceMessage;
         setViewers((list) => applyPresence(list, message));
       },
-      activity: () => refreshRef.current(),
+      // This tab's own save already brought the page re-rendered after it (the action's answer).
+      activity: (event) => {
+        if (!isOwnEcho(JSON.parse((event as MessageEvent).data))) refreshRef.current();
+      },
       closed: (event) => {
         const { reason } = JSON.parse((event as MessageEvent).data) as { reason: string };
         source?.close();

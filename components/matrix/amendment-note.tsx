@@ -1,7 +1,7 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { RELATION_LABELS } from "@/lib/evidence/labels";
 import type { LinkChanges } from "@/lib/matrix/amendments";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 import { displayName } from "@/lib/users/display-name";
 
 type Link = { relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT"; evidence: { id: string; exact: string } };

@@ -9,18 +9,18 @@ import { CharacterCount, isTooLong } from "@/components/ui/character-count";
 import { DateInput } from "@/components/ui/date-input";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EvidenceRelation } from "@/lib/enums";
-import { EARLIEST_DATE, formatCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
-import type { CellState } from "@/lib/matrix/mutations";
-import { POSITIONS } from "@/lib/matrix/positions";
+import { EARLIEST_DATE, formatCalendarDate, toCalendarDate } from "@/lib/matrix/calendar";
 import {
   CONDITION_MIN_POSITIONS,
   CONDITION_TEXT_MAX,
   CONFIDENCE_LABELS,
   CONFIDENCE_RATIONALE_MAX,
   type ConfidenceLevel,
-  type MatrixStatement,
   SUMMARY_MAX,
-} from "@/lib/matrix/schema";
+} from "@/lib/matrix/limits";
+import type { CellState } from "@/lib/matrix/mutations";
+import { POSITIONS } from "@/lib/matrix/positions";
+import type { MatrixStatement } from "@/lib/matrix/schema";
 
 type MinPosition = (typeof CONDITION_MIN_POSITIONS)[number];
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { StatementQuote } from "@/lib/evidence/data";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 
 /** The latest quote behind a cell's statement, fetched when the cell is hovered or focused. */
 export function CellPreview({ slug, statementId, id }: { slug: string; statementId: string; id: string }) {

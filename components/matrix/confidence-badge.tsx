@@ -1,4 +1,4 @@
-import { CONFIDENCE_LABELS, type ConfidenceLevel } from "@/lib/matrix/schema";
+import { CONFIDENCE_LABELS, type ConfidenceLevel } from "@/lib/matrix/limits";
 
 const STYLES: Record<ConfidenceLevel, string> = {
   LOW: "border-dashed border-slate-400 text-slate-600",

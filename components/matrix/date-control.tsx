@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { DateInput } from "@/components/ui/date-input";
-import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/calendar";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
 type Props = {

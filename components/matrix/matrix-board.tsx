@@ -3,24 +3,24 @@
 import { useMutationState } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type CSSProperties, Fragment, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
-import { PositionBadge } from "@/components/matrix/position-badge";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
-import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
-import { useMatrix } from "@/components/matrix/use-matrix";
+import { type CellEdit, EditFailure, pendingStatement, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
+import { useRowWindow } from "@/components/matrix/use-row-window";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
-import { formatCalendarDate } from "@/lib/matrix/dates";
-import type { CellState } from "@/lib/matrix/mutations";
+import type { CellState, EditResult } from "@/lib/matrix/mutations";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
 import type { MatrixView } from "@/lib/matrix/schema";
 
 type Props = {
-  initial: MatrixView;
+  /** The matrix as the server rendered it; the page's re-render after an edit is its only update. */
+  matrix: MatrixView;
   canEdit: boolean;
   changes: CellChange[] | null;
   /** In compare mode, the changed cells' wording, old against new (lib/matrix/compare.ts). */
@@ -49,7 +49,7 @@ type Editing = {
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
 
 export function MatrixBoard({
-  initial,
+  matrix: rendered,
   canEdit,
   changes,
   wording = {},
@@ -62,8 +62,9 @@ export function MatrixBoard({
   proposing = false,
 }: Props) {
   const router = useRouter();
-  const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
-  const slug = matrix.workspace.slug;
+  const slug = rendered.workspace.slug;
+  const unsaved = useUnsavedEdits(slug, rendered);
+  const matrix = withUnsavedEdits(rendered, unsaved);
   const cells = new Map(matrix.cells.map((c) => [cellKey(c.issueId, c.partyId), c]));
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -78,17 +79,30 @@ export function MatrixBoard({
     return row >= 0 && column >= 0 ? [row, column] : [0, 0];
   });
   const grid = useRef<HTMLTableElement>(null);
-  const edit = useCellEdit(slug, matrix.asOf);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [headerHeight, setHeaderHeight] = useState(45);
+  useEffect(() => setHeaderHeight(grid.current?.tHead?.offsetHeight ?? 45), []);
+  const rows = useRowWindow({
+    rows: matrix.issues.length,
+    columns: matrix.parties.length,
+    scroller,
+    headerHeight,
+    focusedRow: focus[0],
+  });
+  // A cell asked for focus while its row was outside the window: focused once it is rendered.
+  const focusWanted = useRef<[number, number] | null>(null);
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const cell = cellElement(...focusWanted.current);
+    if (cell) {
+      focusWanted.current = null;
+      cell.focus();
+    }
+  });
+  const edit = useCellEdit(slug);
   const propose = useProposeEdit(slug);
   const [proposed, setProposed] = useState<string | null>(null);
-  const pending = new Set(
-    useMutationState({
-      filters: { mutationKey: ["cell-edit", { slug }], status: "pending" },
-      select: (m) => m.state.variables as CellEdit | undefined,
-    })
-      .filter((v): v is CellEdit => Boolean(v))
-      .map((v) => cellKey(v.issueId, v.partyId)),
-  );
+  const pending = new Set(unsaved.map((v) => cellKey(v.issueId, v.partyId)));
 
   // The selected cell is part of the URL, so a shared link lands on it.
   function select(row: number, column: number) {
@@ -101,8 +115,15 @@ export function MatrixBoard({
     window.history.replaceState(window.history.state, "", url);
   }
 
+  function cellElement(row: number, column: number) {
+    return grid.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-column="${column}"]`);
+  }
+
   function focusCell(row: number, column: number) {
-    grid.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-column="${column}"]`)?.focus();
+    const cell = cellElement(row, column);
+    if (cell) return cell.focus();
+    focusWanted.current = [row, column];
+    rows.reveal(row);
   }
 
   // Only on arrival: a permalink to a cell focuses it.
@@ -205,17 +226,18 @@ export function MatrixBoard({
         {proposed}
       </p>
       {/* Narrow screens scroll the matrix inside this box, with the issue column held in place. */}
-      <div className="matrix-scroller rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div ref={scroller} className="matrix-scroller rounded-lg border border-slate-200 bg-white shadow-sm">
         <table
           ref={grid}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern; arrow keys move between cells
           role="grid"
           aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`}
+          aria-rowcount={rows.virtual ? matrix.issues.length + 1 : undefined}
           className="matrix-table w-full table-fixed border-collapse text-left"
           style={{ "--matrix-parties": Math.max(1, matrix.parties.length) } as CSSProperties}
         >
           <thead>
-            <tr className="border-b border-slate-200 bg-slate-50">
+            <tr aria-rowindex={rows.virtual ? 1 : undefined} className="border-b border-slate-200 bg-slate-50">
               <th
                 scope="col"
                 className="matrix-first bg-slate-50 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500"
@@ -237,170 +259,176 @@ export function MatrixBoard({
             </tr>
           </thead>
           <tbody>
-            {matrix.issues.map((issue, row) => (
-              <tr key={issue.id} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="matrix-first bg-white px-3 py-3 text-sm font-medium sm:px-4">
-                  {issue.title}
-                  {issue.description ? (
-                    <span className="mt-1 hidden text-xs font-normal text-slate-500 sm:block">{issue.description}</span>
-                  ) : null}
-                </th>
-                {matrix.parties.map((party, column) => {
-                  const key = cellKey(issue.id, party.id);
-                  const statement = cells.get(key)?.statement ?? null;
-                  const change = changed.get(key);
-                  const isPending = pending.has(key);
-                  const position = statement?.position as Position | undefined;
-                  const lowConfidence = statement?.confidence === "LOW";
-                  const dimmed = dimLowConfidence && lowConfidence;
-                  const quotes = statement
-                    ? `${statement.evidenceCount} ${statement.evidenceCount === 1 ? "quote" : "quotes"}`
-                    : "";
-                  // The cell's name starts with what it is, then says everything it shows, in the
-                  // order shown, so a speech-input user can name it by its visible words (WCAG 2.5.3).
-                  const shown = [
-                    isPending ? "Saving…" : "",
-                    change
-                      ? `${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"}`
-                      : "",
-                    ...(statement && position
-                      ? [
-                          matrix.positionLabels[position],
-                          wording[key] ? wordingText(wording[key], "new") : statement.summary,
-                          wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
-                          formatCalendarDate(statement.statedOn),
-                          quotes,
-                        ]
-                      : ["No statement yet"]),
-                  ].filter(Boolean);
-                  const comments = commentCounts[key];
-                  const proposals = proposalCounts[key] ?? 0;
-                  // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
-                  const proposalWords = proposals ? `${proposals} pending` : "";
-                  const commentWords = comments
-                    ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
-                    : "";
-                  const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
-                  const previewing =
-                    !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
-                  return (
-                    <td
-                      key={party.id}
-                      tabIndex={focus[0] === row && focus[1] === column ? 0 : -1}
-                      data-row={row}
-                      data-column={column}
-                      data-testid="matrix-cell"
-                      data-position={position ?? ""}
-                      data-changed={change ? "true" : undefined}
-                      data-pending={isPending ? "true" : undefined}
-                      data-confidence={statement?.confidence}
-                      data-dimmed={dimmed ? "true" : undefined}
-                      aria-label={label}
-                      aria-busy={isPending}
-                      aria-describedby={previewing ? `preview-${key}` : undefined}
-                      onFocus={() => {
-                        if (focus[0] !== row || focus[1] !== column) select(row, column);
-                        setPreviewed(key);
-                      }}
-                      onBlur={() => setPreviewed((current) => (current === key ? null : current))}
-                      onMouseEnter={() => {
-                        clearTimeout(hoverTimer.current);
-                        hoverTimer.current = setTimeout(() => setPreviewed(key), 400);
-                      }}
-                      onMouseLeave={() => {
-                        clearTimeout(hoverTimer.current);
-                        setPreviewed((current) => (current === key ? null : current));
-                      }}
-                      onKeyDown={(e) => onKeyDown(e, row, column)}
-                      onClick={() => open(row, column)}
-                      className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
-                    >
-                      <div
-                        className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"} ${change ? "matrix-card-changed" : ""} ${isPending ? "opacity-70" : ""} ${dimmed ? "opacity-40 saturate-50" : ""}`}
-                      >
-                        {isPending ? (
-                          <span className="absolute top-1 right-2 text-[10px] font-semibold uppercase text-slate-500">
-                            Saving…{" "}
-                          </span>
-                        ) : null}
-                        {change ? (
-                          <span className="mb-1 block text-[11px] font-semibold text-fuchsia-800">
-                            {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
-                            {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
-                          </span>
-                        ) : null}
-                        {statement && position ? (
-                          <>
-                            {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
-                            <PositionBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
-                            <QualityIcons qualities={statement} />{" "}
-                            {wording[key] ? (
-                              <WordingChange parts={wording[key]} />
-                            ) : (
-                              <span className="matrix-summary">{statement.summary}</span>
-                            )}{" "}
-                            <span className="matrix-meta">
-                              <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>{" "}
-                              {shared ? (
-                                shareBase && statement.links[0] ? (
-                                  <Link
-                                    href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
-                                    prefetch={false}
-                                    onClick={(e) => e.stopPropagation()}
-                                  >
-                                    {quotes}
-                                  </Link>
-                                ) : (
-                                  <span>{quotes}</span>
-                                )
-                              ) : (
-                                <Link
-                                  href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
-                                  prefetch={false}
-                                  onClick={(e) => e.stopPropagation()}
-                                  tabIndex={-1}
-                                >
-                                  {quotes}
-                                </Link>
-                              )}
-                            </span>
-                          </>
-                        ) : (
-                          <span className="matrix-empty">No statement yet</span>
-                        )}
-                        {comments ? (
-                          <span className="matrix-comments" data-testid="cell-comments">
-                            <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
-                              <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
-                            </svg>
-                            {comments.comments}
-                            {comments.unresolved ? (
-                              <span className="matrix-unresolved" title={`${comments.unresolved} open`}>
-                                {" "}
-                                · {comments.unresolved} open
+            {rows.slices.map(({ row, gapBefore }) => {
+              const issue = matrix.issues[row]!;
+              return (
+                <Fragment key={issue.id}>
+                  {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
+                  <tr
+                    ref={rows.measure}
+                    data-index={row}
+                    aria-rowindex={rows.virtual ? row + 2 : undefined}
+                    className="matrix-row"
+                  >
+                    <th scope="row" className="matrix-first matrix-issue">
+                      {issue.title}
+                      {issue.description ? <span className="matrix-issue-description">{issue.description}</span> : null}
+                    </th>
+                    {matrix.parties.map((party, column) => {
+                      const key = cellKey(issue.id, party.id);
+                      const statement = cells.get(key)?.statement ?? null;
+                      const change = changed.get(key);
+                      const isPending = pending.has(key);
+                      const position = statement?.position as Position | undefined;
+                      const lowConfidence = statement?.confidence === "LOW";
+                      const dimmed = dimLowConfidence && lowConfidence;
+                      const quotes = statement
+                        ? `${statement.evidenceCount} ${statement.evidenceCount === 1 ? "quote" : "quotes"}`
+                        : "";
+                      // The cell's name starts with what it is, then says everything it shows, in the
+                      // order shown, so a speech-input user can name it by its visible words (WCAG 2.5.3).
+                      const shown = [
+                        isPending ? "Saving…" : "",
+                        change
+                          ? `${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"}`
+                          : "",
+                        ...(statement && position
+                          ? [
+                              matrix.positionLabels[position],
+                              wording[key] ? wordingText(wording[key], "new") : statement.summary,
+                              wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
+                              formatCalendarDate(statement.statedOn),
+                              quotes,
+                            ]
+                          : ["No statement yet"]),
+                      ].filter(Boolean);
+                      const comments = commentCounts[key];
+                      const proposals = proposalCounts[key] ?? 0;
+                      // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
+                      const proposalWords = proposals ? `${proposals} pending` : "";
+                      const commentWords = comments
+                        ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
+                        : "";
+                      const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
+                      const previewing =
+                        !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
+                      return (
+                        <td
+                          key={party.id}
+                          tabIndex={focus[0] === row && focus[1] === column ? 0 : -1}
+                          data-row={row}
+                          data-column={column}
+                          data-testid="matrix-cell"
+                          data-position={position ?? ""}
+                          data-changed={change ? "true" : undefined}
+                          data-pending={isPending ? "true" : undefined}
+                          data-confidence={statement?.confidence}
+                          data-dimmed={dimmed ? "true" : undefined}
+                          aria-label={label}
+                          aria-busy={isPending}
+                          aria-describedby={previewing ? `preview-${key}` : undefined}
+                          onFocus={() => {
+                            if (focus[0] !== row || focus[1] !== column) select(row, column);
+                            setPreviewed(key);
+                          }}
+                          onBlur={() => setPreviewed((current) => (current === key ? null : current))}
+                          onMouseEnter={() => {
+                            clearTimeout(hoverTimer.current);
+                            hoverTimer.current = setTimeout(() => setPreviewed(key), 400);
+                          }}
+                          onMouseLeave={() => {
+                            clearTimeout(hoverTimer.current);
+                            setPreviewed((current) => (current === key ? null : current));
+                          }}
+                          onKeyDown={(e) => onKeyDown(e, row, column)}
+                          onClick={() => open(row, column)}
+                          className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
+                        >
+                          <div
+                            className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"}${change ? " matrix-card-changed" : ""}${isPending ? " opacity-70" : ""}${dimmed ? " opacity-40 saturate-50" : ""}`}
+                          >
+                            {isPending ? <span className="matrix-saving">Saving… </span> : null}
+                            {change ? (
+                              <span className="matrix-change">
+                                {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
+                                {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
                               </span>
                             ) : null}
-                          </span>
-                        ) : null}
-                        {proposals ? " " : null}
-                        {proposals ? (
-                          <span
-                            className="matrix-proposals"
-                            data-testid="cell-proposals"
-                            title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
-                          >
-                            {proposals} pending
-                          </span>
-                        ) : null}
-                        {previewing ? (
-                          <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
-                        ) : null}
-                      </div>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+                            {statement && position ? (
+                              <>
+                                {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
+                                <CellBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
+                                <QualityIcons qualities={statement} />{" "}
+                                {wording[key] ? (
+                                  <WordingChange parts={wording[key]} />
+                                ) : (
+                                  <span className="matrix-summary">{statement.summary}</span>
+                                )}{" "}
+                                <span className="matrix-meta">
+                                  <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>{" "}
+                                  {shared ? (
+                                    shareBase && statement.links[0] ? (
+                                      <Link
+                                        href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
+                                        prefetch={false}
+                                        onClick={(e) => e.stopPropagation()}
+                                      >
+                                        {quotes}
+                                      </Link>
+                                    ) : (
+                                      <span>{quotes}</span>
+                                    )
+                                  ) : (
+                                    <Link
+                                      href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
+                                      prefetch={false}
+                                      onClick={(e) => e.stopPropagation()}
+                                      tabIndex={-1}
+                                    >
+                                      {quotes}
+                                    </Link>
+                                  )}
+                                </span>
+                              </>
+                            ) : (
+                              <span className="matrix-empty">No statement yet</span>
+                            )}
+                            {comments ? (
+                              <span className="matrix-comments" data-testid="cell-comments">
+                                <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
+                                  <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
+                                </svg>
+                                {comments.comments}
+                                {comments.unresolved ? (
+                                  <span className="matrix-unresolved" title={`${comments.unresolved} open`}>
+                                    {" "}
+                                    · {comments.unresolved} open
+                                  </span>
+                                ) : null}
+                              </span>
+                            ) : null}
+                            {proposals ? " " : null}
+                            {proposals ? (
+                              <span
+                                className="matrix-proposals"
+                                data-testid="cell-proposals"
+                                title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
+                              >
+                                {proposals} pending
+                              </span>
+                            ) : null}
+                            {previewing ? (
+                              <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
+                            ) : null}
+                          </div>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </Fragment>
+              );
+            })}
+            {rows.gapAfter ? <RowGap height={rows.gapAfter} columns={matrix.parties.length} /> : null}
           </tbody>
         </table>
       </div>
@@ -441,6 +469,70 @@ export function MatrixBoard({
       ) : null}
     </>
   );
+}
+
+/** The position badge of a matrix cell: PositionBadge's look, from shared classes (repeated per cell). */
+function CellBadge({ position, label }: { position: Position; label: string }) {
+  const style = POSITION_STYLES[position];
+  return (
+    <span className={`matrix-badge ${style.text}`}>
+      <span aria-hidden className={`matrix-swatch ${style.swatch}`} />
+      {label}
+    </span>
+  );
+}
+
+/** Stands in for the rows outside a big matrix's window, at their height. */
+function RowGap({ height, columns }: { height: number; columns: number }) {
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer with nothing focusable in it, not a grid row
+    <tr aria-hidden="true" data-testid="matrix-row-gap">
+      <td colSpan={columns + 1} className="p-0" style={{ height }} />
+    </tr>
+  );
+}
+
+/**
+ * Edits this tab sent that the rendered matrix does not show yet: in flight, or saved with a
+ * version newer than the rendered cell's (the action's re-render is on its way).
+ */
+function useUnsavedEdits(slug: string, rendered: MatrixView): CellEdit[] {
+  const versions = new Map(rendered.cells.map((c) => [cellKey(c.issueId, c.partyId), c.version]));
+  return useMutationState({
+    filters: { mutationKey: ["cell-edit", { slug }] },
+    select: (m) => ({
+      status: m.state.status,
+      edit: m.state.variables as CellEdit | undefined,
+      result: m.state.data as EditResult | undefined,
+    }),
+  })
+    .filter(
+      ({ status, edit, result }) =>
+        edit &&
+        (status === "pending" ||
+          (status === "success" &&
+            result?.ok &&
+            (versions.get(cellKey(edit.issueId, edit.partyId)) ?? 0) < result.version)),
+    )
+    .map(({ edit }) => edit!);
+}
+
+/** The matrix with unsaved edits shown in their cells (a retraction shows once it is saved). */
+function withUnsavedEdits(rendered: MatrixView, unsaved: CellEdit[]): MatrixView {
+  const shown = unsaved.filter(
+    (e): e is Exclude<CellEdit, { kind: "retract" }> => e.kind !== "retract" && e.statedOn <= rendered.asOf,
+  );
+  if (shown.length === 0) return rendered;
+  const byCell = new Map(shown.map((e) => [cellKey(e.issueId, e.partyId), e]));
+  const cells = rendered.cells.map((c) => {
+    const e = byCell.get(cellKey(c.issueId, c.partyId));
+    if (!e) return c;
+    byCell.delete(cellKey(c.issueId, c.partyId));
+    return { ...c, statement: pendingStatement(e) };
+  });
+  for (const e of byCell.values())
+    cells.push({ issueId: e.issueId, partyId: e.partyId, version: e.baseVersion, statement: pendingStatement(e) });
+  return { ...rendered, cells };
 }
 
 /** One side of a wording change: the new text (without the removed words) or the old one. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Position } from "@/lib/enums";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 import { POSITION_STYLES, POSITIONS } from "@/lib/matrix/positions";
 
 type Point = { id: string; position: Position; statedOn: string };

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 import type { RedLineMark } from "@/lib/matrix/qualities";
 import type { StatementQualities } from "@/lib/matrix/schema";
 

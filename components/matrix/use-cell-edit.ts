@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { matrixQueryKey } from "@/components/matrix/use-matrix";
+import { useMutation } from "@tanstack/react-query";
+import { rememberOwnSubject, trackOwnSave } from "@/components/live/own-changes";
 import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
 import type { EditResult } from "@/lib/matrix/mutations";
-import type { ConfidenceLevel, MatrixStatement, MatrixView, StatementQualities } from "@/lib/matrix/schema";
+import type { ConfidenceLevel, MatrixStatement, StatementQualities } from "@/lib/matrix/schema";
 
 type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
 type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
@@ -112,7 +111,7 @@ async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> 
   return result.data!;
 }
 
-function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {
+export function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {
   return {
     id: "pending",
     position: edit.position,
@@ -129,54 +128,18 @@ function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixS
 }
 
 /**
- * Saves a cell edit with the matrix updated at once (marked pending) and put back if the server
- * refuses it. Conflicts come back as data for the editor to show.
+ * Saves a cell edit. The action answers with the page re-rendered after the save (it revalidates
+ * the workspace's path), so nothing here reads the matrix again; the board shows the edit as
+ * pending until its props carry the new version. Conflicts come back as data for the editor.
  */
-export function useCellEdit(slug: string, asOf: string) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const key = matrixQueryKey(slug, asOf);
+export function useCellEdit(slug: string) {
   return useMutation({
     mutationKey: ["cell-edit", { slug }],
-    mutationFn: (edit: CellEdit) => send(slug, edit),
-    onMutate: async (edit) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<MatrixView>(key);
-      if (previous) {
-        const shown = edit.kind !== "retract" && edit.statedOn <= asOf;
-        queryClient.setQueryData<MatrixView>(key, {
-          ...previous,
-          cells: previous.cells
-            .map((c) =>
-              c.issueId === edit.issueId && c.partyId === edit.partyId && shown
-                ? { ...c, statement: pendingStatement(edit) }
-                : c,
-            )
-            .concat(
-              shown && !previous.cells.some((c) => c.issueId === edit.issueId && c.partyId === edit.partyId)
-                ? [
-                    {
-                      issueId: edit.issueId,
-                      partyId: edit.partyId,
-                      version: edit.baseVersion,
-                      statement: pendingStatement(edit),
-                    },
-                  ]
-                : [],
-            ),
-        });
-      }
-      return { previous };
-    },
-    onSuccess: (result, _edit, context) => {
-      if (!result.ok && context?.previous) queryClient.setQueryData(key, context.previous);
-    },
-    onError: (_error, _edit, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-    },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
-      router.refresh();
-    },
+    mutationFn: (edit: CellEdit) =>
+      trackOwnSave([edit.kind === "record" ? null : edit.statementId], async () => {
+        const result = await send(slug, edit);
+        if (result.ok) rememberOwnSubject(result.statementId);
+        return result;
+      }),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { trackOwnSave } from "@/components/live/own-changes";
 import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { EditFailure } from "@/components/matrix/use-cell-edit";
 import { proposeEditAction } from "@/lib/review/actions";
@@ -32,12 +32,11 @@ function toProposal(workspaceSlug: string, edit: CellEdit) {
  * statement (no optimistic change), and the cell's pending count goes up once the server agrees.
  */
 export function useProposeEdit(slug: string) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
   return useMutation({
     mutationKey: ["propose-edit", { slug }],
     mutationFn: async (edit: CellEdit): Promise<ProposeResult> => {
-      const result = await proposeEditAction(toProposal(slug, edit));
+      // The action answers with the page re-rendered (revalidatePath): no refresh after it.
+      const result = await trackOwnSave([], () => proposeEditAction(toProposal(slug, edit)));
       if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
       if (result.serverError) throw new EditFailure(result.serverError.message);
       if (result.validationErrors) {
@@ -51,10 +50,6 @@ export function useProposeEdit(slug: string) {
         );
       }
       return result.data!;
-    },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["matrix", { slug }] });
-      router.refresh();
     },
   });
 }

@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { CalendarDateSchema, toCalendarDate } from "@/lib/matrix/dates";
+import {
+  CONDITION_MIN_POSITIONS,
+  CONDITION_TEXT_MAX,
+  CONFIDENCE_LABELS,
+  CONFIDENCE_LEVELS,
+  CONFIDENCE_RATIONALE_MAX,
+  type ConfidenceLevel,
+  SUMMARY_MAX,
+} from "@/lib/matrix/limits";
 import { id, int4, line, paragraphs } from "@/lib/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
@@ -13,15 +22,12 @@ export const RelationSchema = z.enum(["SUPPORTS", "CONTRADICTS", "CONTEXT"], {
   error: "Choose supports, contradicts or context.",
 });
 
-export const ConfidenceSchema = z.enum(["LOW", "MEDIUM", "HIGH"], {
+export const ConfidenceSchema = z.enum(CONFIDENCE_LEVELS, {
   error: "Choose low, medium or high confidence.",
 });
 
-export type ConfidenceLevel = z.infer<typeof ConfidenceSchema>;
-
-export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
-
-export const CONFIDENCE_RATIONALE_MAX = 500;
+export type { ConfidenceLevel };
+export { CONDITION_MIN_POSITIONS, CONDITION_TEXT_MAX, CONFIDENCE_LABELS, CONFIDENCE_RATIONALE_MAX, SUMMARY_MAX };
 
 /** Why the analyst is as sure as they are; an empty rationale is none. */
 export const ConfidenceRationaleSchema = paragraphs({
@@ -29,17 +35,12 @@ export const ConfidenceRationaleSchema = paragraphs({
   tooLong: `Keep the confidence rationale to ${CONFIDENCE_RATIONALE_MAX} characters.`,
 });
 
-/** The steps of the ordinal scale a condition's minimum may name, firmest "no" first. */
-export const CONDITION_MIN_POSITIONS = ["REJECTS", "OPPOSES", "OPEN", "SUPPORTS", "DEMANDS"] as const;
-
 /** Another cell of the same workspace that must stand at `minPosition` or better. */
 export const ConditionCellSchema = z.object({
   issueId: id("No such issue."),
   partyId: id("No such party."),
   minPosition: z.enum(CONDITION_MIN_POSITIONS, { error: "Choose a position on the scale, from Rejects to Demands." }),
 });
-
-export const CONDITION_TEXT_MAX = 1000;
 
 export const StatementQualitiesSchema = z.object({
   redLine: z.boolean(),
@@ -97,8 +98,6 @@ export const StatedOnSchema = CalendarDateSchema.refine(
   (d) => d <= toCalendarDate(new Date()),
   "That date is in the future: record what was stated, once it has been.",
 );
-
-export const SUMMARY_MAX = 600;
 
 export const SummarySchema = paragraphs({
   min: 1,

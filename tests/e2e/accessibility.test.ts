@@ -10,6 +10,7 @@ import { proposeEdit, rejectProposal, setReviewMode } from "@/lib/review/mutatio
 import { createShareLink } from "@/lib/share/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { bigMatrixFixture } from "./big-matrix";
 import { launchBrowser, newContext, signIn } from "./browser";
 
 // axe-core on every page an analyst uses, signed in as the owner of a workspace of this file's
@@ -18,9 +19,11 @@ import { launchBrowser, newContext, signIn } from "./browser";
 const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const run = randomBytes(4).toString("hex");
 const slug = `a11y-${run}`;
+const bigSlug = `a11y-big-${run}`;
 const baseUrl = inject("baseUrl");
 const PAGES = [
   "matrix",
+  "bigMatrix",
   "cell",
   "documents",
   "document",
@@ -70,6 +73,12 @@ beforeAll(async () => {
     { slug, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
   );
   const workspace = trustedWorkspace(loaded, admin.id);
+  // Past 500 cells the board virtualises its rows.
+  await loadWorkspaceFixture(bigMatrixFixture(`Accessibility big matrix ${run}`), {
+    slug: bigSlug,
+    createdById: admin.id,
+    members: [{ userId: admin.id, role: Role.OWNER }],
+  });
   const statement = await db().stanceStatement.findFirstOrThrow({
     where: { workspaceId: loaded.id },
     select: { issueId: true, partyId: true },
@@ -130,6 +139,7 @@ beforeAll(async () => {
       );
   paths = {
     matrix: `/w/${slug}?asOf=2022-02-16`,
+    bigMatrix: `/w/${bigSlug}`,
     cell: `/w/${slug}/cells/${statement.issueId}/${statement.partyId}`,
     documents: `/w/${slug}/documents`,
     document: `/w/${slug}/documents/${evidence.documentId}`,

@@ -6,6 +6,7 @@ import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { bigMatrixFixture } from "./big-matrix";
 import { screenshot, signIn, useBrowser } from "./browser";
 
 // Reading the matrix at a glance: sticky headers, the legend above, comment counts, the latest
@@ -14,6 +15,7 @@ import { screenshot, signIn, useBrowser } from "./browser";
 const run = randomBytes(4).toString("hex");
 let slug: string;
 let commented: { issueId: string; partyId: string };
+let bigSlug: string;
 
 beforeAll(async () => {
   const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
@@ -22,6 +24,13 @@ beforeAll(async () => {
     { slug: `matrix-reading-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
   );
   slug = loaded.slug;
+  bigSlug = (
+    await loadWorkspaceFixture(bigMatrixFixture(`Big matrix ${run}`), {
+      slug: `big-matrix-${run}`,
+      members: [{ userId: admin.id, role: Role.OWNER }],
+      createdById: admin.id,
+    })
+  ).slug;
   // A comment thread, left open, on the statement a cell shows on 16 February 2022.
   const statement = await db().stanceStatement.findFirstOrThrow({
     where: { workspaceId: loaded.id, statedOn: { lte: new Date("2022-02-16") }, links: { some: {} } },
@@ -93,4 +102,31 @@ describe("reading the matrix", () => {
     // "Russia on Security guarantees" heads the editor; the first group is "Russia · Security guarantees".
     expect((await firstGroup.innerText()).toLowerCase()).toBe(title.replace(" on ", " · ").toLowerCase());
   }, 90_000);
+
+  it("renders only the rows in view of a 60 × 10 matrix, and the arrow keys still reach every row", async () => {
+    const { page, baseUrl } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${bigSlug}?asOf=2022-02-16`);
+    const grid = page.getByRole("grid");
+    await grid.waitFor();
+    expect(await grid.getAttribute("aria-rowcount")).toBe("61");
+    const rendered = await grid.locator("tbody tr[data-index]").count();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(60);
+    expect(await grid.getByTestId("matrix-row-gap").count()).toBeGreaterThan(0);
+
+    const cells = grid.getByTestId("matrix-cell");
+    await cells.first().focus();
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+    for (let i = 0; i < 59; i++) await page.keyboard.press("ArrowDown");
+    await expect.poll(active).toMatch(/^Party 1 on Issue 60:/);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(active).toMatch(/^Party 2 on Issue 60:/);
+    // The last row's cell is shown, and the top rows have left the DOM.
+    expect(await grid.locator('tbody tr[aria-rowindex="61"]').count()).toBe(1);
+    expect(await grid.locator('tbody tr[aria-rowindex="2"]').count()).toBe(0);
+    for (let i = 0; i < 59; i++) await page.keyboard.press("ArrowUp");
+    await expect.poll(active).toMatch(/^Party 2 on Issue 1:/);
+  }, 120_000);
 });

@@ -52,7 +52,7 @@ export default async function SharedViewPage({
       ) : null}
       <div className="mt-6">
         <MatrixBoard
-          initial={matrix}
+          matrix={matrix}
           canEdit={false}
           changes={null}
           compareFrom={null}

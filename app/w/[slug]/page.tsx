@@ -89,7 +89,7 @@ export default async function MatrixPage({
       <PositionLegend labels={matrix.positionLabels} />
       <div className="mt-4">
         <MatrixBoard
-          initial={matrix}
+          matrix={matrix}
           canEdit={workspaceAllows(workspace, "stance:write")}
           changes={changes}
           wording={wording}

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// How heavy the matrix page is, and how many matrix reads one cell edit costs: starts the built
+// app (PARLEY_DIST_DIR, default .next) on a fresh PostgreSQL database with the demo workspace and
+// two generated ones (40 × 12 and 100 × 20, one statement per cell), signs in, and prints
+//   - each matrix page's HTML, raw and gzip, and how much of it is the inline RSC payload;
+//   - in Chromium (playwright-core), the requests for the matrix page, its RSC refresh and the
+//     matrix JSON made from clicking "Record statement" until 5 s after the cell settles.
+// Not a test: a measuring tool for the figures in issue #15 and #11.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { chromium } from "playwright-core";
+import { migrateDatabase } from "../tests/support/provision.mjs";
+import { freePort } from "./embedded-postgres.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const distDir = process.env.PARLEY_DIST_DIR || ".next";
+const DEMO = "security-guarantees";
+const SHAPES = [
+  [40, 12],
+  [100, 20],
+];
+
+async function withClient(url, work) {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function generatedWorkspaceSql([issues, parties]) {
+  const s = `size:${issues}x${parties}`;
+  const ws = `md5('${s}:workspace')::uuid`;
+  return [
+    `INSERT INTO workspaces (id, slug, title) VALUES (${ws}, 'size-${issues}x${parties}', 'Generated ${issues} × ${parties}')`,
+    `INSERT INTO issues (id, "workspaceId", title, "sortOrder") SELECT md5('${s}:issue:' || n)::uuid, ${ws}, 'Issue ' || (n + 1), n FROM generate_series(0, ${issues - 1}) n`,
+    `INSERT INTO parties (id, "workspaceId", name, "shortName", colour, "sortOrder")
+     SELECT md5('${s}:party:' || n)::uuid, ${ws}, 'Party ' || (n + 1), 'P' || (n + 1), '#' || substr(md5('${s}:colour:' || n), 1, 6), n FROM generate_series(0, ${parties - 1}) n`,
+    `INSERT INTO stance_statements (id, "workspaceId", "partyId", "issueId", position, summary, "statedOn", "recordedAt")
+     SELECT md5('${s}:statement:' || i || ':' || p)::uuid, ${ws}, md5('${s}:party:' || p)::uuid, md5('${s}:issue:' || i)::uuid,
+            (enum_range(NULL::"Position"))[1 + (i + p) % 7],
+            'Statement ' || i || '/' || p || ': the party restated where it stands on this issue after the round of talks.',
+            DATE '2020-01-01' + (i * ${parties} + p) % 30, DATE '2020-01-01' + (i * ${parties} + p) % 30
+     FROM generate_series(0, ${issues - 1}) i, generate_series(0, ${parties - 1}) p`,
+    `INSERT INTO stance_cells ("workspaceId", "issueId", "partyId", version) SELECT "workspaceId", "issueId", "partyId", 1 FROM stance_statements WHERE "workspaceId" = ${ws}`,
+  ];
+}
+
+async function waitUntilHealthy(baseUrl) {
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).status === 200) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the app did not become healthy");
+}
+
+function sizes(html) {
+  const flight = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)]
+    .map((m) => m[1].length)
+    .reduce((a, b) => a + b, 0);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  return `${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html).length)} gzip, inline RSC payload ${kb(flight)}`;
+}
+
+/** The page's first-load JavaScript: every script it names, gzipped, and whether zod is among it. */
+function firstLoadJs(html) {
+  const sources = [...new Set([...html.matchAll(/<script[^>]* src="\/_next\/([^"?]+)/g)].map((m) => m[1]))];
+  let gzip = 0;
+  let zod = false;
+  for (const source of sources) {
+    const code = readFileSync(path.join(root, distDir, source));
+    gzip += gzipSync(code).length;
+    if (/ZodError|\$ZodType/.test(code.toString())) zod = true;
+  }
+  return `first-load JS ${(gzip / 1024).toFixed(1)} KB gzip in ${sources.length} scripts, zod ${zod ? "included" : "absent"}`;
+}
+
+async function countReadsPerEdit(baseUrl, email, password) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const page = await browser.newPage({ baseURL: baseUrl });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    const figures = [];
+    for (let round = 1; round <= 3; round++) {
+      await page.goto(`/w/${DEMO}`);
+      await page.locator('[data-testid="presence"][data-connected="true"]').waitFor({ timeout: 60_000 });
+      const cell = page.locator('[data-testid="matrix-cell"]').nth(round);
+      await cell.click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      const summary = `Measured edit ${round} ${randomBytes(3).toString("hex")}`;
+      await dialog.getByLabel("Position", { exact: true }).selectOption("OPEN");
+      await dialog.getByLabel("Summary", { exact: true }).fill(summary);
+      const reads = [];
+      const listener = (request) => {
+        const url = new URL(request.url());
+        const rsc = request.headers().rsc === "1" || url.searchParams.has("_rsc");
+        if (url.pathname === `/api/w/${DEMO}/matrix`) reads.push("matrix JSON");
+        else if (url.pathname === `/w/${DEMO}` && request.method() === "GET")
+          reads.push(rsc ? "matrix page (RSC)" : "matrix page");
+        else if (url.pathname === `/w/${DEMO}` && request.method() === "POST") reads.push("server action");
+      };
+      page.on("request", listener);
+      await dialog.getByRole("button", { name: /Record statement|Save correction/ }).click();
+      await page.locator('[data-testid="matrix-cell"]:not([data-pending])').filter({ hasText: summary }).waitFor();
+      await page.waitForTimeout(5000);
+      page.off("request", listener);
+      figures.push(reads);
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const name = `parley_size_${Date.now()}`;
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  let server;
+  try {
+    await migrateDatabase(databaseUrl);
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const email = "size-admin@parley.test";
+    const password = `size-${randomBytes(12).toString("base64url")}`;
+    server = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", `${port}`, "-H", "127.0.0.1"],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PARLEY_DIST_DIR: distDir,
+          DATABASE_URL: databaseUrl,
+          PARLEY_DATABASE_KIND: "postgresql",
+          AUTH_SECRET: randomBytes(32).toString("base64url"),
+          PARLEY_ADMIN_EMAIL: email,
+          PARLEY_ADMIN_PASSWORD: password,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    await waitUntilHealthy(baseUrl);
+    await withClient(databaseUrl, async (client) => {
+      for (const shape of SHAPES) for (const sql of generatedWorkspaceSql(shape)) await client.query(sql);
+      await client.query(
+        `INSERT INTO memberships ("workspaceId", "userId", role) SELECT w.id, u.id, 'OWNER' FROM workspaces w, users u WHERE w.slug LIKE 'size-%' AND u.email = $1`,
+        [email],
+      );
+    });
+    const jar = new Map();
+    const absorb = (response) => {
+      for (const header of response.headers.getSetCookie()) {
+        const [pair] = header.split(";");
+        const at = pair.indexOf("=");
+        jar.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+    absorb(csrf);
+    const { csrfToken } = await csrf.json();
+    absorb(
+      await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+        body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/" }),
+        redirect: "manual",
+      }),
+    );
+    for (const slug of [DEMO, ...SHAPES.map(([i, p]) => `size-${i}x${p}`)]) {
+      const response = await fetch(`${baseUrl}/w/${slug}`, { headers: { cookie: cookie() } });
+      const html = await response.text();
+      if (response.status !== 200 || !html.includes('role="grid"')) throw new Error(`/w/${slug}: ${response.status}`);
+      console.log(`/w/${slug}: ${sizes(html)}`);
+      if (slug === DEMO) console.log(`/w/${slug}: ${firstLoadJs(html)}`);
+    }
+    if (!process.argv.includes("--no-edits")) {
+      const figures = await countReadsPerEdit(baseUrl, email, password);
+      for (const [i, reads] of figures.entries()) {
+        const counts = [...new Set(reads)].map((k) => `${k} ×${reads.filter((r) => r === k).length}`);
+        console.log(
+          `edit ${i + 1}: ${reads.filter((r) => r !== "server action").length} matrix reads (${counts.join(", ")})`,
+        );
+      }
+    }
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await once(server, "exit");
+    }
+    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  }
+}
+
+await main();
