@@ -1,7 +1,7 @@
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { LocalTime } from "@/components/ui/local-time";
 import { RELATION_LABELS } from "@/lib/evidence/labels";
 import type { LinkChanges } from "@/lib/matrix/amendments";
-import { formatCalendarDate } from "@/lib/matrix/calendar";
 import { displayName } from "@/lib/users/display-name";
 
 type Link = { relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT"; evidence: { id: string; exact: string } };
@@ -59,7 +59,7 @@ export function AmendmentNote({ labels, statement, amendment, correction }: Prop
             <div>
               <dt className="font-medium text-slate-700">Was</dt>
               <dd>
-                {labels[statement.position]} — {statement.summary} ({formatCalendarDate(statement.statedOn)})
+                {labels[statement.position]} — {statement.summary} (<CalendarDate value={statement.statedOn} />)
               </dd>
             </div>
             <div>
@@ -67,7 +67,7 @@ export function AmendmentNote({ labels, statement, amendment, correction }: Prop
               <dd>
                 <a href={`#statement-${correction.replacement.id}`} className="text-indigo-700 underline">
                   {labels[correction.replacement.position]} — {correction.replacement.summary} (
-                  {formatCalendarDate(correction.replacement.statedOn)})
+                  <CalendarDate value={correction.replacement.statedOn} />)
                 </a>
               </dd>
             </div>

@@ -7,9 +7,10 @@ import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { useEvidenceOptions } from "@/components/matrix/use-evidence-options";
 import { CharacterCount, isTooLong } from "@/components/ui/character-count";
 import { DateInput } from "@/components/ui/date-input";
+import { useDates } from "@/components/ui/date-locale";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EvidenceRelation } from "@/lib/enums";
-import { EARLIEST_DATE, formatCalendarDate, toCalendarDate } from "@/lib/matrix/calendar";
+import { EARLIEST_DATE, toCalendarDate } from "@/lib/matrix/calendar";
 import {
   CONDITION_MIN_POSITIONS,
   CONDITION_TEXT_MAX,
@@ -67,6 +68,7 @@ export function CellEditor({
   onClose,
   proposing = false,
 }: Props) {
+  const dates = useDates();
   const [mode, setMode] = useState<Mode>(draft?.kind ?? "record");
   const [position, setPosition] = useState<Position>(
     draft && draft.kind !== "retract" ? draft.position : ((statement?.position as Position) ?? "NO_POSITION"),
@@ -205,8 +207,7 @@ export function CellEditor({
         <p className="mt-1 text-sm text-slate-600">
           {statement ? (
             <>
-              Shown as of {formatCalendarDate(asOf)}: <strong>{labels[statement.position]}</strong> —{" "}
-              {statement.summary}
+              Shown as of {dates.calendar(asOf)}: <strong>{labels[statement.position]}</strong> — {statement.summary}
             </>
           ) : (
             "No statement shown as of this date."
@@ -272,7 +273,7 @@ export function CellEditor({
               {conflict.latest ? (
                 <p className="mt-1">
                   Now: <strong>{labels[conflict.latest.position]}</strong> — {conflict.latest.summary} (
-                  {formatCalendarDate(conflict.latest.statedOn)}
+                  {dates.calendar(conflict.latest.statedOn)}
                   {conflict.latest.recordedBy ? `, recorded by ${conflict.latest.recordedBy}` : ""})
                 </p>
               ) : (
@@ -522,7 +523,7 @@ export function CellEditor({
                           <label htmlFor={`link-${e.id}`} className="flex-1">
                             <span className="line-clamp-2 font-serif">“{e.exact}”</span>
                             <span className="text-xs text-slate-500">
-                              {e.speaker ?? "No speaker"} · {formatCalendarDate(e.saidOn)} · {e.documentTitle}
+                              {e.speaker ?? "No speaker"} · {dates.calendar(e.saidOn)} · {e.documentTitle}
                             </span>
                           </label>
                           {link ? (

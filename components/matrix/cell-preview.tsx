@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useDates } from "@/components/ui/date-locale";
 import type { StatementQuote } from "@/lib/evidence/data";
-import { formatCalendarDate } from "@/lib/matrix/calendar";
 
 /** The latest quote behind a cell's statement, fetched when the cell is hovered or focused. */
 export function CellPreview({ slug, statementId, id }: { slug: string; statementId: string; id: string }) {
+  const dates = useDates();
   const quotes = useQuery({
     queryKey: ["statement-quotes", { slug, statementId }],
     queryFn: async (): Promise<StatementQuote[]> => {
@@ -25,7 +26,7 @@ export function CellPreview({ slug, statementId, id }: { slug: string; statement
         <>
           <q className="line-clamp-4 font-serif text-slate-900">{latest.exact}</q>
           <span className="mt-1 block text-slate-600">
-            {latest.speaker ?? "No speaker"} · {formatCalendarDate(latest.saidOn)}
+            {latest.speaker ?? "No speaker"} · {dates.calendar(latest.saidOn)}
           </span>
         </>
       ) : (

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { DateInput } from "@/components/ui/date-input";
-import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/calendar";
+import { useDates } from "@/components/ui/date-locale";
+import { EARLIEST_DATE } from "@/lib/matrix/calendar";
 
 /** The as-of date and the compare date live in the URL, so every view is a permalink. */
 type Props = {
@@ -17,6 +18,7 @@ type Props = {
 };
 
 export function DateControl({ slug, asOf, compare, previous, next, events = [] }: Props) {
+  const dates = useDates();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (date: string, compareWith: string | null = compare) =>
@@ -30,7 +32,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
         disabled={!previous}
         onClick={() => previous && go(previous)}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40"
-        title={previous ? `Previous change: ${formatCalendarDate(previous)}` : "No earlier change"}
+        title={previous ? `Previous change: ${dates.calendar(previous)}` : "No earlier change"}
       >
         ← Previous change
       </button>
@@ -49,7 +51,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
         disabled={!next}
         onClick={() => next && go(next)}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40"
-        title={next ? `Next change: ${formatCalendarDate(next)}` : "No later change"}
+        title={next ? `Next change: ${dates.calendar(next)}` : "No later change"}
       >
         Next change →
       </button>
@@ -68,7 +70,7 @@ export function DateControl({ slug, asOf, compare, previous, next, events = [] }
             <option value="">Choose an event…</option>
             {events.map((e) => (
               <option key={e.id} value={e.id}>
-                {formatCalendarDate(e.occurredOn)} — {e.title}
+                {dates.calendar(e.occurredOn)} — {e.title}
               </option>
             ))}
           </select>

@@ -10,9 +10,9 @@ import { QualityIcons } from "@/components/matrix/stance-qualities";
 import { type CellEdit, EditFailure, pendingStatement, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
 import { useRowWindow } from "@/components/matrix/use-row-window";
+import { useDates } from "@/components/ui/date-locale";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
-import { formatCalendarDate } from "@/lib/matrix/calendar";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import type { CellState, EditResult } from "@/lib/matrix/mutations";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
@@ -61,6 +61,7 @@ export function MatrixBoard({
   proposalCounts = {},
   proposing = false,
 }: Props) {
+  const dates = useDates();
   const router = useRouter();
   const slug = rendered.workspace.slug;
   const unsaved = useUnsavedEdits(slug, rendered);
@@ -231,7 +232,7 @@ export function MatrixBoard({
           ref={grid}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern; arrow keys move between cells
           role="grid"
-          aria-label={`Stance matrix as of ${formatCalendarDate(matrix.asOf)}`}
+          aria-label={`Stance matrix as of ${dates.calendar(matrix.asOf)}`}
           aria-rowcount={rows.virtual ? matrix.issues.length + 1 : undefined}
           className="matrix-table w-full table-fixed border-collapse text-left"
           style={{ "--matrix-parties": Math.max(1, matrix.parties.length) } as CSSProperties}
@@ -297,7 +298,7 @@ export function MatrixBoard({
                               matrix.positionLabels[position],
                               wording[key] ? wordingText(wording[key], "new") : statement.summary,
                               wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
-                              formatCalendarDate(statement.statedOn),
+                              dates.calendar(statement.statedOn),
                               quotes,
                             ]
                           : ["No statement yet"]),
@@ -365,7 +366,7 @@ export function MatrixBoard({
                                   <span className="matrix-summary">{statement.summary}</span>
                                 )}{" "}
                                 <span className="matrix-meta">
-                                  <time dateTime={statement.statedOn}>{formatCalendarDate(statement.statedOn)}</time>{" "}
+                                  <time dateTime={statement.statedOn}>{dates.calendar(statement.statedOn)}</time>{" "}
                                   {shared ? (
                                     shareBase && statement.links[0] ? (
                                       <Link
@@ -434,8 +435,8 @@ export function MatrixBoard({
       </div>
       {compareFrom ? (
         <p className="mt-2 text-sm text-fuchsia-900">
-          {changes?.length ?? 0} cells changed between {formatCalendarDate(compareFrom)} and{" "}
-          {formatCalendarDate(matrix.asOf)} (ringed).
+          {changes?.length ?? 0} cells changed between {dates.calendar(compareFrom)} and {dates.calendar(matrix.asOf)}{" "}
+          (ringed).
         </p>
       ) : null}
       {shared ? null : (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Position } from "@/lib/enums";
-import { formatCalendarDate } from "@/lib/matrix/calendar";
+import { readerDates } from "@/lib/format/reader-locale";
 import { POSITION_STYLES, POSITIONS } from "@/lib/matrix/positions";
 
 type Point = { id: string; position: Position; statedOn: string };
@@ -20,7 +20,7 @@ function dayNumber(date: string) {
  * The party's position on the issue over time, as a step chart on the ordinal scale. Each point
  * links to its statement in the history below. Only statements in force (not amended) are drawn.
  */
-export function PositionTimeline({
+export async function PositionTimeline({
   points,
   labels,
   asOf,
@@ -32,6 +32,7 @@ export function PositionTimeline({
   /** The party's events, drawn as marks on the time axis within the chart's span. */
   events?: EventMark[];
 }) {
+  const dates = await readerDates();
   const sorted = [...points].sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
   const [earliest, latest] = [sorted[0], sorted.at(-1)];
   if (!earliest || !latest) return null;
@@ -88,7 +89,7 @@ export function PositionTimeline({
               className="fill-amber-500 stroke-white"
               strokeWidth="1.5"
             >
-              <title>{`Event: ${e.title} — ${formatCalendarDate(e.occurredOn)}`}</title>
+              <title>{`Event: ${e.title} — ${dates.calendar(e.occurredOn)}`}</title>
             </rect>
           </Link>
         ))}
@@ -101,21 +102,21 @@ export function PositionTimeline({
               className={`${POSITION_STYLES[p.position].fill} stroke-white`}
               strokeWidth="2"
             >
-              <title>{`${labels[p.position]} — ${formatCalendarDate(p.statedOn)}`}</title>
+              <title>{`${labels[p.position]} — ${dates.calendar(p.statedOn)}`}</title>
             </circle>
           </Link>
         ))}
       </svg>
       <figcaption className="mt-1 flex justify-between text-xs text-slate-500">
-        <span>{formatCalendarDate(earliest.statedOn)}</span>
+        <span>{dates.calendar(earliest.statedOn)}</span>
         <span className="text-fuchsia-800">
-          dashed line: {formatCalendarDate(asOf)}
+          dashed line: {dates.calendar(asOf)}
           {shownEvents.length > 0 ? <span className="text-amber-800"> · diamonds: events</span> : null}
         </span>
         <span>
           {cut
-            ? `${formatCalendarDate(latest.statedOn)} … ${formatCalendarDate(asOf)}`
-            : formatCalendarDate(latest.statedOn > asOf ? latest.statedOn : asOf)}
+            ? `${dates.calendar(latest.statedOn)} … ${dates.calendar(asOf)}`
+            : dates.calendar(latest.statedOn > asOf ? latest.statedOn : asOf)}
         </span>
       </figcaption>
     </figure>

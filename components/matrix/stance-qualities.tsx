@@ -1,4 +1,4 @@
-import { formatCalendarDate } from "@/lib/matrix/calendar";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import type { RedLineMark } from "@/lib/matrix/qualities";
 import type { StatementQualities } from "@/lib/matrix/schema";
 
@@ -67,7 +67,7 @@ export function QualitiesNote({
       ) : null}
       {mark ? (
         <p className={mark === "softened" ? "text-emerald-900" : "text-red-900"}>
-          {MARKS[mark]} {formatCalendarDate(statedOn)}.
+          {MARKS[mark]} <CalendarDate value={statedOn} />.
         </p>
       ) : null}
       {qualities.conditionText || condition ? (

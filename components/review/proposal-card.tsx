@@ -1,8 +1,8 @@
 import { ConfidenceNote } from "@/components/matrix/confidence-badge";
 import { PositionBadge } from "@/components/matrix/position-badge";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { LocalTime } from "@/components/ui/local-time";
 import type { Position } from "@/lib/enums";
-import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { ProposalView } from "@/lib/review/data";
 
 const KIND_LABELS = { RECORD: "New statement", CORRECT: "Correction", RETRACT: "Retraction" } as const;
@@ -43,7 +43,9 @@ export function ProposalCard({
             label={labels[proposal.position] ?? proposal.position}
           />
           {proposal.statedOn ? (
-            <span className="text-sm text-slate-600">Stated {formatCalendarDate(proposal.statedOn)}</span>
+            <span className="text-sm text-slate-600">
+              Stated <CalendarDate value={proposal.statedOn} />
+            </span>
           ) : null}
         </div>
       ) : null}

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { DateControl } from "@/components/matrix/date-control";
 import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { countCellComments } from "@/lib/comments/data";
 import { listEventDates } from "@/lib/events/data";
 import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
-import { EARLIEST_DATE, formatCalendarDate, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { EARLIEST_DATE, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { readMatrixReviewState } from "@/lib/review/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -60,7 +61,7 @@ export default async function MatrixPage({
         <div className="min-w-0">
           <h1 className="font-serif text-2xl font-semibold break-words">{workspace.title}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Each cell shows the party’s latest stated stance as of {formatCalendarDate(matrix.asOf)}.
+            Each cell shows the party’s latest stated stance as of <CalendarDate value={matrix.asOf} />.
           </p>
         </div>
         <CopyLinkButton label="Copy link to this view" />
@@ -118,13 +119,13 @@ function BadDate({ slug, raw }: { slug: string; raw: string }) {
       <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
         <p>
           “{raw}” is not a date the matrix can show: dates are written YYYY-MM-DD, from{" "}
-          {formatCalendarDate(EARLIEST_DATE)} to ten years from now.
+          <CalendarDate value={EARLIEST_DATE} /> to ten years from now.
         </p>
         <ul className="mt-3 list-disc space-y-1 pl-5">
           {nearest ? (
             <li>
               <a className="font-medium underline" href={`/w/${slug}?asOf=${nearest}`}>
-                The matrix as of {formatCalendarDate(nearest)}
+                The matrix as of <CalendarDate value={nearest} />
               </a>
               , the nearest date there is
             </li>
