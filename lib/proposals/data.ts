@@ -87,6 +87,7 @@ export type ProvisionWithAnswers = ProvisionView & {
 /** Each party's position on each of the provisions' issues, at the proposal's date and now. */
 export type ProvisionStances = {
   parties: PartyRef[];
+  positionLabels: Record<string, string>;
   issues: { id: string; title: string; atProposal: (string | null)[]; today: (string | null)[] }[];
   proposedOn: string;
   today: string;
@@ -105,6 +106,7 @@ async function stancesOn(
     );
   return {
     parties: current.parties,
+    positionLabels: current.positionLabels,
     issues: issues.map((issue) => ({
       ...issue,
       atProposal: positions(before, issue.id),
@@ -207,18 +209,15 @@ export async function listProposalFormOptions(workspace: AuthorizedWorkspace) {
 export type ProposalFormOptions = Awaited<ReturnType<typeof listProposalFormOptions>>;
 
 /**
- * Where a cell's issue was the subject of a provision by the cell's party, or of a provision
- * answering one of the party's: "proposed in …, answered in …".
+ * The cell party's provisions on the cell's issue, with what each answers and what answered it:
+ * "proposed in …, answered in …".
  */
 export async function listCellProvisions(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {
   const rows = await db().proposalProvision.findMany({
     where: {
       workspaceId: workspace.id,
       issues: { some: { issueId } },
-      OR: [
-        { proposal: { partyId } },
-        { answers: { some: { answeredProvision: { proposal: { partyId }, issues: { some: { issueId } } } } } },
-      ],
+      proposal: { partyId },
     },
     orderBy: [{ proposal: { proposedOn: "asc" } }, { sortOrder: "asc" }],
     select: {
@@ -251,3 +250,13 @@ export async function listCellProvisions(workspace: AuthorizedWorkspace, issueId
 }
 
 export type CellProvision = Awaited<ReturnType<typeof listCellProvisions>>[number];
+
+/** The current text of a proposal's document, for selecting provisions in it. */
+export async function getProposalDocumentText(workspace: AuthorizedWorkspace, documentId: string) {
+  const revision = await db().documentRevision.findFirst({
+    where: { workspaceId: workspace.id, documentId },
+    orderBy: { number: "desc" },
+    select: { id: true, text: true },
+  });
+  return revision;
+}
