@@ -33,11 +33,16 @@ describe("proposals", () => {
     await page.getByRole("link", { name: "Proposals", exact: true }).first().click();
     await page.waitForURL(`**/w/${slug}/proposals`);
     const list = page.getByRole("table", { name: "Proposals by date" });
-    const usDraft = list.getByRole("row").filter({ hasText: "Draft treaty between the US and Russia" });
+    const usDraft = list
+      .getByRole("row")
+      .filter({
+        has: page.getByRole("rowheader", { name: "Draft treaty between the US and Russia on security guarantees" }),
+      });
     await usDraft.getByRole("link", { name: "US written response" }).waitFor();
 
     await list
       .getByRole("link", { name: "Draft agreement on security measures between Russia and NATO member states" })
+      .first()
       .click();
     await page.getByRole("heading", { level: 1, name: /Draft agreement on security measures/ }).waitFor();
     const provisions = page.getByRole("table", { name: /Provisions of .* and the answers they got/ });
@@ -53,7 +58,10 @@ describe("proposals", () => {
     );
 
     await page.goto(`/w/${slug}/proposals`);
-    await list.getByRole("link", { name: "Draft treaty between the US and Russia on security guarantees" }).click();
+    await list
+      .getByRole("link", { name: "Draft treaty between the US and Russia on security guarantees" })
+      .first()
+      .click();
     const articles = page
       .getByRole("table", { name: /Provisions of .* and the answers they got/ })
       .getByRole("row")
