@@ -6,21 +6,18 @@ import {
   createNegotiationProposal,
   deleteNegotiationProposal,
   removeProvision,
-  updateNegotiationProposal,
-  updateProvision,
 } from "@/lib/proposals/mutations";
 import {
   AddProvisionSchema,
   CreateNegotiationProposalSchema,
   NegotiationProposalIdSchema,
   ProvisionIdSchema,
-  UpdateNegotiationProposalSchema,
-  UpdateProvisionSchema,
 } from "@/lib/proposals/schema";
 import { workspaceAction } from "@/lib/safe-action";
 
 // Proposals show on their own pages, on cell pages and in the document reader (as quotes): a
-// change revalidates the whole workspace.
+// change revalidates the whole workspace. Changing a proposal or a provision in place has its
+// mutation (lib/proposals/mutations.ts) but no action yet: the pages have no form for it.
 const revalidateWorkspace = (slug: string) => revalidatePath(`/w/${slug}`, "layout");
 
 export const createNegotiationProposalAction = workspaceAction
@@ -28,15 +25,6 @@ export const createNegotiationProposalAction = workspaceAction
   .inputSchema(CreateNegotiationProposalSchema)
   .action(async ({ parsedInput: { workspaceSlug: _slug, ...input }, ctx }) => {
     const result = await createNegotiationProposal(ctx.workspace, input);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const updateNegotiationProposalAction = workspaceAction
-  .metadata({ name: "updateNegotiationProposal", permission: "negotiation:write" })
-  .inputSchema(UpdateNegotiationProposalSchema)
-  .action(async ({ parsedInput: { workspaceSlug: _slug, proposalId, ...input }, ctx }) => {
-    const result = await updateNegotiationProposal(ctx.workspace, proposalId, input);
     if (result.ok) revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -55,15 +43,6 @@ export const addProvisionAction = workspaceAction
   .inputSchema(AddProvisionSchema)
   .action(async ({ parsedInput: { workspaceSlug: _slug, ...input }, ctx }) => {
     const result = await addProvision(ctx.workspace, input);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const updateProvisionAction = workspaceAction
-  .metadata({ name: "updateProvision", permission: "negotiation:write" })
-  .inputSchema(UpdateProvisionSchema)
-  .action(async ({ parsedInput: { workspaceSlug: _slug, ...input }, ctx }) => {
-    const result = await updateProvision(ctx.workspace, input);
     if (result.ok) revalidateWorkspace(ctx.workspace.slug);
     return result;
   });

@@ -33,11 +33,9 @@ describe("proposals", () => {
     await page.getByRole("link", { name: "Proposals", exact: true }).first().click();
     await page.waitForURL(`**/w/${slug}/proposals`);
     const list = page.getByRole("table", { name: "Proposals by date" });
-    const usDraft = list
-      .getByRole("row")
-      .filter({
-        has: page.getByRole("rowheader", { name: "Draft treaty between the US and Russia on security guarantees" }),
-      });
+    const usDraft = list.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: "Draft treaty between the US and Russia on security guarantees" }),
+    });
     await usDraft.getByRole("link", { name: "US written response" }).waitFor();
 
     await list
@@ -73,7 +71,11 @@ describe("proposals", () => {
   it("adds a provision pasted word for word, refuses words not in the document, and shows it on the cell", async () => {
     const { page } = session;
     await page.goto(`/w/${slug}/proposals`);
-    await page.getByRole("link", { name: "NATO written response" }).first().click();
+    await page
+      .getByRole("table", { name: "Proposals by date" })
+      .getByRole("rowheader", { name: "NATO written response" })
+      .getByRole("link")
+      .click();
     await page.getByRole("heading", { level: 1, name: "NATO written response" }).waitFor();
     const form = page.getByRole("form", { name: "Add a provision" });
     await form.getByLabel("Label").fill(`Joint briefings ${run}`);

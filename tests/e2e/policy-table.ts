@@ -189,21 +189,11 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     policy: WRITERS,
     idFields: ["answersId", "documentId", "partyId"],
   },
-  updateNegotiationProposalAction: {
-    file: "lib/proposals/actions.ts",
-    policy: WRITERS,
-    idFields: ["answersId", "documentId", "partyId", "proposalId"],
-  },
   deleteNegotiationProposalAction: { file: "lib/proposals/actions.ts", policy: WRITERS, idFields: ["proposalId"] },
   addProvisionAction: {
     file: "lib/proposals/actions.ts",
     policy: WRITERS,
     idFields: ["answersProvisionIds", "issueIds", "proposalId", "revisionId"],
-  },
-  updateProvisionAction: {
-    file: "lib/proposals/actions.ts",
-    policy: WRITERS,
-    idFields: ["answersProvisionIds", "issueIds", "provisionId"],
   },
   removeProvisionAction: { file: "lib/proposals/actions.ts", policy: WRITERS, idFields: ["provisionId"] },
 

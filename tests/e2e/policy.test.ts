@@ -923,24 +923,8 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   createNegotiationProposalAction: async () => [
     { workspaceSlug: DEMO, ...(await proposalFields(`Policy created proposal ${next()} ${run}`)) },
   ],
-  updateNegotiationProposalAction: async () => [
-    {
-      workspaceSlug: DEMO,
-      proposalId: await freshNegotiationProposal(),
-      ...(await proposalFields(`Policy changed proposal ${next()} ${run}`)),
-    },
-  ],
   deleteNegotiationProposalAction: async () => [{ workspaceSlug: DEMO, proposalId: await freshNegotiationProposal() }],
   addProvisionAction: async () => [provisionInput(await freshNegotiationProposal())],
-  updateProvisionAction: async () => [
-    {
-      workspaceSlug: DEMO,
-      provisionId: await freshProvision(),
-      label: `Policy changed article ${next()}`,
-      issueIds: [probeIssues[1]!],
-      answersProvisionIds: [],
-    },
-  ],
   removeProvisionAction: async () => [{ workspaceSlug: DEMO, provisionId: await freshProvision() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
@@ -1316,7 +1300,6 @@ let shared: { statementId: string; baseVersion: number } | undefined;
 let sharedPerson: string | undefined;
 let sharedEvent: string | undefined;
 let sharedProposal: string | undefined;
-let sharedProvision: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
 const IDOR_PROBES: IdorProbe[] = [
@@ -1800,21 +1783,6 @@ const IDOR_PROBES: IdorProbe[] = [
       { workspaceSlug: DEMO, ...(await proposalFields(`Policy IDOR proposal ${run}`)), [field]: id },
     ],
   })),
-  ...(["proposalId", "partyId", "documentId", "answersId"] as const).map((field) => ({
-    action: "updateNegotiationProposalAction",
-    field,
-    foreignId: () =>
-      field === "partyId" ? foreign.party : field === "documentId" ? foreign.document : foreign.negotiationProposal,
-    prepare: async () => (sharedProposal = await freshNegotiationProposal()),
-    args: async (id: string) => [
-      {
-        workspaceSlug: DEMO,
-        proposalId: sharedProposal!,
-        ...(await proposalFields(`Policy IDOR proposal ${run}`)),
-        [field]: id,
-      },
-    ],
-  })),
   {
     action: "deleteNegotiationProposalAction",
     field: "proposalId",
@@ -1856,52 +1824,8 @@ const IDOR_PROBES: IdorProbe[] = [
           endOffset: 6,
           exact: "Moscow",
           prefix: "",
-          suffix: " skeptical of US and NATO respons",
+          suffix: " skeptical",
         },
-      },
-    ],
-  },
-  {
-    action: "updateProvisionAction",
-    field: "provisionId",
-    foreignId: () => foreign.provision,
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        provisionId: id,
-        label: "Policy IDOR",
-        issueIds: [probeIssues[0]!],
-        answersProvisionIds: [],
-      },
-    ],
-  },
-  {
-    action: "updateProvisionAction",
-    field: "issueIds",
-    foreignId: () => foreign.issue,
-    prepare: async () => (sharedProvision = await freshProvision()),
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        provisionId: sharedProvision!,
-        label: "Policy IDOR",
-        issueIds: [id],
-        answersProvisionIds: [],
-      },
-    ],
-  },
-  {
-    action: "updateProvisionAction",
-    field: "answersProvisionIds",
-    foreignId: () => foreign.provision,
-    prepare: async () => (sharedProvision = await freshProvision()),
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        provisionId: sharedProvision!,
-        label: "Policy IDOR",
-        issueIds: [probeIssues[0]!],
-        answersProvisionIds: [id],
       },
     ],
   },
