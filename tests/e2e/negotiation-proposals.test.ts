@@ -69,7 +69,8 @@ describe("proposals", () => {
   });
 
   it("adds a provision pasted word for word, refuses words not in the document, and shows it on the cell", async () => {
-    const { page } = session;
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
     await page.goto(`/w/${slug}/proposals`);
     await page
       .getByRole("table", { name: "Proposals by date" })
