@@ -14,6 +14,7 @@ const SECTIONS = [
   ["", "Matrix"],
   ["/convergence", "Convergence"],
   ["/events", "Events"],
+  ["/proposals", "Proposals"],
   ["/documents", "Documents"],
   ["/people", "People"],
   ["/search", "Search"],

@@ -180,6 +180,10 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
     if (verb === "updated") return sentence(`changed the event ${what}`, null, href);
     if (verb === "deleted") return sentence(`deleted the event ${what}`, null, href);
   }
+  if (kind === "negotiation_proposal" || kind === "provision") {
+    const proposal = negotiationProposalSentence(slug, event, kind, verb, before, after);
+    if (proposal) return sentence(proposal.text, proposal.detail, proposal.href);
+  }
   if (kind === "document") {
     const title = names.documents.get(event.subjectId) ?? text(after.title) ?? "a document";
     const href = `/w/${slug}/documents/${event.subjectId}`;
@@ -250,4 +254,36 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
   }
   // Anything else: its words, in order ("share_link.created" → "created a share link").
   return sentence(`${verb.replace(/_/g, " ")} ${kind ? `a ${kind.replace(/_/g, " ")}` : event.subjectType}`.trim());
+}
+
+/** A party's proposal in the negotiation and its provisions (not a review-mode proposal). */
+function negotiationProposalSentence(
+  slug: string,
+  event: ActivityEventView,
+  kind: string,
+  verb: string,
+  before: Fields,
+  after: Fields,
+): { text: string; detail: string | null; href: string | null } | null {
+  if (kind === "negotiation_proposal") {
+    const title = text(after.title) ?? text(before.title) ?? "a proposal";
+    const on = text(after.proposedOn) ?? text(before.proposedOn);
+    const what = `${quoted(title)}${on ? ` (${on})` : ""}`;
+    const href = verb === "deleted" ? `/w/${slug}/proposals` : `/w/${slug}/proposals/${event.subjectId}`;
+    if (verb === "created") return { text: `recorded the proposal ${what}`, detail: null, href };
+    if (verb === "updated") return { text: `changed the proposal ${what}`, detail: null, href };
+    if (verb === "deleted") return { text: `deleted the proposal ${what}`, detail: null, href };
+    return null;
+  }
+  const label = text(after.label) ?? text(before.label) ?? "a provision";
+  const proposalTitle = text(after.proposalTitle) ?? text(before.proposalTitle);
+  const of = proposalTitle ? ` of ${quoted(proposalTitle)}` : "";
+  const proposalId = text(after.proposalId) ?? text(before.proposalId);
+  const href = proposalId ? `/w/${slug}/proposals/${proposalId}` : null;
+  const exact = text(after.exact);
+  if (verb === "added")
+    return { text: `added the provision ${label}${of}`, detail: exact ? quoted(exact) : null, href };
+  if (verb === "updated") return { text: `changed the provision ${label}${of}`, detail: null, href };
+  if (verb === "removed") return { text: `removed the provision ${label}${of}`, detail: null, href };
+  return null;
 }

@@ -118,6 +118,8 @@ export async function loadWorkspaceFixture(
     };
   });
 
+  const proposals = proposalRows(fixture, { partyIds, issueIds, documentIds, evidenceIds }, evidenceRows);
+
   const cellVersions = new Map<string, { issueId: string; partyId: string; version: number }>();
   for (const s of statementRows) {
     const key = cellKey(s.issueId, s.partyId);
@@ -225,6 +227,26 @@ export async function loadWorkspaceFixture(
       await tx.negotiationEventDocument.createMany({
         data: eventRows.flatMap((e) => e.documents.map((documentId) => ({ workspaceId, eventId: e.id, documentId }))),
       });
+      await tx.negotiationProposal.createMany({
+        data: proposals.proposals.map((row) => ({ ...row, workspaceId, createdAt, updatedAt: createdAt })),
+      });
+      await tx.proposalProvision.createMany({
+        data: proposals.provisions.map(({ issueIds: _issues, answers: _answers, ...row }) => ({
+          ...row,
+          workspaceId,
+          createdAt,
+        })),
+      });
+      await tx.provisionIssue.createMany({
+        data: proposals.provisions.flatMap((p) =>
+          p.issueIds.map((issueId) => ({ workspaceId, provisionId: p.id, issueId })),
+        ),
+      });
+      await tx.provisionAnswer.createMany({
+        data: proposals.provisions.flatMap((p) =>
+          p.answers.map((answeredProvisionId) => ({ workspaceId, provisionId: p.id, answeredProvisionId })),
+        ),
+      });
       await tx.activityEvent.create({
         data: {
           workspaceId,
@@ -240,4 +262,57 @@ export async function loadWorkspaceFixture(
     { timeout: 60_000, maxWait: 10_000 },
   );
   return { id: workspaceId, slug, title: fixture.title };
+}
+
+type FixtureIds = Record<"partyIds" | "issueIds" | "documentIds" | "evidenceIds", Map<string, string>>;
+
+/**
+ * The fixture's proposals as rows, in an order the foreign keys accept (a proposal after the one
+ * it answers). A provision quotes its proposal's document and answers only the proposal it answers.
+ */
+function proposalRows(fixture: WorkspaceFixture, ids: FixtureIds, evidence: { id: string; documentId: string }[]) {
+  const list = fixture.proposals ?? [];
+  const proposalIds = index(list, "proposal");
+  const provisionIds = index(
+    list.flatMap((p) => p.provisions),
+    "provision",
+  );
+  const documentOf = new Map(evidence.map((e) => [e.id, e.documentId]));
+  const proposals = list.map((p) => {
+    const where = `proposal "${p.key}"`;
+    const answered = p.answers ? list.find((other) => other.key === p.answers) : undefined;
+    if (p.answers && (!answered || list.indexOf(answered) > list.indexOf(p)))
+      throw new FixtureError(`${where} answers "${p.answers}", which does not come before it`);
+    return {
+      id: proposalIds.get(p.key)!,
+      partyId: resolve(ids.partyIds, p.party, "party", where),
+      kind: p.kind,
+      title: p.title,
+      proposedOn: fromCalendarDate(p.proposedOn),
+      documentId: resolve(ids.documentIds, p.document, "document", where),
+      documentPart: p.documentPart ?? "",
+      answersId: answered ? proposalIds.get(answered.key)! : null,
+    };
+  });
+  const provisions = list.flatMap((p, i) =>
+    p.provisions.map((v, sortOrder) => {
+      const where = `provision "${v.key}"`;
+      const evidenceId = resolve(ids.evidenceIds, v.quote, "evidence", where);
+      if (documentOf.get(evidenceId) !== proposals[i]!.documentId)
+        throw new FixtureError(`${where} quotes another document than its proposal's`);
+      const answerable = new Set(list.find((other) => other.key === p.answers)?.provisions.map((a) => a.key));
+      for (const key of v.answers ?? [])
+        if (!answerable.has(key)) throw new FixtureError(`${where} answers "${key}", not in the proposal it answers`);
+      return {
+        id: provisionIds.get(v.key)!,
+        proposalId: proposals[i]!.id,
+        evidenceId,
+        label: v.label,
+        sortOrder,
+        issueIds: v.issues.map((key) => resolve(ids.issueIds, key, "issue", where)),
+        answers: (v.answers ?? []).map((key) => provisionIds.get(key)!),
+      };
+    }),
+  );
+  return { proposals, provisions };
 }

@@ -1,7 +1,13 @@
 // The shape of a workspace described as data (the demo workspace, and test fixtures built
 // the same way). Keys are local names used only to connect the pieces to each other.
 
-import type { EvidenceKind, EvidenceRelation, NegotiationEventKind, Position } from "@/lib/generated/prisma/enums";
+import type {
+  EvidenceKind,
+  EvidenceRelation,
+  NegotiationEventKind,
+  NegotiationProposalKind,
+  Position,
+} from "@/lib/generated/prisma/enums";
 
 export type WorkspaceFixture = {
   slug: string;
@@ -69,5 +75,31 @@ export type WorkspaceFixture = {
     parties: string[];
     /** keys of the documents about it */
     documents: string[];
+  }[];
+  /**
+   * The parties' proposals (draft treaties, written responses…), each quoting its provisions from
+   * its document; absent from fixtures that have none.
+   */
+  proposals?: {
+    key: string;
+    party: string;
+    kind: NegotiationProposalKind;
+    title: string;
+    /** "YYYY-MM-DD" */
+    proposedOn: string;
+    document: string;
+    /** which part of the document holds or reports the proposal */
+    documentPart?: string;
+    /** key of the proposal this one answers */
+    answers?: string;
+    provisions: {
+      key: string;
+      label: string;
+      /** key of the quote of the proposal's document that is the provision's text */
+      quote: string;
+      issues: string[];
+      /** keys of the provisions (of the proposal this one answers) that this one answers */
+      answers?: string[];
+    }[];
   }[];
 };

@@ -196,5 +196,40 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
       }))
       .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+    negotiationProposals: canonicalProposals(file, { partyKeys, issueKeys, documentKeys, evidenceKeys }),
   });
+}
+
+/** Proposals keyed by party, date and title; provisions by their quote, answers by the answered quote. */
+function canonicalProposals(
+  file: WorkspaceExport,
+  keys: Record<"partyKeys" | "issueKeys" | "documentKeys" | "evidenceKeys", Map<string, string>>,
+) {
+  const proposals = file.negotiationProposals ?? [];
+  const proposalKeys = new Map(
+    proposals.map((p) => [p.id, `proposal:${lookup(keys.partyKeys, p.partyId)}|${p.proposedOn}|${p.title}`]),
+  );
+  const provisionKeys = new Map(
+    proposals.flatMap((p) =>
+      p.provisions.map((v) => [v.id, `${proposalKeys.get(p.id)}/${lookup(keys.evidenceKeys, v.evidenceId)}`] as const),
+    ),
+  );
+  return proposals
+    .map(({ id, partyId, documentId, answersId, provisions, ...p }) => ({
+      ...p,
+      key: proposalKeys.get(id)!,
+      party: lookup(keys.partyKeys, partyId),
+      document: lookup(keys.documentKeys, documentId),
+      answers: lookup(proposalKeys, answersId),
+      provisions: provisions
+        .map(({ id: provisionId, evidenceId, issueIds, answersProvisionIds, ...v }) => ({
+          ...v,
+          key: provisionKeys.get(provisionId)!,
+          evidence: lookup(keys.evidenceKeys, evidenceId),
+          issues: issueIds.map((i) => lookup(keys.issueKeys, i)!).sort(compare),
+          answers: answersProvisionIds.map((a) => lookup(provisionKeys, a)!).sort(compare),
+        }))
+        .sort((a, b) => compare(a.key, b.key)),
+    }))
+    .sort((a, b) => compare(a.key, b.key));
 }

@@ -509,6 +509,31 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           documents: { select: { documentId: true } },
         },
       });
+      const negotiationProposals = await tx.negotiationProposal.findMany({
+        where,
+        orderBy: [{ proposedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          partyId: true,
+          kind: true,
+          title: true,
+          proposedOn: true,
+          documentId: true,
+          documentPart: true,
+          answersId: true,
+          createdAt: true,
+          provisions: {
+            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              evidenceId: true,
+              label: true,
+              issues: { select: { issueId: true } },
+              answers: { select: { answeredProvisionId: true } },
+            },
+          },
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -537,6 +562,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         dismissals,
         proposals,
         events,
+        negotiationProposals,
         users,
       };
     },
@@ -667,6 +693,16 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       createdBy: actor(e.createdBy),
       partyIds: parties.map((p) => p.partyId).sort((a, b) => partyOrder.get(a)! - partyOrder.get(b)!),
       documentIds: documents.map((d) => d.documentId).sort((a, b) => documentOrder.get(a)! - documentOrder.get(b)!),
+    })),
+    negotiationProposals: file.negotiationProposals.map(({ provisions, ...p }) => ({
+      ...p,
+      proposedOn: toCalendarDate(p.proposedOn),
+      createdAt: p.createdAt.toISOString(),
+      provisions: provisions.map(({ issues, answers, ...provision }) => ({
+        ...provision,
+        issueIds: issues.map((i) => i.issueId).sort((a, b) => issueOrder.get(a)! - issueOrder.get(b)!),
+        answersProvisionIds: answers.map((a) => a.answeredProvisionId).sort(),
+      })),
     })),
   });
 }

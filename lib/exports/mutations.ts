@@ -143,6 +143,9 @@ export async function importWorkspaceExport(
   const comment = newIds(comments);
   const events = file.events ?? [];
   const event = newIds(events);
+  const negotiationProposals = file.negotiationProposals ?? [];
+  const negotiationProposal = newIds(negotiationProposals);
+  const provision = newIds(negotiationProposals.flatMap((p) => p.provisions));
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -174,6 +177,7 @@ export async function importWorkspaceExport(
     statements: file.statements.length,
     comments: comments.length,
     events: events.length,
+    negotiationProposals: negotiationProposals.length,
   };
 
   const imported: ImportedWorkspace = {
@@ -396,6 +400,14 @@ export async function importWorkspaceExport(
             })),
           ),
         });
+        await importNegotiationProposals(tx, workspaceId, negotiationProposals, {
+          proposal: negotiationProposal,
+          provision,
+          party,
+          issue,
+          document,
+          evidence,
+        });
         await recordActivity(tx, {
           workspaceId,
           actorId: owner.id,
@@ -421,4 +433,57 @@ export async function importWorkspaceExport(
     throw error;
   }
   return imported;
+}
+
+type IdMap = (id: string) => string;
+
+/** Proposals first without what they answer, so an answer may come before what it answers in the file. */
+async function importNegotiationProposals(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  proposals: NonNullable<WorkspaceExport["negotiationProposals"]>,
+  ids: Record<"proposal" | "provision" | "party" | "issue" | "document" | "evidence", IdMap>,
+) {
+  await tx.negotiationProposal.createMany({
+    data: proposals.map(({ provisions: _provisions, answersId: _answers, ...p }) => ({
+      ...p,
+      id: ids.proposal(p.id),
+      workspaceId,
+      partyId: ids.party(p.partyId),
+      documentId: p.documentId === null ? null : ids.document(p.documentId),
+      proposedOn: fromCalendarDate(p.proposedOn),
+      createdAt: new Date(p.createdAt),
+      updatedAt: new Date(p.createdAt),
+    })),
+  });
+  for (const p of proposals.filter((p) => p.answersId !== null))
+    await tx.negotiationProposal.update({
+      where: { id: ids.proposal(p.id) },
+      data: { answersId: ids.proposal(p.answersId as string) },
+    });
+  const provisions = proposals.flatMap((p) => p.provisions.map((v, i) => ({ ...v, proposalId: p.id, sortOrder: i })));
+  await tx.proposalProvision.createMany({
+    data: provisions.map((v) => ({
+      id: ids.provision(v.id),
+      workspaceId,
+      proposalId: ids.proposal(v.proposalId),
+      evidenceId: ids.evidence(v.evidenceId),
+      label: v.label,
+      sortOrder: v.sortOrder,
+    })),
+  });
+  await tx.provisionIssue.createMany({
+    data: provisions.flatMap((v) =>
+      v.issueIds.map((issueId) => ({ workspaceId, provisionId: ids.provision(v.id), issueId: ids.issue(issueId) })),
+    ),
+  });
+  await tx.provisionAnswer.createMany({
+    data: provisions.flatMap((v) =>
+      v.answersProvisionIds.map((answered) => ({
+        workspaceId,
+        provisionId: ids.provision(v.id),
+        answeredProvisionId: ids.provision(answered),
+      })),
+    ),
+  });
 }

@@ -10,6 +10,7 @@ import {
   PositionSchema,
   RelationSchema,
 } from "@/lib/matrix/schema";
+import { NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
 import { text } from "@/lib/validation";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
@@ -221,6 +222,28 @@ const EventSchema = z.object({
   documentIds: z.array(Id),
 });
 
+const ProvisionSchema = z.object({
+  id: Id,
+  evidenceId: Id,
+  label: NonEmptyText(120),
+  issueIds: z.array(Id),
+  answersProvisionIds: z.array(Id),
+});
+
+// A party's proposal in the negotiation (not a review-mode proposal: those are `proposals`).
+const NegotiationProposalSchema = z.object({
+  id: Id,
+  partyId: Id,
+  kind: z.enum(NEGOTIATION_PROPOSAL_KINDS),
+  title: NonEmptyText(200),
+  proposedOn: CalendarDateSchema.refine((d) => d >= EARLIEST_DATE, "Dates before 1900 are not accepted."),
+  documentId: Id.nullable(),
+  documentPart: Text(200),
+  answersId: Id.nullable(),
+  createdAt: Timestamp,
+  provisions: z.array(ProvisionSchema),
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -250,6 +273,8 @@ export const WorkspaceExportSchema = z.object({
   proposals: z.array(ProposalSchema).optional(),
   /** Absent from files written before events existed. */
   events: z.array(EventSchema).optional(),
+  /** Absent from files written before negotiation proposals existed. */
+  negotiationProposals: z.array(NegotiationProposalSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

@@ -271,5 +271,51 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if (new Set(event.documentIds).size !== event.documentIds.length) problem(`${where} names a document twice.`);
   });
 
+  findProposalProblems(file, problem, unique);
+
   return problems;
+}
+
+/** Proposals name the file's parties, documents and issues; provisions quote their proposal's document. */
+function findProposalProblems(
+  file: WorkspaceExport,
+  problem: (message: string) => void,
+  unique: (what: string, values: string[]) => void,
+) {
+  const proposals = file.negotiationProposals ?? [];
+  const provisions = proposals.flatMap((p) => p.provisions);
+  unique(
+    "The negotiation proposal id",
+    proposals.map((p) => p.id),
+  );
+  unique(
+    "The provision id",
+    provisions.map((p) => p.id),
+  );
+  const parties = new Set(file.parties.map((p) => p.id));
+  const issues = new Set(file.issues.map((i) => i.id));
+  const documents = new Set(file.documents.map((d) => d.id));
+  const evidenceDocument = new Map(file.evidence.map((e) => [e.id, e.documentId]));
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  proposals.forEach((proposal, i) => {
+    const where = `negotiationProposals[${i}] (${proposal.title})`;
+    if (!parties.has(proposal.partyId)) problem(`${where} names a party that is not in the file.`);
+    if (proposal.documentId !== null && !documents.has(proposal.documentId))
+      problem(`${where} names a document that is not in the file.`);
+    const answered = proposal.answersId === null ? null : byId.get(proposal.answersId);
+    if (proposal.answersId !== null && (!answered || proposal.answersId === proposal.id))
+      problem(`${where} answers a proposal that is not in the file.`);
+    const answerable = new Set(answered?.provisions.map((p) => p.id) ?? []);
+    for (const provision of proposal.provisions) {
+      const at = `${where}, provision ${provision.label}`;
+      if (evidenceDocument.get(provision.evidenceId) !== proposal.documentId || proposal.documentId === null)
+        problem(`${at} is not a quote of the proposal's document.`);
+      if (provision.issueIds.some((id) => !issues.has(id))) problem(`${at} names an issue that is not in the file.`);
+      if (provision.answersProvisionIds.some((id) => !answerable.has(id)))
+        problem(`${at} answers a provision that is not in the proposal it answers.`);
+      if (new Set(provision.issueIds).size !== provision.issueIds.length) problem(`${at} names an issue twice.`);
+      if (new Set(provision.answersProvisionIds).size !== provision.answersProvisionIds.length)
+        problem(`${at} answers a provision twice.`);
+    }
+  });
 }

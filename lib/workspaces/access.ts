@@ -24,6 +24,9 @@ export const PERMISSIONS = {
   "evidence:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "document:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   "structure:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
+  // Recording the parties' proposals in the negotiation and their provisions (lib/proposals), not
+  // deciding review-mode proposals (proposal:review).
+  "negotiation:write": [Role.OWNER, Role.REVIEWER, Role.EDITOR],
   // Starting and closing blind coding rounds; coding in one takes being assigned to it as well.
   "coding:manage": [Role.OWNER, Role.REVIEWER],
   "coding:code": [Role.OWNER, Role.REVIEWER, Role.EDITOR],

@@ -1099,4 +1099,107 @@ export const securityGuarantees: WorkspaceFixture = {
       documents: ["rbc-jan27"],
     },
   ],
+
+  // The drafts' own texts are not in the corpus: each provision is the corpus passage that reports
+  // it, word for word, and the label names the draft's article it reports.
+  proposals: [
+    {
+      key: "draft-us",
+      party: "russia",
+      kind: "DRAFT_TREATY",
+      title: "Draft treaty between the US and Russia on security guarantees",
+      proposedOn: "2021-12-17",
+      document: "rbc-jan27",
+      documentPart: "Lavrov recalls Moscow's main demand",
+      provisions: [
+        {
+          key: "draft-us-art-4-5",
+          label: "Articles 4–5: no NATO expansion east, no strike weapons that could threaten Russia",
+          quote: "lavrov-main-demand",
+          issues: ["non-expansion", "strike-weapons"],
+        },
+      ],
+    },
+    {
+      key: "draft-nato",
+      party: "russia",
+      kind: "DRAFT_TREATY",
+      title: "Draft agreement on security measures between Russia and NATO member states",
+      proposedOn: "2021-12-17",
+      document: "tass-feb16",
+      documentPart: "Lavrov restates Russia's demands",
+      provisions: [
+        {
+          key: "draft-nato-art-6",
+          label: "Article 6: no further NATO enlargement",
+          quote: "lavrov-ready-if-demands-kept",
+          issues: ["non-expansion"],
+        },
+        {
+          key: "draft-nato-art-5",
+          label: "Article 5: no intermediate- and short-range missiles within reach",
+          quote: "lavrov-putin-moratorium-cbms",
+          issues: ["inf-missiles", "arms-control"],
+        },
+      ],
+    },
+    {
+      key: "response-us",
+      party: "us",
+      kind: "WRITTEN_RESPONSE",
+      title: "US written response",
+      proposedOn: "2022-01-26",
+      document: "rbc-jan27",
+      documentPart: "Blinken presents the response",
+      answers: "draft-us",
+      provisions: [
+        {
+          key: "response-us-open-door",
+          label: "The open door stays",
+          quote: "blinken-open-doors",
+          issues: ["non-expansion"],
+          answers: ["draft-us-art-4-5"],
+        },
+        {
+          key: "response-us-areas",
+          label: "Areas for discussion",
+          quote: "blinken-areas-for-discussion",
+          issues: ["strike-weapons", "exercises", "arms-control"],
+          answers: ["draft-us-art-4-5"],
+        },
+      ],
+    },
+    {
+      key: "response-nato",
+      party: "nato",
+      kind: "WRITTEN_RESPONSE",
+      title: "NATO written response",
+      proposedOn: "2022-01-26",
+      document: "rbc-jan27",
+      documentPart: "Stoltenberg's press conference",
+      answers: "draft-nato",
+      provisions: [
+        {
+          key: "response-nato-open-door",
+          label: "The open door stays",
+          quote: "stoltenberg-open-doors",
+          issues: ["non-expansion"],
+          answers: ["draft-nato-art-6"],
+        },
+        {
+          key: "response-nato-areas",
+          label: "Three areas for interaction",
+          quote: "stoltenberg-three-areas",
+          issues: ["missions", "military-contacts", "arms-control"],
+          answers: ["draft-nato-art-5"],
+        },
+        {
+          key: "response-nato-withdrawal",
+          label: "Russian forces out of Ukraine, Georgia and Moldova",
+          quote: "stoltenberg-withdraw-troops",
+          issues: ["force-withdrawal"],
+        },
+      ],
+    },
+  ],
 };

@@ -42,6 +42,8 @@ const PAGES = [
   "export",
   "convergence",
   "events",
+  "negotiationProposals",
+  "negotiationProposal",
   "inbox",
   "account",
   "workspaces",
@@ -86,6 +88,11 @@ beforeAll(async () => {
   const evidence = await db().evidence.findFirstOrThrow({
     where: { workspaceId: loaded.id },
     select: { id: true, documentId: true },
+  });
+  // Russia's draft agreement with NATO: provisions, the NATO response's answers and the stances.
+  const draftTreaty = await db().negotiationProposal.findFirstOrThrow({
+    where: { workspaceId: loaded.id, kind: "DRAFT_TREATY", answeredBy: { some: { party: { name: "NATO" } } } },
+    select: { id: true },
   });
   const share = await createShareLink(workspace, { label: "Accessibility", asOf: null, expiresInDays: 1 });
   // Review mode with two readings on the cell page's cell: one waiting (side by side with its
@@ -158,6 +165,8 @@ beforeAll(async () => {
     export: `/w/${slug}/export`,
     convergence: `/w/${slug}/convergence`,
     events: `/w/${slug}/events`,
+    negotiationProposals: `/w/${slug}/proposals`,
+    negotiationProposal: `/w/${slug}/proposals/${draftTreaty.id}`,
     inbox: "/inbox",
     account: "/account",
     workspaces: "/workspaces",

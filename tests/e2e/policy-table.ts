@@ -183,6 +183,19 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     idFields: ["documentIds", "eventId", "partyIds"],
   },
   deleteEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["eventId"] },
+  // The parties' proposals in the negotiation (not review-mode proposals): editors write.
+  createNegotiationProposalAction: {
+    file: "lib/proposals/actions.ts",
+    policy: WRITERS,
+    idFields: ["answersId", "documentId", "partyId"],
+  },
+  deleteNegotiationProposalAction: { file: "lib/proposals/actions.ts", policy: WRITERS, idFields: ["proposalId"] },
+  addProvisionAction: {
+    file: "lib/proposals/actions.ts",
+    policy: WRITERS,
+    idFields: ["answersProvisionIds", "issueIds", "proposalId", "revisionId"],
+  },
+  removeProvisionAction: { file: "lib/proposals/actions.ts", policy: WRITERS, idFields: ["provisionId"] },
 
   // Members and invitations: owners only.
   createInvitationAction: { file: "lib/members/actions.ts", policy: OWNERS, idFields: [] },

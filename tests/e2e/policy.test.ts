@@ -17,6 +17,7 @@ import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import { createInvitation, removeMember } from "@/lib/members/mutations";
+import { addProvision, createNegotiationProposal } from "@/lib/proposals/mutations";
 import { proposeEdit } from "@/lib/review/mutations";
 import { createShareLink } from "@/lib/share/mutations";
 import { addIssue, addParty } from "@/lib/structure/mutations";
@@ -119,7 +120,9 @@ const foreign = {} as Record<
   | "apiToken"
   | "proposal"
   | "event"
-  | "codingRound",
+  | "codingRound"
+  | "negotiationProposal"
+  | "provision",
   string
 > & { revisionNumber: number };
 
@@ -352,6 +355,12 @@ beforeAll(async () => {
   if (!foreignRound.ok) throw new Error(`could not start a round in the other workspace: ${foreignRound.message}`);
   Object.assign(foreign, {
     codingRound: foreignRound.roundId,
+    negotiationProposal: (
+      await db().negotiationProposal.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } })
+    ).id,
+    provision: (
+      await db().proposalProvision.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } })
+    ).id,
     proposal: foreignProposal.proposalId,
     apiToken: foreignToken.id,
     comment: foreignComment.commentId,
@@ -538,6 +547,53 @@ async function freshEvent(): Promise<string> {
   if (!created.ok) throw new Error(created.message);
   return created.eventId;
 }
+
+const RBC_TITLE = "Moscow skeptical of US and NATO responses on security guarantees";
+const PROVISION_WORDS = "the establishment of contacts between the military";
+
+async function proposalFields(title: string) {
+  const document = await db().document.findFirstOrThrow({
+    where: { workspaceId: demo.id, title: RBC_TITLE },
+    select: { id: true },
+  });
+  return {
+    partyId: demoParty,
+    kind: "NON_PAPER" as const,
+    title,
+    proposedOn: "2022-01-26",
+    documentId: document.id,
+    documentPart: "",
+    answersId: null,
+  };
+}
+
+/** A proposal of the demo workspace (on the RBC article) for one call to change or delete. */
+async function freshNegotiationProposal(): Promise<string> {
+  const created = await createNegotiationProposal(asOwner(), await proposalFields(`Policy proposal ${next()} ${run}`));
+  if (!created.ok) throw new Error(created.message);
+  return created.proposalId;
+}
+
+async function freshProvision(): Promise<string> {
+  const added = await addProvision(asOwner(), {
+    proposalId: await freshNegotiationProposal(),
+    label: "Policy article",
+    passage: { by: "quote", quote: PROVISION_WORDS, occurrence: 0 },
+    issueIds: [probeIssues[0]!],
+    answersProvisionIds: [],
+  });
+  if (!added.ok) throw new Error(added.message);
+  return added.provisionId;
+}
+
+const provisionInput = (proposalId: string) => ({
+  workspaceSlug: DEMO,
+  proposalId,
+  label: `Policy article ${next()}`,
+  passage: { by: "quote" as const, quote: PROVISION_WORDS, occurrence: 0 },
+  issueIds: [probeIssues[0]!],
+  answersProvisionIds: [] as string[],
+});
 
 async function freshPerson(): Promise<string> {
   return (
@@ -864,6 +920,12 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     { workspaceSlug: DEMO, eventId: await freshEvent(), ...eventFields(`Policy changed event ${next()} ${run}`) },
   ],
   deleteEventAction: async () => [{ workspaceSlug: DEMO, eventId: await freshEvent() }],
+  createNegotiationProposalAction: async () => [
+    { workspaceSlug: DEMO, ...(await proposalFields(`Policy created proposal ${next()} ${run}`)) },
+  ],
+  deleteNegotiationProposalAction: async () => [{ workspaceSlug: DEMO, proposalId: await freshNegotiationProposal() }],
+  addProvisionAction: async () => [provisionInput(await freshNegotiationProposal())],
+  removeProvisionAction: async () => [{ workspaceSlug: DEMO, provisionId: await freshProvision() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
   async markAllNotificationsReadAction(subject) {
@@ -1237,6 +1299,7 @@ const MENTIONING_ACTIONS = ["postCommentAction", "replyToCommentAction", "editCo
 let shared: { statementId: string; baseVersion: number } | undefined;
 let sharedPerson: string | undefined;
 let sharedEvent: string | undefined;
+let sharedProposal: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
 const IDOR_PROBES: IdorProbe[] = [
@@ -1711,6 +1774,67 @@ const IDOR_PROBES: IdorProbe[] = [
     foreignId: () => foreign.event,
     args: async (id) => [{ workspaceSlug: DEMO, eventId: id }],
   },
+  ...(["partyId", "documentId", "answersId"] as const).map((field) => ({
+    action: "createNegotiationProposalAction",
+    field,
+    foreignId: () =>
+      field === "partyId" ? foreign.party : field === "documentId" ? foreign.document : foreign.negotiationProposal,
+    args: async (id: string) => [
+      { workspaceSlug: DEMO, ...(await proposalFields(`Policy IDOR proposal ${run}`)), [field]: id },
+    ],
+  })),
+  {
+    action: "deleteNegotiationProposalAction",
+    field: "proposalId",
+    foreignId: () => foreign.negotiationProposal,
+    args: async (id) => [{ workspaceSlug: DEMO, proposalId: id }],
+  },
+  {
+    action: "addProvisionAction",
+    field: "proposalId",
+    foreignId: () => foreign.negotiationProposal,
+    args: async (id) => [provisionInput(id)],
+  },
+  {
+    action: "addProvisionAction",
+    field: "issueIds",
+    foreignId: () => foreign.issue,
+    prepare: async () => (sharedProposal = await freshNegotiationProposal()),
+    args: async (id) => [{ ...provisionInput(sharedProposal!), issueIds: [id] }],
+  },
+  {
+    action: "addProvisionAction",
+    field: "answersProvisionIds",
+    foreignId: () => foreign.provision,
+    prepare: async () => (sharedProposal = await freshNegotiationProposal()),
+    args: async (id) => [{ ...provisionInput(sharedProposal!), answersProvisionIds: [id] }],
+  },
+  {
+    action: "addProvisionAction",
+    field: "revisionId",
+    foreignId: () => foreign.revision,
+    prepare: async () => (sharedProposal = await freshNegotiationProposal()),
+    args: async (id) => [
+      {
+        ...provisionInput(sharedProposal!),
+        passage: {
+          by: "selection",
+          revisionId: id,
+          startOffset: 0,
+          endOffset: 6,
+          exact: "Moscow",
+          prefix: "",
+          suffix: " skeptical",
+        },
+      },
+    ],
+  },
+  {
+    action: "removeProvisionAction",
+    field: "provisionId",
+    foreignId: () => foreign.provision,
+    args: async (id) => [{ workspaceSlug: DEMO, provisionId: id }],
+  },
   {
     action: "followCellAction",
     field: "issueId",
@@ -1902,6 +2026,8 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
     ["the workspace page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}`],
     ["the members page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/members`],
     ["the events page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/events`],
+    ["the proposals page", () => [other.slug, `policy-missing-${run}`], (slug) => `/w/${slug}/proposals`],
+    ["a proposal page", () => [foreign.negotiationProposal, randomUUID()], (id) => `/w/${DEMO}/proposals/${id}`],
     ["an evidence page", () => [foreign.evidence, randomUUID()], (id) => `/w/${DEMO}/evidence/${id}`],
     ["a document page", () => [foreign.document, randomUUID()], (id) => `/w/${DEMO}/documents/${id}`],
     ["a coding round page", () => [foreign.codingRound, randomUUID()], (id) => `/w/${DEMO}/review/rounds/${id}`],

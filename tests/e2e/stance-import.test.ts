@@ -30,6 +30,7 @@ beforeAll(async () => {
       evidence: [],
       statements: [],
       events: [],
+      proposals: [],
     },
     { slug: `sheet-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
   );

@@ -10,6 +10,7 @@ import { codePointLength, codePoints, verifyAnchor } from "@/lib/evidence/anchor
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory, getMatrix, listChangeDates } from "@/lib/matrix/data";
 import type { MatrixView } from "@/lib/matrix/schema";
+import { getNegotiationProposal, listNegotiationProposals } from "@/lib/proposals/data";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
@@ -177,6 +178,51 @@ describe("the demo workspace", () => {
     const empty = await getCellHistory(workspace, ...cell("missions", "russia"));
     expect(empty?.statements).toEqual([]);
     expect(await getCellHistory(workspace, randomUUID(), party)).toBeNull();
+  });
+
+  it("holds Russia's two draft treaties, answered article by article by the US and NATO responses", async () => {
+    const proposals = await listNegotiationProposals(workspace);
+    expect(proposals.map((p) => [p.proposedOn, p.party.name, p.kind, p.title, p.answers?.title ?? null])).toEqual([
+      [
+        "2021-12-17",
+        "Russia",
+        "DRAFT_TREATY",
+        "Draft agreement on security measures between Russia and NATO member states",
+        null,
+      ],
+      ["2021-12-17", "Russia", "DRAFT_TREATY", "Draft treaty between the US and Russia on security guarantees", null],
+      [
+        "2022-01-26",
+        "NATO",
+        "WRITTEN_RESPONSE",
+        "NATO written response",
+        "Draft agreement on security measures between Russia and NATO member states",
+      ],
+      [
+        "2022-01-26",
+        "United States",
+        "WRITTEN_RESPONSE",
+        "US written response",
+        "Draft treaty between the US and Russia on security guarantees",
+      ],
+    ]);
+    const nato = await getNegotiationProposal(workspace, proposals[0]!.id);
+    expect(nato!.provisions.map((p) => [p.label, p.answeredBy.map((a) => `${a.proposal.title}: ${a.label}`)])).toEqual([
+      ["Article 6: no further NATO enlargement", ["NATO written response: The open door stays"]],
+      [
+        "Article 5: no intermediate- and short-range missiles within reach",
+        ["NATO written response: Three areas for interaction"],
+      ],
+    ]);
+    // Every provision is a quote of its proposal's own document.
+    const { rows } = await client.query<{ mismatched: number }>(
+      `SELECT count(*)::int AS mismatched FROM proposal_provisions v
+         JOIN negotiation_proposals p ON p.id = v."proposalId"
+         JOIN evidence e ON e.id = v."evidenceId"
+        WHERE p."workspaceId" = $1 AND e."documentId" IS DISTINCT FROM p."documentId"`,
+      [workspace.id],
+    );
+    expect(rows[0]?.mismatched).toBe(0);
   });
 
   it("refuses to load a fixture with a quote that is not in its document, naming the quote", async () => {

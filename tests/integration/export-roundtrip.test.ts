@@ -233,6 +233,10 @@ describe("a whole-workspace export", () => {
     expect(anchors.some((a) => a.reviewedBy?.name === "Export Analyst")).toBe(true);
     expect(exported.comments).toHaveLength(5);
     expect(exported.dismissedSuggestions).toHaveLength(1);
+    expect(exported.negotiationProposals?.map((p) => p.provisions.length).sort()).toEqual([1, 2, 2, 3]);
+    expect(
+      exported.negotiationProposals?.flatMap((p) => p.provisions.flatMap((v) => v.answersProvisionIds)),
+    ).toHaveLength(4);
   });
 
   it("imports as a new workspace that exports identically, with new ids", async () => {

@@ -24,7 +24,9 @@ const KINDS = {
   party: "Parties",
   member: "Members",
   event: "Events",
-  proposal: "Proposals",
+  proposal: "Review proposals",
+  negotiation_proposal: "Negotiation proposals",
+  provision: "Provisions",
   coding: "Coding rounds",
 } as const;
 

@@ -11,6 +11,7 @@ import { PositionBadge } from "@/components/matrix/position-badge";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { QualitiesNote } from "@/components/matrix/stance-qualities";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
+import { CellProvisions } from "@/components/proposals/cell-provisions";
 import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
@@ -25,6 +26,7 @@ import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
+import { listCellProvisions } from "@/lib/proposals/data";
 import { listCellProposals } from "@/lib/review/data";
 import { displayName } from "@/lib/users/display-name";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -58,7 +60,7 @@ export default async function CellPage({
   if (!history) notFound();
   const canComment = workspaceAllows(workspace, "comment:write");
   const canReview = workspaceAllows(workspace, "proposal:review");
-  const [threads, members, following, quoteOrder, proposals, events] = await Promise.all([
+  const [threads, members, following, quoteOrder, proposals, events, provisions] = await Promise.all([
     listStatementThreads(
       workspace,
       history.statements.map((s) => s.id),
@@ -68,6 +70,7 @@ export default async function CellPage({
     readQuoteOrder(),
     listCellProposals(workspace, { issueId: history.issue.id, partyId: history.party.id }),
     listEvents(workspace, { partyId: history.party.id }),
+    listCellProvisions(workspace, history.issue.id, history.party.id),
   ]);
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
@@ -114,6 +117,7 @@ export default async function CellPage({
       </div>
       {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
       <PositionTimeline points={effective} labels={labels} asOf={asOf} events={events} />
+      <CellProvisions slug={slug} provisions={provisions} />
       {proposals.open.length > 0 ? (
         <section aria-labelledby="proposals-heading" className="mt-8">
           <h2 id="proposals-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">

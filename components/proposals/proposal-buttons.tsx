@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { actionErrorMessage } from "@/components/ui/action-error";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { deleteNegotiationProposalAction, removeProvisionAction } from "@/lib/proposals/actions";
+
+const BUTTON = "rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50";
+
+export function RemoveProvisionButton({
+  slug,
+  provisionId,
+  label,
+}: {
+  slug: string;
+  provisionId: string;
+  label: string;
+}) {
+  const [confirm, confirmDialog] = useConfirm();
+  const remove = useAction(removeProvisionAction);
+  const error =
+    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  return (
+    <>
+      <button
+        type="button"
+        className={BUTTON}
+        aria-label={`Remove provision ${label}`}
+        onClick={async () => {
+          if (await confirm(`Remove the provision “${label}”? Its quote stays in the document.`, "Remove provision"))
+            remove.execute({ workspaceSlug: slug, provisionId });
+        }}
+      >
+        Remove
+      </button>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {confirmDialog}
+    </>
+  );
+}
+
+export function DeleteProposalButton({ slug, proposalId, title }: { slug: string; proposalId: string; title: string }) {
+  const router = useRouter();
+  const [confirm, confirmDialog] = useConfirm();
+  const remove = useAction(deleteNegotiationProposalAction, {
+    onSuccess: ({ data }) => {
+      if (data.ok) router.push(`/w/${slug}/proposals`);
+    },
+  });
+  const error =
+    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  return (
+    <>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={async () => {
+          if (await confirm(`Delete the proposal “${title}” and its provisions?`, "Delete proposal"))
+            remove.execute({ workspaceSlug: slug, proposalId });
+        }}
+      >
+        Delete proposal
+      </button>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {confirmDialog}
+    </>
+  );
+}

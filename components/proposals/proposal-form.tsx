@@ -1,0 +1,150 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { useId } from "react";
+import { actionErrorMessage } from "@/components/ui/action-error";
+import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { EARLIEST_DATE } from "@/lib/matrix/dates";
+import { createNegotiationProposalAction } from "@/lib/proposals/actions";
+import type { ProposalFormOptions } from "@/lib/proposals/data";
+import { NEGOTIATION_PROPOSAL_KIND_LABELS, NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5";
+
+/** Records a party's proposal, from a document (or a part of one), and opens it to add provisions. */
+export function ProposalForm({ slug, options }: { slug: string; options: ProposalFormOptions }) {
+  const uid = useId();
+  const router = useRouter();
+  const create = useAction(createNegotiationProposalAction, {
+    onSuccess: ({ data }) => {
+      if (data.ok) router.push(`/w/${slug}/proposals/${data.proposalId}`);
+    },
+  });
+  const refusal = create.result.data && !create.result.data.ok ? create.result.data.message : null;
+  const fieldErrors: FieldErrors = (create.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
+  const formError = refusal ?? (Object.keys(fieldErrors).length ? null : actionErrorMessage(create.result));
+  const errorId = (field: string) => `${uid}-${field}-error`;
+  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
+
+  return (
+    <form
+      aria-label="Record a proposal"
+      className="grid gap-3 sm:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        create.execute({
+          workspaceSlug: slug,
+          partyId: String(form.get("partyId") ?? ""),
+          kind: String(form.get("kind")) as (typeof NEGOTIATION_PROPOSAL_KINDS)[number],
+          title: String(form.get("title") ?? ""),
+          proposedOn: String(form.get("proposedOn") ?? ""),
+          documentId: String(form.get("documentId") ?? ""),
+          documentPart: String(form.get("documentPart") ?? ""),
+          answersId: String(form.get("answersId") ?? ""),
+        });
+      }}
+    >
+      {formError ? (
+        <div className="sm:col-span-2">
+          <FormAlert>{formError}</FormAlert>
+        </div>
+      ) : null}
+      <label className="text-sm font-medium sm:col-span-2">
+        Title
+        <input
+          name="title"
+          required
+          maxLength={200}
+          aria-invalid={Boolean(described("title"))}
+          aria-describedby={described("title")}
+          className={INPUT}
+        />
+        <FieldError id={errorId("title")} messages={fieldErrors.title} />
+      </label>
+      <label className="text-sm font-medium">
+        Party
+        <select name="partyId" required className={INPUT} aria-describedby={described("partyId")}>
+          {options.parties.map((party) => (
+            <option key={party.id} value={party.id}>
+              {party.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={errorId("partyId")} messages={fieldErrors.partyId} />
+      </label>
+      <label className="text-sm font-medium">
+        Kind
+        <select name="kind" defaultValue="DRAFT_TREATY" className={INPUT}>
+          {NEGOTIATION_PROPOSAL_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {NEGOTIATION_PROPOSAL_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium">
+        Date
+        <input
+          name="proposedOn"
+          type="date"
+          required
+          min={EARLIEST_DATE}
+          aria-invalid={Boolean(described("proposedOn"))}
+          aria-describedby={described("proposedOn")}
+          className={INPUT}
+        />
+        <FieldError id={errorId("proposedOn")} messages={fieldErrors.proposedOn} />
+      </label>
+      <label className="text-sm font-medium">
+        Answers <span className="font-normal text-slate-500">(for a counter-proposal)</span>
+        <select name="answersId" defaultValue="" className={INPUT} aria-describedby={described("answersId")}>
+          <option value="">Nothing</option>
+          {options.proposals.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.proposedOn} · {p.party} · {p.title}
+            </option>
+          ))}
+        </select>
+        <FieldError id={errorId("answersId")} messages={fieldErrors.answersId} />
+      </label>
+      <label className="text-sm font-medium">
+        Document <span className="font-normal text-slate-500">(its provisions are passages of it)</span>
+        <select name="documentId" defaultValue="" className={INPUT} aria-describedby={described("documentId")}>
+          <option value="">No document</option>
+          {options.documents.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.publishedOn ? `${d.publishedOn} · ` : ""}
+              {d.title}
+            </option>
+          ))}
+        </select>
+        <FieldError id={errorId("documentId")} messages={fieldErrors.documentId} />
+      </label>
+      <label className="text-sm font-medium">
+        Part of the document <span className="font-normal text-slate-500">(optional)</span>
+        <input
+          name="documentPart"
+          maxLength={200}
+          placeholder="e.g. Annex, or the section quoting it"
+          aria-invalid={Boolean(described("documentPart"))}
+          aria-describedby={described("documentPart")}
+          className={INPUT}
+        />
+        <FieldError id={errorId("documentPart")} messages={fieldErrors.documentPart} />
+      </label>
+      <div className="sm:col-span-2">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800 disabled:opacity-60"
+        >
+          {create.isPending ? "Saving…" : "Record proposal"}
+        </button>
+      </div>
+    </form>
+  );
+}
