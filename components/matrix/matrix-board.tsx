@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
+import { IssueLinkMarker, LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
@@ -13,6 +14,7 @@ import { useMatrix } from "@/components/matrix/use-matrix";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
+import type { IssueLinkView } from "@/lib/issue-links/schema";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 import type { CellState } from "@/lib/matrix/mutations";
@@ -37,6 +39,8 @@ type Props = {
   proposalCounts?: Record<string, number>;
   /** Review mode, for an editor: edits are proposed, not applied. */
   proposing?: boolean;
+  /** Linked issues (package deals, sequencing), for the linkage overlay. */
+  issueLinks?: readonly IssueLinkView[];
 };
 type Editing = {
   issueId: string;
@@ -60,6 +64,7 @@ export function MatrixBoard({
   shareBase,
   proposalCounts = {},
   proposing = false,
+  issueLinks = [],
 }: Props) {
   const router = useRouter();
   const { data: matrix = initial } = useMatrix(initial.workspace.slug, initial.asOf, initial, !shared);
@@ -68,6 +73,8 @@ export function MatrixBoard({
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [dimLowConfidence, setDimLowConfidence] = useState(false);
+  const [showLinkages, setShowLinkages] = useState(false);
+  const links = linksHoldingOn(issueLinks, matrix.asOf);
   // The cell whose latest quote is previewed: hovered for a moment, or focused.
   const [previewed, setPreviewed] = useState<string | null>(null);
   const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -201,6 +208,8 @@ export function MatrixBoard({
         />
         Dim low-confidence statements
       </label>
+      <LinkageToggle shown={showLinkages} onChange={setShowLinkages} count={links.length} listId="matrix-linkages" />
+      {showLinkages ? <LinkageList links={links} listId="matrix-linkages" /> : null}
       <p role="status" className="mb-2 text-sm text-emerald-800 empty:hidden">
         {proposed}
       </p>
@@ -241,6 +250,7 @@ export function MatrixBoard({
               <tr key={issue.id} className="border-b border-slate-100 align-top last:border-0">
                 <th scope="row" className="matrix-first bg-white px-3 py-3 text-sm font-medium sm:px-4">
                   {issue.title}
+                  <IssueLinkMarker issueId={issue.id} links={links} expanded={showLinkages} />
                   {issue.description ? (
                     <span className="mt-1 hidden text-xs font-normal text-slate-500 sm:block">{issue.description}</span>
                   ) : null}

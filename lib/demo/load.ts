@@ -118,6 +118,19 @@ export async function loadWorkspaceFixture(
     };
   });
 
+  const issueLinkRows = (fixture.issueLinks ?? []).map((link) => {
+    const where = `issue link "${link.first}" – "${link.second}"`;
+    return {
+      workspaceId,
+      kind: link.kind,
+      firstIssueId: resolve(issueIds, link.first, "issue", where),
+      secondIssueId: resolve(issueIds, link.second, "issue", where),
+      note: link.note ?? "",
+      partyId: link.party ? resolve(partyIds, link.party, "party", where) : null,
+      holdsFrom: link.holdsFrom ? fromCalendarDate(link.holdsFrom) : null,
+    };
+  });
+
   const cellVersions = new Map<string, { issueId: string; partyId: string; version: number }>();
   for (const s of statementRows) {
     const key = cellKey(s.issueId, s.partyId);
@@ -225,6 +238,7 @@ export async function loadWorkspaceFixture(
       await tx.negotiationEventDocument.createMany({
         data: eventRows.flatMap((e) => e.documents.map((documentId) => ({ workspaceId, eventId: e.id, documentId }))),
       });
+      await tx.issueLink.createMany({ data: issueLinkRows.map((row) => ({ ...row, createdAt })) });
       await tx.activityEvent.create({
         data: {
           workspaceId,

@@ -1,7 +1,13 @@
 // The shape of a workspace described as data (the demo workspace, and test fixtures built
 // the same way). Keys are local names used only to connect the pieces to each other.
 
-import type { EvidenceKind, EvidenceRelation, NegotiationEventKind, Position } from "@/lib/generated/prisma/enums";
+import type {
+  EvidenceKind,
+  EvidenceRelation,
+  IssueLinkKind,
+  NegotiationEventKind,
+  Position,
+} from "@/lib/generated/prisma/enums";
 
 export type WorkspaceFixture = {
   slug: string;
@@ -69,5 +75,17 @@ export type WorkspaceFixture = {
     parties: string[];
     /** keys of the documents about it */
     documents: string[];
+  }[];
+  /** Linked issues (package deals, sequencing); absent from fixtures that have none. */
+  issueLinks?: {
+    kind: IssueLinkKind;
+    /** key of the issue; for SEQUENCING, the one to be settled first */
+    first: string;
+    second: string;
+    note?: string;
+    /** key of the party insisting on the link */
+    party?: string;
+    /** "YYYY-MM-DD": from when the link holds */
+    holdsFrom?: string;
   }[];
 };

@@ -196,5 +196,13 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
       }))
       .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+    issueLinks: [...(file.issueLinks ?? [])]
+      .map(({ id: _id, firstIssueId, secondIssueId, partyId, ...link }) => ({
+        ...link,
+        firstIssue: lookup(issueKeys, firstIssueId),
+        secondIssue: lookup(issueKeys, secondIssueId),
+        party: lookup(partyKeys, partyId),
+      }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }

@@ -143,6 +143,7 @@ export async function importWorkspaceExport(
   const comment = newIds(comments);
   const events = file.events ?? [];
   const event = newIds(events);
+  const issueLinks = file.issueLinks ?? [];
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -395,6 +396,18 @@ export async function importWorkspaceExport(
               documentId: document(documentId),
             })),
           ),
+        });
+        await tx.issueLink.createMany({
+          data: issueLinks.map((link) => ({
+            ...link,
+            id: randomUUID(),
+            workspaceId,
+            firstIssueId: issue(link.firstIssueId),
+            secondIssueId: issue(link.secondIssueId),
+            partyId: orNull(party, link.partyId),
+            holdsFrom: link.holdsFrom === null ? null : fromCalendarDate(link.holdsFrom),
+            createdAt: date(link.createdAt),
+          })),
         });
         await recordActivity(tx, {
           workspaceId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
+import { ISSUE_LINK_KINDS } from "@/lib/issue-links/schema";
 import { CalendarDateSchema, EARLIEST_DATE, PartialDateSchema } from "@/lib/matrix/dates";
 import {
   CONDITION_MIN_POSITIONS,
@@ -221,6 +222,17 @@ const EventSchema = z.object({
   documentIds: z.array(Id),
 });
 
+const IssueLinkSchema = z.object({
+  id: Id,
+  kind: z.enum(ISSUE_LINK_KINDS),
+  firstIssueId: Id,
+  secondIssueId: Id,
+  note: Text(1000),
+  partyId: Id.nullable(),
+  holdsFrom: CalendarDateSchema.refine((d) => d >= EARLIEST_DATE, "Dates before 1900 are not accepted.").nullable(),
+  createdAt: Timestamp,
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -250,6 +262,8 @@ export const WorkspaceExportSchema = z.object({
   proposals: z.array(ProposalSchema).optional(),
   /** Absent from files written before events existed. */
   events: z.array(EventSchema).optional(),
+  /** Absent from files written before linked issues existed. */
+  issueLinks: z.array(IssueLinkSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

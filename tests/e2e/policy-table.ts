@@ -183,6 +183,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     idFields: ["documentIds", "eventId", "partyIds"],
   },
   deleteEventAction: { file: "lib/events/actions.ts", policy: WRITERS, idFields: ["eventId"] },
+  createIssueLinkAction: {
+    file: "lib/issue-links/actions.ts",
+    policy: WRITERS,
+    idFields: ["firstIssueId", "partyId", "secondIssueId"],
+  },
+  deleteIssueLinkAction: { file: "lib/issue-links/actions.ts", policy: WRITERS, idFields: ["issueLinkId"] },
 
   // Members and invitations: owners only.
   createInvitationAction: { file: "lib/members/actions.ts", policy: OWNERS, idFields: [] },

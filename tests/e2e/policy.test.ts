@@ -13,6 +13,7 @@ import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { createIssueLink } from "@/lib/issue-links/mutations";
 import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
@@ -119,6 +120,7 @@ const foreign = {} as Record<
   | "apiToken"
   | "proposal"
   | "event"
+  | "issueLink"
   | "codingRound",
   string
 > & { revisionNumber: number };
@@ -359,6 +361,7 @@ beforeAll(async () => {
     shareLink: foreignShare.id,
     event: (await db().negotiationEvent.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } }))
       .id,
+    issueLink: (await db().issueLink.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } })).id,
   });
 });
 
@@ -537,6 +540,22 @@ async function freshEvent(): Promise<string> {
   const created = await createEvent(asOwner(), { ...eventFields(`Policy event ${next()} ${run}`) });
   if (!created.ok) throw new Error(created.message);
   return created.eventId;
+}
+
+const issueLinkFields = () => ({
+  kind: "PACKAGE" as const,
+  firstIssueId: probeIssues[0],
+  secondIssueId: probeIssues[1],
+  note: `Policy link ${run}`,
+  partyId: null as string | null,
+  holdsFrom: null,
+});
+
+/** A link of the demo workspace for one call to delete. */
+async function freshIssueLink(): Promise<string> {
+  const created = await createIssueLink(asOwner(), { ...issueLinkFields(), note: `Policy link ${next()} ${run}` });
+  if (!created.ok) throw new Error(created.message);
+  return created.issueLinkId;
 }
 
 async function freshPerson(): Promise<string> {
@@ -864,6 +883,8 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
     { workspaceSlug: DEMO, eventId: await freshEvent(), ...eventFields(`Policy changed event ${next()} ${run}`) },
   ],
   deleteEventAction: async () => [{ workspaceSlug: DEMO, eventId: await freshEvent() }],
+  createIssueLinkAction: async () => [{ workspaceSlug: DEMO, ...issueLinkFields(), partyId: demoParty }],
+  deleteIssueLinkAction: async () => [{ workspaceSlug: DEMO, issueLinkId: await freshIssueLink() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
   async markAllNotificationsReadAction(subject) {
@@ -1710,6 +1731,30 @@ const IDOR_PROBES: IdorProbe[] = [
     field: "eventId",
     foreignId: () => foreign.event,
     args: async (id) => [{ workspaceSlug: DEMO, eventId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "firstIssueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), firstIssueId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "secondIssueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), secondIssueId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), partyId: id }],
+  },
+  {
+    action: "deleteIssueLinkAction",
+    field: "issueLinkId",
+    foreignId: () => foreign.issueLink,
+    args: async (id) => [{ workspaceSlug: DEMO, issueLinkId: id }],
   },
   {
     action: "followCellAction",
