@@ -3,13 +3,31 @@ import { DateInput } from "@/components/ui/date-input";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
 
-function exportHref(slug: string, format: ExportFormat, asOf: string): string {
-  const query = new URLSearchParams({ format, ...(EXPORT_FORMAT_LABELS[format].datedByAsOf ? { asOf } : {}) });
+// The briefings carry the digest of what moved since `from` (by default the previous change date).
+const BRIEFINGS: readonly ExportFormat[] = ["md", "html"];
+
+function exportHref(slug: string, format: ExportFormat, asOf: string, from: string | null): string {
+  const query = new URLSearchParams({
+    format,
+    ...(EXPORT_FORMAT_LABELS[format].datedByAsOf ? { asOf } : {}),
+    ...(from && BRIEFINGS.includes(format) ? { from } : {}),
+  });
   return `/api/w/${encodeURIComponent(slug)}/export?${query}`;
 }
 
 /** The downloads, with the as-of date in the URL (a plain GET form), so it works without scripts. */
-export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: string; rejectedAsOf: string | null }) {
+export function ExportLinks({
+  slug,
+  asOf,
+  from = null,
+  rejectedAsOf,
+}: {
+  slug: string;
+  asOf: string;
+  /** The start of the briefings' "What moved" (exclusive); null: the previous change date. */
+  from?: string | null;
+  rejectedAsOf: string | null;
+}) {
   return (
     <div className="space-y-4">
       <form method="get" className="flex flex-wrap items-end gap-3">
@@ -29,6 +47,20 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
             className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
           />
         </div>
+        <div>
+          <label htmlFor="export-from" className="block text-sm font-medium">
+            What moved since (optional)
+          </label>
+          <DateInput
+            captionClassName="ml-2"
+            id="export-from"
+            name="from"
+            defaultValue={from ?? ""}
+            min={EARLIEST_DATE}
+            aria-describedby="export-from-hint"
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+          />
+        </div>
         <button
           type="submit"
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
@@ -37,6 +69,10 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
         </button>
         <p id="export-as-of-hint" className="w-full text-xs text-slate-500">
           The matrix and briefings show each cell&apos;s latest statement stated on or before this day.
+        </p>
+        <p id="export-from-hint" className="w-full text-xs text-slate-500">
+          The briefings list what moved after the “since” date up to the as-of date; left empty, since the change date
+          before the latest.
         </p>
         {rejectedAsOf !== null ? (
           <p id="export-as-of-error" role="alert" className="w-full text-sm text-red-700">
@@ -63,7 +99,7 @@ export function ExportLinks({ slug, asOf, rejectedAsOf }: { slug: string; asOf: 
                 </p>
               </div>
               <a
-                href={exportHref(slug, format, asOf)}
+                href={exportHref(slug, format, asOf, from)}
                 download
                 className="shrink-0 rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
               >

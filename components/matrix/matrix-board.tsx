@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type CSSProperties, Fragment, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
+import { IssueLinkMarker, LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import { type CellEdit, EditFailure, pendingStatement, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
@@ -13,6 +14,7 @@ import { useRowWindow } from "@/components/matrix/use-row-window";
 import { useDates } from "@/components/ui/date-locale";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
+import type { IssueLinkView } from "@/lib/issue-links/schema";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import type { CellState, EditResult } from "@/lib/matrix/mutations";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
@@ -37,6 +39,8 @@ type Props = {
   proposalCounts?: Record<string, number>;
   /** Review mode, for an editor: edits are proposed, not applied. */
   proposing?: boolean;
+  /** Linked issues (package deals, sequencing), for the linkage overlay. */
+  issueLinks?: readonly IssueLinkView[];
 };
 type Editing = {
   issueId: string;
@@ -60,6 +64,7 @@ export function MatrixBoard({
   shareBase,
   proposalCounts = {},
   proposing = false,
+  issueLinks = [],
 }: Props) {
   const dates = useDates();
   const router = useRouter();
@@ -70,6 +75,8 @@ export function MatrixBoard({
   const changed = new Map((changes ?? []).map((c) => [cellKey(c.issueId, c.partyId), c]));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [dimLowConfidence, setDimLowConfidence] = useState(false);
+  const [showLinkages, setShowLinkages] = useState(false);
+  const links = linksHoldingOn(issueLinks, matrix.asOf);
   // The cell whose latest quote is previewed: hovered for a moment, or focused.
   const [previewed, setPreviewed] = useState<string | null>(null);
   const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -223,6 +230,8 @@ export function MatrixBoard({
         />
         Dim low-confidence statements
       </label>
+      <LinkageToggle shown={showLinkages} onChange={setShowLinkages} count={links.length} listId="matrix-linkages" />
+      {showLinkages ? <LinkageList links={links} listId="matrix-linkages" /> : null}
       <p role="status" className="mb-2 text-sm text-emerald-800 empty:hidden">
         {proposed}
       </p>
@@ -273,6 +282,7 @@ export function MatrixBoard({
                   >
                     <th scope="row" className="matrix-first matrix-issue">
                       {issue.title}
+                      <IssueLinkMarker issueId={issue.id} links={links} expanded={showLinkages} />
                       {issue.description ? <span className="matrix-issue-description">{issue.description}</span> : null}
                     </th>
                     {matrix.parties.map((party, column) => {

@@ -184,6 +184,21 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
     const proposal = negotiationProposalSentence(slug, event, kind, verb, before, after);
     if (proposal) return sentence(proposal.text, proposal.detail, proposal.href);
   }
+  if (kind === "issue_link" && (verb === "created" || verb === "deleted")) {
+    const link = verb === "created" ? after : before;
+    const issue = (id: unknown) => quoted(names.issues.get(String(id)) ?? "an issue");
+    const party = typeof link.partyId === "string" ? names.parties.get(link.partyId) : undefined;
+    const linked =
+      link.kind === "SEQUENCING"
+        ? `${issue(link.firstIssueId)} before ${issue(link.secondIssueId)}`
+        : `${issue(link.firstIssueId)} and ${issue(link.secondIssueId)}${link.kind === "PACKAGE" ? " as a package deal" : ""}`;
+    const whose = `${party ? `, insisted on by ${party}` : ""}${text(link.holdsFrom) ? ` from ${text(link.holdsFrom)}` : ""}`;
+    return sentence(
+      `${verb === "created" ? "linked" : "unlinked"} ${linked}${whose}`,
+      verb === "created" ? text(link.note) : null,
+      `/w/${slug}/settings#issue-links`,
+    );
+  }
   if (kind === "document") {
     const title = names.documents.get(event.subjectId) ?? text(after.title) ?? "a document";
     const href = `/w/${slug}/documents/${event.subjectId}`;

@@ -52,6 +52,7 @@ export const EXAMPLE_BODIES = {
     statedOn: "2022-02-14",
     links: [{ evidenceId: EXAMPLE_IDS.evidenceId, relation: "SUPPORTS" }],
     confidence: "HIGH",
+    conditionText: "Binding security guarantees from the permanent members.",
   },
   correctStatement: {
     baseVersion: 1,

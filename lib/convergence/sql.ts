@@ -5,11 +5,12 @@
 // statement that lands in that column: the first column on or after its date, found by
 // width_bucket over the columns (the number of columns strictly before the statement's date).
 // Later columns inherit it until a newer one lands; lib/convergence/heat-map.ts carries that
-// forward. Amended (corrected or retracted) statements never count, as in the matrix.
+// forward and judges conditional offers against the cells standing on the same column. Amended (corrected or retracted) statements never count, as in the matrix.
 // Parameters: $1 the workspace id, $2 the columns' dates, oldest first.
 export const HEAT_MAP_SQL = `
   SELECT DISTINCT ON (st."issueId", st."partyId", bucket)
-         st."issueId", st."partyId", st.position,
+         st."issueId", st."partyId", st.position, st."conditionText", st."conditionIssueId",
+         st."conditionPartyId", st."conditionMinPosition",
          width_bucket(st."statedOn" - 1, $2::date[]) AS bucket
   FROM stance_statements st
   JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL

@@ -119,6 +119,18 @@ export async function loadWorkspaceFixture(
   });
 
   const proposals = proposalRows(fixture, { partyIds, issueIds, documentIds, evidenceIds }, evidenceRows);
+  const issueLinkRows = (fixture.issueLinks ?? []).map((link) => {
+    const where = `issue link "${link.first}" – "${link.second}"`;
+    return {
+      workspaceId,
+      kind: link.kind,
+      firstIssueId: resolve(issueIds, link.first, "issue", where),
+      secondIssueId: resolve(issueIds, link.second, "issue", where),
+      note: link.note ?? "",
+      partyId: link.party ? resolve(partyIds, link.party, "party", where) : null,
+      holdsFrom: link.holdsFrom ? fromCalendarDate(link.holdsFrom) : null,
+    };
+  });
 
   const cellVersions = new Map<string, { issueId: string; partyId: string; version: number }>();
   for (const s of statementRows) {
@@ -247,6 +259,7 @@ export async function loadWorkspaceFixture(
           p.answers.map((answeredProvisionId) => ({ workspaceId, provisionId: p.id, answeredProvisionId })),
         ),
       });
+      await tx.issueLink.createMany({ data: issueLinkRows.map((row) => ({ ...row, createdAt })) });
       await tx.activityEvent.create({
         data: {
           workspaceId,

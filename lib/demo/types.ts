@@ -4,6 +4,7 @@
 import type {
   EvidenceKind,
   EvidenceRelation,
+  IssueLinkKind,
   NegotiationEventKind,
   NegotiationProposalKind,
   Position,
@@ -101,5 +102,17 @@ export type WorkspaceFixture = {
       /** keys of the provisions (of the proposal this one answers) that this one answers */
       answers?: string[];
     }[];
+  }[];
+  /** Linked issues (package deals, sequencing); absent from fixtures that have none. */
+  issueLinks?: {
+    kind: IssueLinkKind;
+    /** key of the issue; for SEQUENCING, the one to be settled first */
+    first: string;
+    second: string;
+    note?: string;
+    /** key of the party insisting on the link */
+    party?: string;
+    /** "YYYY-MM-DD": from when the link holds */
+    holdsFrom?: string;
   }[];
 };

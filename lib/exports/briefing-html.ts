@@ -112,6 +112,24 @@ function citation(entry: Citation): SafeHtml {
   return html`<li><figure>${quotes}<figcaption>— ${describeSpeaker(entry.speaker)}, ${formatCalendarDate(entry.saidOn)} · ${describeCitationKind(entry)}<br>Source: ${link(entry.document.title, entry.document.url)}${source ? `, ${source}` : ""}</figcaption></figure>${threads(entry.threads, "Open threads on this quote")}</li>`;
 }
 
+function whatMovedSection(digest: MatrixExport["whatMoved"]): SafeHtml | null {
+  if (!digest) return null;
+  const window = `after ${formatCalendarDate(digest.from)} up to ${formatCalendarDate(digest.to)}`;
+  return html`<section aria-labelledby="moved-heading">
+<h2 id="moved-heading">What moved</h2>
+${
+  digest.sections.length === 0
+    ? html`<p>Nothing moved ${window}.</p>`
+    : html`<p class="meta">What moved ${window}:</p>${digest.sections.map(
+        (section) =>
+          html`<h3>${section.title}</h3><ul class="changes">${section.entries.map(
+            (entry) => html`<li><a href="${entry.href}">${entry.sentence}</a></li>`,
+          )}</ul>`,
+      )}`
+}
+</section>`;
+}
+
 export function formatBriefingHtml(matrix: MatrixExport): string {
   const grouped = matrixCellsByIssue(matrix);
   const asOf = formatCalendarDate(matrix.asOf);
@@ -183,6 +201,7 @@ ${
     : html`<p>No changes to stances, quotes or documents were recorded by this date.</p>`
 }
 </section>
+${whatMovedSection(matrix.whatMoved)}
 <section aria-labelledby="positions-heading">
 <h2 id="positions-heading">Positions</h2>
 ${grouped.some(({ cells }) => cells.some((c) => c.statement)) ? details : html`<p>No positions were stated by this date.</p>`}

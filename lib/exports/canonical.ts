@@ -197,6 +197,14 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
       }))
       .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
     negotiationProposals: canonicalProposals(file, { partyKeys, issueKeys, documentKeys, evidenceKeys }),
+    issueLinks: [...(file.issueLinks ?? [])]
+      .map(({ id: _id, firstIssueId, secondIssueId, partyId, ...link }) => ({
+        ...link,
+        firstIssue: lookup(issueKeys, firstIssueId),
+        secondIssue: lookup(issueKeys, secondIssueId),
+        party: lookup(partyKeys, partyId),
+      }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { MatrixExport } from "@/lib/exports/model";
+import type { CellStatement, MatrixExport } from "@/lib/exports/model";
 import { citationText, matrixCellsByIssue } from "@/lib/exports/text";
 
 // RFC 4180: fields separated by commas, records by CRLF; a field holding a comma, a double
@@ -33,7 +33,27 @@ export const MATRIX_CSV_HEADER = [
   "citations",
   "confidence",
   "confidence_rationale",
+  "red_line",
+  "conditional",
+  "condition_text",
+  "condition_issue",
+  "condition_party",
+  "condition_min_position",
 ] as const;
+
+/** red_line … condition_min_position: booleans as true/false, all empty for an empty cell. */
+function qualityFields(statement: CellStatement | null): string[] {
+  if (!statement) return ["", "", "", "", "", ""];
+  const conditional = Boolean(statement.conditionText || statement.conditionCell);
+  return [
+    String(statement.redLine),
+    String(conditional),
+    statement.conditionText ?? "",
+    statement.conditionCell?.issue ?? "",
+    statement.conditionCell?.party ?? "",
+    statement.conditionCell?.minPosition ?? "",
+  ];
+}
 
 /** One record per issue × party; an empty cell has empty position, summary and citations. */
 export function formatMatrixCsv(matrix: MatrixExport): string {
@@ -50,6 +70,7 @@ export function formatMatrixCsv(matrix: MatrixExport): string {
       (statement?.citations ?? []).map(citationText).join("\n"),
       statement?.confidence ?? "",
       statement?.confidenceRationale ?? "",
+      ...qualityFields(statement),
     ]),
   );
   return UTF8_BOM + toCsv([MATRIX_CSV_HEADER, ...rows]);

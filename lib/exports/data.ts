@@ -1,9 +1,11 @@
 import "server-only";
 import { activityNames, listRecordChanges } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
+import { getWhatMoved } from "@/lib/convergence/data";
 import { db } from "@/lib/db/client";
 import { orderSides, PAIR_SELECT, type QuoteOrder, quotePair } from "@/lib/evidence/pairs";
 import type {
+  BriefingDigest,
   CellStatement,
   Citation,
   CommentThread,
@@ -12,6 +14,7 @@ import type {
   RecordedChange,
   Speaker,
 } from "@/lib/exports/model";
+import { briefingDigestOf } from "@/lib/exports/text";
 import {
   type ExportActor,
   WORKSPACE_EXPORT_FORMAT,
@@ -20,7 +23,7 @@ import {
   WorkspaceExportSchema,
 } from "@/lib/exports/workspace-file";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getMatrix } from "@/lib/matrix/data";
+import { getMatrix, listChangeDates } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import { ProposalLinksSchema, ProposalQualitiesSchema } from "@/lib/review/schema";
@@ -125,6 +128,21 @@ async function findRecordedChanges(workspace: AuthorizedWorkspace, asOf: string)
   });
 }
 
+/**
+ * The briefing's digest of what moved from `from` (by default the change date before the latest
+ * one up to asOf, so the latest change is in it) to asOf; null when there is no such window.
+ */
+export async function findBriefingDigest(
+  workspace: AuthorizedWorkspace,
+  asOf: string,
+  from: string | undefined,
+  baseUrl: string | undefined,
+): Promise<BriefingDigest | null> {
+  const start = from ?? (await listChangeDates(workspace)).filter((date) => date <= asOf).at(-2);
+  if (!start || start >= asOf) return null;
+  return briefingDigestOf(await getWhatMoved(workspace, start, asOf), baseUrl);
+}
+
 export async function getMatrixExport(
   workspace: AuthorizedWorkspace,
   asOf: string,
@@ -193,6 +211,8 @@ export async function getMatrixExport(
       .map(({ startOffset: _startOffset, ...citation }) => citation);
 
   const shown = new Map(matrix.cells.map((c) => [`${c.issueId}/${c.partyId}`, c.statement]));
+  const issueTitles = new Map(matrix.issues.map((i) => [i.id, i.title]));
+  const partyNames = new Map(matrix.parties.map((p) => [p.id, p.name]));
   const changes = options.changes ? await findRecordedChanges(workspace, asOf) : [];
   return {
     workspace: { slug: workspace.slug, title: workspace.title, description: meta.description },
@@ -210,6 +230,15 @@ export async function getMatrixExport(
           statedOn: statement.statedOn,
           confidence: statement.confidence,
           confidenceRationale: statement.confidenceRationale,
+          redLine: statement.redLine ?? false,
+          conditionText: statement.conditionText ?? null,
+          conditionCell: statement.conditionCell
+            ? {
+                issue: issueTitles.get(statement.conditionCell.issueId) ?? "",
+                party: partyNames.get(statement.conditionCell.partyId) ?? "",
+                minPosition: statement.conditionCell.minPosition,
+              }
+            : null,
           citations: ordered(statement.id),
           threads: threads.byStatement.get(statement.id) ?? [],
         };
@@ -534,6 +563,20 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           },
         },
       });
+      const issueLinks = await tx.issueLink.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          firstIssueId: true,
+          secondIssueId: true,
+          note: true,
+          partyId: true,
+          holdsFrom: true,
+          createdAt: true,
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -563,6 +606,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         proposals,
         events,
         negotiationProposals,
+        issueLinks,
         users,
       };
     },
@@ -703,6 +747,11 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         issueIds: issues.map((i) => i.issueId).sort((a, b) => issueOrder.get(a)! - issueOrder.get(b)!),
         answersProvisionIds: answers.map((a) => a.answeredProvisionId).sort(),
       })),
+    })),
+    issueLinks: file.issueLinks.map((link) => ({
+      ...link,
+      holdsFrom: link.holdsFrom ? toCalendarDate(link.holdsFrom) : null,
+      createdAt: link.createdAt.toISOString(),
     })),
   });
 }

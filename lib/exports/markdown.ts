@@ -82,6 +82,24 @@ function change(entry: RecordedChange): string[] {
   return entry.detail ? [head, `  ${mdInline(entry.detail)}`] : [head];
 }
 
+function whatMovedLines(digest: MatrixExport["whatMoved"]): string[] {
+  if (!digest) return [];
+  const window = `after ${formatCalendarDate(digest.from)} up to ${formatCalendarDate(digest.to)}`;
+  if (digest.sections.length === 0) return ["## What moved", "", `Nothing moved ${window}.`, ""];
+  return [
+    "## What moved",
+    "",
+    `What moved ${window}:`,
+    "",
+    ...digest.sections.flatMap((section) => [
+      `### ${mdInline(section.title)}`,
+      "",
+      ...section.entries.map((entry) => `- [${mdInline(entry.sentence)}](${entry.href.replaceAll(" ", "%20")})`),
+      "",
+    ]),
+  ];
+}
+
 export function formatBriefingMarkdown(matrix: MatrixExport): string {
   const grouped = matrixCellsByIssue(matrix);
   const out: string[] = [
@@ -121,6 +139,8 @@ export function formatBriefingMarkdown(matrix: MatrixExport): string {
       ...matrix.changes.flatMap(change),
       "",
     );
+
+  out.push(...whatMovedLines(matrix.whatMoved));
 
   out.push("## Positions", "");
   const stated = grouped.filter(({ cells }) => cells.some((c) => c.statement));

@@ -27,6 +27,9 @@ export function formatMatrixJson(matrix: MatrixExport): string {
           statedOn: statement.statedOn,
           confidence: statement.confidence,
           confidenceRationale: statement.confidenceRationale,
+          redLine: statement.redLine,
+          conditionText: statement.conditionText,
+          conditionCell: statement.conditionCell,
           citations: statement.citations.map((c) => ({
             evidenceId: c.evidenceId,
             relation: c.relation,

@@ -40,12 +40,24 @@ export type CellStatement = {
   statedOn: string;
   confidence: Confidence;
   confidenceRationale: string | null;
+  /** Stated as non-negotiable. */
+  redLine: boolean;
+  /** A conditional offer's condition, in words and/or as another cell at a minimum step. */
+  conditionText: string | null;
+  conditionCell: { issue: string; party: string; minPosition: Position } | null;
   citations: Citation[];
   threads: CommentThread[];
 };
 
 /** One entry of the activity log, in the log's own sentence (lib/activity/sentences.ts). */
 export type RecordedChange = { at: string; actor: string; text: string; detail: string | null };
+
+/** The briefing's "What moved": the convergence digest between two dates, with absolute links. */
+export type BriefingDigest = {
+  from: string;
+  to: string;
+  sections: { title: string; entries: { sentence: string; href: string }[] }[];
+};
 
 export type MatrixExport = {
   workspace: { slug: string; title: string; description: string };
@@ -57,6 +69,8 @@ export type MatrixExport = {
   cells: { issueId: string; partyId: string; statement: CellStatement | null }[];
   /** The briefing's "What changed": the latest changes to the record up to the end of `asOf`, newest first. */
   changes: RecordedChange[];
+  /** Briefings only: what moved between the export form's date (or the previous change date) and `asOf`. */
+  whatMoved?: BriefingDigest | null;
 };
 
 export type AnnotatedEvidence = {

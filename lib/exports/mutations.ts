@@ -146,6 +146,7 @@ export async function importWorkspaceExport(
   const negotiationProposals = file.negotiationProposals ?? [];
   const negotiationProposal = newIds(negotiationProposals);
   const provision = newIds(negotiationProposals.flatMap((p) => p.provisions));
+  const issueLinks = file.issueLinks ?? [];
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -407,6 +408,18 @@ export async function importWorkspaceExport(
           issue,
           document,
           evidence,
+        });
+        await tx.issueLink.createMany({
+          data: issueLinks.map((link) => ({
+            ...link,
+            id: randomUUID(),
+            workspaceId,
+            firstIssueId: issue(link.firstIssueId),
+            secondIssueId: issue(link.secondIssueId),
+            partyId: orNull(party, link.partyId),
+            holdsFrom: link.holdsFrom === null ? null : fromCalendarDate(link.holdsFrom),
+            createdAt: date(link.createdAt),
+          })),
         });
         await recordActivity(tx, {
           workspaceId,

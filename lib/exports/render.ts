@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import type { QuoteOrder } from "@/lib/evidence/pairs";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
 import { formatMatrixCsv } from "@/lib/exports/csv";
-import { getEvidenceExport, getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
+import { findBriefingDigest, getEvidenceExport, getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
 import { formatBriefingMarkdown } from "@/lib/exports/markdown";
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
 import type { ExportFormat } from "@/lib/exports/schema";
@@ -13,12 +13,21 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type ExportFile = { body: string; contentType: string; filename: string };
 
+async function getBriefing(workspace: AuthorizedWorkspace, asOf: string, quoteOrder: QuoteOrder, from?: string) {
+  const [matrix, whatMoved] = await Promise.all([
+    getMatrixExport(workspace, asOf, { threads: true, changes: true, quoteOrder }),
+    findBriefingDigest(workspace, asOf, from, env().PARLEY_PUBLIC_URL),
+  ]);
+  return { ...matrix, whatMoved };
+}
+
 /** The export of `workspace` in `format`; asOf dates the matrix and briefing formats only. */
 export async function renderExport(
   workspace: AuthorizedWorkspace,
   format: ExportFormat,
   asOf: string,
   quoteOrder: QuoteOrder = "original",
+  digestFrom?: string,
 ): Promise<ExportFile> {
   const name = (what: string, extension: string) => `${workspace.slug}-${what}.${extension}`;
   switch (format) {
@@ -36,15 +45,13 @@ export async function renderExport(
       };
     case "md":
       return {
-        body: formatBriefingMarkdown(
-          await getMatrixExport(workspace, asOf, { threads: true, changes: true, quoteOrder }),
-        ),
+        body: formatBriefingMarkdown(await getBriefing(workspace, asOf, quoteOrder, digestFrom)),
         contentType: "text/markdown; charset=utf-8; variant=GFM",
         filename: name(`briefing-${asOf}`, "md"),
       };
     case "html":
       return {
-        body: formatBriefingHtml(await getMatrixExport(workspace, asOf, { threads: true, changes: true, quoteOrder })),
+        body: formatBriefingHtml(await getBriefing(workspace, asOf, quoteOrder, digestFrom)),
         contentType: "text/html; charset=utf-8",
         filename: name(`briefing-${asOf}`, "html"),
       };

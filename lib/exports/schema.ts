@@ -41,8 +41,16 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; descrip
     },
   };
 
-/** GET /api/w/[slug]/export: `asOf` matters for the matrix and briefing formats only. */
-export const ExportQuerySchema = z.object({ format: ExportFormatSchema, asOf: AsOfSchema.optional() });
+/**
+ * GET /api/w/[slug]/export: `asOf` matters for the matrix and briefing formats only; `from` starts
+ * the briefings' digest of what moved (by default the change date before the latest up to asOf).
+ */
+export const ExportQuerySchema = z
+  .object({ format: ExportFormatSchema, asOf: AsOfSchema.optional(), from: AsOfSchema.optional() })
+  .refine((q) => !q.from || !q.asOf || q.from < q.asOf, {
+    message: "The digest's start must come before the as-of date.",
+    path: ["from"],
+  });
 
 /** The same rule as the workspaces_slug_format constraint in the database. */
 export const WorkspaceSlugSchema = z

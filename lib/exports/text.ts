@@ -1,5 +1,6 @@
+import type { WhatMoved } from "@/lib/convergence/digest";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import type { Citation, MatrixExport, SourceDocument, Speaker } from "@/lib/exports/model";
+import type { BriefingDigest, Citation, MatrixExport, SourceDocument, Speaker } from "@/lib/exports/model";
 import { formatCalendarDate } from "@/lib/matrix/dates";
 
 // Wording shared by the formats. Plain text only: each format escapes it for itself.
@@ -62,4 +63,22 @@ export function matrixCellsByIssue(matrix: MatrixExport) {
     issue,
     cells: matrix.cells.filter((c) => c.issueId === issue.id).map((c) => ({ ...c, party: parties.get(c.partyId)! })),
   }));
+}
+
+/**
+ * The convergence digest as the briefings print it: one section per kind of change (empty ones
+ * left out), each entry a sentence with its link, made absolute when the public address is known.
+ */
+export function briefingDigestOf(digest: WhatMoved, baseUrl: string | undefined): BriefingDigest {
+  const absolute = (href: string) => (baseUrl ? new URL(href, baseUrl).toString() : href);
+  const entries = (list: readonly { sentence: string; href: string }[]) =>
+    list.map((entry) => ({ sentence: entry.sentence, href: absolute(entry.href) }));
+  const sections = [
+    { title: "Events", entries: entries(digest.events) },
+    { title: "Red lines drawn or dropped", entries: entries(digest.redLines) },
+    { title: "Positions that moved", entries: entries(digest.moved) },
+    { title: "Newly stated", entries: entries(digest.stated) },
+    { title: "Retracted", entries: entries(digest.retracted) },
+  ].filter((section) => section.entries.length > 0);
+  return { from: digest.from, to: digest.to, sections };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
+import { ISSUE_LINK_KINDS } from "@/lib/issue-links/schema";
 import { CalendarDateSchema, EARLIEST_DATE, PartialDateSchema } from "@/lib/matrix/dates";
 import {
   CONDITION_MIN_POSITIONS,
@@ -244,6 +245,17 @@ const NegotiationProposalSchema = z.object({
   provisions: z.array(ProvisionSchema),
 });
 
+const IssueLinkSchema = z.object({
+  id: Id,
+  kind: z.enum(ISSUE_LINK_KINDS),
+  firstIssueId: Id,
+  secondIssueId: Id,
+  note: Text(1000),
+  partyId: Id.nullable(),
+  holdsFrom: CalendarDateSchema.refine((d) => d >= EARLIEST_DATE, "Dates before 1900 are not accepted.").nullable(),
+  createdAt: Timestamp,
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -275,6 +287,8 @@ export const WorkspaceExportSchema = z.object({
   events: z.array(EventSchema).optional(),
   /** Absent from files written before negotiation proposals existed. */
   negotiationProposals: z.array(NegotiationProposalSchema).optional(),
+  /** Absent from files written before linked issues existed. */
+  issueLinks: z.array(IssueLinkSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

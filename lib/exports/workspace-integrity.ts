@@ -272,6 +272,13 @@ export function findExportProblems(file: WorkspaceExport): string[] {
   });
 
   findProposalProblems(file, problem, unique);
+  (file.issueLinks ?? []).forEach((link, i) => {
+    const where = `issueLinks[${i}]`;
+    if (!issues.has(link.firstIssueId) || !issues.has(link.secondIssueId))
+      problem(`${where} names an issue that is not in the file.`);
+    if (link.firstIssueId === link.secondIssueId) problem(`${where} links an issue to itself.`);
+    if (link.partyId !== null && !parties.has(link.partyId)) problem(`${where} names a party that is not in the file.`);
+  });
 
   return problems;
 }

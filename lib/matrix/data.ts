@@ -295,6 +295,11 @@ export async function listStatements(workspace: AuthorizedWorkspace, query: Stat
       statedOn: true,
       confidence: true,
       confidenceRationale: true,
+      redLine: true,
+      conditionText: true,
+      conditionIssueId: true,
+      conditionPartyId: true,
+      conditionMinPosition: true,
       recordedAt: true,
       recordedBy: { select: { name: true, email: true } },
       links: { orderBy: { evidenceId: "asc" }, select: { evidenceId: true, relation: true } },
@@ -314,6 +319,7 @@ export async function listStatements(workspace: AuthorizedWorkspace, query: Stat
   return {
     statements: page.map(({ recordedAt, recordedBy, statedOn, amendment, ...statement }) => ({
       ...statement,
+      conditional: Boolean(statement.conditionText || statement.conditionIssueId),
       statedOn: toCalendarDate(statedOn),
       recordedAt: recordedAt.toISOString(),
       recordedBy: name(recordedBy),

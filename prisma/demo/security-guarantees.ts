@@ -1098,6 +1098,25 @@ export const securityGuarantees: WorkspaceFixture = {
       parties: ["us", "nato", "russia"],
       documents: ["rbc-jan27"],
     },
+  ], // Moscow's linkage: the written responses offer talks on what Russia calls secondary issues
+  // (arms control, missiles), which it takes up only once its main demand, non-expansion, is met.
+  issueLinks: [
+    {
+      kind: "SEQUENCING",
+      first: "non-expansion",
+      second: "arms-control",
+      party: "russia",
+      holdsFrom: "2022-01-27",
+      note: "Lavrov: the American response allows “the beginning of a serious conversation, but about secondary issues”; “no positive reaction on the main issue” (RBC, 27 January 2022). Lukyanov: secondary issues are to be addressed “only after some mutual understanding on political issues is reached” (TASS, 2 February 2022).",
+    },
+    {
+      kind: "SEQUENCING",
+      first: "non-expansion",
+      second: "inf-missiles",
+      party: "russia",
+      holdsFrom: "2022-01-27",
+      note: "Kortunov counts a moratorium on medium- and shorter-range missiles among the topics Moscow could take up if it settles for “something is better than nothing” (RBC, 27 January 2022); Lavrov calls such topics secondary to non-expansion.",
+    },
   ],
 
   // The drafts' own texts are not in the corpus: each provision is the corpus passage that reports

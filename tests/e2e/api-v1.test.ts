@@ -163,6 +163,30 @@ describe("every documented operation, with the document's examples", () => {
   });
 });
 
+describe("statement objects", () => {
+  it("carry confidence, red line and condition, as the example recorded them", async () => {
+    const response = await fetchAs(undefined, `/api/v1/workspaces/${slug}/statements?limit=200`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const { statements } = (await response.json()) as { statements: Record<string, unknown>[] };
+    const recorded = statements.find((s) => s.summary === EXAMPLE_BODIES.recordStatement.summary);
+    expect(recorded).toMatchObject({
+      confidence: "HIGH",
+      redLine: false,
+      conditional: true,
+      conditionText: EXAMPLE_BODIES.recordStatement.conditionText,
+      conditionIssueId: null,
+      conditionPartyId: null,
+      conditionMinPosition: null,
+    });
+    for (const statement of statements)
+      expect(Object.keys(statement)).toEqual(
+        expect.arrayContaining(["redLine", "conditional", "conditionMinPosition"]),
+      );
+  });
+});
+
 describe("problem details", () => {
   it("answer a missing token, a bad query and another site's session write in one shape", async () => {
     const problems = [

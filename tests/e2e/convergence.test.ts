@@ -10,6 +10,7 @@ import { signIn, useBrowser } from "./browser";
 const run = randomBytes(4).toString("hex");
 let slug: string;
 const NON_EXPANSION = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
+const ARMS_CONTROL = securityGuarantees.issues.find((i) => i.key === "arms-control")!.title;
 
 beforeAll(async () => {
   const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
@@ -70,5 +71,38 @@ describe("the convergence view", () => {
       expect(refused.status(), query).toBe(400);
       expect(await refused.json()).toMatchObject({ error: "invalid_request", message: expect.any(String) });
     }
+  }, 60_000);
+
+  it("marks Russia's linkage on the matrix and spells it out when the overlay is toggled by keyboard", async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await page.goto(`/w/${slug}?asOf=2022-02-16`);
+    const grid = page.getByRole("grid");
+    await grid.waitFor();
+    // The mark on the row header names the link for a screen reader.
+    const armsControlRow = grid.getByRole("rowheader", { name: new RegExp(`^${ARMS_CONTROL}`) });
+    await expect
+      .poll(() => armsControlRow.getByRole("img", { name: /^Linked issue:/ }).getAttribute("aria-label"))
+      .toBe(`Linked issue: only after “${NON_EXPANSION}” (Russia)`);
+
+    const toggle = page.getByRole("checkbox", { name: /Show linkages/ });
+    await toggle.focus();
+    await page.keyboard.press("Space");
+    expect(await toggle.isChecked()).toBe(true);
+    const list = page.getByRole("region", { name: "Linked issues" });
+    await list.waitFor();
+    expect(await list.innerText()).toContain(`Russia insists on “${NON_EXPANSION}” before “${ARMS_CONTROL}”`);
+    expect(await armsControlRow.innerText()).toContain(`only after “${NON_EXPANSION}” (Russia)`);
+    expect(await grid.getByRole("rowheader", { name: new RegExp(`^${NON_EXPANSION}`) }).innerText()).toContain(
+      `settled before “${ARMS_CONTROL}”`,
+    );
+
+    await page.keyboard.press("Space");
+    await list.waitFor({ state: "detached" });
+    // Before Russia drew the link (27 January), the matrix shows none.
+    await page.goto(`/w/${slug}?asOf=2022-01-20`);
+    await page.getByRole("grid").waitFor();
+    expect(await page.getByRole("checkbox", { name: /Show linkages/ }).count()).toBe(0);
+    expect(await page.getByTestId("issue-link-icon").count()).toBe(0);
   }, 60_000);
 });

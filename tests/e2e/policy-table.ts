@@ -196,6 +196,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
     idFields: ["answersProvisionIds", "issueIds", "proposalId", "revisionId"],
   },
   removeProvisionAction: { file: "lib/proposals/actions.ts", policy: WRITERS, idFields: ["provisionId"] },
+  createIssueLinkAction: {
+    file: "lib/issue-links/actions.ts",
+    policy: WRITERS,
+    idFields: ["firstIssueId", "partyId", "secondIssueId"],
+  },
+  deleteIssueLinkAction: { file: "lib/issue-links/actions.ts", policy: WRITERS, idFields: ["issueLinkId"] },
 
   // Members and invitations: owners only.
   createInvitationAction: { file: "lib/members/actions.ts", policy: OWNERS, idFields: [] },

@@ -13,6 +13,7 @@ import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { createIssueLink } from "@/lib/issue-links/mutations";
 import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
@@ -121,6 +122,7 @@ const foreign = {} as Record<
   | "proposal"
   | "event"
   | "codingRound"
+  | "issueLink"
   | "negotiationProposal"
   | "provision",
   string
@@ -368,6 +370,7 @@ beforeAll(async () => {
     shareLink: foreignShare.id,
     event: (await db().negotiationEvent.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } }))
       .id,
+    issueLink: (await db().issueLink.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } })).id,
   });
 });
 
@@ -594,6 +597,22 @@ const provisionInput = (proposalId: string) => ({
   issueIds: [probeIssues[0]!],
   answersProvisionIds: [] as string[],
 });
+
+const issueLinkFields = () => ({
+  kind: "PACKAGE" as const,
+  firstIssueId: probeIssues[0],
+  secondIssueId: probeIssues[1],
+  note: `Policy link ${run}`,
+  partyId: null as string | null,
+  holdsFrom: null,
+});
+
+/** A link of the demo workspace for one call to delete. */
+async function freshIssueLink(): Promise<string> {
+  const created = await createIssueLink(asOwner(), { ...issueLinkFields(), note: `Policy link ${next()} ${run}` });
+  if (!created.ok) throw new Error(created.message);
+  return created.issueLinkId;
+}
 
 async function freshPerson(): Promise<string> {
   return (
@@ -926,6 +945,8 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   deleteNegotiationProposalAction: async () => [{ workspaceSlug: DEMO, proposalId: await freshNegotiationProposal() }],
   addProvisionAction: async () => [provisionInput(await freshNegotiationProposal())],
   removeProvisionAction: async () => [{ workspaceSlug: DEMO, provisionId: await freshProvision() }],
+  createIssueLinkAction: async () => [{ workspaceSlug: DEMO, ...issueLinkFields(), partyId: demoParty }],
+  deleteIssueLinkAction: async () => [{ workspaceSlug: DEMO, issueLinkId: await freshIssueLink() }],
 
   markNotificationReadAction: async (subject) => [{ notificationId: await unreadNotification(subject) }],
   async markAllNotificationsReadAction(subject) {
@@ -1834,6 +1855,30 @@ const IDOR_PROBES: IdorProbe[] = [
     field: "provisionId",
     foreignId: () => foreign.provision,
     args: async (id) => [{ workspaceSlug: DEMO, provisionId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "firstIssueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), firstIssueId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "secondIssueId",
+    foreignId: () => foreign.issue,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), secondIssueId: id }],
+  },
+  {
+    action: "createIssueLinkAction",
+    field: "partyId",
+    foreignId: () => foreign.party,
+    args: async (id) => [{ workspaceSlug: DEMO, ...issueLinkFields(), partyId: id }],
+  },
+  {
+    action: "deleteIssueLinkAction",
+    field: "issueLinkId",
+    foreignId: () => foreign.issueLink,
+    args: async (id) => [{ workspaceSlug: DEMO, issueLinkId: id }],
   },
   {
     action: "followCellAction",

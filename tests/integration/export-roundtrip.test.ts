@@ -18,6 +18,7 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { renderExport } from "@/lib/exports/render";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/schema";
 import { type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
+import { createIssueLink } from "@/lib/issue-links/mutations";
 import { getMatrix } from "@/lib/matrix/data";
 import { correctStatement, retractStatement } from "@/lib/matrix/mutations";
 import { archiveIssue } from "@/lib/structure/mutations";
@@ -200,6 +201,15 @@ beforeAll(async () => {
     where: { id: workspace.id },
     data: { positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } },
   });
+  const linked = await createIssueLink(workspace, {
+    kind: "PACKAGE",
+    firstIssueId: matrix.issues[0]!.id,
+    secondIssueId: matrix.issues.at(-1)!.id,
+    note: "",
+    partyId: null,
+    holdsFrom: null,
+  });
+  if (!linked.ok) throw new Error(linked.message);
   await archiveIssue(workspace, matrix.issues.at(-1)!.id);
 });
 
@@ -237,6 +247,15 @@ describe("a whole-workspace export", () => {
     expect(
       exported.negotiationProposals?.flatMap((p) => p.provisions.flatMap((v) => v.answersProvisionIds)),
     ).toHaveLength(4);
+    // The demo's linkages, and one more drawn here on the issue archived above.
+    expect(exported.issueLinks).toHaveLength(securityGuarantees.issueLinks!.length + 1);
+    expect(exported.issueLinks).toContainEqual(
+      expect.objectContaining({
+        kind: "SEQUENCING",
+        holdsFrom: "2022-01-27",
+        note: expect.stringContaining("secondary"),
+      }),
+    );
   });
 
   it("imports as a new workspace that exports identically, with new ids", async () => {

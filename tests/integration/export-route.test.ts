@@ -111,6 +111,45 @@ describe("GET /api/w/[slug]/export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it("gives each CSV row its red line and condition, the condition's cell by name", async () => {
+    session.userId = viewerId;
+    const csv = (await (await get(loaded.slug, "format=csv&asOf=2022-02-16")).text()).slice(1);
+    const [header, ...records] = csv.trimEnd().split("\r\n");
+    expect(header!.split(",").slice(-6)).toEqual([
+      "red_line",
+      "conditional",
+      "condition_text",
+      "condition_issue",
+      "condition_party",
+      "condition_min_position",
+    ]);
+    const missiles = records.find((r) => r.startsWith("Moratorium on INF-range missiles in Europe,United States,"))!;
+    expect(missiles).toContain(
+      ",false,true,Transparency on US missile deployments only in return for reciprocal measures by Russia.,Moratorium on INF-range missiles in Europe,Russia,SUPPORTS",
+    );
+    // Russia's red line on non-expansion, drawn on 27 January (this file's beforeAll overwrote the
+    // one of 16 February).
+    const earlier = await (await get(loaded.slug, "format=csv&asOf=2022-02-01")).text();
+    expect(earlier).toMatch(
+      /\r\nNATO non-expansion vs\. the open-door policy,Russia,DEMANDS,[^\r]*,true,false,,,,\r\n/,
+    );
+  });
+
+  it("adds to the briefings what moved between the form's dates, or since the previous change date", async () => {
+    session.userId = viewerId;
+    const markdown = await (await get(loaded.slug, "format=md&asOf=2022-02-16&from=2022-01-20")).text();
+    expect(markdown).toContain("## What moved\n\nWhat moved after 20 Jan 2022 up to 16 Feb 2022:");
+    expect(markdown).toContain("### Positions that moved");
+    expect(markdown).toMatch(
+      /- \[[^\]]+ moved from [^\]]+\]\((?:https?:\/\/[^/)]+)?\/w\/[^)]+\?asOf=\d{4}-\d{2}-\d{2}&cell=/,
+    );
+    const html = await (await get(loaded.slug, "format=html&asOf=2022-02-16&from=2022-01-20")).text();
+    expect(html).toContain('<h2 id="moved-heading">What moved</h2>');
+    // By default the window opens at the change date before the latest up to asOf.
+    expect(await (await get(loaded.slug, "format=md&asOf=2022-02-16")).text()).toContain("## What moved");
+    expect((await get(loaded.slug, "format=md&asOf=2022-02-16&from=2022-02-16")).status).toBe(400);
+  });
+
   it("names the whole-workspace file by today's date and ignores asOf for it", async () => {
     session.userId = viewerId;
     const response = await get(loaded.slug, "format=workspace&asOf=2022-02-16");

@@ -21,7 +21,15 @@ const INF = "Moratorium on INF-range missiles in Europe";
 let actorId: string;
 
 async function freshWorkspace(): Promise<AuthorizedWorkspace> {
-  const fixture = { ...securityGuarantees, people: [], documents: [], evidence: [], statements: [], events: [], proposals: [] };
+  const fixture = {
+    ...securityGuarantees,
+    people: [],
+    documents: [],
+    evidence: [],
+    statements: [],
+    events: [],
+    proposals: [],
+  };
   const loaded = await loadWorkspaceFixture(fixture, { slug: `import-${randomUUID().slice(0, 8)}` });
   return trustedWorkspace(loaded, actorId);
 }

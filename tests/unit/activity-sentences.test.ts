@@ -3,7 +3,10 @@ import { type ActivityNames, activitySentence } from "@/lib/activity/sentences";
 import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
 
 const names: ActivityNames = {
-  issues: new Map([["i1", "Offensive weapons"]]),
+  issues: new Map([
+    ["i1", "Offensive weapons"],
+    ["i2", "NATO non-expansion"],
+  ]),
   parties: new Map([["p1", "Russia"]]),
   people: new Map([["s1", "Sergei Lavrov"]]),
   documents: new Map([["d1", "TASS, 17 Feb"]]),
@@ -40,6 +43,35 @@ describe("the activity log in sentences", () => {
       names,
     );
     expect(deleted.text).toBe("deleted the event “Geneva round” (2022-01-10)");
+  });
+
+  it("names a linkage drawn or removed between two issues, with the party insisting on it", () => {
+    const link = {
+      kind: "SEQUENCING",
+      firstIssueId: "i2",
+      secondIssueId: "i1",
+      partyId: "p1",
+      holdsFrom: "2022-01-27",
+      note: "Secondary issues.",
+    };
+    const linked = activitySentence("talks", event("issue_link.created", "issue_link", "l1", null, link), names);
+    expect(`${linked.actor} ${linked.text}`).toBe(
+      "Ana linked “NATO non-expansion” before “Offensive weapons”, insisted on by Russia from 2022-01-27",
+    );
+    expect(linked.detail).toBe("Secondary issues.");
+    expect(linked.href).toBe("/w/talks/settings#issue-links");
+    const unlinked = activitySentence(
+      "talks",
+      event(
+        "issue_link.deleted",
+        "issue_link",
+        "l1",
+        { ...link, kind: "PACKAGE", partyId: null, holdsFrom: null },
+        null,
+      ),
+      names,
+    );
+    expect(unlinked.text).toBe("unlinked “NATO non-expansion” and “Offensive weapons” as a package deal");
   });
 
   it("names a coding round started and closed, linking to the round", () => {

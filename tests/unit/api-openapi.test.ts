@@ -31,4 +31,21 @@ describe("the OpenAPI document", () => {
       }
     expect(missing).toEqual([]);
   });
+
+  it("describes a statement's red line, condition and confidence", () => {
+    const operation = openApiDocument().paths?.["/workspaces/{slug}/statements"]?.get;
+    const response = operation?.responses?.["200"];
+    const schema = JSON.stringify(response && "content" in response ? response.content : null);
+    for (const field of [
+      "confidence",
+      "confidenceRationale",
+      "redLine",
+      "conditional",
+      "conditionText",
+      "conditionIssueId",
+      "conditionPartyId",
+      "conditionMinPosition",
+    ])
+      expect(schema, field).toContain(`"${field}"`);
+  });
 });

@@ -255,6 +255,107 @@ describe("the heat map sweep", () => {
     );
   });
 
+  it("judges conditional offers on every column against the cells standing that day, as the zone list does", () => {
+    const conditionArbitrary = fc.option(
+      fc.record({
+        issueId: fc.constantFrom("i1", "i2"),
+        partyId: fc.constantFrom("p1", "p2", "p3", "p4"),
+        minPosition: fc.constantFrom<P>("REJECTS", "OPPOSES", "OPEN", "SUPPORTS", "DEMANDS"),
+        inWordsOnly: fc.boolean(),
+      }),
+      { nil: null },
+    );
+    const offersArbitrary = fc.record({
+      statements: fc.array(
+        fc.record({
+          issueId: fc.constantFrom("i1", "i2"),
+          partyId: fc.constantFrom("p1", "p2", "p3", "p4"),
+          position: fc.constantFrom(...POSITIONS),
+          statedOn: fc.integer({ min: 0, max: 20 }).map(day),
+          condition: conditionArbitrary,
+        }),
+        { maxLength: 30 },
+      ),
+      columns: fc.uniqueArray(fc.integer({ min: 0, max: 22 }).map(day), { minLength: 1, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(offersArbitrary, ({ statements, columns: unsorted }) => {
+        const columns = [...unsorted].sort();
+        const ordered = statements.map((s, order) => ({ ...s, order }));
+        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
+        for (const s of ordered) {
+          const bucket = columns.filter((c) => c < s.statedOn).length;
+          if (bucket >= columns.length) continue;
+          const key = `${s.issueId}:${s.partyId}:${bucket}`;
+          const held = landed.get(key);
+          const c = s.condition;
+          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
+            landed.set(key, {
+              ...s,
+              bucket,
+              conditionText: c ? "Only if." : null,
+              conditionIssueId: c && !c.inWordsOnly ? c.issueId : null,
+              conditionPartyId: c && !c.inWordsOnly ? c.partyId : null,
+              conditionMinPosition: c && !c.inWordsOnly ? c.minPosition : null,
+            });
+        }
+        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+        for (const [col, date] of columns.entries()) {
+          const standingOf = (issueId: string, partyId: string) => {
+            let latest: (typeof ordered)[number] | null = null;
+            for (const s of ordered)
+              if (s.issueId === issueId && s.partyId === partyId && s.statedOn <= date)
+                if (!latest || s.statedOn >= latest.statedOn) latest = s;
+            return latest;
+          };
+          for (const issueId of ["i1", "i2"]) {
+            const parties = ["p1", "p2", "p3", "p4"].flatMap((partyId): { position: P; conditionMet?: boolean }[] => {
+              const s = standingOf(issueId, partyId);
+              if (!s) return [];
+              if (!s.condition) return [{ position: s.position }];
+              if (s.condition.inWordsOnly) return [{ position: s.position, conditionMet: false }];
+              const other = standingOf(s.condition.issueId, s.condition.partyId)?.position;
+              const met =
+                other !== undefined && RANK[other] !== undefined && RANK[other]! >= RANK[s.condition.minPosition]!;
+              return [{ position: s.position, conditionMet: met }];
+            });
+            const cell = swept.get(issueId)![col]!;
+            expect(cell.inZone, `${issueId} on ${date}`).toBe(referenceZoneWithOffers(parties));
+            const plain = parties.filter((p) => p.conditionMet === undefined).map((p) => p.position);
+            expect(cell.spread).toBe(referenceSpread(plain));
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it("puts the demo's Aegis Ashore offer in the zone once its condition's cell reaches the minimum", () => {
+    const offer = {
+      issueId: "missiles",
+      partyId: "us",
+      position: "SUPPORTS" as const,
+      bucket: 0,
+      conditionText: "Reciprocal measures by Russia.",
+      conditionIssueId: "transparency",
+      conditionPartyId: "ru",
+      conditionMinPosition: "OPEN" as const,
+    };
+    const rows: BucketedPosition[] = [
+      offer,
+      { issueId: "missiles", partyId: "ru", position: "DEMANDS", bucket: 0 },
+      { issueId: "transparency", partyId: "ru", position: "OPPOSES", bucket: 0 },
+      { issueId: "transparency", partyId: "ru", position: "OPEN", bucket: 1 },
+    ];
+    const swept = sweepHeatMap(["missiles"], ["2022-01-10", "2022-01-26"], rows).get("missiles")!;
+    expect(swept.map((c) => c.inZone)).toEqual([false, true]);
+    // Only Russia is on the scale for the spread; the met offer agrees whatever step it was stated at.
+    expect(swept.map((c) => [c.spread, c.placed])).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+  });
+
   it("uses the change dates as columns when they are few, else weeks ending on the last change", () => {
     expect(heatMapColumns(["2022-01-10", "2022-01-27"])).toEqual(["2022-01-10", "2022-01-27"]);
     const many = Array.from({ length: 100 }, (_, i) => day(i * 3));

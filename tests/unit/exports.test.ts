@@ -10,6 +10,7 @@ import { formatBriefingMarkdown, mdInline, mdLines } from "@/lib/exports/markdow
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
 import type { Citation, EvidenceExport, MatrixExport } from "@/lib/exports/model";
 import { ExportQuerySchema, ImportWorkspaceSchema } from "@/lib/exports/schema";
+import { briefingDigestOf } from "@/lib/exports/text";
 import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
 import { type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
 import { findExportProblems } from "@/lib/exports/workspace-integrity";
@@ -101,6 +102,9 @@ function matrix(): MatrixExport {
           statedOn: "2022-01-10",
           confidence: "LOW",
           confidenceRationale: "A paraphrase, not the minister's words.",
+          redLine: true,
+          conditionText: '=Only if, the other side "moves" first',
+          conditionCell: { issue: "Empty issue", party: 'The "Party", Ltd', minPosition: "SUPPORTS" },
           citations: [
             citation(),
             citation({
@@ -178,7 +182,18 @@ describe("CSV", () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...MATRIX_CSV_HEADER]);
     expect(rows).toHaveLength(1 + model.issues.length * model.parties.length);
-    const [issue, party, position, label, summary, statedOn, count, citations, confidence, rationale] = rows[1]!;
+    const [issue, party, position, label, summary, statedOn, count, citations, confidence, rationale, ...qualities] =
+      rows[1]!;
+    expect(qualities).toEqual([
+      "true",
+      "true",
+      '\'=Only if, the other side "moves" first',
+      "Empty issue",
+      'The "Party", Ltd',
+      "SUPPORTS",
+    ]);
+    // An empty cell leaves every quality empty.
+    expect(rows.at(-1)!.slice(-6)).toEqual(["", "", "", "", "", ""]);
     expect({ confidence, rationale }).toEqual({
       confidence: "LOW",
       rationale: "A paraphrase, not the minister's words.",
@@ -198,7 +213,7 @@ describe("CSV", () => {
       '“We will never, ever "agree" <b>to</b> that.” — Ann <Speaker> (Minister, Russia), 2022-01-10',
     );
     expect(lines[0]).toContain("Talks <i>end</i>, Wire, Inc., published 11 Jan 2022 <https://example.org/a?b=1&c=(2)>");
-    expect(rows[2]!.slice(2)).toEqual(["", "", "", "", "0", "", "", ""]);
+    expect(rows[2]!.slice(2)).toEqual(["", "", "", "", "0", "", "", "", "", "", "", "", "", ""]);
   });
 });
 
@@ -288,6 +303,66 @@ describe("Markdown briefing", () => {
         "- 15 Feb 2022: **Ana \\<b\\>** corrected The “Party”, Ltd on Issue, with comma: Open → Insists \\| firmly, “a misreading”\n" +
         "  New \\*wording\\* \\<script\\>x()\\</script\\>",
     );
+  });
+});
+
+describe("the briefings' digest of what moved", () => {
+  const digest = briefingDigestOf(
+    {
+      from: "2022-01-26",
+      to: "2022-02-16",
+      events: [],
+      redLines: [
+        {
+          issueId: "i",
+          partyId: "p",
+          sentence: "Russia drew a red line on <Expansion>.",
+          href: "/w/talks?asOf=2022-01-27&cell=i:p",
+          change: "drawn",
+        },
+      ],
+      moved: [
+        {
+          issueId: "i",
+          partyId: "q",
+          sentence: "NATO moved from Opposes to Open.",
+          href: "/w/talks?asOf=2022-02-01&cell=i:q",
+          from: "OPPOSES",
+          to: "OPEN",
+          statedOn: "2022-02-01",
+        },
+      ],
+      stated: [],
+      retracted: [],
+    },
+    "https://parley.example/",
+  );
+
+  it("keeps the sections that have entries, in plain sentences with absolute links", () => {
+    expect(digest.sections.map((s) => s.title)).toEqual(["Red lines drawn or dropped", "Positions that moved"]);
+    expect(digest.sections[1]!.entries).toEqual([
+      { sentence: "NATO moved from Opposes to Open.", href: "https://parley.example/w/talks?asOf=2022-02-01&cell=i:q" },
+    ]);
+  });
+
+  it("is printed between the changes and the positions, escaped, in both briefings", () => {
+    const text = formatBriefingMarkdown({ ...matrix(), whatMoved: digest });
+    expect(text).toContain("## What moved\n\nWhat moved after 26 Jan 2022 up to 16 Feb 2022:");
+    expect(text).toContain(
+      "- [NATO moved from Opposes to Open.](https://parley.example/w/talks?asOf=2022-02-01&cell=i:q)",
+    );
+    expect(text.indexOf("## What changed")).toBeLessThan(text.indexOf("## What moved"));
+    expect(text.indexOf("## What moved")).toBeLessThan(text.indexOf("## Positions"));
+    const page = formatBriefingHtml({ ...matrix(), whatMoved: digest });
+    expect(page).toContain('<h2 id="moved-heading">What moved</h2>');
+    expect(page).toContain(
+      '<a href="https://parley.example/w/talks?asOf=2022-01-27&amp;cell=i:p">Russia drew a red line on &lt;Expansion&gt;.</a>',
+    );
+    expect(formatBriefingMarkdown({ ...matrix(), whatMoved: { ...digest, sections: [] } })).toContain(
+      "Nothing moved after 26 Jan 2022 up to 16 Feb 2022.",
+    );
+    // Without a window (no earlier change date), no section at all.
+    expect(formatBriefingMarkdown(matrix())).not.toContain("## What moved");
   });
 });
 

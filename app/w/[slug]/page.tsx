@@ -7,6 +7,7 @@ import { CalendarDate } from "@/components/ui/calendar-date";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { countCellComments } from "@/lib/comments/data";
 import { listEventDates } from "@/lib/events/data";
+import { listIssueLinks } from "@/lib/issue-links/data";
 import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
 import { EARLIEST_DATE, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
@@ -44,13 +45,14 @@ export default async function MatrixPage({
       </main>
     );
   }
-  const [matrix, changeDates, earlier, commentCounts, review, events] = await Promise.all([
+  const [matrix, changeDates, earlier, commentCounts, review, events, issueLinks] = await Promise.all([
     getMatrix(workspace, asOf.data),
     adjacentChangeDates(workspace, asOf.data),
     compareFrom ? getMatrix(workspace, compareFrom.data) : null,
     countCellComments(workspace),
     readMatrixReviewState(workspace),
     listEventDates(workspace),
+    listIssueLinks(workspace),
   ]);
   const eventsToday = events.filter((e) => e.occurredOn === matrix.asOf);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
@@ -99,6 +101,7 @@ export default async function MatrixPage({
           proposing={review.reviewMode && !workspaceAllows(workspace, "proposal:review")}
           compareFrom={compareFrom?.data ?? null}
           selectedCell={cell ?? null}
+          issueLinks={issueLinks}
         />
       </div>
       {workspaceAllows(workspace, "stance:write") ? (

@@ -12,11 +12,13 @@ export default async function ExportPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ asOf?: string }>;
+  searchParams: Promise<{ asOf?: string; from?: string }>;
 }) {
-  const [{ slug }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { asOf: rawAsOf, from: rawFrom }] = await Promise.all([params, searchParams]);
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/export`);
   const asOf = rawAsOf ? AsOfSchema.safeParse(rawAsOf) : null;
+  const shownAsOf = asOf?.success ? asOf.data : todayCalendarDate();
+  const from = rawFrom ? AsOfSchema.safeParse(rawFrom) : null;
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 sm:px-6 py-8">
       <section aria-labelledby="export-heading" className="space-y-4">
@@ -30,7 +32,8 @@ export default async function ExportPage({
         </div>
         <ExportLinks
           slug={workspace.slug}
-          asOf={asOf?.success ? asOf.data : todayCalendarDate()}
+          asOf={shownAsOf}
+          from={from?.success && from.data < shownAsOf ? from.data : null}
           rejectedAsOf={asOf && !asOf.success ? rawAsOf! : null}
         />
       </section>

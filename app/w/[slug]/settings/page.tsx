@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { IssueLinksEditor } from "@/components/issue-links/issue-links-editor";
 import { ReviewModeForm } from "@/components/review/review-mode-form";
 import { IssueList } from "@/components/structure/issue-list";
 import { PartyList } from "@/components/structure/party-list";
 import { PositionLabelsForm } from "@/components/structure/position-labels-form";
 import { StructureOverview } from "@/components/structure/structure-overview";
 import { ArchiveControl, DeleteWorkspaceForm, WorkspaceDetailsForm } from "@/components/workspaces/workspace-settings";
+import { listIssueLinks } from "@/lib/issue-links/data";
 import { readReviewMode } from "@/lib/review/data";
 import { listStructure } from "@/lib/structure/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -18,10 +20,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const workspace = await authorizePage(slug, "workspace:read", `/w/${slug}/settings`);
   const canEdit = workspaceAllows(workspace, "structure:write");
   const isOwner = workspaceAllows(workspace, "workspace:lifecycle");
-  const [structure, details, reviewMode] = await Promise.all([
+  const [structure, details, reviewMode, issueLinks] = await Promise.all([
     listStructure(workspace),
     getWorkspaceDetails(workspace),
     readReviewMode(workspace),
+    listIssueLinks(workspace),
   ]);
   const current = { slug, title: workspace.title, description: details.description, archived: workspace.archived };
   return (
@@ -72,6 +75,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <StructureOverview structure={structure} />
         </>
       )}
+      <IssueLinksEditor
+        slug={slug}
+        links={issueLinks}
+        issues={structure.issues.filter((i) => !i.archivedAt).map((i) => ({ id: i.id, name: i.title }))}
+        parties={structure.parties.filter((p) => !p.archivedAt).map((p) => ({ id: p.id, name: p.name }))}
+        canEdit={canEdit}
+      />
       {isOwner ? (
         <section
           id="lifecycle"

@@ -1,0 +1,75 @@
+import "server-only";
+import { recordActivity } from "@/lib/activity/record";
+import { db } from "@/lib/db/client";
+import type { IssueLinkInput } from "@/lib/issue-links/schema";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+
+// Links are the analysts' reading of how issues are traded: created and deleted (not amended),
+// each with its activity row in the same transaction. Every query names the workspace, so another
+// workspace's issue, party or link behaves like a missing one (and the composite foreign keys
+// refuse it even if a query forgot).
+
+type Refusal = { ok: false; reason: "not_found"; message: string };
+
+const actorOf = (workspace: AuthorizedWorkspace) => workspace.userId || null;
+
+export async function createIssueLink(
+  workspace: AuthorizedWorkspace,
+  input: IssueLinkInput,
+): Promise<{ ok: true; issueLinkId: string } | Refusal> {
+  return db().$transaction(async (tx) => {
+    const issues = await tx.issue.count({
+      where: { workspaceId: workspace.id, id: { in: [input.firstIssueId, input.secondIssueId] } },
+    });
+    if (issues !== 2)
+      return { ok: false, reason: "not_found", message: "One of those issues is not in this workspace." };
+    if (input.partyId && !(await tx.party.count({ where: { workspaceId: workspace.id, id: input.partyId } })))
+      return { ok: false, reason: "not_found", message: "That party is not in this workspace." };
+    const link = await tx.issueLink.create({
+      data: {
+        workspaceId: workspace.id,
+        kind: input.kind,
+        firstIssueId: input.firstIssueId,
+        secondIssueId: input.secondIssueId,
+        note: input.note,
+        partyId: input.partyId,
+        holdsFrom: input.holdsFrom ? fromCalendarDate(input.holdsFrom) : null,
+      },
+      select: { id: true },
+    });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: actorOf(workspace),
+      action: "issue_link.created",
+      subjectType: "issue_link",
+      subjectId: link.id,
+      after: { ...input },
+    });
+    return { ok: true as const, issueLinkId: link.id };
+  });
+}
+
+export async function deleteIssueLink(
+  workspace: AuthorizedWorkspace,
+  issueLinkId: string,
+): Promise<{ ok: true } | Refusal> {
+  return db().$transaction(async (tx) => {
+    const before = await tx.issueLink.findFirst({
+      where: { id: issueLinkId, workspaceId: workspace.id },
+      select: { kind: true, firstIssueId: true, secondIssueId: true, note: true, partyId: true, holdsFrom: true },
+    });
+    if (!before)
+      return { ok: false as const, reason: "not_found" as const, message: "That link is not in this workspace." };
+    await tx.issueLink.deleteMany({ where: { id: issueLinkId, workspaceId: workspace.id } });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: actorOf(workspace),
+      action: "issue_link.deleted",
+      subjectType: "issue_link",
+      subjectId: issueLinkId,
+      before: { ...before, holdsFrom: before.holdsFrom ? toCalendarDate(before.holdsFrom) : null },
+    });
+    return { ok: true as const };
+  });
+}
