@@ -1,5 +1,5 @@
 import type { HeatMap } from "@/lib/convergence/data";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { readerDates } from "@/lib/format/reader-locale";
 
 // Spread in steps on the five-step scale (0–4), from agreement to opposite ends. The number is
 // printed in every cell, so colour is never the only carrier.
@@ -18,18 +18,19 @@ export function spreadStyle(spread: number | null, placed = 2): string {
   return SPREAD_STYLES[Math.min(spread, SPREAD_STYLES.length - 1)] ?? NO_SPREAD;
 }
 
-function describeCell(title: string, date: string, cell: HeatMap["issues"][number]["cells"][number]): string {
+function describeCell(title: string, day: string, cell: HeatMap["issues"][number]["cells"][number]): string {
   const spread =
     cell.spread === null
       ? "– (no party on the scale)"
       : cell.placed < 2
         ? `${cell.spread} (only one party on the scale)`
         : `spread ${cell.spread} ${cell.spread === 1 ? "step" : "steps"} across ${cell.placed} ${cell.placed === 1 ? "party" : "parties"}`;
-  return `${title}, ${formatCalendarDate(date)}: ${spread}${cell.inZone ? ", in the zone of agreement" : ""}. Open the matrix as of that date.`;
+  return `${title}, ${day}: ${spread}${cell.inZone ? ", in the zone of agreement" : ""}. Open the matrix as of that date.`;
 }
 
 /** Issues × dates, each cell a link to the matrix on that date; scrolls sideways inside its own box. */
-export function HeatMapTable({ slug, heatMap }: { slug: string; heatMap: HeatMap }) {
+export async function HeatMapTable({ slug, heatMap }: { slug: string; heatMap: HeatMap }) {
+  const dates = await readerDates();
   if (heatMap.columns.length === 0)
     return (
       <p className="mt-3 text-sm text-slate-600">No statement has been recorded yet, so there is nothing to map.</p>
@@ -48,7 +49,7 @@ export function HeatMapTable({ slug, heatMap }: { slug: string; heatMap: HeatMap
             {heatMap.columns.map((date) => (
               <th key={date} scope="col" className="px-0.5 pb-1 align-bottom font-normal text-slate-600">
                 <time dateTime={date} className="whitespace-nowrap [writing-mode:vertical-rl] rotate-180">
-                  {formatCalendarDate(date)}
+                  {dates.calendar(date)}
                 </time>
               </th>
             ))}
@@ -67,8 +68,8 @@ export function HeatMapTable({ slug, heatMap }: { slug: string; heatMap: HeatMap
                 <td key={cell.date} className="p-0">
                   <a
                     href={`/w/${slug}?asOf=${cell.date}`}
-                    aria-label={describeCell(issue.title, cell.date, cell)}
-                    title={describeCell(issue.title, cell.date, cell)}
+                    aria-label={describeCell(issue.title, dates.calendar(cell.date), cell)}
+                    title={describeCell(issue.title, dates.calendar(cell.date), cell)}
                     data-date={cell.date}
                     className={`flex h-7 min-w-7 items-center justify-center rounded-sm font-medium tabular-nums focus:outline-2 focus:outline-offset-1 focus:outline-slate-900 ${spreadStyle(cell.spread, cell.placed)} ${cell.inZone ? "ring-2 ring-inset ring-emerald-700" : ""}`}
                   >

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import type { CellProvision, ProposalRef } from "@/lib/proposals/data";
 
 function ProposalMention({
@@ -19,7 +19,11 @@ function ProposalMention({
       >
         {proposal.title}
       </Link>{" "}
-      ({provision.label}, <time dateTime={proposal.proposedOn}>{formatCalendarDate(proposal.proposedOn)}</time>)
+      ({provision.label},{" "}
+      <time dateTime={proposal.proposedOn}>
+        <CalendarDate value={proposal.proposedOn} />
+      </time>
+      )
     </>
   );
 }

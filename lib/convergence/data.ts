@@ -44,7 +44,12 @@ export async function getHeatMap(workspace: AuthorizedWorkspace, columns?: reado
 /** The digest lists at most this many new and retracted statements each (the latest), with totals. */
 export const DIGEST_LIST_LIMIT = 200;
 
-export async function getWhatMoved(workspace: AuthorizedWorkspace, from: string, to: string): Promise<WhatMoved> {
+export async function getWhatMoved(
+  workspace: AuthorizedWorkspace,
+  from: string,
+  to: string,
+  locale?: string,
+): Promise<WhatMoved> {
   // A year of a busy workspace holds tens of thousands of statements: the lists take the latest
   // ones, and the totals are counted where they lie.
   const inWindow = {
@@ -92,6 +97,7 @@ export async function getWhatMoved(workspace: AuthorizedWorkspace, from: string,
       (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
     ),
     events,
+    locale,
   });
   return { ...digest, statedCount, retractedCount };
 }

@@ -72,7 +72,10 @@ export function buildWhatMoved(input: {
   after: readonly ShownCell[];
   statements: readonly WindowStatement[];
   events?: readonly WindowEvent[];
+  /** the dates' locale in the sentences: the reader's on a page, DATE_LOCALE in files and JSON */
+  locale?: string;
 }): WhatMoved {
+  const day = (value: string) => formatCalendarDate(value, input.locale);
   const { slug, from, to, labels } = input;
   const issueOrder = new Map(input.issues.map((issue, i) => [issue.id, i]));
   const partyOrder = new Map(input.parties.map((party, i) => [party.id, i]));
@@ -97,12 +100,12 @@ export function buildWhatMoved(input: {
     const party = partyName.get(partyId);
     const issue = issueName.get(issueId);
     const statedOn = after.get(key)?.statedOn ?? null;
-    const on = formatCalendarDate(statedOn ?? to);
+    const on = day(statedOn ?? to);
     const sentence =
       was === null && now !== null
         ? `${party} took a position on ${issue}: ${label(now)} (${on}).`
         : was !== null && now === null
-          ? `${party}'s position on ${issue} (${label(was)}) no longer stands as of ${formatCalendarDate(to)}.`
+          ? `${party}'s position on ${issue} (${label(was)}) no longer stands as of ${day(to)}.`
           : `${party} moved from ${label(was as Position)} to ${label(now as Position)} on ${issue} (${on}).`;
     moved.push({
       issueId,
@@ -129,8 +132,8 @@ export function buildWhatMoved(input: {
       partyId,
       change: now ? "drawn" : "dropped",
       sentence: now
-        ? `${party} drew a red line on ${issue} (${formatCalendarDate(statedOn)}).`
-        : `${party} no longer holds its red line on ${issue} (${formatCalendarDate(statedOn)}).`,
+        ? `${party} drew a red line on ${issue} (${day(statedOn)}).`
+        : `${party} no longer holds its red line on ${issue} (${day(statedOn)}).`,
       href: cellHref(slug, statedOn, issueId, partyId),
     });
   }
@@ -150,7 +153,7 @@ export function buildWhatMoved(input: {
     .filter((s) => !s.amendment)
     .map((s) => ({
       ...entry(s),
-      sentence: `On ${formatCalendarDate(s.statedOn)}, ${partyName.get(s.partyId)} stated ${label(s.position)} on ${issueName.get(s.issueId)}: ${s.summary}`,
+      sentence: `On ${day(s.statedOn)}, ${partyName.get(s.partyId)} stated ${label(s.position)} on ${issueName.get(s.issueId)}: ${s.summary}`,
     }))
     .sort(byDate);
   const retracted = inWindow.flatMap((s) =>
@@ -159,7 +162,7 @@ export function buildWhatMoved(input: {
           {
             ...entry(s),
             reason: s.amendment.reason,
-            sentence: `${partyName.get(s.partyId)}'s statement of ${formatCalendarDate(s.statedOn)} on ${issueName.get(s.issueId)} (${label(s.position)}) was retracted: ${s.amendment.reason}`,
+            sentence: `${partyName.get(s.partyId)}'s statement of ${day(s.statedOn)} on ${issueName.get(s.issueId)} (${label(s.position)}) was retracted: ${s.amendment.reason}`,
           },
         ]
       : [],
@@ -170,7 +173,7 @@ export function buildWhatMoved(input: {
     .map((e) => ({
       eventId: e.id,
       occurredOn: e.occurredOn,
-      sentence: `${formatCalendarDate(e.occurredOn)}: ${e.title}${e.parties.length > 0 ? ` (${e.parties.map((p) => p.name).join(", ")})` : ""}.`,
+      sentence: `${day(e.occurredOn)}: ${e.title}${e.parties.length > 0 ? ` (${e.parties.map((p) => p.name).join(", ")})` : ""}.`,
       href: `/w/${encodeURIComponent(slug)}?asOf=${e.occurredOn}`,
     }))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));

@@ -3,9 +3,11 @@ import { DateForm } from "@/components/convergence/date-form";
 import { HeatMapTable, SpreadLegend } from "@/components/convergence/heat-map-table";
 import { WhatMovedList } from "@/components/convergence/what-moved-list";
 import { ZoneList } from "@/components/convergence/zone-list";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { getConvergence, getHeatMap, getWhatMoved } from "@/lib/convergence/data";
 import { ConvergenceQuerySchema } from "@/lib/convergence/schema";
-import { formatCalendarDate, fromCalendarDate, toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { readerLocale } from "@/lib/format/reader-locale";
+import { fromCalendarDate, toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Convergence" };
@@ -43,7 +45,10 @@ export default async function ConvergencePage({
   const asOf = query.data.asOf ?? latest;
   const to = query.data.to ?? (asOf < latest ? asOf : latest);
   const from = query.data.from ?? toCalendarDate(new Date(fromCalendarDate(to).getTime() - DIGEST_DAYS * 86_400_000));
-  const [view, digest] = await Promise.all([getConvergence(workspace, asOf), getWhatMoved(workspace, from, to)]);
+  const [view, digest] = await Promise.all([
+    getConvergence(workspace, asOf),
+    getWhatMoved(workspace, from, to, await readerLocale()),
+  ]);
   const here = `/w/${slug}/convergence`;
 
   return (
@@ -70,7 +75,7 @@ export default async function ConvergencePage({
       <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="zone-heading" className="min-w-0">
           <h2 id="zone-heading" className="text-lg font-semibold">
-            Zone of possible agreement as of {formatCalendarDate(view.asOf)}
+            Zone of possible agreement as of <CalendarDate value={view.asOf} />
           </h2>
           <p className="mt-1 text-sm text-slate-600">
             Issues on which at least two parties are on the scale and every one is within one step of the others; a
@@ -87,7 +92,7 @@ export default async function ConvergencePage({
 
         <section aria-labelledby="moved-heading" className="min-w-0">
           <h2 id="moved-heading" className="text-lg font-semibold">
-            What moved from {formatCalendarDate(digest.from)} to {formatCalendarDate(digest.to)}
+            What moved from <CalendarDate value={digest.from} /> to <CalendarDate value={digest.to} />
           </h2>
           <DateForm
             action={here}

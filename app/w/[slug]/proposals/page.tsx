@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProposalForm } from "@/components/proposals/proposal-form";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { listNegotiationProposals, listProposalFormOptions } from "@/lib/proposals/data";
 import { NEGOTIATION_PROPOSAL_KIND_LABELS } from "@/lib/proposals/schema";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -64,7 +64,9 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
               {proposals.map((p) => (
                 <tr key={p.id} className="border-b border-slate-200 align-top">
                   <td className="whitespace-nowrap py-2 pr-3">
-                    <time dateTime={p.proposedOn}>{formatCalendarDate(p.proposedOn)}</time>
+                    <time dateTime={p.proposedOn}>
+                      <CalendarDate value={p.proposedOn} />
+                    </time>
                   </td>
                   <th scope="row" className="py-2 pr-3 font-medium">
                     {link(p)}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DeleteProposalButton, RemoveProvisionButton } from "@/components/proposals/proposal-buttons";
 import { ProvisionForm } from "@/components/proposals/provision-form";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import {
   getNegotiationProposal,
   getProposalDocumentText,
@@ -27,7 +27,11 @@ function ProposalLink({ slug, proposal }: { slug: string; proposal: ProposalRef 
         {proposal.title}
       </Link>{" "}
       <span className="text-slate-600">
-        ({proposal.party.name}, <time dateTime={proposal.proposedOn}>{formatCalendarDate(proposal.proposedOn)}</time>)
+        ({proposal.party.name},{" "}
+        <time dateTime={proposal.proposedOn}>
+          <CalendarDate value={proposal.proposedOn} />
+        </time>
+        )
       </span>
     </>
   );
@@ -108,7 +112,7 @@ function StancesTable({ slug, proposal }: { slug: string; proposal: NegotiationP
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">
-          Each party’s position on the provisions’ issues on {formatCalendarDate(stances.proposedOn)} and today
+          Each party’s position on the provisions’ issues on <CalendarDate value={stances.proposedOn} /> and today
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-700">
@@ -193,7 +197,9 @@ export default async function ProposalPage({ params }: { params: Params }) {
       </p>
       <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-600">
         {NEGOTIATION_PROPOSAL_KIND_LABELS[proposal.kind]} · {proposal.party.name} ·{" "}
-        <time dateTime={proposal.proposedOn}>{formatCalendarDate(proposal.proposedOn)}</time>
+        <time dateTime={proposal.proposedOn}>
+          <CalendarDate value={proposal.proposedOn} />
+        </time>
       </p>
       <h1 className="mt-1 font-serif text-2xl font-semibold">{proposal.title}</h1>
       <dl className="mt-3 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
@@ -254,7 +260,7 @@ export default async function ProposalPage({ params }: { params: Params }) {
             Where the parties stand on these issues
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Each party’s position in the matrix on {formatCalendarDate(proposal.stances.proposedOn)} (the proposal’s
+            Each party’s position in the matrix on <CalendarDate value={proposal.stances.proposedOn} /> (the proposal’s
             date) → today.
           </p>
           <StancesTable slug={slug} proposal={proposal} />

@@ -14,6 +14,7 @@ import { FollowCellButton } from "@/components/notifications/follow-cell-button"
 import { CellProvisions } from "@/components/proposals/cell-provisions";
 import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
+import { CalendarDate } from "@/components/ui/calendar-date";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
@@ -22,7 +23,7 @@ import { EVENT_KIND_LABELS } from "@/lib/events/schema";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory } from "@/lib/matrix/data";
-import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { todayCalendarDate } from "@/lib/matrix/dates";
 import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
@@ -94,7 +95,7 @@ export default async function CellPage({
           href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`}
           className="text-indigo-700 underline"
         >
-          Matrix as of {formatCalendarDate(asOf)}
+          Matrix as of <CalendarDate value={asOf} />
         </Link>
         {" · "}
         <Link
@@ -200,11 +201,11 @@ export default async function CellPage({
           <div className="flex flex-wrap items-center gap-3">
             <PositionBadge position={statement.position} label={labels[statement.position]} />
             <time dateTime={statement.statedOn} className="text-sm text-slate-600">
-              Stated {formatCalendarDate(statement.statedOn)}
+              Stated <CalendarDate value={statement.statedOn} />
             </time>
             {statement.id === current?.id ? (
               <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800">
-                Current as of {formatCalendarDate(asOf)}
+                Current as of <CalendarDate value={asOf} />
               </span>
             ) : null}
             {statement.amendment ? (
@@ -268,7 +269,10 @@ function EventEntry({ slug, event }: { slug: string; event: NegotiationEventView
       <div className="rounded-lg border border-amber-200 bg-amber-50/60 px-4 py-3">
         <p className="text-sm text-slate-800">
           <span className="font-medium">{EVENT_KIND_LABELS[event.kind]}</span>,{" "}
-          <time dateTime={event.occurredOn}>{formatCalendarDate(event.occurredOn)}</time>:{" "}
+          <time dateTime={event.occurredOn}>
+            <CalendarDate value={event.occurredOn} />
+          </time>
+          :{" "}
           <Link href={`/w/${slug}/events#event-${event.id}`} className="text-indigo-700 underline">
             {event.title}
           </Link>
