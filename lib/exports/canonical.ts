@@ -196,5 +196,24 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
       }))
       .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+    codingRounds: [...(file.codingRounds ?? [])]
+      .map(({ id: _id, units, coders, codes, ...r }) => {
+        const names = coders.map((c) => `${c.name} <${c.email}>`);
+        return {
+          ...r,
+          units: units.map((u) => lookup(evidenceKeys, u)),
+          coders: [...names].sort(compare),
+          codes: codes
+            .map(({ evidenceId, coder, partyId, issueId, ...c }) => ({
+              ...c,
+              evidence: lookup(evidenceKeys, evidenceId),
+              coder: names[coder] ?? null,
+              party: lookup(partyKeys, partyId),
+              issue: lookup(issueKeys, issueId),
+            }))
+            .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+        };
+      })
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }

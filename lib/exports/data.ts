@@ -509,6 +509,24 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           documents: { select: { documentId: true } },
         },
       });
+      const codingRounds = await tx.codingRound.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          createdAt: true,
+          closedAt: true,
+          createdBy: ACTOR,
+          units: { orderBy: { sortOrder: "asc" }, select: { evidenceId: true } },
+          coders: { orderBy: { userId: "asc" }, select: { user: ACTOR } },
+          codes: {
+            orderBy: [{ evidenceId: "asc" }, { coderId: "asc" }],
+            select: { evidenceId: true, coderId: true, partyId: true, issueId: true, position: true, codedAt: true },
+          },
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -537,6 +555,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         dismissals,
         proposals,
         events,
+        codingRounds,
         users,
       };
     },
@@ -667,6 +686,19 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       createdBy: actor(e.createdBy),
       partyIds: parties.map((p) => p.partyId).sort((a, b) => partyOrder.get(a)! - partyOrder.get(b)!),
       documentIds: documents.map((d) => d.documentId).sort((a, b) => documentOrder.get(a)! - documentOrder.get(b)!),
+    })),
+    codingRounds: file.codingRounds.map(({ units, coders, codes, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      closedAt: iso(r.closedAt),
+      createdBy: actor(r.createdBy),
+      units: units.map((u) => u.evidenceId),
+      coders: coders.map(({ user }) => actor(user)),
+      codes: codes.map(({ coderId, ...c }) => ({
+        ...c,
+        coder: coders.findIndex(({ user }) => user.id === coderId),
+        codedAt: c.codedAt.toISOString(),
+      })),
     })),
   });
 }

@@ -76,6 +76,81 @@ async function parseFile(
   return { ok: true, file: parsed.data };
 }
 
+type CodingRoundFile = NonNullable<WorkspaceExport["codingRounds"]>[number];
+
+/**
+ * Coding rounds with their quotes, coders and codes. A code is its coder's own reading, and a
+ * coder needs an account: the importing user codes as themself; every other coder gets an account
+ * of this import's own, under their name, that nobody can sign in to and that is no member — so
+ * their codes and the round's agreement survive without crediting anyone here with them.
+ */
+async function importCodingRounds(
+  tx: Transaction,
+  rounds: CodingRoundFile[],
+  context: {
+    workspaceId: string;
+    ids: Record<"evidence" | "party" | "issue", (id: string) => string>;
+    by: (actor: ExportActor) => string | null;
+  },
+) {
+  const { workspaceId, ids, by } = context;
+  const accounts = new Map<string, string>();
+  const accountOf = async (coder: CodingRoundFile["coders"][number]) => {
+    const own = by(coder);
+    if (own) return own;
+    const key = coder.email.toLowerCase();
+    if (!accounts.has(key)) {
+      const created = await tx.user.create({
+        data: {
+          email: `imported-coder-${randomUUID()}@parley.invalid`,
+          name: displayName(coder),
+          disabledAt: new Date(),
+        },
+        select: { id: true },
+      });
+      accounts.set(key, created.id);
+    }
+    return accounts.get(key)!;
+  };
+  for (const round of rounds) {
+    const roundId = randomUUID();
+    const coder: string[] = [];
+    for (const c of round.coders) coder.push(await accountOf(c));
+    await tx.codingRound.create({
+      data: {
+        id: roundId,
+        workspaceId,
+        title: round.title,
+        status: round.status,
+        createdAt: date(round.createdAt),
+        closedAt: optionalDate(round.closedAt),
+        createdById: by(round.createdBy),
+      },
+    });
+    await tx.codingUnit.createMany({
+      data: round.units.map((evidenceId, sortOrder) => ({
+        roundId,
+        workspaceId,
+        evidenceId: ids.evidence(evidenceId),
+        sortOrder,
+      })),
+    });
+    await tx.codingCoder.createMany({ data: coder.map((userId) => ({ roundId, userId })) });
+    await tx.codingCode.createMany({
+      data: round.codes.map((c) => ({
+        roundId,
+        workspaceId,
+        evidenceId: ids.evidence(c.evidenceId),
+        coderId: coder[c.coder]!,
+        partyId: ids.party(c.partyId),
+        issueId: ids.issue(c.issueId),
+        position: c.position,
+        codedAt: date(c.codedAt),
+      })),
+    });
+  }
+}
+
 /** New ids for the file's records, one map per kind so a crafted file cannot make two kinds collide. */
 function newIds(items: { id: string }[]): (id: string) => string {
   const ids = new Map(items.map((item) => [item.id, randomUUID()]));
@@ -174,6 +249,7 @@ export async function importWorkspaceExport(
     statements: file.statements.length,
     comments: comments.length,
     events: events.length,
+    codingRounds: file.codingRounds?.length ?? 0,
   };
 
   const imported: ImportedWorkspace = {
@@ -395,6 +471,11 @@ export async function importWorkspaceExport(
               documentId: document(documentId),
             })),
           ),
+        });
+        await importCodingRounds(tx, file.codingRounds ?? [], {
+          workspaceId,
+          ids: { evidence, party, issue },
+          by,
         });
         await recordActivity(tx, {
           workspaceId,

@@ -271,5 +271,34 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if (new Set(event.documentIds).size !== event.documentIds.length) problem(`${where} names a document twice.`);
   });
 
+  findCodingRoundProblems(file, evidence, parties, issues, problem);
   return problems;
+}
+
+function findCodingRoundProblems(
+  file: WorkspaceExport,
+  evidence: Map<string, unknown>,
+  parties: Set<string>,
+  issues: Set<string>,
+  problem: (message: string) => void,
+) {
+  for (const id of duplicates((file.codingRounds ?? []).map((r) => r.id)))
+    problem(`The coding round id “${id}” appears more than once.`);
+  (file.codingRounds ?? []).forEach((round, i) => {
+    const where = `codingRounds[${i}] (${round.title})`;
+    if ((round.status === "CLOSED") !== (round.closedAt !== null))
+      problem(`${where}: a closed round has its closing date; an open one none.`);
+    if (round.units.some((id) => !evidence.has(id))) problem(`${where} names a quote that is not in the file.`);
+    if (duplicates(round.units).length > 0) problem(`${where} names a quote twice.`);
+    if (duplicates(round.coders.map((c) => c.email.toLowerCase())).length > 0) problem(`${where} names a coder twice.`);
+    const units = new Set(round.units);
+    const coded = round.codes.map((c) => `${c.evidenceId}/${c.coder}`);
+    if (duplicates(coded).length > 0) problem(`${where}: a coder codes a quote twice.`);
+    round.codes.forEach((code, j) => {
+      if (!units.has(code.evidenceId) || code.coder >= round.coders.length)
+        problem(`${where}, codes[${j}]: its quote or coder is not one of the round's.`);
+      if (!parties.has(code.partyId) || !issues.has(code.issueId))
+        problem(`${where}, codes[${j}]: its party or issue is not in the file.`);
+    });
+  });
 }
