@@ -1,8 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { acceptProposal, proposeEdit, rebaseProposal, rejectProposal, setReviewMode } from "@/lib/review/mutations";
-import { DecideProposalSchema, ProposeEditSchema, RebaseProposalSchema, ReviewModeSchema } from "@/lib/review/schema";
+import {
+  acceptProposal,
+  proposeEdit,
+  rebaseProposal,
+  recordOwnReading,
+  rejectProposal,
+  setReviewMode,
+} from "@/lib/review/mutations";
+import {
+  DecideProposalSchema,
+  OwnReadingSchema,
+  ProposeEditSchema,
+  RebaseProposalSchema,
+  ReviewModeSchema,
+} from "@/lib/review/schema";
 import { workspaceAction } from "@/lib/safe-action";
 
 // Refusals (stale, already decided, missing quotes) come back as data for the page to show.
@@ -31,6 +44,13 @@ export const rejectProposalAction = workspaceAction
   .inputSchema(DecideProposalSchema)
   .action(async ({ parsedInput, ctx }) =>
     revalidateWorkspace(ctx.workspace.slug, await rejectProposal(ctx.workspace, parsedInput)),
+  );
+
+export const recordOwnReadingAction = workspaceAction
+  .metadata({ name: "recordOwnReading", permission: "proposal:review" })
+  .inputSchema(OwnReadingSchema)
+  .action(async ({ parsedInput, ctx }) =>
+    revalidateWorkspace(ctx.workspace.slug, await recordOwnReading(ctx.workspace, parsedInput)),
   );
 
 export const rebaseProposalAction = workspaceAction

@@ -15,6 +15,7 @@ import {
   type DecisionResult,
   proposeEdit,
   rebaseProposal,
+  recordOwnReading,
   rejectProposal,
   requireDirectEditing,
   setReviewMode,
@@ -353,6 +354,85 @@ describe("review mode on", () => {
       conditionIssueId: condition.issueId,
       conditionPartyId: condition.partyId,
     });
+  });
+
+  it("the reviewer writes their own reading: it is recorded and the open proposals close as rejected readings", async () => {
+    const [issueId, partyId] = [issues[2]!, parties[1]!];
+    const base = await version(issueId, partyId);
+    const [first, second] = [
+      proposalId(await record(editorA, issueId, partyId, base, "Alice's reading.")),
+      proposalId(await record(editorB, issueId, partyId, base, "Bruno's reading.")),
+    ];
+    const own = {
+      issueId,
+      partyId,
+      position: "CONDITIONAL" as const,
+      summary: "The reviewer's own reading: conditional on reciprocity.",
+      statedOn: "2022-03-03",
+      links: [],
+      rationale: "Both readings miss the condition in the second sentence.",
+    };
+    // Written on a version that moved on: refused, naming what stands now, and nothing closes.
+    expect(await recordOwnReading(reviewer, { ...own, baseVersion: base + 1 })).toMatchObject({
+      ok: false,
+      reason: "stale",
+    });
+    const result = await recordOwnReading(reviewer, { ...own, baseVersion: base });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, version: base + 1 });
+    const { statementId, rejected } = result as { statementId: string; rejected: string[] };
+    expect(rejected.sort()).toEqual([first, second].sort());
+    expect(
+      await db().stanceStatement.findUniqueOrThrow({
+        where: { id: statementId },
+        select: { position: true, summary: true, recordedById: true },
+      }),
+    ).toEqual({ position: "CONDITIONAL", summary: own.summary, recordedById: reviewer.userId });
+    const closed = await db().stanceProposal.findMany({
+      where: { id: { in: [first, second] } },
+      select: { status: true, decisionRationale: true, decidedById: true },
+    });
+    expect(closed).toEqual([
+      { status: "REJECTED", decisionRationale: own.rationale, decidedById: reviewer.userId },
+      { status: "REJECTED", decisionRationale: own.rationale, decidedById: reviewer.userId },
+    ]);
+    const notified = await db().notification.findMany({
+      where: { proposalId: { in: [first, second] }, kind: "PROPOSAL_REJECTED" },
+      select: { userId: true },
+    });
+    expect(notified.map((n) => n.userId).sort()).toEqual([editorA.userId, editorB.userId].sort());
+    expect(
+      await db().activityEvent.count({
+        where: { workspaceId: owner.id, action: "proposal.own_reading", subjectId: statementId },
+      }),
+    ).toBe(1);
+    // Accepting a closed proposal afterwards changes nothing.
+    expect(await acceptProposal(reviewer, { proposalId: first, rationale: "Too late." })).toMatchObject({
+      reason: "already_decided",
+    });
+  });
+
+  it("an own reading and an acceptance racing on one cell: exactly one applies", async () => {
+    const [issueId, partyId] = [issues[1]!, parties[2]!];
+    const base = await version(issueId, partyId);
+    const id = proposalId(await record(editorA, issueId, partyId, base, "Alice's racing reading."));
+    const [accepted, own] = await race<{ ok: boolean }>([
+      () => acceptProposal(owner, { proposalId: id, rationale: "Alice is right." }),
+      () =>
+        recordOwnReading(reviewer, {
+          issueId,
+          partyId,
+          baseVersion: base,
+          position: "SUPPORTS",
+          summary: "Rita's racing reading.",
+          statedOn: "2022-03-04",
+          links: [],
+          rationale: "Neither; this.",
+        }),
+    ]);
+    expect([accepted!.ok, own!.ok].filter(Boolean)).toHaveLength(1);
+    expect(await version(issueId, partyId)).toBe(base + 1);
+    const status = (await db().stanceProposal.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    expect(status).toBe(accepted!.ok ? "ACCEPTED" : "REJECTED");
   });
 
   it("50 concurrent acceptances of different proposals on one cell: exactly one applies", async () => {

@@ -11,6 +11,7 @@ import { PositionBadge } from "@/components/matrix/position-badge";
 import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { QualitiesNote } from "@/components/matrix/stance-qualities";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
+import { OwnReadingForm } from "@/components/review/own-reading-form";
 import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
@@ -22,6 +23,7 @@ import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory } from "@/lib/matrix/data";
 import { formatCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { POSITIONS } from "@/lib/matrix/positions";
 import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
@@ -142,6 +144,19 @@ export default async function CellPage({
               </ProposalCard>
             ))}
           </div>
+          {canReview ? (
+            <OwnReadingForm
+              workspaceSlug={slug}
+              issueId={history.issue.id}
+              partyId={history.party.id}
+              baseVersion={proposals.version}
+              labels={labels}
+              positions={POSITIONS}
+              quotes={[
+                ...new Map(proposals.open.flatMap((p) => p.evidence).map((e) => [e.evidenceId, e] as const)).values(),
+              ]}
+            />
+          ) : null}
         </section>
       ) : null}
       <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
