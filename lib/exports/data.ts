@@ -452,6 +452,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           id: true,
           evidenceId: true,
           statementId: true,
+          proposalId: true,
           parentId: true,
           author: ACTOR,
           body: true,

@@ -218,6 +218,8 @@ export async function importWorkspaceExport(
   const comment = newIds(comments);
   const events = file.events ?? [];
   const event = newIds(events);
+  const proposals = file.proposals ?? [];
+  const proposal = newIds(proposals);
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -229,6 +231,7 @@ export async function importWorkspaceExport(
     workspaceId,
     evidenceId: orNull(evidence, c.evidenceId),
     statementId: orNull(statement, c.statementId),
+    proposalId: orNull(proposal, c.proposalId),
     parentId: orNull(comment, c.parentId),
     authorId: by(c.author) ?? owner.id,
     body: commentBody(c),
@@ -400,9 +403,6 @@ export async function importWorkspaceExport(
             updatedAt: date(c.updatedAt),
           })),
         });
-        // First comments before replies: a reply's foreign key names its thread's first comment.
-        await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
-        await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
         await tx.suggestionDismissal.createMany({
           data: (file.dismissedSuggestions ?? []).map(({ dismissedBy, ...d }) => ({
             ...d,
@@ -412,8 +412,6 @@ export async function importWorkspaceExport(
             dismissedById: by(dismissedBy),
           })),
         });
-        const proposals = file.proposals ?? [];
-        const proposal = newIds(proposals);
         const importedQualities = ({
           conditionCell,
           ...named
@@ -447,6 +445,10 @@ export async function importWorkspaceExport(
             decidedById: by(decidedBy),
           })),
         });
+        // After the proposals some are on; first comments before replies, as a reply's foreign key
+        // names its thread's first comment.
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
         await tx.negotiationEvent.createMany({
           data: events.map(({ partyIds: _parties, documentIds: _documents, createdBy, ...e }) => ({
             ...e,

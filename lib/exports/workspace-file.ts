@@ -191,6 +191,8 @@ const CommentSchema = z.object({
   id: Id,
   evidenceId: Id.nullable(),
   statementId: Id.nullable(),
+  // Absent from files written before comments on proposals: none.
+  proposalId: Id.nullable().default(null),
   parentId: Id.nullable(),
   author: ActorObject,
   body: Text(10000),

@@ -80,6 +80,10 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     file.statements.map((s) => s.id),
   );
   unique(
+    "The proposal id",
+    (file.proposals ?? []).map((p) => p.id),
+  );
+  unique(
     "The comment id",
     (file.comments ?? []).map((c) => c.id),
   );
@@ -210,12 +214,14 @@ export function findExportProblems(file: WorkspaceExport): string[] {
   });
 
   const comments = new Map((file.comments ?? []).map((c) => [c.id, c]));
+  const proposals = new Set((file.proposals ?? []).map((p) => p.id));
   (file.comments ?? []).forEach((comment, i) => {
     const where = `comments[${i}]`;
-    if ((comment.evidenceId === null) === (comment.statementId === null)) {
-      problem(`${where}: a comment is on exactly one quote or statement.`);
+    if ([comment.evidenceId, comment.statementId, comment.proposalId].filter((t) => t !== null).length !== 1) {
+      problem(`${where}: a comment is on exactly one quote, statement or proposal.`);
       return;
     }
+    if (comment.proposalId && !proposals.has(comment.proposalId)) problem(`${where}: its proposal is not in the file.`);
     if (comment.evidenceId && !evidence.has(comment.evidenceId)) problem(`${where}: its quote is not in the file.`);
     if (comment.statementId && !statements.has(comment.statementId))
       problem(`${where}: its statement is not in the file.`);
@@ -223,8 +229,12 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     const parent = comments.get(comment.parentId);
     if (!parent || parent.parentId !== null)
       problem(`${where}: a reply must point at the first comment of a thread in the file.`);
-    else if (parent.evidenceId !== comment.evidenceId || parent.statementId !== comment.statementId)
-      problem(`${where}: a reply is on another quote or statement than its thread.`);
+    else if (
+      parent.evidenceId !== comment.evidenceId ||
+      parent.statementId !== comment.statementId ||
+      parent.proposalId !== comment.proposalId
+    )
+      problem(`${where}: a reply is on another quote, statement or proposal than its thread.`);
   });
 
   (file.proposals ?? []).forEach((proposal, i) => {

@@ -80,11 +80,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   followCellAction: { file: "lib/notifications/actions.ts", policy: READERS, idFields: ["issueId", "partyId"] },
   unfollowCellAction: { file: "lib/notifications/actions.ts", policy: READERS, idFields: ["issueId", "partyId"] },
 
-  // Comments: owners, editors and commenters (edits and deletions of one's own comments only).
+  // Comments: owners, reviewers, editors and commenters (edits and deletions of one's own comments
+  // only), on a quote, a statement or a proposal.
   postCommentAction: {
     file: "lib/comments/actions.ts",
     policy: COMMENTERS,
-    idFields: ["evidenceId", "mentionUserIds", "statementId"],
+    idFields: ["evidenceId", "mentionUserIds", "proposalId", "statementId"],
   },
   replyToCommentAction: {
     file: "lib/comments/actions.ts",

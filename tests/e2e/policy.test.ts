@@ -1790,6 +1790,12 @@ const IDOR_PROBES: IdorProbe[] = [
     args: async (id) => [{ workspaceSlug: DEMO, statementId: id, body: "IDOR probe", mentionUserIds: [] }],
   },
   {
+    action: "postCommentAction",
+    field: "proposalId",
+    foreignId: () => foreign.proposal,
+    args: async (id) => [{ workspaceSlug: DEMO, proposalId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
     action: "replyToCommentAction",
     field: "commentId",
     foreignId: () => foreign.comment,

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listProposalThreads } from "@/lib/comments/data";
+import { postComment, replyToComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
@@ -435,6 +437,43 @@ describe("review mode on", () => {
     expect(status).toBe(accepted!.ok ? "ACCEPTED" : "REJECTED");
   });
 
+  it("each competing reading has its own discussion, which stays with it once decided", async () => {
+    const [issueId, partyId] = [issues[5]!, parties[0]!];
+    const base = await version(issueId, partyId);
+    const [mine, theirs] = [
+      proposalId(await record(editorA, issueId, partyId, base, "Alice's discussed reading.")),
+      proposalId(await record(editorB, issueId, partyId, base, "Bruno's discussed reading.")),
+    ];
+    const commenter = await member("Carla", Role.COMMENTER);
+    const question = await postComment(editorB, {
+      target: { proposalId: mine },
+      body: "Which sentence says so?",
+      mentionUserIds: [],
+    });
+    expect(question).toMatchObject({ proposal: { id: mine, issueId, partyId }, statement: null, evidenceId: null });
+    const answer = await replyToComment(editorA, {
+      commentId: question.commentId,
+      body: "The second one.",
+      mentionUserIds: [],
+    });
+    // The question's author hears of the reply, as on any thread.
+    expect(answer.notified).toEqual([{ userId: editorB.userId, kind: "REPLY" }]);
+    await postComment(commenter, { target: { proposalId: theirs }, body: "Agree with Bruno.", mentionUserIds: [] });
+    // Another workspace's proposal, or none: the same refusal.
+    await expect(
+      postComment(editorA, { target: { proposalId: randomUUID() }, body: "Lost.", mentionUserIds: [] }),
+    ).rejects.toThrow("That proposal does not exist in this workspace.");
+
+    expect(await acceptProposal(reviewer, { proposalId: theirs, rationale: "Better sourced." })).toMatchObject({
+      ok: true,
+    });
+    const threads = await listProposalThreads(reviewer, [mine, theirs]);
+    expect(threads.get(mine)!.map((t) => [t.root.body, ...t.replies.map((r) => r.body)])).toEqual([
+      ["Which sentence says so?", "The second one."],
+    ]);
+    expect(threads.get(theirs)!.map((t) => t.root.body)).toEqual(["Agree with Bruno."]);
+  });
+
   it("50 concurrent acceptances of different proposals on one cell: exactly one applies", async () => {
     const [issueId, partyId] = [issues[3]!, parties[2]!];
     const base = await version(issueId, partyId);
@@ -479,6 +518,13 @@ describe("review mode on", () => {
         ({ proposedBy: _p, decidedBy: _d, ...p }) => p,
       );
     expect(withoutPeople(again)).toEqual(withoutPeople(file));
+    // The discussion of each reading comes along, on the copy of its proposal.
+    const onProposals = (f: typeof file) =>
+      (canonicalizeWorkspaceExport(f) as { comments: { proposal: string | null; body: string }[] }).comments
+        .filter((c) => c.proposal !== null)
+        .map((c) => [c.proposal, c.body.replace(/^\(Originally by [^)]*\.\)\n\n/, "")]);
+    expect(onProposals(file)).toHaveLength(3);
+    expect(onProposals(again)).toEqual(onProposals(file));
     expect(again.proposals).toHaveLength(file.proposals!.length);
     expect(again.workspace.reviewMode).toBe(true);
     expect(file.proposals?.filter((p: { status: string }) => p.status === "REJECTED").length).toBeGreaterThanOrEqual(
