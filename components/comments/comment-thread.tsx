@@ -19,7 +19,7 @@ import {
 import { commentAnchor } from "@/lib/comments/permalink";
 import type { CommentTarget, CommentView, ThreadView } from "@/lib/comments/schema";
 
-/** All threads on one quote or statement, and (for commenters) a box to start another. */
+/** All threads on one quote, statement or proposal, and (for commenters) a box to start another. */
 export function CommentThreads({ target, threads }: { target: CommentTarget; threads: ThreadView[] }) {
   const { workspaceSlug, canComment, members } = useComments();
   const post = useAction(postCommentAction);
@@ -31,7 +31,13 @@ export function CommentThreads({ target, threads }: { target: CommentTarget; thr
       ))}
       {canComment ? (
         <CommentComposer
-          label={target.evidenceId ? "Comment on this quote" : "Comment on this statement"}
+          label={
+            target.evidenceId
+              ? "Comment on this quote"
+              : target.proposalId
+                ? "Comment on this reading"
+                : "Comment on this statement"
+          }
           members={members}
           submitLabel="Comment"
           pendingLabel="Posting…"

@@ -4,18 +4,31 @@ import { useEffect, useId, useState } from "react";
 import { CommentThreads } from "@/components/comments/comment-thread";
 import { useComments } from "@/components/comments/comments-context";
 import { commentAnchor } from "@/lib/comments/permalink";
-import type { ThreadView } from "@/lib/comments/schema";
+import type { CommentTarget, ThreadView } from "@/lib/comments/schema";
 
-/**
- * A statement's comments, folded away behind their count. The threads are in the page even when
- * folded (hidden), so a permalink's :target matches; the fold opens itself for such a link.
- */
+/** A statement's comments, folded away behind their count. */
 export function StatementComments({
   statementId,
   threads,
   count,
 }: {
   statementId: string;
+  threads: ThreadView[];
+  count: number;
+}) {
+  return <FoldedComments target={{ statementId }} threads={threads} count={count} />;
+}
+
+/**
+ * Comments on a statement or a proposal, folded away behind their count. The threads are in the
+ * page even when folded (hidden), so a permalink's :target matches; the fold opens itself for such a link.
+ */
+export function FoldedComments({
+  target,
+  threads,
+  count,
+}: {
+  target: CommentTarget;
   threads: ThreadView[];
   count: number;
 }) {
@@ -50,8 +63,8 @@ export function StatementComments({
       >
         {threads.length === 0 ? "Add a comment" : `Comments (${count})`}
       </button>
-      <div id={panelId} hidden={!open} className="mt-3" data-statement-id={statementId}>
-        <CommentThreads target={{ statementId }} threads={threads} />
+      <div id={panelId} hidden={!open} className="mt-3" data-statement-id={target.statementId}>
+        <CommentThreads target={target} threads={threads} />
       </div>
     </div>
   );

@@ -115,6 +115,12 @@ export function activitySentence(slug: string, event: ActivityEventView, names: 
     if (verb === "accepted" || verb === "rejected")
       return sentence(`${verb} a proposal${where}`, rationale ? `Rationale: ${rationale}` : null, href);
     if (verb === "rebased") return sentence("rebased a proposal on the cell's current statement");
+    if (verb === "own_reading")
+      return sentence(
+        `recorded their own reading${where} in place of the proposed ones`,
+        rationale ? `Rationale: ${rationale}` : null,
+        href,
+      );
   }
   if (event.action === "workspace.review_mode")
     return sentence(after.reviewMode ? "turned review mode on" : "turned review mode off");

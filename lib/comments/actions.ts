@@ -22,7 +22,7 @@ import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
 import { workspaceAction } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-// Every comment action needs "comment:write" (owners, editors, commenters); whose comment it is
+// Every comment action needs "comment:write" (owners, reviewers, editors, commenters); whose comment it is
 // and where it lives are checked by the mutation, inside its transaction.
 
 function revalidated(slug: string, place: CommentPlace) {
@@ -44,9 +44,13 @@ async function mailedAndRevalidated(workspace: AuthorizedWorkspace, place: Comme
 export const postCommentAction = workspaceAction
   .metadata({ name: "postComment", permission: "comment:write" })
   .inputSchema(PostCommentSchema)
-  .action(async ({ parsedInput: { evidenceId, statementId, body, mentionUserIds }, ctx }) => {
-    // The schema lets exactly one of the two through.
-    const target: CommentTarget = evidenceId ? { evidenceId } : { statementId: statementId! };
+  .action(async ({ parsedInput: { evidenceId, statementId, proposalId, body, mentionUserIds }, ctx }) => {
+    // The schema lets exactly one of the three through.
+    const target: CommentTarget = evidenceId
+      ? { evidenceId }
+      : proposalId
+        ? { proposalId }
+        : { statementId: statementId! };
     return mailedAndRevalidated(ctx.workspace, await postComment(ctx.workspace, { target, body, mentionUserIds }));
   });
 

@@ -9,6 +9,7 @@ const commentSelect = {
   id: true,
   parentId: true,
   statementId: true,
+  proposalId: true,
   body: true,
   createdAt: true,
   editedAt: true,
@@ -22,6 +23,7 @@ type CommentRow = {
   id: string;
   parentId: string | null;
   statementId: string | null;
+  proposalId: string | null;
   body: string;
   createdAt: Date;
   editedAt: Date | null;
@@ -80,28 +82,38 @@ export async function listEvidenceThreads(workspace: AuthorizedWorkspace, eviden
   return toThreads(rows, await resolverNames(rows));
 }
 
-/** The threads on each of the given statements (of one cell), keyed by statement id. */
-export async function listStatementThreads(
+/** The threads on each of the given statements or proposals (of one cell), keyed by their id. */
+async function listThreadsOn(
   workspace: AuthorizedWorkspace,
-  statementIds: string[],
+  on: "statementId" | "proposalId",
+  ids: string[],
 ): Promise<Map<string, ThreadView[]>> {
-  const byStatement = new Map<string, ThreadView[]>();
-  if (statementIds.length === 0) return byStatement;
+  const byId = new Map<string, ThreadView[]>();
+  if (ids.length === 0) return byId;
   const rows = await db().comment.findMany({
-    where: { workspaceId: workspace.id, statementId: { in: statementIds } },
+    where: { workspaceId: workspace.id, [on]: { in: ids } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: commentSelect,
   });
   const names = await resolverNames(rows);
-  for (const id of statementIds)
-    byStatement.set(
+  for (const id of ids)
+    byId.set(
       id,
       toThreads(
-        rows.filter((r) => r.statementId === id),
+        rows.filter((r) => r[on] === id),
         names,
       ),
     );
-  return byStatement;
+  return byId;
+}
+
+export function listStatementThreads(workspace: AuthorizedWorkspace, statementIds: string[]) {
+  return listThreadsOn(workspace, "statementId", statementIds);
+}
+
+/** The discussion of each competing reading, keyed by proposal id. */
+export function listProposalThreads(workspace: AuthorizedWorkspace, proposalIds: string[]) {
+  return listThreadsOn(workspace, "proposalId", proposalIds);
 }
 
 /** Comments still shown in a set of threads: deleted ones keep their place but do not count. */

@@ -14,6 +14,7 @@ type Transaction = Prisma.TransactionClient;
 // A missing id and another workspace's id give the same refusal, so ids leak nothing.
 const QUOTE_NOT_FOUND = "That quote does not exist in this workspace.";
 const STATEMENT_NOT_FOUND = "That statement does not exist in this workspace.";
+const PROPOSAL_NOT_FOUND = "That proposal does not exist in this workspace.";
 const COMMENT_NOT_FOUND = "That comment does not exist in this workspace.";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,32 +24,52 @@ export type CommentPlace = {
   commentId: string;
   evidenceId: string | null;
   statement: { id: string; issueId: string; partyId: string } | null;
+  proposal: { id: string; issueId: string; partyId: string } | null;
   notified: { userId: string; kind: "MENTION" | "REPLY" }[];
 };
 
-const placeSelect = { evidenceId: true, statement: { select: { id: true, issueId: true, partyId: true } } } as const;
+const cellOf = { select: { id: true, issueId: true, partyId: true } } as const;
+const placeSelect = { evidenceId: true, statement: cellOf, proposal: cellOf } as const;
 
-async function requireTarget(tx: Transaction, workspaceId: string, target: CommentTarget) {
+type Target = { evidenceId: string | null; statementId: string | null; proposalId: string | null };
+
+async function requireTarget(tx: Transaction, workspaceId: string, target: CommentTarget): Promise<Target> {
   if (target.evidenceId !== undefined) {
     const evidence = await tx.evidence.findFirst({
       where: { id: target.evidenceId, workspaceId },
       select: { id: true },
     });
     if (!evidence) throw new ActionError("not_found", QUOTE_NOT_FOUND);
-    return { evidenceId: evidence.id, statementId: null };
+    return { evidenceId: evidence.id, statementId: null, proposalId: null };
+  }
+  if (target.proposalId !== undefined) {
+    const proposal = await tx.stanceProposal.findFirst({
+      where: { id: target.proposalId, workspaceId },
+      select: { id: true },
+    });
+    if (!proposal) throw new ActionError("not_found", PROPOSAL_NOT_FOUND);
+    return { evidenceId: null, statementId: null, proposalId: proposal.id };
   }
   const statement = await tx.stanceStatement.findFirst({
     where: { id: target.statementId, workspaceId },
     select: { id: true },
   });
   if (!statement) throw new ActionError("not_found", STATEMENT_NOT_FOUND);
-  return { evidenceId: null, statementId: statement.id };
+  return { evidenceId: null, statementId: statement.id, proposalId: null };
 }
 
 async function requireComment(tx: Transaction, workspaceId: string, commentId: string) {
   const comment = await tx.comment.findFirst({
     where: { id: commentId, workspaceId },
-    select: { id: true, parentId: true, authorId: true, evidenceId: true, statementId: true, deletedAt: true },
+    select: {
+      id: true,
+      parentId: true,
+      authorId: true,
+      evidenceId: true,
+      statementId: true,
+      proposalId: true,
+      deletedAt: true,
+    },
   });
   if (!comment) throw new ActionError("not_found", COMMENT_NOT_FOUND);
   return comment;
@@ -112,7 +133,7 @@ async function earlierThreadAuthors(
 async function insertComment(
   tx: Transaction,
   workspace: AuthorizedWorkspace,
-  target: { evidenceId: string | null; statementId: string | null; parentId: string | null },
+  target: Target & { parentId: string | null },
   input: { body: string; mentionUserIds: string[] },
 ): Promise<CommentPlace> {
   const comment = await tx.comment.create({
@@ -146,12 +167,24 @@ async function insertComment(
     action: "comment.created",
     subjectType: "comment",
     subjectId: comment.id,
-    after: { evidenceId: target.evidenceId, statementId: target.statementId, parentId: target.parentId, mentioned },
+    after: {
+      evidenceId: target.evidenceId,
+      statementId: target.statementId,
+      ...(target.proposalId ? { proposalId: target.proposalId } : {}),
+      parentId: target.parentId,
+      mentioned,
+    },
   });
-  return { commentId: comment.id, evidenceId: comment.evidenceId, statement: comment.statement, notified };
+  return {
+    commentId: comment.id,
+    evidenceId: comment.evidenceId,
+    statement: comment.statement,
+    proposal: comment.proposal,
+    notified,
+  };
 }
 
-/** Starts a thread on a quote or a stance statement of the workspace. */
+/** Starts a thread on a quote, a stance statement or a proposal of the workspace. */
 export function postComment(
   workspace: AuthorizedWorkspace,
   input: { target: CommentTarget; body: string; mentionUserIds: string[] },
@@ -172,6 +205,7 @@ export function replyToComment(
     const target = {
       evidenceId: repliedTo.evidenceId,
       statementId: repliedTo.statementId,
+      proposalId: repliedTo.proposalId,
       parentId: repliedTo.parentId ?? repliedTo.id,
     };
     return insertComment(tx, workspace, target, input);

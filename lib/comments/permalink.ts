@@ -1,14 +1,16 @@
-// Where a comment lives: the page of its quote, or of its statement's cell. Used for the
+// Where a comment lives: the page of its quote, or of its statement's or proposal's cell. Used for the
 // notification links and for revalidating the page a change shows on.
 
 type CommentPlace = {
   evidenceId: string | null;
   statement: { issueId: string; partyId: string } | null;
+  proposal?: { issueId: string; partyId: string } | null;
 };
 
 export function commentPagePath(slug: string, place: CommentPlace): string {
   if (place.evidenceId) return `/w/${slug}/evidence/${place.evidenceId}`;
-  if (place.statement) return `/w/${slug}/cells/${place.statement.issueId}/${place.statement.partyId}`;
+  const cell = place.statement ?? place.proposal;
+  if (cell) return `/w/${slug}/cells/${cell.issueId}/${cell.partyId}`;
   return `/w/${slug}`;
 }
 

@@ -27,12 +27,13 @@ export const PostCommentSchema = z
     workspaceSlug: WorkspaceSlugSchema,
     evidenceId: id("No such quote.").optional(),
     statementId: id("No such statement.").optional(),
+    proposalId: id("No such proposal.").optional(),
     body: CommentBodySchema,
     mentionUserIds: MentionUserIds,
   })
   .refine(
-    (input) => (input.evidenceId === undefined) !== (input.statementId === undefined),
-    "Comment on either a quote or a statement.",
+    (input) => [input.evidenceId, input.statementId, input.proposalId].filter((t) => t !== undefined).length === 1,
+    "Comment on one quote, statement or proposal.",
   );
 
 export const ReplyToCommentSchema = z.object({
@@ -52,8 +53,9 @@ export const EditCommentSchema = z.object({
 export const CommentIdSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, commentId: CommentId });
 
 export type CommentTarget =
-  | { evidenceId: string; statementId?: undefined }
-  | { statementId: string; evidenceId?: undefined };
+  | { evidenceId: string; statementId?: undefined; proposalId?: undefined }
+  | { statementId: string; evidenceId?: undefined; proposalId?: undefined }
+  | { proposalId: string; evidenceId?: undefined; statementId?: undefined };
 
 /** What leaves the server about one comment; a deleted comment keeps its place but not its text. */
 export const CommentViewSchema = z.object({

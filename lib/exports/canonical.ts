@@ -77,11 +77,21 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
     s.position,
     s.summary,
   ]);
+  const proposalKeys = keysBySignature(file.proposals ?? [], "proposal", (p) => [
+    p.proposedAt,
+    lookup(issueKeys, p.issueId),
+    lookup(partyKeys, p.partyId),
+    p.kind,
+    p.position,
+    p.summary,
+    p.rationale,
+  ]);
   const comments = file.comments ?? [];
   const commentKeys = keysBySignature(comments, "comment", (c) => [
     c.createdAt,
     lookup(evidenceKeys, c.evidenceId),
     lookup(statementKeys, c.statementId),
+    lookup(proposalKeys, c.proposalId),
     c.author,
     c.body,
   ]);
@@ -151,10 +161,11 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
       })),
     ),
     comments: byKey(
-      comments.map(({ id, evidenceId, statementId, parentId, ...c }) => ({
+      comments.map(({ id, evidenceId, statementId, proposalId, parentId, ...c }) => ({
         key: commentKeys.get(id)!,
         evidence: lookup(evidenceKeys, evidenceId),
         statement: lookup(statementKeys, statementId),
+        proposal: lookup(proposalKeys, proposalId),
         parent: lookup(commentKeys, parentId),
         ...c,
       })),
@@ -204,6 +215,25 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         secondIssue: lookup(issueKeys, secondIssueId),
         party: lookup(partyKeys, partyId),
       }))
+      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+    codingRounds: [...(file.codingRounds ?? [])]
+      .map(({ id: _id, units, coders, codes, ...r }) => {
+        const names = coders.map((c) => `${c.name} <${c.email}>`);
+        return {
+          ...r,
+          units: units.map((u) => lookup(evidenceKeys, u)),
+          coders: [...names].sort(compare),
+          codes: codes
+            .map(({ evidenceId, coder, partyId, issueId, ...c }) => ({
+              ...c,
+              evidence: lookup(evidenceKeys, evidenceId),
+              coder: names[coder] ?? null,
+              party: lookup(partyKeys, partyId),
+              issue: lookup(issueKeys, issueId),
+            }))
+            .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+        };
+      })
       .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
   });
 }

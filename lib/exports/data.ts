@@ -481,6 +481,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           id: true,
           evidenceId: true,
           statementId: true,
+          proposalId: true,
           parentId: true,
           author: ACTOR,
           body: true,
@@ -577,6 +578,24 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
           createdAt: true,
         },
       });
+      const codingRounds = await tx.codingRound.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          createdAt: true,
+          closedAt: true,
+          createdBy: ACTOR,
+          units: { orderBy: { sortOrder: "asc" }, select: { evidenceId: true } },
+          coders: { orderBy: { userId: "asc" }, select: { user: ACTOR } },
+          codes: {
+            orderBy: [{ evidenceId: "asc" }, { coderId: "asc" }],
+            select: { evidenceId: true, coderId: true, partyId: true, issueId: true, position: true, codedAt: true },
+          },
+        },
+      });
       // Anchors, comments and dismissals name their reviewers by id only (no relation in the schema).
       const userIds = [
         ...new Set(
@@ -607,6 +626,7 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
         events,
         negotiationProposals,
         issueLinks,
+        codingRounds,
         users,
       };
     },
@@ -752,6 +772,19 @@ export async function getWorkspaceExport(workspace: AuthorizedWorkspace): Promis
       ...link,
       holdsFrom: link.holdsFrom ? toCalendarDate(link.holdsFrom) : null,
       createdAt: link.createdAt.toISOString(),
+    })),
+    codingRounds: file.codingRounds.map(({ units, coders, codes, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      closedAt: iso(r.closedAt),
+      createdBy: actor(r.createdBy),
+      units: units.map((u) => u.evidenceId),
+      coders: coders.map(({ user }) => actor(user)),
+      codes: codes.map(({ coderId, ...c }) => ({
+        ...c,
+        coder: coders.findIndex(({ user }) => user.id === coderId),
+        codedAt: c.codedAt.toISOString(),
+      })),
     })),
   });
 }

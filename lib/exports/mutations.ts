@@ -76,6 +76,81 @@ async function parseFile(
   return { ok: true, file: parsed.data };
 }
 
+type CodingRoundFile = NonNullable<WorkspaceExport["codingRounds"]>[number];
+
+/**
+ * Coding rounds with their quotes, coders and codes. A code is its coder's own reading, and a
+ * coder needs an account: the importing user codes as themself; every other coder gets an account
+ * of this import's own, under their name, that nobody can sign in to and that is no member — so
+ * their codes and the round's agreement survive without crediting anyone here with them.
+ */
+async function importCodingRounds(
+  tx: Transaction,
+  rounds: CodingRoundFile[],
+  context: {
+    workspaceId: string;
+    ids: Record<"evidence" | "party" | "issue", (id: string) => string>;
+    by: (actor: ExportActor) => string | null;
+  },
+) {
+  const { workspaceId, ids, by } = context;
+  const accounts = new Map<string, string>();
+  const accountOf = async (coder: CodingRoundFile["coders"][number]) => {
+    const own = by(coder);
+    if (own) return own;
+    const key = coder.email.toLowerCase();
+    if (!accounts.has(key)) {
+      const created = await tx.user.create({
+        data: {
+          email: `imported-coder-${randomUUID()}@parley.invalid`,
+          name: displayName(coder),
+          disabledAt: new Date(),
+        },
+        select: { id: true },
+      });
+      accounts.set(key, created.id);
+    }
+    return accounts.get(key)!;
+  };
+  for (const round of rounds) {
+    const roundId = randomUUID();
+    const coder: string[] = [];
+    for (const c of round.coders) coder.push(await accountOf(c));
+    await tx.codingRound.create({
+      data: {
+        id: roundId,
+        workspaceId,
+        title: round.title,
+        status: round.status,
+        createdAt: date(round.createdAt),
+        closedAt: optionalDate(round.closedAt),
+        createdById: by(round.createdBy),
+      },
+    });
+    await tx.codingUnit.createMany({
+      data: round.units.map((evidenceId, sortOrder) => ({
+        roundId,
+        workspaceId,
+        evidenceId: ids.evidence(evidenceId),
+        sortOrder,
+      })),
+    });
+    await tx.codingCoder.createMany({ data: coder.map((userId) => ({ roundId, userId })) });
+    await tx.codingCode.createMany({
+      data: round.codes.map((c) => ({
+        roundId,
+        workspaceId,
+        evidenceId: ids.evidence(c.evidenceId),
+        coderId: coder[c.coder]!,
+        partyId: ids.party(c.partyId),
+        issueId: ids.issue(c.issueId),
+        position: c.position,
+        codedAt: date(c.codedAt),
+      })),
+    });
+  }
+}
+
 /** New ids for the file's records, one map per kind so a crafted file cannot make two kinds collide. */
 function newIds(items: { id: string }[]): (id: string) => string {
   const ids = new Map(items.map((item) => [item.id, randomUUID()]));
@@ -147,6 +222,8 @@ export async function importWorkspaceExport(
   const negotiationProposal = newIds(negotiationProposals);
   const provision = newIds(negotiationProposals.flatMap((p) => p.provisions));
   const issueLinks = file.issueLinks ?? [];
+  const proposals = file.proposals ?? [];
+  const proposal = newIds(proposals);
   const orNull = (map: (id: string) => string, id: string | null) => (id === null ? null : map(id));
 
   const commentBody = (c: (typeof comments)[number]) => {
@@ -158,6 +235,7 @@ export async function importWorkspaceExport(
     workspaceId,
     evidenceId: orNull(evidence, c.evidenceId),
     statementId: orNull(statement, c.statementId),
+    proposalId: orNull(proposal, c.proposalId),
     parentId: orNull(comment, c.parentId),
     authorId: by(c.author) ?? owner.id,
     body: commentBody(c),
@@ -179,6 +257,7 @@ export async function importWorkspaceExport(
     comments: comments.length,
     events: events.length,
     negotiationProposals: negotiationProposals.length,
+    codingRounds: file.codingRounds?.length ?? 0,
   };
 
   const imported: ImportedWorkspace = {
@@ -329,9 +408,6 @@ export async function importWorkspaceExport(
             updatedAt: date(c.updatedAt),
           })),
         });
-        // First comments before replies: a reply's foreign key names its thread's first comment.
-        await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
-        await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
         await tx.suggestionDismissal.createMany({
           data: (file.dismissedSuggestions ?? []).map(({ dismissedBy, ...d }) => ({
             ...d,
@@ -341,8 +417,6 @@ export async function importWorkspaceExport(
             dismissedById: by(dismissedBy),
           })),
         });
-        const proposals = file.proposals ?? [];
-        const proposal = newIds(proposals);
         const importedQualities = ({
           conditionCell,
           ...named
@@ -376,6 +450,10 @@ export async function importWorkspaceExport(
             decidedById: by(decidedBy),
           })),
         });
+        // After the proposals some are on; first comments before replies, as a reply's foreign key
+        // names its thread's first comment.
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId === null).map(commentRow) });
+        await tx.comment.createMany({ data: comments.filter((c) => c.parentId !== null).map(commentRow) });
         await tx.negotiationEvent.createMany({
           data: events.map(({ partyIds: _parties, documentIds: _documents, createdBy, ...e }) => ({
             ...e,
@@ -420,6 +498,11 @@ export async function importWorkspaceExport(
             holdsFrom: link.holdsFrom === null ? null : fromCalendarDate(link.holdsFrom),
             createdAt: date(link.createdAt),
           })),
+        });
+        await importCodingRounds(tx, file.codingRounds ?? [], {
+          workspaceId,
+          ids: { evidence, party, issue },
+          by,
         });
         await recordActivity(tx, {
           workspaceId,

@@ -193,6 +193,8 @@ const CommentSchema = z.object({
   id: Id,
   evidenceId: Id.nullable(),
   statementId: Id.nullable(),
+  // Absent from files written before comments on proposals: none.
+  proposalId: Id.nullable().default(null),
   parentId: Id.nullable(),
   author: ActorObject,
   body: Text(10000),
@@ -256,6 +258,30 @@ const IssueLinkSchema = z.object({
   createdAt: Timestamp,
 });
 
+// A blind coding round: its quotes in order, its coders (users are instance-local, so each is a
+// {name, email} snapshot, and a code names its coder by place in that list) and every code given. The agreement figures are
+// not stored: they are computed from the codes, here as in the app.
+const CodingRoundSchema = z.object({
+  id: Id,
+  title: NonEmptyText(200),
+  status: z.enum(["OPEN", "CLOSED"]),
+  createdAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  createdBy: ActorSchema,
+  units: z.array(Id),
+  coders: z.array(ActorObject),
+  codes: z.array(
+    z.object({
+      evidenceId: Id,
+      coder: z.number().int().min(0),
+      partyId: Id,
+      issueId: Id,
+      position: PositionSchema,
+      codedAt: Timestamp,
+    }),
+  ),
+});
+
 export const WorkspaceExportSchema = z.object({
   format: z.literal(WORKSPACE_EXPORT_FORMAT, { error: "This is not a Parley workspace export." }),
   version: z.literal(WORKSPACE_EXPORT_VERSION, {
@@ -289,6 +315,8 @@ export const WorkspaceExportSchema = z.object({
   negotiationProposals: z.array(NegotiationProposalSchema).optional(),
   /** Absent from files written before linked issues existed. */
   issueLinks: z.array(IssueLinkSchema).optional(),
+  /** Absent from files written before coding rounds. */
+  codingRounds: z.array(CodingRoundSchema).optional(),
 });
 
 export type WorkspaceExport = z.infer<typeof WorkspaceExportSchema>;

@@ -80,6 +80,10 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     file.statements.map((s) => s.id),
   );
   unique(
+    "The proposal id",
+    (file.proposals ?? []).map((p) => p.id),
+  );
+  unique(
     "The comment id",
     (file.comments ?? []).map((c) => c.id),
   );
@@ -210,12 +214,14 @@ export function findExportProblems(file: WorkspaceExport): string[] {
   });
 
   const comments = new Map((file.comments ?? []).map((c) => [c.id, c]));
+  const proposals = new Set((file.proposals ?? []).map((p) => p.id));
   (file.comments ?? []).forEach((comment, i) => {
     const where = `comments[${i}]`;
-    if ((comment.evidenceId === null) === (comment.statementId === null)) {
-      problem(`${where}: a comment is on exactly one quote or statement.`);
+    if ([comment.evidenceId, comment.statementId, comment.proposalId].filter((t) => t !== null).length !== 1) {
+      problem(`${where}: a comment is on exactly one quote, statement or proposal.`);
       return;
     }
+    if (comment.proposalId && !proposals.has(comment.proposalId)) problem(`${where}: its proposal is not in the file.`);
     if (comment.evidenceId && !evidence.has(comment.evidenceId)) problem(`${where}: its quote is not in the file.`);
     if (comment.statementId && !statements.has(comment.statementId))
       problem(`${where}: its statement is not in the file.`);
@@ -223,8 +229,12 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     const parent = comments.get(comment.parentId);
     if (!parent || parent.parentId !== null)
       problem(`${where}: a reply must point at the first comment of a thread in the file.`);
-    else if (parent.evidenceId !== comment.evidenceId || parent.statementId !== comment.statementId)
-      problem(`${where}: a reply is on another quote or statement than its thread.`);
+    else if (
+      parent.evidenceId !== comment.evidenceId ||
+      parent.statementId !== comment.statementId ||
+      parent.proposalId !== comment.proposalId
+    )
+      problem(`${where}: a reply is on another quote, statement or proposal than its thread.`);
   });
 
   (file.proposals ?? []).forEach((proposal, i) => {
@@ -279,6 +289,7 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if (link.firstIssueId === link.secondIssueId) problem(`${where} links an issue to itself.`);
     if (link.partyId !== null && !parties.has(link.partyId)) problem(`${where} names a party that is not in the file.`);
   });
+  findCodingRoundProblems(file, evidence, parties, issues, problem);
 
   return problems;
 }
@@ -324,5 +335,33 @@ function findProposalProblems(
       if (new Set(provision.answersProvisionIds).size !== provision.answersProvisionIds.length)
         problem(`${at} answers a provision twice.`);
     }
+  });
+}
+
+function findCodingRoundProblems(
+  file: WorkspaceExport,
+  evidence: Map<string, unknown>,
+  parties: Set<string>,
+  issues: Set<string>,
+  problem: (message: string) => void,
+) {
+  for (const id of duplicates((file.codingRounds ?? []).map((r) => r.id)))
+    problem(`The coding round id “${id}” appears more than once.`);
+  (file.codingRounds ?? []).forEach((round, i) => {
+    const where = `codingRounds[${i}] (${round.title})`;
+    if ((round.status === "CLOSED") !== (round.closedAt !== null))
+      problem(`${where}: a closed round has its closing date; an open one none.`);
+    if (round.units.some((id) => !evidence.has(id))) problem(`${where} names a quote that is not in the file.`);
+    if (duplicates(round.units).length > 0) problem(`${where} names a quote twice.`);
+    if (duplicates(round.coders.map((c) => c.email.toLowerCase())).length > 0) problem(`${where} names a coder twice.`);
+    const units = new Set(round.units);
+    const coded = round.codes.map((c) => `${c.evidenceId}/${c.coder}`);
+    if (duplicates(coded).length > 0) problem(`${where}: a coder codes a quote twice.`);
+    round.codes.forEach((code, j) => {
+      if (!units.has(code.evidenceId) || code.coder >= round.coders.length)
+        problem(`${where}, codes[${j}]: its quote or coder is not one of the round's.`);
+      if (!parties.has(code.partyId) || !issues.has(code.issueId))
+        problem(`${where}, codes[${j}]: its party or issue is not in the file.`);
+    });
   });
 }

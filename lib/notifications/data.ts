@@ -39,6 +39,7 @@ const notificationSelect = {
       evidenceId: true,
       evidence: { select: { exact: true } },
       statement: { select: cellSelect },
+      proposal: { select: cellSelect },
     },
   },
   statement: { select: { id: true, summary: true, ...cellSelect } },
@@ -173,12 +174,14 @@ function toView(row: Row, actors: Map<string, string>, events: Map<string, Stanc
     ? `the quote “${excerpt(c.evidence.exact, 80)}”`
     : c.statement
       ? `${c.statement.party.name} on ${c.statement.issue.title}`
-      : "a comment";
+      : c.proposal
+        ? `a reading proposed for ${c.proposal.party.name} on ${c.proposal.issue.title}`
+        : "a comment";
   return NotificationViewSchema.parse({
     ...base,
     subject,
     excerpt: c.deletedAt ? "(comment deleted)" : excerpt(c.body),
-    href: commentPermalink(slug, c.id, { evidenceId: c.evidenceId, statement: c.statement }),
+    href: commentPermalink(slug, c.id, { evidenceId: c.evidenceId, statement: c.statement, proposal: c.proposal }),
   });
 }
 

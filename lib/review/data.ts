@@ -108,15 +108,23 @@ export async function readReviewMode(workspace: AuthorizedWorkspace): Promise<bo
   return row?.reviewMode ?? false;
 }
 
-/** Every proposal on one cell, open ones first, each group newest first. */
+/** Every proposal on one cell, open ones first, each group newest first, and the cell's version. */
 export async function listCellProposals(workspace: AuthorizedWorkspace, cell: { issueId: string; partyId: string }) {
   const rows = await db().stanceProposal.findMany({
     where: { workspaceId: workspace.id, ...cell },
     orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
     select: proposalSelect,
   });
-  const all = await views(workspace, rows);
+  const [all, current] = await Promise.all([
+    views(workspace, rows),
+    db().stanceCell.findUnique({
+      where: { workspaceId_issueId_partyId: { workspaceId: workspace.id, ...cell } },
+      select: { version: true },
+    }),
+  ]);
   return {
+    /** The version a reviewer's own reading is written on. */
+    version: current?.version ?? 0,
     open: all.filter((p) => p.status === ProposalStatus.OPEN),
     decided: all.filter((p) => p.status !== ProposalStatus.OPEN).reverse(),
   };

@@ -23,6 +23,7 @@ import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { readReviewMode } from "@/lib/review/data";
 import {
   type DecideProposalInput,
+  type OwnReadingInput,
   ProposalLinksSchema,
   ProposalQualitiesSchema,
   type ProposeEditInput,
@@ -201,6 +202,43 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
   });
 }
 
+type Decided = { decidedById: string | null; decidedAt: Date; decisionRationale: string };
+
+/**
+ * Closes the cell's open proposals as rejected readings, each with its activity row and a notice
+ * to its author, inside the deciding transaction. `instead` says what won: a proposal or the
+ * reviewer's own reading.
+ */
+async function rejectOpenProposals(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  cell: Cell,
+  decided: Decided,
+  instead: { acceptedInstead: string } | { ownReading: string },
+) {
+  const rejected = await tx.stanceProposal.findMany({
+    where: { workspaceId: workspace.id, ...cell, status: ProposalStatus.OPEN },
+    select: { id: true, proposedById: true },
+  });
+  if (rejected.length === 0) return rejected;
+  await tx.stanceProposal.updateMany({
+    where: { id: { in: rejected.map((r) => r.id) } },
+    data: { status: ProposalStatus.REJECTED, ...decided },
+  });
+  for (const r of rejected) {
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "proposal.rejected",
+      subjectType: "stance_proposal",
+      subjectId: r.id,
+      after: { ...cell, rationale: decided.decisionRationale, ...instead },
+    });
+    await notify(tx, workspace, NotificationKind.PROPOSAL_REJECTED, r.id, [r.proposedById]);
+  }
+  return rejected;
+}
+
 const proposalSelect = {
   id: true,
   issueId: true,
@@ -234,10 +272,14 @@ function alreadyDecided(status: ProposalStatus) {
   } as const;
 }
 
-function staleMessage(proposal: ProposalRow, current: CellState, labels: Record<string, string>): string {
-  const winner = current.latest
+function describeWinner(current: CellState, labels: Record<string, string>): string {
+  return current.latest
     ? `now ${labels[current.latest.position] ?? current.latest.position} — “${current.latest.summary}”${current.latest.recordedBy ? ` (recorded by ${current.latest.recordedBy})` : ""}`
     : "it now has no statement";
+}
+
+function staleMessage(proposal: ProposalRow, current: CellState, labels: Record<string, string>): string {
+  const winner = describeWinner(current, labels);
   const by = current.lastEdit?.by ? `; last ${current.lastEdit.kind} by ${current.lastEdit.by}` : "";
   return `This proposal is stale: it was made on version ${proposal.baseVersion} of the cell, which has moved on to version ${current.version} (${winner}${by}). Its author can rebase it on the current statement.`;
 }
@@ -307,15 +349,7 @@ export async function acceptProposal(
       });
       if (claimed.count === 0)
         return { ok: false, reason: "not_found", message: "That proposal was decided meanwhile." };
-      rejected = await tx.stanceProposal.findMany({
-        where: { workspaceId: workspace.id, ...cell, status: ProposalStatus.OPEN },
-        select: { id: true, proposedById: true },
-      });
-      if (rejected.length > 0)
-        await tx.stanceProposal.updateMany({
-          where: { id: { in: rejected.map((r) => r.id) } },
-          data: { status: ProposalStatus.REJECTED, ...decided },
-        });
+      rejected = await rejectOpenProposals(tx, workspace, cell, decided, { acceptedInstead: proposal.id });
       await recordActivity(tx, {
         workspaceId: workspace.id,
         actorId: workspace.userId || null,
@@ -329,17 +363,7 @@ export async function acceptProposal(
           rejected: rejected.map((r) => r.id),
         },
       });
-      for (const r of rejected)
-        await recordActivity(tx, {
-          workspaceId: workspace.id,
-          actorId: workspace.userId || null,
-          action: "proposal.rejected",
-          subjectType: "stance_proposal",
-          subjectId: r.id,
-          after: { ...cell, rationale: input.rationale, acceptedInstead: proposal.id },
-        });
       await notify(tx, workspace, NotificationKind.PROPOSAL_ACCEPTED, proposal.id, [proposal.proposedById]);
-      for (const r of rejected) await notify(tx, workspace, NotificationKind.PROPOSAL_REJECTED, r.id, [r.proposedById]);
       return outcome;
     },
     proposal.targetStatementId ?? undefined,
@@ -359,6 +383,51 @@ export async function acceptProposal(
       message: staleMessage(proposal, result.current, await positionLabels(workspace.id)),
       current: result.current,
     };
+  if (result.reason === "already_amended") return { ok: false, reason: "already_amended", message: result.message };
+  return result;
+}
+
+export type OwnReadingResult = { ok: true; statementId: string; version: number; rejected: string[] } | ProposalRefusal;
+
+/**
+ * The reviewer writes their own reading instead of any proposed one: it is recorded as a direct
+ * edit (same compare-and-set, in the reviewer's name) and, in the same transaction, every open
+ * proposal on the cell closes as a rejected reading with the reviewer's rationale.
+ */
+export async function recordOwnReading(
+  workspace: AuthorizedWorkspace,
+  input: Omit<OwnReadingInput, "workspaceSlug">,
+): Promise<OwnReadingResult> {
+  const { rationale, ...reading } = input;
+  const cell = { issueId: input.issueId, partyId: input.partyId };
+  let rejected: { id: string }[] = [];
+  const result = await runEdit(workspace, cell, async (tx): Promise<EditOutcome> => {
+    const outcome = await recordInTransaction(tx, workspace, reading);
+    if (!outcome.ok) return outcome;
+    const decided = { decidedById: workspace.userId || null, decidedAt: new Date(), decisionRationale: rationale };
+    rejected = await rejectOpenProposals(tx, workspace, cell, decided, { ownReading: outcome.statementId! });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      actorId: workspace.userId || null,
+      action: "proposal.own_reading",
+      subjectType: "stance_statement",
+      subjectId: outcome.statementId!,
+      after: { ...cell, rationale, rejected: rejected.map((r) => r.id) },
+    });
+    return outcome;
+  });
+  if (result.ok)
+    return { ok: true, statementId: result.statementId!, version: result.version, rejected: rejected.map((r) => r.id) };
+  if (result.reason === "conflict") {
+    const current = result.current;
+    const winner = describeWinner(current, await positionLabels(workspace.id));
+    return {
+      ok: false,
+      reason: "stale",
+      message: `The cell changed while you wrote your reading: it is at version ${current.version} (${winner}). Read it again before deciding.`,
+      current,
+    };
+  }
   if (result.reason === "already_amended") return { ok: false, reason: "already_amended", message: result.message };
   return result;
 }

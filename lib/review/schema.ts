@@ -45,6 +45,11 @@ export const DecideProposalSchema = z.object({
 
 export type DecideProposalInput = z.infer<typeof DecideProposalSchema>;
 
+/** The reviewer's own reading of a cell, recorded in place of the proposed ones, and why. */
+export const OwnReadingSchema = RecordStatementSchema.extend({ rationale: DecisionRationaleSchema });
+
+export type OwnReadingInput = z.infer<typeof OwnReadingSchema>;
+
 export const RebaseProposalSchema = z.object({
   workspaceSlug: WorkspaceSlugSchema,
   proposalId: id("No such proposal."),

@@ -80,11 +80,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   followCellAction: { file: "lib/notifications/actions.ts", policy: READERS, idFields: ["issueId", "partyId"] },
   unfollowCellAction: { file: "lib/notifications/actions.ts", policy: READERS, idFields: ["issueId", "partyId"] },
 
-  // Comments: owners, editors and commenters (edits and deletions of one's own comments only).
+  // Comments: owners, reviewers, editors and commenters (edits and deletions of one's own comments
+  // only), on a quote, a statement or a proposal.
   postCommentAction: {
     file: "lib/comments/actions.ts",
     policy: COMMENTERS,
-    idFields: ["evidenceId", "mentionUserIds", "statementId"],
+    idFields: ["evidenceId", "mentionUserIds", "proposalId", "statementId"],
   },
   replyToCommentAction: {
     file: "lib/comments/actions.ts",
@@ -120,6 +121,12 @@ export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   rebaseProposalAction: { file: "lib/review/actions.ts", policy: WRITERS, idFields: ["proposalId"] },
   acceptProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
   rejectProposalAction: { file: "lib/review/actions.ts", policy: REVIEWERS, idFields: ["proposalId"] },
+  // The reviewer's own reading in place of the proposed ones: recorded directly, proposals closed.
+  recordOwnReadingAction: {
+    file: "lib/review/actions.ts",
+    policy: REVIEWERS,
+    idFields: ["issueId", "partyId", "evidenceId"],
+  },
   setReviewModeAction: { file: "lib/review/actions.ts", policy: OWNERS, idFields: [] },
   // Blind coding rounds: reviewers and owners start and close them; owners, reviewers and editors
   // code (only in rounds they are assigned to, which the action checks after the gate).

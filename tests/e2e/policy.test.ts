@@ -791,6 +791,22 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   rejectProposalAction: async () => [
     { workspaceSlug: DEMO, proposalId: await openProposal(), rationale: "Policy rejection" },
   ],
+  async recordOwnReadingAction() {
+    const [issueId, partyId] = [probeIssues[1], demoParty];
+    return [
+      {
+        workspaceSlug: DEMO,
+        issueId,
+        partyId,
+        baseVersion: await cellVersion(issueId, partyId),
+        position: "CONDITIONAL",
+        summary: `Policy own reading ${next()}`,
+        statedOn: "2022-01-20",
+        links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }],
+        rationale: "Policy probe: neither proposal.",
+      },
+    ];
+  },
   // Only a proposal's author may rebase it: each member rebases their own.
   rebaseProposalAction: async (subject) => [{ workspaceSlug: DEMO, proposalId: await openProposal(subject) }],
   // Sets it to what it is: past the gate, nothing changes for the other test files.
@@ -1523,6 +1539,24 @@ const IDOR_PROBES: IdorProbe[] = [
       },
     ],
   },
+  ...(["issueId", "partyId", "evidenceId"] as const).map(
+    (field): IdorProbe => ({
+      action: "recordOwnReadingAction",
+      field,
+      foreignId: () => (field === "issueId" ? foreign.issue : field === "partyId" ? foreign.party : foreign.evidence),
+      args: async (id) => [
+        {
+          workspaceSlug: DEMO,
+          issueId: field === "issueId" ? id : probeIssues[0],
+          partyId: field === "partyId" ? id : demoParty,
+          baseVersion: await cellVersion(probeIssues[0], demoParty),
+          ...recordFields,
+          links: field === "evidenceId" ? [{ evidenceId: id, relation: "SUPPORTS" }] : [],
+          rationale: "IDOR probe",
+        },
+      ],
+    }),
+  ),
   ...(["acceptProposalAction", "rejectProposalAction"] as const).map(
     (action): IdorProbe => ({
       action,
@@ -1923,6 +1957,12 @@ const IDOR_PROBES: IdorProbe[] = [
     field: "statementId",
     foreignId: () => foreign.statement,
     args: async (id) => [{ workspaceSlug: DEMO, statementId: id, body: "IDOR probe", mentionUserIds: [] }],
+  },
+  {
+    action: "postCommentAction",
+    field: "proposalId",
+    foreignId: () => foreign.proposal,
+    args: async (id) => [{ workspaceSlug: DEMO, proposalId: id, body: "IDOR probe", mentionUserIds: [] }],
   },
   {
     action: "replyToCommentAction",

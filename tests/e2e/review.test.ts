@@ -128,6 +128,14 @@ describe("review mode", () => {
       await screenshot(raePage, "review-competing-readings-390");
       await raePage.setViewportSize({ width: 1280, height: 800 });
 
+      // Rae asks about Ana's reading under its card; the question stays with it once decided.
+      const question = `Where does the spokesman rule it out? (${run})`;
+      const anaCard = readings.filter({ hasText: anaSummary });
+      await anaCard.getByRole("button", { name: "Add a comment" }).click();
+      await anaCard.getByRole("textbox", { name: "Comment on this reading" }).fill(question);
+      await anaCard.getByRole("button", { name: "Comment", exact: true }).click();
+      await anaCard.getByRole("button", { name: "Comments (1)" }).waitFor();
+
       const benCard = readings.filter({ hasText: benSummary });
       await benCard.getByLabel("Decision rationale").fill("The condition is explicit in the quote.");
       await benCard.getByRole("button", { name: /^Accept the reading by Ben Editor/ }).click();
@@ -137,6 +145,8 @@ describe("review mode", () => {
       const rejected = decided.locator('[data-status="REJECTED"]');
       await expect(rejected.textContent()).resolves.toContain(anaSummary);
       await expect(rejected.textContent()).resolves.toContain("The condition is explicit in the quote.");
+      await rejected.getByRole("button", { name: "Comments (1)" }).click();
+      await rejected.getByText(question).waitFor();
       await expect(decided.locator('[data-status="ACCEPTED"]').textContent()).resolves.toContain(benSummary);
       // Ben's reading is now the cell's statement, recorded in his name.
       const history = raePage.locator("ol").filter({ hasText: benSummary }).first();

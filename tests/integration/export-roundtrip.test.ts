@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findCodingRound } from "@/lib/coding/data";
+import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, dismissSuggestion, markAnchorReviewed } from "@/lib/documents/mutations";
@@ -116,8 +118,49 @@ async function addThreads(workspace: AuthorizedWorkspace, authorId: string, stat
   });
 }
 
+/** A blind round on one document's quotes, coded by the owner and a second analyst, then closed by its last code. */
+async function addCodingRound(workspace: AuthorizedWorkspace, ownerId: string) {
+  const secondId = await ensureUser(`second-coder-${randomUUID().slice(0, 8)}@parley.test`, "Second Coder");
+  await db().membership.create({ data: { workspaceId: workspace.id, userId: secondId, role: "EDITOR" } });
+  const document = await db().document.findFirstOrThrow({
+    where: { workspaceId: workspace.id, evidence: { some: {} } },
+    orderBy: { title: "asc" },
+    select: { id: true },
+  });
+  const started = await startCodingRound(workspace, {
+    workspaceSlug: workspace.slug,
+    title: "Guarantee quotes, double-coded",
+    scope: { kind: "document", documentId: document.id },
+    coderIds: [ownerId, secondId],
+  });
+  if (!started.ok) throw new Error(started.message);
+  const [units, party, issue] = await Promise.all([
+    db().codingUnit.findMany({ where: { roundId: started.roundId }, select: { evidenceId: true } }),
+    db().party.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } }),
+    db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } }),
+  ]);
+  const second = { ...workspace, userId: secondId };
+  for (const [i, unit] of units.entries())
+    for (const [coder, position] of [
+      [workspace, "SUPPORTS"],
+      [second, i === 0 ? "OPPOSES" : "SUPPORTS"],
+    ] as const)
+      expect(
+        await recordCode(coder, {
+          workspaceSlug: workspace.slug,
+          roundId: started.roundId,
+          evidenceId: unit.evidenceId,
+          partyId: party.id,
+          issueId: issue.id,
+          position,
+        }),
+      ).toMatchObject({ ok: true });
+  return { roundId: started.roundId, units: units.length };
+}
+
 let ownerId: string;
 let workspace: AuthorizedWorkspace;
+let codingRound: { roundId: string; units: number };
 
 beforeAll(async () => {
   await resetDatabase();
@@ -197,6 +240,7 @@ beforeAll(async () => {
   ).toBe(true);
 
   await addThreads(workspace, ownerId, stated[2]!.statement!.id, quote.id);
+  codingRound = await addCodingRound(workspace, ownerId);
   await db().workspace.update({
     where: { id: workspace.id },
     data: { positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } },
@@ -256,6 +300,12 @@ describe("a whole-workspace export", () => {
         note: expect.stringContaining("secondary"),
       }),
     );
+    expect(exported.codingRounds).toHaveLength(1);
+    const [round] = exported.codingRounds!;
+    expect(round).toMatchObject({ status: "CLOSED", title: "Guarantee quotes, double-coded" });
+    expect(round!.units).toHaveLength(codingRound.units);
+    expect(round!.coders.map((c) => c.name).sort()).toEqual(["Export Analyst", "Second Coder"]);
+    expect(round!.codes).toHaveLength(2 * codingRound.units);
   });
 
   it("imports as a new workspace that exports identically, with new ids", async () => {
@@ -269,7 +319,27 @@ describe("a whole-workspace export", () => {
     const again = await getWorkspaceExport(copy);
 
     expect(again.workspace.slug).toBe(result.workspace.slug);
+    // The second coder codes in the copy through an account of the import's own: their name, no
+    // member, no sign-in. Only its address differs from the original's.
+    const [copiedRound] = again.codingRounds!;
+    const standIn = copiedRound!.coders.find((c) => c.name === "Second Coder")!;
+    expect(standIn.email).toMatch(/^imported-coder-[0-9a-f-]{36}@parley\.invalid$/);
+    const account = await db().user.findUniqueOrThrow({
+      where: { email: standIn.email },
+      select: { disabledAt: true, passwordHash: true, memberships: { select: { workspaceId: true } } },
+    });
+    expect(account).toMatchObject({ passwordHash: null, memberships: [] });
+    expect(account.disabledAt).not.toBeNull();
+    standIn.email = exported.codingRounds![0]!.coders.find((c) => c.name === "Second Coder")!.email;
     expect(canonicalizeWorkspaceExport(again)).toEqual(canonicalizeWorkspaceExport(exported));
+    // The copy's round reads the same agreement as the original's.
+    const copyRound = await db().codingRound.findFirstOrThrow({
+      where: { workspaceId: copy.id },
+      select: { id: true },
+    });
+    const [a, b] = [await findCodingRound(workspace, codingRound.roundId), await findCodingRound(copy, copyRound.id)];
+    expect(b!.results!.figures.alpha).toEqual(a!.results!.figures.alpha);
+    expect(b!.results!.disagreements).toHaveLength(1);
     const before = new Set(JSON.stringify(exported).match(UUID));
     const shared = (JSON.stringify(again).match(UUID) ?? []).filter((id) => before.has(id));
     expect(shared).toEqual([]);
@@ -278,14 +348,14 @@ describe("a whole-workspace export", () => {
     expect(
       await db().membership.findMany({ where: { workspaceId: copy.id }, select: { userId: true, role: true } }),
     ).toEqual([{ userId: ownerId, role: "OWNER" }]);
-    const [a, b] = [
+    const [matrixA, matrixB] = [
       await getMatrixExport(workspace, AS_OF, { threads: true }),
       await getMatrixExport(copy, AS_OF, { threads: true }),
     ];
-    expect(formatMatrixCsv(b)).toBe(formatMatrixCsv(a));
-    expect(formatBriefingMarkdown(b)).toBe(formatBriefingMarkdown(a));
-    expect(formatBriefingHtml(b)).toBe(formatBriefingHtml(a));
-    expect(formatBriefingMarkdown(b)).toContain("Check the draft text.");
+    expect(formatMatrixCsv(matrixB)).toBe(formatMatrixCsv(matrixA));
+    expect(formatBriefingMarkdown(matrixB)).toBe(formatBriefingMarkdown(matrixA));
+    expect(formatBriefingHtml(matrixB)).toBe(formatBriefingHtml(matrixA));
+    expect(formatBriefingMarkdown(matrixB)).toContain("Check the draft text.");
   });
 
   it("refuses a slug in use, without creating anything", async () => {

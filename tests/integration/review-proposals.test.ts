@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listProposalThreads } from "@/lib/comments/data";
+import { postComment, replyToComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
@@ -15,6 +17,7 @@ import {
   type DecisionResult,
   proposeEdit,
   rebaseProposal,
+  recordOwnReading,
   rejectProposal,
   requireDirectEditing,
   setReviewMode,
@@ -355,6 +358,122 @@ describe("review mode on", () => {
     });
   });
 
+  it("the reviewer writes their own reading: it is recorded and the open proposals close as rejected readings", async () => {
+    const [issueId, partyId] = [issues[2]!, parties[1]!];
+    const base = await version(issueId, partyId);
+    const [first, second] = [
+      proposalId(await record(editorA, issueId, partyId, base, "Alice's reading.")),
+      proposalId(await record(editorB, issueId, partyId, base, "Bruno's reading.")),
+    ];
+    const own = {
+      issueId,
+      partyId,
+      position: "CONDITIONAL" as const,
+      summary: "The reviewer's own reading: conditional on reciprocity.",
+      statedOn: "2022-03-03",
+      links: [],
+      rationale: "Both readings miss the condition in the second sentence.",
+    };
+    // Written on a version that moved on: refused, naming what stands now, and nothing closes.
+    expect(await recordOwnReading(reviewer, { ...own, baseVersion: base + 1 })).toMatchObject({
+      ok: false,
+      reason: "stale",
+    });
+    const result = await recordOwnReading(reviewer, { ...own, baseVersion: base });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, version: base + 1 });
+    const { statementId, rejected } = result as { statementId: string; rejected: string[] };
+    expect(rejected.sort()).toEqual([first, second].sort());
+    expect(
+      await db().stanceStatement.findUniqueOrThrow({
+        where: { id: statementId },
+        select: { position: true, summary: true, recordedById: true },
+      }),
+    ).toEqual({ position: "CONDITIONAL", summary: own.summary, recordedById: reviewer.userId });
+    const closed = await db().stanceProposal.findMany({
+      where: { id: { in: [first, second] } },
+      select: { status: true, decisionRationale: true, decidedById: true },
+    });
+    expect(closed).toEqual([
+      { status: "REJECTED", decisionRationale: own.rationale, decidedById: reviewer.userId },
+      { status: "REJECTED", decisionRationale: own.rationale, decidedById: reviewer.userId },
+    ]);
+    const notified = await db().notification.findMany({
+      where: { proposalId: { in: [first, second] }, kind: "PROPOSAL_REJECTED" },
+      select: { userId: true },
+    });
+    expect(notified.map((n) => n.userId).sort()).toEqual([editorA.userId, editorB.userId].sort());
+    expect(
+      await db().activityEvent.count({
+        where: { workspaceId: owner.id, action: "proposal.own_reading", subjectId: statementId },
+      }),
+    ).toBe(1);
+    // Accepting a closed proposal afterwards changes nothing.
+    expect(await acceptProposal(reviewer, { proposalId: first, rationale: "Too late." })).toMatchObject({
+      reason: "already_decided",
+    });
+  });
+
+  it("an own reading and an acceptance racing on one cell: exactly one applies", async () => {
+    const [issueId, partyId] = [issues[1]!, parties[2]!];
+    const base = await version(issueId, partyId);
+    const id = proposalId(await record(editorA, issueId, partyId, base, "Alice's racing reading."));
+    const [accepted, own] = await race<{ ok: boolean }>([
+      () => acceptProposal(owner, { proposalId: id, rationale: "Alice is right." }),
+      () =>
+        recordOwnReading(reviewer, {
+          issueId,
+          partyId,
+          baseVersion: base,
+          position: "SUPPORTS",
+          summary: "Rita's racing reading.",
+          statedOn: "2022-03-04",
+          links: [],
+          rationale: "Neither; this.",
+        }),
+    ]);
+    expect([accepted!.ok, own!.ok].filter(Boolean)).toHaveLength(1);
+    expect(await version(issueId, partyId)).toBe(base + 1);
+    const status = (await db().stanceProposal.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    expect(status).toBe(accepted!.ok ? "ACCEPTED" : "REJECTED");
+  });
+
+  it("each competing reading has its own discussion, which stays with it once decided", async () => {
+    const [issueId, partyId] = [issues[5]!, parties[0]!];
+    const base = await version(issueId, partyId);
+    const [mine, theirs] = [
+      proposalId(await record(editorA, issueId, partyId, base, "Alice's discussed reading.")),
+      proposalId(await record(editorB, issueId, partyId, base, "Bruno's discussed reading.")),
+    ];
+    const commenter = await member("Carla", Role.COMMENTER);
+    const question = await postComment(editorB, {
+      target: { proposalId: mine },
+      body: "Which sentence says so?",
+      mentionUserIds: [],
+    });
+    expect(question).toMatchObject({ proposal: { id: mine, issueId, partyId }, statement: null, evidenceId: null });
+    const answer = await replyToComment(editorA, {
+      commentId: question.commentId,
+      body: "The second one.",
+      mentionUserIds: [],
+    });
+    // The question's author hears of the reply, as on any thread.
+    expect(answer.notified).toEqual([{ userId: editorB.userId, kind: "REPLY" }]);
+    await postComment(commenter, { target: { proposalId: theirs }, body: "Agree with Bruno.", mentionUserIds: [] });
+    // Another workspace's proposal, or none: the same refusal.
+    await expect(
+      postComment(editorA, { target: { proposalId: randomUUID() }, body: "Lost.", mentionUserIds: [] }),
+    ).rejects.toThrow("That proposal does not exist in this workspace.");
+
+    expect(await acceptProposal(reviewer, { proposalId: theirs, rationale: "Better sourced." })).toMatchObject({
+      ok: true,
+    });
+    const threads = await listProposalThreads(reviewer, [mine, theirs]);
+    expect(threads.get(mine)!.map((t) => [t.root.body, ...t.replies.map((r) => r.body)])).toEqual([
+      ["Which sentence says so?", "The second one."],
+    ]);
+    expect(threads.get(theirs)!.map((t) => t.root.body)).toEqual(["Agree with Bruno."]);
+  });
+
   it("50 concurrent acceptances of different proposals on one cell: exactly one applies", async () => {
     const [issueId, partyId] = [issues[3]!, parties[2]!];
     const base = await version(issueId, partyId);
@@ -399,6 +518,13 @@ describe("review mode on", () => {
         ({ proposedBy: _p, decidedBy: _d, ...p }) => p,
       );
     expect(withoutPeople(again)).toEqual(withoutPeople(file));
+    // The discussion of each reading comes along, on the copy of its proposal.
+    const onProposals = (f: typeof file) =>
+      (canonicalizeWorkspaceExport(f) as { comments: { proposal: string | null; body: string }[] }).comments
+        .filter((c) => c.proposal !== null)
+        .map((c) => [c.proposal, c.body.replace(/^\(Originally by [^)]*\.\)\n\n/, "")]);
+    expect(onProposals(file)).toHaveLength(3);
+    expect(onProposals(again)).toEqual(onProposals(file));
     expect(again.proposals).toHaveLength(file.proposals!.length);
     expect(again.workspace.reviewMode).toBe(true);
     expect(file.proposals?.filter((p: { status: string }) => p.status === "REJECTED").length).toBeGreaterThanOrEqual(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentsProvider } from "@/components/comments/comments-context";
-import { StatementComments } from "@/components/comments/statement-comments";
+import { FoldedComments, StatementComments } from "@/components/comments/statement-comments";
 import { QuoteCard } from "@/components/evidence/quote-card";
 import { QuoteOrderToggle } from "@/components/evidence/quote-order-toggle";
 import { AmendmentNote } from "@/components/matrix/amendment-note";
@@ -12,18 +12,20 @@ import { PositionTimeline } from "@/components/matrix/position-timeline";
 import { QualitiesNote } from "@/components/matrix/stance-qualities";
 import { FollowCellButton } from "@/components/notifications/follow-cell-button";
 import { CellProvisions } from "@/components/proposals/cell-provisions";
+import { OwnReadingForm } from "@/components/review/own-reading-form";
 import { ProposalDecision, RebaseProposalButton } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
 import { CalendarDate } from "@/components/ui/calendar-date";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { LocalTime } from "@/components/ui/local-time";
-import { countComments, listMentionCandidates, listStatementThreads } from "@/lib/comments/data";
+import { countComments, listMentionCandidates, listProposalThreads, listStatementThreads } from "@/lib/comments/data";
 import { listEvents, type NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS } from "@/lib/events/schema";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getCellHistory } from "@/lib/matrix/data";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { POSITIONS } from "@/lib/matrix/positions";
 import { redLineMarks } from "@/lib/matrix/qualities";
 import { AsOfSchema, CellParamsSchema } from "@/lib/matrix/schema";
 import { isFollowingCell } from "@/lib/notifications/data";
@@ -73,6 +75,14 @@ export default async function CellPage({
     listEvents(workspace, { partyId: history.party.id }),
     listCellProvisions(workspace, history.issue.id, history.party.id),
   ]);
+  const proposalThreads = await listProposalThreads(
+    workspace,
+    [...proposals.open, ...proposals.decided].map((p) => p.id),
+  );
+  const readingComments = (proposalId: string) => {
+    const on = proposalThreads.get(proposalId) ?? [];
+    return <FoldedComments target={{ proposalId }} threads={on} count={countComments(on)} />;
+  };
   const labels = history.positionLabels;
   const effective = history.statements.filter((s) => !s.amendment);
   const marks = redLineMarks(effective);
@@ -90,73 +100,87 @@ export default async function CellPage({
 
   return (
     <main className="mx-auto max-w-4xl px-4 sm:px-6 py-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link
-          href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`}
-          className="text-indigo-700 underline"
-        >
-          Matrix as of <CalendarDate value={asOf} />
-        </Link>
-        {" · "}
-        <Link
-          href={`/w/${slug}/activity?issue=${history.issue.id}&party=${history.party.id}`}
-          className="text-indigo-700 underline"
-        >
-          Activity of this cell
-        </Link>
-      </nav>
-      <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
-        <h1 className="font-serif text-2xl font-semibold">
-          <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
-        </h1>
-        <FollowCellButton
-          workspaceSlug={slug}
-          issueId={history.issue.id}
-          partyId={history.party.id}
-          following={following}
-        />
-      </div>
-      {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
-      <PositionTimeline points={effective} labels={labels} asOf={asOf} events={events} />
-      <CellProvisions slug={slug} provisions={provisions} />
-      {proposals.open.length > 0 ? (
-        <section aria-labelledby="proposals-heading" className="mt-8">
-          <h2 id="proposals-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            {proposals.open.length === 1
-              ? "1 reading awaits review"
-              : `${proposals.open.length} competing readings await review`}
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {canReview
-              ? "Accepting one applies it and closes the others as rejected readings, with your rationale."
-              : "The matrix keeps showing the current statement until a reviewer decides."}
-          </p>
-          <div className="mt-3 grid gap-4 md:grid-cols-2" data-testid="competing-readings">
-            {proposals.open.map((proposal) => (
-              <ProposalCard key={proposal.id} proposal={proposal} labels={labels}>
-                {proposal.stale && proposal.proposedById === workspace.userId ? (
-                  <RebaseProposalButton workspaceSlug={slug} proposalId={proposal.id} />
-                ) : null}
-                {canReview ? (
-                  <ProposalDecision
-                    workspaceSlug={slug}
-                    proposalId={proposal.id}
-                    label={`the reading by ${proposal.proposedBy ?? "a former member"}${proposal.position ? ` (${labels[proposal.position]})` : ""}`}
-                  />
-                ) : null}
-              </ProposalCard>
-            ))}
-          </div>
-        </section>
-      ) : null}
-      <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
-      {history.statements.some((st) => st.links.some((l) => l.evidence.pair)) ? (
-        <QuoteOrderToggle order={quoteOrder} />
-      ) : null}
-      {history.statements.length === 0 ? (
-        <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p>
-      ) : null}
       <CommentsProvider value={{ workspaceSlug: slug, viewerId: workspace.userId, canComment, members }}>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link
+            href={`/w/${slug}?asOf=${asOf}&cell=${history.issue.id}:${history.party.id}`}
+            className="text-indigo-700 underline"
+          >
+            Matrix as of <CalendarDate value={asOf} />
+          </Link>
+          {" · "}
+          <Link
+            href={`/w/${slug}/activity?issue=${history.issue.id}&party=${history.party.id}`}
+            className="text-indigo-700 underline"
+          >
+            Activity of this cell
+          </Link>
+        </nav>
+        <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
+          <h1 className="font-serif text-2xl font-semibold">
+            <span style={{ color: history.party.colour }}>{history.party.name}</span> on {history.issue.title}
+          </h1>
+          <FollowCellButton
+            workspaceSlug={slug}
+            issueId={history.issue.id}
+            partyId={history.party.id}
+            following={following}
+          />
+        </div>
+        {history.issue.description ? <p className="mt-1 text-slate-600">{history.issue.description}</p> : null}
+        <PositionTimeline points={effective} labels={labels} asOf={asOf} events={events} />
+        <CellProvisions slug={slug} provisions={provisions} />
+        {proposals.open.length > 0 ? (
+          <section aria-labelledby="proposals-heading" className="mt-8">
+            <h2 id="proposals-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+              {proposals.open.length === 1
+                ? "1 reading awaits review"
+                : `${proposals.open.length} competing readings await review`}
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              {canReview
+                ? "Accepting one applies it and closes the others as rejected readings, with your rationale."
+                : "The matrix keeps showing the current statement until a reviewer decides."}
+            </p>
+            <div className="mt-3 grid gap-4 md:grid-cols-2" data-testid="competing-readings">
+              {proposals.open.map((proposal) => (
+                <ProposalCard key={proposal.id} proposal={proposal} labels={labels}>
+                  {readingComments(proposal.id)}
+                  {proposal.stale && proposal.proposedById === workspace.userId ? (
+                    <RebaseProposalButton workspaceSlug={slug} proposalId={proposal.id} />
+                  ) : null}
+                  {canReview ? (
+                    <ProposalDecision
+                      workspaceSlug={slug}
+                      proposalId={proposal.id}
+                      label={`the reading by ${proposal.proposedBy ?? "a former member"}${proposal.position ? ` (${labels[proposal.position]})` : ""}`}
+                    />
+                  ) : null}
+                </ProposalCard>
+              ))}
+            </div>
+            {canReview ? (
+              <OwnReadingForm
+                workspaceSlug={slug}
+                issueId={history.issue.id}
+                partyId={history.party.id}
+                baseVersion={proposals.version}
+                labels={labels}
+                positions={POSITIONS}
+                quotes={[
+                  ...new Map(proposals.open.flatMap((p) => p.evidence).map((e) => [e.evidenceId, e] as const)).values(),
+                ]}
+              />
+            ) : null}
+          </section>
+        ) : null}
+        <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">History of statements</h2>
+        {history.statements.some((st) => st.links.some((l) => l.evidence.pair)) ? (
+          <QuoteOrderToggle order={quoteOrder} />
+        ) : null}
+        {history.statements.length === 0 ? (
+          <p className="mt-3 text-slate-600">{history.party.name} has no recorded statement on this issue yet.</p>
+        ) : null}
         <ol className="mt-3 space-y-6 border-l-2 border-slate-200 pl-6">
           {timeline.map((entry) =>
             "event" in entry ? (
@@ -166,25 +190,27 @@ export default async function CellPage({
             ),
           )}
         </ol>
+        {proposals.decided.length > 0 ? (
+          <section aria-labelledby="decided-heading" className="mt-10">
+            <h2 id="decided-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+              Reviewed readings
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              Proposals a reviewer decided on, with their rationale: accepted ones are in the history above; rejected
+              readings are kept here.
+            </p>
+            <ol className="mt-3 grid gap-4 md:grid-cols-2" data-testid="decided-readings">
+              {proposals.decided.map((proposal) => (
+                <li key={proposal.id} className="min-w-0">
+                  <ProposalCard proposal={proposal} labels={labels}>
+                    {readingComments(proposal.id)}
+                  </ProposalCard>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
       </CommentsProvider>
-      {proposals.decided.length > 0 ? (
-        <section aria-labelledby="decided-heading" className="mt-10">
-          <h2 id="decided-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            Reviewed readings
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Proposals a reviewer decided on, with their rationale: accepted ones are in the history above; rejected
-            readings are kept here.
-          </p>
-          <ol className="mt-3 grid gap-4 md:grid-cols-2" data-testid="decided-readings">
-            {proposals.decided.map((proposal) => (
-              <li key={proposal.id} className="min-w-0">
-                <ProposalCard proposal={proposal} labels={labels} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
     </main>
   );
 
