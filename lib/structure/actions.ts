@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import {
   addIssue,
   addParty,
@@ -37,7 +37,7 @@ export const addIssueAction = workspaceAction
   .metadata({ name: "addIssue", permission: "structure:write" })
   .inputSchema(AddIssueSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const issue = await addIssue(ctx.workspace, parsedInput);
+    const issue = orRefuse(await addIssue(ctx.workspace, parsedInput));
     revalidateWorkspace(ctx.workspace.slug);
     return { id: issue.id, title: issue.title };
   });
@@ -46,7 +46,7 @@ export const renameIssueAction = workspaceAction
   .metadata({ name: "renameIssue", permission: "structure:write" })
   .inputSchema(RenameIssueSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await renameIssue(ctx.workspace, parsedInput);
+    const result = orRefuse(await renameIssue(ctx.workspace, parsedInput));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -55,7 +55,7 @@ export const archiveIssueAction = workspaceAction
   .metadata({ name: "archiveIssue", permission: "structure:write" })
   .inputSchema(IssueIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await archiveIssue(ctx.workspace, parsedInput.issueId);
+    const result = orRefuse(await archiveIssue(ctx.workspace, parsedInput.issueId));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -64,7 +64,7 @@ export const unarchiveIssueAction = workspaceAction
   .metadata({ name: "unarchiveIssue", permission: "structure:write" })
   .inputSchema(IssueIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await unarchiveIssue(ctx.workspace, parsedInput.issueId);
+    const result = orRefuse(await unarchiveIssue(ctx.workspace, parsedInput.issueId));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -73,7 +73,7 @@ export const reorderIssuesAction = workspaceAction
   .metadata({ name: "reorderIssues", permission: "structure:write" })
   .inputSchema(ReorderIssuesSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await reorderIssues(ctx.workspace, parsedInput.orderedIds);
+    const result = orRefuse(await reorderIssues(ctx.workspace, parsedInput.orderedIds));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -82,7 +82,7 @@ export const addPartyAction = workspaceAction
   .metadata({ name: "addParty", permission: "structure:write" })
   .inputSchema(AddPartySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const party = await addParty(ctx.workspace, parsedInput);
+    const party = orRefuse(await addParty(ctx.workspace, parsedInput));
     revalidateWorkspace(ctx.workspace.slug);
     return { id: party.id, name: party.name };
   });
@@ -91,7 +91,7 @@ export const renamePartyAction = workspaceAction
   .metadata({ name: "renameParty", permission: "structure:write" })
   .inputSchema(RenamePartySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await renameParty(ctx.workspace, parsedInput);
+    const result = orRefuse(await renameParty(ctx.workspace, parsedInput));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -100,7 +100,7 @@ export const archivePartyAction = workspaceAction
   .metadata({ name: "archiveParty", permission: "structure:write" })
   .inputSchema(PartyIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await archiveParty(ctx.workspace, parsedInput.partyId);
+    const result = orRefuse(await archiveParty(ctx.workspace, parsedInput.partyId));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -109,7 +109,7 @@ export const unarchivePartyAction = workspaceAction
   .metadata({ name: "unarchiveParty", permission: "structure:write" })
   .inputSchema(PartyIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await unarchiveParty(ctx.workspace, parsedInput.partyId);
+    const result = orRefuse(await unarchiveParty(ctx.workspace, parsedInput.partyId));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });
@@ -118,7 +118,7 @@ export const reorderPartiesAction = workspaceAction
   .metadata({ name: "reorderParties", permission: "structure:write" })
   .inputSchema(ReorderPartiesSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await reorderParties(ctx.workspace, parsedInput.orderedIds);
+    const result = orRefuse(await reorderParties(ctx.workspace, parsedInput.orderedIds));
     revalidateWorkspace(ctx.workspace.slug);
     return result;
   });

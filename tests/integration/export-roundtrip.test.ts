@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, dismissSuggestion, markAnchorReviewed } from "@/lib/documents/mutations";
+import { unwrap } from "@/lib/errors";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
@@ -200,7 +201,7 @@ beforeAll(async () => {
     where: { id: workspace.id },
     data: { positionLabels: { OPEN: "Open to talks", REJECTS: "Rules out" } },
   });
-  await archiveIssue(workspace, matrix.issues.at(-1)!.id);
+  unwrap(await archiveIssue(workspace, matrix.issues.at(-1)!.id));
 });
 
 afterAll(async () => {

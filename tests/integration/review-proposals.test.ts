@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { unwrap } from "@/lib/errors";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -106,14 +107,14 @@ afterAll(async () => {
 describe("the reviewer role", () => {
   it("is granted by changing a member's role and through an invitation", async () => {
     const extra = await member("Rolf", Role.EDITOR);
-    await changeMemberRole(owner, extra.userId, Role.REVIEWER);
+    unwrap(await changeMemberRole(owner, extra.userId, Role.REVIEWER));
     const invited = await db().user.create({
       data: { email: `ivy-${randomUUID().slice(0, 8)}@parley.test`, name: "Ivy" },
       select: { id: true },
     });
     const input = CreateInvitationSchema.parse({ workspaceSlug: owner.slug, role: "REVIEWER", expiresInDays: 1 });
     const invitation = await createInvitation(owner, input);
-    await acceptInvitation(invited.id, invitation.path.split("/").pop()!);
+    unwrap(await acceptInvitation(invited.id, invitation.path.split("/").pop()!));
     const roles = await db().membership.findMany({
       where: { workspaceId: owner.id, userId: { in: [extra.userId, invited.id] } },
       select: { role: true },
