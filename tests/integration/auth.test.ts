@@ -462,14 +462,12 @@ describe("the last owner of a workspace", () => {
     const [a, b] = [await newUser("owner-a"), await newUser("owner-b")];
     const workspace = await newWorkspace(a);
     await db().membership.create({ data: { workspaceId: workspace.id, userId: b.id, role: Role.OWNER } });
-    const results = await Promise.allSettled([
+    const results = await Promise.all([
       changeMemberRole(trustedWorkspace(workspace, a.id), b.id, Role.VIEWER),
       changeMemberRole(trustedWorkspace(workspace, b.id), a.id, Role.VIEWER),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
-      ["last_owner"],
-    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.flatMap((r) => (r.ok ? [] : [r.code]))).toEqual(["last_owner"]);
     expect(await db().membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })).toBe(1);
   });
 });
@@ -526,8 +524,8 @@ describe("invitations", () => {
   it("works once even when two people use it at the same moment", async () => {
     const { token } = await invite();
     const [a, b] = [await newUser("race-a"), await newUser("race-b")];
-    const results = await Promise.allSettled([acceptInvitation(a.id, token), acceptInvitation(b.id, token)]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const results = await Promise.all([acceptInvitation(a.id, token), acceptInvitation(b.id, token)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect([await roleOf(a.id), await roleOf(b.id)].filter(Boolean)).toHaveLength(1);
   });
 
@@ -642,9 +640,7 @@ describe("invitations", () => {
     const email = `${unique("newcomer")}@parley.test`;
     await expect(
       registerWithInvitation({ token: open.token, name: "New", email, password: PASSWORD }),
-    ).resolves.toEqual({
-      workspaceSlug: workspace.slug,
-    });
+    ).resolves.toEqual({ ok: true, workspaceSlug: workspace.slug });
   });
 
   it("bound to an email and without mail configured, takes the owner's word for the address", async () => {

@@ -11,7 +11,7 @@ import {
 } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { unwrap } from "@/lib/errors";
+import { type Result, unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/data";
@@ -376,7 +376,7 @@ describe("another workspace's ids", () => {
     );
     const before = await footprint();
     const missing = randomUUID();
-    const attempts: [string, (id: string) => Promise<unknown>][] = [
+    const attempts: [string, (id: string) => Promise<Result>][] = [
       [
         "post on a quote",
         (id) => postComment(as(people.alice), { target: { evidenceId: id }, body: "x", mentionUserIds: [] }),
@@ -398,10 +398,7 @@ describe("another workspace's ids", () => {
     for (const [name, attempt] of attempts) {
       const foreignId = foreignIds[name] ?? foreignComment.commentId;
       const refusal = (id: string) =>
-        attempt(id).then(
-          () => "accepted",
-          (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-        );
+        attempt(id).then((result) => (result.ok ? "accepted" : { code: result.code, message: result.message }));
       const viaForeign = await refusal(foreignId);
       const viaMissing = await refusal(missing);
       expect(viaForeign, name).toEqual(viaMissing);
