@@ -12,7 +12,7 @@ import {
   secondaryButtonClass,
 } from "@/components/structure/field";
 import { arrange, ReorderableList } from "@/components/structure/reorderable-list";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { ActionErrorLine, actionErrorMessage } from "@/components/ui/action-error";
 import { FormAlert } from "@/components/ui/form-feedback";
 
 // One list for every kind of matrix structure (issues are rows, parties are columns): add,
@@ -122,7 +122,6 @@ function StructureRow<Item extends StructureItem>({
   const renameButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const archive = useAction(kind.actions.archive);
-  const archiveError = actionErrorMessage(archive.result);
   const label = kind.labelOf(item);
   const idInput = { workspaceSlug, [`${kind.noun}Id`]: item.id };
 
@@ -144,11 +143,7 @@ function StructureRow<Item extends StructureItem>({
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
         {kind.summary(item)}
-        {archiveError ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {archiveError}
-          </p>
-        ) : null}
+        <ActionErrorLine result={archive.result} />
       </div>
       <div className="flex shrink-0 gap-2">
         <button
@@ -222,17 +217,12 @@ function ArchivedRow<Item extends StructureItem>({
   item: Item;
 }) {
   const unarchive = useAction(kind.actions.unarchive);
-  const error = actionErrorMessage(unarchive.result);
   const label = kind.labelOf(item);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
       <div className="min-w-0">
         {kind.archivedSummary(item)}
-        {error ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <ActionErrorLine result={unarchive.result} />
       </div>
       <button
         type="button"
