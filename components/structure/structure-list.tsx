@@ -109,15 +109,9 @@ export function StructureList<Item extends StructureItem>({
   );
 }
 
-function StructureRow<Item extends StructureItem>({
-  kind,
-  workspaceSlug,
-  item,
-}: {
-  kind: StructureKind<Item>;
-  workspaceSlug: string;
-  item: Item;
-}) {
+type RowProps<Item extends StructureItem> = { kind: StructureKind<Item>; workspaceSlug: string; item: Item };
+
+function StructureRow<Item extends StructureItem>({ kind, workspaceSlug, item }: RowProps<Item>) {
   const [editing, setEditing] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -207,15 +201,7 @@ function RenameForm<Item extends StructureItem>({
   );
 }
 
-function ArchivedRow<Item extends StructureItem>({
-  kind,
-  workspaceSlug,
-  item,
-}: {
-  kind: StructureKind<Item>;
-  workspaceSlug: string;
-  item: Item;
-}) {
+function ArchivedRow<Item extends StructureItem>({ kind, workspaceSlug, item }: RowProps<Item>) {
   const unarchive = useAction(kind.actions.unarchive);
   const label = kind.labelOf(item);
   return (
