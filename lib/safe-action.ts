@@ -1,39 +1,40 @@
 import "server-only";
-import { createSafeActionClient, isNavigationError } from "next-safe-action";
+import { createSafeActionClient, isNavigationError, returnServerError } from "next-safe-action";
 import { z } from "zod";
 import { isDataException } from "@/lib/db/errors";
+import {
+  AppError,
+  describeFailure,
+  type ErrorCode,
+  type Failure,
+  type FieldErrors,
+  fail,
+  type Success,
+} from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { AccessError, authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one entry point for server actions. Every action is a public endpoint: it states the
 // permission it needs in its metadata, and the middleware below resolves session → membership →
-// role before the action's own code runs. Expected refusals come back as serverError values;
-// anything unexpected is logged and answered with a generic message.
+// role before the action's own code runs. The one place where failures become answers: a
+// mutation's returned Failure (through `orRefuse`) and a thrown AppError (the gate's AccessError)
+// come back as serverError values; anything unexpected is logged and answered with a generic message.
 
-export type ActionFailure = { code: string; message: string };
-
-/** An expected refusal from inside an action (stale version, last owner, expired link…). */
-export class ActionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
+export type ActionFailure = {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+  details?: Record<string, unknown>;
+};
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
 const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ name: z.string(), permission: z.enum(permissionNames).optional() }),
   defaultValidationErrorsShape: "flattened",
-  handleServerError(error): ActionFailure & { details?: Record<string, unknown> } {
-    if (error instanceof AccessError) return { code: error.code, message: error.message };
-    if (error instanceof ActionError)
-      return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  handleServerError(error): ActionFailure {
+    if (error instanceof AppError) return describeFailure(error);
     if (isDataException(error)) {
       console.warn("input refused by the database, not by its schema:", error);
       return {
@@ -90,3 +91,18 @@ export const workspaceAction = actionClient.use(async ({ next, clientInput, meta
   const workspace = await authorizeWorkspace(input.data.workspaceSlug, metadata.permission);
   return next({ ctx: { userId, workspace } });
 });
+
+/**
+ * An action's answer to what its mutation returned: the value without its `ok`, or, for a
+ * Failure, the action's serverError (the client sees `{ code, message }`, as for AccessError).
+ */
+export function orRefuse<T extends object>(result: Success<T> | Failure): Omit<T, "ok"> {
+  if (!result.ok) return returnServerError<ActionFailure>(describeFailure(result));
+  const { ok: _ok, ...value } = result;
+  return value as Omit<T, "ok">;
+}
+
+/** Refuses the action with an expected failure that no mutation returned (throttled, closed sign-up…). */
+export function refuse(...args: Parameters<typeof fail>): never {
+  return returnServerError<ActionFailure>(describeFailure(fail(...args)));
+}

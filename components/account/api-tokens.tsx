@@ -1,8 +1,8 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
 import { ActionErrorAlert } from "@/components/ui/action-error";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { useDates } from "@/components/ui/date-locale";
 import { FieldError } from "@/components/ui/form-feedback";
 import { LocalTime } from "@/components/ui/local-time";
@@ -50,7 +50,6 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
   const dates = useDates();
   const day = (date: Date) => dates.calendar(toCalendarDate(new Date(date)));
   const create = useAction(createApiTokenAction);
-  const [copied, setCopied] = useState(false);
   const errors = create.result.validationErrors?.fieldErrors;
   const secret = create.result.data?.secret ?? null;
   return (
@@ -73,7 +72,6 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          setCopied(false);
           create.execute({
             name: String(form.get("tokenName") ?? ""),
             scope: form.get("scope") === "WRITE" ? "WRITE" : "READ",
@@ -82,57 +80,7 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
           });
         }}
       >
-        <div>
-          <label htmlFor="tokenName" className="block text-sm font-medium">
-            Name
-          </label>
-          <input
-            id="tokenName"
-            name="tokenName"
-            placeholder="e.g. nightly matrix pull"
-            aria-invalid={Boolean(errors?.name)}
-            aria-describedby={errors?.name ? "tokenName-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-          />
-          <FieldError id="tokenName-error" messages={errors?.name} />
-        </div>
-        <fieldset aria-describedby={errors?.workspaceSlugs ? "workspaceSlugs-error" : undefined}>
-          <legend className="text-sm font-medium">Workspaces</legend>
-          {workspaces.length === 0 ? <p className="text-sm text-slate-600">You are not a member of any.</p> : null}
-          {workspaces.map((w) => (
-            <label key={w.slug} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="workspaceSlugs" value={w.slug} />
-              {w.title} <span className="text-slate-500">({w.role.toLowerCase()})</span>
-            </label>
-          ))}
-          <FieldError id="workspaceSlugs-error" messages={errors?.workspaceSlugs} />
-        </fieldset>
-        <fieldset>
-          <legend className="text-sm font-medium">Access</legend>
-          <label className="mr-4 text-sm">
-            <input type="radio" name="scope" value="READ" defaultChecked /> Read
-          </label>
-          <label className="text-sm">
-            <input type="radio" name="scope" value="WRITE" /> Read and write
-          </label>
-        </fieldset>
-        <div>
-          <label htmlFor="expiresInDays" className="block text-sm font-medium">
-            Expires in (days, at most 365)
-          </label>
-          <input
-            id="expiresInDays"
-            name="expiresInDays"
-            type="number"
-            min={1}
-            max={365}
-            defaultValue={90}
-            aria-invalid={Boolean(errors?.expiresInDays)}
-            aria-describedby={errors?.expiresInDays ? "expiresInDays-error" : undefined}
-            className="mt-1 w-32 rounded-md border border-slate-300 px-3 py-2"
-          />
-          <FieldError id="expiresInDays-error" messages={errors?.expiresInDays} />
-        </div>
+        <TokenFields errors={errors} workspaces={workspaces} />
         {create.result.serverError ? <ActionErrorAlert result={{ serverError: create.result.serverError }} /> : null}
         <button
           type="submit"
@@ -146,46 +94,101 @@ export function ApiTokens({ tokens, workspaces, now }: { tokens: Token[]; worksp
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
           <p>Copy the token now: it is shown only once.</p>
           <div className="flex gap-2">
-            <input
-              readOnly
-              value={secret}
-              aria-label="New access token"
-              className="w-full rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button
-              type="button"
-              onClick={() => navigator.clipboard.writeText(secret).then(() => setCopied(true))}
-              className="rounded-md border border-emerald-400 bg-white px-3 py-1"
-            >
-              {copied ? "Copied" : "Copy"}
-            </button>
+            <CopyableLink key={secret} link={secret} label="New access token" />
           </div>
         </div>
       ) : null}
       {tokens.length > 0 ? (
         <ul aria-label="Your access tokens" className="divide-y divide-slate-100 rounded-md border border-slate-200">
           {tokens.map((t) => (
-            <li key={t.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
-              <span>
-                <span className="font-medium">{t.name}</span> · {t.scope === "WRITE" ? "read and write" : "read"} ·{" "}
-                {t.workspaces.map((w) => w.title).join(", ") || "no workspace left"} · created {day(t.createdAt)} ·{" "}
-                {tokenState(t, now, day)} ·{" "}
-                {t.lastUsedAt ? (
-                  <>
-                    last used <LocalTime iso={new Date(t.lastUsedAt).toISOString()} />
-                  </>
-                ) : (
-                  "never used"
-                )}
-              </span>
-              {!t.revokedAt && new Date(t.expiresAt).getTime() > now ? (
-                <RevokeTokenButton id={t.id} name={t.name} />
-              ) : null}
-            </li>
+            <TokenRow key={t.id} token={t} now={now} />
           ))}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+type FieldErrors = Partial<Record<"name" | "workspaceSlugs" | "scope" | "expiresInDays", string[]>> | undefined;
+
+function TokenFields({ errors, workspaces }: { errors: FieldErrors; workspaces: Workspace[] }) {
+  return (
+    <>
+      <div>
+        <label htmlFor="tokenName" className="block text-sm font-medium">
+          Name
+        </label>
+        <input
+          id="tokenName"
+          name="tokenName"
+          placeholder="e.g. nightly matrix pull"
+          aria-invalid={Boolean(errors?.name)}
+          aria-describedby={errors?.name ? "tokenName-error" : undefined}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
+        <FieldError id="tokenName-error" messages={errors?.name} />
+      </div>
+      <fieldset aria-describedby={errors?.workspaceSlugs ? "workspaceSlugs-error" : undefined}>
+        <legend className="text-sm font-medium">Workspaces</legend>
+        {workspaces.length === 0 ? <p className="text-sm text-slate-600">You are not a member of any.</p> : null}
+        {workspaces.map((w) => (
+          <label key={w.slug} className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="workspaceSlugs" value={w.slug} />
+            {w.title} <span className="text-slate-500">({w.role.toLowerCase()})</span>
+          </label>
+        ))}
+        <FieldError id="workspaceSlugs-error" messages={errors?.workspaceSlugs} />
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-medium">Access</legend>
+        <label className="mr-4 text-sm">
+          <input type="radio" name="scope" value="READ" defaultChecked /> Read
+        </label>
+        <label className="text-sm">
+          <input type="radio" name="scope" value="WRITE" /> Read and write
+        </label>
+      </fieldset>
+      <div>
+        <label htmlFor="expiresInDays" className="block text-sm font-medium">
+          Expires in (days, at most 365)
+        </label>
+        <input
+          id="expiresInDays"
+          name="expiresInDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={90}
+          aria-invalid={Boolean(errors?.expiresInDays)}
+          aria-describedby={errors?.expiresInDays ? "expiresInDays-error" : undefined}
+          className="mt-1 w-32 rounded-md border border-slate-300 px-3 py-2"
+        />
+        <FieldError id="expiresInDays-error" messages={errors?.expiresInDays} />
+      </div>
+    </>
+  );
+}
+
+function TokenRow({ token, now }: { token: Token; now: number }) {
+  const dates = useDates();
+  const day = (date: Date) => dates.calendar(toCalendarDate(new Date(date)));
+  return (
+    <li className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+      <span>
+        <span className="font-medium">{token.name}</span> · {token.scope === "WRITE" ? "read and write" : "read"} ·{" "}
+        {token.workspaces.map((w) => w.title).join(", ") || "no workspace left"} · created {day(token.createdAt)} ·{" "}
+        {tokenState(token, now, day)} ·{" "}
+        {token.lastUsedAt ? (
+          <>
+            last used <LocalTime iso={new Date(token.lastUsedAt).toISOString()} />
+          </>
+        ) : (
+          "never used"
+        )}
+      </span>
+      {!token.revokedAt && new Date(token.expiresAt).getTime() > now ? (
+        <RevokeTokenButton id={token.id} name={token.name} />
+      ) : null}
+    </li>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { type MouseEvent, useState } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { ActionErrorLine, actionErrorMessage } from "@/components/ui/action-error";
 import { LocalTime } from "@/components/ui/local-time";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/schema";
@@ -17,7 +17,6 @@ function headline(n: NotificationView): string {
 export function NotificationItem({ notification: n }: { notification: NotificationView }) {
   const markRead = useAction(markNotificationReadAction);
   const [opening, setOpening] = useState(false);
-  const error = actionErrorMessage(markRead.result);
 
   // A plain left click marks the item read, then loads the target as a full page, so the
   // browser scrolls to the comment and :target marks it. Other clicks (new tab) just follow.
@@ -49,11 +48,7 @@ export function NotificationItem({ notification: n }: { notification: Notificati
           {n.workspace.title} · <LocalTime iso={n.createdAt} recentAsRelative />
           {opening ? " · Opening…" : ""}
         </p>
-        {error ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <ActionErrorLine result={markRead.result} />
       </div>
       {n.read ? null : (
         <button

@@ -1,8 +1,8 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { ActionErrorLine } from "@/components/ui/action-error";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { DateInput } from "@/components/ui/date-input";
 import { useDates } from "@/components/ui/date-locale";
 import { toCalendarDate } from "@/lib/matrix/dates";
@@ -27,9 +27,7 @@ function RevokeButton({ slug, id }: { slug: string; id: string }) {
 export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
   const dates = useDates();
   const create = useAction(createShareLinkAction);
-  const [copied, setCopied] = useState(false);
   const url = create.result.data ? `${window.location.origin}${create.result.data.path}` : null;
-  const error = actionErrorMessage(create.result);
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="font-semibold">Read-only share links</h2>
@@ -42,7 +40,6 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          setCopied(false);
           create.execute({
             workspaceSlug: slug,
             label: String(f.get("label") ?? ""),
@@ -84,27 +81,10 @@ export function ShareLinks({ slug, links }: { slug: string; links: Link[] }) {
           </button>
         </div>
       </form>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ActionErrorLine result={create.result} />
       {url ? (
         <div role="status" className="flex gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <input
-            readOnly
-            value={url}
-            aria-label="Share link"
-            className="w-full rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button
-            type="button"
-            onClick={() => navigator.clipboard.writeText(url).then(() => setCopied(true))}
-            className="rounded-md border border-emerald-400 bg-white px-3 py-1"
-          >
-            {copied ? "Copied" : "Copy"}
-          </button>
+          <CopyableLink key={url} link={url} label="Share link" />
         </div>
       ) : null}
       {links.length > 0 ? (

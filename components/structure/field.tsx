@@ -9,7 +9,7 @@ export const primaryButtonClass =
 export const secondaryButtonClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
-type FieldErrors = Record<string, string[] | undefined> | undefined;
+export type FieldErrors = Record<string, string[] | undefined> | undefined;
 type Result = {
   serverError?: { message: string };
   validationErrors?: { formErrors?: string[]; fieldErrors?: FieldErrors };

@@ -1,9 +1,9 @@
 "use client";
 
-import { AddIssueForm } from "@/components/structure/add-issue-form";
 import { TextField } from "@/components/structure/field";
 import { type StructureKind, StructureList } from "@/components/structure/structure-list";
 import {
+  addIssueAction,
   archiveIssueAction,
   renameIssueAction,
   reorderIssuesAction,
@@ -14,17 +14,19 @@ import { ISSUE_DESCRIPTION_MAX, ISSUE_TITLE_MAX } from "@/lib/structure/schema";
 
 const ISSUES: StructureKind<StructureIssue> = {
   noun: "issue",
+  place: "row",
+  nameField: "title",
   listLabel: "Issues, in matrix row order",
   emptyText: "No issues yet: add the first one above.",
   archivedHeading: "Archived issues",
   labelOf: (issue) => issue.title,
   actions: {
+    add: addIssueAction,
     rename: renameIssueAction,
     archive: archiveIssueAction,
     unarchive: unarchiveIssueAction,
     reorder: reorderIssuesAction,
   },
-  addForm: (workspaceSlug) => <AddIssueForm workspaceSlug={workspaceSlug} />,
   summary: (issue) => (
     <>
       <p className="font-medium">{issue.title}</p>
@@ -32,22 +34,22 @@ const ISSUES: StructureKind<StructureIssue> = {
     </>
   ),
   archivedSummary: (issue) => <p className="text-slate-700">{issue.title}</p>,
-  editFields: (issue, idPrefix, errors) => (
+  fields: (issue, idPrefix, errors) => (
     <>
       <TextField
         id={`${idPrefix}-title`}
         name="title"
         label="Title"
-        defaultValue={issue.title}
+        defaultValue={issue?.title}
         maxLength={ISSUE_TITLE_MAX}
         errors={errors?.title}
-        autoFocus
+        autoFocus={issue !== null}
       />
       <TextField
         id={`${idPrefix}-description`}
         name="description"
         label="Description"
-        defaultValue={issue.description}
+        defaultValue={issue?.description}
         maxLength={ISSUE_DESCRIPTION_MAX}
         errors={errors?.description}
         required={false}

@@ -1,10 +1,10 @@
 "use client";
 
-import { AddPartyForm } from "@/components/structure/add-party-form";
 import { ColourField, TextField } from "@/components/structure/field";
 import { PartySwatch } from "@/components/structure/party-swatch";
 import { type StructureKind, StructureList } from "@/components/structure/structure-list";
 import {
+  addPartyAction,
   archivePartyAction,
   renamePartyAction,
   reorderPartiesAction,
@@ -13,19 +13,23 @@ import {
 import type { StructureParty } from "@/lib/structure/data";
 import { PARTY_NAME_MAX, PARTY_SHORT_NAME_MAX } from "@/lib/structure/schema";
 
+const NEW_PARTY_COLOUR = "#475569";
+
 const PARTIES: StructureKind<StructureParty> = {
   noun: "party",
+  place: "column",
+  nameField: "name",
   listLabel: "Parties, in matrix column order",
   emptyText: "No parties yet: add the first one above.",
   archivedHeading: "Archived parties",
   labelOf: (party) => party.name,
   actions: {
+    add: addPartyAction,
     rename: renamePartyAction,
     archive: archivePartyAction,
     unarchive: unarchivePartyAction,
     reorder: reorderPartiesAction,
   },
-  addForm: (workspaceSlug) => <AddPartyForm workspaceSlug={workspaceSlug} />,
   summary: (party) => (
     <p className="flex items-center gap-2 font-medium">
       <PartySwatch colour={party.colour} />
@@ -39,22 +43,22 @@ const PARTIES: StructureKind<StructureParty> = {
       {party.name}
     </p>
   ),
-  editFields: (party, idPrefix, errors) => (
+  fields: (party, idPrefix, errors) => (
     <div className="grid gap-3 sm:grid-cols-[1fr_8rem_auto]">
       <TextField
         id={`${idPrefix}-name`}
         name="name"
         label="Name"
-        defaultValue={party.name}
+        defaultValue={party?.name}
         maxLength={PARTY_NAME_MAX}
         errors={errors?.name}
-        autoFocus
+        autoFocus={party !== null}
       />
       <TextField
         id={`${idPrefix}-short-name`}
         name="shortName"
         label="Short name"
-        defaultValue={party.shortName}
+        defaultValue={party?.shortName}
         maxLength={PARTY_SHORT_NAME_MAX}
         errors={errors?.shortName}
       />
@@ -62,7 +66,7 @@ const PARTIES: StructureKind<StructureParty> = {
         id={`${idPrefix}-colour`}
         name="colour"
         label="Colour"
-        defaultValue={party.colour}
+        defaultValue={party?.colour ?? NEW_PARTY_COLOUR}
         errors={errors?.colour}
       />
     </div>

@@ -52,33 +52,15 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
       </div>
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        {POSITIONS.map((position) => {
-          const id = `position-label-${position.toLowerCase()}`;
-          const fieldErrors = errors[position];
-          return (
-            <div key={position}>
-              <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-                <span
-                  aria-hidden="true"
-                  className={`inline-block h-3 w-3 rounded-sm ${POSITION_STYLES[position].swatch}`}
-                />
-                Label for “{DEFAULT_POSITION_LABELS[position]}”
-              </label>
-              <input
-                id={id}
-                type="text"
-                required
-                maxLength={POSITION_LABEL_MAX}
-                value={values[position]}
-                onChange={(event) => setValues((current) => ({ ...current, [position]: event.target.value }))}
-                aria-invalid={Boolean(fieldErrors?.length)}
-                aria-describedby={fieldErrors?.length ? `${id}-error` : undefined}
-                className={inputClass}
-              />
-              <FieldError id={`${id}-error`} messages={fieldErrors} />
-            </div>
-          );
-        })}
+        {POSITIONS.map((position) => (
+          <PositionLabelField
+            key={position}
+            position={position}
+            value={values[position]}
+            errors={errors[position]}
+            onChange={(value) => setValues((current) => ({ ...current, [position]: value }))}
+          />
+        ))}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={isPending} className={primaryButtonClass}>
@@ -102,5 +84,39 @@ export function PositionLabelsForm({ workspaceSlug, labels }: { workspaceSlug: s
         ) : null}
       </div>
     </form>
+  );
+}
+
+function PositionLabelField({
+  position,
+  value,
+  errors,
+  onChange,
+}: {
+  position: Position;
+  value: string;
+  errors: string[] | undefined;
+  onChange: (value: string) => void;
+}) {
+  const id = `position-label-${position.toLowerCase()}`;
+  return (
+    <div>
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
+        <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${POSITION_STYLES[position].swatch}`} />
+        Label for “{DEFAULT_POSITION_LABELS[position]}”
+      </label>
+      <input
+        id={id}
+        type="text"
+        required
+        maxLength={POSITION_LABEL_MAX}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { type DragEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type DragEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 
 type Direction = "up" | "down";
 
@@ -30,24 +30,9 @@ export function ReorderableList<T extends { id: string }>({
   renderItem: (item: T) => ReactNode;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
-  const [dragId, setDragId] = useState<string | null>(null);
-  const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [refocus, setRefocus] = useState<{ id: string; direction: Direction } | null>(null);
+  const setRefocus = useFocusAfterMove(listRef, items);
   const ids = items.map((item) => item.id);
-
-  // React moves DOM nodes to reorder keyed children, and a moved node loses focus: put it back.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `items` is the trigger: the reordered list has rendered
-  useEffect(() => {
-    if (!refocus || !listRef.current) return;
-    const find = (direction: Direction) =>
-      listRef.current?.querySelector<HTMLButtonElement>(
-        `button[data-move-id="${refocus.id}"][data-direction="${direction}"]`,
-      );
-    const button = find(refocus.direction);
-    (button && !button.disabled ? button : find(refocus.direction === "up" ? "down" : "up"))?.focus();
-    setRefocus(null);
-  }, [refocus, items]);
 
   function commit(from: number, to: number) {
     if (from === to) return;
@@ -56,21 +41,7 @@ export function ReorderableList<T extends { id: string }>({
     if (item) setAnnouncement(`Moved “${labelOf(item)}” to position ${to + 1} of ${items.length}.`);
   }
 
-  function handleDragOver(event: DragEvent<HTMLLIElement>, index: number) {
-    if (dragId === null) return; // only drags that started in this list
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "move";
-    const box = event.currentTarget.getBoundingClientRect();
-    setDropIndex(event.clientY < box.top + box.height / 2 ? index : index + 1);
-  }
-
-  function handleDrop(event: DragEvent<HTMLLIElement>) {
-    event.preventDefault();
-    const from = dragId === null ? -1 : ids.indexOf(dragId);
-    if (from >= 0 && dropIndex !== null) commit(from, from < dropIndex ? dropIndex - 1 : dropIndex);
-    setDragId(null);
-    setDropIndex(null);
-  }
+  const { dragId, dropIndex, setDragId, endDrag, handleDragOver, handleDrop } = useDragToReorder(ids, commit);
 
   return (
     <>
@@ -94,48 +65,22 @@ export function ReorderableList<T extends { id: string }>({
               onDrop={handleDrop}
               className={`flex items-start gap-3 px-3 py-3 ${dragId === item.id ? "opacity-50" : ""} ${marker}`}
             >
-              {/* Mouse-only affordance; keyboard and screen-reader users have the buttons. */}
-              <span
-                draggable
-                aria-hidden="true"
-                title="Drag to reorder"
-                onDragStart={(event) => {
-                  event.dataTransfer.effectAllowed = "move";
-                  event.dataTransfer.setData("text/plain", label);
-                  const row = event.currentTarget.closest("li");
-                  if (row) event.dataTransfer.setDragImage(row, 16, 16);
-                  setDragId(item.id);
-                }}
-                onDragEnd={() => {
-                  setDragId(null);
-                  setDropIndex(null);
-                }}
-                className="mt-1 cursor-grab select-none px-1 text-lg leading-none text-slate-400 hover:text-slate-700 active:cursor-grabbing"
-              >
-                ⠿
-              </span>
+              <DragHandle label={label} onStart={() => setDragId(item.id)} onEnd={endDrag} />
               <div className="min-w-0 flex-1">{renderItem(item)}</div>
               <div className="flex shrink-0 gap-1">
-                <MoveButton
-                  id={item.id}
-                  direction="up"
-                  label={label}
-                  disabled={index === 0}
-                  onClick={() => {
-                    commit(index, index - 1);
-                    setRefocus({ id: item.id, direction: "up" });
-                  }}
-                />
-                <MoveButton
-                  id={item.id}
-                  direction="down"
-                  label={label}
-                  disabled={index === items.length - 1}
-                  onClick={() => {
-                    commit(index, index + 1);
-                    setRefocus({ id: item.id, direction: "down" });
-                  }}
-                />
+                {(["up", "down"] as const).map((direction) => (
+                  <MoveButton
+                    key={direction}
+                    id={item.id}
+                    direction={direction}
+                    label={label}
+                    disabled={direction === "up" ? index === 0 : index === items.length - 1}
+                    onClick={() => {
+                      commit(index, direction === "up" ? index - 1 : index + 1);
+                      setRefocus({ id: item.id, direction });
+                    }}
+                  />
+                ))}
               </div>
             </li>
           );
@@ -145,6 +90,76 @@ export function ReorderableList<T extends { id: string }>({
         {announcement}
       </p>
     </>
+  );
+}
+
+/** Dragging by the handle: where the dragged item would land, and the move when it is dropped. */
+function useDragToReorder(ids: string[], commit: (from: number, to: number) => void) {
+  const [dragId, setDragId] = useState<string | null>(null);
+  const [dropIndex, setDropIndex] = useState<number | null>(null);
+
+  function endDrag() {
+    setDragId(null);
+    setDropIndex(null);
+  }
+
+  function handleDragOver(event: DragEvent<HTMLLIElement>, index: number) {
+    if (dragId === null) return; // only drags that started in this list
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    const box = event.currentTarget.getBoundingClientRect();
+    setDropIndex(event.clientY < box.top + box.height / 2 ? index : index + 1);
+  }
+
+  function handleDrop(event: DragEvent<HTMLLIElement>) {
+    event.preventDefault();
+    const from = dragId === null ? -1 : ids.indexOf(dragId);
+    if (from >= 0 && dropIndex !== null) commit(from, from < dropIndex ? dropIndex - 1 : dropIndex);
+    endDrag();
+  }
+
+  return { dragId, dropIndex, setDragId, endDrag, handleDragOver, handleDrop };
+}
+
+/**
+ * React moves DOM nodes to reorder keyed children, and a moved node loses focus: after a move by
+ * button, this puts focus back on the moved item's button (the other one at either end of the list).
+ */
+function useFocusAfterMove(listRef: RefObject<HTMLOListElement | null>, items: unknown[]) {
+  const [refocus, setRefocus] = useState<{ id: string; direction: Direction } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `items` is the trigger: the reordered list has rendered
+  useEffect(() => {
+    if (!refocus || !listRef.current) return;
+    const find = (direction: Direction) =>
+      listRef.current?.querySelector<HTMLButtonElement>(
+        `button[data-move-id="${refocus.id}"][data-direction="${direction}"]`,
+      );
+    const button = find(refocus.direction);
+    (button && !button.disabled ? button : find(refocus.direction === "up" ? "down" : "up"))?.focus();
+    setRefocus(null);
+  }, [refocus, items, listRef]);
+  return setRefocus;
+}
+
+/** Mouse-only affordance; keyboard and screen-reader users have the buttons. */
+function DragHandle({ label, onStart, onEnd }: { label: string; onStart: () => void; onEnd: () => void }) {
+  return (
+    <span
+      draggable
+      aria-hidden="true"
+      title="Drag to reorder"
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", label);
+        const row = event.currentTarget.closest("li");
+        if (row) event.dataTransfer.setDragImage(row, 16, 16);
+        onStart();
+      }}
+      onDragEnd={onEnd}
+      className="mt-1 cursor-grab select-none px-1 text-lg leading-none text-slate-400 hover:text-slate-700 active:cursor-grabbing"
+    >
+      ⠿
+    </span>
   );
 }
 

@@ -3,9 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useAction, useOptimisticAction } from "next-safe-action/hooks";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { fieldErrorsOf, formErrorOf, primaryButtonClass, secondaryButtonClass } from "@/components/structure/field";
+import { AddStructureForm } from "@/components/structure/add-structure-form";
+import {
+  type FieldErrors,
+  fieldErrorsOf,
+  formErrorOf,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from "@/components/structure/field";
 import { arrange, ReorderableList } from "@/components/structure/reorderable-list";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { ActionErrorLine, actionErrorMessage } from "@/components/ui/action-error";
 import { FormAlert } from "@/components/ui/form-feedback";
 
 // One list for every kind of matrix structure (issues are rows, parties are columns): add,
@@ -13,7 +20,6 @@ import { FormAlert } from "@/components/ui/form-feedback";
 // its actions.
 
 type StructureItem = { id: string; archivedAt: Date | string | null };
-type FieldErrors = Record<string, string[] | undefined> | undefined;
 // The kinds' actions differ in their inputs; the list only ever passes each its own kind's.
 // biome-ignore lint/suspicious/noExplicitAny: see above
 type KindAction = Parameters<typeof useAction<any, any, any, any>>[0];
@@ -21,18 +27,21 @@ type KindAction = Parameters<typeof useAction<any, any, any, any>>[0];
 export type StructureKind<Item extends StructureItem> = {
   /** "issue", "party": ids of the form fields and the input's `<noun>Id`. */
   noun: string;
+  /** Where a new one goes in the matrix: "row", "column". */
+  place: string;
+  /** The field the add action's answer names the new item by. */
+  nameField: string;
   listLabel: string;
   emptyText: string;
   archivedHeading: string;
   labelOf: (item: Item) => string;
-  actions: { rename: KindAction; archive: KindAction; unarchive: KindAction; reorder: KindAction };
-  addForm: (workspaceSlug: string) => ReactNode;
+  actions: { add: KindAction; rename: KindAction; archive: KindAction; unarchive: KindAction; reorder: KindAction };
   /** The row as read: name and details; and as listed among the archived. */
   summary: (item: Item) => ReactNode;
   archivedSummary: (item: Item) => ReactNode;
-  /** The rename form's fields, filled with the item's values. */
-  editFields: (item: Item, idPrefix: string, errors: FieldErrors) => ReactNode;
-  /** The rename action's input fields, read from the submitted form. */
+  /** The form's fields: empty for a new item (add), filled with the item's values (rename). */
+  fields: (item: Item | null, idPrefix: string, errors: FieldErrors) => ReactNode;
+  /** The add and rename actions' input fields, read from the submitted form. */
   readFields: (form: FormData) => Record<string, string>;
 };
 
@@ -57,7 +66,7 @@ export function StructureList<Item extends StructureItem>({
 
   return (
     <div className="space-y-4">
-      {kind.addForm(workspaceSlug)}
+      <AddStructureForm kind={kind} workspaceSlug={workspaceSlug} />
       {reorderError ? (
         <FormAlert>
           {reorderError}{" "}
@@ -100,21 +109,13 @@ export function StructureList<Item extends StructureItem>({
   );
 }
 
-function StructureRow<Item extends StructureItem>({
-  kind,
-  workspaceSlug,
-  item,
-}: {
-  kind: StructureKind<Item>;
-  workspaceSlug: string;
-  item: Item;
-}) {
+type RowProps<Item extends StructureItem> = { kind: StructureKind<Item>; workspaceSlug: string; item: Item };
+
+function StructureRow<Item extends StructureItem>({ kind, workspaceSlug, item }: RowProps<Item>) {
   const [editing, setEditing] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const rename = useAction(kind.actions.rename, { onSuccess: () => close() });
   const archive = useAction(kind.actions.archive);
-  const archiveError = actionErrorMessage(archive.result);
   const label = kind.labelOf(item);
   const idInput = { workspaceSlug, [`${kind.noun}Id`]: item.id };
 
@@ -130,48 +131,13 @@ function StructureRow<Item extends StructureItem>({
     }
   }, [editing]);
 
-  if (editing) {
-    const formError = formErrorOf(rename.result);
-    return (
-      <form
-        aria-label={`Rename ${label}`}
-        className="space-y-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          rename.execute({ ...idInput, ...kind.readFields(new FormData(event.currentTarget)) });
-        }}
-      >
-        {formError ? <FormAlert>{formError}</FormAlert> : null}
-        {kind.editFields(item, `${kind.noun}-${item.id}`, fieldErrorsOf(rename.result) as FieldErrors)}
-        <div className="flex gap-2">
-          <button type="submit" disabled={rename.isPending} className={primaryButtonClass}>
-            {rename.isPending ? "Saving…" : "Save"}
-          </button>
-          <button
-            type="button"
-            disabled={rename.isPending}
-            onClick={() => {
-              rename.reset();
-              close();
-            }}
-            className={secondaryButtonClass}
-          >
-            Cancel
-          </button>
-        </div>
-      </form>
-    );
-  }
+  if (editing) return <RenameForm kind={kind} item={item} idInput={idInput} onClose={close} />;
 
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
         {kind.summary(item)}
-        {archiveError ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {archiveError}
-          </p>
-        ) : null}
+        <ActionErrorLine result={archive.result} />
       </div>
       <div className="flex shrink-0 gap-2">
         <button
@@ -198,27 +164,51 @@ function StructureRow<Item extends StructureItem>({
   );
 }
 
-function ArchivedRow<Item extends StructureItem>({
+/** The row in place of itself while it is renamed; closes when saved or cancelled. */
+function RenameForm<Item extends StructureItem>({
   kind,
-  workspaceSlug,
   item,
+  idInput,
+  onClose,
 }: {
   kind: StructureKind<Item>;
-  workspaceSlug: string;
   item: Item;
+  idInput: Record<string, string>;
+  onClose: () => void;
 }) {
+  const rename = useAction(kind.actions.rename, { onSuccess: onClose });
+  const formError = formErrorOf(rename.result);
+  return (
+    <form
+      aria-label={`Rename ${kind.labelOf(item)}`}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        rename.execute({ ...idInput, ...kind.readFields(new FormData(event.currentTarget)) });
+      }}
+    >
+      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {kind.fields(item, `${kind.noun}-${item.id}`, fieldErrorsOf(rename.result) as FieldErrors)}
+      <div className="flex gap-2">
+        <button type="submit" disabled={rename.isPending} className={primaryButtonClass}>
+          {rename.isPending ? "Saving…" : "Save"}
+        </button>
+        <button type="button" disabled={rename.isPending} onClick={onClose} className={secondaryButtonClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ArchivedRow<Item extends StructureItem>({ kind, workspaceSlug, item }: RowProps<Item>) {
   const unarchive = useAction(kind.actions.unarchive);
-  const error = actionErrorMessage(unarchive.result);
   const label = kind.labelOf(item);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
       <div className="min-w-0">
         {kind.archivedSummary(item)}
-        {error ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <ActionErrorLine result={unarchive.result} />
       </div>
       <button
         type="button"

@@ -24,3 +24,13 @@ export function ActionErrorAlert({ result }: { result: Result }) {
   const message = actionErrorMessage(result);
   return message ? <FormAlert>{message}</FormAlert> : null;
 }
+
+/** The failure of an action taken from a list row, in one line under the row's text. */
+export function ActionErrorLine({ result }: { result: Result }) {
+  const message = actionErrorMessage(result);
+  return message ? (
+    <p role="alert" className="mt-1 text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}

@@ -8,13 +8,13 @@ import { signIn, signOut } from "@/lib/auth";
 import { currentClientAddress } from "@/lib/auth/client-address";
 import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
 import { env } from "@/lib/env";
-import { ActionError, actionClient, userAction } from "@/lib/safe-action";
+import { actionClient, orRefuse, refuse, userAction } from "@/lib/safe-action";
 
 export const changePasswordAction = userAction
   .metadata({ name: "changePassword" })
   .inputSchema(ChangePasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await changePassword(ctx.userId, parsedInput.currentPassword, parsedInput.newPassword);
+    orRefuse(await changePassword(ctx.userId, parsedInput.currentPassword, parsedInput.newPassword));
     // Every session, this one included, is now void: sign in again with the new password.
     await signOut({ redirectTo: "/sign-in?notice=password-changed" });
   });
@@ -29,7 +29,7 @@ export const createApiTokenAction = userAction
   .metadata({ name: "createApiToken" })
   .inputSchema(CreateApiTokenSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const token = await createApiToken(ctx.userId, parsedInput);
+    const token = orRefuse(await createApiToken(ctx.userId, parsedInput));
     revalidatePath("/account");
     return token;
   });
@@ -38,7 +38,7 @@ export const revokeApiTokenAction = userAction
   .metadata({ name: "revokeApiToken" })
   .inputSchema(RevokeApiTokenSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokeApiToken(ctx.userId, parsedInput.tokenId);
+    orRefuse(await revokeApiToken(ctx.userId, parsedInput.tokenId));
     revalidatePath("/account");
     return { revoked: true };
   });
@@ -48,26 +48,17 @@ export const signUpAction = actionClient
   .inputSchema(SignUpSchema)
   .action(async ({ parsedInput }) => {
     if (!env().PARLEY_OPEN_SIGNUP)
-      throw new ActionError(
-        "sign_up_closed",
-        "New accounts are by invitation only. Ask a workspace owner for an invitation link.",
-      );
+      refuse("sign_up_closed", "New accounts are by invitation only. Ask a workspace owner for an invitation link.");
     // Open sign-up answers "email taken" by nature: throttled per client address like invitations.
     const attempt = await takeAttempt("registration", await currentClientAddress());
     if (!attempt.ok)
-      throw new ActionError(
-        "throttled",
-        `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`,
-      );
-    await signUp(parsedInput);
+      refuse("throttled", `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`);
+    orRefuse(await signUp(parsedInput));
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
     } catch (error) {
       if (error instanceof AuthError)
-        throw new ActionError(
-          "sign_in_failed",
-          "Your account was created, but signing in failed: sign in with your new password.",
-        );
+        refuse("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
       throw error;
     }
     return { created: true };

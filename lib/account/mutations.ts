@@ -3,30 +3,34 @@ import { recordActivity } from "@/lib/activity/record";
 import { newApiToken } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { fail, ok, type Result } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { ActionError } from "@/lib/safe-action";
 
 /** Bumping the session version ends every session of the user at its next request. */
 export async function endAllSessions(userId: string) {
   await db().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<Result> {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new ActionError("wrong_password", "Your current password is not correct.");
+    return fail("wrong_password", "Your current password is not correct.");
   }
   await db().user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
   });
+  return ok();
 }
 
 export async function signUp(input: { name: string; email: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new ActionError("email_taken", "An account with this email already exists: sign in instead.");
-  return db().user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
+  if (existing) return fail("email_taken", "An account with this email already exists: sign in instead.");
+  return ok(
+    await db().user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } }),
+  );
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,7 +49,7 @@ export async function createApiToken(
   });
   // Unknown workspaces and other people's look alike.
   if (memberships.length !== input.workspaceSlugs.length)
-    throw new ActionError("invalid_workspace", "A token can only reach workspaces you are a member of.");
+    return fail("invalid_workspace", "A token can only reach workspaces you are a member of.");
   const { secret, hash } = newApiToken();
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
   const token = await db().$transaction(async (tx) => {
@@ -71,22 +75,24 @@ export async function createApiToken(
       });
     return created;
   });
-  return { id: token.id, secret, expiresAt: expiresAt.toISOString() };
+  return ok({ id: token.id, secret, expiresAt: expiresAt.toISOString() });
 }
 
+const TOKEN_NOT_FOUND = "That token does not exist or was already revoked.";
+
 /** Revokes one of the user's own tokens; someone else's looks like one that does not exist. */
-export async function revokeApiToken(userId: string, tokenId: string) {
-  await db().$transaction(async (tx) => {
+export async function revokeApiToken(userId: string, tokenId: string): Promise<Result> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result> => {
     const token = await tx.apiToken.findFirst({
       where: { id: tokenId, userId, revokedAt: null },
       select: { name: true, workspaces: { select: { workspaceId: true } } },
     });
-    if (!token) throw new ActionError("not_found", "That token does not exist or was already revoked.");
+    if (!token) return fail("not_found", TOKEN_NOT_FOUND);
     const { count } = await tx.apiToken.updateMany({
       where: { id: tokenId, userId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new ActionError("not_found", "That token does not exist or was already revoked.");
+    if (count === 0) return fail("not_found", TOKEN_NOT_FOUND);
     for (const { workspaceId } of token.workspaces)
       await recordActivity(tx, {
         workspaceId,
@@ -96,5 +102,6 @@ export async function revokeApiToken(userId: string, tokenId: string) {
         subjectId: tokenId,
         before: { name: token.name },
       });
+    return ok();
   });
 }

@@ -19,7 +19,7 @@ import {
   ReplyToCommentSchema,
 } from "@/lib/comments/schema";
 import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
-import { workspaceAction } from "@/lib/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Every comment action needs "comment:write" (owners, reviewers, editors, commenters); whose comment it is
@@ -51,40 +51,43 @@ export const postCommentAction = workspaceAction
       : proposalId
         ? { proposalId }
         : { statementId: statementId! };
-    return mailedAndRevalidated(ctx.workspace, await postComment(ctx.workspace, { target, body, mentionUserIds }));
+    return mailedAndRevalidated(
+      ctx.workspace,
+      orRefuse(await postComment(ctx.workspace, { target, body, mentionUserIds })),
+    );
   });
 
 export const replyToCommentAction = workspaceAction
   .metadata({ name: "replyToComment", permission: "comment:write" })
   .inputSchema(ReplyToCommentSchema)
   .action(async ({ parsedInput, ctx }) =>
-    mailedAndRevalidated(ctx.workspace, await replyToComment(ctx.workspace, parsedInput)),
+    mailedAndRevalidated(ctx.workspace, orRefuse(await replyToComment(ctx.workspace, parsedInput))),
   );
 
 export const editCommentAction = workspaceAction
   .metadata({ name: "editComment", permission: "comment:write" })
   .inputSchema(EditCommentSchema)
   .action(async ({ parsedInput, ctx }) =>
-    mailedAndRevalidated(ctx.workspace, await editComment(ctx.workspace, parsedInput)),
+    mailedAndRevalidated(ctx.workspace, orRefuse(await editComment(ctx.workspace, parsedInput))),
   );
 
 export const deleteCommentAction = workspaceAction
   .metadata({ name: "deleteComment", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, await deleteComment(ctx.workspace, parsedInput)),
+    revalidated(ctx.workspace.slug, orRefuse(await deleteComment(ctx.workspace, parsedInput))),
   );
 
 export const resolveThreadAction = workspaceAction
   .metadata({ name: "resolveThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, await resolveThread(ctx.workspace, parsedInput)),
+    revalidated(ctx.workspace.slug, orRefuse(await resolveThread(ctx.workspace, parsedInput))),
   );
 
 export const reopenThreadAction = workspaceAction
   .metadata({ name: "reopenThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, await reopenThread(ctx.workspace, parsedInput)),
+    revalidated(ctx.workspace.slug, orRefuse(await reopenThread(ctx.workspace, parsedInput))),
   );

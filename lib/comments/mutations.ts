@@ -3,9 +3,10 @@ import { recordActivity } from "@/lib/activity/record";
 import { mentionsName } from "@/lib/comments/mentions";
 import type { CommentTarget } from "@/lib/comments/schema";
 import { db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
-import { ActionError } from "@/lib/safe-action";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -16,6 +17,7 @@ const QUOTE_NOT_FOUND = "That quote does not exist in this workspace.";
 const STATEMENT_NOT_FOUND = "That statement does not exist in this workspace.";
 const PROPOSAL_NOT_FOUND = "That proposal does not exist in this workspace.";
 const COMMENT_NOT_FOUND = "That comment does not exist in this workspace.";
+const COMMENT_DELETED = "That comment was deleted.";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,32 +35,32 @@ const placeSelect = { evidenceId: true, statement: cellOf, proposal: cellOf } as
 
 type Target = { evidenceId: string | null; statementId: string | null; proposalId: string | null };
 
-async function requireTarget(tx: Transaction, workspaceId: string, target: CommentTarget): Promise<Target> {
+async function findTarget(tx: Transaction, workspaceId: string, target: CommentTarget): Promise<Result<Target>> {
   if (target.evidenceId !== undefined) {
     const evidence = await tx.evidence.findFirst({
       where: { id: target.evidenceId, workspaceId },
       select: { id: true },
     });
-    if (!evidence) throw new ActionError("not_found", QUOTE_NOT_FOUND);
-    return { evidenceId: evidence.id, statementId: null, proposalId: null };
+    if (!evidence) return fail("not_found", QUOTE_NOT_FOUND);
+    return ok({ evidenceId: evidence.id, statementId: null, proposalId: null });
   }
   if (target.proposalId !== undefined) {
     const proposal = await tx.stanceProposal.findFirst({
       where: { id: target.proposalId, workspaceId },
       select: { id: true },
     });
-    if (!proposal) throw new ActionError("not_found", PROPOSAL_NOT_FOUND);
-    return { evidenceId: null, statementId: null, proposalId: proposal.id };
+    if (!proposal) return fail("not_found", PROPOSAL_NOT_FOUND);
+    return ok({ evidenceId: null, statementId: null, proposalId: proposal.id });
   }
   const statement = await tx.stanceStatement.findFirst({
     where: { id: target.statementId, workspaceId },
     select: { id: true },
   });
-  if (!statement) throw new ActionError("not_found", STATEMENT_NOT_FOUND);
-  return { evidenceId: null, statementId: statement.id, proposalId: null };
+  if (!statement) return fail("not_found", STATEMENT_NOT_FOUND);
+  return ok({ evidenceId: null, statementId: statement.id, proposalId: null });
 }
 
-async function requireComment(tx: Transaction, workspaceId: string, commentId: string) {
+async function findComment(tx: Transaction, workspaceId: string, commentId: string) {
   const comment = await tx.comment.findFirst({
     where: { id: commentId, workspaceId },
     select: {
@@ -71,8 +73,7 @@ async function requireComment(tx: Transaction, workspaceId: string, commentId: s
       deletedAt: true,
     },
   });
-  if (!comment) throw new ActionError("not_found", COMMENT_NOT_FOUND);
-  return comment;
+  return comment ? ok({ comment }) : fail("not_found", COMMENT_NOT_FOUND);
 }
 
 /**
@@ -188,10 +189,12 @@ async function insertComment(
 export function postComment(
   workspace: AuthorizedWorkspace,
   input: { target: CommentTarget; body: string; mentionUserIds: string[] },
-): Promise<CommentPlace> {
-  return db().$transaction(async (tx) => {
-    const target = await requireTarget(tx, workspace.id, input.target);
-    return insertComment(tx, workspace, { ...target, parentId: null }, input);
+): Promise<Result<CommentPlace>> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<CommentPlace>> => {
+    const target = await findTarget(tx, workspace.id, input.target);
+    if (!target.ok) return target;
+    const { evidenceId, statementId, proposalId } = target;
+    return ok(await insertComment(tx, workspace, { evidenceId, statementId, proposalId, parentId: null }, input));
   });
 }
 
@@ -199,30 +202,32 @@ export function postComment(
 export function replyToComment(
   workspace: AuthorizedWorkspace,
   input: { commentId: string; body: string; mentionUserIds: string[] },
-): Promise<CommentPlace> {
-  return db().$transaction(async (tx) => {
-    const repliedTo = await requireComment(tx, workspace.id, input.commentId);
+): Promise<Result<CommentPlace>> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<CommentPlace>> => {
+    const found = await findComment(tx, workspace.id, input.commentId);
+    if (!found.ok) return found;
+    const repliedTo = found.comment;
     const target = {
       evidenceId: repliedTo.evidenceId,
       statementId: repliedTo.statementId,
       proposalId: repliedTo.proposalId,
       parentId: repliedTo.parentId ?? repliedTo.id,
     };
-    return insertComment(tx, workspace, target, input);
+    return ok(await insertComment(tx, workspace, target, input));
   });
 }
 
-async function requireOwnLiveComment(
+async function findOwnLiveComment(
   tx: Transaction,
   workspace: AuthorizedWorkspace,
   commentId: string,
   verb: "edit" | "delete",
 ) {
-  const comment = await requireComment(tx, workspace.id, commentId);
-  if (comment.authorId !== workspace.userId)
-    throw new ActionError("forbidden", `You can only ${verb} your own comments.`);
-  if (comment.deletedAt) throw new ActionError("comment_deleted", "That comment was deleted.");
-  return comment;
+  const found = await findComment(tx, workspace.id, commentId);
+  if (!found.ok) return found;
+  if (found.comment.authorId !== workspace.userId) return fail("forbidden", `You can only ${verb} your own comments.`);
+  if (found.comment.deletedAt) return fail("comment_deleted", COMMENT_DELETED);
+  return found;
 }
 
 async function placeOf(
@@ -239,15 +244,16 @@ async function placeOf(
 export function editComment(
   workspace: AuthorizedWorkspace,
   input: { commentId: string; body: string; mentionUserIds: string[] },
-): Promise<CommentPlace> {
-  return db().$transaction(async (tx) => {
-    await requireOwnLiveComment(tx, workspace, input.commentId, "edit");
+): Promise<Result<CommentPlace>> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<CommentPlace>> => {
+    const own = await findOwnLiveComment(tx, workspace, input.commentId, "edit");
+    if (!own.ok) return own;
     // Guarded again in the update, so a delete that commits first is not undone.
     const { count } = await tx.comment.updateMany({
       where: { id: input.commentId, workspaceId: workspace.id, authorId: workspace.userId, deletedAt: null },
       data: { body: input.body, editedAt: new Date() },
     });
-    if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
+    if (count === 0) return fail("comment_deleted", COMMENT_DELETED);
 
     const mentioned = await resolveMentions(tx, workspace.id, input.body, input.mentionUserIds);
     const before = (
@@ -272,19 +278,23 @@ export function editComment(
       subjectId: input.commentId,
       after: { mentioned },
     });
-    return placeOf(tx, workspace.id, input.commentId, notified);
+    return ok(await placeOf(tx, workspace.id, input.commentId, notified));
   });
 }
 
 /** Deletes one's own comment: the row stays, so replies keep their thread, but its text is gone. */
-export function deleteComment(workspace: AuthorizedWorkspace, input: { commentId: string }): Promise<CommentPlace> {
-  return db().$transaction(async (tx) => {
-    await requireOwnLiveComment(tx, workspace, input.commentId, "delete");
+export function deleteComment(
+  workspace: AuthorizedWorkspace,
+  input: { commentId: string },
+): Promise<Result<CommentPlace>> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<CommentPlace>> => {
+    const own = await findOwnLiveComment(tx, workspace, input.commentId, "delete");
+    if (!own.ok) return own;
     const { count } = await tx.comment.updateMany({
       where: { id: input.commentId, workspaceId: workspace.id, authorId: workspace.userId, deletedAt: null },
       data: { body: "", deletedAt: new Date() },
     });
-    if (count === 0) throw new ActionError("comment_deleted", "That comment was deleted.");
+    if (count === 0) return fail("comment_deleted", COMMENT_DELETED);
     await tx.commentMention.deleteMany({ where: { commentId: input.commentId } });
     await recordActivity(tx, {
       workspaceId: workspace.id,
@@ -293,7 +303,7 @@ export function deleteComment(workspace: AuthorizedWorkspace, input: { commentId
       subjectType: "comment",
       subjectId: input.commentId,
     });
-    return placeOf(tx, workspace.id, input.commentId);
+    return ok(await placeOf(tx, workspace.id, input.commentId));
   });
 }
 
@@ -301,10 +311,11 @@ async function setThreadResolved(
   workspace: AuthorizedWorkspace,
   commentId: string,
   resolved: boolean,
-): Promise<CommentPlace & { changed: boolean }> {
-  return db().$transaction(async (tx) => {
-    const comment = await requireComment(tx, workspace.id, commentId);
-    const rootId = comment.parentId ?? comment.id;
+): Promise<Result<CommentPlace & { changed: boolean }>> {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<CommentPlace & { changed: boolean }>> => {
+    const found = await findComment(tx, workspace.id, commentId);
+    if (!found.ok) return found;
+    const rootId = found.comment.parentId ?? found.comment.id;
     const { count } = await tx.comment.updateMany({
       where: { id: rootId, workspaceId: workspace.id, resolvedAt: resolved ? null : { not: null } },
       data: resolved
@@ -321,7 +332,7 @@ async function setThreadResolved(
         subjectId: rootId,
       });
     }
-    return { ...(await placeOf(tx, workspace.id, rootId)), changed: count > 0 };
+    return ok({ ...(await placeOf(tx, workspace.id, rootId)), changed: count > 0 });
   });
 }
 

@@ -24,7 +24,7 @@ import {
   RemoveMemberSchema,
   RequestInvitationCodeSchema,
 } from "@/lib/members/schema";
-import { ActionError, actionClient, userAction, workspaceAction } from "@/lib/safe-action";
+import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const createInvitationAction = workspaceAction
   .metadata({ name: "createInvitation", permission: "members:manage" })
@@ -48,7 +48,7 @@ export const revokeInvitationAction = workspaceAction
   .metadata({ name: "revokeInvitation", permission: "members:manage" })
   .inputSchema(InvitationIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokeInvitation(ctx.workspace, parsedInput.invitationId);
+    orRefuse(await revokeInvitation(ctx.workspace, parsedInput.invitationId));
     revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { revoked: true };
   });
@@ -57,7 +57,7 @@ export const changeMemberRoleAction = workspaceAction
   .metadata({ name: "changeMemberRole", permission: "members:manage" })
   .inputSchema(ChangeRoleSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await changeMemberRole(ctx.workspace, parsedInput.userId, parsedInput.role);
+    orRefuse(await changeMemberRole(ctx.workspace, parsedInput.userId, parsedInput.role));
     revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { role: parsedInput.role };
   });
@@ -66,7 +66,7 @@ export const removeMemberAction = workspaceAction
   .metadata({ name: "removeMember", permission: "members:manage" })
   .inputSchema(RemoveMemberSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await removeMember(ctx.workspace, parsedInput.userId);
+    orRefuse(await removeMember(ctx.workspace, parsedInput.userId));
     revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { removed: true };
   });
@@ -74,17 +74,17 @@ export const removeMemberAction = workspaceAction
 export const acceptInvitationAction = userAction
   .metadata({ name: "acceptInvitation" })
   .inputSchema(AcceptInvitationSchema)
-  .action(async ({ parsedInput, ctx }) => acceptInvitation(ctx.userId, parsedInput.token, parsedInput.code));
+  .action(async ({ parsedInput, ctx }) =>
+    orRefuse(await acceptInvitation(ctx.userId, parsedInput.token, parsedInput.code)),
+  );
 
 /** Registration and invitation attempts per client address (PARLEY_REGISTER_ADDRESS_*). */
 async function throttleByAddress(scope: string): Promise<void> {
   const attempt = await takeAttempt(scope, await currentClientAddress());
   if (!attempt.ok)
-    throw new ActionError(
-      "throttled",
-      `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`,
-      { retryAt: attempt.retryAt.toISOString() },
-    );
+    refuse("throttled", `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`, {
+      details: { retryAt: attempt.retryAt.toISOString() },
+    });
 }
 
 /** Open to visitors: mails a code to the invitation's bound address; answers alike for any link. */
@@ -103,15 +103,12 @@ export const registerWithInvitationAction = actionClient
   .inputSchema(RegisterWithInvitationSchema)
   .action(async ({ parsedInput }) => {
     await throttleByAddress("registration");
-    const { workspaceSlug } = await registerWithInvitation(parsedInput);
+    const { workspaceSlug } = orRefuse(await registerWithInvitation(parsedInput));
     try {
       await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
     } catch (error) {
       if (error instanceof AuthError)
-        throw new ActionError(
-          "sign_in_failed",
-          "Your account was created, but signing in failed: sign in with your new password.",
-        );
+        refuse("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
       throw error;
     }
     return { workspaceSlug };

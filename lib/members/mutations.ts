@@ -4,10 +4,11 @@ import { recordActivity } from "@/lib/activity/record";
 import { hashPassword } from "@/lib/auth/password";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { type Failure, fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { mailConfigured, sendInvitationCodeMail } from "@/lib/mail/invitation";
-import { ActionError } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,13 +43,13 @@ export async function createInvitation(
   return { ...invitation, path: `/invite/${token}` };
 }
 
-export async function revokeInvitation(workspace: AuthorizedWorkspace, invitationId: string) {
-  await db().$transaction(async (tx) => {
+export async function revokeInvitation(workspace: AuthorizedWorkspace, invitationId: string): Promise<Result> {
+  return db().$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, workspaceId: workspace.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new ActionError("not_found", "That invitation does not exist or can no longer be revoked.");
+    if (count === 0) return fail("not_found", "That invitation does not exist or can no longer be revoked.");
     await recordActivity(tx, {
       workspaceId: workspace.id,
       actorId: workspace.userId,
@@ -56,6 +57,7 @@ export async function revokeInvitation(workspace: AuthorizedWorkspace, invitatio
       subjectType: "invitation",
       subjectId: invitationId,
     });
+    return ok();
   });
 }
 
@@ -68,8 +70,8 @@ const ROLE_RANK: Record<Role, number> = { OWNER: 0, REVIEWER: 1, EDITOR: 2, COMM
 export const INVITATION_UNUSABLE_MESSAGE =
   "This invitation cannot be used with these details: the link may have expired, been used or been revoked, or the email may already have an account (then sign in first and open the link again). If in doubt, ask a workspace owner for a new link.";
 
-function unusable() {
-  return new ActionError("invitation_unusable", INVITATION_UNUSABLE_MESSAGE);
+function unusable(): Failure<"invitation_unusable"> {
+  return fail("invitation_unusable", INVITATION_UNUSABLE_MESSAGE);
 }
 
 const EMAIL_CODE_TTL_MS = 15 * 60 * 1000;
@@ -138,47 +140,51 @@ async function emailCodeMatches(invitationId: string, code: string | undefined, 
  * An invitation bound to an email takes only someone who proves the address: a code mailed to it,
  * or an address already verified (an earlier code, or the identity provider's verified email).
  * Without mail, the binding rests on the owner's word, as the members and invitation pages say.
- * Returns whether the address is now proven.
+ * Tells whether the address is now proven.
  */
 async function proveInvitationEmail(
   invitation: { id: string; email: string | null },
   user: { email: string; emailVerified: Date | null },
   code: string | undefined,
   now: Date,
-): Promise<boolean> {
-  if (!invitation.email) return false;
+): Promise<Result<{ proven: boolean }>> {
+  if (!invitation.email) return ok({ proven: false });
   if (invitation.email !== user.email) {
-    throw new ActionError(
+    return fail(
       "invitation_other_email",
       `This invitation is for ${invitation.email}. Sign in with that address, or ask for a new invitation.`,
     );
   }
-  if (user.emailVerified) return true;
-  if (!mailConfigured()) return false;
+  if (user.emailVerified) return ok({ proven: true });
+  if (!mailConfigured()) return ok({ proven: false });
   if (!code)
-    throw new ActionError(
+    return fail(
       "invitation_code_required",
       `This invitation is for ${invitation.email}: send yourself a code to that address and type it in.`,
     );
   if (!(await emailCodeMatches(invitation.id, code, now)))
-    throw new ActionError(
+    return fail(
       "invitation_code_wrong",
       "That code is not right, has expired, or too many codes were tried. Send yourself a new code and try again.",
     );
-  return true;
+  return ok({ proven: true });
 }
 
 /**
  * Uses up an invitation for a user, compare-and-set on its state so a link works exactly once.
  * An existing member keeps the higher of their role and the invited one.
  */
-async function consumeInvitation(tx: Prisma.TransactionClient, invitationId: string, user: { id: string }) {
+async function consumeInvitation(
+  tx: Prisma.TransactionClient,
+  invitationId: string,
+  user: { id: string },
+): Promise<Result<{ workspaceSlug: string }>> {
   const now = new Date();
   const { count } = await tx.invitation.updateMany({
     where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedById: user.id },
   });
-  if (count === 0) throw unusable();
+  if (count === 0) return unusable();
   const invitation = await tx.invitation.findUniqueOrThrow({
     where: { id: invitationId },
     select: { role: true, workspaceId: true, workspace: { select: { slug: true } } },
@@ -206,20 +212,26 @@ async function consumeInvitation(tx: Prisma.TransactionClient, invitationId: str
     before: existing ? { role: existing.role } : undefined,
     after: { role: invitation.role },
   });
-  return { workspaceSlug: invitation.workspace.slug };
+  return ok({ workspaceSlug: invitation.workspace.slug });
 }
 
-export async function acceptInvitation(userId: string, token: string, code?: string) {
+export async function acceptInvitation(
+  userId: string,
+  token: string,
+  code?: string,
+): Promise<Result<{ workspaceSlug: string }>> {
   const now = new Date();
   const user = await db().user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, email: true, emailVerified: true },
   });
   const invitation = await findOpenInvitation(token, now);
-  if (!invitation) throw unusable();
-  const proven = await proveInvitationEmail(invitation, user, code, now);
-  return db().$transaction(async (tx) => {
-    if (proven && !user.emailVerified) await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
+  if (!invitation) return unusable();
+  const proof = await proveInvitationEmail(invitation, user, code, now);
+  if (!proof.ok) return proof;
+  return transactionUnlessRefused(db(), async (tx) => {
+    if (proof.proven && !user.emailVerified)
+      await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
     return consumeInvitation(tx, invitation.id, user);
   });
 }
@@ -234,31 +246,32 @@ export async function registerWithInvitation(input: {
   email: string;
   password: string;
   code?: string;
-}) {
+}): Promise<Result<{ workspaceSlug: string }>> {
   const now = new Date();
   const passwordHash = await hashPassword(input.password);
   const invitation = await findOpenInvitation(input.token, now);
-  if (!invitation) throw unusable();
+  if (!invitation) return unusable();
   if (invitation.email && invitation.email !== input.email) {
-    throw new ActionError(
+    return fail(
       "invitation_other_email",
       `This invitation is for ${invitation.email}. Register with that address, or ask for a new invitation.`,
     );
   }
   const taken = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (taken) throw unusable();
-  const proven = await proveInvitationEmail(invitation, { email: input.email, emailVerified: null }, input.code, now);
+  if (taken) return unusable();
+  const proof = await proveInvitationEmail(invitation, { email: input.email, emailVerified: null }, input.code, now);
+  if (!proof.ok) return proof;
   try {
-    return await db().$transaction(async (tx) => {
+    return await transactionUnlessRefused(db(), async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, emailVerified: proven ? now : null },
+        data: { email: input.email, name: input.name, passwordHash, emailVerified: proof.proven ? now : null },
         select: { id: true },
       });
       return consumeInvitation(tx, invitation.id, user);
     });
   } catch (error) {
     // Someone registered the same email a moment ago.
-    if ((error as { code?: unknown }).code === "P2002") throw unusable();
+    if ((error as { code?: unknown }).code === "P2002") return unusable();
     throw error;
   }
 }
@@ -268,20 +281,23 @@ async function lockMemberships(tx: Prisma.TransactionClient, workspaceId: string
   await tx.$queryRaw`SELECT 1 FROM memberships WHERE "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
 }
 
-export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: string, role: Role) {
-  await db().$transaction(async (tx) => {
+const NOT_A_MEMBER = "That person is not a member of this workspace.";
+const LAST_OWNER = "A workspace needs at least one owner: make someone else an owner first.";
+
+export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: string, role: Role): Promise<Result> {
+  return db().$transaction(async (tx): Promise<Result> => {
     await lockMemberships(tx, workspace.id);
     const member = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
       select: { role: true },
     });
-    if (!member) throw new ActionError("not_found", "That person is not a member of this workspace.");
-    if (member.role === role) return;
+    if (!member) return fail("not_found", NOT_A_MEMBER);
+    if (member.role === role) return ok();
     if (
       member.role === Role.OWNER &&
       (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
     ) {
-      throw new ActionError("last_owner", "A workspace needs at least one owner: make someone else an owner first.");
+      return fail("last_owner", LAST_OWNER);
     }
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
@@ -296,22 +312,23 @@ export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: s
       before: { role: member.role },
       after: { role },
     });
+    return ok();
   });
 }
 
-export async function removeMember(workspace: AuthorizedWorkspace, userId: string) {
-  await db().$transaction(async (tx) => {
+export async function removeMember(workspace: AuthorizedWorkspace, userId: string): Promise<Result> {
+  return db().$transaction(async (tx): Promise<Result> => {
     await lockMemberships(tx, workspace.id);
     const member = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
       select: { role: true },
     });
-    if (!member) throw new ActionError("not_found", "That person is not a member of this workspace.");
+    if (!member) return fail("not_found", NOT_A_MEMBER);
     if (
       member.role === Role.OWNER &&
       (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
     ) {
-      throw new ActionError("last_owner", "A workspace needs at least one owner: make someone else an owner first.");
+      return fail("last_owner", LAST_OWNER);
     }
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } } });
     // Their tokens lose this workspace for good: being invited back later does not revive them.
@@ -324,5 +341,6 @@ export async function removeMember(workspace: AuthorizedWorkspace, userId: strin
       subjectId: userId,
       before: { role: member.role },
     });
+    return ok();
   });
 }

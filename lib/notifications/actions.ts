@@ -8,7 +8,7 @@ import {
   unfollowCell,
 } from "@/lib/notifications/mutations";
 import { CellFollowSchema, NotificationIdSchema } from "@/lib/notifications/schema";
-import { userAction, workspaceAction } from "@/lib/safe-action";
+import { orRefuse, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const markNotificationReadAction = userAction
   .metadata({ name: "markNotificationRead" })
@@ -31,7 +31,7 @@ export const followCellAction = workspaceAction
   .metadata({ name: "followCell", permission: "workspace:read" })
   .inputSchema(CellFollowSchema)
   .action(async ({ parsedInput: { issueId, partyId }, ctx }) => {
-    await followCell(ctx.workspace, { issueId, partyId });
+    orRefuse(await followCell(ctx.workspace, { issueId, partyId }));
     revalidatePath(`/w/${ctx.workspace.slug}/cells/${issueId}/${partyId}`);
     return { following: true };
   });
@@ -40,7 +40,7 @@ export const unfollowCellAction = workspaceAction
   .metadata({ name: "unfollowCell", permission: "workspace:read" })
   .inputSchema(CellFollowSchema)
   .action(async ({ parsedInput: { issueId, partyId }, ctx }) => {
-    await unfollowCell(ctx.workspace, { issueId, partyId });
+    orRefuse(await unfollowCell(ctx.workspace, { issueId, partyId }));
     revalidatePath(`/w/${ctx.workspace.slug}/cells/${issueId}/${partyId}`);
     return { following: false };
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
-import { ActionError } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
@@ -39,25 +39,29 @@ export async function notifyCellFollowers(
   });
 }
 
-async function requireCell(workspace: AuthorizedWorkspace, cell: Cell) {
+async function cellExists(workspace: AuthorizedWorkspace, cell: Cell): Promise<boolean> {
   const [issue, party] = await Promise.all([
     db().issue.findFirst({ where: { id: cell.issueId, workspaceId: workspace.id }, select: { id: true } }),
     db().party.findFirst({ where: { id: cell.partyId, workspaceId: workspace.id }, select: { id: true } }),
   ]);
-  if (!issue || !party) throw new ActionError("not_found", "That issue or party does not exist in this workspace.");
+  return Boolean(issue && party);
 }
 
-export async function followCell(workspace: AuthorizedWorkspace, cell: Cell) {
-  await requireCell(workspace, cell);
+const NO_SUCH_CELL = "That issue or party does not exist in this workspace.";
+
+export async function followCell(workspace: AuthorizedWorkspace, cell: Cell): Promise<Result> {
+  if (!(await cellExists(workspace, cell))) return fail("not_found", NO_SUCH_CELL);
   await db().cellFollow.createMany({
     data: [{ userId: workspace.userId, workspaceId: workspace.id, ...cell }],
     skipDuplicates: true,
   });
+  return ok();
 }
 
-export async function unfollowCell(workspace: AuthorizedWorkspace, cell: Cell) {
-  await requireCell(workspace, cell);
+export async function unfollowCell(workspace: AuthorizedWorkspace, cell: Cell): Promise<Result> {
+  if (!(await cellExists(workspace, cell))) return fail("not_found", NO_SUCH_CELL);
   await db().cellFollow.deleteMany({ where: { userId: workspace.userId, workspaceId: workspace.id, ...cell } });
+  return ok();
 }
 
 /** Someone else's notification id changes nothing, the same as an unknown one. */

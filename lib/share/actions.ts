@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
 import { CreateShareLinkSchema, RevokeShareLinkSchema } from "@/lib/share/schema";
 
@@ -18,7 +18,7 @@ export const revokeShareLinkAction = workspaceAction
   .metadata({ name: "revokeShareLink", permission: "members:manage" })
   .inputSchema(RevokeShareLinkSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokeShareLink(ctx.workspace, parsedInput.shareLinkId);
+    orRefuse(await revokeShareLink(ctx.workspace, parsedInput.shareLinkId));
     revalidatePath(`/w/${parsedInput.workspaceSlug}/members`);
     return { revoked: true };
   });

@@ -2,8 +2,8 @@ import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/errors";
 import { fromCalendarDate } from "@/lib/matrix/dates";
-import { ActionError } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,13 +38,13 @@ export async function createShareLink(
   return { id: link.id, path: `/s/${token}`, expiresAt: link.expiresAt.toISOString() };
 }
 
-export async function revokeShareLink(workspace: AuthorizedWorkspace, shareLinkId: string) {
-  await db().$transaction(async (tx) => {
+export async function revokeShareLink(workspace: AuthorizedWorkspace, shareLinkId: string): Promise<Result> {
+  return db().$transaction(async (tx) => {
     const { count } = await tx.shareLink.updateMany({
       where: { id: shareLinkId, workspaceId: workspace.id, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new ActionError("not_found", "That share link does not exist or was already revoked.");
+    if (count === 0) return fail("not_found", "That share link does not exist or was already revoked.");
     await recordActivity(tx, {
       workspaceId: workspace.id,
       actorId: workspace.userId || null,
@@ -52,5 +52,6 @@ export async function revokeShareLink(workspace: AuthorizedWorkspace, shareLinkI
       subjectType: "share_link",
       subjectId: shareLinkId,
     });
+    return ok();
   });
 }

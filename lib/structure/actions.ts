@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/safe-action";
+import type { z } from "zod";
+import type { Result } from "@/lib/errors";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import {
   addIssue,
   addParty,
@@ -26,108 +28,60 @@ import {
   ReorderIssuesSchema,
   ReorderPartiesSchema,
 } from "@/lib/structure/schema";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-// Rows, columns and labels show on every page of the workspace (matrix, cells, settings), so a
-// change revalidates the whole workspace layout.
-function revalidateWorkspace(slug: string) {
-  revalidatePath(`/w/${slug}`, "layout");
+/**
+ * Every structure change is the same action: "structure:write", the change, and a revalidation
+ * of the whole workspace layout, since rows, columns and labels show on every page of it.
+ */
+function structureAction<Schema extends z.ZodType<{ workspaceSlug: string }>, Value extends object>(
+  name: string,
+  schema: Schema,
+  change: (workspace: AuthorizedWorkspace, input: z.output<Schema>) => Promise<Result<Value>>,
+) {
+  return workspaceAction
+    .metadata({ name, permission: "structure:write" })
+    .inputSchema(schema)
+    .action(async ({ parsedInput, ctx }) => {
+      // The client infers the parsed input of a generic schema only loosely; it is the schema's output.
+      const value = orRefuse(await change(ctx.workspace, parsedInput as z.output<Schema>));
+      revalidatePath(`/w/${ctx.workspace.slug}`, "layout");
+      return value;
+    });
 }
 
-export const addIssueAction = workspaceAction
-  .metadata({ name: "addIssue", permission: "structure:write" })
-  .inputSchema(AddIssueSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const issue = await addIssue(ctx.workspace, parsedInput);
-    revalidateWorkspace(ctx.workspace.slug);
-    return { id: issue.id, title: issue.title };
-  });
+export const addIssueAction = structureAction("addIssue", AddIssueSchema, async (workspace, input) => {
+  const added = await addIssue(workspace, input);
+  return added.ok ? { ok: true, id: added.id, title: added.title } : added;
+});
+export const renameIssueAction = structureAction("renameIssue", RenameIssueSchema, renameIssue);
+export const archiveIssueAction = structureAction("archiveIssue", IssueIdSchema, (workspace, input) =>
+  archiveIssue(workspace, input.issueId),
+);
+export const unarchiveIssueAction = structureAction("unarchiveIssue", IssueIdSchema, (workspace, input) =>
+  unarchiveIssue(workspace, input.issueId),
+);
+export const reorderIssuesAction = structureAction("reorderIssues", ReorderIssuesSchema, (workspace, input) =>
+  reorderIssues(workspace, input.orderedIds),
+);
 
-export const renameIssueAction = workspaceAction
-  .metadata({ name: "renameIssue", permission: "structure:write" })
-  .inputSchema(RenameIssueSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await renameIssue(ctx.workspace, parsedInput);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
+export const addPartyAction = structureAction("addParty", AddPartySchema, async (workspace, input) => {
+  const added = await addParty(workspace, input);
+  return added.ok ? { ok: true, id: added.id, name: added.name } : added;
+});
+export const renamePartyAction = structureAction("renameParty", RenamePartySchema, renameParty);
+export const archivePartyAction = structureAction("archiveParty", PartyIdSchema, (workspace, input) =>
+  archiveParty(workspace, input.partyId),
+);
+export const unarchivePartyAction = structureAction("unarchiveParty", PartyIdSchema, (workspace, input) =>
+  unarchiveParty(workspace, input.partyId),
+);
+export const reorderPartiesAction = structureAction("reorderParties", ReorderPartiesSchema, (workspace, input) =>
+  reorderParties(workspace, input.orderedIds),
+);
 
-export const archiveIssueAction = workspaceAction
-  .metadata({ name: "archiveIssue", permission: "structure:write" })
-  .inputSchema(IssueIdSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await archiveIssue(ctx.workspace, parsedInput.issueId);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const unarchiveIssueAction = workspaceAction
-  .metadata({ name: "unarchiveIssue", permission: "structure:write" })
-  .inputSchema(IssueIdSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await unarchiveIssue(ctx.workspace, parsedInput.issueId);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const reorderIssuesAction = workspaceAction
-  .metadata({ name: "reorderIssues", permission: "structure:write" })
-  .inputSchema(ReorderIssuesSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await reorderIssues(ctx.workspace, parsedInput.orderedIds);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const addPartyAction = workspaceAction
-  .metadata({ name: "addParty", permission: "structure:write" })
-  .inputSchema(AddPartySchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const party = await addParty(ctx.workspace, parsedInput);
-    revalidateWorkspace(ctx.workspace.slug);
-    return { id: party.id, name: party.name };
-  });
-
-export const renamePartyAction = workspaceAction
-  .metadata({ name: "renameParty", permission: "structure:write" })
-  .inputSchema(RenamePartySchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await renameParty(ctx.workspace, parsedInput);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const archivePartyAction = workspaceAction
-  .metadata({ name: "archiveParty", permission: "structure:write" })
-  .inputSchema(PartyIdSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await archiveParty(ctx.workspace, parsedInput.partyId);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const unarchivePartyAction = workspaceAction
-  .metadata({ name: "unarchiveParty", permission: "structure:write" })
-  .inputSchema(PartyIdSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await unarchiveParty(ctx.workspace, parsedInput.partyId);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const reorderPartiesAction = workspaceAction
-  .metadata({ name: "reorderParties", permission: "structure:write" })
-  .inputSchema(ReorderPartiesSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await reorderParties(ctx.workspace, parsedInput.orderedIds);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
-
-export const renamePositionLabelsAction = workspaceAction
-  .metadata({ name: "renamePositionLabels", permission: "structure:write" })
-  .inputSchema(RenamePositionLabelsSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await renamePositionLabels(ctx.workspace, parsedInput.labels);
-    revalidateWorkspace(ctx.workspace.slug);
-    return result;
-  });
+export const renamePositionLabelsAction = structureAction(
+  "renamePositionLabels",
+  RenamePositionLabelsSchema,
+  async (workspace, input) => ({ ok: true, ...(await renamePositionLabels(workspace, input.labels)) }),
+);

@@ -1,9 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { type Failure, fail, ok, type Result } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
-import { ActionError } from "@/lib/safe-action";
 import type {
   AddIssueInput,
   AddPartyInput,
@@ -40,11 +41,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Runs a change, turning the one unique constraint it can hit into a named refusal. */
-async function withDuplicateCheck<T>(work: () => Promise<T>, message: string): Promise<T> {
+async function withDuplicateCheck<T extends Result>(
+  work: () => Promise<T>,
+  message: string,
+): Promise<T | Failure<"duplicate">> {
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError("duplicate", message);
+    if (isUniqueViolation(error)) return fail("duplicate", message);
     throw error;
   }
 }
@@ -163,7 +167,7 @@ async function addRow<Row extends { id: string }>(kind: RowKind, workspace: Auth
     () =>
       db().$transaction(async (tx) => {
         await lockStructure(tx, workspace.id);
-        return (await insertRow(tx, kind, workspace, input)) as Row;
+        return ok((await insertRow(tx, kind, workspace, input)) as Row);
       }),
     kind.duplicate,
   );
@@ -183,26 +187,26 @@ async function renameRow(kind: RowKind, workspace: AuthorizedWorkspace, id: stri
   const after = pickFields(kind, input);
   return withDuplicateCheck(
     () =>
-      db().$transaction(async (tx) => {
+      transactionUnlessRefused(db(), async (tx): Promise<Result<{ changed: boolean }>> => {
         await lockStructure(tx, workspace.id);
         const table = kind.table(tx);
         const before = await table.findFirst({
           where: { id, workspaceId: workspace.id },
           select: Object.fromEntries(kind.fields.map((f) => [f, true])),
         });
-        if (!before) throw new ActionError("not_found", kind.notFound);
-        if (kind.fields.every((f) => before[f] === after[f])) return { changed: false };
+        if (!before) return fail("not_found", kind.notFound);
+        if (kind.fields.every((f) => before[f] === after[f])) return ok({ changed: false });
         const { count } = await table.updateMany({ where: { id, workspaceId: workspace.id }, data: after });
-        if (count === 0) throw new ActionError("not_found", kind.notFound);
+        if (count === 0) return fail("not_found", kind.notFound);
         await logChange(tx, workspace, kind, { action: "renamed", subjectId: id, before, after });
-        return { changed: true };
+        return ok({ changed: true });
       }),
     kind.duplicate,
   );
 }
 
 async function archiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: string) {
-  return db().$transaction(async (tx) => {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<{ changed: boolean }>> => {
     await lockStructure(tx, workspace.id);
     const table = kind.table(tx);
     const archivedAt = new Date();
@@ -212,8 +216,8 @@ async function archiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: str
     });
     if (count === 0) {
       // Archiving twice is harmless; only a missing (or foreign) row is an error.
-      if (await table.count({ where: { id, workspaceId: workspace.id } })) return { changed: false };
-      throw new ActionError("not_found", kind.notFound);
+      if (await table.count({ where: { id, workspaceId: workspace.id } })) return ok({ changed: false });
+      return fail("not_found", kind.notFound);
     }
     await logChange(tx, workspace, kind, {
       action: "archived",
@@ -221,37 +225,37 @@ async function archiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: str
       before: { archivedAt: null },
       after: { archivedAt: archivedAt.toISOString() },
     });
-    return { changed: true };
+    return ok({ changed: true });
   });
 }
 
 /** Brings a row back at the end: its old place may have been reordered away since. */
 async function unarchiveRow(kind: RowKind, workspace: AuthorizedWorkspace, id: string) {
-  return db().$transaction(async (tx) => {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<{ changed: boolean }>> => {
     await lockStructure(tx, workspace.id);
     const table = kind.table(tx);
     const row = await table.findFirst({ where: { id, workspaceId: workspace.id }, select: { archivedAt: true } });
-    if (!row) throw new ActionError("not_found", kind.notFound);
-    if (!row.archivedAt) return { changed: false };
+    if (!row) return fail("not_found", kind.notFound);
+    if (!row.archivedAt) return ok({ changed: false });
     const sortOrder = await nextSortOrder(tx, kind, workspace.id);
     const { count } = await table.updateMany({
       where: { id, workspaceId: workspace.id },
       data: { archivedAt: null, sortOrder },
     });
-    if (count === 0) throw new ActionError("not_found", kind.notFound);
+    if (count === 0) return fail("not_found", kind.notFound);
     await logChange(tx, workspace, kind, {
       action: "unarchived",
       subjectId: id,
       before: { archivedAt: row.archivedAt.toISOString() },
       after: { archivedAt: null, sortOrder },
     });
-    return { changed: true };
+    return ok({ changed: true });
   });
 }
 
 /** `orderedIds` must be every non-archived row of the kind, each once, in the new order. */
 async function reorderRows(kind: RowKind, workspace: AuthorizedWorkspace, orderedIds: string[]) {
-  return db().$transaction(async (tx) => {
+  return transactionUnlessRefused(db(), async (tx): Promise<Result<{ changed: boolean }>> => {
     await lockStructure(tx, workspace.id);
     const table = kind.table(tx);
     const current = await table.findMany({
@@ -260,8 +264,8 @@ async function reorderRows(kind: RowKind, workspace: AuthorizedWorkspace, ordere
       select: { id: true, sortOrder: true },
     });
     const before = current.map((row) => row.id);
-    if (!sameMembers(before, orderedIds)) throw new ActionError("stale_order", STALE_ORDER);
-    if (sameOrder(before, orderedIds)) return { changed: false };
+    if (!sameMembers(before, orderedIds)) return fail("stale_order", STALE_ORDER);
+    if (sameOrder(before, orderedIds)) return ok({ changed: false });
     const sortOrderOf = new Map(current.map((row) => [row.id, row.sortOrder]));
     for (const [index, id] of orderedIds.entries()) {
       if (sortOrderOf.get(id) === index) continue;
@@ -274,7 +278,7 @@ async function reorderRows(kind: RowKind, workspace: AuthorizedWorkspace, ordere
       before: { order: before },
       after: { order: orderedIds },
     });
-    return { changed: true };
+    return ok({ changed: true });
   });
 }
 

@@ -5,6 +5,7 @@ import { currentSession } from "@/lib/auth/session-check";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
@@ -66,14 +67,10 @@ export type AuthorizedWorkspace = {
   readonly [authorized]: true;
 };
 
-export class AccessError extends Error {
-  constructor(
-    readonly code: "unauthenticated" | "invalid_token" | "session_required" | "not_found" | "forbidden" | "archived",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AccessError";
-  }
+export class AccessError extends AppError<
+  "unauthenticated" | "invalid_token" | "session_required" | "not_found" | "forbidden" | "archived"
+> {
+  override name = "AccessError";
 }
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/account/mutations";
 import { db } from "@/lib/db/client";
+import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { removeMember } from "@/lib/members/mutations";
@@ -58,13 +59,15 @@ async function seedWorkspace(label: string, members: { userId: string; role: Rol
   });
 }
 
-const tokenFor = (userId: string, slugs: string[], scope: TokenScope) =>
-  createApiToken(userId, {
-    name: `Tokens e2e ${scope} ${randomUUID().slice(0, 6)}`,
-    scope,
-    workspaceSlugs: slugs,
-    expiresInDays: 7,
-  });
+const tokenFor = async (userId: string, slugs: string[], scope: TokenScope) =>
+  unwrap(
+    await createApiToken(userId, {
+      name: `Tokens e2e ${scope} ${randomUUID().slice(0, 6)}`,
+      scope,
+      workspaceSlugs: slugs,
+      expiresInDays: 7,
+    }),
+  );
 
 beforeAll(async () => {
   scripter = await seedUser("scripter");
@@ -85,8 +88,8 @@ beforeAll(async () => {
     removedMember: await tokenFor(leaver.id, [workspace.slug], TokenScope.WRITE),
   };
   await db().apiToken.update({ where: { id: made.expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  await revokeApiToken(scripter.id, made.revoked.id);
-  await removeMember(trustedWorkspace(workspace, owner.id), leaver.id);
+  unwrap(await revokeApiToken(scripter.id, made.revoked.id));
+  unwrap(await removeMember(trustedWorkspace(workspace, owner.id), leaver.id));
   for (const [kind, token] of Object.entries(made)) {
     secrets[kind as keyof typeof made] = token.secret;
     tokenIds[kind as keyof typeof made] = token.id;

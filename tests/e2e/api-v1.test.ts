@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/account/mutations";
 import { EXAMPLE_BODIES, EXAMPLE_IDS, EXAMPLE_SLUG } from "@/lib/api/examples";
 import { db } from "@/lib/db/client";
+import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { baseUrl, fetchAs, signInOverHttp } from "./http";
@@ -53,8 +54,13 @@ beforeAll(async () => {
   });
   slug = workspace.slug;
   ids.set(EXAMPLE_SLUG, slug);
-  token = (
-    await createApiToken(user.id, { name: "API v1", scope: TokenScope.WRITE, workspaceSlugs: [slug], expiresInDays: 1 })
+  token = unwrap(
+    await createApiToken(user.id, {
+      name: "API v1",
+      scope: TokenScope.WRITE,
+      workspaceSlugs: [slug],
+      expiresInDays: 1,
+    }),
   ).secret;
   const response = await fetchAs(undefined, "/api/v1/openapi.json");
   expect(response.status).toBe(200);

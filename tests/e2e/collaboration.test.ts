@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { readCellState, recordStatement } from "@/lib/matrix/mutations";
 import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
@@ -152,7 +153,7 @@ describe("live updates", () => {
     for (let i = 0; i < TRIES; i++) {
       const body = `Live comment ${run} #${i}`;
       const started = Date.now();
-      await postComment(workspace, { target: { evidenceId }, body, mentionUserIds: [] });
+      unwrap(await postComment(workspace, { target: { evidenceId }, body, mentionUserIds: [] }));
       await evidencePage.getByText(body).waitFor();
       commentTimes.push(Date.now() - started);
       refreshTimes.push(await refreshTime(evidencePage));
@@ -219,7 +220,7 @@ describe("share links", () => {
     const api = await page.request.get(`${baseUrl}/api/w/${workspace.slug}/matrix`);
     expect(api.status()).toBe(401);
 
-    await revokeShareLink(workspace, frozen.id);
+    unwrap(await revokeShareLink(workspace, frozen.id));
     expect((await page.request.get(`${baseUrl}${frozen.path}`)).status()).toBe(404);
 
     const expiring = await createShareLink(workspace, { label: "", asOf: null, expiresInDays: 1 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
@@ -181,13 +182,21 @@ beforeAll(async () => {
   ).id;
   const gate = trustedWorkspace(workspace, admin.id);
   for (const [index, payload] of PAYLOADS.entries()) {
-    await postComment(gate, { target: { evidenceId }, body: `xss-marker-${index}\n\n${payload}`, mentionUserIds: [] });
+    unwrap(
+      await postComment(gate, {
+        target: { evidenceId },
+        body: `xss-marker-${index}\n\n${payload}`,
+        mentionUserIds: [],
+      }),
+    );
   }
-  await postComment(gate, {
-    target: { evidenceId },
-    body: `xss-marker-safe [a safe link](${SAFE_LINK})`,
-    mentionUserIds: [],
-  });
+  unwrap(
+    await postComment(gate, {
+      target: { evidenceId },
+      body: `xss-marker-safe [a safe link](${SAFE_LINK})`,
+      mentionUserIds: [],
+    }),
+  );
 });
 
 describe("comments with hostile Markdown and HTML", () => {

@@ -8,6 +8,7 @@ import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument } from "@/lib/documents/mutations";
+import { unwrap } from "@/lib/errors";
 import { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
 import { proposeEdit } from "@/lib/review/mutations";
@@ -107,16 +108,20 @@ beforeAll(async () => {
   const theirs = await first(other.id);
   const asOwner = trustedWorkspace(own, user.id);
   const asStranger = trustedWorkspace(other, stranger.id);
-  const comment = await postComment(asOwner, {
-    target: { evidenceId: mine.evidence.id },
-    body: `Fuzz thread ${run}`,
-    mentionUserIds: [],
-  });
-  const theirComment = await postComment(asStranger, {
-    target: { evidenceId: theirs.evidence.id },
-    body: `Fuzz other thread ${run}`,
-    mentionUserIds: [],
-  });
+  const comment = unwrap(
+    await postComment(asOwner, {
+      target: { evidenceId: mine.evidence.id },
+      body: `Fuzz thread ${run}`,
+      mentionUserIds: [],
+    }),
+  );
+  const theirComment = unwrap(
+    await postComment(asStranger, {
+      target: { evidenceId: theirs.evidence.id },
+      body: `Fuzz other thread ${run}`,
+      mentionUserIds: [],
+    }),
+  );
   const revision = await db().documentRevision.findUniqueOrThrow({
     where: { id: mine.evidence.revisionId },
     select: { number: true, text: true },

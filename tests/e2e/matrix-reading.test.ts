@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
@@ -38,11 +39,13 @@ beforeAll(async () => {
     select: { id: true, issueId: true, partyId: true },
   });
   commented = { issueId: statement.issueId, partyId: statement.partyId };
-  await postComment(trustedWorkspace(loaded, admin.id), {
-    target: { statementId: statement.id },
-    body: `Is this reading right? ${run}`,
-    mentionUserIds: [],
-  });
+  unwrap(
+    await postComment(trustedWorkspace(loaded, admin.id), {
+      target: { statementId: statement.id },
+      body: `Is this reading right? ${run}`,
+      mentionUserIds: [],
+    }),
+  );
 });
 
 describe("reading the matrix", () => {

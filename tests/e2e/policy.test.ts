@@ -9,6 +9,7 @@ import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
+import { unwrap } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
@@ -179,15 +180,15 @@ beforeAll(async () => {
   );
 
   for (const subject of SUBJECTS) await signInSubject(subject);
-  await removeMember(asOwner(), users.removed.id);
+  unwrap(await removeMember(asOwner(), users.removed.id));
 
   probeIssues = [
-    (await addIssue(asOwner(), { title: `Policy probe issue A ${run}`, description: "" })).id,
-    (await addIssue(asOwner(), { title: `Policy probe issue B ${run}`, description: "" })).id,
+    unwrap(await addIssue(asOwner(), { title: `Policy probe issue A ${run}`, description: "" })).id,
+    unwrap(await addIssue(asOwner(), { title: `Policy probe issue B ${run}`, description: "" })).id,
   ];
   probeParties = [
-    (await addParty(asOwner(), { name: `Policy probe party A ${run}`, shortName: "PPA", colour: "#1d4ed8" })).id,
-    (await addParty(asOwner(), { name: `Policy probe party B ${run}`, shortName: "PPB", colour: "#b91c1c" })).id,
+    unwrap(await addParty(asOwner(), { name: `Policy probe party A ${run}`, shortName: "PPA", colour: "#1d4ed8" })).id,
+    unwrap(await addParty(asOwner(), { name: `Policy probe party B ${run}`, shortName: "PPB", colour: "#b91c1c" })).id,
   ];
   demoParty = (
     await db().party.findFirstOrThrow({
@@ -301,11 +302,13 @@ beforeAll(async () => {
     where: { id: evidence.evidenceId },
     select: { speakerId: true },
   });
-  const thread = await postComment(asOwner(), {
-    target: { evidenceId: demoEvidence },
-    body: `Policy probe thread ${run}`,
-    mentionUserIds: [],
-  });
+  const thread = unwrap(
+    await postComment(asOwner(), {
+      target: { evidenceId: demoEvidence },
+      body: `Policy probe thread ${run}`,
+      mentionUserIds: [],
+    }),
+  );
   Object.assign(probe, {
     documentId: imported.documentId,
     evidenceId: evidence.evidenceId,
@@ -313,11 +316,13 @@ beforeAll(async () => {
     threadId: thread.commentId,
   });
 
-  const foreignComment = await postComment(otherAsOwner, {
-    target: { evidenceId: foreign.evidence },
-    body: `Someone else's thread ${run}`,
-    mentionUserIds: [],
-  });
+  const foreignComment = unwrap(
+    await postComment(otherAsOwner, {
+      target: { evidenceId: foreign.evidence },
+      body: `Someone else's thread ${run}`,
+      mentionUserIds: [],
+    }),
+  );
   const foreignNotification = await db().notification.create({
     data: {
       userId: users.nonmember.id,
@@ -329,12 +334,14 @@ beforeAll(async () => {
     select: { id: true },
   });
   const foreignShare = await createShareLink(otherAsOwner, { label: "Policy", asOf: null, expiresInDays: 7 });
-  const foreignToken = await createApiToken(users.nonmember.id, {
-    name: "Policy foreign token",
-    scope: TokenScope.READ,
-    workspaceSlugs: [other.slug],
-    expiresInDays: 7,
-  });
+  const foreignToken = unwrap(
+    await createApiToken(users.nonmember.id, {
+      name: "Policy foreign token",
+      scope: TokenScope.READ,
+      workspaceSlugs: [other.slug],
+      expiresInDays: 7,
+    }),
+  );
   const foreignProposal = await proposeEdit(otherAsOwner, {
     kind: "RECORD",
     workspaceSlug: other.slug,
@@ -628,11 +635,13 @@ async function ownComment(subject: Subject): Promise<string> {
   const author = ["owner", "reviewer", "editor", "commenter"].includes(subject)
     ? users[subject as Member].id
     : users.owner.id;
-  const place = await postComment(trustedWorkspace(demo, author), {
-    target: { evidenceId: demoEvidence },
-    body: `Policy comment ${next()}`,
-    mentionUserIds: [],
-  });
+  const place = unwrap(
+    await postComment(trustedWorkspace(demo, author), {
+      target: { evidenceId: demoEvidence },
+      body: `Policy comment ${next()}`,
+      mentionUserIds: [],
+    }),
+  );
   return place.commentId;
 }
 

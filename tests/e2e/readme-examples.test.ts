@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/account/mutations";
 import { db } from "@/lib/db/client";
+import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { baseUrl } from "./http";
@@ -46,13 +47,13 @@ beforeAll(async () => {
     select: { slug: true },
   });
   slug = workspace.slug;
-  token = (
+  token = unwrap(
     await createApiToken(user.id, {
       name: "README examples",
       scope: TokenScope.WRITE,
       workspaceSlugs: [slug],
       expiresInDays: 1,
-    })
+    }),
   ).secret;
 });
 

@@ -11,6 +11,7 @@ import {
 } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { type Result, unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/data";
@@ -134,20 +135,22 @@ describe("mentions", () => {
   it("notifies exactly the mentioned current members named in the body, never the author or anyone else", async () => {
     const body =
       "Is this quote verbatim? @Bob Mentioned please check, and @Alice Author (me) will too. @Oscar Outsider cannot see this.";
-    const place = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body,
-      // Carol was picked but her name is not in the text; Oscar is not a member; one id is junk.
-      mentionUserIds: [
-        people.bob.id,
-        people.alice.id,
-        people.carol.id,
-        people.outsider.id,
-        "not-a-uuid",
-        randomUUID(),
-        people.bob.id,
-      ],
-    });
+    const place = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body,
+        // Carol was picked but her name is not in the text; Oscar is not a member; one id is junk.
+        mentionUserIds: [
+          people.bob.id,
+          people.alice.id,
+          people.carol.id,
+          people.outsider.id,
+          "not-a-uuid",
+          randomUUID(),
+          people.bob.id,
+        ],
+      }),
+    );
 
     expect(await notificationsOf(place.commentId)).toEqual(expected([["bob", "MENTION"]], people.alice));
     const mentions = await db().commentMention.findMany({
@@ -163,11 +166,13 @@ describe("mentions", () => {
   });
 
   it("does not take a longer name for a shorter one, nor a name the composer did not send", async () => {
-    const place = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "@Bob Mentionedly is not Bob; @Carol Bystander was typed, not picked.",
-      mentionUserIds: [people.bob.id],
-    });
+    const place = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "@Bob Mentionedly is not Bob; @Carol Bystander was typed, not picked.",
+        mentionUserIds: [people.bob.id],
+      }),
+    );
     expect(await notificationsOf(place.commentId)).toEqual([]);
   });
 
@@ -176,11 +181,13 @@ describe("mentions", () => {
     await db().membership.create({ data: { workspaceId: home.id, userId: removed.id, role: Role.COMMENTER } });
     await db().membership.delete({ where: { workspaceId_userId: { workspaceId: home.id, userId: removed.id } } });
 
-    const place = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "@Rita Removed and @Bob Mentioned, see above.",
-      mentionUserIds: [removed.id, people.bob.id],
-    });
+    const place = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "@Rita Removed and @Bob Mentioned, see above.",
+        mentionUserIds: [removed.id, people.bob.id],
+      }),
+    );
     expect(await notificationsOf(place.commentId)).toEqual(expected([["bob", "MENTION"]], people.alice));
     expect(await db().notification.count({ where: { userId: removed.id } })).toBe(0);
     expect(await db().commentMention.count({ where: { userId: removed.id } })).toBe(0);
@@ -189,32 +196,40 @@ describe("mentions", () => {
 
 describe("threads", () => {
   it("attaches replies to the first comment and notifies the thread's earlier authors who are still members", async () => {
-    const root = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "Which speech is this from?",
-      mentionUserIds: [],
-    });
-    const fromBob = await replyToComment(as(people.bob), {
-      commentId: root.commentId,
-      body: "The Geneva press conference.",
-      mentionUserIds: [],
-    });
+    const root = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "Which speech is this from?",
+        mentionUserIds: [],
+      }),
+    );
+    const fromBob = unwrap(
+      await replyToComment(as(people.bob), {
+        commentId: root.commentId,
+        body: "The Geneva press conference.",
+        mentionUserIds: [],
+      }),
+    );
     expect(await notificationsOf(fromBob.commentId)).toEqual(expected([["alice", "REPLY"]], people.bob));
 
-    const fromDave = await replyToComment(as(people.dave), {
-      commentId: root.commentId,
-      body: "Agreed.",
-      mentionUserIds: [],
-    });
+    const fromDave = unwrap(
+      await replyToComment(as(people.dave), {
+        commentId: root.commentId,
+        body: "Agreed.",
+        mentionUserIds: [],
+      }),
+    );
     await db().membership.delete({ where: { workspaceId_userId: { workspaceId: home.id, userId: people.dave.id } } });
     try {
       // A reply to a reply joins the root's thread. Alice is mentioned, so she gets the mention
       // alone; Bob gets a reply notification; Dave left the workspace and gets nothing.
-      const fromCarol = await replyToComment(as(people.carol), {
-        commentId: fromBob.commentId,
-        body: "Thanks @Alice Author, and Bob.",
-        mentionUserIds: [people.alice.id],
-      });
+      const fromCarol = unwrap(
+        await replyToComment(as(people.carol), {
+          commentId: fromBob.commentId,
+          body: "Thanks @Alice Author, and Bob.",
+          mentionUserIds: [people.alice.id],
+        }),
+      );
       expect(await notificationsOf(fromCarol.commentId)).toEqual(
         expected(
           [
@@ -241,16 +256,20 @@ describe("threads", () => {
   });
 
   it("threads comments on a stance statement the same way", async () => {
-    const root = await postComment(as(people.erin), {
-      target: { statementId: statement.id },
-      body: "Source for this?",
-      mentionUserIds: [],
-    });
-    await replyToComment(as(people.alice), {
-      commentId: root.commentId,
-      body: "See the linked quote.",
-      mentionUserIds: [],
-    });
+    const root = unwrap(
+      await postComment(as(people.erin), {
+        target: { statementId: statement.id },
+        body: "Source for this?",
+        mentionUserIds: [],
+      }),
+    );
+    unwrap(
+      await replyToComment(as(people.alice), {
+        commentId: root.commentId,
+        body: "See the linked quote.",
+        mentionUserIds: [],
+      }),
+    );
     const threads = (await listStatementThreads(as(people.erin), [statement.id])).get(statement.id)!;
     expect(threads).toHaveLength(1);
     expect(threads[0]!.replies).toHaveLength(1);
@@ -264,59 +283,69 @@ describe("threads", () => {
 
 describe("editing and deleting", () => {
   it("lets only the author edit: it sets editedAt, and tells people newly mentioned once", async () => {
-    const place = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "First draft.",
-      mentionUserIds: [],
-    });
+    const place = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "First draft.",
+        mentionUserIds: [],
+      }),
+    );
 
     const before = await footprint();
     await expect(
       editComment(as(people.bob), { commentId: place.commentId, body: "Bob was here.", mentionUserIds: [] }),
-    ).rejects.toMatchObject({ code: "forbidden", message: "You can only edit your own comments." });
+    ).resolves.toMatchObject({ code: "forbidden", message: "You can only edit your own comments." });
     expect(await footprint()).toEqual(before);
 
-    await editComment(as(people.alice), {
-      commentId: place.commentId,
-      body: "Second draft, @Carol Bystander.",
-      mentionUserIds: [people.carol.id],
-    });
-    await editComment(as(people.alice), {
-      commentId: place.commentId,
-      body: "Third draft, still @Carol Bystander.",
-      mentionUserIds: [people.carol.id],
-    });
+    unwrap(
+      await editComment(as(people.alice), {
+        commentId: place.commentId,
+        body: "Second draft, @Carol Bystander.",
+        mentionUserIds: [people.carol.id],
+      }),
+    );
+    unwrap(
+      await editComment(as(people.alice), {
+        commentId: place.commentId,
+        body: "Third draft, still @Carol Bystander.",
+        mentionUserIds: [people.carol.id],
+      }),
+    );
     const comment = await db().comment.findUniqueOrThrow({ where: { id: place.commentId } });
     expect(comment.body).toBe("Third draft, still @Carol Bystander.");
     expect(comment.editedAt).toBeInstanceOf(Date);
     expect(await notificationsOf(place.commentId)).toEqual(expected([["carol", "MENTION"]], people.alice));
 
-    await editComment(as(people.alice), {
-      commentId: place.commentId,
-      body: "No one mentioned now.",
-      mentionUserIds: [people.carol.id],
-    });
+    unwrap(
+      await editComment(as(people.alice), {
+        commentId: place.commentId,
+        body: "No one mentioned now.",
+        mentionUserIds: [people.carol.id],
+      }),
+    );
     expect(await db().commentMention.count({ where: { commentId: place.commentId } })).toBe(0);
     const view = (await listEvidenceThreads(as(people.alice), evidenceId)).find((t) => t.root.id === place.commentId)!;
     expect(view.root.editedAt).not.toBeNull();
   });
 
   it("lets only the author delete; a deleted comment keeps its row and its replies, without its text", async () => {
-    const root = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "A secret that should go, @Bob Mentioned.",
-      mentionUserIds: [people.bob.id],
-    });
-    await replyToComment(as(people.bob), { commentId: root.commentId, body: "Noted.", mentionUserIds: [] });
+    const root = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "A secret that should go, @Bob Mentioned.",
+        mentionUserIds: [people.bob.id],
+      }),
+    );
+    unwrap(await replyToComment(as(people.bob), { commentId: root.commentId, body: "Noted.", mentionUserIds: [] }));
 
     const before = await footprint();
-    await expect(deleteComment(as(people.bob), { commentId: root.commentId })).rejects.toMatchObject({
+    await expect(deleteComment(as(people.bob), { commentId: root.commentId })).resolves.toMatchObject({
       code: "forbidden",
       message: "You can only delete your own comments.",
     });
     expect(await footprint()).toEqual(before);
 
-    await deleteComment(as(people.alice), { commentId: root.commentId });
+    unwrap(await deleteComment(as(people.alice), { commentId: root.commentId }));
     const row = await db().comment.findUniqueOrThrow({ where: { id: root.commentId } });
     expect(row.body).toBe("");
     expect(row.deletedAt).toBeInstanceOf(Date);
@@ -329,8 +358,8 @@ describe("editing and deleting", () => {
 
     await expect(
       editComment(as(people.alice), { commentId: root.commentId, body: "Back again.", mentionUserIds: [] }),
-    ).rejects.toMatchObject({ code: "comment_deleted" });
-    await expect(deleteComment(as(people.alice), { commentId: root.commentId })).rejects.toMatchObject({
+    ).resolves.toMatchObject({ code: "comment_deleted" });
+    await expect(deleteComment(as(people.alice), { commentId: root.commentId })).resolves.toMatchObject({
       code: "comment_deleted",
     });
   });
@@ -338,14 +367,16 @@ describe("editing and deleting", () => {
 
 describe("another workspace's ids", () => {
   it("are refused exactly like missing ones, and nothing is written", async () => {
-    const foreignComment = await postComment(as(people.outsider, foreign), {
-      target: { evidenceId: foreignEvidenceId },
-      body: "Ours.",
-      mentionUserIds: [],
-    });
+    const foreignComment = unwrap(
+      await postComment(as(people.outsider, foreign), {
+        target: { evidenceId: foreignEvidenceId },
+        body: "Ours.",
+        mentionUserIds: [],
+      }),
+    );
     const before = await footprint();
     const missing = randomUUID();
-    const attempts: [string, (id: string) => Promise<unknown>][] = [
+    const attempts: [string, (id: string) => Promise<Result>][] = [
       [
         "post on a quote",
         (id) => postComment(as(people.alice), { target: { evidenceId: id }, body: "x", mentionUserIds: [] }),
@@ -367,10 +398,7 @@ describe("another workspace's ids", () => {
     for (const [name, attempt] of attempts) {
       const foreignId = foreignIds[name] ?? foreignComment.commentId;
       const refusal = (id: string) =>
-        attempt(id).then(
-          () => "accepted",
-          (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-        );
+        attempt(id).then((result) => (result.ok ? "accepted" : { code: result.code, message: result.message }));
       const viaForeign = await refusal(foreignId);
       const viaMissing = await refusal(missing);
       expect(viaForeign, name).toEqual(viaMissing);
@@ -382,16 +410,20 @@ describe("another workspace's ids", () => {
 
 describe("resolving", () => {
   it("resolves and reopens the thread from any of its comments, logging only real changes", async () => {
-    const root = await postComment(as(people.alice), {
-      target: { evidenceId },
-      body: "Needs a second source.",
-      mentionUserIds: [],
-    });
-    const reply = await replyToComment(as(people.bob), {
-      commentId: root.commentId,
-      body: "Found one.",
-      mentionUserIds: [],
-    });
+    const root = unwrap(
+      await postComment(as(people.alice), {
+        target: { evidenceId },
+        body: "Needs a second source.",
+        mentionUserIds: [],
+      }),
+    );
+    const reply = unwrap(
+      await replyToComment(as(people.bob), {
+        commentId: root.commentId,
+        body: "Found one.",
+        mentionUserIds: [],
+      }),
+    );
 
     expect(await resolveThread(as(people.carol), { commentId: reply.commentId })).toMatchObject({
       commentId: root.commentId,
@@ -407,7 +439,7 @@ describe("resolving", () => {
     expect(await resolveThread(as(people.bob), { commentId: root.commentId })).toMatchObject({ changed: false });
     expect(await db().activityEvent.count({ where: { subjectId: root.commentId } })).toBe(logged);
 
-    await reopenThread(as(people.bob), { commentId: root.commentId });
+    unwrap(await reopenThread(as(people.bob), { commentId: root.commentId }));
     expect(
       await db().comment.findUniqueOrThrow({
         where: { id: root.commentId },
@@ -426,16 +458,16 @@ describe("resolving", () => {
 describe("following a cell", () => {
   it("tells current followers other than the actor when a stance is recorded, corrected or retracted", async () => {
     const cell = { issueId: statement.issueId, partyId: statement.partyId };
-    for (const p of [people.alice, people.bob, people.carol, people.dave]) await followCell(as(p), cell);
-    await followCell(as(people.bob), cell); // twice is once
-    await unfollowCell(as(people.carol), cell);
+    for (const p of [people.alice, people.bob, people.carol, people.dave]) unwrap(await followCell(as(p), cell));
+    unwrap(await followCell(as(people.bob), cell)); // twice is once
+    unwrap(await unfollowCell(as(people.carol), cell));
     await db().membership.delete({ where: { workspaceId_userId: { workspaceId: home.id, userId: people.dave.id } } });
     await expect(
       followCell(as(people.bob), {
         issueId: cell.issueId,
         partyId: (await db().party.findFirstOrThrow({ where: { workspaceId: foreign.id } })).id,
       }),
-    ).rejects.toMatchObject({ code: "not_found" });
+    ).resolves.toMatchObject({ code: "not_found" });
 
     const cellChanges = (statementId: string | null) =>
       db().notification.findMany({
@@ -520,11 +552,13 @@ describe("following a cell", () => {
 
 describe("the inbox", () => {
   it("lists unread first, links to permalinks, marks read, and hides workspaces the user left", async () => {
-    const place = await postComment(as(people.alice), {
-      target: { statementId: statement.id },
-      body: "@Erin Editor, a question.",
-      mentionUserIds: [people.erin.id],
-    });
+    const place = unwrap(
+      await postComment(as(people.alice), {
+        target: { statementId: statement.id },
+        body: "@Erin Editor, a question.",
+        mentionUserIds: [people.erin.id],
+      }),
+    );
     const inbox = await listNotifications(people.erin.id);
     const mention = inbox.find((n) => n.kind === "MENTION")!;
     expect(mention).toMatchObject({

@@ -9,6 +9,7 @@ import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, dismissSuggestion, markAnchorReviewed } from "@/lib/documents/mutations";
+import { unwrap } from "@/lib/errors";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
@@ -254,7 +255,7 @@ beforeAll(async () => {
     holdsFrom: null,
   });
   if (!linked.ok) throw new Error(linked.message);
-  await archiveIssue(workspace, matrix.issues.at(-1)!.id);
+  unwrap(await archiveIssue(workspace, matrix.issues.at(-1)!.id));
 });
 
 afterAll(async () => {

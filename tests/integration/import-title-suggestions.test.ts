@@ -8,6 +8,7 @@ import { POST as importRoute } from "@/app/api/w/[slug]/documents/route";
 import { createApiToken } from "@/lib/account/mutations";
 import { CreateApiTokenSchema } from "@/lib/account/schema";
 import { db } from "@/lib/db/client";
+import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createUserWithPassword } from "@/lib/users/mutations";
 
@@ -54,9 +55,11 @@ beforeAll(async () => {
   await db().person.create({
     data: { workspaceId: workspace.id, name: "Jens Stoltenberg", role: "Secretary General", partyId: nato.id },
   });
-  const token = await createApiToken(
-    user.id,
-    CreateApiTokenSchema.parse({ name: unique("script"), scope: "WRITE", workspaceSlugs: [slug] }),
+  const token = unwrap(
+    await createApiToken(
+      user.id,
+      CreateApiTokenSchema.parse({ name: unique("script"), scope: "WRITE", workspaceSlugs: [slug] }),
+    ),
   );
   secret = token.secret;
 });

@@ -4,6 +4,7 @@ import { listProposalThreads } from "@/lib/comments/data";
 import { postComment, replyToComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { unwrap } from "@/lib/errors";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -109,14 +110,14 @@ afterAll(async () => {
 describe("the reviewer role", () => {
   it("is granted by changing a member's role and through an invitation", async () => {
     const extra = await member("Rolf", Role.EDITOR);
-    await changeMemberRole(owner, extra.userId, Role.REVIEWER);
+    unwrap(await changeMemberRole(owner, extra.userId, Role.REVIEWER));
     const invited = await db().user.create({
       data: { email: `ivy-${randomUUID().slice(0, 8)}@parley.test`, name: "Ivy" },
       select: { id: true },
     });
     const input = CreateInvitationSchema.parse({ workspaceSlug: owner.slug, role: "REVIEWER", expiresInDays: 1 });
     const invitation = await createInvitation(owner, input);
-    await acceptInvitation(invited.id, invitation.path.split("/").pop()!);
+    unwrap(await acceptInvitation(invited.id, invitation.path.split("/").pop()!));
     const roles = await db().membership.findMany({
       where: { workspaceId: owner.id, userId: { in: [extra.userId, invited.id] } },
       select: { role: true },
@@ -445,24 +446,32 @@ describe("review mode on", () => {
       proposalId(await record(editorB, issueId, partyId, base, "Bruno's discussed reading.")),
     ];
     const commenter = await member("Carla", Role.COMMENTER);
-    const question = await postComment(editorB, {
-      target: { proposalId: mine },
-      body: "Which sentence says so?",
-      mentionUserIds: [],
-    });
+    const question = unwrap(
+      await postComment(editorB, {
+        target: { proposalId: mine },
+        body: "Which sentence says so?",
+        mentionUserIds: [],
+      }),
+    );
     expect(question).toMatchObject({ proposal: { id: mine, issueId, partyId }, statement: null, evidenceId: null });
-    const answer = await replyToComment(editorA, {
-      commentId: question.commentId,
-      body: "The second one.",
-      mentionUserIds: [],
-    });
+    const answer = unwrap(
+      await replyToComment(editorA, {
+        commentId: question.commentId,
+        body: "The second one.",
+        mentionUserIds: [],
+      }),
+    );
     // The question's author hears of the reply, as on any thread.
     expect(answer.notified).toEqual([{ userId: editorB.userId, kind: "REPLY" }]);
     await postComment(commenter, { target: { proposalId: theirs }, body: "Agree with Bruno.", mentionUserIds: [] });
     // Another workspace's proposal, or none: the same refusal.
     await expect(
       postComment(editorA, { target: { proposalId: randomUUID() }, body: "Lost.", mentionUserIds: [] }),
-    ).rejects.toThrow("That proposal does not exist in this workspace.");
+    ).resolves.toMatchObject({
+      ok: false,
+      code: "not_found",
+      message: "That proposal does not exist in this workspace.",
+    });
 
     expect(await acceptProposal(reviewer, { proposalId: theirs, rationale: "Better sourced." })).toMatchObject({
       ok: true,

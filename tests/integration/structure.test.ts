@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import type { Result } from "@/lib/errors";
+import { unwrap } from "@/lib/errors";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
 import { listStructure } from "@/lib/structure/data";
 import {
@@ -86,10 +88,12 @@ describe("listStructure", () => {
 describe("issues", () => {
   it("adds an issue as the last row and records it", async () => {
     const before = await activeIssueIds(workspace);
-    const issue = await addIssue(workspace, {
-      title: "Sanctions relief",
-      description: "Whether sanctions are lifted.",
-    });
+    const issue = unwrap(
+      await addIssue(workspace, {
+        title: "Sanctions relief",
+        description: "Whether sanctions are lifted.",
+      }),
+    );
     expect(await activeIssueIds(workspace)).toEqual([...before, issue.id]);
     const stored = await db().issue.findUniqueOrThrow({ where: { id: issue.id } });
     expect(stored).toMatchObject({
@@ -108,10 +112,10 @@ describe("issues", () => {
   });
 
   it("renames an issue, recording before and after, and records nothing when nothing changed", async () => {
-    const issue = await addIssue(workspace, { title: "Prisoner exchange", description: "" });
+    const issue = unwrap(await addIssue(workspace, { title: "Prisoner exchange", description: "" }));
     await expect(
       renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." }),
-    ).resolves.toEqual({ changed: true });
+    ).resolves.toEqual({ ok: true, changed: true });
     expect(
       await db().issue.findUniqueOrThrow({ where: { id: issue.id }, select: { title: true, description: true } }),
     ).toEqual({ title: "Prisoner exchanges", description: "All-for-all swaps." });
@@ -125,7 +129,7 @@ describe("issues", () => {
     const count = await db().activityEvent.count({ where: { workspaceId: workspace.id } });
     await expect(
       renameIssue(workspace, { issueId: issue.id, title: "Prisoner exchanges", description: "All-for-all swaps." }),
-    ).resolves.toEqual({ changed: false });
+    ).resolves.toEqual({ ok: true, changed: false });
     expect(await db().activityEvent.count({ where: { workspaceId: workspace.id } })).toBe(count);
   });
 
@@ -133,10 +137,10 @@ describe("issues", () => {
     const [first, second] = (await listStructure(workspace)).issues;
     const before = await snapshot(workspace);
     const duplicate = { code: "duplicate", message: "An issue with this title already exists." };
-    await expect(addIssue(workspace, { title: first!.title, description: "again" })).rejects.toMatchObject(duplicate);
+    await expect(addIssue(workspace, { title: first!.title, description: "again" })).resolves.toMatchObject(duplicate);
     await expect(
       renameIssue(workspace, { issueId: second!.id, title: first!.title, description: second!.description }),
-    ).rejects.toMatchObject(duplicate);
+    ).resolves.toMatchObject(duplicate);
     expect(await snapshot(workspace)).toEqual(before);
   });
 
@@ -149,7 +153,7 @@ describe("issues", () => {
 
   it("archives an issue out of the matrix and brings it back as the last row", async () => {
     const [target, ...rest] = await activeIssueIds(workspace);
-    await expect(archiveIssue(workspace, target!)).resolves.toEqual({ changed: true });
+    await expect(archiveIssue(workspace, target!)).resolves.toEqual({ ok: true, changed: true });
     expect(await activeIssueIds(workspace)).toEqual(rest);
     const listed = (await listStructure(workspace)).issues.find((i) => i.id === target);
     expect(listed?.archivedAt).toEqual(expect.any(String));
@@ -162,31 +166,31 @@ describe("issues", () => {
 
     // Archiving again changes and records nothing.
     const count = await db().activityEvent.count({ where: { workspaceId: workspace.id } });
-    await expect(archiveIssue(workspace, target!)).resolves.toEqual({ changed: false });
+    await expect(archiveIssue(workspace, target!)).resolves.toEqual({ ok: true, changed: false });
     expect(await db().activityEvent.count({ where: { workspaceId: workspace.id } })).toBe(count);
 
-    await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ changed: true });
+    await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ ok: true, changed: true });
     expect(await activeIssueIds(workspace)).toEqual([...rest, target]);
     expect(await latestActivity(workspace, "issue.unarchived")).toMatchObject({
       subjectId: target,
       after: { archivedAt: null },
     });
-    await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ changed: false });
+    await expect(unarchiveIssue(workspace, target!)).resolves.toEqual({ ok: true, changed: false });
   });
 
   it("never deletes: an archived issue keeps its stance statements", async () => {
     const [target] = await activeIssueIds(workspace);
     const statements = await db().stanceStatement.count({ where: { issueId: target } });
-    await archiveIssue(workspace, target!);
+    unwrap(await archiveIssue(workspace, target!));
     expect(await db().issue.count({ where: { id: target } })).toBe(1);
     expect(await db().stanceStatement.count({ where: { issueId: target } })).toBe(statements);
-    await unarchiveIssue(workspace, target!);
+    unwrap(await unarchiveIssue(workspace, target!));
   });
 
   it("reorders the issues and records the old and new order", async () => {
     const before = await activeIssueIds(workspace);
     const reversed = [...before].reverse();
-    await expect(reorderIssues(workspace, reversed)).resolves.toEqual({ changed: true });
+    await expect(reorderIssues(workspace, reversed)).resolves.toEqual({ ok: true, changed: true });
     expect(await activeIssueIds(workspace)).toEqual(reversed);
     const sortOrders = await db().issue.findMany({
       where: { id: { in: reversed } },
@@ -204,16 +208,16 @@ describe("issues", () => {
 
   it("refuses a stale order (missing, extra, archived or foreign ids) and writes nothing", async () => {
     const current = await activeIssueIds(workspace);
-    const archived = await addIssue(workspace, { title: "Soon archived", description: "" });
-    await archiveIssue(workspace, archived.id);
+    const archived = unwrap(await addIssue(workspace, { title: "Soon archived", description: "" }));
+    unwrap(await archiveIssue(workspace, archived.id));
     const foreign = (await activeIssueIds(other))[0]!;
     const before = await snapshot(workspace);
     const stale = { code: "stale_order", message: "The list changed meanwhile; reload and try again." };
-    await expect(reorderIssues(workspace, current.slice(1))).rejects.toMatchObject(stale);
-    await expect(reorderIssues(workspace, [...current, randomUUID()])).rejects.toMatchObject(stale);
-    await expect(reorderIssues(workspace, [...current, archived.id])).rejects.toMatchObject(stale);
-    await expect(reorderIssues(workspace, [...current.slice(1), foreign])).rejects.toMatchObject(stale);
-    await expect(reorderIssues(workspace, [...current.slice(1), current[1]!])).rejects.toMatchObject(stale);
+    await expect(reorderIssues(workspace, current.slice(1))).resolves.toMatchObject(stale);
+    await expect(reorderIssues(workspace, [...current, randomUUID()])).resolves.toMatchObject(stale);
+    await expect(reorderIssues(workspace, [...current, archived.id])).resolves.toMatchObject(stale);
+    await expect(reorderIssues(workspace, [...current.slice(1), foreign])).resolves.toMatchObject(stale);
+    await expect(reorderIssues(workspace, [...current.slice(1), current[1]!])).resolves.toMatchObject(stale);
     expect(await snapshot(workspace)).toEqual(before);
   });
 });
@@ -221,7 +225,7 @@ describe("issues", () => {
 describe("parties", () => {
   it("adds a party as the last column and records it", async () => {
     const before = await activePartyIds(workspace);
-    const party = await addParty(workspace, { name: "Ukraine", shortName: "UA", colour: "#ca8a04" });
+    const party = unwrap(await addParty(workspace, { name: "Ukraine", shortName: "UA", colour: "#ca8a04" }));
     expect(await activePartyIds(workspace)).toEqual([...before, party.id]);
     expect(await latestActivity(workspace, "party.created")).toMatchObject({
       actorId,
@@ -232,7 +236,7 @@ describe("parties", () => {
   });
 
   it("renames and recolours a party, recording before and after", async () => {
-    const party = await addParty(workspace, { name: "European Union", shortName: "EU", colour: "#1e3a8a" });
+    const party = unwrap(await addParty(workspace, { name: "European Union", shortName: "EU", colour: "#1e3a8a" }));
     await expect(
       renameParty(workspace, {
         partyId: party.id,
@@ -240,7 +244,7 @@ describe("parties", () => {
         shortName: "EEAS",
         colour: "#2563eb",
       }),
-    ).resolves.toEqual({ changed: true });
+    ).resolves.toEqual({ ok: true, changed: true });
     expect(
       await db().party.findUniqueOrThrow({
         where: { id: party.id },
@@ -258,7 +262,7 @@ describe("parties", () => {
     const [first, second] = (await listStructure(workspace)).parties;
     const before = await snapshot(workspace);
     const duplicate = { code: "duplicate", message: "A party with this name already exists." };
-    await expect(addParty(workspace, { name: first!.name, shortName: "X", colour: "#000000" })).rejects.toMatchObject(
+    await expect(addParty(workspace, { name: first!.name, shortName: "X", colour: "#000000" })).resolves.toMatchObject(
       duplicate,
     );
     await expect(
@@ -268,38 +272,38 @@ describe("parties", () => {
         shortName: second!.shortName,
         colour: second!.colour,
       }),
-    ).rejects.toMatchObject(duplicate);
+    ).resolves.toMatchObject(duplicate);
     expect(await snapshot(workspace)).toEqual(before);
   });
 
   it("archives, unarchives and reorders parties", async () => {
     const [target, ...rest] = await activePartyIds(workspace);
-    await archiveParty(workspace, target!);
+    unwrap(await archiveParty(workspace, target!));
     expect(await activePartyIds(workspace)).toEqual(rest);
     expect(await latestActivity(workspace, "party.archived")).toMatchObject({ subjectId: target });
-    await unarchiveParty(workspace, target!);
+    unwrap(await unarchiveParty(workspace, target!));
     expect(await activePartyIds(workspace)).toEqual([...rest, target]);
     expect(await latestActivity(workspace, "party.unarchived")).toMatchObject({ subjectId: target });
 
     const before = await activePartyIds(workspace);
     const rotated = [...before.slice(1), before[0]!];
-    await expect(reorderParties(workspace, rotated)).resolves.toEqual({ changed: true });
+    await expect(reorderParties(workspace, rotated)).resolves.toEqual({ ok: true, changed: true });
     expect(await activePartyIds(workspace)).toEqual(rotated);
     expect(await latestActivity(workspace, "party.reordered")).toMatchObject({
       before: { order: before },
       after: { order: rotated },
     });
     // The same order again is no change.
-    await expect(reorderParties(workspace, rotated)).resolves.toEqual({ changed: false });
+    await expect(reorderParties(workspace, rotated)).resolves.toEqual({ ok: true, changed: false });
   });
 
   it("refuses a stale party order and writes nothing", async () => {
     const current = await activePartyIds(workspace);
     const before = await snapshot(workspace);
-    await expect(reorderParties(workspace, current.slice(0, -1))).rejects.toMatchObject({ code: "stale_order" });
+    await expect(reorderParties(workspace, current.slice(0, -1))).resolves.toMatchObject({ code: "stale_order" });
     await expect(
       reorderParties(workspace, [...current.slice(0, -1), (await activePartyIds(other))[0]!]),
-    ).rejects.toMatchObject({ code: "stale_order" });
+    ).resolves.toMatchObject({ code: "stale_order" });
     expect(await snapshot(workspace)).toEqual(before);
   });
 });
@@ -311,17 +315,10 @@ describe("another workspace's ids", () => {
     const missing = randomUUID();
     const [mine, theirs] = [await snapshot(workspace), await snapshot(other)];
 
-    const refusal = async (attempt: Promise<unknown>) => {
-      const error = await attempt.then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).not.toBeNull();
-      return {
-        name: (error as Error).name,
-        code: (error as { code?: string }).code,
-        message: (error as Error).message,
-      };
+    const refusal = async (attempt: Promise<Result>) => {
+      const result = await attempt;
+      expect(result.ok).toBe(false);
+      return result;
     };
 
     const issueCases = [
@@ -333,7 +330,7 @@ describe("another workspace's ids", () => {
       const foreign = await refusal(attempt(foreignIssue));
       expect(foreign).toEqual(await refusal(attempt(missing)));
       expect(foreign).toEqual({
-        name: "ActionError",
+        ok: false,
         code: "not_found",
         message: "That issue does not exist in this workspace.",
       });
@@ -348,7 +345,7 @@ describe("another workspace's ids", () => {
       const foreign = await refusal(attempt(foreignParty));
       expect(foreign).toEqual(await refusal(attempt(missing)));
       expect(foreign).toEqual({
-        name: "ActionError",
+        ok: false,
         code: "not_found",
         message: "That party does not exist in this workspace.",
       });
