@@ -7,7 +7,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { signIn, useBrowser } from "./browser";
+import { signIn, TEST_LOCALE, useBrowser } from "./browser";
 
 // The app under abuse, from outside: throttled sign-in as the person locked out sees it, a
 // password spray against Auth.js's own endpoint, and the headers anonymous callers get. The server
@@ -52,6 +52,7 @@ describe("sign-in throttling", () => {
     });
     const context = await session.browser.newContext({
       baseURL: session.baseUrl,
+      locale: TEST_LOCALE,
       extraHTTPHeaders: { "x-forwarded-for": forwarded },
     });
     try {
@@ -156,7 +157,7 @@ describe("email-bound invitations without mail", () => {
       email: bound,
       expiresInDays: 1,
     });
-    const visitor = await session.browser.newContext({ baseURL: baseUrl });
+    const visitor = await session.browser.newContext({ baseURL: baseUrl, locale: TEST_LOCALE });
     try {
       const invitee = await visitor.newPage();
       await invitee.goto(`${baseUrl}${invitation.path}`);

@@ -10,6 +10,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * action plus a render has been seen to take longer; a wait ends as soon as its condition holds.
  */
 export const WAIT_MS = 60_000;
+/**
+ * The browser's language in every test context unless a test sets another: dates follow the
+ * reader's locale, and the tests' expected texts are written in British English ("27 Jan 2022").
+ */
+export const TEST_LOCALE = "en-GB";
 const screenshotDir = path.join(process.cwd(), "screenshots");
 
 /** extraArgs: e.g. `--host-resolver-rules=MAP parley.test 127.0.0.1` to reach the app by another name. */
@@ -37,7 +42,7 @@ export async function newContext(
   baseUrl: string,
   options: { locale?: string } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, ...options });
+  const context = await browser.newContext({ baseURL: baseUrl, locale: TEST_LOCALE, ...options });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   return context;

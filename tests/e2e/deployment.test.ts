@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { freePort, randomSecret } from "../support/provision.mjs";
-import { launchBrowser, signIn, WAIT_MS } from "./browser";
+import { launchBrowser, signIn, TEST_LOCALE, WAIT_MS } from "./browser";
 import { absorbCookies, cookieHeader, SESSION_COOKIE } from "./http";
 
 // The deployment modes, in Chromium reaching the app as http://parley.test (mapped to 127.0.0.1):
@@ -132,7 +132,7 @@ afterAll(async () => {
 });
 
 async function newPage(baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true });
+  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale: TEST_LOCALE });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   return { context, page: await context.newPage() };
