@@ -68,7 +68,13 @@ function checkRows(rows: Rows): BodyRefusal | null {
     const blob = tag === "B";
     if (blob) return;
     if (typeof entry !== "string") throw new Refused(malformed(`row ${id} is a file`));
-    if (onPath.has(id)) return; // a cycle: React resolves it to the object already being built
+    if (onPath.has(id)) {
+      // A cycle: React resolves a plain reference to the object already being built, but a Map,
+      // Set, iterator or typed array is constructed from that unfinished object, and throws.
+      if (tag !== "")
+        throw new Refused(malformed(`row ${id} holds a ${tag === "Q" ? "Map" : "value"} built from itself`));
+      return;
+    }
     if (!parsed.has(id)) {
       try {
         parsed.set(id, JSON.parse(entry));

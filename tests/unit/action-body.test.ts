@@ -81,5 +81,8 @@ describe("server-action body check", () => {
     await expect(refused(JSON.stringify([["$", "x"]]))).resolves.toBe(400);
     await expect(refused(JSON.stringify(["$nnot-a-number"]))).resolves.toBe(400);
     await expect(refused("not json")).resolves.toBe(400);
+    // A Map or Set built from the row that holds it (found by the fuzz test: a 500 before).
+    await expect(refused(JSON.stringify(["$Q0"]))).resolves.toBe(400);
+    await expect(refused(JSON.stringify([{ a: "$W0" }]))).resolves.toBe(400);
   });
 });
