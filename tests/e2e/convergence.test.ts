@@ -41,6 +41,25 @@ describe("the convergence view", () => {
       "Russia moved from Open to negotiate to Supports",
     );
 
+    // The chart of the mean spread, drawn on the server, with a table view of the same figures:
+    // one row per heat-map column, one point per row that has a mean.
+    const chart = page.getByRole("figure", { name: "Mean spread across issues, per date" });
+    const points = chart.getByRole("link", { name: /mean spread [\d.]+ steps over/ });
+    const columns = await heatMap.getByRole("columnheader").count();
+    const table = chart.getByRole("table", { name: /Mean spread across issues, per date: the chart’s figures/ });
+    expect(await table.isVisible()).toBe(false);
+    await chart.getByText("Show as table").click();
+    await table.waitFor();
+    const rows = table.locator("tbody tr");
+    expect(await rows.count()).toBe(columns - 1);
+    expect(await table.getByRole("columnheader").count()).toBe(4);
+    const withMean = await rows.filter({ hasNotText: "–" }).count();
+    expect(await points.count()).toBe(withMean);
+    expect(withMean).toBeGreaterThan(0);
+    expect(await rows.filter({ hasText: "27 Jan 2022" }).count()).toBe(1);
+    await chart.getByText("Hide the table").click();
+    await table.waitFor({ state: "hidden" });
+
     const cell = heatMap.getByRole("link", { name: new RegExp(`^${NON_EXPANSION}, 27 Jan 2022: spread 4 steps`) });
     await cell.focus();
     await page.keyboard.press("Enter");
