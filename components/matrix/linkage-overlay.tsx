@@ -43,7 +43,7 @@ export function LinkageToggle({
         type="checkbox"
         checked={shown}
         onChange={(e) => onChange(e.target.checked)}
-        aria-controls={listId}
+        aria-controls={shown ? listId : undefined}
         className="size-4"
       />
       Show linkages ({count})
