@@ -68,8 +68,8 @@ export function benchPlan(seed, { dates = 50, warmup = 10, cells = 50, records =
 
 /**
  * The statements that fill an empty, migrated database with one workspace of
- * 40 issues × 12 parties and 200,000 stance statements stated 2019-01-01..2023-12-31, about 3%
- * of them amended (retracted, or corrected by the cell's next statement), a quarter of them
+ * 40 issues × 12 parties and 200,000 stance statements stated 2019-01-01..2023-12-31, about 6%
+ * of them conditional offers, about 3% of them amended (retracted, or corrected by the cell's next statement), a quarter of them
  * linked to quotes, and each cell's version set to its number of statements.
  */
 export function benchDataSql(seed) {
@@ -105,16 +105,24 @@ export function benchDataSql(seed) {
      FROM generate_series(0, ${evidence - 1}) k, document_revisions r WHERE r.id = ${uuid("revision")}`,
   ];
   const bulk = [
-    `INSERT INTO stance_statements (id, "workspaceId", "partyId", "issueId", position, summary, "statedOn", "recordedAt")
+    // About 5% are conditional offers on another cell (a few of them with words as well) and 1%
+    // conditional in words alone, so the heat map judges conditions as it would on real data.
+    `INSERT INTO stance_statements (id, "workspaceId", "partyId", "issueId", position, summary, "statedOn", "recordedAt",
+                                    "conditionText", "conditionIssueId", "conditionPartyId", "conditionMinPosition")
      SELECT md5('${s}:statement:' || g)::uuid, ${ws},
             md5('${s}:party:' || (c % ${parties}))::uuid, md5('${s}:issue:' || (c / ${parties}))::uuid,
             (enum_range(NULL::"Position"))[1 + p % 7],
             'Bench statement ' || g || ': the party restated where it stands on this issue after the round of talks.',
             DATE '${firstDay}' + d,
-            recorded
-     FROM (SELECT g, c, d, p, (DATE '${firstDay}' + d)::timestamp + make_interval(days => lag % 21, secs => sec) AS recorded
+            recorded,
+            CASE WHEN k < 3 OR k BETWEEN 13 AND 15 THEN 'Only if the other side moves first.' END,
+            CASE WHEN k < 13 THEN md5('${s}:issue:' || (t / ${parties}))::uuid END,
+            CASE WHEN k < 13 THEN md5('${s}:party:' || (t % ${parties}))::uuid END,
+            CASE WHEN k < 13 THEN (ARRAY['REJECTS', 'OPPOSES', 'OPEN', 'SUPPORTS', 'DEMANDS']::"Position"[])[1 + m % 5] END
+     FROM (SELECT g, c, d, p, k, t, m, (DATE '${firstDay}' + d)::timestamp + make_interval(days => lag % 21, secs => sec) AS recorded
            FROM (SELECT g, ${bits("h", 1, 6)} % ${cells} AS c, ${bits("h", 7, 6)} % ${days} AS d, ${bits("h", 13, 4)} AS p,
-                        ${bits("h", 17, 4)} AS lag, ${bits("h", 21, 5)} % 86400 AS sec
+                        ${bits("h", 17, 4)} AS lag, ${bits("h", 21, 5)} % 86400 AS sec,
+                        ${bits("h", 26, 2)} AS k, ${bits("h", 28, 3)} % ${cells} AS t, ${bits("h", 31, 2)} AS m
                  FROM (SELECT g, md5('${s}:h:' || g) AS h FROM generate_series(1, ${statements}) g) a) b) r
      -- In the order an append-only log is written, so a cell's statements lie spread over the table.
      ORDER BY recorded, g`,
@@ -165,7 +173,9 @@ const INTEGRITY_CHECKS = `
   SELECT
     (SELECT count(*) FROM stance_statements s WHERE NOT EXISTS (SELECT 1 FROM issues i WHERE i."workspaceId" = s."workspaceId" AND i.id = s."issueId")
                                                OR NOT EXISTS (SELECT 1 FROM parties p WHERE p."workspaceId" = s."workspaceId" AND p.id = s."partyId")
-                                               OR NOT EXISTS (SELECT 1 FROM workspaces w WHERE w.id = s."workspaceId"))::int AS statements,
+                                               OR NOT EXISTS (SELECT 1 FROM workspaces w WHERE w.id = s."workspaceId")
+                                               OR (s."conditionIssueId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM issues i WHERE i."workspaceId" = s."workspaceId" AND i.id = s."conditionIssueId"))
+                                               OR (s."conditionPartyId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parties p WHERE p."workspaceId" = s."workspaceId" AND p.id = s."conditionPartyId")))::int AS statements,
     (SELECT count(*) FROM statement_amendments a WHERE NOT EXISTS (SELECT 1 FROM stance_statements s WHERE s.id = a."statementId")
                                                   OR (a."replacementId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stance_statements s WHERE s.id = a."replacementId")))::int AS amendments,
     (SELECT count(*) FROM statement_evidence l WHERE NOT EXISTS (SELECT 1 FROM stance_statements s WHERE s."workspaceId" = l."workspaceId" AND s.id = l."statementId")

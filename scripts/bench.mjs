@@ -624,6 +624,10 @@ try {
       `the hand-written baseline answered, and cell for cell what DISTINCT ON and its own query run through pg found.`,
   );
   out.push(
+    `Convergence heat map: on every run getHeatMap answered exactly what the hand-written heat map answered, conditional offers included ` +
+      `(${real.heatMapCellsWithMetOffers.toLocaleString("en")} of the ${(BENCH_SHAPE.issues * real.heatMapColumns).toLocaleString("en")} issue × week cells count a met offer).`,
+  );
+  out.push(
     `Data load: PostgreSQL ${database.loaded.seconds.toFixed(1)} s, PGlite ${embedded.loaded.seconds.toFixed(1)} s · phases: ${phases.join(" · ")}`,
   );
 

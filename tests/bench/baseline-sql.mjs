@@ -6,6 +6,7 @@
 export const BASELINE_CELLS_SQL = `
   SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
          s.id, s.position, s.summary, to_char(s."statedOn", 'YYYY-MM-DD') AS "statedOn", s.confidence, s."confidenceRationale",
+         s."redLine", s."conditionText", s."conditionIssueId", s."conditionPartyId", s."conditionMinPosition",
          (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
          (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
                                    ORDER BY se."evidenceId"), '[]')
@@ -14,7 +15,8 @@ export const BASELINE_CELLS_SQL = `
   JOIN parties p ON p."workspaceId" = i."workspaceId" AND p."archivedAt" IS NULL
   LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
   LEFT JOIN LATERAL (
-    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale"
+    SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale",
+           st."redLine", st."conditionText", st."conditionIssueId", st."conditionPartyId", st."conditionMinPosition"
     FROM stance_statements st
     WHERE st."workspaceId" = i."workspaceId" AND st."issueId" = i.id AND st."partyId" = p.id
       AND st."statedOn" <= $2::date

@@ -76,19 +76,32 @@ type BaselineCell = {
   statedOn: string | null;
   confidence: "LOW" | "MEDIUM" | "HIGH" | null;
   confidenceRationale: string | null;
+  redLine: boolean | null;
+  conditionText: string | null;
+  conditionIssueId: string | null;
+  conditionPartyId: string | null;
+  conditionMinPosition: Position | null;
   evidenceCount: number;
   links: { evidenceId: string; relation: EvidenceRelation }[];
 };
 
-// The convergence heat map by hand, all in SQL: the same last-statement-per-column pass as the
-// app's query (HEAT_MAP_SQL), then each landed position held until the cell's next one (lead),
-// expanded to the columns it covers (generate_series per span) and reduced to the spread and the count on the scale per issue
-// and column. Only the zone test (two or more on the scale, spread at most one) is left to the caller.
+type ConditionCell = NonNullable<NonNullable<MatrixView["cells"][number]["statement"]>["conditionCell"]>;
+
+// The convergence heat map by hand, in SQL: the same last-statement-per-column pass as the app's
+// query (HEAT_MAP_SQL), each landed statement held until the cell's next one (lead) and expanded
+// to the columns it covers (generate_series per span); then, per issue and column, the spread and
+// count of the unconditional positions on the scale, and the conditional offers whose condition
+// cell stands, on the same column, at its minimum step or better (a join of the few conditional
+// rows against the standing cells). Only the zone test is left to the caller.
 const BASELINE_HEAT_MAP_SQL = `
   WITH landed AS (
     SELECT DISTINCT ON (st."issueId", st."partyId", bucket) st."issueId", st."partyId", bucket,
            CASE st.position WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
-                            WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS step
+                            WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS step,
+           st."conditionText" IS NOT NULL OR st."conditionIssueId" IS NOT NULL AS conditional,
+           st."conditionIssueId", st."conditionPartyId",
+           CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
+                                          WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS "minStep"
     FROM stance_statements st
     JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
     JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
@@ -96,15 +109,26 @@ const BASELINE_HEAT_MAP_SQL = `
     WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
       AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
     ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-  ), spans AS (
-    SELECT "issueId", bucket AS first,
-           coalesce(lead(bucket) OVER (PARTITION BY "issueId", "partyId" ORDER BY bucket), cardinality($2::date[])) AS stop,
-           step
-    FROM landed
+  ), standing AS (
+    SELECT l.*, c.col
+    FROM (SELECT *, coalesce(lead(bucket) OVER (PARTITION BY "issueId", "partyId" ORDER BY bucket),
+                             cardinality($2::date[])) AS stop
+          FROM landed) l
+    CROSS JOIN LATERAL generate_series(l.bucket, l.stop - 1) AS c(col)
+  ), met AS (
+    SELECT offer."issueId", offer.col, count(*)::int AS agreeing
+    FROM standing offer
+    JOIN standing cond ON cond."issueId" = offer."conditionIssueId" AND cond."partyId" = offer."conditionPartyId"
+                      AND cond.col = offer.col
+    WHERE offer."minStep" IS NOT NULL AND cond.step >= offer."minStep"
+    GROUP BY offer."issueId", offer.col
   )
-  SELECT s."issueId", c.col, max(s.step) - min(s.step) AS spread, count(s.step)::int AS placed
-  FROM spans s CROSS JOIN LATERAL generate_series(s.first, s.stop - 1) AS c(col)
-  GROUP BY s."issueId", c.col`;
+  SELECT s."issueId", s.col, s.spread, s.placed, coalesce(m.agreeing, 0) AS agreeing
+  FROM (SELECT "issueId", col,
+               max(step) FILTER (WHERE NOT conditional) - min(step) FILTER (WHERE NOT conditional) AS spread,
+               count(step) FILTER (WHERE NOT conditional)::int AS placed
+        FROM standing GROUP BY "issueId", col) s
+  LEFT JOIN met m ON m."issueId" = s."issueId" AND m.col = s.col`;
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -170,7 +194,7 @@ it(`measures the data layer on ${mode}`, async () => {
       parties: parties.rows,
       issues: issueRows.rows,
       cells: cells.rows.map(
-        ({ issueId, partyId, version, id, position, summary, statedOn, evidenceCount, links, ...sureness }) => ({
+        ({ issueId, partyId, version, id, position, summary, statedOn, evidenceCount, links, ...rest }) => ({
           issueId,
           partyId,
           version,
@@ -181,8 +205,18 @@ it(`measures the data layer on ${mode}`, async () => {
                   position,
                   summary,
                   statedOn,
-                  confidence: sureness.confidence ?? "MEDIUM",
-                  confidenceRationale: sureness.confidenceRationale,
+                  confidence: rest.confidence ?? "MEDIUM",
+                  confidenceRationale: rest.confidenceRationale,
+                  redLine: rest.redLine ?? false,
+                  conditionText: rest.conditionText,
+                  conditionCell:
+                    rest.conditionIssueId && rest.conditionPartyId && rest.conditionMinPosition
+                      ? {
+                          issueId: rest.conditionIssueId,
+                          partyId: rest.conditionPartyId,
+                          minPosition: rest.conditionMinPosition as ConditionCell["minPosition"],
+                        }
+                      : null,
                   evidenceCount,
                   links,
                 }
@@ -283,18 +317,21 @@ it(`measures the data layer on ${mode}`, async () => {
 
   // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
   // (getHeatMap) and by the hand-written baseline, interleaved, and compared whole.
+  // How many issue × column cells count a met conditional offer: the data exercise the condition rule.
+  let cellsWithMetOffers = 0;
   const heatMapBaseline = async (columns: string[]): Promise<HeatMap> => {
     const [issueRows, spreads] = await Promise.all([
       pool.query<{ id: string; title: string }>(
         `SELECT id, title FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
         [row.id],
       ),
-      pool.query<{ issueId: string; col: number; spread: number | null; placed: number }>(BASELINE_HEAT_MAP_SQL, [
-        row.id,
-        columns,
-      ]),
+      pool.query<{ issueId: string; col: number; spread: number | null; placed: number; agreeing: number }>(
+        BASELINE_HEAT_MAP_SQL,
+        [row.id, columns],
+      ),
     ]);
     const found = new Map(spreads.rows.map((r) => [`${r.issueId}:${r.col}`, r]));
+    cellsWithMetOffers = spreads.rows.filter((r) => r.agreeing > 0).length;
     return {
       columns,
       issues: issueRows.rows.map((issue) => ({
@@ -303,8 +340,9 @@ it(`measures the data layer on ${mode}`, async () => {
         cells: columns.map((date, col) => {
           const cell = found.get(`${issue.id}:${col}`);
           const spread = cell?.placed ? cell.spread : null;
-          const placed = cell?.placed ?? 0;
-          return { date, spread, inZone: placed >= 2 && spread !== null && spread <= 1, placed };
+          // A met conditional offer counts as agreeing: a voice for the zone that never widens the spread.
+          const placed = (cell?.placed ?? 0) + (cell?.agreeing ?? 0);
+          return { date, spread, inZone: placed >= 2 && (spread === null || spread <= 1), placed };
         }),
       })),
     };
@@ -346,6 +384,7 @@ it(`measures the data layer on ${mode}`, async () => {
     heatMapApp,
     heatMapBaseline: heatMapHand,
     heatMapColumns: columns.length,
+    heatMapCellsWithMetOffers: cellsWithMetOffers,
     digest,
   });
 

@@ -11,6 +11,8 @@ const run = randomBytes(4).toString("hex");
 let slug: string;
 const NON_EXPANSION = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
 const ARMS_CONTROL = securityGuarantees.issues.find((i) => i.key === "arms-control")!.title;
+// Dates are written in the browser's locale (en-US here, en-GB by default on the server).
+const JAN_27 = "(?:27 Jan 2022|Jan 27, 2022)";
 
 beforeAll(async () => {
   const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
@@ -41,12 +43,34 @@ describe("the convergence view", () => {
       "Russia moved from Open to negotiate to Supports",
     );
 
-    const cell = heatMap.getByRole("link", { name: new RegExp(`^${NON_EXPANSION}, 27 Jan 2022: spread 4 steps`) });
+    // The chart of the mean spread, drawn on the server, with a table view of the same figures:
+    // one row per heat-map column, one point per row that has a mean.
+    const chart = page.getByRole("figure", { name: "Mean spread across issues, per date" });
+    const points = chart.getByRole("link", { name: /mean spread [\d.]+ steps over/ });
+    const columns = await heatMap.getByRole("columnheader").count();
+    const table = chart.getByRole("table", { name: /Mean spread across issues, per date: the chart’s figures/ });
+    expect(await table.isVisible()).toBe(false);
+    await chart.getByText("Show as table").click();
+    await table.waitFor();
+    const rows = table.locator("tbody tr");
+    expect(await rows.count()).toBe(columns - 1);
+    expect(await table.getByRole("columnheader").count()).toBe(4);
+    const withMean = await rows.filter({ hasNotText: "–" }).count();
+    expect(await points.count()).toBe(withMean);
+    expect(withMean).toBeGreaterThan(0);
+    expect(await rows.filter({ hasText: new RegExp(JAN_27) }).count()).toBe(1);
+    await chart.getByText("Hide the table").click();
+    await table.waitFor({ state: "hidden" });
+
+    const cell = heatMap.getByRole("link", { name: new RegExp(`^${NON_EXPANSION}, ${JAN_27}: spread 4 steps`) });
     await cell.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === `/w/${slug}` && url.searchParams.get("asOf") === "2022-01-27");
     await page.getByRole("grid").waitFor();
-    await page.getByText("as of 27 Jan 2022").first().waitFor();
+    await page
+      .getByText(new RegExp(`as of ${JAN_27}`))
+      .first()
+      .waitFor();
   }, 60_000);
 
   it("answers GET /api/w/<slug>/convergence with the zone and the digest, and refuses bad dates as the matrix does", async () => {

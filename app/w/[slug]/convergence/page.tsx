@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { DateForm } from "@/components/convergence/date-form";
 import { HeatMapTable, SpreadLegend } from "@/components/convergence/heat-map-table";
+import { SpreadChart } from "@/components/convergence/spread-chart";
 import { WhatMovedList } from "@/components/convergence/what-moved-list";
 import { ZoneList } from "@/components/convergence/zone-list";
 import { CalendarDate } from "@/components/ui/calendar-date";
 import { getConvergence, getHeatMap, getWhatMoved } from "@/lib/convergence/data";
 import { ConvergenceQuerySchema } from "@/lib/convergence/schema";
+import { spreadTrend } from "@/lib/convergence/trend";
 import { readerLocale } from "@/lib/format/reader-locale";
 import { fromCalendarDate, toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { authorizePage } from "@/lib/workspaces/page-access";
@@ -68,6 +70,7 @@ export default async function ConvergencePage({
           One column per {heatMap.columns.length > 0 && heatMap.columns.length <= 60 ? "change date" : "week"}; choose a
           cell to open the matrix on that date.
         </p>
+        <SpreadChart slug={slug} points={spreadTrend(heatMap.columns, heatMap.issues)} />
         <HeatMapTable slug={slug} heatMap={heatMap} />
         <SpreadLegend />
       </section>
