@@ -282,12 +282,22 @@ describe("operator signals", () => {
     const metricsUrl = `${direct}/api/metrics`;
     expect((await fetch(metricsUrl)).status).toBe(401);
     expect((await fetch(metricsUrl, { headers: { Authorization: "Bearer wrong-token-0123456789" } })).status).toBe(401);
-    const scrape = await fetch(metricsUrl, { headers: { Authorization: `Bearer ${metricsToken}` } });
-    expect(scrape.status).toBe(200);
-    const exposition = await scrape.text();
-    expect(exposition).toMatch(
-      /parley_http_request_duration_seconds_count\{method="POST",route="\/api\/w\/\[slug\]\/documents",status="201"\} 1/,
-    );
+    // A request is counted when its response closes, a moment after the client has read it: on a
+    // busy machine the first scrape can come first, so scrape until it is there.
+    const counted =
+      /parley_http_request_duration_seconds_count\{method="POST",route="\/api\/w\/\[slug\]\/documents",status="201"\} 1/;
+    let exposition = "";
+    await expect
+      .poll(
+        async () => {
+          const scrape = await fetch(metricsUrl, { headers: { Authorization: `Bearer ${metricsToken}` } });
+          expect(scrape.status).toBe(200);
+          exposition = await scrape.text();
+          return counted.test(exposition);
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(true);
     expect(exposition).toMatch(/parley_db_pool_wait_seconds_count\{pool="requests"\} [1-9]/);
     expect(exposition).toContain("parley_live_streams 0");
     expect(exposition).toContain("parley_edit_conflicts_total 0");
