@@ -194,15 +194,13 @@ async function buildApp() {
   const nextEnv = path.join(root, "next-env.d.ts");
   const tsconfig = path.join(root, "tsconfig.json");
   const before = existsSync(nextEnv) ? readFileSync(nextEnv, "utf8") : null;
+  const tsconfigBefore = readFileSync(tsconfig, "utf8");
+  // Both files are put back byte for byte: the build rewrites tsconfig.json in its own layout,
+  // which the formatter then refuses.
   const restore = () => {
     if (before !== null && existsSync(nextEnv) && readFileSync(nextEnv, "utf8").includes(DIST_DIR))
       writeFileSync(nextEnv, before);
-    const text = readFileSync(tsconfig, "utf8");
-    if (!text.includes(`"${DIST_DIR}/`)) return;
-    // Next writes tsconfig.json as plain two-space JSON, which this reproduces byte for byte.
-    const config = JSON.parse(text);
-    config.include = config.include.filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
-    writeFileSync(tsconfig, `${JSON.stringify(config, null, 2)}\n`);
+    if (readFileSync(tsconfig, "utf8") !== tsconfigBefore) writeFileSync(tsconfig, tsconfigBefore);
   };
   cleanups.push(["restore next-env.d.ts and tsconfig.json", restore]);
   const logFile = path.join(outDir, "build.log");
