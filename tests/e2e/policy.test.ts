@@ -41,6 +41,7 @@ import {
   routes,
   SESSION_COOKIE,
   signInOverHttp,
+  tableStamps,
 } from "./http";
 import { ACTION_POLICY, ROUTE_POLICY, SUBJECTS, type Subject } from "./policy-table";
 
@@ -1277,9 +1278,9 @@ describe.each(builtActions.map((a) => a.name))("server action %s", (name) => {
     if (!row) throw new Error(`${name} has no row in tests/e2e/policy-table.ts`);
     const verdict = row.policy[subject];
     const args = await INPUTS[name]!(subject);
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const reply = await callAction(name, args, callers.get(subject));
-    const after = await fingerprint(demo.id);
+    const after = await tableStamps();
     const result = outcome(reply);
 
     if (verdict === "deny") {
@@ -1309,9 +1310,9 @@ describe.each(routes)("route %s", (route) => {
     const policy = ROUTE_POLICY[route];
     if (!policy) throw new Error(`${route} has no row in tests/e2e/policy-table.ts`);
     const prepared = await ROUTE_PREPARE[route]?.();
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const response = await ROUTE_REQUESTS[route]!(callers.get(subject)!, prepared);
-    const after = await fingerprint(demo.id);
+    const after = await tableStamps();
     // An event stream stays open: its status and type are the answer; then hang up.
     const streaming = response.headers.get("content-type")?.startsWith("text/event-stream");
     const text = streaming ? (await response.body?.cancel(), "") : await response.text();
