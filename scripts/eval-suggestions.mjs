@@ -8,6 +8,8 @@
 //   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
 //                   sets (never the test sets': looking at them while tuning would spoil them)
 //   --json          print the rows as JSON instead of a table
+//   --sets a,b      score only these sets (e.g. `--sets tuning,demo,test,test2` keeps a fresh test
+//                   set unseen while rules change; it is run once, at the end)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +30,11 @@ const { suggestQuotes } = await load("lib/evidence/suggest.ts");
 const { evaluate, formatRows } = await load("lib/evidence/suggest-eval.ts");
 const { loadDemo, loadHeldOut } = await load("lib/evidence/suggest-eval-data.ts");
 
-const args = new Set(process.argv.slice(2));
-const documents = [...loadHeldOut(root), ...loadDemo(root)];
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const setsAt = argv.indexOf("--sets");
+const onlySets = setsAt >= 0 ? new Set((argv[setsAt + 1] ?? "").split(",")) : null;
+const documents = [...loadHeldOut(root), ...loadDemo(root)].filter((d) => !onlySets || onlySets.has(d.set));
 const suggest = (doc) =>
   suggestQuotes(doc.text, doc.people, {
     issues: doc.issues,
