@@ -8,6 +8,7 @@
 //   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
 //                   sets (never the test sets': looking at them while tuning would spoil them)
 //   --json          print the rows as JSON instead of a table
+//   --show <id>     print every suggestion of one TUNING or demo document (speaker, party, issues)
 //   --sets a,b      score only these sets (e.g. `--sets tuning,demo,test,test2` keeps a fresh test
 //                   set unseen while rules change; it is run once, at the end)
 import { readFileSync } from "node:fs";
@@ -64,6 +65,17 @@ if (args.has("--json")) {
   console.log(
     `a ${big.split(/\s+/).length}-word document: ${bigFound.length} suggestions in ${bigMs.toFixed(0)} ms (${((bigCpu.user + bigCpu.system) / 1000).toFixed(0)} ms CPU; goal: under 1000 ms)`,
   );
+}
+
+const showAt = argv.indexOf("--show");
+if (showAt >= 0) {
+  const doc = documents.find((d) => d.id === argv[showAt + 1]);
+  if (!doc || doc.set.startsWith("test")) console.log(`\n--show: no tuning or demo document ${argv[showAt + 1]}`);
+  else
+    for (const s of suggest(doc))
+      console.log(
+        `[${s.speaker?.name ?? s.speakerName ?? "-"} | ${s.party?.key ?? "-"} | ${s.issues.map((i) => `${i.key}:${i.confidence}`).join(",")} | ${s.cue}] ${s.text.slice(0, 140)}`,
+      );
 }
 
 if (args.has("--errors")) {

@@ -255,7 +255,13 @@ function principalOf(
   const heads = people.filter(
     (p) =>
       p.party === party.key &&
-      SUGGEST_RULES.organisationPrincipals.some((role) => p.role?.toLowerCase().includes(role)),
+      // "spokesman for the secretary-general" speaks for the principal, and is not one.
+      SUGGEST_RULES.organisationPrincipals.some((role) =>
+        p.role
+          ?.toLowerCase()
+          .split(/\s+(?:for|to)\s+/)[0]
+          ?.includes(role),
+      ),
   );
   return heads.length === 1 ? (heads[0] ?? null) : null;
 }
@@ -482,6 +488,34 @@ function roleHolder(
   const named = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
   const ofParty = holders.filter((p) => named.length === 0 || named.some((party) => party.key === p.party));
   return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
+}
+
+const ROLE_SYNONYMS = Object.entries(SUGGEST_RULES.roleSynonyms).map(
+  ([other, role]) => [new RegExp(`(?<![\\p{L}])${escapeRegex(other)}(?![\\p{L}])`, "giu"), role] as const,
+);
+/** A role in its one wording, case kept: hyphens as spaces, synonyms replaced. */
+const canonRole = (s: string) => ROLE_SYNONYMS.reduce((t, [re, role]) => t.replace(re, role), s.replace(/-/g, " "));
+const ORG_THEN_HEAD = new RegExp(
+  `^\\s*(?:the\\s+)?(.+?)\\s+(?:${SUGGEST_RULES.headOf.map(escapeRegex).join("|")})$`,
+  "iu",
+);
+
+/**
+ * The directory person a subject naming a post but no name stands for: "the Secretary-General",
+ * "Iranian top negotiator" (a role, in any of its wordings), "the head of the World Trade
+ * Organization" or "the U.N. chief" (the one person heading that organisation's party).
+ */
+function holderOfPost(
+  phrase: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): PersonForMatching | null {
+  const head = HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase);
+  const principal = head ? principalOf(head[1] ?? "", people, parties) : null;
+  if (principal) return principal;
+  const canon = people.map((p) => ({ ...p, role: p.role ? canonRole(p.role.toLowerCase()) : p.role }));
+  const holder = roleHolder(canonRole(phrase), canon, parties);
+  return holder ? (people.find((p) => p.id === holder.id) ?? null) : null;
 }
 
 /** Every word by which a party is named: its name, short name, aliases, adjective and capital. */
@@ -850,7 +884,11 @@ export function suggestQuotes(
     drafts = transcriptDrafts(view, st, people);
   } else {
     const toUtf16 = codePointToUtf16(text);
-    const news: Draft[] = findNewsQuotes(text, people).map((s) => ({
+    const parties = options.parties ?? [];
+    const news: Draft[] = findNewsQuotes(text, people, {
+      roleHolder: (phrase) => holderOfPost(phrase, people, parties)?.id ?? null,
+      isPersonName: (name) => isPersonLike({ personId: null, speakerName: stripTitles(name) } as Draft, people),
+    }).map((s) => ({
       start: toUtf16[s.start] ?? 0,
       end: toUtf16[s.end] ?? text.length,
       kind: s.kind,

@@ -149,6 +149,51 @@ describe("suggestQuotes, construction by construction", () => {
     expect(bare[0]?.party).toMatchObject({ key: "ir" });
   });
 
+  it("resolves a post named without a name to the directory person holding it, and a later 'he' to them", () => {
+    // A spokesman's briefing: "the Secretary-General said that he deeply regrets …. He noted that …"
+    const briefing = suggest("o-un-dujarric-grain-end");
+    const regrets = briefing.find((s) => s.text.startsWith("he deeply regrets the decision by the Russian Federation"));
+    expect(regrets?.speaker?.id).toBe("guterres");
+    const noted = briefing.find((s) => s.text.startsWith("this Initiative has ensured the safe passage"));
+    expect(noted?.speaker?.id).toBe("guterres");
+    expect(briefing.some((s) => s.speaker?.id === "dujarric")).toBe(false);
+    // "…, Iranian top negotiator said yesterday": "top negotiator" is the directory's "chief negotiator".
+    const priority = suggest("o-nnn-bagheri-priority").find((s) =>
+      s.text.startsWith("Western parties to the 2015 nuclear agreement"),
+    );
+    expect(priority?.speaker?.id).toBe("bagheri-kani");
+    expect(priority?.party?.key).toBe("iran");
+  });
+
+  it("resolves '<organisation> chief' to the one person heading it, not to the one speaking for them", () => {
+    // "“I once again express my gratitude to President Erdogan …,” said the U.N. chief." The directory also
+    // holds the "spokesman for the secretary-general", who does not head the organisation.
+    const found = suggest("o-dailysabah-grain-extension");
+    const gratitude = found.find((s) => s.text.startsWith("I once again express my gratitude"));
+    expect(gratitude?.speaker?.id).toBe("guterres");
+    expect(gratitude?.party?.key).toBe("un");
+  });
+
+  it("refers a later 'he' to a person outside the directory named as the speaker before", () => {
+    // "US State Department spokesman Ned Price said …. He also added that the American delegation …"
+    const found = suggest("r-pledge-no-improvement");
+    const added = found.find((s) => s.text.startsWith("the American delegation to the US-Russian talks"));
+    expect(added?.speakerName).toBe("Ned Price");
+    expect(added?.party?.key).toBe("us");
+  });
+
+  it("attributes the sentence before 'This was announced by X' to X, who is the next 'he'", () => {
+    // "…, the United States and Russia could not agree on …. According to the results of the meeting, this
+    // was announced by the Deputy Foreign Minister of the Russian Federation Sergei Ryabkov. “On the main
+    // issue of NATO non-expansion, …,” he said at a briefing."
+    const found = suggest("r-pledge-no-improvement");
+    const agree = found.find((s) => s.text.startsWith("the United States and Russia could not agree"));
+    expect(agree?.speaker?.id).toBe("ryabkov");
+    expect(found.some((s) => s.text.includes("this was announced by"))).toBe(false);
+    const quote = found.find((s) => s.text.startsWith("On the main issue of NATO non-expansion"));
+    expect(quote?.speaker?.id).toBe("ryabkov");
+  });
+
   it("never suggests a short quoted fragment on its own, only its whole clause", () => {
     const found = suggest("r-larouche-ryabkov-results");
     expect(found.some((s) => s.text === "has not specifically indicated what exactly")).toBe(false);
