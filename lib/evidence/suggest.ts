@@ -143,13 +143,15 @@ type Structure = {
 
 // "SECRETARY BLINKEN:", "Q:", "NORA MÜLLER [Executive Director, Körber-Stiftung]:" (the bracket is the speaker's role).
 const TURN = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*\s+){0,5}\p{Lu}[\p{Lu}.'’-]+|Q|A)\s*(?:\[[^\]\n]{1,160}\]\s*)?:\s+/u;
+// "Jonathan Beale (BBC)" over a question: a name and, in brackets, the outlet or body they speak for.
+const NAME_AND_OUTLET = /^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*\([^()\n]{2,40}\)\s*$/u;
 const VIA_INTERPRETER = /^\s*\((?:via interpreter|as interpreted|in [A-Za-z]+)\)\s*/i;
 
 function analyseStructure(view: string, options: SuggestOptions, people: PersonForMatching[]): Structure {
   const raw = splitLines(view);
   const excluded: Range[] = [];
   const turns: { start: number; label: string | null }[] = [];
-  const speakerHeadings: { start: number; label: string }[] = [];
+  const speakerHeadings: { start: number; label: string | null }[] = [];
   let author = options.author ?? null;
   let transcript = false;
   const lines = raw.map((line, i) => {
@@ -179,6 +181,13 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
       excluded.push({ start: line.start, end: bodyStart });
       return { ...line, kind: "content" as const, bodyStart };
     }
+    const asker = NAME_AND_OUTLET.exec(t);
+    if (asker) {
+      // A journalist's question, unless the name is someone of the directory ("Jens Stoltenberg (NATO)").
+      speakerHeadings.push({ start: line.start, label: matchPerson(asker[1] ?? "", people)?.name ?? null });
+      excluded.push({ start: line.start, end: line.end });
+      return { ...line, kind: "heading" as const, bodyStart: line.start };
+    }
     if (isHeadingLine(t)) {
       const speaker = speakerHeading(t, people);
       if (speaker) speakerHeadings.push({ start: line.start, label: speaker });
@@ -198,6 +207,7 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   });
   // "Russian Deputy Foreign Minister Sergey Ryabkov" over a paragraph, then "U.S. Deputy Secretary
   // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
+  // A question's heading and an answer's heading make the same layout.
   if (turns.length === 0 && speakerHeadings.length >= 2) turns.push(...speakerHeadings);
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);

@@ -149,6 +149,15 @@ describe("suggestQuotes, construction by construction", () => {
     expect(bare[0]?.party).toMatchObject({ key: "ir" });
   });
 
+  it("takes 'Name (Outlet)' over a paragraph for a journalist's question, and the titled name after it for the answer", () => {
+    // "Jonathan Beale (BBC)\nRussia has said it has withdrawn some of its forces, …?\n\nNATO Secretary General Jens Stoltenberg\nI think …"
+    const found = suggest("t-nato-2022-02-16-doorstep");
+    expect(found.some((s) => s.text.startsWith("Russia has said it has withdrawn"))).toBe(false);
+    const answer = found.find((s) => s.text.startsWith("I think the message and the signs we heard from Moscow"));
+    expect(answer?.speaker?.id).toBe("stoltenberg");
+    expect(found.every((s) => s.speaker?.id === "stoltenberg")).toBe(true);
+  });
+
   it("resolves a post named without a name to the directory person holding it, and a later 'he' to them", () => {
     // A spokesman's briefing: "the Secretary-General said that he deeply regrets …. He noted that …"
     const briefing = suggest("o-un-dujarric-grain-end");
