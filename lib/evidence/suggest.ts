@@ -536,6 +536,11 @@ function partyWords(p: PartyForMatching): string[] {
   );
 }
 
+const ROLE_OF_ORGANISATION = new RegExp(
+  `^\\s*(?:the\\s+)?(?:${SUGGEST_RULES.roleNouns.map(escapeRegex).join("|")})\\s+of\\s+(?:the\\s+)?\\p{Lu}[^,;]*$`,
+  "iu",
+);
+
 /** The speaker named in the subject of a cue: a person, a pronoun, an organisation or a proper name. */
 function resolveSubject(
   subject: string,
@@ -591,6 +596,15 @@ function resolveSubject(
     else if (/^(?:official|officials|organisation|organization)$/i.test(name)) name = "";
     if (name) return { personId: null, speakerName: name };
   }
+  // "the president of the International Committee of the Red Cross (ICRC)": the post, named by its organisation.
+  if (ROLE_OF_ORGANISATION.test(subject))
+    return {
+      personId: null,
+      speakerName: subject
+        .trim()
+        .replace(/^the\s+/i, "")
+        .replace(/\s*\([^)]*\)$/, ""),
+    };
   // A proper name from the tagger, right before the cue and inside the subject.
   const run: string[] = [];
   for (let i = sentence.tokens.length - 1; i >= 0; i--) {

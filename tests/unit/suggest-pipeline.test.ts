@@ -183,6 +183,14 @@ describe("suggestQuotes, construction by construction", () => {
     expect(gratitude?.party?.key).toBe("un");
   });
 
+  it("keeps 'the president of <organisation> (<initials>)' as the speaker, not the initials", () => {
+    // "The extension of the Black Sea grain deal is a "lifeline" …, the president of the International
+    // Committee of the Red Cross (ICRC) said on Wednesday."
+    const found = suggest("o-dailysabah-grain-extension");
+    const lifeline = found.find((s) => s.text.startsWith("The extension of the Black Sea grain deal"));
+    expect(lifeline?.speakerName).toContain("International Committee of the Red Cross");
+  });
+
   it("refers a later 'he' to a person outside the directory named as the speaker before", () => {
     // "US State Department spokesman Ned Price said …. He also added that the American delegation …"
     const found = suggest("r-pledge-no-improvement");
