@@ -154,9 +154,15 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   const speakerHeadings: { start: number; label: string | null }[] = [];
   let author = options.author ?? null;
   let transcript = false;
+  const title = options.title ? comparable(options.title) : "";
   const lines = raw.map((line, i) => {
     const t = line.text.trim();
     if (!t) return { ...line, kind: "blank" as const, bodyStart: line.start };
+    // The headline, repeated at the top of the text, even when it ends with a full stop.
+    if (i < 5 && title && words(t) >= 4 && comparable(t) === title) {
+      excluded.push({ start: line.start, end: line.end });
+      return { ...line, kind: "heading" as const, bodyStart: line.start };
+    }
     if (i < 15 && TRANSCRIPT_HEADER.test(t)) {
       transcript = true;
       const by = /\bby\s+(.+)$/i.exec(t);
@@ -213,6 +219,12 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
 }
+
+const comparable = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** A line that is only a person's titles and name: the heading of what they said below it. */
 function speakerHeading(line: string, people: PersonForMatching[]): string | null {

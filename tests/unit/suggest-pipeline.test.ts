@@ -232,6 +232,22 @@ describe("suggestQuotes, construction by construction", () => {
     );
   });
 
+  it("takes the text's first line for the headline when it repeats the title, full stop and all", () => {
+    // "Security talks with the United States are “difficult,” but “professional,” according to Russia."
+    const found = suggest("r-infosurhoy-difficult-professional");
+    const d = doc("r-infosurhoy-difficult-professional");
+    expect(found.every((s) => s.start > d.text.indexOf("\n"))).toBe(true);
+    expect(found.some((s) => s.text === "professional")).toBe(false);
+  });
+
+  it("skips a briefing's procedure ('We’ll go ahead and get started.') and keeps the spokesman's statements", () => {
+    const found = suggest("t-state-2022-01-10-price-briefing");
+    expect(found.some((s) => /get started|Good afternoon/.test(s.text))).toBe(false);
+    const ideas = found.find((s) => s.text.startsWith("These preliminary ideas, as you’ve heard from the deputy"));
+    expect(ideas?.speakerName).toBe("Price");
+    expect(ideas?.issues[0]?.key).toBe("inf-missiles");
+  });
+
   it("proposes the issues, the party and a position cue with confidences", () => {
     const found = suggest("t-nato-2022-01-12-nrc-presser");
     const openDoor = found.find((s) => s.text.startsWith("Allies on their side reaffirmed NATO’s Open Door policy"));
