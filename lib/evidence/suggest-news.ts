@@ -32,7 +32,7 @@
 import { codePointLength } from "./anchor";
 import { SUGGEST_RULES } from "./suggest-rules";
 
-export type PersonForMatching = { id: string; name: string; aliases: string[] };
+export type PersonForMatching = { id: string; name: string; aliases: string[]; role?: string | null };
 
 /**
  * What the caller knows about the workspace that the text does not say: who holds a post named
@@ -518,6 +518,12 @@ const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean; 
 for (const role of ROLES) role.all = new RegExp(role.re.source, "gi");
 const ANY_ROLE = new RegExp(ROLES.map((r) => r.re.source).join("|"), "i");
 
+/** The post a directory role names ("Kremlin spokesman" → spokesman; "spokesman for the secretary-general" → spokesman). */
+function directoryRole(person: PersonForMatching | undefined): string | null {
+  const role = person?.role?.split(/\s+(?:for|to)\s+/)[0];
+  return role ? (ROLES.find((r) => r.re.test(role))?.canon ?? null) : null;
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -907,7 +913,10 @@ class Context {
       }
       const id = role.generic
         ? this.resolveGeneric(at)
-        : (this.resolveTitled(role.canon, at) ?? this.directory.hooks?.roleHolder?.(value) ?? null);
+        : (this.resolveTitled(role.canon, at) ??
+          this.resolveByDirectoryRole(role.canon, at) ??
+          this.directory.hooks?.roleHolder?.(value) ??
+          null);
       return { personId: id, speakerName: value };
     }
     const holder = this.directory.hooks?.roleHolder?.(value);
@@ -949,6 +958,19 @@ class Context {
     return null;
   }
 
+  /**
+   * "The press secretary of the Russian leader said": the person last named before `at` whose role in
+   * the directory is that post, when the text never gave them the title.
+   */
+  private resolveByDirectoryRole(canon: string, at: number): string | null {
+    const pivot = this.mentionIndex(at);
+    for (let i = pivot - 1; i >= Math.max(0, pivot - SEARCH_LIMIT); i--) {
+      const id = this.mentions[i]!.personId;
+      if (directoryRole(this.directory.byId.get(id)) === canon) return id;
+    }
+    return null;
+  }
+
   /** "The expert", "a researcher": the last speaker who holds no official post, else the next one named. */
   private resolveGeneric(at: number): string | null {
     for (let i = this.speakers.length - 1; i >= Math.max(0, this.speakers.length - SEARCH_LIMIT); i--) {
@@ -974,6 +996,13 @@ const PASSIVE_ATTRIBUTION = new RegExp(
   `^\\W*(?:[^,]{0,80},\\s*)?(?:this|that|it)\\s+(?:was|has\\s+been|had\\s+been)\\s+(${SUGGEST_RULES.cueVerbs.passive.join("|")})\\s+by\\s+([^,;]{3,160}?)\\s*[.!]?\\s*$`,
   "i",
 );
+const TOLD_ONLY = new RegExp(
+  `^\\W*()([^,;]{3,160}?)\\s+(?:${SUGGEST_RULES.cueVerbs.toldOnly.join("|")})(?:\\s+(?:on|in|at|during)\\s+[^,]{1,40}?)?(?:,\\s*(?:${SUGGEST_RULES.cueVerbs.occasions.join("|")})\\b.*)?\\s*[.!]?\\s*$`,
+  "i",
+);
+/** A sentence that only attributes the one before it ("This was announced by X.", "X told reporters on Friday."). */
+export const pointsBack = (sentence: string) => PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence);
+
 /** "During the talks on …, " before a statement's clause. */
 const SUBORDINATE_LEAD = /^\s*(?:during|at|after|following|in|on)\b[^,]{0,120},\s*/i;
 
@@ -1095,7 +1124,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
       const s = view.slice(sentence.start, sentence.end);
 
       // "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
-      const passive = PASSIVE_ATTRIBUTION.exec(s);
+      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s);
       if (passive && isSpeakerLike(passive[2]!, directory)) {
         const at = sentence.start + s.indexOf(passive[2]!);
         const who = ctx.resolve(passive[2]!, "", at);

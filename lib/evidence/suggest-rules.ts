@@ -74,6 +74,13 @@ export const SUGGEST_RULES = {
      * is that speaker's statement.
      */
     passive: ["announced", "said", "stated", "reported", "confirmed", "declared", "noted", "stressed"],
+    /**
+     * A sentence that only says who spoke to whom ("Press secretary … Dmitry Peskov told reporters on
+     * Friday, answering the question whether …") also points back: the sentence before is theirs.
+     */
+    toldOnly: ["told reporters", "told journalists", "told the media", "told the press", "told a news conference"],
+    /** What may follow such a sentence's time: the occasion, not a statement. */
+    occasions: ["answering", "responding", "replying", "commenting", "speaking", "asked"],
   },
   /** Words of office that precede or follow a name and are not part of it. */
   titleWords: [

@@ -20,7 +20,7 @@
 // Offsets are Unicode code points, like every anchor (see ./anchor); `text` is exactly the slice.
 
 import { codePoints } from "./anchor";
-import { findNewsQuotes } from "./suggest-news";
+import { findNewsQuotes, pointsBack } from "./suggest-news";
 import { readSentences, type Sentence } from "./suggest-nlp";
 import { AROUND, PRONOUNS, type StanceCue, SUGGEST_RULES } from "./suggest-rules";
 
@@ -117,7 +117,9 @@ const META_LINE =
 const BYLINE = /^\s*by\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*$/iu;
 const DATELINE_PREFIXES = [
   // MOSCOW, February 2. /TASS/.   TEHRAN (Tasnim) –   WASHINGTON (Reuters) -
-  /^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*(?:\/[A-Za-z]+\/\.?|\([^)]{2,60}\))\s*[-–—]?\s*/,
+  /^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*(?:\/[A-Za-z]+\/\.?|\([^)]{2,60}\))\s*[-–—:]?\s*/,
+  // NAIROBI, KENYA —
+  /^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}\s+[—–]\s+/,
   // Jan. 6, 2022 (EIRNS)—
   /^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*\([^)]{2,30}\)\s*[-–—]\s*/,
 ];
@@ -215,6 +217,16 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
   // A question's heading and an answer's heading make the same layout.
   if (turns.length === 0 && speakerHeadings.length >= 2) turns.push(...speakerHeadings);
+  // "BRUSSELS: The European Union’s foreign policy chief …": one place name opening the text is its
+  // dateline, not a speaker's turn.
+  const only = turns.length === 1 ? turns[0] : undefined;
+  if (
+    only?.label &&
+    !/\s/.test(only.label) &&
+    !matchPerson(only.label, people, true) &&
+    !lines.some((l) => l.kind === "content" && l.start < only.start)
+  )
+    turns.pop();
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
@@ -659,7 +671,7 @@ function reportedDrafts(
         if (isPersonLike(mine, people)) focus = { personId: mine.personId, speakerName: mine.speakerName };
         continue;
       }
-      if (overlaps(s)) continue;
+      if (overlaps(s) || pointsBack(view.slice(s.start, s.end))) continue;
       const draft = reportedInSentence(view.slice(s.start, s.end), s, people, parties, focus, groups);
       if (draft) {
         drafts.push(draft);

@@ -183,6 +183,35 @@ describe("suggestQuotes, construction by construction", () => {
     expect(gratitude?.party?.key).toBe("un");
   });
 
+  it("reads a lone 'BRUSSELS:' opening the text as its dateline, not a speaker's turn", () => {
+    const found = suggest("o-brecorder-borrell-less-confident");
+    expect(found.some((s) => s.speakerName === "Brussels")).toBe(false);
+    const diverging = found.find((s) => s.text.startsWith("But the last interaction is not converging"));
+    expect(diverging?.speaker?.id).toBe("borrell");
+    expect(diverging?.party?.key).toBe("eu");
+  });
+
+  it("attributes the sentence before 'X told reporters on Friday, answering …' to X", () => {
+    // "MOSCOW (TASS): The Russian Federation expects to receive concrete answers …. Pr-ess secretary of the
+    // Russian President Dmitry Peskov told reporters on Friday, answering the question whether …"
+    const found = suggest("r-frontier-peskov-january");
+    const expects = found.find((s) => s.text.startsWith("The Russian Federation expects to receive concrete answers"));
+    expect(expects?.speaker?.id).toBe("peskov");
+    expect(found.some((s) => s.text.startsWith("reporters on Friday"))).toBe(false);
+  });
+
+  it("resolves a post the text never gave the person ('the press secretary of the Russian leader') to the one named with that role", () => {
+    // "“And it forces us to take certain measures to guarantee our own security,” the press secretary of the Russian leader said."
+    const found = suggest("r-frontier-peskov-january");
+    const forces = found.find((s) => s.text.startsWith("And it forces us to take certain measures"));
+    expect(forces?.speaker?.id).toBe("peskov");
+  });
+
+  it("takes 'NAIROBI, KENYA — ' for a dateline", () => {
+    const found = suggest("o-worldgrain-lavrov-jeopardy");
+    expect(found.some((s) => s.text.includes("NAIROBI"))).toBe(false);
+  });
+
   it("keeps 'the president of <organisation> (<initials>)' as the speaker, not the initials", () => {
     // "The extension of the Black Sea grain deal is a "lifeline" …, the president of the International
     // Committee of the Red Cross (ICRC) said on Wednesday."
