@@ -945,7 +945,10 @@ export function suggestQuotes(
       speakerName: s.speakerName ?? s.speaker?.name ?? null,
       confidence: s.kind === "DIRECT_QUOTE" ? 0.8 : 0.7,
     }));
-    const kept = news.flatMap((d) => clip(d, st.excluded, view)).map((d) => wholeClause(d, view, st));
+    const kept = news
+      .flatMap((d) => clip(d, st.excluded, view))
+      .map((d) => wholeClause(d, view, st))
+      .map((d) => speakerInsideAgencyReport(d, view, people, parties));
     drafts = [...kept, ...reportedDrafts(view, st, people, options.parties ?? [], kept)].sort(
       (a, b) => a.start - b.start,
     );
@@ -1009,6 +1012,29 @@ function wholeClause(d: Draft, view: string, st: Structure): Draft {
   const from = that >= 0 ? that + 6 : cue ? (cue.index ?? 0) + cue[0].length + 1 : 0;
   const end = sentence.start + view.slice(sentence.start, sentence.end).replace(/[\s.]+$/, "").length;
   return { ...d, start: sentence.start + from, end, kind: "REPORTED_SPEECH" };
+}
+
+/**
+ * "A high-ranking Russian official warned on May 29 that …, Reuters reported": an agency reports; the
+ * speaker is the one its clause names, and the statement is what follows "that".
+ */
+function speakerInsideAgencyReport(
+  d: Draft,
+  view: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): Draft {
+  if (d.personId || !MEDIA.has((d.speakerName ?? "").toLowerCase())) return d;
+  const inner = reportedInSentence(
+    view.slice(d.start, d.end),
+    { start: d.start, end: d.end, tokens: [] },
+    people,
+    parties,
+    null,
+    [],
+  );
+  if (!inner?.speakerName || MEDIA.has(inner.speakerName.toLowerCase())) return d;
+  return { ...d, start: inner.start, end: inner.end, personId: inner.personId, speakerName: inner.speakerName };
 }
 
 /** Drops what lies in a headline, byline or dateline; trims a dateline off a span's start. */

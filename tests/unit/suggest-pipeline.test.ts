@@ -207,6 +207,13 @@ describe("suggestQuotes, construction by construction", () => {
     expect(forces?.speaker?.id).toBe("peskov");
   });
 
+  it("gives a statement an agency reports to the speaker its clause names ('A high-ranking Russian official warned …, Reuters reported')", () => {
+    const found = suggest("o-worldgrain-lavrov-jeopardy");
+    const warned = found.find((s) => s.text.includes("would cease to exist unless Western economic sanctions"));
+    expect(warned?.speakerName).toBe("Russian official");
+    expect(warned?.party?.key).toBe("russia");
+  });
+
   it("takes 'NAIROBI, KENYA — ' for a dateline", () => {
     const found = suggest("o-worldgrain-lavrov-jeopardy");
     expect(found.some((s) => s.text.includes("NAIROBI"))).toBe(false);
