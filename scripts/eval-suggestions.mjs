@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run eval:suggestions`: scores the quote-suggestion engine (lib/evidence/suggest.ts)
 // against hand labels — the held-out articles (tests/fixtures/suggestions/heldout.json, split
-// into a tuning and a test set) and the five demo articles — and prints precision, recall,
+// into a tuning set and the test sets test, test2, test3) and the five demo articles — and prints precision, recall,
 // speaker, party and issue accuracy per set and per kind of document. Not a test: it exits 0
-// whatever the figures (tests/unit/suggest-eval.test.ts guards them).
+// whatever the figures (tests/unit/suggest-pipeline.test.ts guards them).
 //
 //   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
 //                   sets (never the test sets': looking at them while tuning would spoil them)
