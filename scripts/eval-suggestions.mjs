@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm run eval:suggestions`: scores the quote-suggestion engine (lib/evidence/suggest.ts)
 // against hand labels — the held-out articles (tests/fixtures/suggestions/heldout.json, split
-// into a tuning and a test set) and the five demo articles — and prints precision, recall,
+// into a tuning set and the test sets test, test2, test3) and the five demo articles — and prints precision, recall,
 // speaker, party and issue accuracy per set and per kind of document. Not a test: it exits 0
-// whatever the figures (tests/unit/suggest-eval.test.ts guards them).
+// whatever the figures (tests/unit/suggest-pipeline.test.ts guards them).
 //
 //   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
 //                   sets (never the test sets': looking at them while tuning would spoil them)
 //   --json          print the rows as JSON instead of a table
+//   --show <id>     print every suggestion of one TUNING or demo document (speaker, party, issues)
+//   --sets a,b      score only these sets (e.g. `--sets tuning,demo,test,test2` keeps a fresh test
+//                   set unseen while rules change; it is run once, at the end)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +31,11 @@ const { suggestQuotes } = await load("lib/evidence/suggest.ts");
 const { evaluate, formatRows } = await load("lib/evidence/suggest-eval.ts");
 const { loadDemo, loadHeldOut } = await load("lib/evidence/suggest-eval-data.ts");
 
-const args = new Set(process.argv.slice(2));
-const documents = [...loadHeldOut(root), ...loadDemo(root)];
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const setsAt = argv.indexOf("--sets");
+const onlySets = setsAt >= 0 ? new Set((argv[setsAt + 1] ?? "").split(",")) : null;
+const documents = [...loadHeldOut(root), ...loadDemo(root)].filter((d) => !onlySets || onlySets.has(d.set));
 const suggest = (doc) =>
   suggestQuotes(doc.text, doc.people, {
     issues: doc.issues,
@@ -59,6 +65,17 @@ if (args.has("--json")) {
   console.log(
     `a ${big.split(/\s+/).length}-word document: ${bigFound.length} suggestions in ${bigMs.toFixed(0)} ms (${((bigCpu.user + bigCpu.system) / 1000).toFixed(0)} ms CPU; goal: under 1000 ms)`,
   );
+}
+
+const showAt = argv.indexOf("--show");
+if (showAt >= 0) {
+  const doc = documents.find((d) => d.id === argv[showAt + 1]);
+  if (!doc || doc.set.startsWith("test")) console.log(`\n--show: no tuning or demo document ${argv[showAt + 1]}`);
+  else
+    for (const s of suggest(doc))
+      console.log(
+        `[${s.speaker?.name ?? s.speakerName ?? "-"} | ${s.party?.key ?? "-"} | ${s.issues.map((i) => `${i.key}:${i.confidence}`).join(",")} | ${s.cue}] ${s.text.slice(0, 140)}`,
+      );
 }
 
 if (args.has("--errors")) {

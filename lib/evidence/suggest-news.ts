@@ -30,8 +30,19 @@
 //     Anything else that looks like a name ("Bloomberg") is kept as `speakerName` only.
 
 import { codePointLength } from "./anchor";
+import { SUGGEST_RULES } from "./suggest-rules";
 
-export type PersonForMatching = { id: string; name: string; aliases: string[] };
+export type PersonForMatching = { id: string; name: string; aliases: string[]; role?: string | null };
+
+/**
+ * What the caller knows about the workspace that the text does not say: who holds a post named
+ * without a name ("the Secretary-General", "Iranian top negotiator", "the U.N. chief"), and whether
+ * a name outside the directory is a person's (so that a later "he" can refer to them).
+ */
+export type NewsHooks = {
+  roleHolder?: (phrase: string) => string | null;
+  isPersonName?: (name: string) => boolean;
+};
 
 export type NewsSuggestion = {
   start: number;
@@ -507,6 +518,12 @@ const ROLES: { re: RegExp; canon: string; official: boolean; generic?: boolean; 
 for (const role of ROLES) role.all = new RegExp(role.re.source, "gi");
 const ANY_ROLE = new RegExp(ROLES.map((r) => r.re.source).join("|"), "i");
 
+/** The post a directory role names ("Kremlin spokesman" → spokesman; "spokesman for the secretary-general" → spokesman). */
+function directoryRole(person: PersonForMatching | undefined): string | null {
+  const role = person?.role?.split(/\s+(?:for|to)\s+/)[0];
+  return role ? (ROLES.find((r) => r.re.test(role))?.canon ?? null) : null;
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -522,6 +539,7 @@ type Directory = {
   byId: Map<string, PersonForMatching>;
   re: RegExp | null;
   byForm: Map<string, string>;
+  hooks?: NewsHooks;
 };
 
 function buildDirectory(people: PersonForMatching[]): Directory {
@@ -801,6 +819,7 @@ function isSpeakerLike(phrase: string, directory: Directory): boolean {
   if (words.length === 1 && PRONOUNS.has(value.toLowerCase())) return true;
   if (findMentions(value, directory).length > 0) return words.length <= 12;
   if (words.length > 8) return false;
+  if (words.length <= 6 && directory.hooks?.roleHolder?.(value)) return true;
   if (/\b(?:is|are|was|were|be|been|being|that|not|to)\b/i.test(value)) return false;
   if (/^(?:the|a|an|its|his|her|their|this|that|these|those)\s/i.test(value) || /^[A-Z]/.test(value)) {
     if (ROLES.some((role) => role.re.test(value))) return true;
@@ -851,8 +870,15 @@ class Context {
     return ROLES.some((role) => role.official && set.has(role.canon));
   }
 
-  noteSpeaker(id: string | null, at: number) {
-    if (!id) return;
+  noteSpeaker(id: string | null, at: number, name?: string | null) {
+    if (!id) {
+      // "US State Department spokesman Ned Price said …. He also added …": a person outside the directory.
+      if (name && this.directory.hooks?.isPersonName?.(name)) {
+        this.focus = null;
+        this.focusName = name;
+      }
+      return;
+    }
     this.focus = id;
     this.focusName = null;
     this.speakers.push({ id, at });
@@ -885,9 +911,16 @@ class Context {
         const last = named[named.length - 1]!;
         return { personId: last.personId, speakerName: previous.slice(last.start, last.end) };
       }
-      const id = role.generic ? this.resolveGeneric(at) : this.resolveTitled(role.canon, at);
+      const id = role.generic
+        ? this.resolveGeneric(at)
+        : (this.resolveTitled(role.canon, at) ??
+          this.resolveByDirectoryRole(role.canon, at) ??
+          this.directory.hooks?.roleHolder?.(value) ??
+          null);
       return { personId: id, speakerName: value };
     }
+    const holder = this.directory.hooks?.roleHolder?.(value);
+    if (holder) return { personId: holder, speakerName: value };
     if (isNameLike(value)) return { personId: null, speakerName: value };
     return { personId: null, speakerName: null };
   }
@@ -925,6 +958,19 @@ class Context {
     return null;
   }
 
+  /**
+   * "The press secretary of the Russian leader said": the person last named before `at` whose role in
+   * the directory is that post, when the text never gave them the title.
+   */
+  private resolveByDirectoryRole(canon: string, at: number): string | null {
+    const pivot = this.mentionIndex(at);
+    for (let i = pivot - 1; i >= Math.max(0, pivot - SEARCH_LIMIT); i--) {
+      const id = this.mentions[i]!.personId;
+      if (directoryRole(this.directory.byId.get(id)) === canon) return id;
+    }
+    return null;
+  }
+
   /** "The expert", "a researcher": the last speaker who holds no official post, else the next one named. */
   private resolveGeneric(at: number): string | null {
     for (let i = this.speakers.length - 1; i >= Math.max(0, this.speakers.length - SEARCH_LIMIT); i--) {
@@ -945,6 +991,20 @@ class Context {
  */
 const TITLED_SUBJECT =
   /^\s*(?:The\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3},\s+)?(?:(?:Ambassador|Minister|Secretary|Spokes(?:man|woman|person)|President|Director(?:-General)?|Envoy|Chair(?:man|woman)?|Negotiator|Mr|Ms|Mrs|Dr|Foreign|Deputy|Prime|Special)\.?\s+)+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?),?\s+\p{Ll}/u;
+
+const PASSIVE_ATTRIBUTION = new RegExp(
+  `^\\W*(?:[^,]{0,80},\\s*)?(?:this|that|it)\\s+(?:was|has\\s+been|had\\s+been)\\s+(${SUGGEST_RULES.cueVerbs.passive.join("|")})\\s+by\\s+([^,;]{3,160}?)\\s*[.!]?\\s*$`,
+  "i",
+);
+const TOLD_ONLY = new RegExp(
+  `^\\W*()([^,;]{3,160}?)\\s+(?:${SUGGEST_RULES.cueVerbs.toldOnly.join("|")})(?:\\s+(?:on|in|at|during)\\s+[^,]{1,40}?)?(?:,\\s*(?:${SUGGEST_RULES.cueVerbs.occasions.join("|")})\\b.*)?\\s*[.!]?\\s*$`,
+  "i",
+);
+/** A sentence that only attributes the one before it ("This was announced by X.", "X told reporters on Friday."). */
+export const pointsBack = (sentence: string) => PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence);
+
+/** "During the talks on …, " before a statement's clause. */
+const SUBORDINATE_LEAD = /^\s*(?:during|at|after|following|in|on)\b[^,]{0,120},\s*/i;
 
 /** `previous` is the comma-separated segment before the subject, which may hold its name. */
 type Attribution = { cue: string; subject: string; previous: string; at: number };
@@ -1024,11 +1084,11 @@ type Draft = {
   speakerName: string | null;
 };
 
-export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsSuggestion[] {
+export function findNewsQuotes(text: string, people: PersonForMatching[], hooks: NewsHooks = {}): NewsSuggestion[] {
   if (typeof text !== "string" || text.length === 0) return [];
   // One-for-one replacements, so offsets in the view are offsets in the text.
   const view = text.replace(/[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\t]/g, " ");
-  const directory = buildDirectory(people);
+  const directory: Directory = { ...buildDirectory(people), hooks };
   const mentions = findMentions(view, directory);
   const titles = collectTitles(view, mentions);
   const ctx = new Context(directory, mentions, titles);
@@ -1054,7 +1114,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsS
     const pull = pullQuote(view, paragraphs, p, quotes, ctx);
     if (pull) {
       drafts.push(pull);
-      ctx.noteSpeaker(pull.personId, pull.start);
+      ctx.noteSpeaker(pull.personId, pull.start, pull.speakerName);
       previousParagraphLast = pull;
       continue;
     }
@@ -1062,6 +1122,25 @@ export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsS
     for (let si = 0; si < sentences.length; si++) {
       const sentence = sentences[si]!;
       const s = view.slice(sentence.start, sentence.end);
+
+      // "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
+      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s);
+      if (passive && isSpeakerLike(passive[2]!, directory)) {
+        const at = sentence.start + s.indexOf(passive[2]!);
+        const who = ctx.resolve(passive[2]!, "", at);
+        const prior = sentences[si - 1];
+        if ((who.personId || who.speakerName) && prior && !found[si - 1]) {
+          const lead = SUBORDINATE_LEAD.exec(view.slice(prior.start, prior.end));
+          const span = trimSpan(view, prior.start + (lead?.[0].length ?? 0), prior.end);
+          if (span && wordCount(view.slice(span.start, span.end)) >= MIN_QUOTE_WORDS) {
+            const draft: Draft = { ...span, kind: "REPORTED_SPEECH", cue: passive[1]!.toLowerCase(), ...who };
+            found[si - 1] = draft;
+            drafts.push(draft);
+          }
+        }
+        ctx.noteSpeaker(who.personId, at, who.speakerName);
+        continue;
+      }
       const longQuotes = sentence.quotes.filter((q) => isStatementQuote(view, q));
       let sentenceDrafts: Draft[] = [];
 
@@ -1095,7 +1174,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[]): NewsS
       if (sentenceDrafts.length) {
         const last = sentenceDrafts[sentenceDrafts.length - 1]!;
         found[si] = last;
-        for (const d of sentenceDrafts) ctx.noteSpeaker(d.personId, d.start);
+        for (const d of sentenceDrafts) ctx.noteSpeaker(d.personId, d.start, d.speakerName);
         drafts.push(...sentenceDrafts);
       } else {
         // Someone named outside any attribution becomes the one a later "he" refers to.
@@ -1233,7 +1312,7 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
       speakerName: who.speakerName,
     });
     // A second quotation in the same sentence shares an attribution that sits between them.
-    ctx.noteSpeaker(who.personId, at);
+    ctx.noteSpeaker(who.personId, at, who.speakerName);
   }
   return drafts;
 }

@@ -68,6 +68,19 @@ export const SUGGEST_RULES = {
       "emphasised her",
       "emphasised his",
     ],
+    /**
+     * Participles of a passive attribution that points back ("…. According to the results of the
+     * meeting, this was announced by Deputy Foreign Minister Sergei Ryabkov."): the sentence before
+     * is that speaker's statement.
+     */
+    passive: ["announced", "said", "stated", "reported", "confirmed", "declared", "noted", "stressed"],
+    /**
+     * A sentence that only says who spoke to whom ("Press secretary … Dmitry Peskov told reporters on
+     * Friday, answering the question whether …") also points back: the sentence before is theirs.
+     */
+    toldOnly: ["told reporters", "told journalists", "told the media", "told the press", "told a news conference"],
+    /** What may follow such a sentence's time: the occasion, not a statement. */
+    occasions: ["answering", "responding", "replying", "commenting", "speaking", "asked"],
   },
   /** Words of office that precede or follow a name and are not part of it. */
   titleWords: [
@@ -220,6 +233,10 @@ export const SUGGEST_RULES = {
     "it's good to see",
     "it’s good to see",
     "i think we are ready to start",
+    "we’ll go ahead and get started",
+    "we'll go ahead and get started",
+    "let’s get started",
+    "let's get started",
     "let me start",
     "let me begin",
     "let me outline",
@@ -280,8 +297,23 @@ export const SUGGEST_RULES = {
     germany: ["berlin"],
     india: ["new delhi"],
   } as Record<string, string[]>,
-  /** "The head of the World Trade Organization said": words naming an organisation's principal. */
+  /**
+   * "The head of the World Trade Organization said", "the U.N. chief said": words naming an
+   * organisation's principal, before "of <organisation>" or after the organisation's name.
+   */
   headOf: ["head", "chief", "leader"],
+  /**
+   * Other wordings of a directory role, so that "Iranian top negotiator" finds the person whose
+   * role is "chief negotiator" (hyphens count as spaces: "secretary-general" = "secretary general").
+   */
+  roleSynonyms: {
+    "top negotiator": "chief negotiator",
+    "lead negotiator": "chief negotiator",
+    "top nuclear negotiator": "chief negotiator",
+    "chief nuclear negotiator": "chief negotiator",
+    "lead nuclear negotiator": "chief negotiator",
+    "top diplomat": "foreign minister",
+  } as Record<string, string>,
   /** Stance cues: the first that applies wins. */
   stance: [
     {

@@ -20,7 +20,7 @@
 // Offsets are Unicode code points, like every anchor (see ./anchor); `text` is exactly the slice.
 
 import { codePoints } from "./anchor";
-import { findNewsQuotes } from "./suggest-news";
+import { findNewsQuotes, pointsBack } from "./suggest-news";
 import { readSentences, type Sentence } from "./suggest-nlp";
 import { AROUND, PRONOUNS, type StanceCue, SUGGEST_RULES } from "./suggest-rules";
 
@@ -117,7 +117,9 @@ const META_LINE =
 const BYLINE = /^\s*by\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*$/iu;
 const DATELINE_PREFIXES = [
   // MOSCOW, February 2. /TASS/.   TEHRAN (Tasnim) –   WASHINGTON (Reuters) -
-  /^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*(?:\/[A-Za-z]+\/\.?|\([^)]{2,60}\))\s*[-–—]?\s*/,
+  /^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?\s*(?:\/[A-Za-z]+\/\.?|\([^)]{2,60}\))\s*[-–—:]?\s*/,
+  // NAIROBI, KENYA —
+  /^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}\s+[—–]\s+/,
   // Jan. 6, 2022 (EIRNS)—
   /^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*\([^)]{2,30}\)\s*[-–—]\s*/,
 ];
@@ -143,18 +145,26 @@ type Structure = {
 
 // "SECRETARY BLINKEN:", "Q:", "NORA MÜLLER [Executive Director, Körber-Stiftung]:" (the bracket is the speaker's role).
 const TURN = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*\s+){0,5}\p{Lu}[\p{Lu}.'’-]+|Q|A)\s*(?:\[[^\]\n]{1,160}\]\s*)?:\s+/u;
+// "Jonathan Beale (BBC)" over a question: a name and, in brackets, the outlet or body they speak for.
+const NAME_AND_OUTLET = /^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*\([^()\n]{2,40}\)\s*$/u;
 const VIA_INTERPRETER = /^\s*\((?:via interpreter|as interpreted|in [A-Za-z]+)\)\s*/i;
 
 function analyseStructure(view: string, options: SuggestOptions, people: PersonForMatching[]): Structure {
   const raw = splitLines(view);
   const excluded: Range[] = [];
   const turns: { start: number; label: string | null }[] = [];
-  const speakerHeadings: { start: number; label: string }[] = [];
+  const speakerHeadings: { start: number; label: string | null }[] = [];
   let author = options.author ?? null;
   let transcript = false;
+  const title = options.title ? comparable(options.title) : "";
   const lines = raw.map((line, i) => {
     const t = line.text.trim();
     if (!t) return { ...line, kind: "blank" as const, bodyStart: line.start };
+    // The headline, repeated at the top of the text, even when it ends with a full stop.
+    if (i < 5 && title && words(t) >= 4 && comparable(t) === title) {
+      excluded.push({ start: line.start, end: line.end });
+      return { ...line, kind: "heading" as const, bodyStart: line.start };
+    }
     if (i < 15 && TRANSCRIPT_HEADER.test(t)) {
       transcript = true;
       const by = /\bby\s+(.+)$/i.exec(t);
@@ -179,6 +189,13 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
       excluded.push({ start: line.start, end: bodyStart });
       return { ...line, kind: "content" as const, bodyStart };
     }
+    const asker = NAME_AND_OUTLET.exec(t);
+    if (asker) {
+      // A journalist's question, unless the name is someone of the directory ("Jens Stoltenberg (NATO)").
+      speakerHeadings.push({ start: line.start, label: matchPerson(asker[1] ?? "", people)?.name ?? null });
+      excluded.push({ start: line.start, end: line.end });
+      return { ...line, kind: "heading" as const, bodyStart: line.start };
+    }
     if (isHeadingLine(t)) {
       const speaker = speakerHeading(t, people);
       if (speaker) speakerHeadings.push({ start: line.start, label: speaker });
@@ -198,11 +215,28 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
   });
   // "Russian Deputy Foreign Minister Sergey Ryabkov" over a paragraph, then "U.S. Deputy Secretary
   // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
+  // A question's heading and an answer's heading make the same layout.
   if (turns.length === 0 && speakerHeadings.length >= 2) turns.push(...speakerHeadings);
+  // "BRUSSELS: The European Union’s foreign policy chief …": one place name opening the text is its
+  // dateline, not a speaker's turn.
+  const only = turns.length === 1 ? turns[0] : undefined;
+  if (
+    only?.label &&
+    !/\s/.test(only.label) &&
+    !matchPerson(only.label, people, true) &&
+    !lines.some((l) => l.kind === "content" && l.start < only.start)
+  )
+    turns.pop();
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
   return { excluded, lines, transcript, author, turns };
 }
+
+const comparable = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** A line that is only a person's titles and name: the heading of what they said below it. */
 function speakerHeading(line: string, people: PersonForMatching[]): string | null {
@@ -255,7 +289,13 @@ function principalOf(
   const heads = people.filter(
     (p) =>
       p.party === party.key &&
-      SUGGEST_RULES.organisationPrincipals.some((role) => p.role?.toLowerCase().includes(role)),
+      // "spokesman for the secretary-general" speaks for the principal, and is not one.
+      SUGGEST_RULES.organisationPrincipals.some((role) =>
+        p.role
+          ?.toLowerCase()
+          .split(/\s+(?:for|to)\s+/)[0]
+          ?.includes(role),
+      ),
   );
   return heads.length === 1 ? (heads[0] ?? null) : null;
 }
@@ -484,6 +524,34 @@ function roleHolder(
   return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
 }
 
+const ROLE_SYNONYMS = Object.entries(SUGGEST_RULES.roleSynonyms).map(
+  ([other, role]) => [new RegExp(`(?<![\\p{L}])${escapeRegex(other)}(?![\\p{L}])`, "giu"), role] as const,
+);
+/** A role in its one wording, case kept: hyphens as spaces, synonyms replaced. */
+const canonRole = (s: string) => ROLE_SYNONYMS.reduce((t, [re, role]) => t.replace(re, role), s.replace(/-/g, " "));
+const ORG_THEN_HEAD = new RegExp(
+  `^\\s*(?:the\\s+)?(.+?)\\s+(?:${SUGGEST_RULES.headOf.map(escapeRegex).join("|")})$`,
+  "iu",
+);
+
+/**
+ * The directory person a subject naming a post but no name stands for: "the Secretary-General",
+ * "Iranian top negotiator" (a role, in any of its wordings), "the head of the World Trade
+ * Organization" or "the U.N. chief" (the one person heading that organisation's party).
+ */
+function holderOfPost(
+  phrase: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): PersonForMatching | null {
+  const head = HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase);
+  const principal = head ? principalOf(head[1] ?? "", people, parties) : null;
+  if (principal) return principal;
+  const canon = people.map((p) => ({ ...p, role: p.role ? canonRole(p.role.toLowerCase()) : p.role }));
+  const holder = roleHolder(canonRole(phrase), canon, parties);
+  return holder ? (people.find((p) => p.id === holder.id) ?? null) : null;
+}
+
 /** Every word by which a party is named: its name, short name, aliases, adjective and capital. */
 function partyWords(p: PartyForMatching): string[] {
   const capitals = SUGGEST_RULES.capitals[p.name.toLowerCase().trim()] ?? [];
@@ -491,6 +559,11 @@ function partyWords(p: PartyForMatching): string[] {
     (n) => n.length >= 2,
   );
 }
+
+const ROLE_OF_ORGANISATION = new RegExp(
+  `^\\s*(?:the\\s+)?(?:${SUGGEST_RULES.roleNouns.map(escapeRegex).join("|")})\\s+of\\s+(?:the\\s+)?\\p{Lu}[^,;]*$`,
+  "iu",
+);
 
 /** The speaker named in the subject of a cue: a person, a pronoun, an organisation or a proper name. */
 function resolveSubject(
@@ -547,6 +620,15 @@ function resolveSubject(
     else if (/^(?:official|officials|organisation|organization)$/i.test(name)) name = "";
     if (name) return { personId: null, speakerName: name };
   }
+  // "the president of the International Committee of the Red Cross (ICRC)": the post, named by its organisation.
+  if (ROLE_OF_ORGANISATION.test(subject))
+    return {
+      personId: null,
+      speakerName: subject
+        .trim()
+        .replace(/^the\s+/i, "")
+        .replace(/\s*\([^)]*\)$/, ""),
+    };
   // A proper name from the tagger, right before the cue and inside the subject.
   const run: string[] = [];
   for (let i = sentence.tokens.length - 1; i >= 0; i--) {
@@ -589,7 +671,7 @@ function reportedDrafts(
         if (isPersonLike(mine, people)) focus = { personId: mine.personId, speakerName: mine.speakerName };
         continue;
       }
-      if (overlaps(s)) continue;
+      if (overlaps(s) || pointsBack(view.slice(s.start, s.end))) continue;
       const draft = reportedInSentence(view.slice(s.start, s.end), s, people, parties, focus, groups);
       if (draft) {
         drafts.push(draft);
@@ -850,7 +932,11 @@ export function suggestQuotes(
     drafts = transcriptDrafts(view, st, people);
   } else {
     const toUtf16 = codePointToUtf16(text);
-    const news: Draft[] = findNewsQuotes(text, people).map((s) => ({
+    const parties = options.parties ?? [];
+    const news: Draft[] = findNewsQuotes(text, people, {
+      roleHolder: (phrase) => holderOfPost(phrase, people, parties)?.id ?? null,
+      isPersonName: (name) => isPersonLike({ personId: null, speakerName: stripTitles(name) } as Draft, people),
+    }).map((s) => ({
       start: toUtf16[s.start] ?? 0,
       end: toUtf16[s.end] ?? text.length,
       kind: s.kind,
@@ -859,7 +945,10 @@ export function suggestQuotes(
       speakerName: s.speakerName ?? s.speaker?.name ?? null,
       confidence: s.kind === "DIRECT_QUOTE" ? 0.8 : 0.7,
     }));
-    const kept = news.flatMap((d) => clip(d, st.excluded, view)).map((d) => wholeClause(d, view, st));
+    const kept = news
+      .flatMap((d) => clip(d, st.excluded, view))
+      .map((d) => wholeClause(d, view, st))
+      .map((d) => speakerInsideAgencyReport(d, view, people, parties));
     drafts = [...kept, ...reportedDrafts(view, st, people, options.parties ?? [], kept)].sort(
       (a, b) => a.start - b.start,
     );
@@ -923,6 +1012,29 @@ function wholeClause(d: Draft, view: string, st: Structure): Draft {
   const from = that >= 0 ? that + 6 : cue ? (cue.index ?? 0) + cue[0].length + 1 : 0;
   const end = sentence.start + view.slice(sentence.start, sentence.end).replace(/[\s.]+$/, "").length;
   return { ...d, start: sentence.start + from, end, kind: "REPORTED_SPEECH" };
+}
+
+/**
+ * "A high-ranking Russian official warned on May 29 that …, Reuters reported": an agency reports; the
+ * speaker is the one its clause names, and the statement is what follows "that".
+ */
+function speakerInsideAgencyReport(
+  d: Draft,
+  view: string,
+  people: PersonForMatching[],
+  parties: PartyForMatching[],
+): Draft {
+  if (d.personId || !MEDIA.has((d.speakerName ?? "").toLowerCase())) return d;
+  const inner = reportedInSentence(
+    view.slice(d.start, d.end),
+    { start: d.start, end: d.end, tokens: [] },
+    people,
+    parties,
+    null,
+    [],
+  );
+  if (!inner?.speakerName || MEDIA.has(inner.speakerName.toLowerCase())) return d;
+  return { ...d, start: inner.start, end: inner.end, personId: inner.personId, speakerName: inner.speakerName };
 }
 
 /** Drops what lies in a headline, byline or dateline; trims a dateline off a span's start. */

@@ -149,6 +149,104 @@ describe("suggestQuotes, construction by construction", () => {
     expect(bare[0]?.party).toMatchObject({ key: "ir" });
   });
 
+  it("takes 'Name (Outlet)' over a paragraph for a journalist's question, and the titled name after it for the answer", () => {
+    // "Jonathan Beale (BBC)\nRussia has said it has withdrawn some of its forces, …?\n\nNATO Secretary General Jens Stoltenberg\nI think …"
+    const found = suggest("t-nato-2022-02-16-doorstep");
+    expect(found.some((s) => s.text.startsWith("Russia has said it has withdrawn"))).toBe(false);
+    const answer = found.find((s) => s.text.startsWith("I think the message and the signs we heard from Moscow"));
+    expect(answer?.speaker?.id).toBe("stoltenberg");
+    expect(found.every((s) => s.speaker?.id === "stoltenberg")).toBe(true);
+  });
+
+  it("resolves a post named without a name to the directory person holding it, and a later 'he' to them", () => {
+    // A spokesman's briefing: "the Secretary-General said that he deeply regrets …. He noted that …"
+    const briefing = suggest("o-un-dujarric-grain-end");
+    const regrets = briefing.find((s) => s.text.startsWith("he deeply regrets the decision by the Russian Federation"));
+    expect(regrets?.speaker?.id).toBe("guterres");
+    const noted = briefing.find((s) => s.text.startsWith("this Initiative has ensured the safe passage"));
+    expect(noted?.speaker?.id).toBe("guterres");
+    expect(briefing.some((s) => s.speaker?.id === "dujarric")).toBe(false);
+    // "…, Iranian top negotiator said yesterday": "top negotiator" is the directory's "chief negotiator".
+    const priority = suggest("o-nnn-bagheri-priority").find((s) =>
+      s.text.startsWith("Western parties to the 2015 nuclear agreement"),
+    );
+    expect(priority?.speaker?.id).toBe("bagheri-kani");
+    expect(priority?.party?.key).toBe("iran");
+  });
+
+  it("resolves '<organisation> chief' to the one person heading it, not to the one speaking for them", () => {
+    // "“I once again express my gratitude to President Erdogan …,” said the U.N. chief." The directory also
+    // holds the "spokesman for the secretary-general", who does not head the organisation.
+    const found = suggest("o-dailysabah-grain-extension");
+    const gratitude = found.find((s) => s.text.startsWith("I once again express my gratitude"));
+    expect(gratitude?.speaker?.id).toBe("guterres");
+    expect(gratitude?.party?.key).toBe("un");
+  });
+
+  it("reads a lone 'BRUSSELS:' opening the text as its dateline, not a speaker's turn", () => {
+    const found = suggest("o-brecorder-borrell-less-confident");
+    expect(found.some((s) => s.speakerName === "Brussels")).toBe(false);
+    const diverging = found.find((s) => s.text.startsWith("But the last interaction is not converging"));
+    expect(diverging?.speaker?.id).toBe("borrell");
+    expect(diverging?.party?.key).toBe("eu");
+  });
+
+  it("attributes the sentence before 'X told reporters on Friday, answering …' to X", () => {
+    // "MOSCOW (TASS): The Russian Federation expects to receive concrete answers …. Pr-ess secretary of the
+    // Russian President Dmitry Peskov told reporters on Friday, answering the question whether …"
+    const found = suggest("r-frontier-peskov-january");
+    const expects = found.find((s) => s.text.startsWith("The Russian Federation expects to receive concrete answers"));
+    expect(expects?.speaker?.id).toBe("peskov");
+    expect(found.some((s) => s.text.startsWith("reporters on Friday"))).toBe(false);
+  });
+
+  it("resolves a post the text never gave the person ('the press secretary of the Russian leader') to the one named with that role", () => {
+    // "“And it forces us to take certain measures to guarantee our own security,” the press secretary of the Russian leader said."
+    const found = suggest("r-frontier-peskov-january");
+    const forces = found.find((s) => s.text.startsWith("And it forces us to take certain measures"));
+    expect(forces?.speaker?.id).toBe("peskov");
+  });
+
+  it("gives a statement an agency reports to the speaker its clause names ('A high-ranking Russian official warned …, Reuters reported')", () => {
+    const found = suggest("o-worldgrain-lavrov-jeopardy");
+    const warned = found.find((s) => s.text.includes("would cease to exist unless Western economic sanctions"));
+    expect(warned?.speakerName).toBe("Russian official");
+    expect(warned?.party?.key).toBe("russia");
+  });
+
+  it("takes 'NAIROBI, KENYA — ' for a dateline", () => {
+    const found = suggest("o-worldgrain-lavrov-jeopardy");
+    expect(found.some((s) => s.text.includes("NAIROBI"))).toBe(false);
+  });
+
+  it("keeps 'the president of <organisation> (<initials>)' as the speaker, not the initials", () => {
+    // "The extension of the Black Sea grain deal is a "lifeline" …, the president of the International
+    // Committee of the Red Cross (ICRC) said on Wednesday."
+    const found = suggest("o-dailysabah-grain-extension");
+    const lifeline = found.find((s) => s.text.startsWith("The extension of the Black Sea grain deal"));
+    expect(lifeline?.speakerName).toContain("International Committee of the Red Cross");
+  });
+
+  it("refers a later 'he' to a person outside the directory named as the speaker before", () => {
+    // "US State Department spokesman Ned Price said …. He also added that the American delegation …"
+    const found = suggest("r-pledge-no-improvement");
+    const added = found.find((s) => s.text.startsWith("the American delegation to the US-Russian talks"));
+    expect(added?.speakerName).toBe("Ned Price");
+    expect(added?.party?.key).toBe("us");
+  });
+
+  it("attributes the sentence before 'This was announced by X' to X, who is the next 'he'", () => {
+    // "…, the United States and Russia could not agree on …. According to the results of the meeting, this
+    // was announced by the Deputy Foreign Minister of the Russian Federation Sergei Ryabkov. “On the main
+    // issue of NATO non-expansion, …,” he said at a briefing."
+    const found = suggest("r-pledge-no-improvement");
+    const agree = found.find((s) => s.text.startsWith("the United States and Russia could not agree"));
+    expect(agree?.speaker?.id).toBe("ryabkov");
+    expect(found.some((s) => s.text.includes("this was announced by"))).toBe(false);
+    const quote = found.find((s) => s.text.startsWith("On the main issue of NATO non-expansion"));
+    expect(quote?.speaker?.id).toBe("ryabkov");
+  });
+
   it("never suggests a short quoted fragment on its own, only its whole clause", () => {
     const found = suggest("r-larouche-ryabkov-results");
     expect(found.some((s) => s.text === "has not specifically indicated what exactly")).toBe(false);
@@ -168,6 +266,22 @@ describe("suggestQuotes, construction by construction", () => {
     expect(suggestQuotes("Russia not going to discuss minor security issues with US, NATO yet — expert", [])).toEqual(
       [],
     );
+  });
+
+  it("takes the text's first line for the headline when it repeats the title, full stop and all", () => {
+    // "Security talks with the United States are “difficult,” but “professional,” according to Russia."
+    const found = suggest("r-infosurhoy-difficult-professional");
+    const d = doc("r-infosurhoy-difficult-professional");
+    expect(found.every((s) => s.start > d.text.indexOf("\n"))).toBe(true);
+    expect(found.some((s) => s.text === "professional")).toBe(false);
+  });
+
+  it("skips a briefing's procedure ('We’ll go ahead and get started.') and keeps the spokesman's statements", () => {
+    const found = suggest("t-state-2022-01-10-price-briefing");
+    expect(found.some((s) => /get started|Good afternoon/.test(s.text))).toBe(false);
+    const ideas = found.find((s) => s.text.startsWith("These preliminary ideas, as you’ve heard from the deputy"));
+    expect(ideas?.speakerName).toBe("Price");
+    expect(ideas?.issues[0]?.key).toBe("inf-missiles");
   });
 
   it("proposes the issues, the party and a position cue with confidences", () => {
@@ -204,15 +318,17 @@ describe("suggestQuotes, construction by construction", () => {
 
 /** The figures reported for issue #14 (README of the fixtures); a drop of more than 0.05 fails. */
 const REPORTED = {
-  tuning: { precision: 0.931, recall: 0.87, speaker: 0.968, issue: 0.872 },
+  tuning: { precision: 0.945, recall: 0.9, speaker: 0.979, issue: 0.852 },
   test: { precision: 0.938, recall: 0.91, speaker: 0.902, issue: 0.902 },
-  test2: { precision: 0.952, recall: 0.8, speaker: 0.825, issue: 0.8 },
-  "test + test2": { precision: 0.944, recall: 0.863, speaker: 0.871, issue: 0.861 },
+  test2: { precision: 0.953, recall: 0.82, speaker: 0.829, issue: 0.805 },
+  test3: { precision: 0.783, recall: 0.746, speaker: 0.915, issue: 0.915 },
+  "test + test2": { precision: 0.944, recall: 0.872, speaker: 0.873, issue: 0.863 },
+  "test + test2 + test3": { precision: 0.887, recall: 0.828, speaker: 0.886, issue: 0.879 },
   demo: { precision: 0.987, recall: 0.962, speaker: 0.974, issue: null },
 } as const;
 
 describe("suggestQuotes on the labelled articles", () => {
-  it("holds its reported precision, recall, speaker and issue accuracy on the tuning, test, test2 and demo sets", () => {
+  it("holds its reported precision, recall, speaker and issue accuracy on the tuning, test, test2, test3 and demo sets", () => {
     const documents = [...HELD_OUT, ...loadDemo(root)];
     const { rows } = evaluate(documents, (d) =>
       suggestQuotes(d.text, d.people, {
