@@ -9,7 +9,7 @@ import { removeMember } from "@/lib/members/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { signIn, useBrowser } from "./browser";
-import { baseUrl, type Caller, callAction, fetchAs, fingerprint, outcome, routes, signInOverHttp } from "./http";
+import { baseUrl, type Caller, callAction, fetchAs, outcome, routes, signInOverHttp, tableStamps } from "./http";
 import { TOKEN_ROUTE_POLICY } from "./policy-table";
 
 // Personal access tokens against the built app over HTTP: every route method × every kind of bad
@@ -279,10 +279,10 @@ const tokenRoutes = Object.entries(TOKEN_ROUTE_POLICY)
 describe.each(tokenRoutes)("%s", (route) => {
   it.each([...BAD_KINDS])("with %s: refused, nothing written", async (kind) => {
     const prepared = await ROUTE_PREPARE[route]?.();
-    const before = await fingerprint(workspace.id);
+    const before = await tableStamps();
     const response = await ROUTE_REQUESTS[route]!(auth(kind), prepared);
     const text = await settle(response);
-    expect(await fingerprint(workspace.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
     const [status, error] = REFUSAL[kind];
     expect(response.status, text).toBe(status);
     expect(JSON.parse(text)).toMatchObject({ error, message: expect.any(String) });
@@ -290,11 +290,11 @@ describe.each(tokenRoutes)("%s", (route) => {
 
   it("with a read token: allowed to read, 403 for a write (nothing written)", async () => {
     const prepared = await ROUTE_PREPARE[route]?.();
-    const before = await fingerprint(workspace.id);
+    const before = await tableStamps();
     const response = await ROUTE_REQUESTS[route]!(auth("readToken"), prepared);
     const text = await settle(response);
     if (TOKEN_ROUTE_POLICY[route] === "write") {
-      expect(await fingerprint(workspace.id)).toEqual(before);
+      expect(await tableStamps()).toEqual(before);
       expect(response.status, text).toBe(403);
       expect(JSON.parse(text)).toMatchObject({ error: "forbidden", message: "This access token is read-only." });
     } else expect(response.status, text).toBe(200);
@@ -312,10 +312,10 @@ describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r
   "%s",
   (route) => {
     it("refuses a valid token with 401 session_required and writes nothing", async () => {
-      const before = await fingerprint(workspace.id);
+      const before = await tableStamps();
       const response = await ROUTE_REQUESTS[route]!(auth("writeToken"));
       const text = await settle(response);
-      expect(await fingerprint(workspace.id)).toEqual(before);
+      expect(await tableStamps()).toEqual(before);
       expect(response.status, text).toBe(401);
       expect(JSON.parse(text)).toMatchObject({ error: "session_required" });
     });
@@ -384,10 +384,10 @@ describe("tokens and the account", () => {
     expect(html).not.toContain(secret);
 
     // A Bearer header on a server action changes nothing: without a session it is anonymous.
-    const before = await fingerprint(workspace.id);
+    const before = await tableStamps();
     const viaToken = await callAction("revokeApiTokenAction", [{ tokenId: id }], undefined, baseUrl, bearer);
     expect(outcome(viaToken).serverError).toMatchObject({ code: "unauthenticated" });
-    expect(await fingerprint(workspace.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
 
     const revoked = await callAction("revokeApiTokenAction", [{ tokenId: id }], session);
     expect(outcome(revoked).data).toEqual({ revoked: true });
@@ -410,10 +410,10 @@ describe("the write allowance", () => {
     await db().throttleEvent.createMany({
       data: Array.from({ length: remaining }, () => ({ scope: "api:writes", address: `token:${token.id}`, at: now })),
     });
-    const before = await fingerprint(workspace.id);
+    const before = await tableStamps();
     const refused = await ROUTE_REQUESTS["POST /api/w/[slug]/documents"]!(headers);
     const body = await refused.json();
-    expect(await fingerprint(workspace.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
     expect(refused.status, JSON.stringify(body)).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("ratelimit")).toMatch(/^"writes";r=0;t=\d+$/);

@@ -35,7 +35,6 @@ import {
   callAction,
   csrf,
   fetchAs,
-  fingerprint,
   outcome,
   readSourceActions,
   routes,
@@ -2072,10 +2071,10 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
       const missingId = randomUUID();
       const foreignArgs = await probe.args(probe.foreignId());
       const missingArgs = await probe.args(missingId);
-      const before = await fingerprint(demo.id);
+      const before = await tableStamps();
       const withForeign = await callAction(probe.action, foreignArgs, callers.get("owner"));
       const withMissing = await callAction(probe.action, missingArgs, callers.get("owner"));
-      expect(await fingerprint(demo.id)).toEqual(before);
+      expect(await tableStamps()).toEqual(before);
       expect(observable(withForeign, probe.foreignId())).toEqual(observable(withMissing, missingId));
       // And it is a refusal, not a success that happened to look alike.
       if (!probe.quiet) expect(isRefusal(withForeign), JSON.stringify(withForeign.result)).toBe(true);
@@ -2089,7 +2088,7 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
   )("%s with the other workspace's slug answers as for a missing workspace", async (name) => {
     const [input, ...rest] = await INPUTS[name]!("owner");
     const missingSlug = `policy-missing-${run}`;
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const withForeign = await callAction(
       name,
       [{ ...(input as object), workspaceSlug: other.slug }, ...rest],
@@ -2100,7 +2099,7 @@ describe("another workspace's ids, used by the demo workspace's owner", () => {
       [{ ...(input as object), workspaceSlug: missingSlug }, ...rest],
       callers.get("owner"),
     );
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
     expect(outcome(withForeign).serverError).toMatchObject({ code: "not_found" });
     expect(observable(withForeign, other.slug)).toEqual(observable(withMissing, missingSlug));
   });
@@ -2207,13 +2206,13 @@ describe("an archived workspace", () => {
     ),
   )("%s is refused there, even for its owner, and writes nothing", async (name) => {
     const [input, ...rest] = await INPUTS[name]!("owner");
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const reply = await callAction(
       name,
       [{ ...(input as object), workspaceSlug: archivedSlug }, ...rest],
       callers.get("owner"),
     );
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
     expect(outcome(reply).serverError).toMatchObject({ code: "archived", message: expect.stringMatching(/archived/) });
   });
 
@@ -2221,7 +2220,7 @@ describe("an archived workspace", () => {
     const viewer = callers.get("viewer")!;
     expect((await fetchAs(viewer, `/api/w/${archivedSlug}/matrix`)).status).toBe(200);
     expect((await fetchAs(viewer, `/w/${archivedSlug}`)).status).toBe(200);
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const response = await fetchAs(callers.get("owner"), `/api/w/${archivedSlug}/documents`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: baseUrl },
@@ -2229,7 +2228,7 @@ describe("an archived workspace", () => {
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: "archived" });
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
   });
 });
 
@@ -2309,9 +2308,9 @@ describe("a read-only share link", () => {
 describe("a server action called from another origin", () => {
   it.each(builtActions.map((a) => a.name))("%s is refused and writes nothing", async (name) => {
     const args = await INPUTS[name]!("owner");
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const reply = await callAction(name, args, callers.get("owner"), EVIL_ORIGIN);
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(outcome(reply).data).toBeUndefined();
     expect(outcome(reply).$error).toBeDefined();
@@ -2335,7 +2334,7 @@ describe("a server action called from another origin", () => {
   // Route handlers get no built-in Origin check, unlike server actions: a cross-origin "simple"
   // POST (text/plain, so no CORS preflight) carrying the session cookie must still be refused.
   it("POST /api/w/[slug]/documents from another origin is refused and writes nothing", async () => {
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const response = await fetchAs(callers.get("owner"), `/api/w/${DEMO}/documents`, {
       method: "POST",
       headers: { "Content-Type": "text/plain", Origin: EVIL_ORIGIN },
@@ -2345,18 +2344,18 @@ describe("a server action called from another origin", () => {
       }),
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
   });
 
   it("POST /api/workspaces from another origin is refused and creates nothing", async () => {
-    const before = await fingerprint(demo.id);
+    const before = await tableStamps();
     const response = await fetchAs(callers.get("owner"), "/api/workspaces", {
       method: "POST",
       headers: { "Content-Type": "text/plain", Origin: EVIL_ORIGIN },
       body: JSON.stringify({ title: "Policy cross-origin workspace", slug: `policy-cross-${run}` }),
     });
     expect(response.status).toBe(403);
-    expect(await fingerprint(demo.id)).toEqual(before);
+    expect(await tableStamps()).toEqual(before);
   });
 
   it("leaves the owner's session working (a refused sign-out-everywhere did not run)", async () => {
@@ -2371,9 +2370,9 @@ describe("a server action without a valid session", () => {
     async (name) => {
       const args = await INPUTS[name]!("owner");
       const forged: Caller = { jar: new Map([[SESSION_COOKIE, randomBytes(200).toString("base64url")]]) };
-      const before = await fingerprint(demo.id);
+      const before = await tableStamps();
       const reply = await callAction(name, args, forged);
-      expect(await fingerprint(demo.id)).toEqual(before);
+      expect(await tableStamps()).toEqual(before);
       expect(outcome(reply).serverError).toMatchObject({ code: "unauthenticated" });
     },
   );
