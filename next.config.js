@@ -9,7 +9,13 @@ const nextConfig = {
   // Documents up to 2 MB of text arrive through server actions (the import form).
   // Files up to 20 MB arrive at POST /api/w/[slug]/documents; proxy.ts runs first and would cut a
   // longer body at its 10 MB default (MAX_FILE_BYTES plus the form's other fields, lib/documents/upload.ts).
-  experimental: { serverActions: { bodySizeLimit: "5mb" }, proxyClientMaxBodySize: 21 * 1024 * 1024 },
+  experimental: {
+    serverActions: { bodySizeLimit: "5mb" },
+    proxyClientMaxBodySize: 21 * 1024 * 1024,
+    // Turbopack keeps a build cache on disk to speed up the next build here; CI builds once in a
+    // fresh clone, where writing that cache only adds a minute or two.
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
+  },
   // The Wasm engines and the embedded database load files at run time; keep them out of bundles.
   serverExternalPackages: [
     "@electric-sql/pglite",
