@@ -104,6 +104,16 @@ export function fail<C extends ErrorCode>(
   return { ok: false, code, message, ...extra };
 }
 
+/** A failure that belongs to one input of a form: `fields` carries its message for that input. */
+export function failOn<C extends ErrorCode>(
+  field: string,
+  code: C,
+  message: string,
+  details?: Record<string, unknown>,
+): Failure<C> {
+  return fail(code, message, { fields: { [field]: [message] }, ...(details ? { details } : {}) });
+}
+
 /** What a failure tells its caller: the code, the message, and fields or details when it has them. */
 export function describeFailure(failure: Failure | AppError): Omit<Failure, "ok"> {
   const { code, message, fields, details } = failure;

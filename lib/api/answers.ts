@@ -48,5 +48,5 @@ const EVIDENCE_STATUS = {
 export function evidenceAnswer(result: CreateEvidenceResult, limit: RateLimitState): Response {
   if (result.ok)
     return withRateLimit(apiJson(CreatedEvidenceSchema, { id: result.evidenceId }, { status: 201 }), limit);
-  return withRateLimit(problem(EVIDENCE_STATUS[result.reason], result.reason, result.message), limit);
+  return withRateLimit(problem(EVIDENCE_STATUS[result.code], result.code, result.message), limit);
 }

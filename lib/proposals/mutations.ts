@@ -26,14 +26,6 @@ const refuse = (reason: Reason, message: string): Refusal => ({ ok: false, reaso
 const PROPOSAL_NOT_FOUND = refuse("not_found", "That proposal is not in this workspace.");
 const PROVISION_NOT_FOUND = refuse("not_found", "That provision is not in this workspace.");
 
-const ANCHOR_MESSAGES = {
-  out_of_range: "The selection lies outside the document's text.",
-  empty: "The selection is empty.",
-  exact_mismatch:
-    "The selected words are not the words at that place in the document. Reload the document and select again.",
-  context_mismatch: "The text around the selection does not match the document. Reload the document and select again.",
-} as const;
-
 /** Seeding and tests act through trustedWorkspace(), which may carry no user. */
 const actorOf = (workspace: AuthorizedWorkspace) => workspace.userId || null;
 
@@ -198,7 +190,7 @@ async function anchorPassage(
       "The document was corrected since you opened it; reload it and select the passage again.",
     );
   const check = verifyAnchor(revision.text, passage);
-  if (!check.ok) return refuse("anchor_mismatch", ANCHOR_MESSAGES[check.reason]);
+  if (!check.ok) return refuse("anchor_mismatch", check.message);
   const { startOffset, endOffset, exact, prefix, suffix } = passage;
   return {
     ok: true,

@@ -171,12 +171,12 @@ describe("quote pairs", () => {
       pairQuote(workspace, { originalId: quoteId, documentId, exact });
     expect(await pair(translation.documentId, "We shall never allow")).toMatchObject({
       ok: false,
-      reason: "passage_not_found",
+      code: "passage_not_found",
     });
-    expect(await pair(translation.documentId, "east")).toMatchObject({ ok: false, reason: "passage_ambiguous" });
-    expect(await pair(original.documentId, RU_QUOTE)).toMatchObject({ ok: false, reason: "not_a_translation" });
+    expect(await pair(translation.documentId, "east")).toMatchObject({ ok: false, code: "passage_ambiguous" });
+    expect(await pair(original.documentId, RU_QUOTE)).toMatchObject({ ok: false, code: "not_a_translation" });
     const stranger = await importText(other, `${TRANSLATION}\n${randomUUID()}`);
-    expect(await pair(stranger.documentId, EN_QUOTE)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await pair(stranger.documentId, EN_QUOTE)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db().evidence.count({ where: { translationOfId: quoteId } })).toBe(0);
   });
 
@@ -196,11 +196,11 @@ describe("quote pairs", () => {
       documentId: translation.documentId,
       exact: "He added that Moscow expects an answer soon.",
     });
-    expect(again).toMatchObject({ ok: false, reason: "already_paired" });
+    expect(again).toMatchObject({ ok: false, code: "already_paired" });
     // A quote of the translation cannot be the original of another pair.
     expect(
       await pairQuote(workspace, { originalId: saved, documentId: translation.documentId, exact: "He added" }),
-    ).toMatchObject({ ok: false, reason: "not_an_original" });
+    ).toMatchObject({ ok: false, code: "not_an_original" });
 
     // While the pair stands, the translation stays marked as one.
     expect(
@@ -212,7 +212,7 @@ describe("quote pairs", () => {
     ).toMatchObject({ ok: false, reason: "paired_quotes" });
 
     expect(await unpairQuote(workspace, { evidenceId: saved })).toEqual({ ok: true });
-    expect(await unpairQuote(workspace, { evidenceId: saved })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await unpairQuote(workspace, { evidenceId: saved })).toMatchObject({ ok: false, code: "not_found" });
     const kept = await db().evidence.findUniqueOrThrow({
       where: { id: saved },
       select: { exact: true, translationOfId: true },
