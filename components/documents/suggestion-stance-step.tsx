@@ -77,7 +77,7 @@ export function SuggestionStanceStep({ slug, suggestion, evidenceId, saidOn, onC
   });
   const refusal =
     (record.result.data && !record.result.data.ok
-      ? record.result.data.reason === "conflict"
+      ? record.result.data.code === "conflict"
         ? "Someone changed this cell meanwhile; it is shown as it is now. Check it and try again."
         : record.result.data.message
       : null) ??

@@ -190,7 +190,7 @@ describe("recording and correcting", () => {
       );
       expect(result).toMatchObject({
         ok: false,
-        reason: "not_found",
+        code: "not_found",
         message: expect.stringMatching(/this workspace/),
       });
     }
