@@ -71,7 +71,7 @@ describe("importing documents", () => {
       publishedOn: null,
       text: ARTICLE,
     });
-    expect(again).toMatchObject({ ok: false, reason: "duplicate", documentId });
+    expect(again).toMatchObject({ ok: false, code: "duplicate", details: { documentId } });
   });
 
   it("turns HTML into clean text with paragraphs, and refuses unsupported files clearly", () => {

@@ -112,16 +112,16 @@ describe("documents in translation", () => {
     const mark = (documentId: string, translationOfId: string | null) =>
       setDocumentLanguage(workspace, { documentId, language: "en", translationOfId });
 
-    expect(await mark(translation.documentId, translation.documentId)).toMatchObject({ ok: false, reason: "chain" });
+    expect(await mark(translation.documentId, translation.documentId)).toMatchObject({ ok: false, code: "chain" });
     expect(await mark(translation.documentId, elsewhere.documentId)).toMatchObject({
       ok: false,
-      reason: "original_not_found",
+      code: "original_not_found",
     });
     expect(await mark(translation.documentId, original.documentId)).toEqual({ ok: true });
     // Neither a translation of a translation, nor an original turned into a translation.
     const third = await importText(workspace, `${TRANSLATION} (${randomUUID()})`);
-    expect(await mark(third.documentId, translation.documentId)).toMatchObject({ ok: false, reason: "chain" });
-    expect(await mark(original.documentId, third.documentId)).toMatchObject({ ok: false, reason: "chain" });
+    expect(await mark(third.documentId, translation.documentId)).toMatchObject({ ok: false, code: "chain" });
+    expect(await mark(original.documentId, third.documentId)).toMatchObject({ ok: false, code: "chain" });
 
     const stored = await db().document.findUniqueOrThrow({
       where: { id: translation.documentId },
@@ -209,7 +209,7 @@ describe("quote pairs", () => {
         language: "en",
         translationOfId: null,
       }),
-    ).toMatchObject({ ok: false, reason: "paired_quotes" });
+    ).toMatchObject({ ok: false, code: "paired_quotes" });
 
     expect(await unpairQuote(workspace, { evidenceId: saved })).toEqual({ ok: true });
     expect(await unpairQuote(workspace, { evidenceId: saved })).toMatchObject({ ok: false, code: "not_found" });
