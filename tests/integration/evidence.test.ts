@@ -324,9 +324,9 @@ describe("people and search", () => {
     });
     expect(kept.aliases).toContain(merge.name);
     expect(kept._count.evidence).toBe(1);
-    expect(await mergePeople(other, keep.id, randomUUID())).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await mergePeople(other, keep.id, randomUUID())).toMatchObject({ ok: false, code: "not_found" });
     // Into itself is refused before anything is touched.
-    expect(await mergePeople(workspace, keep.id, keep.id)).toMatchObject({ ok: false, reason: "same_person" });
+    expect(await mergePeople(workspace, keep.id, keep.id)).toMatchObject({ ok: false, code: "same_person" });
     expect(await db().person.count({ where: { id: keep.id } })).toBe(1);
   });
 
