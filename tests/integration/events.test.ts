@@ -191,7 +191,7 @@ describe("events elsewhere", () => {
     };
     const result = await importWorkspaceExport(broken, { slug: uniqueSlug("events-broken"), ownerUserId: analystId });
     expect(result.ok).toBe(false);
-    expect(result.ok === false && "problems" in result ? result.problems.join(" ") : "").toMatch(
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems.join(" ") : "").toMatch(
       /names a party that is not in the file/,
     );
   });

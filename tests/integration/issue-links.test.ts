@@ -160,7 +160,7 @@ describe("linked issues", () => {
     const broken = { ...exported, issueLinks: [{ ...exported.issueLinks![0]!, secondIssueId: randomUUID() }] };
     const result = await importWorkspaceExport(broken, { slug: uniqueSlug("links-broken"), ownerUserId: analystId });
     expect(result.ok).toBe(false);
-    expect(result.ok === false && "problems" in result ? result.problems.join(" ") : "").toMatch(
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems.join(" ") : "").toMatch(
       /names an issue that is not in the file/,
     );
   });

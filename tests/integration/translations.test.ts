@@ -457,7 +457,7 @@ describe("exporting a pair", () => {
     brokenQuote.translationOfId = brokenQuote.id;
     expect(await importWorkspaceExport(broken, { slug: `${slug}-broken`, ownerUserId: owner.id })).toMatchObject({
       ok: false,
-      reason: "invalid_file",
+      code: "invalid_file",
     });
 
     // The W3C export: the original's annotation targets both passages.
