@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   "not_a_coder",
   "closed",
   "too_few_quotes",
+  "no_document",
+  "not_answerable",
   "nothing_to_import",
   "confirmation",
   "slug_taken",
