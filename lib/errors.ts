@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   "not_a_coder",
   "closed",
   "too_few_quotes",
+  "no_document",
+  "not_answerable",
   "nothing_to_import",
   "confirmation",
   "slug_taken",
@@ -86,6 +88,9 @@ export type Failure<C extends ErrorCode = ErrorCode> = {
   details?: Record<string, unknown>;
 };
 
+/** A failure whose details its caller relies on (the cell as it now is, after a conflict). */
+export type FailureWith<C extends ErrorCode, D extends Record<string, unknown>> = Failure<C> & { details: D };
+
 export type Success<T extends object = object> = { ok: true } & T;
 
 export type Result<T extends object = object, C extends ErrorCode = ErrorCode> = Success<T> | Failure<C>;
@@ -102,6 +107,24 @@ export function fail<C extends ErrorCode>(
   extra?: { fields?: FieldErrors; details?: Record<string, unknown> },
 ): Failure<C> {
   return { ok: false, code, message, ...extra };
+}
+
+export function failWith<C extends ErrorCode, D extends Record<string, unknown>>(
+  code: C,
+  message: string,
+  details: D,
+): FailureWith<C, D> {
+  return { ok: false, code, message, details };
+}
+
+/** A failure that belongs to one input of a form: `fields` carries its message for that input. */
+export function failOn<C extends ErrorCode>(
+  field: string,
+  code: C,
+  message: string,
+  details?: Record<string, unknown>,
+): Failure<C> {
+  return fail(code, message, { fields: { [field]: [message] }, ...(details ? { details } : {}) });
 }
 
 /** What a failure tells its caller: the code, the message, and fields or details when it has them. */

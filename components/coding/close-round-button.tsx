@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { FormAlert } from "@/components/ui/form-feedback";
 import { closeCodingRoundAction } from "@/lib/coding/actions";
@@ -10,21 +9,16 @@ import { closeCodingRoundAction } from "@/lib/coding/actions";
 /** Ends a round before every code is in; the agreement is then computed on what was coded. */
 export function CloseRoundButton({ workspaceSlug, roundId }: { workspaceSlug: string; roundId: string }) {
   const router = useRouter();
-  const [refusal, setRefusal] = useState<string | null>(null);
   const close = useAction(closeCodingRoundAction, {
-    onSuccess: ({ data }) => {
-      if (data && !data.ok) setRefusal(data.message);
-      else router.refresh();
-    },
+    onSuccess: () => router.refresh(),
   });
-  const error = refusal ?? actionErrorMessage(close.result);
+  const error = actionErrorMessage(close.result);
   return (
     <div className="mt-3">
       <button
         type="button"
         disabled={close.isPending}
         onClick={() => {
-          setRefusal(null);
           close.execute({ workspaceSlug, roundId });
         }}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50"

@@ -32,19 +32,14 @@ export function CodeUnitForm({
   const [partyId, setPartyId] = useState(saved?.partyId ?? "");
   const [issueId, setIssueId] = useState(saved?.issueId ?? "");
   const [position, setPosition] = useState<Position | "">(saved?.position ?? "");
-  const [refusal, setRefusal] = useState<string | null>(null);
   const record = useAction(recordCodeAction, {
-    onSuccess: ({ data }) => {
-      if (data && !data.ok) setRefusal(data.message);
-      else router.refresh();
-    },
+    onSuccess: () => router.refresh(),
   });
   const ids = { party: useId(), issue: useId(), position: useId() };
-  const error = refusal ?? actionErrorMessage(record.result);
+  const error = actionErrorMessage(record.result);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!position) return;
-    setRefusal(null);
     record.execute({ workspaceSlug, roundId, evidenceId, partyId, issueId, position });
   };
   const selectClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";

@@ -21,18 +21,13 @@ export function StartRoundForm({ workspaceSlug, choices }: { workspaceSlug: stri
   const [size, setSize] = useState(Math.min(10, choices.quotes));
   const [documentId, setDocumentId] = useState(choices.documents[0]?.id ?? "");
   const [coderIds, setCoderIds] = useState<string[]>([]);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const start = useAction(startCodingRoundAction, {
-    onSuccess: ({ data }) => {
-      if (data && !data.ok) setRefusal(data.message);
-      else if (data?.ok) router.push(`/w/${workspaceSlug}/review/rounds/${data.roundId}`);
-    },
+    onSuccess: ({ data }) => router.push(`/w/${workspaceSlug}/review/rounds/${data.roundId}`),
   });
   const ids = { title: useId(), size: useId(), document: useId(), coders: useId() };
-  const error = refusal ?? actionErrorMessage(start.result);
+  const error = actionErrorMessage(start.result);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    setRefusal(null);
     start.execute({
       workspaceSlug,
       title,

@@ -16,10 +16,9 @@ export function CorrectForm({
 }) {
   const router = useRouter();
   const action = useAction(correctDocumentAction, {
-    onSuccess: ({ data }) => data.ok && router.push(`/w/${slug}/documents/${documentId}`),
+    onSuccess: () => router.push(`/w/${slug}/documents/${documentId}`),
   });
-  const refusal =
-    action.result.data && !action.result.data.ok ? action.result.data.message : actionErrorMessage(action.result);
+  const refusal = actionErrorMessage(action.result);
   return (
     <form
       className="space-y-4"

@@ -58,7 +58,7 @@ export function EvidenceForm({
   const [statementFilter, setStatementFilter] = useState("");
   const first = useRef<HTMLInputElement>(null);
   const save = useAction(createEvidenceAction, {
-    onSuccess: ({ data }) => data.ok && onSaved(data.evidenceId, saidOn),
+    onSuccess: ({ data }) => onSaved(data.evidenceId, saidOn),
   });
   useEffect(() => first.current?.focus(), []);
 
@@ -68,7 +68,7 @@ export function EvidenceForm({
     ? options.people.filter((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase().includes(query))).slice(0, 8)
     : [];
   const chosen = options.people.find((p) => p.id === speakerId);
-  const refusal = save.result.data && !save.result.data.ok ? save.result.data.message : actionErrorMessage(save.result);
+  const refusal = actionErrorMessage(save.result);
   const statements = options.statements
     .filter((s) => !statementFilter || s.label.toLowerCase().includes(statementFilter.toLowerCase()))
     .slice(0, 50);

@@ -53,11 +53,15 @@ export function ImportForm({ slug }: { slug: string }) {
   const [upload, setUpload] = useState<Upload>({ pending: false, error: null, existingId: null });
   const [progress, setProgress] = useState<Progress>(null);
   const action = useAction(importDocumentAction, {
-    onSuccess: ({ data }) => data.ok && router.push(`/w/${slug}/documents/${data.documentId}`),
+    onSuccess: ({ data }) => router.push(`/w/${slug}/documents/${data.documentId}`),
   });
   const errors = action.result.validationErrors?.fieldErrors;
-  const refusal = action.result.data && !action.result.data.ok ? action.result.data : null;
-  const failure = actionErrorMessage({ serverError: action.result.serverError });
+  // The text itself was refused (already imported, or a file that cannot be read): a notice, not an error.
+  const serverError = action.result.serverError;
+  const refusal =
+    serverError?.code === "duplicate" || serverError?.code === "unsupported_file" ? serverError : undefined;
+  const failure = refusal ? null : actionErrorMessage({ serverError });
+  const existingId = typeof refusal?.details?.documentId === "string" ? refusal.details.documentId : null;
 
   function chooseFile(chosen: File | undefined) {
     setFileError(null);
@@ -166,8 +170,8 @@ export function ImportForm({ slug }: { slug: string }) {
       {refusal ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           {refusal.message}{" "}
-          {"documentId" in refusal ? (
-            <a className="underline" href={`/w/${slug}/documents/${refusal.documentId}`}>
+          {existingId ? (
+            <a className="underline" href={`/w/${slug}/documents/${existingId}`}>
               Open it
             </a>
           ) : null}

@@ -22,9 +22,8 @@ export function LanguageForm({
   candidates: Candidate[];
 }) {
   const router = useRouter();
-  const action = useAction(setDocumentLanguageAction, { onSuccess: ({ data }) => data?.ok && router.refresh() });
-  const refusal = action.result.data && !action.result.data.ok ? action.result.data.message : null;
-  const error = refusal ?? actionErrorMessage(action.result);
+  const action = useAction(setDocumentLanguageAction, { onSuccess: () => router.refresh() });
+  const error = actionErrorMessage(action.result);
   return (
     <form
       aria-label="Language and translation"
@@ -81,7 +80,7 @@ export function LanguageForm({
       >
         {action.isPending ? "Saving…" : "Save language"}
       </button>
-      {action.result.data?.ok && !action.isPending ? <span role="status">Saved.</span> : null}
+      {action.hasSucceeded && !action.isPending ? <span role="status">Saved.</span> : null}
       {error ? (
         <p id="document-language-error" role="alert" className="w-full text-red-700">
           {error}

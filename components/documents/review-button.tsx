@@ -14,8 +14,7 @@ export function ReviewedButton({
   revisionId: string;
 }) {
   const action = useAction(markAnchorReviewedAction);
-  const error =
-    action.result.data && !action.result.data.ok ? action.result.data.message : actionErrorMessage(action.result);
+  const error = actionErrorMessage(action.result);
   return (
     <>
       <button

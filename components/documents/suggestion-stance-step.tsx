@@ -73,15 +73,14 @@ export function SuggestionStanceStep({ slug, suggestion, evidenceId, saidOn, onC
     },
   });
   const link = useAction(linkEvidenceAction, {
-    onSuccess: ({ data }) => data.ok && setDone(`Linked to the current stance of ${party?.name} on ${issue?.title}.`),
+    onSuccess: () => setDone(`Linked to the current stance of ${party?.name} on ${issue?.title}.`),
   });
   const refusal =
     (record.result.data && !record.result.data.ok
-      ? record.result.data.reason === "conflict"
+      ? record.result.data.code === "conflict"
         ? "Someone changed this cell meanwhile; it is shown as it is now. Check it and try again."
         : record.result.data.message
       : null) ??
-    (link.result.data && !link.result.data.ok ? link.result.data.message : null) ??
     actionErrorMessage(record.result) ??
     actionErrorMessage(link.result);
   const pending = record.isPending || link.isPending;

@@ -36,13 +36,12 @@ function EventForm({
   onDone: () => void;
 }) {
   const uid = useId();
-  const create = useAction(createEventAction, { onSuccess: ({ data }) => data.ok && onDone() });
-  const update = useAction(updateEventAction, { onSuccess: ({ data }) => data.ok && onDone() });
+  const create = useAction(createEventAction, { onSuccess: () => onDone() });
+  const update = useAction(updateEventAction, { onSuccess: () => onDone() });
   const current = event ? update : create;
-  const refusal = current.result.data && !current.result.data.ok ? current.result.data.message : null;
   const fieldErrors: FieldErrors =
     (current.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = refusal ?? (Object.keys(fieldErrors).length ? null : actionErrorMessage(current.result));
+  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(current.result);
   const errorId = (field: string) => `${uid}-${field}-error`;
   const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
   const linked = new Set(event?.parties.map((p) => p.id));
@@ -276,8 +275,7 @@ export function EventsBoard({ slug, events, options, canEdit }: Props) {
   // Remounting the add form after each success clears its fields.
   const [addFormKey, setAddFormKey] = useState(0);
   const remove = useAction(deleteEventAction);
-  const removeError =
-    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  const removeError = actionErrorMessage(remove.result);
 
   const onDelete = async (event: NegotiationEventView) => {
     if (await confirm(`Delete “${event.title}” of ${dates.calendar(event.occurredOn)}?`, "Delete event"))

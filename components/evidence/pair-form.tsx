@@ -20,9 +20,8 @@ type Props = {
 export function PairForm({ slug, evidenceId, documentId, translations, originals }: Props) {
   const router = useRouter();
   const id = useId();
-  const action = useAction(pairQuoteAction, { onSuccess: ({ data }) => data?.ok && router.refresh() });
-  const refusal = action.result.data && !action.result.data.ok ? action.result.data.message : null;
-  const error = refusal ?? actionErrorMessage(action.result);
+  const action = useAction(pairQuoteAction, { onSuccess: () => router.refresh() });
+  const error = actionErrorMessage(action.result);
   if (translations.length === 0 && originals.length === 0) return null;
   return (
     <form
@@ -116,9 +115,8 @@ export function PairForm({ slug, evidenceId, documentId, translations, originals
 /** Ends a pairing from the translation's side; both quotes stay. */
 export function UnpairButton({ slug, evidenceId }: { slug: string; evidenceId: string }) {
   const router = useRouter();
-  const action = useAction(unpairQuoteAction, { onSuccess: ({ data }) => data?.ok && router.refresh() });
-  const error =
-    action.result.data && !action.result.data.ok ? action.result.data.message : actionErrorMessage(action.result);
+  const action = useAction(unpairQuoteAction, { onSuccess: () => router.refresh() });
+  const error = actionErrorMessage(action.result);
   return (
     <>
       <button

@@ -15,13 +15,13 @@ export function ImportWorkspaceForm() {
   const queued = action.result.data?.ok ? action.result.data.jobId : null;
   const fieldErrors = action.result.validationErrors?.fieldErrors;
   const refusal = action.result.data && !action.result.data.ok ? action.result.data : null;
-  const slugErrors = [...(fieldErrors?.slug ?? []), ...(refusal?.field === "slug" ? [refusal.message] : [])];
+  const slugErrors = [...(fieldErrors?.slug ?? []), ...(refusal?.fields?.slug ?? [])];
   const fileErrors = [
     ...(fileError ? [fileError] : []),
     ...(fieldErrors?.file ?? []),
-    ...(refusal?.field === "file" ? [refusal.message] : []),
+    ...(refusal?.fields?.file ?? []),
   ];
-  const problems = refusal && "problems" in refusal ? refusal.problems : [];
+  const problems = refusal?.code === "invalid_file" ? refusal.details.problems : [];
 
   async function chooseFile(chosen: File | undefined) {
     setFileError(null);
@@ -47,7 +47,7 @@ export function ImportWorkspaceForm() {
       }}
     >
       {action.result.serverError ? <FormAlert>{action.result.serverError.message}</FormAlert> : null}
-      {refusal && refusal.field === null ? <FormAlert>{refusal.message}</FormAlert> : null}
+      {refusal && !refusal.fields ? <FormAlert>{refusal.message}</FormAlert> : null}
       <div>
         <label htmlFor="import-file" className="block text-sm font-medium">
           Workspace export file

@@ -30,8 +30,7 @@ const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 /** The linked issues of the workspace (package deals, sequencing), with a form to add one. */
 export function IssueLinksEditor({ slug, links, issues, parties, canEdit }: Props) {
   const remove = useAction(deleteIssueLinkAction);
-  const removeError =
-    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  const removeError = actionErrorMessage(remove.result);
   return (
     <section id="issue-links" aria-labelledby="issue-links-heading" className="space-y-3">
       <h2 id="issue-links-heading" className="text-lg font-semibold">
@@ -74,9 +73,8 @@ export function IssueLinksEditor({ slug, links, issues, parties, canEdit }: Prop
 function AddIssueLinkForm({ slug, issues, parties }: Omit<Props, "links" | "canEdit">) {
   const id = useId();
   const [formKey, setFormKey] = useState(0);
-  const create = useAction(createIssueLinkAction, { onSuccess: ({ data }) => data.ok && setFormKey((k) => k + 1) });
-  const refusal = create.result.data && !create.result.data.ok ? create.result.data.message : null;
-  const formError = refusal ?? actionErrorMessage(create.result);
+  const create = useAction(createIssueLinkAction, { onSuccess: () => setFormKey((k) => k + 1) });
+  const formError = actionErrorMessage(create.result);
   const fieldErrors: FieldErrors = (create.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
   const errorId = (field: string) => `${id}-${field}-error`;
   const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);

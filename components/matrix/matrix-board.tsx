@@ -203,7 +203,7 @@ export function MatrixBoard({
     edit.mutate(request, {
       onSuccess: (result) => {
         if (result.ok) return;
-        if (result.reason === "conflict") setEditing({ ...target, draft: request, conflict: result.current });
+        if (result.code === "conflict") setEditing({ ...target, draft: request, conflict: result.details.current });
         else setEditing({ ...target, draft: request, error: { message: result.message } });
       },
       onError: (error) =>

@@ -63,12 +63,11 @@ export function MergeDialog({
   const gone = keepId === person.id ? other : person;
   const merge = useAction(mergePeopleAction, {
     onSuccess: ({ data }) => {
-      if (!data.ok || !keep || !gone) return;
+      if (!keep || !gone) return;
       onMerged(`Merged ${gone.name} into ${keep.name}; ${data.moved} ${data.moved === 1 ? "quote" : "quotes"} moved.`);
     },
   });
-  const error =
-    merge.result.data && !merge.result.data.ok ? merge.result.data.message : actionErrorMessage(merge.result);
+  const error = actionErrorMessage(merge.result);
   useEffect(() => dialog.current?.showModal(), []);
 
   return (

@@ -21,9 +21,8 @@ function PersonRow({
   onMerge: (() => void) | null;
 }) {
   const [editing, setEditing] = useState(false);
-  const update = useAction(updatePersonAction, { onSuccess: ({ data }) => data.ok && setEditing(false) });
-  const error =
-    update.result.data && !update.result.data.ok ? update.result.data.message : actionErrorMessage(update.result);
+  const update = useAction(updatePersonAction, { onSuccess: () => setEditing(false) });
+  const error = actionErrorMessage(update.result);
   if (!editing) {
     return (
       <li className="flex items-start justify-between gap-4 p-4">

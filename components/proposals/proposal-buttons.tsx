@@ -19,8 +19,7 @@ export function RemoveProvisionButton({
 }) {
   const [confirm, confirmDialog] = useConfirm();
   const remove = useAction(removeProvisionAction);
-  const error =
-    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  const error = actionErrorMessage(remove.result);
   return (
     <>
       <button
@@ -48,12 +47,9 @@ export function DeleteProposalButton({ slug, proposalId, title }: { slug: string
   const router = useRouter();
   const [confirm, confirmDialog] = useConfirm();
   const remove = useAction(deleteNegotiationProposalAction, {
-    onSuccess: ({ data }) => {
-      if (data.ok) router.push(`/w/${slug}/proposals`);
-    },
+    onSuccess: () => router.push(`/w/${slug}/proposals`),
   });
-  const error =
-    remove.result.data && !remove.result.data.ok ? remove.result.data.message : actionErrorMessage(remove.result);
+  const error = actionErrorMessage(remove.result);
   return (
     <>
       <button

@@ -19,13 +19,10 @@ export function ProposalForm({ slug, options }: { slug: string; options: Proposa
   const uid = useId();
   const router = useRouter();
   const create = useAction(createNegotiationProposalAction, {
-    onSuccess: ({ data }) => {
-      if (data.ok) router.push(`/w/${slug}/proposals/${data.proposalId}`);
-    },
+    onSuccess: ({ data }) => router.push(`/w/${slug}/proposals/${data.proposalId}`),
   });
-  const refusal = create.result.data && !create.result.data.ok ? create.result.data.message : null;
   const fieldErrors: FieldErrors = (create.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = refusal ?? (Object.keys(fieldErrors).length ? null : actionErrorMessage(create.result));
+  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(create.result);
   const errorId = (field: string) => `${uid}-${field}-error`;
   const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
 

@@ -34,15 +34,13 @@ export function ProvisionForm({
   const [key, setKey] = useState(0);
   const [passage, setPassage] = useState("");
   const add = useAction(addProvisionAction, {
-    onSuccess: ({ data }) => {
-      if (!data.ok) return;
+    onSuccess: () => {
       setPassage("");
       setKey((k) => k + 1);
     },
   });
-  const refusal = add.result.data && !add.result.data.ok ? add.result.data.message : null;
   const fieldErrors: FieldErrors = (add.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = refusal ?? (Object.keys(fieldErrors).length ? null : actionErrorMessage(add.result));
+  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(add.result);
   const errorId = (field: string) => `${uid}-${field}-error`;
   const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
 

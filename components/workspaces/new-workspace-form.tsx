@@ -45,8 +45,7 @@ export function NewWorkspaceForm({ templates, copySources }: Props) {
   const [fromSheet, setFromSheet] = useState(false);
   const check = useAction(checkWorkspaceSlugAction);
   const create = useAction(createWorkspaceAction, {
-    onSuccess: ({ data }) =>
-      data.ok && router.push(`/w/${data.workspace.slug}${fromSheet ? "/import/stances?start=sheet" : ""}`),
+    onSuccess: ({ data }) => router.push(`/w/${data.workspace.slug}${fromSheet ? "/import/stances?start=sheet" : ""}`),
   });
 
   const shownSlug = slugEdited ? slug : suggestSlug(title);
@@ -68,11 +67,12 @@ export function NewWorkspaceForm({ templates, copySources }: Props) {
   }
 
   const fieldErrors = create.result.validationErrors?.fieldErrors as Record<string, string[] | undefined> | undefined;
-  const refusal = create.result.data && !create.result.data.ok ? create.result.data : null;
+  // A refusal of one field (the address taken) shows at that field, any other above the form.
+  const serverError = create.result.serverError;
   const checked = check.result.data?.slug === shownSlug ? check.result.data : null;
   const slugErrors = [
     ...(fieldErrors?.slug ?? []),
-    ...(refusal ? [refusal.message] : []),
+    ...(serverError?.fields?.slug ?? []),
     ...(checked && !checked.available && checked.message ? [checked.message] : []),
   ];
   const errorProps = (name: string, errors: string[] | undefined) => ({
@@ -103,7 +103,7 @@ export function NewWorkspaceForm({ templates, copySources }: Props) {
         });
       }}
     >
-      {create.result.serverError ? <FormAlert>{create.result.serverError.message}</FormAlert> : null}
+      {serverError && !serverError.fields ? <FormAlert>{serverError.message}</FormAlert> : null}
       <div>
         <label htmlFor="new-title" className="block text-sm font-medium">
           Title

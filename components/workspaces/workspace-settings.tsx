@@ -120,9 +120,9 @@ export function DeleteWorkspaceForm({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
   const [confirmation, setConfirmation] = useState("");
   const remove = useAction(deleteWorkspaceAction, {
-    onSuccess: ({ data }) => data.ok && router.replace("/workspaces"),
+    onSuccess: () => router.replace("/workspaces"),
   });
-  const refusal = remove.result.data && !remove.result.data.ok ? remove.result.data.message : null;
+  const refusal = remove.result.serverError?.fields?.confirmation?.[0] ?? null;
   return (
     <form
       noValidate
@@ -132,7 +132,7 @@ export function DeleteWorkspaceForm({ workspace }: { workspace: Workspace }) {
         remove.execute({ workspaceSlug: workspace.slug, confirmation });
       }}
     >
-      {remove.result.serverError ? <FormAlert>{remove.result.serverError.message}</FormAlert> : null}
+      {remove.result.serverError && !refusal ? <FormAlert>{remove.result.serverError.message}</FormAlert> : null}
       <p className="text-sm text-slate-700">
         Deleting removes the workspace and everything in it — statements, documents, quotes, comments, the activity log
         — for every member, for good.{" "}

@@ -15,19 +15,22 @@ export function editAnswer(result: EditResult, limit: RateLimitState): Response 
       apiJson(EditedSchema, { statementId: result.statementId, version: result.version }, { status: 201 }),
       limit,
     );
-  switch (result.reason) {
+  switch (result.code) {
     case "conflict":
       return withRateLimit(
         problem(
           409,
           "conflict",
-          `The cell was edited since the version you based this on; it is now at version ${result.current.version}. Nothing was saved: look at \`current\` and send again with its version.`,
-          { current: result.current },
+          `The cell was edited since the version you based this on; it is now at version ${result.details.current.version}. Nothing was saved: look at \`current\` and send again with its version.`,
+          { current: result.details.current },
         ),
         limit,
       );
     case "already_amended":
-      return withRateLimit(problem(409, "already_amended", result.message, { amendment: result.amendment }), limit);
+      return withRateLimit(
+        problem(409, "already_amended", result.message, { amendment: result.details.amendment }),
+        limit,
+      );
     case "not_found":
       return withRateLimit(problem(404, "not_found", result.message), limit);
     case "evidence_not_found":
@@ -48,5 +51,5 @@ const EVIDENCE_STATUS = {
 export function evidenceAnswer(result: CreateEvidenceResult, limit: RateLimitState): Response {
   if (result.ok)
     return withRateLimit(apiJson(CreatedEvidenceSchema, { id: result.evidenceId }, { status: 201 }), limit);
-  return withRateLimit(problem(EVIDENCE_STATUS[result.reason], result.reason, result.message), limit);
+  return withRateLimit(problem(EVIDENCE_STATUS[result.code], result.code, result.message), limit);
 }

@@ -3,13 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { closeCodingRound, recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { CloseCodingRoundSchema, RecordCodeSchema, StartCodingRoundSchema } from "@/lib/coding/schema";
-import { workspaceAction } from "@/lib/safe-action";
+import type { Failure, Success } from "@/lib/errors";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
-// Refusals (not a coder, round closed, too few quotes) come back as data for the page to show.
+// Refusals (not a coder, round closed, too few quotes) come back as the action's serverError.
 
-function revalidateRounds<T extends { ok: boolean }>(slug: string, result: T): T {
-  if (result.ok) revalidatePath(`/w/${slug}/review`, "layout");
-  return result;
+function revalidateRounds<T extends object>(slug: string, result: Success<T> | Failure): Omit<T, "ok"> {
+  const done = orRefuse(result);
+  revalidatePath(`/w/${slug}/review`, "layout");
+  return done;
 }
 
 export const startCodingRoundAction = workspaceAction

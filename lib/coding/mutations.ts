@@ -3,13 +3,14 @@ import { randomInt } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
 import { db } from "@/lib/db/client";
+import { type ErrorCode, type Failure, fail, ok, type Success } from "@/lib/errors";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
 import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 
-type Refusal<R extends string> = { ok: false; reason: R; message: string };
+type Refusal<R extends ErrorCode> = Failure<R>;
 
 export type StartCodingRoundResult =
-  | { ok: true; roundId: string; units: number }
+  | Success<{ roundId: string; units: number }>
   | Refusal<"not_found" | "not_a_coder" | "too_few_quotes">;
 
 // Fisher–Yates with a cryptographic source: a sample nobody can steer towards easy quotes.
@@ -50,23 +51,19 @@ export async function startCodingRound(
     select: { userId: true },
   });
   if (coders.length !== input.coderIds.length)
-    return {
-      ok: false,
-      reason: "not_a_coder",
-      message: "Every coder must be a member of this workspace who may record stances (editor or above).",
-    };
+    return fail(
+      "not_a_coder",
+      "Every coder must be a member of this workspace who may record stances (editor or above).",
+    );
   const evidenceIds = await roundQuotes(workspace, input.scope);
-  if (!evidenceIds)
-    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!evidenceIds) return fail("not_found", "That document does not exist in this workspace.");
   if (evidenceIds.length < 2)
-    return {
-      ok: false,
-      reason: "too_few_quotes",
-      message:
-        input.scope.kind === "sample"
-          ? `The workspace has fewer than ${input.scope.size} quotes.`
-          : "That document has fewer than two quotes.",
-    };
+    return fail(
+      "too_few_quotes",
+      input.scope.kind === "sample"
+        ? `The workspace has fewer than ${input.scope.size} quotes.`
+        : "That document has fewer than two quotes.",
+    );
   return db().$transaction(async (tx) => {
     const round = await tx.codingRound.create({
       data: { workspaceId: workspace.id, title: input.title, createdById: workspace.userId || null },
@@ -100,12 +97,12 @@ export async function startCodingRound(
           actorId: workspace.userId || null,
         })),
       });
-    return { ok: true as const, roundId: round.id, units: evidenceIds.length };
+    return ok({ roundId: round.id, units: evidenceIds.length });
   });
 }
 
 export type RecordCodeResult =
-  | { ok: true; coded: number; total: number; closed: boolean }
+  | Success<{ coded: number; total: number; closed: boolean }>
   | Refusal<"not_found" | "not_a_coder" | "closed">;
 
 /**
@@ -124,17 +121,15 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
     },
   });
   if (!round || round.units.length === 0)
-    return { ok: false, reason: "not_found", message: "That quote is not part of a coding round in this workspace." };
-  if (round.coders.length === 0)
-    return { ok: false, reason: "not_a_coder", message: "You are not one of this round's coders." };
+    return fail("not_found", "That quote is not part of a coding round in this workspace.");
+  if (round.coders.length === 0) return fail("not_a_coder", "You are not one of this round's coders.");
   if (round.status === CodingRoundStatus.CLOSED)
-    return { ok: false, reason: "closed", message: "This round is closed; codes can no longer change." };
+    return fail("closed", "This round is closed; codes can no longer change.");
   const [party, issue] = await Promise.all([
     db().party.findFirst({ where: { id: input.partyId, workspaceId: workspace.id }, select: { id: true } }),
     db().issue.findFirst({ where: { id: input.issueId, workspaceId: workspace.id }, select: { id: true } }),
   ]);
-  if (!party || !issue)
-    return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+  if (!party || !issue) return fail("not_found", "That issue or party does not exist in this workspace.");
   const code = { partyId: party.id, issueId: issue.id, position: input.position, codedAt: new Date() };
   await db().codingCode.upsert({
     where: {
@@ -154,7 +149,7 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
     db().codingCode.count({ where: { roundId: round.id, coderId: workspace.userId } }),
     db().codingUnit.count({ where: { roundId: round.id } }),
   ]);
-  return { ok: true, coded, total, closed };
+  return ok({ coded, total, closed });
 }
 
 async function closeWhenComplete(workspace: AuthorizedWorkspace, roundId: string): Promise<boolean> {
@@ -186,7 +181,7 @@ async function closeWhenComplete(workspace: AuthorizedWorkspace, roundId: string
 export async function closeCodingRound(
   workspace: AuthorizedWorkspace,
   roundId: string,
-): Promise<{ ok: true } | Refusal<"not_found" | "closed">> {
+): Promise<Success | Refusal<"not_found" | "closed">> {
   const closed = await db().$transaction(async (tx) => {
     const [round] = await tx.codingRound.updateManyAndReturn({
       where: { id: roundId, workspaceId: workspace.id, status: CodingRoundStatus.OPEN },
@@ -204,12 +199,12 @@ export async function closeCodingRound(
     });
     return true;
   });
-  if (closed) return { ok: true };
+  if (closed) return ok();
   const exists = await db().codingRound.findFirst({
     where: { id: roundId, workspaceId: workspace.id },
     select: { id: true },
   });
   return exists
-    ? { ok: false, reason: "closed", message: "This round is already closed." }
-    : { ok: false, reason: "not_found", message: "No such coding round in this workspace." };
+    ? fail("closed", "This round is already closed.")
+    : fail("not_found", "No such coding round in this workspace.");
 }

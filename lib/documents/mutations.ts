@@ -5,13 +5,17 @@ import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/documents/hash";
 import { detectLanguage } from "@/lib/documents/language";
 import type { ImportDocumentInput } from "@/lib/documents/schema";
+import { type FailureWith, fail, failOn, failWith, ok, type Result, type Success } from "@/lib/errors";
 import { carryOffsets, diffTexts, reanchorQuote } from "@/lib/evidence/reanchor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
+/** A duplicate names the document that already holds the text, in `details.documentId`. */
 export type ImportResult =
-  | { ok: true; documentId: string; revisionId: string }
-  | { ok: false; reason: "duplicate"; documentId: string; message: string };
+  | Success<{ documentId: string; revisionId: string }>
+  | FailureWith<"duplicate", { documentId: string }>;
+
+const DOCUMENT_NOT_FOUND = "That document does not exist in this workspace.";
 
 /** An uploaded file kept beside the text extracted from it. */
 export type ImportedFile = { fileName: string; mediaType: string; bytes: Uint8Array; pageStarts: number[] | null };
@@ -56,12 +60,7 @@ export async function importDocument(
     select: { documentId: true },
   });
   if (duplicate) {
-    return {
-      ok: false,
-      reason: "duplicate",
-      documentId: duplicate.documentId,
-      message: "This exact text is already in the workspace.",
-    };
+    return failWith("duplicate", "This exact text is already in the workspace.", { documentId: duplicate.documentId });
   }
   const language = input.language ?? detectLanguage(input.text) ?? "en";
   return db().$transaction(async (tx) => {
@@ -106,18 +105,11 @@ export async function importDocument(
         ...(file ? { file: file.fileName, pages: file.pageStarts?.length ?? null } : {}),
       },
     });
-    return { ok: true as const, documentId: document.id, revisionId: revision.id };
+    return ok({ documentId: document.id, revisionId: revision.id });
   });
 }
 
-export type SetLanguageResult =
-  | { ok: true }
-  | {
-      ok: false;
-      reason: "not_found" | "original_not_found" | "chain" | "paired_quotes";
-      field?: "translationOfId";
-      message: string;
-    };
+export type SetLanguageResult = Result<object, "not_found" | "original_not_found" | "chain" | "paired_quotes">;
 
 /**
  * Corrects a document's language and says which document it translates. Translations are one
@@ -132,31 +124,24 @@ export async function setDocumentLanguage(
     where: { id: input.documentId, workspaceId: workspace.id },
     select: { id: true, language: true, translationOfId: true, _count: { select: { translations: true } } },
   });
-  if (!document) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!document) return fail("not_found", DOCUMENT_NOT_FOUND);
   if (input.translationOfId !== null) {
     if (input.translationOfId === document.id)
-      return { ok: false, reason: "chain", field: "translationOfId", message: "A document cannot translate itself." };
+      return failOn("translationOfId", "chain", "A document cannot translate itself.");
     const original = await db().document.findFirst({
       where: { id: input.translationOfId, workspaceId: workspace.id },
       select: { translationOfId: true },
     });
     if (!original)
-      return {
-        ok: false,
-        reason: "original_not_found",
-        field: "translationOfId",
-        message: "That original is not a document of this workspace.",
-      };
+      return failOn("translationOfId", "original_not_found", "That original is not a document of this workspace.");
     if (original.translationOfId !== null || document._count.translations > 0)
-      return {
-        ok: false,
-        reason: "chain",
-        field: "translationOfId",
-        message:
-          original.translationOfId !== null
-            ? "That document is itself a translation; choose the original it translates."
-            : "Other documents are marked as translations of this one, so it is an original.",
-      };
+      return failOn(
+        "translationOfId",
+        "chain",
+        original.translationOfId !== null
+          ? "That document is itself a translation; choose the original it translates."
+          : "Other documents are marked as translations of this one, so it is an original.",
+      );
   }
   return db().$transaction(async (tx) => {
     if (document.translationOfId !== null && document.translationOfId !== input.translationOfId) {
@@ -164,12 +149,11 @@ export async function setDocumentLanguage(
         where: { workspaceId: workspace.id, documentId: document.id, translationOfId: { not: null } },
       });
       if (paired > 0)
-        return {
-          ok: false as const,
-          reason: "paired_quotes" as const,
-          field: "translationOfId" as const,
-          message: `${paired === 1 ? "A quote" : `${paired} quotes`} of this translation ${paired === 1 ? "is" : "are"} paired with the original's; unpair ${paired === 1 ? "it" : "them"} first.`,
-        };
+        return failOn(
+          "translationOfId",
+          "paired_quotes",
+          `${paired === 1 ? "A quote" : `${paired} quotes`} of this translation ${paired === 1 ? "is" : "are"} paired with the original's; unpair ${paired === 1 ? "it" : "them"} first.`,
+        );
     }
     await tx.document.update({
       where: { id: document.id },
@@ -184,18 +168,14 @@ export async function setDocumentLanguage(
       before: { language: document.language, translationOfId: document.translationOfId },
       after: { language: input.language, translationOfId: input.translationOfId },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-export type CorrectionResult =
-  | {
-      ok: true;
-      revisionId: string;
-      number: number;
-      counts: Record<"ANCHORED" | "MOVED" | "CHANGED" | "ORPHANED", number>;
-    }
-  | { ok: false; reason: "not_found" | "stale_revision" | "unchanged"; message: string };
+export type CorrectionResult = Result<
+  { revisionId: string; number: number; counts: Record<"ANCHORED" | "MOVED" | "CHANGED" | "ORPHANED", number> },
+  "not_found" | "stale_revision" | "unchanged"
+>;
 
 /**
  * A corrected text becomes a new revision; the old one stays. Every quote of the document is
@@ -218,18 +198,15 @@ export async function correctDocument(
     },
   });
   const latest = document?.revisions[0];
-  if (!document || !latest)
-    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!document || !latest) return fail("not_found", DOCUMENT_NOT_FOUND);
   if (latest.number !== input.baseRevision) {
-    return {
-      ok: false,
-      reason: "stale_revision",
-      message: `Someone saved revision ${latest.number} while you were editing; reload and apply your correction to it.`,
-    };
+    return fail(
+      "stale_revision",
+      `Someone saved revision ${latest.number} while you were editing; reload and apply your correction to it.`,
+    );
   }
   const contentHash = sha256(input.text);
-  if (contentHash === latest.contentHash)
-    return { ok: false, reason: "unchanged", message: "The text is the same as the current revision." };
+  if (contentHash === latest.contentHash) return fail("unchanged", "The text is the same as the current revision.");
 
   const evidence = await db().evidence.findMany({
     where: { workspaceId: workspace.id, documentId: document.id },
@@ -304,16 +281,15 @@ export async function correctDocument(
         before: { revision: latest.number, contentHash: latest.contentHash },
         after: { revision: revision.number, contentHash, note: input.note, anchors: counts },
       });
-      return { ok: true as const, revisionId: revision.id, number: revision.number, counts };
+      return ok({ revisionId: revision.id, number: revision.number, counts });
     });
   } catch (error) {
     // The (documentId, number) key: another correction of the same revision committed first.
     if ((error as { code?: string }).code === "P2002") {
-      return {
-        ok: false,
-        reason: "stale_revision",
-        message: "Someone saved a correction of this revision at the same moment; reload and apply yours to it.",
-      };
+      return fail(
+        "stale_revision",
+        "Someone saved a correction of this revision at the same moment; reload and apply yours to it.",
+      );
     }
     throw error;
   }
@@ -327,12 +303,7 @@ export async function dismissSuggestion(
     where: { id: input.revisionId, workspaceId: workspace.id },
     select: { id: true },
   });
-  if (!revision)
-    return {
-      ok: false as const,
-      reason: "not_found" as const,
-      message: "That document revision does not exist in this workspace.",
-    };
+  if (!revision) return fail("not_found", "That document revision does not exist in this workspace.");
   await db().suggestionDismissal.upsert({
     where: {
       revisionId_startOffset_endOffset: {
@@ -350,7 +321,7 @@ export async function dismissSuggestion(
     },
     update: {},
   });
-  return { ok: true as const };
+  return ok();
 }
 
 export async function markAnchorReviewed(
@@ -361,7 +332,5 @@ export async function markAnchorReviewed(
     where: { evidenceId: input.evidenceId, revisionId: input.revisionId, workspaceId: workspace.id, reviewedAt: null },
     data: { reviewedAt: new Date(), reviewedById: workspace.userId || null },
   });
-  return count === 1
-    ? { ok: true as const }
-    : { ok: false as const, reason: "not_found" as const, message: "That quote is not waiting for review." };
+  return count === 1 ? ok() : fail("not_found", "That quote is not waiting for review.");
 }

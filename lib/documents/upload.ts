@@ -2,6 +2,7 @@ import "server-only";
 import { extractFile, MAX_FILE_BYTES } from "@/lib/documents/extract-text";
 import { type ImportedFile, type ImportResult, importDocument } from "@/lib/documents/mutations";
 import { DocumentTextSchema, ImportFileRequestSchema } from "@/lib/documents/schema";
+import { type Failure, fail } from "@/lib/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Multipart bodies carry a boundary and the metadata fields around the file.
@@ -10,13 +11,9 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 export type UploadResult =
   | (Extract<ImportResult, { ok: true }> & { text: string; title: string })
   | Extract<ImportResult, { ok: false }>
-  | { ok: false; reason: "too_large" | "bad_file" | "invalid_request"; message: string };
+  | Failure<"too_large" | "bad_file" | "invalid_request">;
 
-const tooLarge = {
-  ok: false as const,
-  reason: "too_large" as const,
-  message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
-};
+const tooLarge = fail("too_large", `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
 
 /**
  * A document from a multipart/form-data upload: a `file` field (PDF, DOCX, HTML, TXT or MD) and the
@@ -26,10 +23,9 @@ const tooLarge = {
 export async function importUploadedDocument(workspace: AuthorizedWorkspace, request: Request): Promise<UploadResult> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES) return tooLarge;
   const form = await request.formData().catch(() => null);
-  if (!form) return { ok: false, reason: "invalid_request", message: "The body is not valid multipart/form-data." };
+  if (!form) return fail("invalid_request", "The body is not valid multipart/form-data.");
   const file = form.get("file");
-  if (!(file instanceof File))
-    return { ok: false, reason: "invalid_request", message: "Attach the document as the `file` field." };
+  if (!(file instanceof File)) return fail("invalid_request", "Attach the document as the `file` field.");
   if (file.size > MAX_FILE_BYTES) return tooLarge;
   const field = (name: string) => {
     const value = form.get(name);
@@ -47,11 +43,9 @@ export async function importUploadedDocument(workspace: AuthorizedWorkspace, req
   });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const extracted = await extractFile(fileName, bytes);
-  if (!extracted.ok)
-    return extracted.status === 413 ? tooLarge : { ok: false, reason: "bad_file", message: extracted.message };
+  if (!extracted.ok) return extracted.status === 413 ? tooLarge : fail("bad_file", extracted.message);
   const text = DocumentTextSchema.safeParse(extracted.text);
-  if (!text.success)
-    return { ok: false, reason: "bad_file", message: `“${fileName}”: ${text.error.issues[0]?.message}` };
+  if (!text.success) return fail("bad_file", `“${fileName}”: ${text.error.issues[0]?.message}`);
   const { publishedAt, ...input } = metadata;
   const imported: ImportedFile = { fileName, mediaType: extracted.mediaType, bytes, pageStarts: extracted.pageStarts };
   const result = await importDocument(

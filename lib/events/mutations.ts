@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import type { EventInput } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -11,9 +12,9 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 // workspace, so another workspace's event, party or document behaves like a missing one.
 
 type Tx = Prisma.TransactionClient;
-type Refusal = { ok: false; reason: "not_found"; message: string };
+type Refusal = Failure<"not_found">;
 
-const EVENT_NOT_FOUND: Refusal = { ok: false, reason: "not_found", message: "That event is not in this workspace." };
+const EVENT_NOT_FOUND: Refusal = fail("not_found", "That event is not in this workspace.");
 
 /** Seeding and tests act through trustedWorkspace(), which may carry no user. */
 const actorOf = (workspace: AuthorizedWorkspace) => workspace.userId || null;
@@ -22,10 +23,9 @@ async function checkLinks(tx: Tx, workspace: AuthorizedWorkspace, input: EventIn
   // One after the other: a transaction is one connection, which runs one query at a time anyway.
   const parties = await tx.party.count({ where: { workspaceId: workspace.id, id: { in: input.partyIds } } });
   const documents = await tx.document.count({ where: { workspaceId: workspace.id, id: { in: input.documentIds } } });
-  if (parties !== input.partyIds.length)
-    return { ok: false, reason: "not_found", message: "One of those parties is not in this workspace." };
+  if (parties !== input.partyIds.length) return fail("not_found", "One of those parties is not in this workspace.");
   if (documents !== input.documentIds.length)
-    return { ok: false, reason: "not_found", message: "One of those documents is not in this workspace." };
+    return fail("not_found", "One of those documents is not in this workspace.");
   return null;
 }
 
@@ -62,7 +62,7 @@ async function writeLinks(tx: Tx, workspaceId: string, eventId: string, input: E
 export async function createEvent(
   workspace: AuthorizedWorkspace,
   input: EventInput,
-): Promise<{ ok: true; eventId: string } | Refusal> {
+): Promise<Success<{ eventId: string }> | Refusal> {
   return db().$transaction(async (tx) => {
     const refusal = await checkLinks(tx, workspace, input);
     if (refusal) return refusal;
@@ -79,7 +79,7 @@ export async function createEvent(
       subjectId: event.id,
       after: snapshot(input),
     });
-    return { ok: true as const, eventId: event.id };
+    return ok({ eventId: event.id });
   });
 }
 
@@ -87,7 +87,7 @@ export async function updateEvent(
   workspace: AuthorizedWorkspace,
   eventId: string,
   input: EventInput,
-): Promise<{ ok: true } | Refusal> {
+): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.negotiationEvent.findFirst({
       where: { id: eventId, workspaceId: workspace.id },
@@ -126,11 +126,11 @@ export async function updateEvent(
       },
       after: snapshot(input),
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-export async function deleteEvent(workspace: AuthorizedWorkspace, eventId: string): Promise<{ ok: true } | Refusal> {
+export async function deleteEvent(workspace: AuthorizedWorkspace, eventId: string): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.negotiationEvent.findFirst({
       where: { id: eventId, workspaceId: workspace.id },
@@ -146,6 +146,6 @@ export async function deleteEvent(workspace: AuthorizedWorkspace, eventId: strin
       subjectId: eventId,
       before: { kind: before.kind, title: before.title, occurredOn: toCalendarDate(before.occurredOn) },
     });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -3,6 +3,8 @@
 // specifies and as PostgreSQL's char_length/substr do, so the database can check every anchor.
 // Browsers count UTF-16 code units; convert at the boundary with the helpers below.
 
+import { fail, ok, type Result } from "@/lib/errors";
+
 export const ANCHOR_CONTEXT_LENGTH = 32;
 
 export type TextAnchor = {
@@ -13,9 +15,21 @@ export type TextAnchor = {
   suffix: string;
 };
 
-export type AnchorCheck =
-  | { ok: true }
-  | { ok: false; reason: "out_of_range" | "empty" | "exact_mismatch" | "context_mismatch" };
+/** Why an anchor does not fit its text, as `details.mismatch` of the anchor_mismatch failure. */
+export type AnchorMismatch = "out_of_range" | "empty" | "exact_mismatch" | "context_mismatch";
+
+export type AnchorCheck = Result<object, "anchor_mismatch">;
+
+const ANCHOR_MESSAGES: Record<AnchorMismatch, string> = {
+  out_of_range: "The selection lies outside the document's text.",
+  empty: "The selection is empty.",
+  exact_mismatch:
+    "The selected words are not the words at that place in the document. Reload the document and select again.",
+  context_mismatch: "The text around the selection does not match the document. Reload the document and select again.",
+};
+
+const mismatch = (kind: AnchorMismatch) =>
+  fail("anchor_mismatch", ANCHOR_MESSAGES[kind], { details: { mismatch: kind } });
 
 export function codePoints(text: string): string[] {
   return Array.from(text);
@@ -80,15 +94,15 @@ export function locateQuote(text: string, exact: string, occurrence = 0): TextAn
 }
 
 export function verifyAnchor(text: string, anchor: TextAnchor): AnchorCheck {
-  if (anchor.exact.length === 0 || anchor.startOffset >= anchor.endOffset) return { ok: false, reason: "empty" };
+  if (anchor.exact.length === 0 || anchor.startOffset >= anchor.endOffset) return mismatch("empty");
   const length = codePointLength(text);
-  if (anchor.startOffset < 0 || anchor.endOffset > length) return { ok: false, reason: "out_of_range" };
+  if (anchor.startOffset < 0 || anchor.endOffset > length) return mismatch("out_of_range");
   const expected = anchorAt(text, anchor.startOffset, anchor.endOffset);
-  if (expected.exact !== anchor.exact) return { ok: false, reason: "exact_mismatch" };
+  if (expected.exact !== anchor.exact) return mismatch("exact_mismatch");
   if (!expected.prefix.endsWith(anchor.prefix) || !expected.suffix.startsWith(anchor.suffix)) {
-    return { ok: false, reason: "context_mismatch" };
+    return mismatch("context_mismatch");
   }
-  return { ok: true };
+  return ok();
 }
 
 export type HighlightRange = { id: string; startOffset: number; endOffset: number };

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { fail, failOn, ok, type Result } from "@/lib/errors";
 import { codePointLength, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
 import type {
   CreateEvidenceFromQuoteInput,
@@ -11,28 +12,18 @@ import type {
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-export type CreateEvidenceResult =
-  | { ok: true; evidenceId: string }
-  | {
-      ok: false;
-      reason:
-        | "not_found"
-        | "stale_revision"
-        | "anchor_mismatch"
-        | "speaker_not_found"
-        | "statement_not_found"
-        | "date_required"
-        | "quote_not_found";
-      message: string;
-    };
+export type CreateEvidenceResult = Result<
+  { evidenceId: string },
+  | "not_found"
+  | "stale_revision"
+  | "anchor_mismatch"
+  | "speaker_not_found"
+  | "statement_not_found"
+  | "date_required"
+  | "quote_not_found"
+>;
 
-const ANCHOR_MESSAGES = {
-  out_of_range: "The selection lies outside the document's text.",
-  empty: "The selection is empty.",
-  exact_mismatch:
-    "The selected words are not the words at that place in the document. Reload the document and select again.",
-  context_mismatch: "The text around the selection does not match the document. Reload the document and select again.",
-} as const;
+const DOCUMENT_NOT_FOUND = "That document does not exist in this workspace.";
 
 /** Earliest full date a partial published date allows: "2022-02" → "2022-02-01". */
 function dateFromPublished(publishedOn: string | null): string | null {
@@ -53,35 +44,24 @@ export async function createEvidence(
     },
   });
   const revision = document?.revisions[0];
-  if (!document || !revision)
-    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!document || !revision) return fail("not_found", DOCUMENT_NOT_FOUND);
   if (revision.id !== input.revisionId) {
-    return {
-      ok: false,
-      reason: "stale_revision",
-      message: "The document was corrected since you opened it; reload it and select the passage again.",
-    };
+    return fail(
+      "stale_revision",
+      "The document was corrected since you opened it; reload it and select the passage again.",
+    );
   }
   const check = verifyAnchor(revision.text, input);
-  if (!check.ok) return { ok: false, reason: "anchor_mismatch", message: ANCHOR_MESSAGES[check.reason] };
+  if (!check.ok) return check;
 
   const saidOn = input.saidOn || dateFromPublished(document.publishedOn);
-  if (!saidOn)
-    return {
-      ok: false,
-      reason: "date_required",
-      message: "The document has no full date: give the date the words were said.",
-    };
+  if (!saidOn) return fail("date_required", "The document has no full date: give the date the words were said.");
 
   if (
     input.speakerId &&
     !(await db().person.findFirst({ where: { id: input.speakerId, workspaceId: workspace.id }, select: { id: true } }))
   ) {
-    return {
-      ok: false,
-      reason: "speaker_not_found",
-      message: "That speaker is not in this workspace's people directory.",
-    };
+    return fail("speaker_not_found", "That speaker is not in this workspace's people directory.");
   }
   if (
     input.newSpeaker?.partyId &&
@@ -90,18 +70,14 @@ export async function createEvidence(
       select: { id: true },
     }))
   ) {
-    return { ok: false, reason: "speaker_not_found", message: "That party does not exist in this workspace." };
+    return fail("speaker_not_found", "That party does not exist in this workspace.");
   }
   if (input.links.length > 0) {
     const found = await db().stanceStatement.count({
       where: { workspaceId: workspace.id, id: { in: input.links.map((l) => l.statementId) } },
     });
     if (found !== new Set(input.links.map((l) => l.statementId)).size) {
-      return {
-        ok: false,
-        reason: "statement_not_found",
-        message: "One of the linked stances does not exist in this workspace.",
-      };
+      return fail("statement_not_found", "One of the linked stances does not exist in this workspace.");
     }
   }
 
@@ -172,7 +148,7 @@ export async function createEvidence(
         links: input.links,
       },
     });
-    return { ok: true as const, evidenceId: evidence.id };
+    return ok({ evidenceId: evidence.id });
   });
 }
 
@@ -189,37 +165,25 @@ export async function createEvidenceFromQuote(
     orderBy: { number: "desc" },
     select: { id: true, text: true },
   });
-  if (!revision) return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!revision) return fail("not_found", DOCUMENT_NOT_FOUND);
   const anchor = locateQuote(revision.text, quote, occurrence);
   if (!anchor)
-    return {
-      ok: false,
-      reason: "quote_not_found",
-      message:
-        occurrence > 0
-          ? `The document's current text does not have ${occurrence + 1} occurrences of those exact words.`
-          : "Those exact words are not in the document's current text.",
-    };
+    return fail(
+      "quote_not_found",
+      occurrence > 0
+        ? `The document's current text does not have ${occurrence + 1} occurrences of those exact words.`
+        : "Those exact words are not in the document's current text.",
+    );
   return createEvidence(workspace, { ...details, documentId, revisionId: revision.id, ...anchor });
 }
 
 /** Thrown inside the pairing transaction when the passage was paired meanwhile; rolls it back. */
 class AlreadyPaired extends Error {}
 
-export type PairQuoteResult =
-  | { ok: true; evidenceId: string }
-  | {
-      ok: false;
-      reason:
-        | "not_found"
-        | "not_an_original"
-        | "not_a_translation"
-        | "passage_not_found"
-        | "passage_ambiguous"
-        | "already_paired";
-      field?: "exact";
-      message: string;
-    };
+export type PairQuoteResult = Result<
+  { evidenceId: string },
+  "not_found" | "not_an_original" | "not_a_translation" | "passage_not_found" | "passage_ambiguous" | "already_paired"
+>;
 
 function countOccurrences(text: string, exact: string) {
   let count = 0;
@@ -241,13 +205,9 @@ export async function pairQuote(
     where: { id: input.originalId, workspaceId: workspace.id },
     select: { id: true, documentId: true, translationOfId: true, speakerId: true, saidOn: true, kind: true },
   });
-  if (!original) return { ok: false, reason: "not_found", message: "That quote does not exist in this workspace." };
+  if (!original) return fail("not_found", "That quote does not exist in this workspace.");
   if (original.translationOfId !== null)
-    return {
-      ok: false,
-      reason: "not_an_original",
-      message: "That quote is itself a translation; pair the original's quote instead.",
-    };
+    return fail("not_an_original", "That quote is itself a translation; pair the original's quote instead.");
   const translation = await db().document.findFirst({
     where: { id: input.documentId, workspaceId: workspace.id },
     select: {
@@ -257,14 +217,9 @@ export async function pairQuote(
     },
   });
   const revision = translation?.revisions[0];
-  if (!translation || !revision)
-    return { ok: false, reason: "not_found", message: "That document does not exist in this workspace." };
+  if (!translation || !revision) return fail("not_found", DOCUMENT_NOT_FOUND);
   if (translation.translationOfId !== original.documentId)
-    return {
-      ok: false,
-      reason: "not_a_translation",
-      message: "That document is not marked as a translation of the quote's document.",
-    };
+    return fail("not_a_translation", "That document is not marked as a translation of the quote's document.");
 
   let existing: { id: string; translationOfId: string | null } | null = null;
   let anchor: ReturnType<typeof locateQuote> = null;
@@ -273,27 +228,25 @@ export async function pairQuote(
       where: { id: input.translationId, workspaceId: workspace.id, documentId: translation.id },
       select: { id: true, translationOfId: true },
     });
-    if (!existing) return { ok: false, reason: "not_found", message: "That quote is not a quote of the translation." };
+    if (!existing) return fail("not_found", "That quote is not a quote of the translation.");
   } else {
     const exact = input.exact ?? "";
     const occurrences = countOccurrences(revision.text, exact);
     if (occurrences === 0)
-      return {
-        ok: false,
-        reason: "passage_not_found",
-        field: "exact",
-        message: "Those exact words are not in the translation; copy them from its text.",
-      };
+      return failOn(
+        "exact",
+        "passage_not_found",
+        "Those exact words are not in the translation; copy them from its text.",
+      );
     if (occurrences > 1)
-      return {
-        ok: false,
-        reason: "passage_ambiguous",
-        field: "exact",
-        message: `Those words occur ${occurrences} times in the translation; give a longer passage.`,
-      };
+      return failOn(
+        "exact",
+        "passage_ambiguous",
+        `Those words occur ${occurrences} times in the translation; give a longer passage.`,
+      );
     anchor = locateQuote(revision.text, exact);
     if (!anchor || !verifyAnchor(revision.text, anchor).ok)
-      return { ok: false, reason: "passage_not_found", field: "exact", message: "Those words could not be anchored." };
+      return failOn("exact", "passage_not_found", "Those words could not be anchored.");
     existing = await db().evidence.findFirst({
       where: {
         workspaceId: workspace.id,
@@ -306,24 +259,21 @@ export async function pairQuote(
     });
   }
   if (existing?.translationOfId)
-    return {
-      ok: false,
-      reason: "already_paired",
-      message:
-        existing.translationOfId === original.id
-          ? "That passage is already paired with this quote."
-          : "That passage is already paired with another quote of the original.",
-    };
+    return fail(
+      "already_paired",
+      existing.translationOfId === original.id
+        ? "That passage is already paired with this quote."
+        : "That passage is already paired with another quote of the original.",
+    );
   const alreadyTranslated = await db().evidence.findFirst({
     where: { workspaceId: workspace.id, translationOfId: original.id, documentId: translation.id },
     select: { id: true },
   });
   if (alreadyTranslated)
-    return {
-      ok: false,
-      reason: "already_paired",
-      message: "This quote already has its passage in that translation; unpair it first to choose another.",
-    };
+    return fail(
+      "already_paired",
+      "This quote already has its passage in that translation; unpair it first to choose another.",
+    );
 
   try {
     return await db().$transaction(async (tx) => {
@@ -377,16 +327,15 @@ export async function pairQuote(
           characters: codePointLength(quote.exact),
         },
       });
-      return { ok: true as const, evidenceId };
+      return ok({ evidenceId });
     });
   } catch (error) {
     // The (translationOfId, documentId) key: someone paired this quote in that translation meanwhile.
     if ((error as { code?: string }).code === "P2002" || error instanceof AlreadyPaired)
-      return {
-        ok: false,
-        reason: "already_paired",
-        message: "Someone paired this quote in that translation at the same moment; reload to see it.",
-      };
+      return fail(
+        "already_paired",
+        "Someone paired this quote in that translation at the same moment; reload to see it.",
+      );
     throw error;
   }
 }
@@ -397,15 +346,13 @@ export async function unpairQuote(workspace: AuthorizedWorkspace, input: { evide
     where: { id: input.evidenceId, workspaceId: workspace.id, translationOfId: { not: null } },
     select: { id: true, documentId: true, translationOfId: true, exact: true },
   });
-  if (!quote)
-    return { ok: false as const, reason: "not_found" as const, message: "That quote is not paired with an original." };
+  if (!quote) return fail("not_found", "That quote is not paired with an original.");
   return db().$transaction(async (tx) => {
     const { count } = await tx.evidence.updateMany({
       where: { id: quote.id, translationOfId: quote.translationOfId },
       data: { translationOfId: null },
     });
-    if (count === 0)
-      return { ok: false as const, reason: "not_found" as const, message: "That quote was unpaired meanwhile." };
+    if (count === 0) return fail("not_found", "That quote was unpaired meanwhile.");
     await recordActivity(tx, {
       workspaceId: workspace.id,
       actorId: workspace.userId || null,
@@ -415,7 +362,7 @@ export async function unpairQuote(workspace: AuthorizedWorkspace, input: { evide
       before: { translationOfId: quote.translationOfId, documentId: quote.documentId },
       after: { documentId: quote.documentId, exact: quote.exact },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -428,9 +375,8 @@ export async function linkEvidence(workspace: AuthorizedWorkspace, input: Omit<L
       select: { id: true, issueId: true, partyId: true },
     }),
   ]);
-  if (!evidence) return { ok: false as const, reason: "not_found" as const, message: "That quote does not exist." };
-  if (!statement)
-    return { ok: false as const, reason: "statement_not_found" as const, message: "That statement does not exist." };
+  if (!evidence) return fail("not_found", "That quote does not exist.");
+  if (!statement) return fail("statement_not_found", "That statement does not exist.");
   return db().$transaction(async (tx) => {
     const { count } = await tx.statementEvidence.createMany({
       data: [
@@ -438,12 +384,7 @@ export async function linkEvidence(workspace: AuthorizedWorkspace, input: Omit<L
       ],
       skipDuplicates: true,
     });
-    if (count === 0)
-      return {
-        ok: false as const,
-        reason: "already_linked" as const,
-        message: "That quote is already linked to the statement.",
-      };
+    if (count === 0) return fail("already_linked", "That quote is already linked to the statement.");
     await recordActivity(tx, {
       workspaceId: workspace.id,
       actorId: workspace.userId || null,
@@ -457,6 +398,6 @@ export async function linkEvidence(workspace: AuthorizedWorkspace, input: Omit<L
         relation: input.relation,
       },
     });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -1,19 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { type ImportResult, importWorkspaceExport } from "@/lib/exports/mutations";
+import { failOn } from "@/lib/errors";
+import { type ImportRefusal, importWorkspaceExport, invalidFile, slugTaken } from "@/lib/exports/mutations";
 import { WorkspaceSlugSchema } from "@/lib/exports/schema";
 import { WORKSPACE_EXPORT_FORMAT } from "@/lib/exports/workspace-file";
 import { IMPORT_JOB_KINDS, JOB_KINDS } from "@/lib/jobs/kinds";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { type EnqueueResult, enqueueJob } from "@/lib/jobs/queue";
 import type { JobHandler } from "@/lib/jobs/runner";
 import { wakeJobWorker } from "@/lib/jobs/wake";
 
-export type QueueImportResult =
-  | { ok: true; jobId: string }
-  | { ok: false; reason: "invalid_slug" | "slug_taken"; field: "slug"; message: string }
-  | { ok: false; reason: "invalid_file"; field: "file"; message: string; problems: string[] }
-  | { ok: false; reason: "too_many_running" | "daily_limit"; field: null; message: string };
+export type QueueImportResult = EnqueueResult | ImportRefusal;
 
 /**
  * Queues the import of a workspace file: what can be refused cheaply (the address, a file that is
@@ -25,13 +22,7 @@ export async function queueWorkspaceImport(
   options: { slug: string; ownerUserId: string },
 ): Promise<QueueImportResult> {
   const slug = WorkspaceSlugSchema.safeParse(options.slug);
-  if (!slug.success)
-    return {
-      ok: false,
-      reason: "invalid_slug",
-      field: "slug",
-      message: slug.error.issues[0]?.message ?? "Not a valid address.",
-    };
+  if (!slug.success) return failOn("slug", "invalid_slug", slug.error.issues[0]?.message ?? "Not a valid address.");
   let format: unknown;
   try {
     format = (JSON.parse(file) as { format?: unknown } | null)?.format;
@@ -39,20 +30,11 @@ export async function queueWorkspaceImport(
     format = undefined;
   }
   if (format !== WORKSPACE_EXPORT_FORMAT)
-    return {
-      ok: false,
-      reason: "invalid_file",
-      field: "file",
-      message: "The file is not a Parley workspace export. Choose a file exported from Parley as “Whole workspace”.",
-      problems: [],
-    };
+    return invalidFile(
+      "The file is not a Parley workspace export. Choose a file exported from Parley as “Whole workspace”.",
+    );
   if (await db().workspace.findUnique({ where: { slug: slug.data }, select: { id: true } }))
-    return {
-      ok: false,
-      reason: "slug_taken",
-      field: "slug",
-      message: `The address “${slug.data}” is already taken; choose another.`,
-    };
+    return slugTaken(slug.data);
   const settings = env();
   const queued = await enqueueJob(
     db(),
@@ -63,19 +45,20 @@ export async function queueWorkspaceImport(
       daily: settings.PARLEY_IMPORTS_DAILY_PER_USER,
     },
   );
-  if (!queued.ok) return { ...queued, field: null };
+  if (!queued.ok) return queued;
   wakeJobWorker();
   return queued;
 }
 
-function failure(result: Exclude<ImportResult, { ok: true }>) {
+/** The job's recorded error: the refusal's code and message, the field it concerns, the file's problems. */
+function failure(result: ImportRefusal) {
   return {
     ok: false as const,
     error: {
       message: result.message,
-      reason: result.reason,
-      field: result.field,
-      problems: "problems" in result ? result.problems : [],
+      code: result.code,
+      field: Object.keys(result.fields ?? {})[0] ?? null,
+      problems: result.code === "invalid_file" ? result.details.problems : [],
     },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import { type Database, db } from "@/lib/db/client";
+import { type Failure, type FailureWith, failOn } from "@/lib/errors";
 import { WorkspaceSlugSchema } from "@/lib/exports/schema";
 import { type ExportActor, type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
 import { findExportProblems } from "@/lib/exports/workspace-integrity";
@@ -17,24 +18,24 @@ export type ImportedWorkspace = {
   counts: Record<string, number>;
 };
 
-export type ImportResult =
-  | ImportedWorkspace
-  | { ok: false; reason: "invalid_slug" | "slug_taken"; field: "slug"; message: string }
-  | { ok: false; reason: "invalid_file"; field: "file"; message: string; problems: string[] };
+export type ImportResult = ImportedWorkspace | ImportRefusal;
+
+/** A refusal of the address or of the file: `fields` names which, an invalid file lists its problems. */
+export type ImportRefusal =
+  | Failure<"invalid_slug" | "slug_taken">
+  | FailureWith<"invalid_file", { problems: string[] }>;
 
 const COMMENT_BODY_MAX = 10000;
 
-function invalidFile(message: string, problems: string[] = []): ImportResult {
-  return { ok: false, reason: "invalid_file", field: "file", message, problems };
+export function invalidFile(
+  message: string,
+  problems: string[] = [],
+): FailureWith<"invalid_file", { problems: string[] }> {
+  return { ...failOn("file", "invalid_file", message), details: { problems } };
 }
 
-function slugTaken(slug: string): ImportResult {
-  return {
-    ok: false,
-    reason: "slug_taken",
-    field: "slug",
-    message: `The address “${slug}” is already taken; choose another.`,
-  };
+export function slugTaken(slug: string): Failure<"slug_taken"> {
+  return failOn("slug", "slug_taken", `The address “${slug}” is already taken; choose another.`);
 }
 
 // Reading a 5 MB file takes the event loop for a while at each step; letting it serve other
@@ -186,12 +187,7 @@ export async function importWorkspaceExport(
   const progress = run.progress ?? (() => {});
   const slugCheck = WorkspaceSlugSchema.safeParse(options.slug);
   if (!slugCheck.success)
-    return {
-      ok: false,
-      reason: "invalid_slug",
-      field: "slug",
-      message: slugCheck.error.issues[0]?.message ?? "Not a valid address.",
-    };
+    return failOn("slug", "invalid_slug", slugCheck.error.issues[0]?.message ?? "Not a valid address.");
   const slug = slugCheck.data;
   progress(5, "Reading the file");
   const parsed = await parseFile(json);

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import type { IssueLinkInput } from "@/lib/issue-links/schema";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -10,22 +11,21 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 // workspace's issue, party or link behaves like a missing one (and the composite foreign keys
 // refuse it even if a query forgot).
 
-type Refusal = { ok: false; reason: "not_found"; message: string };
+type Refusal = Failure<"not_found">;
 
 const actorOf = (workspace: AuthorizedWorkspace) => workspace.userId || null;
 
 export async function createIssueLink(
   workspace: AuthorizedWorkspace,
   input: IssueLinkInput,
-): Promise<{ ok: true; issueLinkId: string } | Refusal> {
+): Promise<Success<{ issueLinkId: string }> | Refusal> {
   return db().$transaction(async (tx) => {
     const issues = await tx.issue.count({
       where: { workspaceId: workspace.id, id: { in: [input.firstIssueId, input.secondIssueId] } },
     });
-    if (issues !== 2)
-      return { ok: false, reason: "not_found", message: "One of those issues is not in this workspace." };
+    if (issues !== 2) return fail("not_found", "One of those issues is not in this workspace.");
     if (input.partyId && !(await tx.party.count({ where: { workspaceId: workspace.id, id: input.partyId } })))
-      return { ok: false, reason: "not_found", message: "That party is not in this workspace." };
+      return fail("not_found", "That party is not in this workspace.");
     const link = await tx.issueLink.create({
       data: {
         workspaceId: workspace.id,
@@ -46,21 +46,17 @@ export async function createIssueLink(
       subjectId: link.id,
       after: { ...input },
     });
-    return { ok: true as const, issueLinkId: link.id };
+    return ok({ issueLinkId: link.id });
   });
 }
 
-export async function deleteIssueLink(
-  workspace: AuthorizedWorkspace,
-  issueLinkId: string,
-): Promise<{ ok: true } | Refusal> {
+export async function deleteIssueLink(workspace: AuthorizedWorkspace, issueLinkId: string): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.issueLink.findFirst({
       where: { id: issueLinkId, workspaceId: workspace.id },
       select: { kind: true, firstIssueId: true, secondIssueId: true, note: true, partyId: true, holdsFrom: true },
     });
-    if (!before)
-      return { ok: false as const, reason: "not_found" as const, message: "That link is not in this workspace." };
+    if (!before) return fail("not_found", "That link is not in this workspace.");
     await tx.issueLink.deleteMany({ where: { id: issueLinkId, workspaceId: workspace.id } });
     await recordActivity(tx, {
       workspaceId: workspace.id,
@@ -70,6 +66,6 @@ export async function deleteIssueLink(
       subjectId: issueLinkId,
       before: { ...before, holdsFrom: before.holdsFrom ? toCalendarDate(before.holdsFrom) : null },
     });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import { fail, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A small durable queue in PostgreSQL. A job is claimed with FOR UPDATE SKIP LOCKED, so any
@@ -32,9 +33,7 @@ export type EnqueueLimits = {
   daily: number;
 };
 
-export type EnqueueResult =
-  | { ok: true; jobId: string }
-  | { ok: false; reason: "too_many_running" | "daily_limit"; message: string };
+export type EnqueueResult = Result<{ jobId: string }, "too_many_running" | "daily_limit">;
 
 /**
  * Queues a job for `userId` unless the user already has `limits.concurrent` jobs of those kinds
@@ -53,17 +52,15 @@ export async function enqueueJob(
              count(*) FILTER (WHERE "createdAt" > now() - interval '1 day')::int AS "today"
         FROM "jobs" WHERE "userId" = ${job.userId}::uuid AND "kind" = ANY(${[...limits.kinds]}::text[])`;
     if ((counts?.active ?? 0) >= limits.concurrent)
-      return {
-        ok: false,
-        reason: "too_many_running",
-        message: `You already have ${counts?.active} imports under way (at most ${limits.concurrent} at a time). Wait for one to finish, then try again.`,
-      } as const;
+      return fail(
+        "too_many_running",
+        `You already have ${counts?.active} imports under way (at most ${limits.concurrent} at a time). Wait for one to finish, then try again.`,
+      );
     if ((counts?.today ?? 0) >= limits.daily)
-      return {
-        ok: false,
-        reason: "daily_limit",
-        message: `You have started ${limits.daily} imports in the last 24 hours, the most allowed. Try again later.`,
-      } as const;
+      return fail(
+        "daily_limit",
+        `You have started ${limits.daily} imports in the last 24 hours, the most allowed. Try again later.`,
+      );
     const [row] = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "jobs" ("id", "kind", "userId", "params", "input")
       VALUES (gen_random_uuid(), ${job.kind}, ${job.userId}::uuid, ${JSON.stringify(job.params)}::jsonb, ${job.input})

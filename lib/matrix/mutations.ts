@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import { type Database, db } from "@/lib/db/client";
 import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -48,23 +49,20 @@ export type CellState = {
   target?: { statementId: string; amendment: Amendment | null };
 };
 
+/** A conflict carries the cell as the winning edit left it; an amendment that lost, the one that won. */
 export type EditRefusal =
-  | { ok: false; reason: "conflict"; current: CellState }
-  | { ok: false; reason: "not_found"; message: string }
-  | { ok: false; reason: "evidence_not_found"; message: string }
-  | { ok: false; reason: "already_amended"; message: string; amendment: Amendment };
+  | FailureWith<"conflict", { current: CellState }>
+  | Failure<"not_found" | "evidence_not_found">
+  | FailureWith<"already_amended", { amendment: Amendment }>;
 
-export type EditResult = { ok: true; statementId: string | null; version: number } | EditRefusal;
+export type EditResult = Success<{ statementId: string | null; version: number }> | EditRefusal;
 
 /** What a transaction hands back: a lost compare-and-set is told apart, then described after the rollback. */
-export type EditOutcome = Exclude<EditResult, { reason: "conflict" }> | { ok: false; reason: "conflict" };
+export type EditOutcome = Exclude<EditResult, { code: "conflict" }> | Failure<"conflict">;
 
-const CONFLICT = { ok: false, reason: "conflict" } as const;
-const NO_SUCH_STATEMENT = {
-  ok: false,
-  reason: "not_found",
-  message: "That statement does not exist in this workspace.",
-} as const;
+// Inside the transaction; runEdit answers with the cell as the winner left it, read after the rollback.
+const CONFLICT = fail("conflict", "Someone edited this cell since you opened it; nothing was saved.");
+const NO_SUCH_STATEMENT = fail("not_found", "That statement does not exist in this workspace.");
 
 const personName = displayNameOrNull;
 
@@ -204,20 +202,14 @@ async function evidenceExists(tx: Transaction, workspaceId: string, links: Link[
   return found === links.length;
 }
 
-const EVIDENCE_NOT_FOUND = {
-  ok: false,
-  reason: "evidence_not_found",
-  message: "One of the linked quotes does not exist in this workspace.",
-} as const;
+const EVIDENCE_NOT_FOUND = fail("evidence_not_found", "One of the linked quotes does not exist in this workspace.");
 
 const NO_QUALITIES: StatementQualities = { redLine: false, conditionText: null, conditionCell: null };
 
-export const CONDITION_NOT_FOUND = {
-  ok: false,
-  reason: "not_found",
-  message:
-    "A condition can only point at an issue and a party of this workspace; choose the cell it depends on from this matrix.",
-} as const;
+export const CONDITION_NOT_FOUND = fail(
+  "not_found",
+  "A condition can only point at an issue and a party of this workspace; choose the cell it depends on from this matrix.",
+);
 
 /** The condition's cell exists in this workspace (and is not the statement's own). */
 export async function conditionCellExists(tx: Transaction, workspaceId: string, qualities: StatementQualities) {
@@ -284,9 +276,14 @@ export async function runEdit(
 ): Promise<EditResult> {
   if (!cell) return NO_SUCH_STATEMENT;
   const outcome = await transactionUnlessRefused(db(), (tx) => edit(tx, cell));
-  if (outcome.ok || outcome.reason !== "conflict") return outcome;
+  if (outcome.ok || outcome.code !== "conflict") return outcome;
   metrics().editConflicts.inc();
-  return { ...CONFLICT, current: await readCellState(workspace.id, cell, targetStatementId) };
+  const current = await readCellState(workspace.id, cell, targetStatementId);
+  return failWith(
+    "conflict",
+    `Someone edited this cell since you opened it (it is now at version ${current.version}); nothing was saved. Check it as it is now and try again.`,
+    { current },
+  );
 }
 
 type RecordedFields = Pick<RecordStatementInput, "position" | "summary" | "statedOn" | "links"> &
@@ -346,7 +343,7 @@ export async function recordInTransaction(
 ): Promise<EditOutcome> {
   const cell = { issueId: input.issueId, partyId: input.partyId };
   if (!(await cellExists(tx, workspace.id, cell)))
-    return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+    return fail("not_found", "That issue or party does not exist in this workspace.");
   if (!(await evidenceExists(tx, workspace.id, input.links))) return EVIDENCE_NOT_FOUND;
   if (!(await conditionCellExists(tx, workspace.id, qualitiesOf(input)))) return CONDITION_NOT_FOUND;
   const version = await advanceCellVersion(tx, workspace.id, cell, input.baseVersion);
@@ -525,12 +522,11 @@ async function amend(
   if (inserted > 0) return null;
   const amendment = (await readAmendment(tx, workspace.id, statementId))!;
   const how = amendment.kind === AmendmentKind.CORRECTED ? "corrected" : "retracted";
-  return {
-    ok: false,
-    reason: "already_amended",
-    message: `That statement was already ${how}${amendment.by ? ` by ${amendment.by}` : ""} (${amendment.at.slice(0, 16).replace("T", " ")} UTC); open the cell's history to see the change.`,
-    amendment,
-  };
+  return failWith(
+    "already_amended",
+    `That statement was already ${how}${amendment.by ? ` by ${amendment.by}` : ""} (${amendment.at.slice(0, 16).replace("T", " ")} UTC); open the cell's history to see the change.`,
+    { amendment },
+  );
 }
 
 /** The qualities an activity row shows: only those a change touched (all of them, from none, on a recording). */

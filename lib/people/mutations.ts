@@ -1,9 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-type Refusal = { ok: false; reason: "not_found" | "duplicate" | "same_person"; message: string };
+type Refusal = Failure<"not_found" | "duplicate" | "same_person">;
 
 export async function updatePerson(
   workspace: AuthorizedWorkspace,
@@ -15,17 +16,17 @@ export async function updatePerson(
     partyId?: string | null;
     organisation: string;
   },
-): Promise<{ ok: true } | Refusal> {
+): Promise<Success | Refusal> {
   const before = await db().person.findFirst({
     where: { id: input.personId, workspaceId: workspace.id },
     select: { name: true, aliases: true, role: true, partyId: true, organisation: true },
   });
-  if (!before) return { ok: false, reason: "not_found", message: "That person is not in this workspace." };
+  if (!before) return fail("not_found", "That person is not in this workspace.");
   if (
     input.partyId &&
     !(await db().party.findFirst({ where: { id: input.partyId, workspaceId: workspace.id }, select: { id: true } }))
   ) {
-    return { ok: false, reason: "not_found", message: "That party does not exist in this workspace." };
+    return fail("not_found", "That party does not exist in this workspace.");
   }
   const after = {
     name: input.name,
@@ -49,14 +50,10 @@ export async function updatePerson(
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002")
-      return {
-        ok: false,
-        reason: "duplicate",
-        message: "Someone with that name is already in the directory: merge the two instead.",
-      };
+      return fail("duplicate", "Someone with that name is already in the directory: merge the two instead.");
     throw error;
   }
-  return { ok: true };
+  return ok();
 }
 
 /**
@@ -67,9 +64,8 @@ export async function mergePeople(
   workspace: AuthorizedWorkspace,
   keepId: string,
   mergeId: string,
-): Promise<{ ok: true; moved: number } | Refusal> {
-  if (keepId === mergeId)
-    return { ok: false as const, reason: "same_person" as const, message: "Choose two different people." };
+): Promise<Success<{ moved: number }> | Refusal> {
+  if (keepId === mergeId) return fail("same_person", "Choose two different people.");
   return db().$transaction(async (tx) => {
     const people = await tx.person.findMany({
       where: { workspaceId: workspace.id, id: { in: [keepId, mergeId] } },
@@ -77,12 +73,7 @@ export async function mergePeople(
     });
     const keep = people.find((p) => p.id === keepId);
     const merge = people.find((p) => p.id === mergeId);
-    if (!keep || !merge)
-      return {
-        ok: false as const,
-        reason: "not_found" as const,
-        message: "One of those people is not in this workspace.",
-      };
+    if (!keep || !merge) return fail("not_found", "One of those people is not in this workspace.");
     const { count } = await tx.evidence.updateMany({
       where: { workspaceId: workspace.id, speakerId: merge.id },
       data: { speakerId: keep.id },
@@ -107,6 +98,6 @@ export async function mergePeople(
       before: { kept: keep, merged: merge },
       after: { aliases, evidenceMoved: count },
     });
-    return { ok: true as const, moved: count };
+    return ok({ moved: count });
   });
 }

@@ -13,7 +13,7 @@ import {
   NegotiationProposalIdSchema,
   ProvisionIdSchema,
 } from "@/lib/proposals/schema";
-import { workspaceAction } from "@/lib/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Proposals show on their own pages, on cell pages and in the document reader (as quotes): a
 // change revalidates the whole workspace. Changing a proposal or a provision in place has its
@@ -24,34 +24,34 @@ export const createNegotiationProposalAction = workspaceAction
   .metadata({ name: "createNegotiationProposal", permission: "negotiation:write" })
   .inputSchema(CreateNegotiationProposalSchema)
   .action(async ({ parsedInput: { workspaceSlug: _slug, ...input }, ctx }) => {
-    const result = await createNegotiationProposal(ctx.workspace, input);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
+    const done = orRefuse(await createNegotiationProposal(ctx.workspace, input));
+    revalidateWorkspace(ctx.workspace.slug);
+    return done;
   });
 
 export const deleteNegotiationProposalAction = workspaceAction
   .metadata({ name: "deleteNegotiationProposal", permission: "negotiation:write" })
   .inputSchema(NegotiationProposalIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await deleteNegotiationProposal(ctx.workspace, parsedInput.proposalId);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
+    const done = orRefuse(await deleteNegotiationProposal(ctx.workspace, parsedInput.proposalId));
+    revalidateWorkspace(ctx.workspace.slug);
+    return done;
   });
 
 export const addProvisionAction = workspaceAction
   .metadata({ name: "addProvision", permission: "negotiation:write" })
   .inputSchema(AddProvisionSchema)
   .action(async ({ parsedInput: { workspaceSlug: _slug, ...input }, ctx }) => {
-    const result = await addProvision(ctx.workspace, input);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
+    const done = orRefuse(await addProvision(ctx.workspace, input));
+    revalidateWorkspace(ctx.workspace.slug);
+    return done;
   });
 
 export const removeProvisionAction = workspaceAction
   .metadata({ name: "removeProvision", permission: "negotiation:write" })
   .inputSchema(ProvisionIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await removeProvision(ctx.workspace, parsedInput.provisionId);
-    if (result.ok) revalidateWorkspace(ctx.workspace.slug);
-    return result;
+    const done = orRefuse(await removeProvision(ctx.workspace, parsedInput.provisionId));
+    revalidateWorkspace(ctx.workspace.slug);
+    return done;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import { locateQuote, type TextAnchor, verifyAnchor } from "@/lib/evidence/anchor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -20,19 +21,11 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Tx = Prisma.TransactionClient;
 type Reason = "not_found" | "no_document" | "stale_revision" | "anchor_mismatch" | "quote_not_found" | "not_answerable";
-export type Refusal = { ok: false; reason: Reason; message: string };
+export type Refusal = Failure<Reason>;
 
-const refuse = (reason: Reason, message: string): Refusal => ({ ok: false, reason, message });
+const refuse = (code: Reason, message: string): Refusal => fail(code, message);
 const PROPOSAL_NOT_FOUND = refuse("not_found", "That proposal is not in this workspace.");
 const PROVISION_NOT_FOUND = refuse("not_found", "That provision is not in this workspace.");
-
-const ANCHOR_MESSAGES = {
-  out_of_range: "The selection lies outside the document's text.",
-  empty: "The selection is empty.",
-  exact_mismatch:
-    "The selected words are not the words at that place in the document. Reload the document and select again.",
-  context_mismatch: "The text around the selection does not match the document. Reload the document and select again.",
-} as const;
 
 /** Seeding and tests act through trustedWorkspace(), which may carry no user. */
 const actorOf = (workspace: AuthorizedWorkspace) => workspace.userId || null;
@@ -73,7 +66,7 @@ function proposalFields(input: NegotiationProposalInput) {
 export async function createNegotiationProposal(
   workspace: AuthorizedWorkspace,
   input: NegotiationProposalInput,
-): Promise<{ ok: true; proposalId: string } | Refusal> {
+): Promise<Success<{ proposalId: string }> | Refusal> {
   return db().$transaction(async (tx) => {
     const refusal = await checkProposalLinks(tx, workspace, input, null);
     if (refusal) return refusal;
@@ -89,7 +82,7 @@ export async function createNegotiationProposal(
       subjectId: proposal.id,
       after: { ...input },
     });
-    return { ok: true as const, proposalId: proposal.id };
+    return ok({ proposalId: proposal.id });
   });
 }
 
@@ -97,7 +90,7 @@ export async function updateNegotiationProposal(
   workspace: AuthorizedWorkspace,
   proposalId: string,
   input: NegotiationProposalInput,
-): Promise<{ ok: true } | Refusal> {
+): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.negotiationProposal.findFirst({
       where: { id: proposalId, workspaceId: workspace.id },
@@ -127,14 +120,14 @@ export async function updateNegotiationProposal(
       before: { ...before, proposedOn: toCalendarDate(before.proposedOn) },
       after: { ...input },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
 export async function deleteNegotiationProposal(
   workspace: AuthorizedWorkspace,
   proposalId: string,
-): Promise<{ ok: true } | Refusal> {
+): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.negotiationProposal.findFirst({
       where: { id: proposalId, workspaceId: workspace.id },
@@ -156,7 +149,7 @@ export async function deleteNegotiationProposal(
       subjectId: proposalId,
       before: { ...before, proposedOn: toCalendarDate(before.proposedOn) },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -174,7 +167,7 @@ async function anchorPassage(
   workspace: AuthorizedWorkspace,
   proposal: ProvisionTarget,
   passage: Passage,
-): Promise<{ ok: true; documentId: string; revisionId: string; anchor: TextAnchor } | Refusal> {
+): Promise<Success<{ documentId: string; revisionId: string; anchor: TextAnchor }> | Refusal> {
   if (!proposal.documentId)
     return refuse("no_document", "This proposal has no document: choose its document before adding provisions.");
   const revision = await tx.documentRevision.findFirst({
@@ -198,7 +191,7 @@ async function anchorPassage(
       "The document was corrected since you opened it; reload it and select the passage again.",
     );
   const check = verifyAnchor(revision.text, passage);
-  if (!check.ok) return refuse("anchor_mismatch", ANCHOR_MESSAGES[check.reason]);
+  if (!check.ok) return refuse("anchor_mismatch", check.message);
   const { startOffset, endOffset, exact, prefix, suffix } = passage;
   return {
     ok: true,
@@ -284,7 +277,7 @@ async function quoteFor(
 export async function addProvision(
   workspace: AuthorizedWorkspace,
   { proposalId, passage, ...input }: AddProvisionInput,
-): Promise<{ ok: true; provisionId: string; evidenceId: string } | Refusal> {
+): Promise<Success<{ provisionId: string; evidenceId: string }> | Refusal> {
   return db().$transaction(async (tx) => {
     const proposal = await tx.negotiationProposal.findFirst({
       where: { id: proposalId, workspaceId: workspace.id },
@@ -318,14 +311,14 @@ export async function addProvision(
       subjectId: provision.id,
       after: { proposalId, proposalTitle: proposal.title, evidenceId, exact: placed.anchor.exact, ...input },
     });
-    return { ok: true as const, provisionId: provision.id, evidenceId };
+    return ok({ provisionId: provision.id, evidenceId });
   });
 }
 
 export async function updateProvision(
   workspace: AuthorizedWorkspace,
   { provisionId, ...input }: UpdateProvisionInput,
-): Promise<{ ok: true } | Refusal> {
+): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.proposalProvision.findFirst({
       where: { id: provisionId, workspaceId: workspace.id },
@@ -356,14 +349,11 @@ export async function updateProvision(
       },
       after: { proposalId: before.proposal.id, proposalTitle: before.proposal.title, ...input },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-export async function removeProvision(
-  workspace: AuthorizedWorkspace,
-  provisionId: string,
-): Promise<{ ok: true } | Refusal> {
+export async function removeProvision(workspace: AuthorizedWorkspace, provisionId: string): Promise<Success | Refusal> {
   return db().$transaction(async (tx) => {
     const before = await tx.proposalProvision.findFirst({
       where: { id: provisionId, workspaceId: workspace.id },
@@ -385,6 +375,6 @@ export async function removeProvision(
         proposalTitle: before.proposal.title,
       },
     });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
 import { transactionUnlessRefused } from "@/lib/db/transaction";
+import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind, ProposalStatus, Role } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -12,6 +13,7 @@ import {
   conditionCellExists,
   correctInTransaction,
   type EditOutcome,
+  type EditRefusal,
   findStatement,
   readCellState,
   recordInTransaction,
@@ -34,24 +36,17 @@ type Transaction = Prisma.TransactionClient;
 type Cell = { issueId: string; partyId: string };
 
 export type ProposalRefusal =
-  | { ok: false; reason: "not_found"; message: string }
-  | { ok: false; reason: "already_decided"; message: string }
-  | { ok: false; reason: "evidence_not_found"; message: string }
-  | { ok: false; reason: "already_amended"; message: string }
+  | Failure<"not_found" | "already_decided" | "evidence_not_found" | "already_amended">
   /** The cell moved on since the proposal was made: `current` names the statement that won. */
-  | { ok: false; reason: "stale"; message: string; current: CellState };
+  | FailureWith<"stale", { current: CellState }>;
 
-export type ProposeResult = { ok: true; proposalId: string } | ProposalRefusal;
+export type ProposeResult = Success<{ proposalId: string }> | ProposalRefusal;
 export type DecisionResult =
-  | { ok: true; proposalId: string; statementId: string | null; version: number | null; rejected: string[] }
+  | Success<{ proposalId: string; statementId: string | null; version: number | null; rejected: string[] }>
   | ProposalRefusal;
-export type RebaseResult = { ok: true; proposalId: string; baseVersion: number } | ProposalRefusal;
+export type RebaseResult = Success<{ proposalId: string; baseVersion: number }> | ProposalRefusal;
 
-const NO_SUCH_PROPOSAL = {
-  ok: false,
-  reason: "not_found",
-  message: "That proposal does not exist in this workspace.",
-} as const;
+const NO_SUCH_PROPOSAL = fail("not_found", "That proposal does not exist in this workspace.");
 
 export const REVIEW_MODE_MESSAGE =
   "This workspace is in review mode: an editor's change is proposed for a reviewer to accept, not saved directly.";
@@ -120,23 +115,19 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
   if (input.kind === "RECORD") cell = { issueId: input.issueId, partyId: input.partyId };
   else {
     const target = await findStatement(workspace.id, input.statementId);
-    if (!target) return { ok: false, reason: "not_found", message: "That statement does not exist in this workspace." };
+    if (!target) return fail("not_found", "That statement does not exist in this workspace.");
     cell = target.cell;
   }
   return transactionUnlessRefused(db(), async (tx) => {
     if (!(await cellExists(tx, workspace.id, cell)))
-      return { ok: false, reason: "not_found", message: "That issue or party does not exist in this workspace." };
+      return fail("not_found", "That issue or party does not exist in this workspace.");
     const links = input.kind === "RETRACT" ? [] : input.links;
     if (links.length > 0) {
       const found = await tx.evidence.count({
         where: { workspaceId: workspace.id, id: { in: links.map((l) => l.evidenceId) } },
       });
       if (found !== links.length)
-        return {
-          ok: false,
-          reason: "evidence_not_found",
-          message: "One of the linked quotes does not exist in this workspace.",
-        };
+        return fail("evidence_not_found", "One of the linked quotes does not exist in this workspace.");
     }
     if (
       input.kind !== "RETRACT" &&
@@ -265,11 +256,10 @@ function findProposal(workspaceId: string, proposalId: string) {
 }
 
 function alreadyDecided(status: ProposalStatus) {
-  return {
-    ok: false,
-    reason: "already_decided",
-    message: `That proposal was already ${status === ProposalStatus.ACCEPTED ? "accepted" : "rejected"}.`,
-  } as const;
+  return fail(
+    "already_decided",
+    `That proposal was already ${status === ProposalStatus.ACCEPTED ? "accepted" : "rejected"}.`,
+  );
 }
 
 function describeWinner(current: CellState, labels: Record<string, string>): string {
@@ -287,6 +277,17 @@ function staleMessage(proposal: ProposalRow, current: CellState, labels: Record<
 async function positionLabels(workspaceId: string) {
   const row = await db().workspace.findUnique({ where: { id: workspaceId }, select: { positionLabels: true } });
   return resolvePositionLabels(row?.positionLabels ?? {});
+}
+
+/** A refused edit as a proposal's refusal: a lost compare-and-set means the proposal went stale. */
+async function asProposalRefusal(
+  workspaceId: string,
+  refusal: EditRefusal,
+  staleMessage: (current: CellState, labels: Record<string, string>) => string,
+): Promise<ProposalRefusal> {
+  if (refusal.code !== "conflict") return refusal;
+  const current = refusal.details.current;
+  return failWith("stale", staleMessage(current, await positionLabels(workspaceId)), { current });
 }
 
 /**
@@ -347,8 +348,7 @@ export async function acceptProposal(
         where: { id: proposal.id, workspaceId: workspace.id, status: ProposalStatus.OPEN },
         data: { status: ProposalStatus.ACCEPTED, statementId: outcome.statementId, ...decided },
       });
-      if (claimed.count === 0)
-        return { ok: false, reason: "not_found", message: "That proposal was decided meanwhile." };
+      if (claimed.count === 0) return fail("not_found", "That proposal was decided meanwhile.");
       rejected = await rejectOpenProposals(tx, workspace, cell, decided, { acceptedInstead: proposal.id });
       await recordActivity(tx, {
         workspaceId: workspace.id,
@@ -376,15 +376,7 @@ export async function acceptProposal(
       version: result.version,
       rejected: rejected.map((r) => r.id),
     };
-  if (result.reason === "conflict")
-    return {
-      ok: false,
-      reason: "stale",
-      message: staleMessage(proposal, result.current, await positionLabels(workspace.id)),
-      current: result.current,
-    };
-  if (result.reason === "already_amended") return { ok: false, reason: "already_amended", message: result.message };
-  return result;
+  return asProposalRefusal(workspace.id, result, (current, labels) => staleMessage(proposal, current, labels));
 }
 
 export type OwnReadingResult = { ok: true; statementId: string; version: number; rejected: string[] } | ProposalRefusal;
@@ -418,18 +410,12 @@ export async function recordOwnReading(
   });
   if (result.ok)
     return { ok: true, statementId: result.statementId!, version: result.version, rejected: rejected.map((r) => r.id) };
-  if (result.reason === "conflict") {
-    const current = result.current;
-    const winner = describeWinner(current, await positionLabels(workspace.id));
-    return {
-      ok: false,
-      reason: "stale",
-      message: `The cell changed while you wrote your reading: it is at version ${current.version} (${winner}). Read it again before deciding.`,
-      current,
-    };
-  }
-  if (result.reason === "already_amended") return { ok: false, reason: "already_amended", message: result.message };
-  return result;
+  return asProposalRefusal(
+    workspace.id,
+    result,
+    (current, labels) =>
+      `The cell changed while you wrote your reading: it is at version ${current.version} (${describeWinner(current, labels)}). Read it again before deciding.`,
+  );
 }
 
 export async function rejectProposal(
@@ -485,12 +471,10 @@ export async function rebaseProposal(workspace: AuthorizedWorkspace, proposalId:
     });
     if (!amendment) break;
     if (amendment.kind === "RETRACTED")
-      return {
-        ok: false,
-        reason: "already_amended",
-        message:
-          "The statement this proposal amends was retracted: there is nothing left to amend. Propose a new statement instead.",
-      };
+      return fail(
+        "already_amended",
+        "The statement this proposal amends was retracted: there is nothing left to amend. Propose a new statement instead.",
+      );
     targetStatementId = amendment.replacementId;
   }
   const updated = await db().$transaction(async (tx) => {

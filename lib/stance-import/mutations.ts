@@ -3,6 +3,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
 import { transactionUnlessRefused } from "@/lib/db/transaction";
 import { sha256 } from "@/lib/documents/hash";
+import { type Failure, type FailureWith, fail, failWith } from "@/lib/errors";
 import { recordStatementsInTransaction } from "@/lib/matrix/mutations";
 import { readImportContext } from "@/lib/stance-import/data";
 import type { Sheet } from "@/lib/stance-import/parse";
@@ -18,9 +19,9 @@ export type ImportPreview = ImportPlan & { fileName: string; digest: string };
 
 export type ImportOutcome =
   | { ok: true; created: number; refused: number; issuesCreated: number; partiesCreated: number }
-  | { ok: false; reason: "changed"; message: string; preview: ImportPreview }
-  | { ok: false; reason: "nothing_to_import"; message: string; preview: ImportPreview }
-  | { ok: false; reason: "conflict"; message: string };
+  /** A refusal after the preview carries the new preview in `details.preview`. */
+  | FailureWith<"changed" | "nothing_to_import", { preview: ImportPreview }>
+  | Failure<"conflict">;
 
 // A 5,000-row import writes some 25,000 rows; the default five seconds is for one edit.
 const IMPORT_TIMEOUT_MS = 120_000;
@@ -55,14 +56,13 @@ export function commitStanceImport(
       await lockWorkspaceStructure(tx, workspace.id);
       const preview = toPreview(upload, planImport(upload.sheet, options, await readImportContext(workspace, tx)));
       if (preview.digest !== digest)
-        return {
-          ok: false,
-          reason: "changed",
-          message: "The workspace or the file changed since the preview; check the new preview and confirm again.",
-          preview,
-        };
+        return failWith(
+          "changed",
+          "The workspace or the file changed since the preview; check the new preview and confirm again.",
+          { preview },
+        );
       if (preview.createCount === 0)
-        return { ok: false, reason: "nothing_to_import", message: "No row of the sheet can be imported.", preview };
+        return failWith("nothing_to_import", "No row of the sheet can be imported.", { preview });
 
       const issueIds = new Map<string, string>();
       for (const title of preview.newIssues)
@@ -107,11 +107,10 @@ export function commitStanceImport(
         })),
       );
       if (!recorded)
-        return {
-          ok: false,
-          reason: "conflict",
-          message: "Someone recorded a stance in one of these cells meanwhile; nothing was imported. Try again.",
-        };
+        return fail(
+          "conflict",
+          "Someone recorded a stance in one of these cells meanwhile; nothing was imported. Try again.",
+        );
       await recordActivity(tx, {
         workspaceId: workspace.id,
         actorId: workspace.userId || null,

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { checkZip } from "@/lib/documents/extract-docx";
+import { fail, type Result } from "@/lib/errors";
 import { toCalendarDate } from "@/lib/matrix/dates";
 
 // A spreadsheet of stances as a table of text: the first non-empty row names the columns, every
@@ -17,10 +18,10 @@ export type SheetCell = string | { date: string };
 /** `rows[i]` is the sheet's row `rowNumbers[i]`, as a spreadsheet numbers it (the header is usually 1). */
 export type Sheet = { kind: "csv" | "xlsx"; headers: string[]; rows: SheetCell[][]; rowNumbers: number[] };
 
-export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; reason: "bad_file" | "too_large"; message: string };
+export type SheetResult = Result<{ sheet: Sheet }, "bad_file" | "too_large">;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const badFile = (message: string) => ({ ok: false as const, reason: "bad_file" as const, message });
+const badFile = (message: string) => fail("bad_file", message);
 
 export const cellText = (cell: SheetCell | undefined): string =>
   cell === undefined ? "" : typeof cell === "string" ? cell : cell.date;
@@ -32,7 +33,7 @@ function isZip(bytes: Uint8Array) {
 /** Reads a CSV (comma, semicolon or tab separated, UTF-8) or the first worksheet of an .xlsx workbook. */
 export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetResult> {
   if (bytes.byteLength > MAX_SHEET_BYTES)
-    return { ok: false, reason: "too_large", message: `The file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
+    return fail("too_large", `The file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.`);
   if (bytes.byteLength === 0) return badFile(`“${fileName}” is empty.`);
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (extension === "xls")

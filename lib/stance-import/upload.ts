@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { fail, type Result } from "@/lib/errors";
 import type { ImportUpload } from "@/lib/stance-import/mutations";
 import { MAX_SHEET_BYTES, readSheet } from "@/lib/stance-import/parse";
 import type { ImportOptions } from "@/lib/stance-import/plan";
@@ -9,16 +10,13 @@ import { ImportOptionsSchema, type ImportStep, ImportStepSchema } from "@/lib/st
 // so the server keeps nothing between the preview and the confirmation.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-export type ImportRequest =
-  | { ok: true; upload: ImportUpload; options: ImportOptions; step: ImportStep }
-  | { ok: false; reason: "too_large" | "bad_file" | "invalid_request"; message: string };
+export type ImportRequest = Result<
+  { upload: ImportUpload; options: ImportOptions; step: ImportStep },
+  "too_large" | "bad_file" | "invalid_request"
+>;
 
-const invalid = (message: string) => ({ ok: false as const, reason: "invalid_request" as const, message });
-const tooLarge = {
-  ok: false as const,
-  reason: "too_large" as const,
-  message: `The file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.`,
-};
+const invalid = (message: string) => fail("invalid_request", message);
+const tooLarge = fail("too_large", `The file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.`);
 
 export async function readImportRequest(request: Request): Promise<ImportRequest> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_BYTES + MULTIPART_OVERHEAD_BYTES) return tooLarge;

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction, workspaceAction } from "@/lib/safe-action";
+import { orRefuse, userAction, workspaceAction } from "@/lib/safe-action";
 import { authorizeWorkspace, authorizeWorkspaceCreation } from "@/lib/workspaces/access";
 import { checkWorkspaceSlug, suggestFreeSlug } from "@/lib/workspaces/data";
 import {
@@ -27,9 +27,9 @@ export const createWorkspaceAction = userAction
   .action(async ({ parsedInput }) => {
     const userId = await authorizeWorkspaceCreation();
     const source = parsedInput.copyFrom ? await authorizeWorkspace(parsedInput.copyFrom, "workspace:read") : null;
-    const result = await createWorkspace(parsedInput, { ownerUserId: userId, source });
-    if (result.ok) revalidatePath("/", "layout");
-    return result;
+    const created = orRefuse(await createWorkspace(parsedInput, { ownerUserId: userId, source }));
+    revalidatePath("/", "layout");
+    return created;
   });
 
 /** For the form: is this address free, and what would the title suggest. */
@@ -73,7 +73,7 @@ export const deleteWorkspaceAction = workspaceAction
   .metadata({ name: "deleteWorkspace", permission: "workspace:lifecycle" })
   .inputSchema(DeleteWorkspaceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await deleteWorkspace(ctx.workspace, parsedInput.confirmation);
-    if (result.ok) revalidatePath("/", "layout");
-    return result;
+    const deleted = orRefuse(await deleteWorkspace(ctx.workspace, parsedInput.confirmation));
+    revalidatePath("/", "layout");
+    return deleted;
   });

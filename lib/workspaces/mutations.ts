@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { db } from "@/lib/db/client";
+import { failOn, type Result } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
@@ -8,16 +9,10 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import type { CreateWorkspaceInput, UpdateWorkspaceInput } from "@/lib/workspaces/schema";
 import { PARTY_PALETTE, shortNameFor, WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
 
-export type CreateWorkspaceResult =
-  | { ok: true; workspace: { id: string; slug: string; title: string } }
-  | { ok: false; reason: "slug_taken"; field: "slug"; message: string };
+export type CreateWorkspaceResult = Result<{ workspace: { id: string; slug: string; title: string } }, "slug_taken">;
 
-const slugTaken = (slug: string): CreateWorkspaceResult => ({
-  ok: false,
-  reason: "slug_taken",
-  field: "slug",
-  message: `The address “${slug}” is already taken; choose another.`,
-});
+const slugTaken = (slug: string) =>
+  failOn("slug", "slug_taken", `The address “${slug}” is already taken; choose another.`);
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -154,7 +149,7 @@ async function setArchived(workspace: AuthorizedWorkspace, archived: boolean) {
 export const archiveWorkspace = (workspace: AuthorizedWorkspace) => setArchived(workspace, true);
 export const restoreWorkspace = (workspace: AuthorizedWorkspace) => setArchived(workspace, false);
 
-export type DeleteWorkspaceResult = { ok: true } | { ok: false; reason: "confirmation"; message: string };
+export type DeleteWorkspaceResult = Result<object, "confirmation">;
 
 /**
  * Deletes the workspace and everything in it, for good. Statements, quotes and people are deleted
@@ -167,7 +162,7 @@ export async function deleteWorkspace(
   confirmation: string,
 ): Promise<DeleteWorkspaceResult> {
   if (confirmation.trim() !== workspace.slug)
-    return { ok: false, reason: "confirmation", message: `Type the address “${workspace.slug}” to confirm.` };
+    return failOn("confirmation", "confirmation", `Type the address “${workspace.slug}” to confirm.`);
   await db().$transaction(
     async (tx) => {
       const where = { workspaceId: workspace.id };

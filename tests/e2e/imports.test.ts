@@ -150,7 +150,7 @@ describe("workspace imports under load", () => {
     expect(accepted).toHaveLength(2);
     expect(refused).toHaveLength(3);
     for (const answer of refused) {
-      expect(answer.result).toMatchObject({ reason: "too_many_running" });
+      expect(answer.result).toMatchObject({ code: "too_many_running" });
       expect(answer.result.message).toMatch(/at most 2 at a time/);
     }
 

@@ -8,11 +8,11 @@ import { startCodingRound } from "@/lib/coding/mutations";
 import { postComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
-import { correctDocument, importDocument } from "@/lib/documents/mutations";
+import { correctDocument, importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { unwrap } from "@/lib/errors";
 import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
-import { createEvidence } from "@/lib/evidence/mutations";
+import { createEvidence, pairQuote } from "@/lib/evidence/mutations";
 import { NotificationKind, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { createIssueLink } from "@/lib/issue-links/mutations";
 import { getMatrix } from "@/lib/matrix/data";
@@ -621,6 +621,47 @@ async function freshIssueLink(): Promise<string> {
   return created.issueLinkId;
 }
 
+/** A quote of a fresh translation, paired with the quote of its fresh original that it renders. */
+async function freshPairedQuote(): Promise<string> {
+  const words = `the words to pair ${next()} ${run}`;
+  const document = async (language: string) =>
+    unwrap(
+      await importDocument(asOwner(), {
+        title: `Policy ${language} pairing ${next()} ${run}`,
+        outlet: "",
+        url: "",
+        language,
+        publishedOn: "2022-01-10",
+        text: `Policy pairing (${language}): ${words}.\n`,
+      }),
+    );
+  const original = await document("ru");
+  const translation = await document("en");
+  unwrap(
+    await setDocumentLanguage(asOwner(), {
+      documentId: translation.documentId,
+      language: "en",
+      translationOfId: original.documentId,
+    }),
+  );
+  const quote = unwrap(
+    await createEvidence(asOwner(), {
+      documentId: original.documentId,
+      revisionId: original.revisionId,
+      ...locateQuote(`Policy pairing (ru): ${words}.\n`, words)!,
+      speakerId: null,
+      saidOn: "2022-01-10",
+      kind: "DIRECT_QUOTE",
+      note: "",
+      links: [],
+    }),
+  );
+  const paired = unwrap(
+    await pairQuote(asOwner(), { originalId: quote.evidenceId, documentId: translation.documentId, exact: words }),
+  );
+  return paired.evidenceId;
+}
+
 async function freshPerson(): Promise<string> {
   return (
     await db().person.create({
@@ -935,7 +976,9 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   pairQuoteAction: async () => [
     { workspaceSlug: DEMO, originalId: demoEvidence, documentId: probe.documentId, exact: "word for word" },
   ],
-  unpairQuoteAction: async () => [{ workspaceSlug: DEMO, evidenceId: probe.evidenceId }],
+  // A fresh pair each call: unpairing a quote that is not paired is refused as not_found, which
+  // reads like the gate's refusal.
+  unpairQuoteAction: async () => [{ workspaceSlug: DEMO, evidenceId: await freshPairedQuote() }],
   // A fresh statement each call: a second link of the same pair is refused (past the access checks).
   linkEvidenceAction: async () => [
     {

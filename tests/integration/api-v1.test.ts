@@ -116,11 +116,11 @@ describe("createEvidenceFromQuote and listDocumentRevisions", () => {
     expect(second.ok).toBe(true);
     expect(await createEvidenceFromQuote(workspace, input("minister said yes", 2))).toMatchObject({
       ok: false,
-      reason: "quote_not_found",
+      code: "quote_not_found",
     });
     expect(await createEvidenceFromQuote(other, input("minister said yes", 0))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
   });
 });

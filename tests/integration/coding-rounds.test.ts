@@ -97,7 +97,7 @@ describe("starting a round", () => {
     ])
       expect(await start(owner, coderIds, { kind: "sample", size: 2 })).toMatchObject({
         ok: false,
-        reason: "not_a_coder",
+        code: "not_a_coder",
       });
   });
 
@@ -105,10 +105,10 @@ describe("starting a round", () => {
     const foreign = await db().document.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } });
     expect(
       await start(owner, [alice.userId, bruno.userId], { kind: "document", documentId: foreign.id }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await start(owner, [alice.userId, bruno.userId], { kind: "sample", size: 500 })).toMatchObject({
       ok: false,
-      reason: "too_few_quotes",
+      code: "too_few_quotes",
     });
     expect(await db().codingRound.count({ where: { workspaceId: owner.id } })).toBe(0);
   });
@@ -153,7 +153,7 @@ describe("a blind round of ten quotes by two coders", () => {
     const code = codeFor("alice", 0);
     expect(
       await recordCode(carl, { workspaceSlug: owner.slug, roundId, evidenceId: evidenceIds[0]!, ...code }),
-    ).toMatchObject({ ok: false, reason: "not_a_coder" });
+    ).toMatchObject({ ok: false, code: "not_a_coder" });
     const foreignQuote = await db().evidence.findFirstOrThrow({
       where: { workspaceId: other.id },
       select: { id: true },
@@ -162,7 +162,7 @@ describe("a blind round of ten quotes by two coders", () => {
       await recordCode(alice, { workspaceSlug: owner.slug, roundId, evidenceId: foreignQuote.id, ...code }),
     ).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     const foreignParty = await db().party.findFirstOrThrow({ where: { workspaceId: other.id }, select: { id: true } });
     expect(
@@ -173,14 +173,14 @@ describe("a blind round of ten quotes by two coders", () => {
         ...code,
         partyId: foreignParty.id,
       }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_found" });
     // The round seen from another workspace the caller owns does not exist there.
     const outsideOwner = { ...other, userId: alice.userId } as AuthorizedWorkspace;
     expect(
       await recordCode(outsideOwner, { workspaceSlug: other.slug, roundId, evidenceId: evidenceIds[0]!, ...code }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await findCodingRound(other, roundId)).toBeNull();
-    expect(await closeCodingRound(other, roundId)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await closeCodingRound(other, roundId)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db().codingCode.count({ where: { roundId } })).toBe(0);
   });
 
@@ -294,8 +294,8 @@ describe("a blind round of ten quotes by two coders", () => {
         evidenceId: evidenceIds[0]!,
         ...codeFor("bruno", 0),
       }),
-    ).toMatchObject({ ok: false, reason: "closed" });
-    expect(await closeCodingRound(owner, roundId)).toMatchObject({ ok: false, reason: "closed" });
+    ).toMatchObject({ ok: false, code: "closed" });
+    expect(await closeCodingRound(owner, roundId)).toMatchObject({ ok: false, code: "closed" });
   });
 });
 

@@ -503,7 +503,7 @@ describe("following a cell", () => {
       statedOn: "2022-02-21",
       links: [],
     });
-    expect(stale).toMatchObject({ ok: false, reason: "conflict" });
+    expect(stale).toMatchObject({ ok: false, code: "conflict" });
     expect(await cellChanges(null)).toHaveLength(1);
 
     const corrected = await correctStatement(as(people.erin), {

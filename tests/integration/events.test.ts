@@ -133,15 +133,15 @@ describe("creating, changing and deleting an event", () => {
     const before = await db().negotiationEvent.count();
     expect(await createEvent(workspace, input({ partyIds: [await partyId(other, "Russia")] }))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     expect(await createEvent(workspace, input({ documentIds: [await documentId(other)] }))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     const [foreign] = await listEvents(other);
-    expect(await updateEvent(workspace, foreign!.id, input())).toMatchObject({ ok: false, reason: "not_found" });
-    expect(await deleteEvent(workspace, foreign!.id)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await updateEvent(workspace, foreign!.id, input())).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteEvent(workspace, foreign!.id)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db().negotiationEvent.count()).toBe(before);
     expect((await listEvents(other)).map((e) => e.title)).toContain(foreign!.title);
   });
@@ -191,7 +191,7 @@ describe("events elsewhere", () => {
     };
     const result = await importWorkspaceExport(broken, { slug: uniqueSlug("events-broken"), ownerUserId: analystId });
     expect(result.ok).toBe(false);
-    expect(result.ok === false && "problems" in result ? result.problems.join(" ") : "").toMatch(
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems.join(" ") : "").toMatch(
       /names a party that is not in the file/,
     );
   });

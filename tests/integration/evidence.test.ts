@@ -71,7 +71,7 @@ describe("importing documents", () => {
       publishedOn: null,
       text: ARTICLE,
     });
-    expect(again).toMatchObject({ ok: false, reason: "duplicate", documentId });
+    expect(again).toMatchObject({ ok: false, code: "duplicate", details: { documentId } });
   });
 
   it("turns HTML into clean text with paragraphs, and refuses unsupported files clearly", () => {
@@ -165,11 +165,11 @@ describe("saving a passage as evidence", () => {
 
     expect(await createEvidence(workspace, { ...base, ...anchor, exact: "little cause for pessimism" })).toMatchObject({
       ok: false,
-      reason: "anchor_mismatch",
+      code: "anchor_mismatch",
     });
     expect(await createEvidence(workspace, { ...base, ...anchor, prefix: "something else entirely" })).toMatchObject({
       ok: false,
-      reason: "anchor_mismatch",
+      code: "anchor_mismatch",
     });
     const length = Array.from(text).length;
     expect(
@@ -180,14 +180,14 @@ describe("saving a passage as evidence", () => {
         endOffset: length + 5,
         exact: "xxxxxxx",
       }),
-    ).toMatchObject({ ok: false, reason: "anchor_mismatch", message: expect.stringMatching(/outside/) });
+    ).toMatchObject({ ok: false, code: "anchor_mismatch", message: expect.stringMatching(/outside/) });
     expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: foreignSpeaker.id })).toMatchObject({
       ok: false,
-      reason: "speaker_not_found",
+      code: "speaker_not_found",
     });
     expect(await createEvidence(workspace, { ...base, ...anchor, speakerId: randomUUID() })).toMatchObject({
       ok: false,
-      reason: "speaker_not_found",
+      code: "speaker_not_found",
     });
     expect(
       await createEvidence(workspace, {
@@ -195,8 +195,8 @@ describe("saving a passage as evidence", () => {
         ...anchor,
         links: [{ statementId: foreignStatement.id, relation: "SUPPORTS" }],
       }),
-    ).toMatchObject({ ok: false, reason: "statement_not_found" });
-    expect(await createEvidence(other, { ...base, ...anchor })).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "statement_not_found" });
+    expect(await createEvidence(other, { ...base, ...anchor })).toMatchObject({ ok: false, code: "not_found" });
 
     const correction = await correctDocument(workspace, {
       documentId,
@@ -208,7 +208,7 @@ describe("saving a passage as evidence", () => {
     const afterCorrection = await counts();
     expect(await createEvidence(workspace, { ...base, ...anchor })).toMatchObject({
       ok: false,
-      reason: "stale_revision",
+      code: "stale_revision",
     });
     expect({ ...(await counts()), revisions: afterCorrection.revisions }).toEqual({
       ...before,
@@ -235,12 +235,12 @@ describe("saving a passage as evidence", () => {
     );
     const link = { evidenceId: saved.evidenceId, statementId: mine!.id, relation: "SUPPORTS" as const };
     expect(await linkEvidence(workspace, link)).toEqual({ ok: true });
-    expect(await linkEvidence(workspace, link)).toMatchObject({ ok: false, reason: "already_linked" });
+    expect(await linkEvidence(workspace, link)).toMatchObject({ ok: false, code: "already_linked" });
     expect(await linkEvidence(workspace, { ...link, statementId: foreign!.id })).toMatchObject({
       ok: false,
-      reason: "statement_not_found",
+      code: "statement_not_found",
     });
-    expect(await linkEvidence(other, link)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await linkEvidence(other, link)).toMatchObject({ ok: false, code: "not_found" });
     const links = await db().statementEvidence.findMany({
       where: { evidenceId: saved.evidenceId },
       select: { statementId: true, relation: true },
@@ -324,9 +324,9 @@ describe("people and search", () => {
     });
     expect(kept.aliases).toContain(merge.name);
     expect(kept._count.evidence).toBe(1);
-    expect(await mergePeople(other, keep.id, randomUUID())).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await mergePeople(other, keep.id, randomUUID())).toMatchObject({ ok: false, code: "not_found" });
     // Into itself is refused before anything is touched.
-    expect(await mergePeople(workspace, keep.id, keep.id)).toMatchObject({ ok: false, reason: "same_person" });
+    expect(await mergePeople(workspace, keep.id, keep.id)).toMatchObject({ ok: false, code: "same_person" });
     expect(await db().person.count({ where: { id: keep.id } })).toBe(1);
   });
 

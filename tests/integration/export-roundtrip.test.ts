@@ -315,7 +315,9 @@ describe("a whole-workspace export", () => {
       ownerUserId: ownerId,
     });
     if (!result.ok)
-      throw new Error(`import refused: ${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
+      throw new Error(
+        `import refused: ${result.message} ${result.code === "invalid_file" ? result.details.problems.join("; ") : ""}`,
+      );
     const copy = trustedWorkspace(result.workspace, ownerId);
     const again = await getWorkspaceExport(copy);
 
@@ -362,10 +364,10 @@ describe("a whole-workspace export", () => {
   it("refuses a slug in use, without creating anything", async () => {
     const count = await db().workspace.count();
     const result = await importWorkspaceExport(exported, { slug: workspace.slug, ownerUserId: ownerId });
-    expect(result).toMatchObject({ ok: false, reason: "slug_taken", field: "slug" });
+    expect(result).toMatchObject({ ok: false, code: "slug_taken", fields: { slug: [expect.any(String)] } });
     expect(await importWorkspaceExport(exported, { slug: "Not A Slug", ownerUserId: ownerId })).toMatchObject({
       ok: false,
-      reason: "invalid_slug",
+      code: "invalid_slug",
     });
     expect(await db().workspace.count()).toBe(count);
   });
@@ -378,18 +380,18 @@ describe("a whole-workspace export", () => {
       slug: uniqueSlug("tampered"),
       ownerUserId: ownerId,
     });
-    expect(result).toMatchObject({ ok: false, reason: "invalid_file", field: "file" });
-    expect(result.ok === false && "problems" in result ? result.problems : []).toEqual([
+    expect(result).toMatchObject({ ok: false, code: "invalid_file", fields: { file: [expect.any(String)] } });
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems : []).toEqual([
       expect.stringMatching(/^evidence\[3\]: .* is not the text at its offsets \(exact mismatch\)\.$/),
     ]);
     expect(
       await importWorkspaceExport("{not json", { slug: uniqueSlug("broken"), ownerUserId: ownerId }),
-    ).toMatchObject({ ok: false, reason: "invalid_file" });
+    ).toMatchObject({ ok: false, code: "invalid_file" });
     expect(
       await importWorkspaceExport({ ...exported, version: 7 }, { slug: uniqueSlug("future"), ownerUserId: ownerId }),
     ).toMatchObject({
       ok: false,
-      problems: ["version: This Parley reads workspace exports of version 1."],
+      details: { problems: ["version: This Parley reads workspace exports of version 1."] },
     });
     expect(await db().workspace.count()).toBe(count);
   });
@@ -456,7 +458,10 @@ describe("the sample exports in tests/fixtures/exports", () => {
       );
       const analystId = await ensureUser(SAMPLE_ANALYST.email, SAMPLE_ANALYST.name);
       const result = await importWorkspaceExport(sample, { slug: uniqueSlug("sample"), ownerUserId: analystId });
-      if (!result.ok) throw new Error(`${result.message} ${"problems" in result ? result.problems.join("; ") : ""}`);
+      if (!result.ok)
+        throw new Error(
+          `${result.message} ${result.code === "invalid_file" ? result.details.problems.join("; ") : ""}`,
+        );
       expect(
         canonicalizeWorkspaceExport(await getWorkspaceExport(trustedWorkspace(result.workspace, analystId))),
       ).toEqual(canonicalizeWorkspaceExport(sample));

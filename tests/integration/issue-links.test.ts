@@ -122,14 +122,14 @@ describe("linked issues", () => {
     const foreignIssue = await issueId(other, CONTACTS);
     expect(await createIssueLink(workspace, await input({ secondIssueId: foreignIssue }))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     expect(await createIssueLink(workspace, await input({ partyId: await partyId(other, "Russia") }))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     const [foreign] = await listIssueLinks(other);
-    expect(await deleteIssueLink(workspace, foreign!.id)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await deleteIssueLink(workspace, foreign!.id)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db().issueLink.count()).toBe(before);
     expect(await db().activityEvent.count()).toBe(activityBefore);
   });
@@ -160,7 +160,7 @@ describe("linked issues", () => {
     const broken = { ...exported, issueLinks: [{ ...exported.issueLinks![0]!, secondIssueId: randomUUID() }] };
     const result = await importWorkspaceExport(broken, { slug: uniqueSlug("links-broken"), ownerUserId: analystId });
     expect(result.ok).toBe(false);
-    expect(result.ok === false && "problems" in result ? result.problems.join(" ") : "").toMatch(
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems.join(" ") : "").toMatch(
       /names an issue that is not in the file/,
     );
   });

@@ -141,11 +141,11 @@ describe("the job queue", () => {
     const attempt = () => enqueueJob(db(), { kind: TEST_KIND, userId, params: {}, input: null }, limits);
     const answers = await Promise.all([attempt(), attempt(), attempt(), attempt()]);
     expect(answers.filter((a) => a.ok)).toHaveLength(2);
-    expect(answers.filter((a) => !a.ok && a.reason === "too_many_running")).toHaveLength(2);
+    expect(answers.filter((a) => !a.ok && a.code === "too_many_running")).toHaveLength(2);
     runner({ [TEST_KIND]: async () => ({ ok: true, result: {} }) });
     await waitForJobs(answers.flatMap((a) => (a.ok ? [a.jobId] : [])));
     expect(await attempt()).toMatchObject({ ok: true });
-    expect(await attempt()).toMatchObject({ ok: false, reason: "daily_limit" });
+    expect(await attempt()).toMatchObject({ ok: false, code: "daily_limit" });
   });
 });
 

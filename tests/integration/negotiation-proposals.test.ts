@@ -169,7 +169,7 @@ describe("a proposal and the counter-proposal that answers it", () => {
     );
     expect(refused).toMatchObject({
       ok: false,
-      reason: "quote_not_found",
+      code: "quote_not_found",
       message: expect.stringMatching(/word for word/),
     });
     const tampered = await addProvision(
@@ -191,7 +191,7 @@ describe("a proposal and the counter-proposal that answers it", () => {
         issueIds: [await issueId(workspace, NON_EXPANSION)],
       }),
     );
-    expect(tampered).toMatchObject({ ok: false, reason: "anchor_mismatch" });
+    expect(tampered).toMatchObject({ ok: false, code: "anchor_mismatch" });
     expect(await db().evidence.count({ where: { workspaceId: workspace.id } })).toBe(before);
   });
 
@@ -256,7 +256,7 @@ describe("a proposal and the counter-proposal that answers it", () => {
         answersProvisionIds: [articleId],
       }),
     );
-    expect(refused).toMatchObject({ ok: false, reason: "not_answerable" });
+    expect(refused).toMatchObject({ ok: false, code: "not_answerable" });
     expect(await deleteNegotiationProposal(workspace, unrelated)).toEqual({ ok: true });
   });
 
@@ -278,13 +278,13 @@ describe("a proposal and the counter-proposal that answers it", () => {
     const count = await db().negotiationProposal.count({ where: { workspaceId: workspace.id } });
     expect(await createNegotiationProposal(workspace, proposalInput({ partyId: foreignParty }))).toMatchObject({
       ok: false,
-      reason: "not_found",
+      code: "not_found",
     });
     const russia = await partyId(workspace, "Russia");
     for (const fields of [{ documentId: foreignDocument }, { answersId: foreignDraft }])
       expect(await createNegotiationProposal(workspace, proposalInput({ partyId: russia, ...fields }))).toMatchObject({
         ok: false,
-        reason: "not_found",
+        code: "not_found",
       });
     expect(await db().negotiationProposal.count({ where: { workspaceId: workspace.id } })).toBe(count);
     // Provisions: a foreign proposal, a foreign issue, a foreign provision to answer.
@@ -298,7 +298,7 @@ describe("a proposal and the counter-proposal that answers it", () => {
           issueIds: [await issueId(workspace, NON_EXPANSION)],
         }),
       ),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_found" });
     const existing = (await getNegotiationProposal(workspace, answerId))!.provisions[0]!;
     expect(
       await updateProvision(workspace, {
@@ -307,7 +307,7 @@ describe("a proposal and the counter-proposal that answers it", () => {
         issueIds: [foreignIssue],
         answersProvisionIds: [],
       }),
-    ).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(
       await updateProvision(workspace, {
         provisionId: existing.id,
@@ -315,9 +315,9 @@ describe("a proposal and the counter-proposal that answers it", () => {
         issueIds: [await issueId(workspace, NON_EXPANSION)],
         answersProvisionIds: [foreignArticle],
       }),
-    ).toMatchObject({ ok: false, reason: "not_answerable" });
-    expect(await removeProvision(workspace, foreignArticle)).toMatchObject({ ok: false, reason: "not_found" });
-    expect(await deleteNegotiationProposal(workspace, foreignDraft)).toMatchObject({ ok: false, reason: "not_found" });
+    ).toMatchObject({ ok: false, code: "not_answerable" });
+    expect(await removeProvision(workspace, foreignArticle)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteNegotiationProposal(workspace, foreignDraft)).toMatchObject({ ok: false, code: "not_found" });
     expect(await getNegotiationProposal(workspace, foreignDraft)).toBeNull();
     // The database itself refuses a row that points across workspaces.
     await expect(

@@ -222,7 +222,7 @@ describe("review mode on", () => {
     );
     expect(await acceptProposal(reviewer, { proposalId: a, rationale: "Too late." })).toMatchObject({
       ok: false,
-      reason: "already_decided",
+      code: "already_decided",
     });
   });
 
@@ -242,7 +242,7 @@ describe("review mode on", () => {
     });
     expect(direct).toMatchObject({ ok: true });
     const refused = await acceptProposal(reviewer, { proposalId: stale, rationale: "Looks right." });
-    expect(refused).toMatchObject({ ok: false, reason: "stale" });
+    expect(refused).toMatchObject({ ok: false, code: "stale" });
     const message = (refused as { message: string }).message;
     expect(message).toContain("Rita recorded this directly.");
     expect(message).toContain("Rita");
@@ -319,7 +319,7 @@ describe("review mode on", () => {
     });
     expect(await version(issueId, partyId)).toBe(base);
     expect(await rejectProposal(reviewer, { proposalId: id, rationale: "Again." })).toMatchObject({
-      reason: "already_decided",
+      code: "already_decided",
     });
   });
 
@@ -343,7 +343,7 @@ describe("review mode on", () => {
         conditionCell,
         rationale: "The offer is explicitly conditional.",
       });
-    expect(await proposal({ ...condition, issueId: randomUUID() })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await proposal({ ...condition, issueId: randomUUID() })).toMatchObject({ ok: false, code: "not_found" });
     const id = proposalId(await proposal(condition));
     const accepted = await acceptProposal(reviewer, { proposalId: id, rationale: "Agreed, conditional." });
     expect(accepted, JSON.stringify(accepted)).toMatchObject({ ok: true });
@@ -378,7 +378,7 @@ describe("review mode on", () => {
     // Written on a version that moved on: refused, naming what stands now, and nothing closes.
     expect(await recordOwnReading(reviewer, { ...own, baseVersion: base + 1 })).toMatchObject({
       ok: false,
-      reason: "stale",
+      code: "stale",
     });
     const result = await recordOwnReading(reviewer, { ...own, baseVersion: base });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, version: base + 1 });
@@ -410,7 +410,7 @@ describe("review mode on", () => {
     ).toBe(1);
     // Accepting a closed proposal afterwards changes nothing.
     expect(await acceptProposal(reviewer, { proposalId: first, rationale: "Too late." })).toMatchObject({
-      reason: "already_decided",
+      code: "already_decided",
     });
   });
 
@@ -495,7 +495,7 @@ describe("review mode on", () => {
     );
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
-    for (const r of results.filter((r) => !r.ok)) expect(["stale", "already_decided"]).toContain(r.reason);
+    for (const r of results.filter((r) => !r.ok)) expect(["stale", "already_decided"]).toContain(r.code);
     expect(await version(issueId, partyId)).toBe(base + 1);
     expect(await db().stanceStatement.count({ where: { workspaceId: owner.id, issueId, partyId } })).toBe(
       statementsBefore + 1,

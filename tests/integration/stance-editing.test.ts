@@ -203,14 +203,16 @@ describe("concurrent edits of one cell", () => {
                 position: i % 2 ? "SUPPORTS" : "OPPOSES",
                 summary: `Round ${round}, contender ${i}.`,
               }),
-            ).catch((error: unknown) => ({ ok: false as const, reason: "error" as const, error })),
+            ).catch((error: unknown) => ({ ok: false as const, code: "error" as const, error })),
         ),
       );
-      const errors = results.filter((r) => !r.ok && r.reason === "error");
+      const errors = results.filter((r) => !r.ok && r.code === "error");
       expect(errors, `round ${round}: unexpected errors`).toEqual([]);
 
       const winners = results.flatMap((r, i) => (r.ok ? [{ i, statementId: r.statementId!, version: r.version }] : []));
-      const conflicts = results.filter((r) => !r.ok && r.reason === "conflict");
+      const conflicts = results.flatMap((r) =>
+        !r.ok && r.code === "conflict" && "details" in r ? [r.details as { current: CellState }] : [],
+      );
       expect(winners, `round ${round}: winners`).toHaveLength(1);
       expect(conflicts, `round ${round}: conflicts`).toHaveLength(CONTENDERS - 1);
       const winner = winners[0]!;
@@ -325,14 +327,16 @@ describe("concurrent edits of one cell", () => {
                   })
                 : await retractStatement(workspace, common);
             } catch (error) {
-              return { ok: false as const, reason: "error" as const, error };
+              return { ok: false as const, code: "error" as const, error };
             }
           }),
         );
 
         const winners = outcomes.flatMap((r, i) => (r.ok ? [{ i, ...r }] : []));
-        const conflicts = outcomes.filter((r) => !r.ok && r.reason === "conflict");
-        const errors = outcomes.filter((r) => !r.ok && r.reason !== "conflict");
+        const conflicts = outcomes.flatMap((r) =>
+          !r.ok && r.code === "conflict" && "details" in r ? [r.details as { current: CellState }] : [],
+        );
+        const errors = outcomes.filter((r) => !r.ok && r.code !== "conflict");
         expect(errors, `round ${round}: unexpected outcomes`).toEqual([]);
         expect(winners, `round ${round}: winners`).toHaveLength(1);
         const winner = winners[0]!;
@@ -430,12 +434,12 @@ describe("concurrent edits of one cell", () => {
       await recordStatement(workspace, input(issue, party, { baseVersion: version, summary: "Stale." })),
     ).toMatchObject({
       ok: false,
-      reason: "conflict",
-      current: { version: version + 1, latest: { summary: "Based on the current version." } },
+      code: "conflict",
+      details: { current: { version: version + 1, latest: { summary: "Based on the current version." } } },
     });
     expect(
       await recordStatement(workspace, input(issue, party, { baseVersion: version + 5, summary: "From the future." })),
-    ).toMatchObject({ ok: false, reason: "conflict" });
+    ).toMatchObject({ ok: false, code: "conflict" });
     expect(await footprint(workspace)).toEqual(before);
   });
 });
@@ -587,9 +591,9 @@ describe("correcting and retracting", () => {
       }),
     ).toMatchObject({
       ok: false,
-      reason: "already_amended",
+      code: "already_amended",
       message: expect.stringMatching(/^That statement was already corrected by Test Analyst \(/),
-      amendment: { kind: "CORRECTED", replacementId: result.statementId, by: "Test Analyst" },
+      details: { amendment: { kind: "CORRECTED", replacementId: result.statementId, by: "Test Analyst" } },
     });
     expect(
       await retractStatement(workspace, {
@@ -598,7 +602,7 @@ describe("correcting and retracting", () => {
         baseVersion: result.version,
         reason: "Retracting a corrected statement.",
       }),
-    ).toMatchObject({ ok: false, reason: "already_amended" });
+    ).toMatchObject({ ok: false, code: "already_amended" });
     expect(await footprint(workspace)).toEqual(again);
   });
 
@@ -899,7 +903,7 @@ describe("bad input", () => {
 
     const refusal = {
       ok: false,
-      reason: "evidence_not_found",
+      code: "evidence_not_found",
       message: "One of the linked quotes does not exist in this workspace.",
     };
     for (const foreign of [theirs!, randomUUID()]) {
@@ -918,7 +922,7 @@ describe("bad input", () => {
     const before = { ours: await footprint(workspace), theirs: await footprint(other) };
     const notFound = {
       ok: false,
-      reason: "not_found",
+      code: "not_found",
       message: expect.stringMatching(/does not exist in this workspace/),
     };
 

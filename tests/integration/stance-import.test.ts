@@ -173,7 +173,7 @@ describe.each(["stances.csv", "stances.xlsx"])("importing %s", (file) => {
     expect(problemsByRow(again.rows)[2]).toContain("already has a statement of that date");
     const before = await snapshot(workspace);
     const refused = await commitStanceImport(workspace, sheet, {}, again.digest);
-    expect(refused).toMatchObject({ ok: false, reason: "nothing_to_import" });
+    expect(refused).toMatchObject({ ok: false, code: "nothing_to_import" });
     expect(await snapshot(workspace)).toEqual(before);
   });
 });
@@ -226,12 +226,12 @@ describe("mapping and creating", () => {
     const before = await snapshot(workspace);
     // The client asks to write more than it was shown.
     const outcome = await commitStanceImport(workspace, sheet, { createMissing: true }, preview.digest);
-    expect(outcome).toMatchObject({ ok: false, reason: "changed" });
+    expect(outcome).toMatchObject({ ok: false, code: "changed" });
     expect(await snapshot(workspace)).toEqual(before);
     // Or the workspace changed meanwhile: the structure the preview was checked against is gone.
     await db().issue.updateMany({ where: { workspaceId: workspace.id, title: INF }, data: { archivedAt: new Date() } });
     const stale = await commitStanceImport(workspace, sheet, {}, preview.digest);
-    expect(stale).toMatchObject({ ok: false, reason: "changed" });
+    expect(stale).toMatchObject({ ok: false, code: "changed" });
     expect(await snapshot(workspace)).toEqual(before);
   });
 });
@@ -245,9 +245,9 @@ describe("files that are not sheets of stances", () => {
       message: "“not-a-workbook.xlsx” is not an Excel workbook (.xlsx), although its name says so.",
     });
     expect(await read("empty.csv", "")).toMatchObject({ ok: false, message: "“empty.csv” is empty." });
-    expect(await read("header.csv", "Issue,Party\n")).toMatchObject({ ok: false, reason: "bad_file" });
-    expect(await read("photo.png", "\u0089PNG")).toMatchObject({ ok: false, reason: "bad_file" });
-    expect(await read("bad.csv", 'a,"b\n1,2')).toMatchObject({ ok: false, reason: "bad_file" });
+    expect(await read("header.csv", "Issue,Party\n")).toMatchObject({ ok: false, code: "bad_file" });
+    expect(await read("photo.png", "\u0089PNG")).toMatchObject({ ok: false, code: "bad_file" });
+    expect(await read("bad.csv", 'a,"b\n1,2')).toMatchObject({ ok: false, code: "bad_file" });
     const many = `Issue,Party\n${"x,y\n".repeat(5001)}`;
     expect(await read("many.csv", many)).toMatchObject({ ok: false, message: expect.stringContaining("5,000 rows") });
     const bomb = readFileSync(path.join(FIXTURES, "..", "imports", "zip-bomb.docx"));
@@ -256,6 +256,6 @@ describe("files that are not sheets of stances", () => {
       message: expect.stringContaining("unpacks to more than"),
     });
     const zipNotXlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-    expect(await read("odd.xlsx", zipNotXlsx)).toMatchObject({ ok: false, reason: "bad_file" });
+    expect(await read("odd.xlsx", zipNotXlsx)).toMatchObject({ ok: false, code: "bad_file" });
   });
 });

@@ -190,7 +190,7 @@ describe("recording and correcting", () => {
       );
       expect(result).toMatchObject({
         ok: false,
-        reason: "not_found",
+        code: "not_found",
         message: expect.stringMatching(/this workspace/),
       });
     }
@@ -257,7 +257,7 @@ describe("the digest and the export", () => {
       slug: uniqueSlug("qualities-broken"),
       ownerUserId: analystId,
     });
-    expect(result.ok === false && "problems" in result ? result.problems.join(" ") : "").toMatch(
+    expect(result.ok === false && result.code === "invalid_file" ? result.details.problems.join(" ") : "").toMatch(
       /condition names an issue or party that is not in the file/,
     );
   });

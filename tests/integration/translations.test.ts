@@ -112,16 +112,16 @@ describe("documents in translation", () => {
     const mark = (documentId: string, translationOfId: string | null) =>
       setDocumentLanguage(workspace, { documentId, language: "en", translationOfId });
 
-    expect(await mark(translation.documentId, translation.documentId)).toMatchObject({ ok: false, reason: "chain" });
+    expect(await mark(translation.documentId, translation.documentId)).toMatchObject({ ok: false, code: "chain" });
     expect(await mark(translation.documentId, elsewhere.documentId)).toMatchObject({
       ok: false,
-      reason: "original_not_found",
+      code: "original_not_found",
     });
     expect(await mark(translation.documentId, original.documentId)).toEqual({ ok: true });
     // Neither a translation of a translation, nor an original turned into a translation.
     const third = await importText(workspace, `${TRANSLATION} (${randomUUID()})`);
-    expect(await mark(third.documentId, translation.documentId)).toMatchObject({ ok: false, reason: "chain" });
-    expect(await mark(original.documentId, third.documentId)).toMatchObject({ ok: false, reason: "chain" });
+    expect(await mark(third.documentId, translation.documentId)).toMatchObject({ ok: false, code: "chain" });
+    expect(await mark(original.documentId, third.documentId)).toMatchObject({ ok: false, code: "chain" });
 
     const stored = await db().document.findUniqueOrThrow({
       where: { id: translation.documentId },
@@ -171,12 +171,12 @@ describe("quote pairs", () => {
       pairQuote(workspace, { originalId: quoteId, documentId, exact });
     expect(await pair(translation.documentId, "We shall never allow")).toMatchObject({
       ok: false,
-      reason: "passage_not_found",
+      code: "passage_not_found",
     });
-    expect(await pair(translation.documentId, "east")).toMatchObject({ ok: false, reason: "passage_ambiguous" });
-    expect(await pair(original.documentId, RU_QUOTE)).toMatchObject({ ok: false, reason: "not_a_translation" });
+    expect(await pair(translation.documentId, "east")).toMatchObject({ ok: false, code: "passage_ambiguous" });
+    expect(await pair(original.documentId, RU_QUOTE)).toMatchObject({ ok: false, code: "not_a_translation" });
     const stranger = await importText(other, `${TRANSLATION}\n${randomUUID()}`);
-    expect(await pair(stranger.documentId, EN_QUOTE)).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await pair(stranger.documentId, EN_QUOTE)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db().evidence.count({ where: { translationOfId: quoteId } })).toBe(0);
   });
 
@@ -196,11 +196,11 @@ describe("quote pairs", () => {
       documentId: translation.documentId,
       exact: "He added that Moscow expects an answer soon.",
     });
-    expect(again).toMatchObject({ ok: false, reason: "already_paired" });
+    expect(again).toMatchObject({ ok: false, code: "already_paired" });
     // A quote of the translation cannot be the original of another pair.
     expect(
       await pairQuote(workspace, { originalId: saved, documentId: translation.documentId, exact: "He added" }),
-    ).toMatchObject({ ok: false, reason: "not_an_original" });
+    ).toMatchObject({ ok: false, code: "not_an_original" });
 
     // While the pair stands, the translation stays marked as one.
     expect(
@@ -209,10 +209,10 @@ describe("quote pairs", () => {
         language: "en",
         translationOfId: null,
       }),
-    ).toMatchObject({ ok: false, reason: "paired_quotes" });
+    ).toMatchObject({ ok: false, code: "paired_quotes" });
 
     expect(await unpairQuote(workspace, { evidenceId: saved })).toEqual({ ok: true });
-    expect(await unpairQuote(workspace, { evidenceId: saved })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await unpairQuote(workspace, { evidenceId: saved })).toMatchObject({ ok: false, code: "not_found" });
     const kept = await db().evidence.findUniqueOrThrow({
       where: { id: saved },
       select: { exact: true, translationOfId: true },
@@ -457,7 +457,7 @@ describe("exporting a pair", () => {
     brokenQuote.translationOfId = brokenQuote.id;
     expect(await importWorkspaceExport(broken, { slug: `${slug}-broken`, ownerUserId: owner.id })).toMatchObject({
       ok: false,
-      reason: "invalid_file",
+      code: "invalid_file",
     });
 
     // The W3C export: the original's annotation targets both passages.

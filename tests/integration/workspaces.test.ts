@@ -296,7 +296,7 @@ describe("deleting a workspace", () => {
     const workspace = await authorizeWorkspace(loaded.slug, "workspace:lifecycle");
     expect((await contentCounts(loaded.id)).evidence).toBeGreaterThan(0);
 
-    expect(await deleteWorkspace(workspace, "not-the-slug")).toMatchObject({ ok: false, reason: "confirmation" });
+    expect(await deleteWorkspace(workspace, "not-the-slug")).toMatchObject({ ok: false, code: "confirmation" });
     expect(await db().workspace.count({ where: { id: loaded.id } })).toBe(1);
 
     expect(await deleteWorkspace(workspace, loaded.slug)).toEqual({ ok: true });

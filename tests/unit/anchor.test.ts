@@ -131,15 +131,21 @@ describe("anchorAt and verifyAnchor", () => {
     const source = "Russia demands guarantees 😀 now.";
     const anchor = anchorAt(source, 7, 14);
     expect(anchor.exact).toBe("demands");
-    expect(verifyAnchor(source, { ...anchor, exact: "Demands" })).toEqual({ ok: false, reason: "exact_mismatch" });
-    expect(verifyAnchor(source, { ...anchor, prefix: "USA " })).toEqual({ ok: false, reason: "context_mismatch" });
-    expect(verifyAnchor(source, { ...anchor, suffix: " nothing" })).toEqual({ ok: false, reason: "context_mismatch" });
-    expect(verifyAnchor(source, { ...anchor, startOffset: 30, endOffset: 40 })).toEqual({
+    const refused = (mismatch: string) => ({
       ok: false,
-      reason: "out_of_range",
+      code: "anchor_mismatch",
+      message: expect.any(String),
+      details: { mismatch },
     });
-    expect(verifyAnchor(source, { ...anchor, endOffset: anchor.startOffset })).toEqual({ ok: false, reason: "empty" });
-    expect(verifyAnchor(source, { ...anchor, exact: "" })).toEqual({ ok: false, reason: "empty" });
+    expect(verifyAnchor(source, { ...anchor, exact: "Demands" })).toEqual(refused("exact_mismatch"));
+    expect(verifyAnchor(source, { ...anchor, prefix: "USA " })).toEqual(refused("context_mismatch"));
+    expect(verifyAnchor(source, { ...anchor, suffix: " nothing" })).toEqual(refused("context_mismatch"));
+    expect(verifyAnchor(source, { ...anchor, startOffset: 30, endOffset: 40 })).toEqual(refused("out_of_range"));
+    expect(verifyAnchor(source, { ...anchor, endOffset: anchor.startOffset })).toEqual(refused("empty"));
+    expect(verifyAnchor(source, { ...anchor, exact: "" })).toEqual(refused("empty"));
+    expect(verifyAnchor(source, { ...anchor, startOffset: 30, endOffset: 40 })).toMatchObject({
+      message: "The selection lies outside the document's text.",
+    });
     // Shorter context than stored is still the same place.
     expect(verifyAnchor(source, { ...anchor, prefix: "a ", suffix: " g" })).toEqual({ ok: true });
   });
@@ -150,7 +156,11 @@ describe("anchorAt and verifyAnchor", () => {
         const anchor = anchorAt(source, start, end);
         const chars = codePoints(source);
         chars[start] = chars[start] === "a" ? "b" : "a";
-        expect(verifyAnchor(chars.join(""), anchor)).toEqual({ ok: false, reason: "exact_mismatch" });
+        expect(verifyAnchor(chars.join(""), anchor)).toMatchObject({
+          ok: false,
+          code: "anchor_mismatch",
+          details: { mismatch: "exact_mismatch" },
+        });
       }),
     );
   });

@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     const source = input.copyFrom ? await authorizeWorkspace(input.copyFrom, "workspace:read") : null;
     const limit = await takeRateLimit({ kind: "session", userId }, "writes");
     const result = await createWorkspace(input, { ownerUserId: userId, source });
-    if (!result.ok) return jsonError(409, result.reason, result.message, { fieldErrors: { slug: [result.message] } });
+    if (!result.ok) return jsonError(409, result.code, result.message, { fieldErrors: result.fields });
     return withRateLimit(
       Response.json({ slug: result.workspace.slug }, { status: 201, headers: { "Cache-Control": "no-store" } }),
       limit,

@@ -39,8 +39,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       // Counted before the file is read: extraction is the expensive part.
       const limit = await takeRateLimit(caller, "writes");
       const result = await importUploadedDocument(workspace, request);
-      if (!result.ok && result.reason !== "duplicate")
-        return withRateLimit(jsonError(UPLOAD_STATUS[result.reason], result.reason, result.message), limit);
+      if (!result.ok && result.code !== "duplicate")
+        return withRateLimit(jsonError(UPLOAD_STATUS[result.code], result.code, result.message), limit);
       return answer(workspace, result, result.ok ? result : { text: "", title: "" }, limit);
     }
     if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES * 2) {
@@ -72,8 +72,8 @@ async function answer(
 ) {
   if (!result.ok)
     return withRateLimit(
-      jsonError(409, "duplicate", `${result.message} (document ${result.documentId})`, {
-        documentId: result.documentId,
+      jsonError(409, "duplicate", `${result.message} (document ${result.details.documentId})`, {
+        documentId: result.details.documentId,
       }),
       limit,
     );

@@ -35,7 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     // Counted before the file is read: reading a workbook is the expensive part.
     const limit = await takeRateLimit(caller, "writes");
     const read = await readImportRequest(request);
-    if (!read.ok) return withRateLimit(jsonError(REQUEST_STATUS[read.reason], read.reason, read.message), limit);
+    if (!read.ok) return withRateLimit(jsonError(REQUEST_STATUS[read.code], read.code, read.message), limit);
     if (read.options.createMissing) await authorizeWorkspace(slug, "structure:write", caller);
     if (read.step.step === "preview")
       return withRateLimit(
@@ -48,12 +48,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const outcome = await commitStanceImport(workspace, read.upload, read.options, read.step.digest);
     if (!outcome.ok)
       return withRateLimit(
-        jsonError(
-          REFUSAL_STATUS[outcome.reason],
-          outcome.reason,
-          outcome.message,
-          "preview" in outcome ? { preview: outcome.preview } : undefined,
-        ),
+        jsonError(REFUSAL_STATUS[outcome.code], outcome.code, outcome.message, outcome.details),
         limit,
       );
     return withRateLimit(Response.json(outcome, { status: 201 }), limit);

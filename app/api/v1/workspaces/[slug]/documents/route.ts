@@ -31,8 +31,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const result = await importDocument(workspace, { ...input, publishedOn: publishedAt || null });
     if (!result.ok)
       return withRateLimit(
-        problem(409, "duplicate", `${result.message} (document ${result.documentId})`, {
-          details: { documentId: result.documentId },
+        problem(409, "duplicate", `${result.message} (document ${result.details.documentId})`, {
+          details: { documentId: result.details.documentId },
         }),
         limit,
       );
