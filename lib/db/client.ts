@@ -52,7 +52,11 @@ function measurePoolWait(pool: Pool, name: string): void {
   }) as Pool["connect"];
 }
 
-const pools = new WeakMap<Database, Pool>();
+// On globalThis, like the client: the proxy and the pages are separate bundles, each with its own
+// copy of this module, and share one client.
+const globalForPools = globalThis as unknown as { parleyPools?: WeakMap<Database, Pool> };
+globalForPools.parleyPools ??= new WeakMap<Database, Pool>();
+const pools = globalForPools.parleyPools;
 
 export function createDatabase(connectionString: string, max: number, poolName = "requests"): Database {
   // The embedded server drops connections beyond its limit instead of queueing them, so every
