@@ -74,9 +74,16 @@ function sizes(html) {
   return `${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html).length)} gzip, inline RSC payload ${kb(flight)}`;
 }
 
-/** The page's first-load JavaScript: every script it names, gzipped, and whether zod is among it. */
+/**
+ * The page's first-load JavaScript: every script it names, gzipped, and whether zod is among it.
+ * The polyfills (`noModule`) are left out, as Next's own "First Load JS" leaves them out: browsers
+ * that run modules never fetch them. They are printed alongside.
+ */
 function firstLoadJs(html) {
-  const sources = [...new Set([...html.matchAll(/<script[^>]* src="\/_next\/([^"?]+)/g)].map((m) => m[1]))];
+  const tags = [...html.matchAll(/<script[^>]* src="\/_next\/([^"?]+)[^>]*>/g)];
+  const sources = [...new Set(tags.filter((m) => !/\snomodule\b/i.test(m[0])).map((m) => m[1]))];
+  const legacy = [...new Set(tags.filter((m) => /\snomodule\b/i.test(m[0])).map((m) => m[1]))];
+  const gzipped = (source) => gzipSync(readFileSync(path.join(root, distDir, source))).length;
   let gzip = 0;
   let zod = false;
   for (const source of sources) {
@@ -84,7 +91,11 @@ function firstLoadJs(html) {
     gzip += gzipSync(code).length;
     if (/ZodError|\$ZodType/.test(code.toString())) zod = true;
   }
-  return `first-load JS ${(gzip / 1024).toFixed(1)} KB gzip in ${sources.length} scripts, zod ${zod ? "included" : "absent"}`;
+  const polyfills = legacy.reduce((sum, source) => sum + gzipped(source), 0);
+  return (
+    `first-load JS ${(gzip / 1024).toFixed(1)} KB gzip in ${sources.length} scripts, zod ${zod ? "included" : "absent"}` +
+    ` (plus ${(polyfills / 1024).toFixed(1)} KB of noModule polyfills in ${legacy.length})`
+  );
 }
 
 async function countReadsPerEdit(baseUrl, email, password) {

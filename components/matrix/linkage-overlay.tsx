@@ -1,5 +1,5 @@
-import { describeIssueLink, ISSUE_LINK_KIND_LABELS, type IssueLinkView } from "@/lib/issue-links/schema";
-import { formatCalendarDate } from "@/lib/matrix/dates";
+import { describeIssueLink, ISSUE_LINK_KIND_LABELS, type IssueLinkView } from "@/lib/issue-links/labels";
+import { formatCalendarDate } from "@/lib/matrix/calendar";
 
 // Linked issues on the matrix: a link mark on each linked issue's row header (always there, with
 // the links in its accessible description), and, when "Show linkages" is on, the links spelled

@@ -1,20 +1,20 @@
 "use client";
 
 import { useMutationState } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type CSSProperties, Fragment, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { CellEditor } from "@/components/matrix/cell-editor";
 import { CellPreview } from "@/components/matrix/cell-preview";
 import { IssueLinkMarker, LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
+import { AllRows, VIRTUAL_CELLS } from "@/components/matrix/row-window";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import { type CellEdit, EditFailure, pendingStatement, useCellEdit } from "@/components/matrix/use-cell-edit";
 import { useProposeEdit } from "@/components/matrix/use-propose-edit";
-import { useRowWindow } from "@/components/matrix/use-row-window";
 import { useDates } from "@/components/ui/date-locale";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
-import type { IssueLinkView } from "@/lib/issue-links/schema";
+import type { IssueLinkView } from "@/lib/issue-links/labels";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import type { CellState, EditResult } from "@/lib/matrix/mutations";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
@@ -51,6 +51,25 @@ type Editing = {
 };
 
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
+
+// The editor is not needed to show the matrix: it is left out of the page's first load and
+// fetched once the page is idle (for an editor) or when a cell is first opened.
+const CellEditor = dynamic(() => import("@/components/matrix/cell-editor").then((m) => m.CellEditor));
+const preloadCellEditor = () => void import("@/components/matrix/cell-editor");
+// The row virtualiser, likewise, is loaded only for a matrix big enough to need it.
+const VirtualRows = dynamic(() => import("@/components/matrix/virtual-rows").then((m) => m.VirtualRows));
+
+function useIdlePreload(wanted: boolean, preload: () => void) {
+  useEffect(() => {
+    if (!wanted) return;
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = setTimeout(preload, 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(preload, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [wanted, preload]);
+}
 
 export function MatrixBoard({
   matrix: rendered,
@@ -90,13 +109,9 @@ export function MatrixBoard({
   const scroller = useRef<HTMLDivElement>(null);
   const [headerHeight, setHeaderHeight] = useState(45);
   useEffect(() => setHeaderHeight(grid.current?.tHead?.offsetHeight ?? 45), []);
-  const rows = useRowWindow({
-    rows: matrix.issues.length,
-    columns: matrix.parties.length,
-    scroller,
-    headerHeight,
-    focusedRow: focus[0],
-  });
+  const virtual = matrix.issues.length * matrix.parties.length > VIRTUAL_CELLS;
+  const Rows = virtual ? VirtualRows : AllRows;
+  const revealRow = useRef<(row: number) => void>(() => {});
   // A cell asked for focus while its row was outside the window: focused once it is rendered.
   const focusWanted = useRef<[number, number] | null>(null);
   useEffect(() => {
@@ -107,6 +122,7 @@ export function MatrixBoard({
       cell.focus();
     }
   });
+  useIdlePreload(canEdit && !shared, preloadCellEditor);
   const edit = useCellEdit(slug);
   const propose = useProposeEdit(slug);
   const [proposed, setProposed] = useState<string | null>(null);
@@ -131,7 +147,7 @@ export function MatrixBoard({
     const cell = cellElement(row, column);
     if (cell) return cell.focus();
     focusWanted.current = [row, column];
-    rows.reveal(row);
+    revealRow.current(row);
   }
 
   // Only on arrival: a permalink to a cell focuses it.
@@ -242,12 +258,12 @@ export function MatrixBoard({
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern; arrow keys move between cells
           role="grid"
           aria-label={`Stance matrix as of ${dates.calendar(matrix.asOf)}`}
-          aria-rowcount={rows.virtual ? matrix.issues.length + 1 : undefined}
+          aria-rowcount={virtual ? matrix.issues.length + 1 : undefined}
           className="matrix-table w-full table-fixed border-collapse text-left"
           style={{ "--matrix-parties": Math.max(1, matrix.parties.length) } as CSSProperties}
         >
           <thead>
-            <tr aria-rowindex={rows.virtual ? 1 : undefined} className="border-b border-slate-200 bg-slate-50">
+            <tr aria-rowindex={virtual ? 1 : undefined} className="border-b border-slate-200 bg-slate-50">
               <th
                 scope="col"
                 className="matrix-first bg-slate-50 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500"
@@ -269,177 +285,194 @@ export function MatrixBoard({
             </tr>
           </thead>
           <tbody>
-            {rows.slices.map(({ row, gapBefore }) => {
-              const issue = matrix.issues[row]!;
-              return (
-                <Fragment key={issue.id}>
-                  {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
-                  <tr
-                    ref={rows.measure}
-                    data-index={row}
-                    aria-rowindex={rows.virtual ? row + 2 : undefined}
-                    className="matrix-row"
-                  >
-                    <th scope="row" className="matrix-first matrix-issue">
-                      {issue.title}
-                      <IssueLinkMarker issueId={issue.id} links={links} expanded={showLinkages} />
-                      {issue.description ? <span className="matrix-issue-description">{issue.description}</span> : null}
-                    </th>
-                    {matrix.parties.map((party, column) => {
-                      const key = cellKey(issue.id, party.id);
-                      const statement = cells.get(key)?.statement ?? null;
-                      const change = changed.get(key);
-                      const isPending = pending.has(key);
-                      const position = statement?.position as Position | undefined;
-                      const lowConfidence = statement?.confidence === "LOW";
-                      const dimmed = dimLowConfidence && lowConfidence;
-                      const quotes = statement
-                        ? `${statement.evidenceCount} ${statement.evidenceCount === 1 ? "quote" : "quotes"}`
-                        : "";
-                      // The cell's name starts with what it is, then says everything it shows, in the
-                      // order shown, so a speech-input user can name it by its visible words (WCAG 2.5.3).
-                      const shown = [
-                        isPending ? "Saving…" : "",
-                        change
-                          ? `${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"}`
-                          : "",
-                        ...(statement && position
-                          ? [
-                              matrix.positionLabels[position],
-                              wording[key] ? wordingText(wording[key], "new") : statement.summary,
-                              wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
-                              dates.calendar(statement.statedOn),
-                              quotes,
-                            ]
-                          : ["No statement yet"]),
-                      ].filter(Boolean);
-                      const comments = commentCounts[key];
-                      const proposals = proposalCounts[key] ?? 0;
-                      // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
-                      const proposalWords = proposals ? `${proposals} pending` : "";
-                      const commentWords = comments
-                        ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
-                        : "";
-                      const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
-                      const previewing =
-                        !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
-                      return (
-                        <td
-                          key={party.id}
-                          tabIndex={focus[0] === row && focus[1] === column ? 0 : -1}
-                          data-row={row}
-                          data-column={column}
-                          data-testid="matrix-cell"
-                          data-position={position ?? ""}
-                          data-changed={change ? "true" : undefined}
-                          data-pending={isPending ? "true" : undefined}
-                          data-confidence={statement?.confidence}
-                          data-dimmed={dimmed ? "true" : undefined}
-                          aria-label={label}
-                          aria-busy={isPending}
-                          aria-describedby={previewing ? `preview-${key}` : undefined}
-                          onFocus={() => {
-                            if (focus[0] !== row || focus[1] !== column) select(row, column);
-                            setPreviewed(key);
-                          }}
-                          onBlur={() => setPreviewed((current) => (current === key ? null : current))}
-                          onMouseEnter={() => {
-                            clearTimeout(hoverTimer.current);
-                            hoverTimer.current = setTimeout(() => setPreviewed(key), 400);
-                          }}
-                          onMouseLeave={() => {
-                            clearTimeout(hoverTimer.current);
-                            setPreviewed((current) => (current === key ? null : current));
-                          }}
-                          onKeyDown={(e) => onKeyDown(e, row, column)}
-                          onClick={() => open(row, column)}
-                          className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
+            <Rows
+              rows={matrix.issues.length}
+              scroller={scroller}
+              headerHeight={headerHeight}
+              focusedRow={focus[0]}
+              revealRef={revealRow}
+            >
+              {({ slices, gapAfter, measure }) => (
+                <>
+                  {slices.map(({ row, gapBefore }) => {
+                    const issue = matrix.issues[row]!;
+                    return (
+                      <Fragment key={issue.id}>
+                        {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
+                        <tr
+                          ref={measure}
+                          data-index={row}
+                          aria-rowindex={virtual ? row + 2 : undefined}
+                          className="matrix-row"
                         >
-                          <div
-                            className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"}${change ? " matrix-card-changed" : ""}${isPending ? " opacity-70" : ""}${dimmed ? " opacity-40 saturate-50" : ""}`}
-                          >
-                            {isPending ? <span className="matrix-saving">Saving… </span> : null}
-                            {change ? (
-                              <span className="matrix-change">
-                                {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
-                                {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
-                              </span>
+                          <th scope="row" className="matrix-first matrix-issue">
+                            {issue.title}
+                            <IssueLinkMarker issueId={issue.id} links={links} expanded={showLinkages} />
+                            {issue.description ? (
+                              <span className="matrix-issue-description">{issue.description}</span>
                             ) : null}
-                            {statement && position ? (
-                              <>
-                                {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
-                                <CellBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
-                                <QualityIcons qualities={statement} />{" "}
-                                {wording[key] ? (
-                                  <WordingChange parts={wording[key]} />
-                                ) : (
-                                  <span className="matrix-summary">{statement.summary}</span>
-                                )}{" "}
-                                <span className="matrix-meta">
-                                  <time dateTime={statement.statedOn}>{dates.calendar(statement.statedOn)}</time>{" "}
-                                  {shared ? (
-                                    shareBase && statement.links[0] ? (
-                                      <Link
-                                        href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
-                                        prefetch={false}
-                                        onClick={(e) => e.stopPropagation()}
-                                      >
-                                        {quotes}
-                                      </Link>
-                                    ) : (
-                                      <span>{quotes}</span>
-                                    )
-                                  ) : (
-                                    <Link
-                                      href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
-                                      prefetch={false}
-                                      onClick={(e) => e.stopPropagation()}
-                                      tabIndex={-1}
-                                    >
-                                      {quotes}
-                                    </Link>
-                                  )}
-                                </span>
-                              </>
-                            ) : (
-                              <span className="matrix-empty">No statement yet</span>
-                            )}
-                            {comments ? (
-                              <span className="matrix-comments" data-testid="cell-comments">
-                                <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
-                                  <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
-                                </svg>
-                                {comments.comments}
-                                {comments.unresolved ? (
-                                  <span className="matrix-unresolved" title={`${comments.unresolved} open`}>
-                                    {" "}
-                                    · {comments.unresolved} open
-                                  </span>
-                                ) : null}
-                              </span>
-                            ) : null}
-                            {proposals ? " " : null}
-                            {proposals ? (
-                              <span
-                                className="matrix-proposals"
-                                data-testid="cell-proposals"
-                                title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
+                          </th>
+                          {matrix.parties.map((party, column) => {
+                            const key = cellKey(issue.id, party.id);
+                            const statement = cells.get(key)?.statement ?? null;
+                            const change = changed.get(key);
+                            const isPending = pending.has(key);
+                            const position = statement?.position as Position | undefined;
+                            const lowConfidence = statement?.confidence === "LOW";
+                            const dimmed = dimLowConfidence && lowConfidence;
+                            const quotes = statement
+                              ? `${statement.evidenceCount} ${statement.evidenceCount === 1 ? "quote" : "quotes"}`
+                              : "";
+                            // The cell's name starts with what it is, then says everything it shows, in the
+                            // order shown, so a speech-input user can name it by its visible words (WCAG 2.5.3).
+                            const shown = [
+                              isPending ? "Saving…" : "",
+                              change
+                                ? `${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"}`
+                                : "",
+                              ...(statement && position
+                                ? [
+                                    matrix.positionLabels[position],
+                                    wording[key] ? wordingText(wording[key], "new") : statement.summary,
+                                    wording[key] ? `(wording was: ${wordingText(wording[key], "old")})` : "",
+                                    dates.calendar(statement.statedOn),
+                                    quotes,
+                                  ]
+                                : ["No statement yet"]),
+                            ].filter(Boolean);
+                            const comments = commentCounts[key];
+                            const proposals = proposalCounts[key] ?? 0;
+                            // The badge's own words, so the cell's name holds what it shows (WCAG 2.5.3).
+                            const proposalWords = proposals ? `${proposals} pending` : "";
+                            const commentWords = comments
+                              ? `${comments.comments} ${comments.comments === 1 ? "comment" : "comments"}${comments.unresolved ? `, ${comments.unresolved} open` : ""}`
+                              : "";
+                            const label = `${party.name} on ${issue.title}: ${position ? matrix.positionLabels[position] : "no statement"}${statement?.redLine ? ", red line" : ""}${statement?.conditionText || statement?.conditionCell ? ", conditional" : ""}${lowConfidence ? ", low confidence" : ""}${change ? " (changed)" : ""}${isPending ? " (saving)" : ""}. ${[...shown, commentWords, proposalWords].filter(Boolean).join(" ")}`;
+                            const previewing =
+                              !shared && previewed === key && statement && statement.evidenceCount > 0 && !isPending;
+                            return (
+                              <td
+                                key={party.id}
+                                tabIndex={focus[0] === row && focus[1] === column ? 0 : -1}
+                                data-row={row}
+                                data-column={column}
+                                data-testid="matrix-cell"
+                                data-position={position ?? ""}
+                                data-changed={change ? "true" : undefined}
+                                data-pending={isPending ? "true" : undefined}
+                                data-confidence={statement?.confidence}
+                                data-dimmed={dimmed ? "true" : undefined}
+                                aria-label={label}
+                                aria-busy={isPending}
+                                aria-describedby={previewing ? `preview-${key}` : undefined}
+                                onFocus={() => {
+                                  if (focus[0] !== row || focus[1] !== column) select(row, column);
+                                  setPreviewed(key);
+                                }}
+                                onBlur={() => setPreviewed((current) => (current === key ? null : current))}
+                                onMouseEnter={() => {
+                                  clearTimeout(hoverTimer.current);
+                                  hoverTimer.current = setTimeout(() => setPreviewed(key), 400);
+                                }}
+                                onMouseLeave={() => {
+                                  clearTimeout(hoverTimer.current);
+                                  setPreviewed((current) => (current === key ? null : current));
+                                }}
+                                onKeyDown={(e) => onKeyDown(e, row, column)}
+                                onClick={() => open(row, column)}
+                                className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
                               >
-                                {proposals} pending
-                              </span>
-                            ) : null}
-                            {previewing ? (
-                              <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
-                            ) : null}
-                          </div>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                </Fragment>
-              );
-            })}
-            {rows.gapAfter ? <RowGap height={rows.gapAfter} columns={matrix.parties.length} /> : null}
+                                <div
+                                  className={`matrix-card ${position ? POSITION_STYLES[position].cell : "matrix-card-empty"}${change ? " matrix-card-changed" : ""}${isPending ? " opacity-70" : ""}${dimmed ? " opacity-40 saturate-50" : ""}`}
+                                >
+                                  {isPending ? <span className="matrix-saving">Saving… </span> : null}
+                                  {change ? (
+                                    <span className="matrix-change">
+                                      {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
+                                      {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
+                                    </span>
+                                  ) : null}
+                                  {statement && position ? (
+                                    <>
+                                      {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
+                                      <CellBadge
+                                        position={position}
+                                        label={matrix.positionLabels[position] ?? position}
+                                      />{" "}
+                                      <QualityIcons qualities={statement} />{" "}
+                                      {wording[key] ? (
+                                        <WordingChange parts={wording[key]} />
+                                      ) : (
+                                        <span className="matrix-summary">{statement.summary}</span>
+                                      )}{" "}
+                                      <span className="matrix-meta">
+                                        <time dateTime={statement.statedOn}>{dates.calendar(statement.statedOn)}</time>{" "}
+                                        {shared ? (
+                                          shareBase && statement.links[0] ? (
+                                            <Link
+                                              href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
+                                              prefetch={false}
+                                              onClick={(e) => e.stopPropagation()}
+                                            >
+                                              {quotes}
+                                            </Link>
+                                          ) : (
+                                            <span>{quotes}</span>
+                                          )
+                                        ) : (
+                                          <Link
+                                            href={`/w/${slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
+                                            prefetch={false}
+                                            onClick={(e) => e.stopPropagation()}
+                                            tabIndex={-1}
+                                          >
+                                            {quotes}
+                                          </Link>
+                                        )}
+                                      </span>
+                                    </>
+                                  ) : (
+                                    <span className="matrix-empty">No statement yet</span>
+                                  )}
+                                  {comments ? (
+                                    <span className="matrix-comments" data-testid="cell-comments">
+                                      <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
+                                        <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
+                                      </svg>
+                                      {comments.comments}
+                                      {comments.unresolved ? (
+                                        <span className="matrix-unresolved" title={`${comments.unresolved} open`}>
+                                          {" "}
+                                          · {comments.unresolved} open
+                                        </span>
+                                      ) : null}
+                                    </span>
+                                  ) : null}
+                                  {proposals ? " " : null}
+                                  {proposals ? (
+                                    <span
+                                      className="matrix-proposals"
+                                      data-testid="cell-proposals"
+                                      title={`${proposals} ${proposals === 1 ? "proposal awaits" : "proposals await"} review`}
+                                    >
+                                      {proposals} pending
+                                    </span>
+                                  ) : null}
+                                  {previewing ? (
+                                    <CellPreview slug={slug} statementId={statement.id} id={`preview-${key}`} />
+                                  ) : null}
+                                </div>
+                              </td>
+                            );
+                          })}
+                        </tr>
+                      </Fragment>
+                    );
+                  })}
+                  {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
+                </>
+              )}
+            </Rows>
           </tbody>
         </table>
       </div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, dbPool } from "@/lib/db/client";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 
 // Personal access tokens: `parley_pat_` and 256 random bits in base64url. The prefix lets secret
@@ -50,16 +50,21 @@ type LiveTokenRow = {
 
 /**
  * The live token behind a secret: unknown, revoked, expired and disabled users' tokens all give
- * null. One round trip: every API request pays for it, so the user and the workspaces come joined.
+ * null. One round trip by unique index: every API request pays for it, so the user and the
+ * workspaces come joined, and it goes to the pool directly (lib/db/client.ts, dbPool).
  */
 export async function findLiveToken(secret: string, now = new Date()): Promise<TokenCaller | null> {
-  const rows = await db().$queryRaw<LiveTokenRow[]>`
-    SELECT t.id::text AS id, t."userId"::text AS "userId", t.scope::text AS scope, t."expiresAt", t."lastUsedAt",
-           array(SELECT w."workspaceId"::text FROM api_token_workspaces w WHERE w."tokenId" = t.id) AS "workspaceIds"
-    FROM api_tokens t
-    JOIN users u ON u.id = t."userId"
-    WHERE t."tokenHash" = ${hashApiToken(secret)}
-      AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`;
+  const { rows } = await dbPool().query<LiveTokenRow>(
+    // The columns are UTC without a zone (Prisma's DateTime): said so, for pg to read them right.
+    `SELECT t.id::text AS id, t."userId"::text AS "userId", t.scope::text AS scope,
+            t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
+            array(SELECT w."workspaceId"::text FROM api_token_workspaces w WHERE w."tokenId" = t.id) AS "workspaceIds"
+     FROM api_tokens t
+     JOIN users u ON u.id = t."userId"
+     WHERE t."tokenHash" = $1
+       AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`,
+    [hashApiToken(secret)],
+  );
   const token = rows[0];
   if (!token || token.expiresAt <= now) return null;
   return {

@@ -1,7 +1,7 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, hkdfSync, type KeyObject, randomUUID, timingSafeEqual } from "node:crypto";
+import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
 import { cookies, headers } from "next/headers";
-import { decode, encode, type JWT } from "next-auth/jwt";
 import { cache } from "react";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, sessionCookieName } from "@/lib/auth/config";
 import { findSessionStanding } from "@/lib/auth/session-user";
@@ -15,6 +15,55 @@ function authSecret(): string {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set; `npm start` sets one, or set it in the environment.");
   return secret;
+}
+
+// The session cookie is an Auth.js JWT (next-auth/jwt encode/decode): direct encryption with a key
+// derived from AUTH_SECRET and the cookie name by HKDF. Auth.js derives the key, and hashes it for
+// its key id, on every decode; the derivation depends on nothing else, so it is done once here.
+const ENCRYPTION = "A256CBC-HS512";
+type SessionKey = { key: KeyObject; kid: string };
+const sessionKeys = new Map<string, Promise<SessionKey>>();
+
+function sessionKey(cookieName: string): Promise<SessionKey> {
+  const secret = authSecret();
+  const cacheKey = `${cookieName}\0${secret}`;
+  let derived = sessionKeys.get(cacheKey);
+  if (!derived) {
+    const bytes = new Uint8Array(
+      hkdfSync("sha256", secret, cookieName, `Auth.js Generated Encryption Key (${cookieName})`, 64),
+    );
+    derived = calculateJwkThumbprint({ kty: "oct", k: base64url.encode(bytes) }, "sha512").then((kid) => ({
+      key: createSecretKey(bytes),
+      kid,
+    }));
+    sessionKeys.set(cacheKey, derived);
+  }
+  return derived;
+}
+
+/** Opens a session cookie as next-auth/jwt's decode does (its options, its key id check). */
+async function decodeSessionToken(token: string, cookieName: string): Promise<JWTPayload> {
+  const { key, kid } = await sessionKey(cookieName);
+  const { payload } = await jwtDecrypt(
+    token,
+    (header) => {
+      if (header.kid !== undefined && header.kid !== kid) throw new Error("no matching decryption secret");
+      return key;
+    },
+    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: [ENCRYPTION] },
+  );
+  return payload;
+}
+
+/** Seals claims as next-auth/jwt's encode does, so Auth.js (sign-out, auth()) still reads the cookie. */
+async function encodeSessionToken(claims: JWTPayload, cookieName: string, seconds: number): Promise<string> {
+  const { key, kid } = await sessionKey(cookieName);
+  return new EncryptJWT(claims)
+    .setProtectedHeader({ alg: "dir", enc: ENCRYPTION, kid })
+    .setIssuedAt(seconds)
+    .setExpirationTime(seconds + SESSION_IDLE_SECONDS)
+    .setJti(randomUUID())
+    .encrypt(key);
 }
 
 /** What the proxy verified about the request's session, handed to the page it serves. */
@@ -45,13 +94,13 @@ export async function checkSessionToken(
 ): Promise<SessionCheck> {
   if (!token) return { kind: "none" };
   const seconds = Math.floor(now / 1000);
-  let claims: JWT | null;
+  let claims: JWTPayload;
   try {
-    claims = await decode({ token, secret: authSecret(), salt: cookieName });
+    claims = await decodeSessionToken(token, cookieName);
   } catch (error) {
     return { kind: "invalid", reason: `JWTSessionError: ${(error as Error).name}: ${(error as Error).message}` };
   }
-  const { sub, sid, sv, authAt, iat, exp } = (claims ?? {}) as JWT & Record<string, unknown>;
+  const { sub, sid, sv, authAt, iat, exp } = claims;
   if (typeof sub !== "string" || typeof sid !== "string" || typeof sv !== "number" || typeof authAt !== "number")
     return { kind: "invalid", reason: "JWTSessionError: the session token lacks its claims" };
   if (typeof exp !== "number" || exp <= seconds) return { kind: "invalid", reason: "session idle timeout" };
@@ -62,9 +111,7 @@ export async function checkSessionToken(
   const session: VerifiedSession = { userId: sub, sessionId: sid, sessionVersion: sv, authAt };
   const issuedAt = typeof iat === "number" ? iat : 0;
   const renewed =
-    seconds - issuedAt >= SESSION_RENEW_SECONDS
-      ? await encode({ token: claims as JWT, secret: authSecret(), salt: cookieName, maxAge: SESSION_IDLE_SECONDS })
-      : null;
+    seconds - issuedAt >= SESSION_RENEW_SECONDS ? await encodeSessionToken(claims, cookieName, seconds) : null;
   return { kind: "valid", session, renewed };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, dbPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 export async function findSessionUser(userId: string) {
@@ -10,16 +10,22 @@ export async function findSessionUser(userId: string) {
   return user && !user.disabledAt ? user : null;
 }
 
-/** In one query: the enabled user's session version, and whether this session was signed out. */
+/**
+ * In one round trip, both by primary key: the enabled user's session version, and
+ * whether this session was signed out. Every signed-in request pays for it, so it goes to the
+ * pool directly (lib/db/client.ts, dbPool).
+ */
 export async function findSessionStanding(
   userId: string,
   sessionId: string,
 ): Promise<{ sessionVersion: number; revoked: boolean } | null> {
-  const rows = await db().$queryRaw<{ sessionVersion: number; revoked: boolean }[]>`
-    SELECT u."sessionVersion",
-           EXISTS (SELECT 1 FROM revoked_sessions r WHERE r."sessionId" = ${sessionId}) AS revoked
-    FROM users u
-    WHERE u.id = ${userId}::uuid AND u."disabledAt" IS NULL`;
+  const { rows } = await dbPool().query<{ sessionVersion: number; revoked: boolean }>(
+    `SELECT u."sessionVersion",
+            EXISTS (SELECT 1 FROM revoked_sessions r WHERE r."sessionId" = $2) AS revoked
+     FROM users u
+     WHERE u.id = $1::uuid AND u."disabledAt" IS NULL`,
+    [userId, sessionId],
+  );
   return rows[0] ?? null;
 }
 

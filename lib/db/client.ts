@@ -52,16 +52,34 @@ function measurePoolWait(pool: Pool, name: string): void {
   }) as Pool["connect"];
 }
 
+// On globalThis, like the client: the proxy and the pages are separate bundles, each with its own
+// copy of this module, and share one client.
+const globalForPools = globalThis as unknown as { parleyPools?: WeakMap<Database, Pool> };
+globalForPools.parleyPools ??= new WeakMap<Database, Pool>();
+const pools = globalForPools.parleyPools;
+
 export function createDatabase(connectionString: string, max: number, poolName = "requests"): Database {
   // The embedded server drops connections beyond its limit instead of queueing them, so every
   // pool is sized explicitly (see scripts/embedded-postgres.mjs for the server's side). A small
   // pool makes transactions wait their turn: they get longer than Prisma's default 2 s for it.
   const pool = new Pool({ connectionString, max });
   measurePoolWait(pool, poolName);
-  return new PrismaClient({
+  const database = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
+  pools.set(database, pool);
+  return database;
+}
+
+/**
+ * The pool under db(), for the checks every request pays before anything else (the session and
+ * API token lookups): for one small query Prisma's own work costs as much as the round trip.
+ */
+export function dbPool(): Pool {
+  const pool = pools.get(db());
+  if (!pool) throw new Error("db() was not made by createDatabase");
+  return pool;
 }
 
 const globalForPrisma = globalThis as unknown as { parleyDb?: Database };
