@@ -5,17 +5,44 @@
 // statement that lands in that column: the first column on or after its date, found by
 // width_bucket over the columns (the number of columns strictly before the statement's date).
 // Later columns inherit it until a newer one lands; lib/convergence/heat-map.ts carries that
-// forward and judges conditional offers against the cells standing on the same column. Amended (corrected or retracted) statements never count, as in the matrix.
+// forward and judges conditional offers against the cells standing on the same column. Amended
+// (corrected or retracted) statements never count, as in the matrix.
+//
+// The pass rides the statements index in its own order (newest first within a cell), so nothing
+// is sorted: a statement is the last of its column when the one before it in that order lands in
+// another column (lag). The index carries the columns read here (migration
+// 20261202150000_heat_map_indexes), so the table itself is not visited; the amendments and the
+// offers conditional in words alone are small sets probed by hash. Each cell comes back as one row
+// of integers (see LandedCell in heat-map.ts for the code), which leaves archived issues and
+// parties to a join on a few hundred rows.
 // Parameters: $1 the workspace id, $2 the columns' dates, oldest first.
 export const HEAT_MAP_SQL = `
-  SELECT DISTINCT ON (st."issueId", st."partyId", bucket)
-         st."issueId", st."partyId", st.position, st."conditionText", st."conditionIssueId",
-         st."conditionPartyId", st."conditionMinPosition",
-         width_bucket(st."statedOn" - 1, $2::date[]) AS bucket
-  FROM stance_statements st
-  JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
-  JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
-  WHERE st."workspaceId" = $1::uuid
-    AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-    AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-  ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC`;
+  SELECT c."issueId", c."partyId", c.landed, c."conditionIssueIds", c."conditionPartyIds"
+  FROM (
+    SELECT "issueId", "partyId",
+           array_agg(bucket * 64 + code + CASE WHEN code < 8 AND id IN (
+               SELECT w.id FROM stance_statements w
+               WHERE w."workspaceId" = $1::uuid AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL)
+             THEN 56 ELSE 0 END) AS landed,
+           array_agg("conditionIssueId"::text) FILTER (WHERE "conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
+           array_agg("conditionPartyId"::text) FILTER (WHERE "conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
+    FROM (
+      SELECT st."issueId", st."partyId", st.id, st."conditionIssueId", st."conditionPartyId",
+             width_bucket(st."statedOn" - 1, $2::date[]) AS bucket,
+             CASE st.position WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                              WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END
+             + 8 * CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                                                  WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END AS code,
+             lag(width_bucket(st."statedOn" - 1, $2::date[])) OVER (
+               PARTITION BY st."issueId", st."partyId" ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
+             ) AS "newerBucket"
+      FROM stance_statements st
+      WHERE st."workspaceId" = $1::uuid
+        AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
+        AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a)
+    ) s
+    WHERE "newerBucket" IS DISTINCT FROM bucket
+    GROUP BY "issueId", "partyId"
+  ) c
+  JOIN issues i ON i.id = c."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
+  JOIN parties p ON p.id = c."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;

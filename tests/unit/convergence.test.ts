@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWhatMoved } from "@/lib/convergence/digest";
-import { type BucketedPosition, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { heatMapColumns, type LandedCell, landedCode, sweepHeatMap } from "@/lib/convergence/heat-map";
 import { assessIssue, isInZone, positionDistance, positionSpread, positionStep } from "@/lib/convergence/scale";
 import { convergenceOf } from "@/lib/convergence/view";
 import { DEFAULT_POSITION_LABELS, POSITIONS } from "@/lib/matrix/positions";
@@ -217,6 +217,48 @@ const historyArbitrary = fc.record({
   columns: fc.uniqueArray(fc.integer({ min: -2, max: 33 }).map(day), { minLength: 1, maxLength: 8 }),
 });
 
+/** A cell's last statement landing in a column, as the heat map's query reads it. */
+type BucketedPosition = {
+  issueId: string;
+  partyId: string;
+  position: P;
+  bucket: number;
+  conditionText?: string | null;
+  conditionIssueId?: string | null;
+  conditionPartyId?: string | null;
+  conditionMinPosition?: P | null;
+};
+
+/** What the heat map's query hands over for those statements: one row of codes per cell, newest first. */
+function landedCells(rows: readonly BucketedPosition[]): LandedCell[] {
+  const cells = new Map<
+    string,
+    LandedCell & { landed: number[]; conditionIssueIds: string[]; conditionPartyIds: string[] }
+  >();
+  for (const row of [...rows].reverse()) {
+    const key = `${row.issueId}:${row.partyId}`;
+    const cell = cells.get(key) ?? {
+      issueId: row.issueId,
+      partyId: row.partyId,
+      landed: [],
+      conditionIssueIds: [],
+      conditionPartyIds: [],
+    };
+    cells.set(key, cell);
+    const condition = row.conditionIssueId
+      ? { minPosition: row.conditionMinPosition ?? null }
+      : row.conditionText
+        ? { minPosition: null }
+        : null;
+    cell.landed.push(row.bucket * 64 + landedCode(row.position, condition));
+    if (row.conditionIssueId && row.conditionPartyId) {
+      cell.conditionIssueIds.push(row.conditionIssueId);
+      cell.conditionPartyIds.push(row.conditionPartyId);
+    }
+  }
+  return [...cells.values()];
+}
+
 describe("the heat map sweep", () => {
   it("gives every issue on every column the spread and zone of the statements standing that day", () => {
     fc.assert(
@@ -233,7 +275,7 @@ describe("the heat map sweep", () => {
           if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
             landed.set(key, { ...s, bucket });
         }
-        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells([...landed.values()]));
         for (const issueId of ["i1", "i2"]) {
           for (const [c, date] of columns.entries()) {
             const standing = ["p1", "p2", "p3", "p4"].map((partyId) => {
@@ -299,7 +341,7 @@ describe("the heat map sweep", () => {
               conditionMinPosition: c && !c.inWordsOnly ? c.minPosition : null,
             });
         }
-        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells([...landed.values()]));
         for (const [col, date] of columns.entries()) {
           const standingOf = (issueId: string, partyId: string) => {
             let latest: (typeof ordered)[number] | null = null;
@@ -347,7 +389,7 @@ describe("the heat map sweep", () => {
       { issueId: "transparency", partyId: "ru", position: "OPPOSES", bucket: 0 },
       { issueId: "transparency", partyId: "ru", position: "OPEN", bucket: 1 },
     ];
-    const swept = sweepHeatMap(["missiles"], ["2022-01-10", "2022-01-26"], rows).get("missiles")!;
+    const swept = sweepHeatMap(["missiles"], ["2022-01-10", "2022-01-26"], landedCells(rows)).get("missiles")!;
     expect(swept.map((c) => c.inZone)).toEqual([false, true]);
     // Only Russia is on the scale for the spread; the met offer agrees whatever step it was stated at.
     expect(swept.map((c) => [c.spread, c.placed])).toEqual([
