@@ -12,6 +12,7 @@ import { findLiveToken, hashApiToken, newApiToken } from "@/lib/auth/api-tokens"
 import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
 import { checkSessionToken } from "@/lib/auth/session-check";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
+import type { HeatMapCell } from "@/lib/convergence/heat-map";
 import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { db } from "@/lib/db/client";
 import type { EvidenceRelation, Position } from "@/lib/enums";
@@ -87,48 +88,40 @@ type BaselineCell = {
 
 type ConditionCell = NonNullable<NonNullable<MatrixView["cells"][number]["statement"]>["conditionCell"]>;
 
-// The convergence heat map by hand, in SQL: the same last-statement-per-column pass as the app's
-// query (HEAT_MAP_SQL), each landed statement held until the cell's next one (lead) and expanded
-// to the columns it covers (generate_series per span); then, per issue and column, the spread and
-// count of the unconditional positions on the scale, and the conditional offers whose condition
-// cell stands, on the same column, at its minimum step or better (a join of the few conditional
-// rows against the standing cells). Only the zone test is left to the caller.
+// The convergence heat map by hand: what a good engineer writes for getHeatMap's output with pg.
+// The database does the one heavy part, the history of 200,000 statements: it walks the
+// statements index in its order (newest first within a cell, so no sort; the covering index of
+// migration 20261202150000 keeps it an index-only scan), keeps each column's last statement of a
+// cell (lag: the next newer one lands in another column), and sends one row of small integer
+// arrays per cell. Spreading those over the columns and judging the conditions on each column
+// (a few hundred cells times a few hundred columns) is left to a plain loop in the caller, which
+// is cheaper than expanding every cell to every column in SQL.
 const BASELINE_HEAT_MAP_SQL = `
-  WITH landed AS (
-    SELECT DISTINCT ON (st."issueId", st."partyId", bucket) st."issueId", st."partyId", bucket,
-           CASE st.position WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
-                            WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS step,
-           st."conditionText" IS NOT NULL OR st."conditionIssueId" IS NOT NULL AS conditional,
-           st."conditionIssueId", st."conditionPartyId",
-           CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
-                                          WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS "minStep"
-    FROM stance_statements st
-    JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
-    JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
-    CROSS JOIN LATERAL (SELECT width_bucket(st."statedOn" - 1, $2::date[]) AS bucket) b
+  WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps),
+  ranked AS (
+    SELECT st."issueId", st."partyId", st.id, st."conditionIssueId", st."conditionPartyId",
+           width_bucket(st."statedOn" - 1, $2::date[]) AS col,
+           coalesce(array_position(scale.steps, st.position), 0) AS step,
+           coalesce(array_position(scale.steps, st."conditionMinPosition"), 0) AS "minStep",
+           lag(width_bucket(st."statedOn" - 1, $2::date[])) OVER (PARTITION BY st."issueId", st."partyId"
+             ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS "newerCol"
+    FROM stance_statements st, scale
     WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-    ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-  ), standing AS (
-    SELECT l.*, c.col
-    FROM (SELECT *, coalesce(lead(bucket) OVER (PARTITION BY "issueId", "partyId" ORDER BY bucket),
-                             cardinality($2::date[])) AS stop
-          FROM landed) l
-    CROSS JOIN LATERAL generate_series(l.bucket, l.stop - 1) AS c(col)
-  ), met AS (
-    SELECT offer."issueId", offer.col, count(*)::int AS agreeing
-    FROM standing offer
-    JOIN standing cond ON cond."issueId" = offer."conditionIssueId" AND cond."partyId" = offer."conditionPartyId"
-                      AND cond.col = offer.col
-    WHERE offer."minStep" IS NOT NULL AND cond.step >= offer."minStep"
-    GROUP BY offer."issueId", offer.col
+      AND st.id NOT IN (SELECT "statementId" FROM statement_amendments)
   )
-  SELECT s."issueId", s.col, s.spread, s.placed, coalesce(m.agreeing, 0) AS agreeing
-  FROM (SELECT "issueId", col,
-               max(step) FILTER (WHERE NOT conditional) - min(step) FILTER (WHERE NOT conditional) AS spread,
-               count(step) FILTER (WHERE NOT conditional)::int AS placed
-        FROM standing GROUP BY "issueId", col) s
-  LEFT JOIN met m ON m."issueId" = s."issueId" AND m.col = s.col`;
+  SELECT g.* FROM (
+    SELECT r."issueId", r."partyId", array_agg(r.col) AS cols, array_agg(r.step) AS steps,
+           array_agg(CASE WHEN r."minStep" > 0 THEN r."minStep"
+                          WHEN r.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                        AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN -1
+                          ELSE 0 END) AS offers,
+           array_agg(r."conditionIssueId" || ':' || r."conditionPartyId") FILTER (WHERE r."minStep" > 0) AS conditions
+    FROM ranked r
+    WHERE r."newerCol" IS DISTINCT FROM r.col
+    GROUP BY r."issueId", r."partyId"
+  ) g
+  JOIN issues i ON i.id = g."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
+  JOIN parties p ON p.id = g."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -313,6 +306,7 @@ it(`measures the data layer on ${mode}`, async () => {
     baseline: await explain(BASELINE_CELLS_SQL),
     distinctOn: await explain(DISTINCT_ON_SQL),
     heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
+    heatMapBaseline: await explain(BASELINE_HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
   };
 
   // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
@@ -320,32 +314,80 @@ it(`measures the data layer on ${mode}`, async () => {
   // How many issue × column cells count a met conditional offer: the data exercise the condition rule.
   let cellsWithMetOffers = 0;
   const heatMapBaseline = async (columns: string[]): Promise<HeatMap> => {
-    const [issueRows, spreads] = await Promise.all([
+    const [issueRows, cellRows] = await Promise.all([
       pool.query<{ id: string; title: string }>(
         `SELECT id, title FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
         [row.id],
       ),
-      pool.query<{ issueId: string; col: number; spread: number | null; placed: number; agreeing: number }>(
-        BASELINE_HEAT_MAP_SQL,
-        [row.id, columns],
-      ),
+      pool.query<{
+        issueId: string;
+        partyId: string;
+        cols: number[];
+        steps: number[];
+        offers: number[];
+        conditions: string[] | null;
+      }>(BASELINE_HEAT_MAP_SQL, [row.id, columns]),
     ]);
-    const found = new Map(spreads.rows.map((r) => [`${r.issueId}:${r.col}`, r]));
-    cellsWithMetOffers = spreads.rows.filter((r) => r.agreeing > 0).length;
-    return {
-      columns,
-      issues: issueRows.rows.map((issue) => ({
-        issueId: issue.id,
-        title: issue.title,
-        cells: columns.map((date, col) => {
-          const cell = found.get(`${issue.id}:${col}`);
-          const spread = cell?.placed ? cell.spread : null;
-          // A met conditional offer counts as agreeing: a voice for the zone that never widens the spread.
-          const placed = (cell?.placed ?? 0) + (cell?.agreeing ?? 0);
-          return { date, spread, inZone: placed >= 2 && (spread === null || spread <= 1), placed };
-        }),
-      })),
-    };
+    // Per cell and column: the step (1-5, 0 off the scale) and offer (0 none, -1 in words alone,
+    // else the minimum step of the condition cell, whose index goes in target) landing there.
+    const cells = cellRows.rows;
+    const n = cells.length;
+    const w = columns.length;
+    const cellAt = new Map(cells.map((c, k) => [`${c.issueId}:${c.partyId}`, k]));
+    const issueAt = new Map(issueRows.rows.map((issue, i) => [issue.id, i]));
+    const landStep = new Int8Array(n * w).fill(-1);
+    const landOffer = new Int8Array(n * w);
+    const landTarget = new Int32Array(n * w).fill(-1);
+    const issueOf = cells.map((c) => issueAt.get(c.issueId) ?? -1);
+    for (const [k, c] of cells.entries()) {
+      let next = 0;
+      for (const [j, col] of c.cols.entries()) {
+        landStep[k * w + col] = c.steps[j] ?? 0;
+        const offer = c.offers[j] ?? 0;
+        landOffer[k * w + col] = offer;
+        if (offer > 0) landTarget[k * w + col] = cellAt.get(c.conditions?.[next++] ?? "") ?? -1;
+      }
+    }
+    const step = new Int8Array(n).fill(-1);
+    const offer = new Int8Array(n);
+    const target = new Int32Array(n).fill(-1);
+    const out = issueRows.rows.map((issue) => ({ issueId: issue.id, title: issue.title, cells: [] as HeatMapCell[] }));
+    cellsWithMetOffers = 0;
+    for (const [col, date] of columns.entries()) {
+      for (let k = 0; k < n; k++) {
+        const at = k * w + col;
+        if ((landStep[at] ?? -1) < 0) continue;
+        step[k] = landStep[at] ?? -1;
+        offer[k] = landOffer[at] ?? 0;
+        target[k] = landTarget[at] ?? -1;
+      }
+      const low = out.map(() => 9);
+      const high = out.map(() => -1);
+      const placed = out.map(() => 0);
+      const agreeing = out.map(() => 0);
+      for (let k = 0; k < n; k++) {
+        const i = issueOf[k] ?? -1;
+        const s = step[k] ?? -1;
+        const o = offer[k] ?? 0;
+        if (i < 0 || s < 0) continue;
+        if (o === 0 && s > 0) {
+          placed[i] = (placed[i] ?? 0) + 1;
+          low[i] = Math.min(low[i] ?? 9, s);
+          high[i] = Math.max(high[i] ?? -1, s);
+        } else if (o > 0) {
+          const t = target[k] ?? -1;
+          if (t >= 0 && (step[t] ?? -1) >= o) agreeing[i] = (agreeing[i] ?? 0) + 1;
+        }
+      }
+      for (const [i, issue] of out.entries()) {
+        const spread = placed[i] ? (high[i] ?? 0) - (low[i] ?? 0) : null;
+        // A met conditional offer counts as agreeing: a voice for the zone that never widens the spread.
+        const voices = (placed[i] ?? 0) + (agreeing[i] ?? 0);
+        if (agreeing[i]) cellsWithMetOffers++;
+        issue.cells.push({ date, spread, inZone: voices >= 2 && (spread === null || spread <= 1), placed: voices });
+      }
+    }
+    return { columns, issues: out };
   };
   const heatMapApp: number[] = [];
   const heatMapHand: number[] = [];
