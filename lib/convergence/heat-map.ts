@@ -3,12 +3,13 @@ import type { Position } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 
 /**
- * One cell's history as the heat map's query hands it over: for every column a statement of the
- * cell lands in (its last statement dated after the previous column and on or before this one),
- * `column * 64 + code`, in any order. The code's low three bits are the position's step on the
- * scale plus one (0 when it has none); the next three say what the statement is conditional on:
- * 0 nothing, 1 to 5 another cell standing at that step plus one or better, 7 words alone (never
- * met). The cells of the conditions on a cell come in the order of their statements in `landed`.
+ * One cell's history as the heat map's query hands it over. `landed` holds, in any order, one
+ * `column * 64 + code` for every column a statement of the cell lands in (its last statement
+ * dated after the previous column and on or before this one). The code's low three bits are the
+ * position's step on the scale plus one (0 when it has none); the next three, what the statement
+ * is conditional on: 0 nothing, 7 words alone (never met), else another cell, which must stand at
+ * that value minus one or better. The condition cells of those offers follow in
+ * conditionIssueIds / conditionPartyIds, in the order the offers come in `landed`.
  */
 export type LandedCell = {
   issueId: string;
@@ -51,17 +52,17 @@ export function sweepHeatMap(
   const issueOf = new Int32Array(cellCount);
   for (const [k, cell] of cells.entries()) {
     issueOf[k] = issueIndex.get(cell.issueId) ?? -1;
-    let condition = 0;
+    let conditions = 0;
     for (const value of cell.landed) {
       const column = value >> 6;
       const code = value & 63;
+      const on = code >> 3;
+      const condition = on > 0 && on !== WORDS_ALONE ? conditions++ : -1;
       if (column >= width) continue;
       landedAt[k * width + column] = code;
-      const on = code >> 3;
-      if (on === 0 || on === WORDS_ALONE) continue;
+      if (condition < 0) continue;
       const key = `${cell.conditionIssueIds?.[condition]}:${cell.conditionPartyIds?.[condition]}`;
       conditionAt[k * width + column] = cellIndex.get(key) ?? -1;
-      condition++;
     }
   }
 
