@@ -1,7 +1,7 @@
 import "server-only";
 import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
 import { type HeatMapCell, heatMapColumns, type LandedCell, sweepHeatMap } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { HEAT_MAP_PLAN, HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
@@ -27,7 +27,12 @@ export async function getHeatMap(workspace: AuthorizedWorkspace, columns?: reado
     }),
     dates.length === 0
       ? Promise.resolve([] as LandedCell[])
-      : db().$queryRawUnsafe<LandedCell[]>(HEAT_MAP_SQL, workspace.id, dates),
+      : db()
+          .$transaction([
+            db().$executeRawUnsafe(HEAT_MAP_PLAN),
+            db().$queryRawUnsafe<LandedCell[]>(HEAT_MAP_SQL, workspace.id, dates),
+          ])
+          .then(([, cells]) => cells),
   ]);
   const swept = sweepHeatMap(
     issues.map((issue) => issue.id),

@@ -13,7 +13,7 @@ import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
 import { checkSessionToken } from "@/lib/auth/session-check";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
 import type { HeatMapCell } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { HEAT_MAP_PLAN, HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { db } from "@/lib/db/client";
 import type { EvidenceRelation, Position } from "@/lib/enums";
 import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
@@ -296,37 +296,57 @@ it(`measures the data layer on ${mode}`, async () => {
 
   // Plans of the queries at the median of the measured dates.
   const medianDate = [...plan.dates].sort()[Math.floor(plan.dates.length / 2)]!;
-  const explain = async (sql: string, params: unknown[] = [row.id, medianDate]) =>
-    (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
+  const explain = async (sql: string, params: unknown[] = [row.id, medianDate], setting?: string) => {
+    if (setting) await client.query(`BEGIN; ${setting}`);
+    try {
+      return (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+    } finally {
+      if (setting) await client.query("COMMIT");
+    }
+  };
   result.plans = {
     date: medianDate,
     app: await explain(MATRIX_AS_OF_SQL),
     baseline: await explain(BASELINE_CELLS_SQL),
     distinctOn: await explain(DISTINCT_ON_SQL),
-    heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
-    heatMapBaseline: await explain(BASELINE_HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
+    heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns], HEAT_MAP_PLAN),
+    heatMapBaseline: await explain(BASELINE_HEAT_MAP_SQL, [row.id, plan.heatMapColumns], HEAT_MAP_PLAN),
   };
 
   // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
   // (getHeatMap) and by the hand-written baseline, interleaved, and compared whole.
   // How many issue × column cells count a met conditional offer: the data exercise the condition rule.
   let cellsWithMetOffers = 0;
+  // The query after a setting, on one pooled connection, in one transaction (begun with the setting).
+  const inTransaction = async (setting: string, sql: string, params: unknown[]) => {
+    const connection = await pool.connect();
+    try {
+      await connection.query(`BEGIN; ${setting}`);
+      const result = await connection.query(sql, params);
+      await connection.query("COMMIT");
+      return result;
+    } finally {
+      connection.release();
+    }
+  };
   const heatMapBaseline = async (columns: string[]): Promise<HeatMap> => {
     const [issueRows, cellRows] = await Promise.all([
       pool.query<{ id: string; title: string }>(
         `SELECT id, title FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
         [row.id],
       ),
-      pool.query<{
-        issueId: string;
-        partyId: string;
-        cols: number[];
-        steps: number[];
-        offers: number[];
-        conditions: string[] | null;
-      }>(BASELINE_HEAT_MAP_SQL, [row.id, columns]),
+      inTransaction(HEAT_MAP_PLAN, BASELINE_HEAT_MAP_SQL, [row.id, columns]) as Promise<
+        pg.QueryResult<{
+          issueId: string;
+          partyId: string;
+          cols: number[];
+          steps: number[];
+          offers: number[];
+          conditions: string[] | null;
+        }>
+      >,
     ]);
     // Per cell and column: the step (1-5, 0 off the scale) and offer (0 none, -1 in words alone,
     // else the minimum step of the condition cell, whose index goes in target) landing there.
