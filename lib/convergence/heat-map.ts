@@ -3,13 +3,14 @@ import type { Position } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 
 /**
- * One cell's history as the heat map's query hands it over. `landed` holds, in any order, one
- * `column * 64 + code` for every column a statement of the cell lands in (its last statement
- * dated after the previous column and on or before this one). The code's low three bits are the
- * position's step on the scale plus one (0 when it has none); the next three, what the statement
- * is conditional on: 0 nothing, 7 words alone (never met), else another cell, which must stand at
- * that value minus one or better. The condition cells of those offers follow in
- * conditionIssueIds / conditionPartyIds, in the order the offers come in `landed`.
+ * One cell's history as the heat map's query hands it over. `landed` holds every live statement
+ * of the cell, newest first, as `column * 64 + code`, where the column is the first one dated on or
+ * after the statement; the first statement of each column is the one that lands there (the cell's
+ * last one dated after the previous column). The code's low three bits are the position's step on
+ * the scale plus one (0 when it has none); the next three, what the statement is conditional on:
+ * 0 nothing, 7 words alone (never met), else another cell, which must stand at that value minus
+ * one or better. The condition cells of those offers follow in conditionIssueIds /
+ * conditionPartyIds, in the order the offers come in `landed`.
  */
 export type LandedCell = {
   issueId: string;
@@ -58,11 +59,13 @@ export function sweepHeatMap(
       const code = value & 63;
       const on = code >> 3;
       const condition = on > 0 && on !== WORDS_ALONE ? conditions++ : -1;
-      if (column >= width) continue;
-      landedAt[k * width + column] = code;
+      const at = k * width + column;
+      // Newest first: the first statement seen for a column is the one that lands there.
+      if (column >= width || (landedAt[at] ?? -1) >= 0) continue;
+      landedAt[at] = code;
       if (condition < 0) continue;
       const key = `${cell.conditionIssueIds?.[condition]}:${cell.conditionPartyIds?.[condition]}`;
-      conditionAt[k * width + column] = cellIndex.get(key) ?? -1;
+      conditionAt[at] = cellIndex.get(key) ?? -1;
     }
   }
 

@@ -9,12 +9,12 @@
 // (corrected or retracted) statements never count, as in the matrix.
 //
 // The pass rides the statements index in its own order (newest first within a cell), so nothing
-// is sorted: a statement is the last of its column when the one before it in that order lands in
-// another column (lag). The index carries the columns read here (migration
+// is sorted and no row is compared with another here: each cell comes back as one row, its live
+// statements as integers newest first (see LandedCell in heat-map.ts for the code), and the sweep
+// keeps the first of each column. The index carries the columns read here (migration
 // 20261202150000_heat_map_indexes), so the table itself is not visited; the amendments and the
-// offers conditional in words alone are small sets probed by hash. Each cell comes back as one row
-// of integers (see LandedCell in heat-map.ts for the code), which leaves archived issues and
-// parties to a join on a few hundred rows.
+// offers conditional in words alone are small sets probed by hash. Archived issues and parties
+// are left to a join on the few hundred cell rows.
 // Parameters: $1 the workspace id, $2 the columns' dates, oldest first.
 //
 // Run it after HEAT_MAP_PLAN, in the same transaction: the planner prices the index walk and a
@@ -25,30 +25,27 @@ export const HEAT_MAP_PLAN = "SET LOCAL enable_sort = off";
 export const HEAT_MAP_SQL = `
   SELECT c."issueId", c."partyId", c.landed, c."conditionIssueIds", c."conditionPartyIds"
   FROM (
-    SELECT "issueId", "partyId",
-           array_agg(bucket * 64 + code + CASE WHEN code < 8 AND id IN (
-               SELECT w.id FROM stance_statements w
-               WHERE w."workspaceId" = $1::uuid AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL)
-             THEN 56 ELSE 0 END) AS landed,
-           array_agg("conditionIssueId"::text) FILTER (WHERE "conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
-           array_agg("conditionPartyId"::text) FILTER (WHERE "conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
-    FROM (
-      SELECT st."issueId", st."partyId", st.id, st."conditionIssueId", st."conditionPartyId",
-             width_bucket(st."statedOn" - 1, $2::date[]) AS bucket,
-             CASE st.position WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
-                              WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END
-             + 8 * CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
-                                                  WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END AS code,
-             lag(width_bucket(st."statedOn" - 1, $2::date[])) OVER (
-               PARTITION BY st."issueId", st."partyId" ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-             ) AS "newerBucket"
-      FROM stance_statements st
-      WHERE st."workspaceId" = $1::uuid
-        AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-        AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a)
-    ) s
-    WHERE "newerBucket" IS DISTINCT FROM bucket
-    GROUP BY "issueId", "partyId"
+    SELECT st."issueId", st."partyId",
+           array_agg(
+             width_bucket(st."statedOn" - 1, $2::date[]) * 64
+             + CASE st.position WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                                WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END
+             + CASE WHEN st."conditionIssueId" IS NOT NULL
+                      THEN 8 * CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                                                             WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 END
+                    WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                     AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 56
+                    ELSE 0 END
+             ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS landed,
+           array_agg(st."conditionIssueId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
+           array_agg(st."conditionPartyId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
+    FROM stance_statements st
+    WHERE st."workspaceId" = $1::uuid
+      AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
+      AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a)
+    GROUP BY st."issueId", st."partyId"
   ) c
   JOIN issues i ON i.id = c."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
   JOIN parties p ON p.id = c."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;

@@ -90,35 +90,30 @@ type ConditionCell = NonNullable<NonNullable<MatrixView["cells"][number]["statem
 
 // The convergence heat map by hand: what a good engineer writes for getHeatMap's output with pg.
 // The database does the one heavy part, the history of 200,000 statements: it walks the
-// statements index in its order (newest first within a cell, so no sort; the covering index of
-// migration 20261202150000 keeps it an index-only scan), keeps each column's last statement of a
-// cell (lag: the next newer one lands in another column), and sends one row of small integer
-// arrays per cell. Spreading those over the columns and judging the conditions on each column
-// (a few hundred cells times a few hundred columns) is left to a plain loop in the caller, which
-// is cheaper than expanding every cell to every column in SQL.
+// statements index in its order (no sort; the covering index of migration 20261202150000 keeps it
+// an index-only scan, and enable_sort off, as in the app, keeps the planner on it) and sends one
+// row of small integer arrays per cell, newest statement first. Keeping each column's newest
+// statement, spreading them over the columns and judging the conditions on each column (a few
+// hundred cells times a few hundred columns) is left to a plain loop in the caller: cheaper than
+// a window over every statement or expanding every cell to every column in SQL.
 const BASELINE_HEAT_MAP_SQL = `
-  WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps),
-  ranked AS (
-    SELECT st."issueId", st."partyId", st.id, st."conditionIssueId", st."conditionPartyId",
-           width_bucket(st."statedOn" - 1, $2::date[]) AS col,
-           coalesce(array_position(scale.steps, st.position), 0) AS step,
-           coalesce(array_position(scale.steps, st."conditionMinPosition"), 0) AS "minStep",
-           lag(width_bucket(st."statedOn" - 1, $2::date[])) OVER (PARTITION BY st."issueId", st."partyId"
-             ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS "newerCol"
+  WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps)
+  SELECT g.* FROM (
+    SELECT st."issueId", st."partyId",
+           -- One array, so one sort per cell at most: (column * 8 + step) * 8 + offer, where the step
+           -- is 1-5 (0 off the scale) and the offer 0 none, 1-5 a condition cell's minimum step, 7 words alone.
+           array_agg((width_bucket(st."statedOn" - 1, $2::date[]) * 8 + coalesce(array_position(scale.steps, st.position), 0)) * 8
+                     + CASE WHEN st."conditionIssueId" IS NOT NULL THEN array_position(scale.steps, st."conditionMinPosition")
+                            WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                           AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 7
+                            ELSE 0 END
+                     ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS statements,
+           array_agg(st."conditionIssueId" || ':' || st."conditionPartyId" ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS conditions
     FROM stance_statements st, scale
     WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
       AND st.id NOT IN (SELECT "statementId" FROM statement_amendments)
-  )
-  SELECT g.* FROM (
-    SELECT r."issueId", r."partyId", array_agg(r.col) AS cols, array_agg(r.step) AS steps,
-           array_agg(CASE WHEN r."minStep" > 0 THEN r."minStep"
-                          WHEN r.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
-                                        AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN -1
-                          ELSE 0 END) AS offers,
-           array_agg(r."conditionIssueId" || ':' || r."conditionPartyId") FILTER (WHERE r."minStep" > 0) AS conditions
-    FROM ranked r
-    WHERE r."newerCol" IS DISTINCT FROM r.col
-    GROUP BY r."issueId", r."partyId"
+    GROUP BY st."issueId", st."partyId"
   ) g
   JOIN issues i ON i.id = g."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
   JOIN parties p ON p.id = g."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;
@@ -341,9 +336,7 @@ it(`measures the data layer on ${mode}`, async () => {
         pg.QueryResult<{
           issueId: string;
           partyId: string;
-          cols: number[];
-          steps: number[];
-          offers: number[];
+          statements: number[];
           conditions: string[] | null;
         }>
       >,
@@ -361,11 +354,15 @@ it(`measures the data layer on ${mode}`, async () => {
     const issueOf = cells.map((c) => issueAt.get(c.issueId) ?? -1);
     for (const [k, c] of cells.entries()) {
       let next = 0;
-      for (const [j, col] of c.cols.entries()) {
-        landStep[k * w + col] = c.steps[j] ?? 0;
-        const offer = c.offers[j] ?? 0;
-        landOffer[k * w + col] = offer;
-        if (offer > 0) landTarget[k * w + col] = cellAt.get(c.conditions?.[next++] ?? "") ?? -1;
+      for (const packed of c.statements) {
+        const col = packed >> 6;
+        const offer = packed & 7;
+        const condition = offer > 0 && offer < 7 ? c.conditions?.[next++] : undefined;
+        // Newest first: a column keeps the first statement seen for it.
+        if ((landStep[k * w + col] ?? -1) >= 0) continue;
+        landStep[k * w + col] = (packed >> 3) & 7;
+        landOffer[k * w + col] = offer === 7 ? -1 : offer;
+        if (condition) landTarget[k * w + col] = cellAt.get(condition) ?? -1;
       }
     }
     const step = new Int8Array(n).fill(-1);

@@ -229,13 +229,20 @@ type BucketedPosition = {
   conditionMinPosition?: P | null;
 };
 
-/** What the heat map's query hands over for those statements: one row of codes per cell, newest first. */
+/** Later statements first, as the heat map's query orders them (the same day: the later recorded). */
+function newestFirst<T extends { statedOn: string; order: number }>(statements: T[]): T[] {
+  return [...statements].sort((a, b) =>
+    a.statedOn === b.statedOn ? b.order - a.order : a.statedOn < b.statedOn ? 1 : -1,
+  );
+}
+
+/** What the heat map's query hands over for those statements (given newest first): one row of codes per cell. */
 function landedCells(rows: readonly BucketedPosition[]): LandedCell[] {
   const cells = new Map<
     string,
     LandedCell & { landed: number[]; conditionIssueIds: string[]; conditionPartyIds: string[] }
   >();
-  for (const row of [...rows].reverse()) {
+  for (const row of rows) {
     const key = `${row.issueId}:${row.partyId}`;
     const cell = cells.get(key) ?? {
       issueId: row.issueId,
@@ -265,17 +272,11 @@ describe("the heat map sweep", () => {
       fc.property(historyArbitrary, ({ statements, columns: unsorted }) => {
         const columns = [...unsorted].sort();
         const live = statements.map((s, order) => ({ ...s, order })).filter((s) => !s.retracted);
-        // What the heat-map query hands over: per cell and column, the last live statement landing there.
-        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
-        for (const s of live) {
-          const bucket = columns.filter((c) => c < s.statedOn).length;
-          if (bucket >= columns.length) continue;
-          const key = `${s.issueId}:${s.partyId}:${bucket}`;
-          const held = landed.get(key);
-          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
-            landed.set(key, { ...s, bucket });
-        }
-        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells([...landed.values()]));
+        // What the heat-map query hands over: every live statement up to the last column, newest first.
+        const handed = newestFirst(
+          live.map((s) => ({ ...s, bucket: columns.filter((c) => c < s.statedOn).length })),
+        ).filter((s) => s.bucket < columns.length);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells(handed));
         for (const issueId of ["i1", "i2"]) {
           for (const [c, date] of columns.entries()) {
             const standing = ["p1", "p2", "p3", "p4"].map((partyId) => {
@@ -324,24 +325,20 @@ describe("the heat map sweep", () => {
       fc.property(offersArbitrary, ({ statements, columns: unsorted }) => {
         const columns = [...unsorted].sort();
         const ordered = statements.map((s, order) => ({ ...s, order }));
-        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
-        for (const s of ordered) {
-          const bucket = columns.filter((c) => c < s.statedOn).length;
-          if (bucket >= columns.length) continue;
-          const key = `${s.issueId}:${s.partyId}:${bucket}`;
-          const held = landed.get(key);
-          const c = s.condition;
-          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
-            landed.set(key, {
+        const handed = newestFirst(
+          ordered.map((s): BucketedPosition & { statedOn: string; order: number } => {
+            const c = s.condition;
+            return {
               ...s,
-              bucket,
+              bucket: columns.filter((column) => column < s.statedOn).length,
               conditionText: c ? "Only if." : null,
               conditionIssueId: c && !c.inWordsOnly ? c.issueId : null,
               conditionPartyId: c && !c.inWordsOnly ? c.partyId : null,
               conditionMinPosition: c && !c.inWordsOnly ? c.minPosition : null,
-            });
-        }
-        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells([...landed.values()]));
+            };
+          }),
+        ).filter((s) => s.bucket < columns.length);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells(handed));
         for (const [col, date] of columns.entries()) {
           const standingOf = (issueId: string, partyId: string) => {
             let latest: (typeof ordered)[number] | null = null;
