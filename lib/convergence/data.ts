@@ -1,7 +1,7 @@
 import "server-only";
 import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
-import { type BucketedPosition, type HeatMapCell, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { type HeatMapCell, heatMapColumns, type LandedCell, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { HEAT_MAP_PLAN, HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
@@ -26,8 +26,13 @@ export async function getHeatMap(workspace: AuthorizedWorkspace, columns?: reado
       select: { id: true, title: true },
     }),
     dates.length === 0
-      ? Promise.resolve([] as BucketedPosition[])
-      : db().$queryRawUnsafe<BucketedPosition[]>(HEAT_MAP_SQL, workspace.id, dates),
+      ? Promise.resolve([] as LandedCell[])
+      : db()
+          .$transaction([
+            db().$executeRawUnsafe(HEAT_MAP_PLAN),
+            db().$queryRawUnsafe<LandedCell[]>(HEAT_MAP_SQL, workspace.id, dates),
+          ])
+          .then(([, cells]) => cells),
   ]);
   const swept = sweepHeatMap(
     issues.map((issue) => issue.id),

@@ -45,6 +45,11 @@ export function isInZone(positions: readonly (Position | null | undefined)[]): b
   return placed >= 2 && spread !== null && spread <= 1;
 }
 
+/** The zone test on an issue's counts: at least two voices, on the scale within a step of each other. */
+export function isZone(voices: number, spread: number | null): boolean {
+  return voices >= 2 && (spread === null || spread <= 1);
+}
+
 /**
  * A party's shown stance. `conditionMet` is set only for a conditional offer (a statement with a
  * condition): true when its condition's cell stands at the minimum or better, false otherwise
@@ -80,7 +85,7 @@ export function assessIssue(positions: readonly PartyPosition[]): IssueAssessmen
   const spread = positionSpread(placed.map((p) => p.position));
   return {
     spread,
-    inZone: placed.length + agreeing.length >= 2 && (spread === null || spread <= 1),
+    inZone: isZone(placed.length + agreeing.length, spread),
     distances,
     conditionalPartyIds: positions
       .filter((p) => p.conditionMet === false || (p.conditionMet === undefined && p.position === "CONDITIONAL"))

@@ -5,17 +5,47 @@
 // statement that lands in that column: the first column on or after its date, found by
 // width_bucket over the columns (the number of columns strictly before the statement's date).
 // Later columns inherit it until a newer one lands; lib/convergence/heat-map.ts carries that
-// forward and judges conditional offers against the cells standing on the same column. Amended (corrected or retracted) statements never count, as in the matrix.
+// forward and judges conditional offers against the cells standing on the same column. Amended
+// (corrected or retracted) statements never count, as in the matrix.
+//
+// The pass rides the statements index in its own order (newest first within a cell), so nothing
+// is sorted and no row is compared with another here: each cell comes back as one row, its live
+// statements as integers newest first (see LandedCell in heat-map.ts for the code), and the sweep
+// keeps the first of each column. The index carries the columns read here (migration
+// 20261202150000_heat_map_indexes), so the table itself is not visited; the amendments and the
+// offers conditional in words alone are small sets probed by hash. Archived issues and parties
+// are left to a join on the few hundred cell rows.
 // Parameters: $1 the workspace id, $2 the columns' dates, oldest first.
+//
+// Run it after HEAT_MAP_PLAN, in the same transaction: the planner prices the index walk and a
+// full sort of the history close together (a fresh load's index is dense, one grown by inserts is
+// not), and on the wrong side of that line it sorts ~200,000 rows on disk, ten times slower.
+export const HEAT_MAP_PLAN = "SET LOCAL enable_sort = off";
+
 export const HEAT_MAP_SQL = `
-  SELECT DISTINCT ON (st."issueId", st."partyId", bucket)
-         st."issueId", st."partyId", st.position, st."conditionText", st."conditionIssueId",
-         st."conditionPartyId", st."conditionMinPosition",
-         width_bucket(st."statedOn" - 1, $2::date[]) AS bucket
-  FROM stance_statements st
-  JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
-  JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
-  WHERE st."workspaceId" = $1::uuid
-    AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-    AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-  ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC`;
+  SELECT c."issueId", c."partyId", c.landed, c."conditionIssueIds", c."conditionPartyIds"
+  FROM (
+    SELECT st."issueId", st."partyId",
+           array_agg(
+             width_bucket(st."statedOn" - 1, $2::date[]) * 64
+             + CASE st.position WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                                WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END
+             + CASE WHEN st."conditionIssueId" IS NOT NULL
+                      THEN 8 * CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
+                                                             WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 END
+                    WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                     AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 56
+                    ELSE 0 END
+             ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS landed,
+           array_agg(st."conditionIssueId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
+           array_agg(st."conditionPartyId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
+    FROM stance_statements st
+    WHERE st."workspaceId" = $1::uuid
+      AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
+      AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a)
+    GROUP BY st."issueId", st."partyId"
+  ) c
+  JOIN issues i ON i.id = c."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
+  JOIN parties p ON p.id = c."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;

@@ -13,7 +13,8 @@ import { findLiveToken, hashApiToken, newApiToken } from "@/lib/auth/api-tokens"
 import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
 import { checkSessionToken } from "@/lib/auth/session-check";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
-import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import type { HeatMapCell } from "@/lib/convergence/heat-map";
+import { HEAT_MAP_PLAN, HEAT_MAP_SQL } from "@/lib/convergence/sql";
 import { db } from "@/lib/db/client";
 import type { EvidenceRelation, Position } from "@/lib/enums";
 import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
@@ -88,48 +89,35 @@ type BaselineCell = {
 
 type ConditionCell = NonNullable<NonNullable<MatrixView["cells"][number]["statement"]>["conditionCell"]>;
 
-// The convergence heat map by hand, in SQL: the same last-statement-per-column pass as the app's
-// query (HEAT_MAP_SQL), each landed statement held until the cell's next one (lead) and expanded
-// to the columns it covers (generate_series per span); then, per issue and column, the spread and
-// count of the unconditional positions on the scale, and the conditional offers whose condition
-// cell stands, on the same column, at its minimum step or better (a join of the few conditional
-// rows against the standing cells). Only the zone test is left to the caller.
+// The convergence heat map by hand: what a good engineer writes for getHeatMap's output with pg.
+// The database does the one heavy part, the history of 200,000 statements: it walks the
+// statements index in its order (no sort; the covering index of migration 20261202150000 keeps it
+// an index-only scan, and enable_sort off, as in the app, keeps the planner on it) and sends one
+// row of small integer arrays per cell, newest statement first. Keeping each column's newest
+// statement, spreading them over the columns and judging the conditions on each column (a few
+// hundred cells times a few hundred columns) is left to a plain loop in the caller: cheaper than
+// a window over every statement or expanding every cell to every column in SQL.
 const BASELINE_HEAT_MAP_SQL = `
-  WITH landed AS (
-    SELECT DISTINCT ON (st."issueId", st."partyId", bucket) st."issueId", st."partyId", bucket,
-           CASE st.position WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
-                            WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS step,
-           st."conditionText" IS NOT NULL OR st."conditionIssueId" IS NOT NULL AS conditional,
-           st."conditionIssueId", st."conditionPartyId",
-           CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 0 WHEN 'OPPOSES' THEN 1 WHEN 'OPEN' THEN 2
-                                          WHEN 'SUPPORTS' THEN 3 WHEN 'DEMANDS' THEN 4 END AS "minStep"
-    FROM stance_statements st
-    JOIN issues i ON i.id = st."issueId" AND i."workspaceId" = st."workspaceId" AND i."archivedAt" IS NULL
-    JOIN parties p ON p.id = st."partyId" AND p."workspaceId" = st."workspaceId" AND p."archivedAt" IS NULL
-    CROSS JOIN LATERAL (SELECT width_bucket(st."statedOn" - 1, $2::date[]) AS bucket) b
+  WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps)
+  SELECT g.* FROM (
+    SELECT st."issueId", st."partyId",
+           -- One array, so one sort per cell at most: (column * 8 + step) * 8 + offer, where the step
+           -- is 1-5 (0 off the scale) and the offer 0 none, 1-5 a condition cell's minimum step, 7 words alone.
+           array_agg((width_bucket(st."statedOn" - 1, $2::date[]) * 8 + coalesce(array_position(scale.steps, st.position), 0)) * 8
+                     + CASE WHEN st."conditionIssueId" IS NOT NULL THEN array_position(scale.steps, st."conditionMinPosition")
+                            WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                           AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 7
+                            ELSE 0 END
+                     ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS statements,
+           array_agg(st."conditionIssueId" || ':' || st."conditionPartyId" ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
+             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS conditions
+    FROM stance_statements st, scale
     WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-      AND NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = st.id)
-    ORDER BY st."issueId", st."partyId", bucket, st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
-  ), standing AS (
-    SELECT l.*, c.col
-    FROM (SELECT *, coalesce(lead(bucket) OVER (PARTITION BY "issueId", "partyId" ORDER BY bucket),
-                             cardinality($2::date[])) AS stop
-          FROM landed) l
-    CROSS JOIN LATERAL generate_series(l.bucket, l.stop - 1) AS c(col)
-  ), met AS (
-    SELECT offer."issueId", offer.col, count(*)::int AS agreeing
-    FROM standing offer
-    JOIN standing cond ON cond."issueId" = offer."conditionIssueId" AND cond."partyId" = offer."conditionPartyId"
-                      AND cond.col = offer.col
-    WHERE offer."minStep" IS NOT NULL AND cond.step >= offer."minStep"
-    GROUP BY offer."issueId", offer.col
-  )
-  SELECT s."issueId", s.col, s.spread, s.placed, coalesce(m.agreeing, 0) AS agreeing
-  FROM (SELECT "issueId", col,
-               max(step) FILTER (WHERE NOT conditional) - min(step) FILTER (WHERE NOT conditional) AS spread,
-               count(step) FILTER (WHERE NOT conditional)::int AS placed
-        FROM standing GROUP BY "issueId", col) s
-  LEFT JOIN met m ON m."issueId" = s."issueId" AND m.col = s.col`;
+      AND st.id NOT IN (SELECT "statementId" FROM statement_amendments)
+    GROUP BY st."issueId", st."partyId"
+  ) g
+  JOIN issues i ON i.id = g."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
+  JOIN parties p ON p.id = g."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -304,49 +292,120 @@ it(`measures the data layer on ${mode}`, async () => {
 
   // Plans of the queries at the median of the measured dates.
   const medianDate = [...plan.dates].sort()[Math.floor(plan.dates.length / 2)]!;
-  const explain = async (sql: string, params: unknown[] = [row.id, medianDate]) =>
-    (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
+  const explain = async (sql: string, params: unknown[] = [row.id, medianDate], setting?: string) => {
+    if (setting) await client.query(`BEGIN; ${setting}`);
+    try {
+      return (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+    } finally {
+      if (setting) await client.query("COMMIT");
+    }
+  };
   result.plans = {
     date: medianDate,
     app: await explain(MATRIX_AS_OF_SQL),
     baseline: await explain(BASELINE_CELLS_SQL),
     distinctOn: await explain(DISTINCT_ON_SQL),
-    heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns]),
+    heatMap: await explain(HEAT_MAP_SQL, [row.id, plan.heatMapColumns], HEAT_MAP_PLAN),
+    heatMapBaseline: await explain(BASELINE_HEAT_MAP_SQL, [row.id, plan.heatMapColumns], HEAT_MAP_PLAN),
   };
 
   // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
   // (getHeatMap) and by the hand-written baseline, interleaved, and compared whole.
   // How many issue × column cells count a met conditional offer: the data exercise the condition rule.
   let cellsWithMetOffers = 0;
+  // The query after a setting, on one pooled connection, in one transaction (begun with the setting).
+  const inTransaction = async (setting: string, sql: string, params: unknown[]) => {
+    const connection = await pool.connect();
+    try {
+      await connection.query(`BEGIN; ${setting}`);
+      const result = await connection.query(sql, params);
+      await connection.query("COMMIT");
+      return result;
+    } finally {
+      connection.release();
+    }
+  };
   const heatMapBaseline = async (columns: string[]): Promise<HeatMap> => {
-    const [issueRows, spreads] = await Promise.all([
+    const [issueRows, cellRows] = await Promise.all([
       pool.query<{ id: string; title: string }>(
         `SELECT id, title FROM issues WHERE "workspaceId" = $1 AND "archivedAt" IS NULL ORDER BY "sortOrder", title`,
         [row.id],
       ),
-      pool.query<{ issueId: string; col: number; spread: number | null; placed: number; agreeing: number }>(
-        BASELINE_HEAT_MAP_SQL,
-        [row.id, columns],
-      ),
+      inTransaction(HEAT_MAP_PLAN, BASELINE_HEAT_MAP_SQL, [row.id, columns]) as Promise<
+        pg.QueryResult<{
+          issueId: string;
+          partyId: string;
+          statements: number[];
+          conditions: string[] | null;
+        }>
+      >,
     ]);
-    const found = new Map(spreads.rows.map((r) => [`${r.issueId}:${r.col}`, r]));
-    cellsWithMetOffers = spreads.rows.filter((r) => r.agreeing > 0).length;
-    return {
-      columns,
-      issues: issueRows.rows.map((issue) => ({
-        issueId: issue.id,
-        title: issue.title,
-        cells: columns.map((date, col) => {
-          const cell = found.get(`${issue.id}:${col}`);
-          const spread = cell?.placed ? cell.spread : null;
-          // A met conditional offer counts as agreeing: a voice for the zone that never widens the spread.
-          const placed = (cell?.placed ?? 0) + (cell?.agreeing ?? 0);
-          return { date, spread, inZone: placed >= 2 && (spread === null || spread <= 1), placed };
-        }),
-      })),
-    };
+    // Per cell and column: the step (1-5, 0 off the scale) and offer (0 none, -1 in words alone,
+    // else the minimum step of the condition cell, whose index goes in target) landing there.
+    const cells = cellRows.rows;
+    const n = cells.length;
+    const w = columns.length;
+    const cellAt = new Map(cells.map((c, k) => [`${c.issueId}:${c.partyId}`, k]));
+    const issueAt = new Map(issueRows.rows.map((issue, i) => [issue.id, i]));
+    const landStep = new Int8Array(n * w).fill(-1);
+    const landOffer = new Int8Array(n * w);
+    const landTarget = new Int32Array(n * w).fill(-1);
+    const issueOf = cells.map((c) => issueAt.get(c.issueId) ?? -1);
+    for (const [k, c] of cells.entries()) {
+      let next = 0;
+      for (const packed of c.statements) {
+        const col = packed >> 6;
+        const offer = packed & 7;
+        const condition = offer > 0 && offer < 7 ? c.conditions?.[next++] : undefined;
+        // Newest first: a column keeps the first statement seen for it.
+        if ((landStep[k * w + col] ?? -1) >= 0) continue;
+        landStep[k * w + col] = (packed >> 3) & 7;
+        landOffer[k * w + col] = offer === 7 ? -1 : offer;
+        if (condition) landTarget[k * w + col] = cellAt.get(condition) ?? -1;
+      }
+    }
+    const step = new Int8Array(n).fill(-1);
+    const offer = new Int8Array(n);
+    const target = new Int32Array(n).fill(-1);
+    const out = issueRows.rows.map((issue) => ({ issueId: issue.id, title: issue.title, cells: [] as HeatMapCell[] }));
+    cellsWithMetOffers = 0;
+    for (const [col, date] of columns.entries()) {
+      for (let k = 0; k < n; k++) {
+        const at = k * w + col;
+        if ((landStep[at] ?? -1) < 0) continue;
+        step[k] = landStep[at] ?? -1;
+        offer[k] = landOffer[at] ?? 0;
+        target[k] = landTarget[at] ?? -1;
+      }
+      const low = out.map(() => 9);
+      const high = out.map(() => -1);
+      const placed = out.map(() => 0);
+      const agreeing = out.map(() => 0);
+      for (let k = 0; k < n; k++) {
+        const i = issueOf[k] ?? -1;
+        const s = step[k] ?? -1;
+        const o = offer[k] ?? 0;
+        if (i < 0 || s < 0) continue;
+        if (o === 0 && s > 0) {
+          placed[i] = (placed[i] ?? 0) + 1;
+          low[i] = Math.min(low[i] ?? 9, s);
+          high[i] = Math.max(high[i] ?? -1, s);
+        } else if (o > 0) {
+          const t = target[k] ?? -1;
+          if (t >= 0 && (step[t] ?? -1) >= o) agreeing[i] = (agreeing[i] ?? 0) + 1;
+        }
+      }
+      for (const [i, issue] of out.entries()) {
+        const spread = placed[i] ? (high[i] ?? 0) - (low[i] ?? 0) : null;
+        // A met conditional offer counts as agreeing: a voice for the zone that never widens the spread.
+        const voices = (placed[i] ?? 0) + (agreeing[i] ?? 0);
+        if (agreeing[i]) cellsWithMetOffers++;
+        issue.cells.push({ date, spread, inZone: voices >= 2 && (spread === null || spread <= 1), placed: voices });
+      }
+    }
+    return { columns, issues: out };
   };
   const heatMapApp: number[] = [];
   const heatMapHand: number[] = [];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWhatMoved } from "@/lib/convergence/digest";
-import { type BucketedPosition, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { heatMapColumns, type LandedCell, landedCode, sweepHeatMap } from "@/lib/convergence/heat-map";
 import { assessIssue, isInZone, positionDistance, positionSpread, positionStep } from "@/lib/convergence/scale";
 import { convergenceOf } from "@/lib/convergence/view";
 import { DEFAULT_POSITION_LABELS, POSITIONS } from "@/lib/matrix/positions";
@@ -217,23 +217,66 @@ const historyArbitrary = fc.record({
   columns: fc.uniqueArray(fc.integer({ min: -2, max: 33 }).map(day), { minLength: 1, maxLength: 8 }),
 });
 
+/** A cell's last statement landing in a column, as the heat map's query reads it. */
+type BucketedPosition = {
+  issueId: string;
+  partyId: string;
+  position: P;
+  bucket: number;
+  conditionText?: string | null;
+  conditionIssueId?: string | null;
+  conditionPartyId?: string | null;
+  conditionMinPosition?: P | null;
+};
+
+/** Later statements first, as the heat map's query orders them (the same day: the later recorded). */
+function newestFirst<T extends { statedOn: string; order: number }>(statements: T[]): T[] {
+  return [...statements].sort((a, b) =>
+    a.statedOn === b.statedOn ? b.order - a.order : a.statedOn < b.statedOn ? 1 : -1,
+  );
+}
+
+/** What the heat map's query hands over for those statements (given newest first): one row of codes per cell. */
+function landedCells(rows: readonly BucketedPosition[]): LandedCell[] {
+  const cells = new Map<
+    string,
+    LandedCell & { landed: number[]; conditionIssueIds: string[]; conditionPartyIds: string[] }
+  >();
+  for (const row of rows) {
+    const key = `${row.issueId}:${row.partyId}`;
+    const cell = cells.get(key) ?? {
+      issueId: row.issueId,
+      partyId: row.partyId,
+      landed: [],
+      conditionIssueIds: [],
+      conditionPartyIds: [],
+    };
+    cells.set(key, cell);
+    const condition = row.conditionIssueId
+      ? { minPosition: row.conditionMinPosition ?? null }
+      : row.conditionText
+        ? { minPosition: null }
+        : null;
+    cell.landed.push(row.bucket * 64 + landedCode(row.position, condition));
+    if (row.conditionIssueId && row.conditionPartyId) {
+      cell.conditionIssueIds.push(row.conditionIssueId);
+      cell.conditionPartyIds.push(row.conditionPartyId);
+    }
+  }
+  return [...cells.values()];
+}
+
 describe("the heat map sweep", () => {
   it("gives every issue on every column the spread and zone of the statements standing that day", () => {
     fc.assert(
       fc.property(historyArbitrary, ({ statements, columns: unsorted }) => {
         const columns = [...unsorted].sort();
         const live = statements.map((s, order) => ({ ...s, order })).filter((s) => !s.retracted);
-        // What the heat-map query hands over: per cell and column, the last live statement landing there.
-        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
-        for (const s of live) {
-          const bucket = columns.filter((c) => c < s.statedOn).length;
-          if (bucket >= columns.length) continue;
-          const key = `${s.issueId}:${s.partyId}:${bucket}`;
-          const held = landed.get(key);
-          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
-            landed.set(key, { ...s, bucket });
-        }
-        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+        // What the heat-map query hands over: every live statement up to the last column, newest first.
+        const handed = newestFirst(
+          live.map((s) => ({ ...s, bucket: columns.filter((c) => c < s.statedOn).length })),
+        ).filter((s) => s.bucket < columns.length);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells(handed));
         for (const issueId of ["i1", "i2"]) {
           for (const [c, date] of columns.entries()) {
             const standing = ["p1", "p2", "p3", "p4"].map((partyId) => {
@@ -282,24 +325,20 @@ describe("the heat map sweep", () => {
       fc.property(offersArbitrary, ({ statements, columns: unsorted }) => {
         const columns = [...unsorted].sort();
         const ordered = statements.map((s, order) => ({ ...s, order }));
-        const landed = new Map<string, BucketedPosition & { statedOn: string; order: number }>();
-        for (const s of ordered) {
-          const bucket = columns.filter((c) => c < s.statedOn).length;
-          if (bucket >= columns.length) continue;
-          const key = `${s.issueId}:${s.partyId}:${bucket}`;
-          const held = landed.get(key);
-          const c = s.condition;
-          if (!held || s.statedOn > held.statedOn || (s.statedOn === held.statedOn && s.order > held.order))
-            landed.set(key, {
+        const handed = newestFirst(
+          ordered.map((s): BucketedPosition & { statedOn: string; order: number } => {
+            const c = s.condition;
+            return {
               ...s,
-              bucket,
+              bucket: columns.filter((column) => column < s.statedOn).length,
               conditionText: c ? "Only if." : null,
               conditionIssueId: c && !c.inWordsOnly ? c.issueId : null,
               conditionPartyId: c && !c.inWordsOnly ? c.partyId : null,
               conditionMinPosition: c && !c.inWordsOnly ? c.minPosition : null,
-            });
-        }
-        const swept = sweepHeatMap(["i1", "i2"], columns, [...landed.values()]);
+            };
+          }),
+        ).filter((s) => s.bucket < columns.length);
+        const swept = sweepHeatMap(["i1", "i2"], columns, landedCells(handed));
         for (const [col, date] of columns.entries()) {
           const standingOf = (issueId: string, partyId: string) => {
             let latest: (typeof ordered)[number] | null = null;
@@ -347,7 +386,7 @@ describe("the heat map sweep", () => {
       { issueId: "transparency", partyId: "ru", position: "OPPOSES", bucket: 0 },
       { issueId: "transparency", partyId: "ru", position: "OPEN", bucket: 1 },
     ];
-    const swept = sweepHeatMap(["missiles"], ["2022-01-10", "2022-01-26"], rows).get("missiles")!;
+    const swept = sweepHeatMap(["missiles"], ["2022-01-10", "2022-01-26"], landedCells(rows)).get("missiles")!;
     expect(swept.map((c) => c.inZone)).toEqual([false, true]);
     // Only Russia is on the scale for the spread; the met offer agrees whatever step it was stated at.
     expect(swept.map((c) => [c.spread, c.placed])).toEqual([
