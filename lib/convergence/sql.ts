@@ -44,7 +44,7 @@ export const HEAT_MAP_SQL = `
     FROM stance_statements st
     WHERE st."workspaceId" = $1::uuid
       AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-      AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a)
+      AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a WHERE a."workspaceId" = $1::uuid)
     GROUP BY st."issueId", st."partyId"
   ) c
   JOIN issues i ON i.id = c."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL

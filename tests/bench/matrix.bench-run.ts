@@ -113,7 +113,7 @@ const BASELINE_HEAT_MAP_SQL = `
              FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS conditions
     FROM stance_statements st, scale
     WHERE st."workspaceId" = $1::uuid AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-      AND st.id NOT IN (SELECT "statementId" FROM statement_amendments)
+      AND st.id NOT IN (SELECT "statementId" FROM statement_amendments WHERE "workspaceId" = $1)
     GROUP BY st."issueId", st."partyId"
   ) g
   JOIN issues i ON i.id = g."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
