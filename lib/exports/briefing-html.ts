@@ -130,14 +130,12 @@ ${
 </section>`;
 }
 
-export function formatBriefingHtml(matrix: MatrixExport): string {
-  const grouped = matrixCellsByIssue(matrix);
-  const asOf = formatCalendarDate(matrix.asOf);
-  const label = (position: Position) => matrix.positionLabels[position];
+type Grouped = ReturnType<typeof matrixCellsByIssue>;
 
-  const table =
-    matrix.issues.length > 0 && matrix.parties.length > 0
-      ? html`<table class="matrix">
+/** The matrix at a glance: a row per issue, a column per party, and the scale's legend. */
+function matrixTable(matrix: MatrixExport, grouped: Grouped, label: (position: Position) => string) {
+  return matrix.issues.length > 0 && matrix.parties.length > 0
+    ? html`<table class="matrix">
 <thead><tr><th scope="col">Issue</th>${matrix.parties.map((p) => html`<th scope="col" style="${colourStyle("border-top-color", p.colour)}">${p.name}</th>`)}</tr></thead>
 <tbody>
 ${grouped.map(
@@ -150,9 +148,12 @@ ${grouped.map(
 )}</tbody>
 </table>
 <ul class="legend" aria-label="Position scale">${POSITIONS.map((p) => html`<li class="badge pos-${p}">${label(p)}</li>`)}</ul>`
-      : html`<p>The matrix has no issues or no parties yet.</p>`;
+    : html`<p>The matrix has no issues or no parties yet.</p>`;
+}
 
-  const details = grouped.map(({ issue, cells }, i) =>
+/** Each issue with a statement: every party's statement, its quotes and its open threads. */
+function positionDetails(grouped: Grouped, label: (position: Position) => string) {
+  return grouped.map(({ issue, cells }, i) =>
     cells.some((c) => c.statement)
       ? html`<article class="issue" id="issue-${i + 1}">
 <h3>${issue.title}</h3>
@@ -172,6 +173,15 @@ ${threads(statement.threads, "Open threads")}
 `
       : null,
   );
+}
+
+export function formatBriefingHtml(matrix: MatrixExport): string {
+  const grouped = matrixCellsByIssue(matrix);
+  const asOf = formatCalendarDate(matrix.asOf);
+  const label = (position: Position) => matrix.positionLabels[position];
+
+  const table = matrixTable(matrix, grouped, label);
+  const details = positionDetails(grouped, label);
 
   const page = html`<!doctype html>
 <html lang="en">

@@ -40,8 +40,12 @@ export function sortKeysDeep(value: unknown): Json {
 }
 
 const byKey = <T extends { key: string }>(items: T[]) => [...items].sort((a, b) => compare(a.key, b.key));
+/** For records with no natural key: sorted by their whole canonical content. */
+const byContent = <T>(items: T[]) =>
+  items.sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b))));
 
-export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
+/** Keys derived from content for every kind of record other records point at. */
+function contentKeys(file: WorkspaceExport) {
   // Names and titles are unique within a workspace, so they key parties, issues and people.
   const partyKeys = new Map(file.parties.map((p) => [p.id, `party:${p.name}`]));
   const issueKeys = new Map(file.issues.map((i) => [i.id, `issue:${i.title}`]));
@@ -86,8 +90,7 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
     p.summary,
     p.rationale,
   ]);
-  const comments = file.comments ?? [];
-  const commentKeys = keysBySignature(comments, "comment", (c) => [
+  const commentKeys = keysBySignature(file.comments ?? [], "comment", (c) => [
     c.createdAt,
     lookup(evidenceKeys, c.evidenceId),
     lookup(statementKeys, c.statementId),
@@ -95,7 +98,169 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
     c.author,
     c.body,
   ]);
+  return {
+    partyKeys,
+    issueKeys,
+    personKeys,
+    documentKeys,
+    revisionKeys,
+    evidenceKeys,
+    statementKeys,
+    proposalKeys,
+    commentKeys,
+  };
+}
 
+type Keys = ReturnType<typeof contentKeys>;
+
+function canonicalDocuments(documents: WorkspaceExport["documents"], keys: Keys) {
+  return byKey(
+    documents.map(({ id, revisions, translationOfId, ...d }) => ({
+      key: keys.documentKeys.get(id)!,
+      translationOf: lookup(keys.documentKeys, translationOfId),
+      ...d,
+      revisions: [...revisions].sort((a, b) => a.number - b.number).map(({ id: _id, ...r }) => r),
+    })),
+  );
+}
+
+function canonicalEvidence(evidence: WorkspaceExport["evidence"], keys: Keys) {
+  const { evidenceKeys, documentKeys, revisionKeys, personKeys } = keys;
+  return byKey(
+    evidence.map(({ id, documentId, revisionId, speakerId, translationOfId, anchors, ...e }) => ({
+      key: evidenceKeys.get(id)!,
+      translationOf: lookup(evidenceKeys, translationOfId),
+      document: lookup(documentKeys, documentId),
+      revision: lookup(revisionKeys, revisionId),
+      speaker: lookup(personKeys, speakerId),
+      ...e,
+      anchors: byKey(
+        anchors.map(({ revisionId: anchorRevision, ...a }) => ({ key: lookup(revisionKeys, anchorRevision)!, ...a })),
+      ),
+    })),
+  );
+}
+
+function canonicalStatements(statements: WorkspaceExport["statements"], keys: Keys) {
+  const { statementKeys, partyKeys, issueKeys, evidenceKeys } = keys;
+  return byKey(
+    statements.map(({ id, partyId, issueId, evidence, amendment, conditionCell, ...s }) => ({
+      key: statementKeys.get(id)!,
+      party: lookup(partyKeys, partyId),
+      issue: lookup(issueKeys, issueId),
+      ...s,
+      conditionCell: conditionCell
+        ? {
+            issue: lookup(issueKeys, conditionCell.issueId),
+            party: lookup(partyKeys, conditionCell.partyId),
+            minPosition: conditionCell.minPosition,
+          }
+        : null,
+      evidence: byKey(evidence.map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))),
+      amendment: amendment
+        ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) }
+        : null,
+    })),
+  );
+}
+
+function canonicalComments(comments: NonNullable<WorkspaceExport["comments"]>, keys: Keys) {
+  return byKey(
+    comments.map(({ id, evidenceId, statementId, proposalId, parentId, ...c }) => ({
+      key: keys.commentKeys.get(id)!,
+      evidence: lookup(keys.evidenceKeys, evidenceId),
+      statement: lookup(keys.statementKeys, statementId),
+      proposal: lookup(keys.proposalKeys, proposalId),
+      parent: lookup(keys.commentKeys, parentId),
+      ...c,
+    })),
+  );
+}
+
+function canonicalStanceProposals(proposals: NonNullable<WorkspaceExport["proposals"]>, keys: Keys) {
+  const { issueKeys, partyKeys, statementKeys, evidenceKeys } = keys;
+  return byContent(
+    proposals.map(({ id: _id, issueId, partyId, targetStatementId, statementId, evidence, qualities, ...p }) => ({
+      issue: lookup(issueKeys, issueId),
+      party: lookup(partyKeys, partyId),
+      qualities: qualities?.conditionCell
+        ? {
+            ...qualities,
+            conditionCell: {
+              issue: lookup(issueKeys, qualities.conditionCell.issueId),
+              party: lookup(partyKeys, qualities.conditionCell.partyId),
+              minPosition: qualities.conditionCell.minPosition,
+            },
+          }
+        : (qualities ?? null),
+      target: lookup(statementKeys, targetStatementId),
+      statement: lookup(statementKeys, statementId),
+      evidence: evidence
+        .map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))
+        .sort((a, b) => compare(a.key, b.key)),
+      ...p,
+    })),
+  );
+}
+
+function canonicalDismissals(dismissals: NonNullable<WorkspaceExport["dismissedSuggestions"]>, keys: Keys) {
+  return [...dismissals]
+    .map(({ revisionId, ...d }) => ({ revision: lookup(keys.revisionKeys, revisionId), ...d }))
+    .sort((a, b) =>
+      compare(
+        JSON.stringify([a.revision, a.startOffset, a.endOffset]),
+        JSON.stringify([b.revision, b.startOffset, b.endOffset]),
+      ),
+    );
+}
+
+function canonicalEvents(events: NonNullable<WorkspaceExport["events"]>, keys: Keys) {
+  return byContent(
+    events.map(({ id: _id, partyIds, documentIds, ...e }) => ({
+      ...e,
+      parties: partyIds.map((p) => lookup(keys.partyKeys, p)!).sort(compare),
+      documents: documentIds.map((d) => lookup(keys.documentKeys, d)!).sort(compare),
+    })),
+  );
+}
+
+function canonicalIssueLinks(links: NonNullable<WorkspaceExport["issueLinks"]>, keys: Keys) {
+  return byContent(
+    links.map(({ id: _id, firstIssueId, secondIssueId, partyId, ...link }) => ({
+      ...link,
+      firstIssue: lookup(keys.issueKeys, firstIssueId),
+      secondIssue: lookup(keys.issueKeys, secondIssueId),
+      party: lookup(keys.partyKeys, partyId),
+    })),
+  );
+}
+
+/** Coders by name and email, so a code names its coder rather than a place in the round's list. */
+function canonicalCodingRounds(rounds: NonNullable<WorkspaceExport["codingRounds"]>, keys: Keys) {
+  return byContent(
+    rounds.map(({ id: _id, units, coders, codes, ...r }) => {
+      const names = coders.map((c) => `${c.name} <${c.email}>`);
+      return {
+        ...r,
+        units: units.map((u) => lookup(keys.evidenceKeys, u)),
+        coders: [...names].sort(compare),
+        codes: byContent(
+          codes.map(({ evidenceId, coder, partyId, issueId, ...c }) => ({
+            ...c,
+            evidence: lookup(keys.evidenceKeys, evidenceId),
+            coder: names[coder] ?? null,
+            party: lookup(keys.partyKeys, partyId),
+            issue: lookup(keys.issueKeys, issueId),
+          })),
+        ),
+      };
+    }),
+  );
+}
+
+export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
+  const keys = contentKeys(file);
+  const { partyKeys, issueKeys, personKeys } = keys;
   return sortKeysDeep({
     format: file.format,
     version: file.version,
@@ -114,127 +279,22 @@ export function canonicalizeWorkspaceExport(file: WorkspaceExport): Json {
         ...p,
       })),
     ),
-    documents: byKey(
-      file.documents.map(({ id, revisions, translationOfId, ...d }) => ({
-        key: documentKeys.get(id)!,
-        translationOf: lookup(documentKeys, translationOfId),
-        ...d,
-        revisions: [...revisions].sort((a, b) => a.number - b.number).map(({ id: _id, ...r }) => r),
-      })),
-    ),
-    evidence: byKey(
-      file.evidence.map(({ id, documentId, revisionId, speakerId, translationOfId, anchors, ...e }) => ({
-        key: evidenceKeys.get(id)!,
-        translationOf: lookup(evidenceKeys, translationOfId),
-        document: lookup(documentKeys, documentId),
-        revision: lookup(revisionKeys, revisionId),
-        speaker: lookup(personKeys, speakerId),
-        ...e,
-        anchors: byKey(
-          anchors.map(({ revisionId: anchorRevision, ...a }) => ({ key: lookup(revisionKeys, anchorRevision)!, ...a })),
-        ),
-      })),
-    ),
-    statements: byKey(
-      file.statements.map(({ id, partyId, issueId, evidence, amendment, conditionCell, ...s }) => ({
-        key: statementKeys.get(id)!,
-        party: lookup(partyKeys, partyId),
-        issue: lookup(issueKeys, issueId),
-        ...s,
-        conditionCell: conditionCell
-          ? {
-              issue: lookup(issueKeys, conditionCell.issueId),
-              party: lookup(partyKeys, conditionCell.partyId),
-              minPosition: conditionCell.minPosition,
-            }
-          : null,
-        evidence: byKey(evidence.map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))),
-        amendment: amendment
-          ? { ...amendment, replacementId: undefined, replacement: lookup(statementKeys, amendment.replacementId) }
-          : null,
-      })),
-    ),
+    documents: canonicalDocuments(file.documents, keys),
+    evidence: canonicalEvidence(file.evidence, keys),
+    statements: canonicalStatements(file.statements, keys),
     cells: byKey(
       file.cells.map(({ issueId, partyId, ...c }) => ({
         key: `${lookup(issueKeys, issueId)}|${lookup(partyKeys, partyId)}`,
         ...c,
       })),
     ),
-    comments: byKey(
-      comments.map(({ id, evidenceId, statementId, proposalId, parentId, ...c }) => ({
-        key: commentKeys.get(id)!,
-        evidence: lookup(evidenceKeys, evidenceId),
-        statement: lookup(statementKeys, statementId),
-        proposal: lookup(proposalKeys, proposalId),
-        parent: lookup(commentKeys, parentId),
-        ...c,
-      })),
-    ),
-    proposals: (file.proposals ?? [])
-      .map(({ id: _id, issueId, partyId, targetStatementId, statementId, evidence, qualities, ...p }) => ({
-        issue: lookup(issueKeys, issueId),
-        party: lookup(partyKeys, partyId),
-        qualities: qualities?.conditionCell
-          ? {
-              ...qualities,
-              conditionCell: {
-                issue: lookup(issueKeys, qualities.conditionCell.issueId),
-                party: lookup(partyKeys, qualities.conditionCell.partyId),
-                minPosition: qualities.conditionCell.minPosition,
-              },
-            }
-          : (qualities ?? null),
-        target: lookup(statementKeys, targetStatementId),
-        statement: lookup(statementKeys, statementId),
-        evidence: evidence
-          .map((l) => ({ key: lookup(evidenceKeys, l.evidenceId)!, relation: l.relation }))
-          .sort((a, b) => compare(a.key, b.key)),
-        ...p,
-      }))
-      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
-    dismissedSuggestions: [...(file.dismissedSuggestions ?? [])]
-      .map(({ revisionId, ...d }) => ({ revision: lookup(revisionKeys, revisionId), ...d }))
-      .sort((a, b) =>
-        compare(
-          JSON.stringify([a.revision, a.startOffset, a.endOffset]),
-          JSON.stringify([b.revision, b.startOffset, b.endOffset]),
-        ),
-      ),
-    events: [...(file.events ?? [])]
-      .map(({ id: _id, partyIds, documentIds, ...e }) => ({
-        ...e,
-        parties: partyIds.map((p) => lookup(partyKeys, p)!).sort(compare),
-        documents: documentIds.map((d) => lookup(documentKeys, d)!).sort(compare),
-      }))
-      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
-    negotiationProposals: canonicalProposals(file, { partyKeys, issueKeys, documentKeys, evidenceKeys }),
-    issueLinks: [...(file.issueLinks ?? [])]
-      .map(({ id: _id, firstIssueId, secondIssueId, partyId, ...link }) => ({
-        ...link,
-        firstIssue: lookup(issueKeys, firstIssueId),
-        secondIssue: lookup(issueKeys, secondIssueId),
-        party: lookup(partyKeys, partyId),
-      }))
-      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
-    codingRounds: [...(file.codingRounds ?? [])]
-      .map(({ id: _id, units, coders, codes, ...r }) => {
-        const names = coders.map((c) => `${c.name} <${c.email}>`);
-        return {
-          ...r,
-          units: units.map((u) => lookup(evidenceKeys, u)),
-          coders: [...names].sort(compare),
-          codes: codes
-            .map(({ evidenceId, coder, partyId, issueId, ...c }) => ({
-              ...c,
-              evidence: lookup(evidenceKeys, evidenceId),
-              coder: names[coder] ?? null,
-              party: lookup(partyKeys, partyId),
-              issue: lookup(issueKeys, issueId),
-            }))
-            .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
-        };
-      })
-      .sort((a, b) => compare(JSON.stringify(sortKeysDeep(a)), JSON.stringify(sortKeysDeep(b)))),
+    comments: canonicalComments(file.comments ?? [], keys),
+    proposals: canonicalStanceProposals(file.proposals ?? [], keys),
+    dismissedSuggestions: canonicalDismissals(file.dismissedSuggestions ?? [], keys),
+    events: canonicalEvents(file.events ?? [], keys),
+    negotiationProposals: canonicalProposals(file, keys),
+    issueLinks: canonicalIssueLinks(file.issueLinks ?? [], keys),
+    codingRounds: canonicalCodingRounds(file.codingRounds ?? [], keys),
   });
 }
 

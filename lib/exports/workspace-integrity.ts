@@ -30,15 +30,33 @@ function duplicates(values: string[]): string[] {
   return [...repeated];
 }
 
-export function findExportProblems(file: WorkspaceExport): string[] {
-  const problems: string[] = [];
-  const problem = (message: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(message);
-  };
+type Report = (message: string) => void;
+type Unique = (what: string, values: string[]) => void;
 
-  const unique = (what: string, values: string[]) => {
-    for (const value of duplicates(values)) problem(`${what} “${value}” appears more than once.`);
+/** The file's records by id, for checking that what one names is in the file. */
+function indexFile(file: WorkspaceExport) {
+  const revisions = new Map(
+    file.documents.flatMap((d) => d.revisions.map((r) => [r.id, { documentId: d.id, text: r.text }] as const)),
+  );
+  // Split each text once: a file may hold thousands of quotes on a text of two million characters.
+  const split = new Map<string, string[]>();
+  const charsOf = (revisionId: string) =>
+    split.get(revisionId) ?? split.set(revisionId, codePoints(revisions.get(revisionId)!.text)).get(revisionId)!;
+  return {
+    parties: new Set(file.parties.map((p) => p.id)),
+    issues: new Set(file.issues.map((i) => i.id)),
+    people: new Set(file.people.map((p) => p.id)),
+    revisions,
+    charsOf,
+    documents: new Map(file.documents.map((d) => [d.id, d])),
+    evidence: new Map(file.evidence.map((e) => [e.id, e])),
+    statements: new Map(file.statements.map((s) => [s.id, s])),
   };
+}
+
+type FileIndex = ReturnType<typeof indexFile>;
+
+function findRepeatedIds(file: WorkspaceExport, unique: Unique) {
   unique(
     "The party id",
     file.parties.map((p) => p.id),
@@ -87,25 +105,10 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     "The comment id",
     (file.comments ?? []).map((c) => c.id),
   );
+}
 
-  const parties = new Set(file.parties.map((p) => p.id));
-  const issues = new Set(file.issues.map((i) => i.id));
-  const people = new Set(file.people.map((p) => p.id));
-  const revisions = new Map(
-    file.documents.flatMap((d) => d.revisions.map((r) => [r.id, { documentId: d.id, text: r.text }] as const)),
-  );
-  // Split each text once: a file may hold thousands of quotes on a text of two million characters.
-  const split = new Map<string, string[]>();
-  const charsOf = (revisionId: string) =>
-    split.get(revisionId) ?? split.set(revisionId, codePoints(revisions.get(revisionId)!.text)).get(revisionId)!;
-  const evidence = new Map(file.evidence.map((e) => [e.id, e]));
-  const statements = new Map(file.statements.map((s) => [s.id, s]));
-
-  file.people.forEach((person, i) => {
-    if (person.partyId && !parties.has(person.partyId))
-      problem(`people[${i}] (${person.name}) speaks for a party that is not in the file.`);
-  });
-
+/** Revisions run 1, 2, 3… and each text matches its hash. */
+function findRevisionProblems(file: WorkspaceExport, problem: Report) {
   file.documents.forEach((document, i) => {
     const numbers = document.revisions.map((r) => r.number).sort((a, b) => a - b);
     if (numbers.some((n, at) => n !== at + 1))
@@ -119,44 +122,58 @@ export function findExportProblems(file: WorkspaceExport): string[] {
         );
     }
   });
+}
 
+/** Each quote's anchor on a later revision: placed or orphaned as its status says, on that revision's words. */
+function findAnchorProblems(
+  quote: WorkspaceExport["evidence"][number],
+  where: string,
+  index: FileIndex,
+  problem: Report,
+) {
+  const anchored = new Set<string>();
+  for (const anchor of quote.anchors) {
+    const target = index.revisions.get(anchor.revisionId);
+    if (!target || target.documentId !== quote.documentId || anchor.revisionId === quote.revisionId) {
+      problem(`${where}: an anchor names a revision that is not a later revision of its document.`);
+      continue;
+    }
+    if (anchored.has(anchor.revisionId)) problem(`${where}: two anchors for the same revision.`);
+    anchored.add(anchor.revisionId);
+    const placed = anchor.startOffset !== null && anchor.endOffset !== null;
+    if ((anchor.status === "ORPHANED") === placed || (anchor.startOffset === null) !== (anchor.endOffset === null)) {
+      problem(`${where}: an ${anchor.status.toLowerCase()} anchor ${placed ? "has" : "lacks"} offsets.`);
+      continue;
+    }
+    if (anchor.startOffset === null || anchor.endOffset === null) continue;
+    const chars = index.charsOf(anchor.revisionId);
+    if (anchor.startOffset >= anchor.endOffset || anchor.endOffset > chars.length) {
+      problem(`${where}: an anchor lies outside its revision's text.`);
+    } else if (anchor.exact !== null && chars.slice(anchor.startOffset, anchor.endOffset).join("") !== anchor.exact) {
+      problem(`${where}: an anchor's words are not the text at its offsets.`);
+    }
+  }
+}
+
+function findQuoteProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
   file.evidence.forEach((quote, i) => {
     const where = `evidence[${i}]`;
-    const revision = revisions.get(quote.revisionId);
+    const revision = index.revisions.get(quote.revisionId);
     if (!revision || revision.documentId !== quote.documentId) {
       problem(`${where}: its revision is not a revision of its document in the file.`);
       return;
     }
-    if (quote.speakerId && !people.has(quote.speakerId)) problem(`${where}: its speaker is not in the file.`);
-    const mismatch = anchorMismatch(charsOf(quote.revisionId), quote);
+    if (quote.speakerId && !index.people.has(quote.speakerId)) problem(`${where}: its speaker is not in the file.`);
+    const mismatch = anchorMismatch(index.charsOf(quote.revisionId), quote);
     if (mismatch) problem(`${where}: “${quote.exact.slice(0, 60)}” is not the text at its offsets (${mismatch}).`);
-    const anchored = new Set<string>();
-    for (const anchor of quote.anchors) {
-      const target = revisions.get(anchor.revisionId);
-      if (!target || target.documentId !== quote.documentId || anchor.revisionId === quote.revisionId) {
-        problem(`${where}: an anchor names a revision that is not a later revision of its document.`);
-        continue;
-      }
-      if (anchored.has(anchor.revisionId)) problem(`${where}: two anchors for the same revision.`);
-      anchored.add(anchor.revisionId);
-      const placed = anchor.startOffset !== null && anchor.endOffset !== null;
-      if ((anchor.status === "ORPHANED") === placed || (anchor.startOffset === null) !== (anchor.endOffset === null)) {
-        problem(`${where}: an ${anchor.status.toLowerCase()} anchor ${placed ? "has" : "lacks"} offsets.`);
-        continue;
-      }
-      if (anchor.startOffset === null || anchor.endOffset === null) continue;
-      const chars = charsOf(anchor.revisionId);
-      if (anchor.startOffset >= anchor.endOffset || anchor.endOffset > chars.length) {
-        problem(`${where}: an anchor lies outside its revision's text.`);
-      } else if (anchor.exact !== null && chars.slice(anchor.startOffset, anchor.endOffset).join("") !== anchor.exact) {
-        problem(`${where}: an anchor's words are not the text at its offsets.`);
-      }
-    }
+    findAnchorProblems(quote, where, index, problem);
   });
+}
 
-  // Translations go one level deep, as the app keeps them: an original is never itself a
-  // translation, and a quote renders a quote of the document its own document translates.
-  const documents = new Map(file.documents.map((d) => [d.id, d]));
+// Translations go one level deep, as the app keeps them: an original is never itself a
+// translation, and a quote renders a quote of the document its own document translates.
+function findTranslationProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
+  const { documents, evidence } = index;
   file.documents.forEach((document, i) => {
     if (document.translationOfId === null) return;
     const original = documents.get(document.translationOfId);
@@ -179,7 +196,10 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if (pairs.has(pair)) problem(`evidence[${i}]: its original already has a translation in the same document.`);
     pairs.add(pair);
   });
+}
 
+function findStatementProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
+  const { parties, issues, evidence, statements } = index;
   file.statements.forEach((statement, i) => {
     const where = `statements[${i}]`;
     const condition = statement.conditionCell;
@@ -205,14 +225,19 @@ export function findExportProblems(file: WorkspaceExport): string[] {
         problem(`${where}: its replacement is in another cell.`);
     }
   });
+}
 
+function findCellProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
   const cells = file.cells.map((c) => `${c.issueId}/${c.partyId}`);
   for (const cell of duplicates(cells)) problem(`The cell ${cell} appears more than once.`);
   file.cells.forEach((cell, i) => {
-    if (!issues.has(cell.issueId) || !parties.has(cell.partyId))
+    if (!index.issues.has(cell.issueId) || !index.parties.has(cell.partyId))
       problem(`cells[${i}]: its issue or party is not in the file.`);
   });
+}
 
+/** A comment is on one thing in the file; a reply is on its thread's first comment's. */
+function findCommentProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
   const comments = new Map((file.comments ?? []).map((c) => [c.id, c]));
   const proposals = new Set((file.proposals ?? []).map((p) => p.id));
   (file.comments ?? []).forEach((comment, i) => {
@@ -222,8 +247,9 @@ export function findExportProblems(file: WorkspaceExport): string[] {
       return;
     }
     if (comment.proposalId && !proposals.has(comment.proposalId)) problem(`${where}: its proposal is not in the file.`);
-    if (comment.evidenceId && !evidence.has(comment.evidenceId)) problem(`${where}: its quote is not in the file.`);
-    if (comment.statementId && !statements.has(comment.statementId))
+    if (comment.evidenceId && !index.evidence.has(comment.evidenceId))
+      problem(`${where}: its quote is not in the file.`);
+    if (comment.statementId && !index.statements.has(comment.statementId))
       problem(`${where}: its statement is not in the file.`);
     if (comment.parentId === null) return;
     const parent = comments.get(comment.parentId);
@@ -236,7 +262,10 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     )
       problem(`${where}: a reply is on another quote, statement or proposal than its thread.`);
   });
+}
 
+function findStanceProposalProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
+  const { parties, issues, evidence, statements } = index;
   (file.proposals ?? []).forEach((proposal, i) => {
     const where = `proposals[${i}]`;
     const condition = proposal.qualities?.conditionCell;
@@ -261,45 +290,70 @@ export function findExportProblems(file: WorkspaceExport): string[] {
     if ((proposal.status === "OPEN") !== (proposal.decidedAt === null))
       problem(`${where}: an open proposal has no decision; a decided one has its date.`);
   });
+}
 
-  (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {
-    if (!revisions.has(dismissal.revisionId)) problem(`dismissedSuggestions[${i}]: its revision is not in the file.`);
-    if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);
-  });
-
+function findEventProblems(file: WorkspaceExport, index: FileIndex, problem: Report, unique: Unique) {
   unique(
     "The event id",
     (file.events ?? []).map((e) => e.id),
   );
-  const documentIds = new Set(file.documents.map((d) => d.id));
   (file.events ?? []).forEach((event, i) => {
     const where = `events[${i}] (${event.title})`;
-    if (event.partyIds.some((id) => !parties.has(id))) problem(`${where} names a party that is not in the file.`);
-    if (event.documentIds.some((id) => !documentIds.has(id)))
+    if (event.partyIds.some((id) => !index.parties.has(id))) problem(`${where} names a party that is not in the file.`);
+    if (event.documentIds.some((id) => !index.documents.has(id)))
       problem(`${where} names a document that is not in the file.`);
     if (new Set(event.partyIds).size !== event.partyIds.length) problem(`${where} names a party twice.`);
     if (new Set(event.documentIds).size !== event.documentIds.length) problem(`${where} names a document twice.`);
   });
+}
 
-  findProposalProblems(file, problem, unique);
+function findIssueLinkProblems(file: WorkspaceExport, index: FileIndex, problem: Report) {
   (file.issueLinks ?? []).forEach((link, i) => {
     const where = `issueLinks[${i}]`;
-    if (!issues.has(link.firstIssueId) || !issues.has(link.secondIssueId))
+    if (!index.issues.has(link.firstIssueId) || !index.issues.has(link.secondIssueId))
       problem(`${where} names an issue that is not in the file.`);
     if (link.firstIssueId === link.secondIssueId) problem(`${where} links an issue to itself.`);
-    if (link.partyId !== null && !parties.has(link.partyId)) problem(`${where} names a party that is not in the file.`);
+    if (link.partyId !== null && !index.parties.has(link.partyId))
+      problem(`${where} names a party that is not in the file.`);
   });
-  findCodingRoundProblems(file, evidence, parties, issues, problem);
+}
 
+export function findExportProblems(file: WorkspaceExport): string[] {
+  const problems: string[] = [];
+  const problem: Report = (message) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(message);
+  };
+  const unique: Unique = (what, values) => {
+    for (const value of duplicates(values)) problem(`${what} “${value}” appears more than once.`);
+  };
+  findRepeatedIds(file, unique);
+
+  const index = indexFile(file);
+  file.people.forEach((person, i) => {
+    if (person.partyId && !index.parties.has(person.partyId))
+      problem(`people[${i}] (${person.name}) speaks for a party that is not in the file.`);
+  });
+  findRevisionProblems(file, problem);
+  findQuoteProblems(file, index, problem);
+  findTranslationProblems(file, index, problem);
+  findStatementProblems(file, index, problem);
+  findCellProblems(file, index, problem);
+  findCommentProblems(file, index, problem);
+  findStanceProposalProblems(file, index, problem);
+  (file.dismissedSuggestions ?? []).forEach((dismissal, i) => {
+    if (!index.revisions.has(dismissal.revisionId))
+      problem(`dismissedSuggestions[${i}]: its revision is not in the file.`);
+    if (dismissal.startOffset >= dismissal.endOffset) problem(`dismissedSuggestions[${i}]: an empty range.`);
+  });
+  findEventProblems(file, index, problem, unique);
+  findProposalProblems(file, problem, unique);
+  findIssueLinkProblems(file, index, problem);
+  findCodingRoundProblems(file, index.evidence, index.parties, index.issues, problem);
   return problems;
 }
 
 /** Proposals name the file's parties, documents and issues; provisions quote their proposal's document. */
-function findProposalProblems(
-  file: WorkspaceExport,
-  problem: (message: string) => void,
-  unique: (what: string, values: string[]) => void,
-) {
+function findProposalProblems(file: WorkspaceExport, problem: Report, unique: Unique) {
   const proposals = file.negotiationProposals ?? [];
   const provisions = proposals.flatMap((p) => p.provisions);
   unique(

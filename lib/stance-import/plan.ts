@@ -208,19 +208,8 @@ function completeMapping(sheet: Sheet, columns: Partial<ColumnMapping> | undefin
 
 const cellKey = (...parts: string[]) => parts.join("|");
 
-export function planImport(sheet: Sheet, options: ImportOptions, context: ImportContext): ImportPlan {
-  const columns = completeMapping(sheet, options.columns);
-  const missing = REQUIRED_FIELDS.filter((f) => columns[f] === null);
-  const read = (cells: Sheet["rows"][number], field: ImportField) => {
-    const index = columns[field];
-    return index === null ? "" : cellText(cells[index]).trim();
-  };
-  const issues = new Map(context.issues.map((i) => [nameKey(i.title), i]));
-  const parties = new Map<string, ImportContext["parties"][number]>();
-  for (const party of context.parties) parties.set(nameKey(party.shortName), party);
-  // A full name wins over another party's short name.
-  for (const party of context.parties) parties.set(nameKey(party.name), party);
-
+/** The sheet's position words, each mapped once (by the user or by autoPosition) and counted per row. */
+function positionWords(options: ImportOptions, context: ImportContext) {
   const words = new Map<string, PositionWord>();
   const mapped = options.positions ?? {};
   const positionOf = (word: string) => {
@@ -240,107 +229,153 @@ export function planImport(sheet: Sheet, options: ImportOptions, context: Import
     entry.rows++;
     return entry.position;
   };
+  return { words, positionOf };
+}
 
-  const newIssues = new Map<string, string>();
-  const newParties = new Map<string, string>();
-  const seen = new Map<string, number>();
-  const rows: PlannedRow[] = sheet.rows.map((cells, index) => {
-    const row = sheet.rowNumbers[index]!;
-    const problems = missing.map((f) => `No column is chosen for ${FIELD_LABELS[f].toLowerCase()}.`);
-    const issue = read(cells, "issue");
-    const party = read(cells, "party");
-    const positionWord = read(cells, "position");
-    const summary = read(cells, "summary");
-    const source = read(cells, "source");
-    const quote = read(cells, "quote");
-    const dateCell = columns.date === null ? undefined : cells[columns.date];
-    const date = cellText(dateCell).trim();
+type Named = { id: string; archived: boolean; label: string };
 
-    let issueId: string | null = null;
-    let newIssue = false;
-    if (columns.issue !== null) {
-      const found = issues.get(nameKey(issue));
-      if (!issue) problems.push("No issue.");
-      else if (found?.archived) problems.push(`The issue “${found.title}” is archived; restore it first.`);
-      else if (found) issueId = found.id;
-      else if (!options.createMissing) problems.push(`No issue called “${issue}” in this workspace.`);
-      else {
-        const problem = problemOfName(issue, ISSUE_TITLE_MAX, "issue title");
-        if (problem) problems.push(problem);
-        else {
-          newIssue = true;
-          if (!newIssues.has(nameKey(issue))) newIssues.set(nameKey(issue), issue);
-        }
-      }
+/** How a row's issue or party is found in the workspace, or created when missing. */
+type NameRule = {
+  what: "issue" | "party";
+  /** "issue title", "party name": what problemOfName calls it. */
+  field: string;
+  max: number;
+  known: Map<string, Named>;
+  created: Map<string, string>;
+};
+
+/** The issue or party a row names: its id, or new (when the user asked to create missing ones), or a problem. */
+function resolveName(name: string, rule: NameRule, createMissing: boolean | undefined, problems: string[]) {
+  const found = rule.known.get(nameKey(name));
+  if (!name) problems.push(`No ${rule.what}.`);
+  else if (found?.archived) problems.push(`The ${rule.what} “${found.label}” is archived; restore it first.`);
+  else if (found) return { id: found.id, isNew: false };
+  else if (!createMissing) problems.push(`No ${rule.what} called “${name}” in this workspace.`);
+  else {
+    const problem = problemOfName(name, rule.max, rule.field);
+    if (problem) problems.push(problem);
+    else {
+      if (!rule.created.has(nameKey(name))) rule.created.set(nameKey(name), name);
+      return { id: null, isNew: true };
     }
-    let partyId: string | null = null;
-    let newParty = false;
-    if (columns.party !== null) {
-      const found = parties.get(nameKey(party));
-      if (!party) problems.push("No party.");
-      else if (found?.archived) problems.push(`The party “${found.name}” is archived; restore it first.`);
-      else if (found) partyId = found.id;
-      else if (!options.createMissing) problems.push(`No party called “${party}” in this workspace.`);
-      else {
-        const problem = problemOfName(party, PARTY_NAME_MAX, "party name");
-        if (problem) problems.push(problem);
-        else {
-          newParty = true;
-          if (!newParties.has(nameKey(party))) newParties.set(nameKey(party), party);
-        }
-      }
-    }
-    let position: Position | null = null;
-    if (columns.position !== null) {
-      if (!positionWord) problems.push("No position.");
-      else {
-        position = positionOf(positionWord);
-        if (!position) problems.push(`“${positionWord}” is not on the scale; map it to a position or fix the row.`);
-      }
-    }
-    if (columns.summary !== null) {
-      const parsed = SummarySchema.safeParse(summary);
-      if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? "The summary cannot be stored.");
-    }
-    let statedOn: string | null = null;
-    if (columns.date !== null) {
-      const result = typeof dateCell === "object" ? checked(dateCell.date, dateCell.date) : readDate(date);
-      if ("date" in result) statedOn = result.date;
-      else problems.push(result.problem);
-    }
-    if (source && (!/^https?:\/\/\S+$/i.test(source) || source.length > 2000))
-      problems.push("The source is not a web address (http…) of at most 2,000 characters.");
-    if (quote) {
-      const problem = textProblem(quote, { multiline: true });
-      if (problem) problems.push(`The quote: ${problem}`);
-      else if ([...quote].length > 10_000) problems.push("The quote is longer than 10,000 characters.");
-    }
-    if (issue && party && statedOn) {
-      const key = cellKey(nameKey(issue), nameKey(party), statedOn);
-      const first = seen.get(key);
-      if (first !== undefined) problems.push(`Row ${first} already has this issue, party and date.`);
-      else seen.set(key, row);
-      if (issueId && partyId && context.existing.has(cellKey(issueId, partyId, statedOn)))
-        problems.push("This cell already has a statement of that date in the workspace.");
-    }
-    return {
-      row,
-      issue,
-      party,
-      positionWord,
-      position,
-      summary,
-      date,
-      statedOn,
-      source,
-      quote,
-      issueId,
-      partyId,
-      newIssue,
-      newParty,
-      problems,
-    };
-  });
+  }
+  return { id: null, isNew: false };
+}
+
+function nameRules(context: ImportContext): Record<"issue" | "party", NameRule> {
+  const issues = new Map(context.issues.map((i) => [nameKey(i.title), { ...i, label: i.title }]));
+  const parties = new Map<string, Named>();
+  for (const party of context.parties) parties.set(nameKey(party.shortName), { ...party, label: party.name });
+  // A full name wins over another party's short name.
+  for (const party of context.parties) parties.set(nameKey(party.name), { ...party, label: party.name });
+  return {
+    issue: { what: "issue", field: "issue title", max: ISSUE_TITLE_MAX, known: issues, created: new Map() },
+    party: { what: "party", field: "party name", max: PARTY_NAME_MAX, known: parties, created: new Map() },
+  };
+}
+
+type Planner = {
+  columns: ColumnMapping;
+  missing: ImportField[];
+  options: ImportOptions;
+  context: ImportContext;
+  rules: ReturnType<typeof nameRules>;
+  positionOf: (word: string) => Position | null;
+  /** The first row of each issue, party and date, to refuse a second. */
+  seen: Map<string, number>;
+};
+
+function readPosition(planner: Planner, positionWord: string, problems: string[]): Position | null {
+  if (planner.columns.position === null) return null;
+  if (!positionWord) {
+    problems.push("No position.");
+    return null;
+  }
+  const position = planner.positionOf(positionWord);
+  if (!position) problems.push(`“${positionWord}” is not on the scale; map it to a position or fix the row.`);
+  return position;
+}
+
+function readStatedOn(planner: Planner, dateCell: Sheet["rows"][number][number] | undefined, problems: string[]) {
+  if (planner.columns.date === null) return null;
+  const result =
+    typeof dateCell === "object" ? checked(dateCell.date, dateCell.date) : readDate(cellText(dateCell).trim());
+  if ("date" in result) return result.date;
+  problems.push(result.problem);
+  return null;
+}
+
+function findSourceProblems(source: string, quote: string, problems: string[]) {
+  if (source && (!/^https?:\/\/\S+$/i.test(source) || source.length > 2000))
+    problems.push("The source is not a web address (http…) of at most 2,000 characters.");
+  if (quote) {
+    const problem = textProblem(quote, { multiline: true });
+    if (problem) problems.push(`The quote: ${problem}`);
+    else if ([...quote].length > 10_000) problems.push("The quote is longer than 10,000 characters.");
+  }
+}
+
+/** One statement per cell and date: in the sheet, and against what the workspace already has. */
+function findRepeatedCell(planner: Planner, row: PlannedRow, problems: string[]) {
+  const { issue, party, statedOn, issueId, partyId } = row;
+  if (!(issue && party && statedOn)) return;
+  const key = cellKey(nameKey(issue), nameKey(party), statedOn);
+  const first = planner.seen.get(key);
+  if (first !== undefined) problems.push(`Row ${first} already has this issue, party and date.`);
+  else planner.seen.set(key, row.row);
+  if (issueId && partyId && planner.context.existing.has(cellKey(issueId, partyId, statedOn)))
+    problems.push("This cell already has a statement of that date in the workspace.");
+}
+
+function planRow(planner: Planner, cells: Sheet["rows"][number], row: number): PlannedRow {
+  const { columns, options, rules } = planner;
+  const read = (field: ImportField) => {
+    const index = columns[field];
+    return index === null ? "" : cellText(cells[index]).trim();
+  };
+  const problems = planner.missing.map((f) => `No column is chosen for ${FIELD_LABELS[f].toLowerCase()}.`);
+  const [issue, party, positionWord, summary, source, quote] = (
+    ["issue", "party", "position", "summary", "source", "quote"] as const
+  ).map(read) as [string, string, string, string, string, string];
+  const dateCell = columns.date === null ? undefined : cells[columns.date];
+  const none = { id: null, isNew: false };
+  const foundIssue = columns.issue === null ? none : resolveName(issue, rules.issue, options.createMissing, problems);
+  const foundParty = columns.party === null ? none : resolveName(party, rules.party, options.createMissing, problems);
+  const position = readPosition(planner, positionWord, problems);
+  if (columns.summary !== null) {
+    const parsed = SummarySchema.safeParse(summary);
+    if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? "The summary cannot be stored.");
+  }
+  const statedOn = readStatedOn(planner, dateCell, problems);
+  findSourceProblems(source, quote, problems);
+  const planned: PlannedRow = {
+    row,
+    issue,
+    party,
+    positionWord,
+    position,
+    summary,
+    date: cellText(dateCell).trim(),
+    statedOn,
+    source,
+    quote,
+    issueId: foundIssue.id,
+    partyId: foundParty.id,
+    newIssue: foundIssue.isNew,
+    newParty: foundParty.isNew,
+    problems,
+  };
+  findRepeatedCell(planner, planned, problems);
+  return planned;
+}
+
+export function planImport(sheet: Sheet, options: ImportOptions, context: ImportContext): ImportPlan {
+  const columns = completeMapping(sheet, options.columns);
+  const missing = REQUIRED_FIELDS.filter((f) => columns[f] === null);
+  const { words, positionOf } = positionWords(options, context);
+  const rules = nameRules(context);
+  const planner: Planner = { columns, missing, options, context, rules, positionOf, seen: new Map() };
+  const rows = sheet.rows.map((cells, index) => planRow(planner, cells, sheet.rowNumbers[index]!));
   const createCount = rows.filter((r) => r.problems.length === 0).length;
   const good = rows.filter((r) => r.problems.length === 0);
   return {
@@ -350,10 +385,10 @@ export function planImport(sheet: Sheet, options: ImportOptions, context: Import
     words: [...words.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)),
     rows,
     // Only what a good row needs is created.
-    newIssues: [...newIssues.entries()]
+    newIssues: [...rules.issue.created.entries()]
       .filter(([k]) => good.some((r) => r.newIssue && nameKey(r.issue) === k))
       .map(([, v]) => v),
-    newParties: [...newParties.entries()]
+    newParties: [...rules.party.created.entries()]
       .filter(([k]) => good.some((r) => r.newParty && nameKey(r.party) === k))
       .map(([, v]) => v),
     createCount,
