@@ -177,7 +177,9 @@ describe("legitimate action bodies", () => {
       owner,
     );
     expect(reply.status).toBe(200);
-    expect(outcome(reply).data, JSON.stringify(reply.result).slice(0, 500)).toMatchObject({ ok: true });
+    expect(outcome(reply).data, JSON.stringify(reply.result).slice(0, 500)).toMatchObject({
+      documentId: expect.any(String),
+    });
     const stored = await db().document.findFirstOrThrow({
       where: { workspaceId: workspace.id, title },
       include: { revisions: { select: { text: true } } },
