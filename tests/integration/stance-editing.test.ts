@@ -25,7 +25,7 @@ import { uniqueSlug } from "../support/seed";
 // exercises the compare-and-set — and fewer rounds suffice.
 
 const EMBEDDED = process.env.PARLEY_DATABASE_KIND === "embedded";
-const ROUNDS = EMBEDDED ? 6 : 20;
+const ROUNDS = EMBEDDED ? 6 : 10;
 const CONTENDERS = 50;
 const POOL_MAX = Number(process.env.DATABASE_POOL_MAX || 5);
 
@@ -281,7 +281,7 @@ describe("concurrent edits of one cell", () => {
 
   // Corrections and retractions race on the statement a round first records (with one quote, so a
   // correction that keeps the quotes can be checked for losing them), in one cell per kind.
-  const AMEND_ROUNDS = EMBEDDED ? 5 : 20;
+  const AMEND_ROUNDS = EMBEDDED ? 5 : 10;
   for (const kind of ["correct", "retract"] as const) {
     it(`lets exactly one of ${CONTENDERS} ${kind}ions of one statement win, ${AMEND_ROUNDS} rounds in a row, and loses none`, async () => {
       const cell = {
