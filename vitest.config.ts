@@ -1,9 +1,32 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import BalancedSequencer from "./tests/e2e/sequencer.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** Integration files that `vi.mock` a module or set process.env: each needs its own module graph. */
+const ISOLATED_INTEGRATION_FILES = [
+  "tests/integration/api-tokens.test.ts",
+  "tests/integration/export-route.test.ts",
+  "tests/integration/import-title-suggestions.test.ts",
+  "tests/integration/invitation-email.test.ts",
+  "tests/integration/proposal-mail.test.ts",
+  "tests/integration/workspaces.test.ts",
+];
+
+const integration = {
+  environment: "node",
+  // The files share one database and reset it between tests: one at a time.
+  fileParallelism: false,
+  maxWorkers: 1,
+  sequence: { concurrent: false },
+  globalSetup: ["tests/integration/global-setup.ts"],
+  setupFiles: ["tests/integration/setup.ts"],
+  // Generous for a loaded machine: ten argon2 verifications took over 30 s at load 30.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+} satisfies TestProjectInlineConfiguration["test"];
 
 // `npm test` (scripts/test.mjs) runs the three projects with the databases and server they need;
 // each can also run alone: `npm run test:unit`, `test:integration`, `test:e2e`.
@@ -38,17 +61,24 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          environment: "node",
+          ...integration,
           include: ["tests/integration/**/*.test.ts"],
-          // The files share one database and reset it between tests: one at a time.
-          fileParallelism: false,
-          maxWorkers: 1,
-          sequence: { concurrent: false },
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
-          // Generous for a loaded machine: ten argon2 verifications took over 30 s at load 30.
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          exclude: ISOLATED_INTEGRATION_FILES,
+          sequence: { ...integration.sequence, groupOrder: 1 },
+          // The files share one process and one module graph: a fresh one per file cost ~7 s of
+          // imports each (half the lane). Files that mock modules or change process.env run in
+          // the isolated project below instead.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-isolated",
+          ...integration,
+          include: ISOLATED_INTEGRATION_FILES,
+          // After the shared project, not beside it: both use the one database.
+          sequence: { ...integration.sequence, groupOrder: 2 },
         },
       },
       {

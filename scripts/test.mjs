@@ -67,8 +67,8 @@ function firstLines(messages = []) {
     .join("\n");
 }
 
-/** Runs one Vitest project and adds its counts to the totals; resolves to its exit code. */
-async function vitest(project, label, env = process.env, extraArgs = []) {
+/** Runs Vitest projects and adds their counts to the totals; resolves to its exit code. */
+async function vitest(projects, label, env = process.env, extraArgs = []) {
   // Arguments after `--` (file filters, `-t name`) narrow every Vitest step: `npm test -- stance`.
   const report = path.join(resultsDir, `${label}.json`);
   rmSync(report, { force: true });
@@ -77,8 +77,7 @@ async function vitest(project, label, env = process.env, extraArgs = []) {
     [
       bin.vitest,
       "run",
-      "--project",
-      project,
+      ...[projects].flat().flatMap((project) => ["--project", project]),
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${report}`,
@@ -137,10 +136,13 @@ async function prismaGenerate() {
   return 0;
 }
 
+// The shared-process project, then the files that need a module graph of their own (vitest.config.ts).
+const INTEGRATION_PROJECTS = ["integration", "integration-isolated"];
+
 async function integrationOnPostgres() {
   const database = await createTestDatabase();
   try {
-    return await vitest("integration", "integration-postgresql", {
+    return await vitest(INTEGRATION_PROJECTS, "integration-postgresql", {
       ...process.env,
       DATABASE_URL: database.url,
       [DISPOSABLE]: database.url,
@@ -157,7 +159,7 @@ async function integrationOnEmbedded() {
   const server = await startEmbeddedPostgres();
   try {
     await migrateDatabase(server.url);
-    return await vitest("integration", "integration-embedded", {
+    return await vitest(INTEGRATION_PROJECTS, "integration-embedded", {
       ...process.env,
       DATABASE_URL: server.url,
       [DISPOSABLE]: server.url,

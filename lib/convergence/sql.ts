@@ -11,7 +11,11 @@
 // The pass rides the statements index in its own order (newest first within a cell), so nothing
 // is sorted and no row is compared with another here: each cell comes back as one row, its live
 // statements as integers newest first (see LandedCell in heat-map.ts for the code), and the sweep
-// keeps the first of each column. The index carries the columns read here (migration
+// keeps the first of each column. The order comes from the inner query's ORDER BY, which the index
+// walk satisfies, not from ORDER BY inside array_agg: PostgreSQL 15 sorts each group again for
+// that (three sorts per cell, costing as much as the walk), while an aggregate over an ordered
+// subquery takes its rows in that order (the subquery is planned on its own, so no partial
+// aggregate can run beneath it). The index carries the columns read here (migration
 // 20261202150000_heat_map_indexes), so the table itself is not visited; the amendments and the
 // offers conditional in words alone are small sets probed by hash. Archived issues and parties
 // are left to a join on the few hundred cell rows.
@@ -23,29 +27,28 @@
 export const HEAT_MAP_PLAN = "SET LOCAL enable_sort = off";
 
 export const HEAT_MAP_SQL = `
+  WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps)
   SELECT c."issueId", c."partyId", c.landed, c."conditionIssueIds", c."conditionPartyIds"
   FROM (
-    SELECT st."issueId", st."partyId",
-           array_agg(
+    SELECT s."issueId", s."partyId",
+           array_agg(s.code) AS landed,
+           array_agg(s."conditionIssueId"::text) FILTER (WHERE s."conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
+           array_agg(s."conditionPartyId"::text) FILTER (WHERE s."conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
+    FROM (
+      SELECT st."issueId", st."partyId", st."conditionIssueId", st."conditionPartyId",
              width_bucket(st."statedOn" - 1, $2::date[]) * 64
-             + CASE st.position WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
-                                WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 ELSE 0 END
-             + CASE WHEN st."conditionIssueId" IS NOT NULL
-                      THEN 8 * CASE st."conditionMinPosition" WHEN 'REJECTS' THEN 1 WHEN 'OPPOSES' THEN 2 WHEN 'OPEN' THEN 3
-                                                             WHEN 'SUPPORTS' THEN 4 WHEN 'DEMANDS' THEN 5 END
-                    WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
-                                     AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 56
-                    ELSE 0 END
-             ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS landed,
-           array_agg(st."conditionIssueId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
-             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionIssueIds",
-           array_agg(st."conditionPartyId"::text ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC)
-             FILTER (WHERE st."conditionIssueId" IS NOT NULL) AS "conditionPartyIds"
-    FROM stance_statements st
-    WHERE st."workspaceId" = $1::uuid
-      AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
-      AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a WHERE a."workspaceId" = $1::uuid)
-    GROUP BY st."issueId", st."partyId"
+             + coalesce(array_position(scale.steps, st.position), 0)
+             + 8 * CASE WHEN st."conditionIssueId" IS NOT NULL THEN array_position(scale.steps, st."conditionMinPosition")
+                        WHEN st.id IN (SELECT w.id FROM stance_statements w WHERE w."workspaceId" = $1::uuid
+                                         AND w."conditionText" IS NOT NULL AND w."conditionIssueId" IS NULL) THEN 7
+                        ELSE 0 END AS code
+      FROM stance_statements st, scale
+      WHERE st."workspaceId" = $1::uuid
+        AND st."statedOn" <= ($2::date[])[cardinality($2::date[])]
+        AND st.id NOT IN (SELECT a."statementId" FROM statement_amendments a WHERE a."workspaceId" = $1::uuid)
+      ORDER BY st."workspaceId", st."issueId", st."partyId", st."statedOn" DESC, st."recordedAt" DESC, st.id DESC
+    ) s
+    GROUP BY s."issueId", s."partyId"
   ) c
   JOIN issues i ON i.id = c."issueId" AND i."workspaceId" = $1::uuid AND i."archivedAt" IS NULL
   JOIN parties p ON p.id = c."partyId" AND p."workspaceId" = $1::uuid AND p."archivedAt" IS NULL`;

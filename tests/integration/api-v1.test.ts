@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listActivitySince } from "@/lib/activity/data";
 import { ActivitySinceQuerySchema } from "@/lib/activity/schema";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
@@ -72,8 +72,17 @@ describe("listActivitySince", () => {
       publishedOn: "2022-03-03",
       text: `Activity probe ${randomUUID()}.`,
     });
-    const fresh = await listActivitySince(workspace, ActivitySinceQuerySchema.parse({ after: end }));
-    expect(fresh.events.map((e) => e.action)).toEqual(["document.imported"]);
+    // An event is listed once every transaction that began before it has ended (so a cursor never
+    // skips one that commits late); on a shared server another database's open transaction can
+    // hold it back for a moment.
+    const fresh = await vi.waitFor(
+      async () => {
+        const since = await listActivitySince(workspace, ActivitySinceQuerySchema.parse({ after: end }));
+        expect(since.events.map((e) => e.action)).toEqual(["document.imported"]);
+        return since;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(fresh.nextCursor).not.toBe(end);
     // Nothing is new after the new cursor.
     expect(

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findCodingRound } from "@/lib/coding/data";
 import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { db } from "@/lib/db/client";
@@ -256,10 +256,6 @@ beforeAll(async () => {
   });
   if (!linked.ok) throw new Error(linked.message);
   unwrap(await archiveIssue(workspace, matrix.issues.at(-1)!.id));
-});
-
-afterAll(async () => {
-  await db().$disconnect();
 });
 
 describe("a whole-workspace export", () => {

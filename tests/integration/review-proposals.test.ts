@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listProposalThreads } from "@/lib/comments/data";
 import { postComment, replyToComment } from "@/lib/comments/mutations";
 import { db } from "@/lib/db/client";
@@ -101,10 +101,6 @@ beforeAll(async () => {
   const matrix = await getMatrix(owner, "2022-02-16");
   issues = matrix.issues.map((i) => i.id);
   parties = matrix.parties.map((p) => p.id);
-});
-
-afterAll(async () => {
-  await db().$disconnect();
 });
 
 describe("the reviewer role", () => {
