@@ -1,11 +1,12 @@
 import "server-only";
 import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
 import { type HeatMapCell, heatMapColumns, type LandedCell, sweepHeatMap } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_PLAN, HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { HEAT_MAP_PLAN, HEAT_MAP_SQL, SHOWN_AT_TWO_DATES_SQL } from "@/lib/convergence/sql";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
-import { getMatrix, listChangeDates } from "@/lib/matrix/data";
+import type { Position } from "@/lib/generated/prisma/enums";
+import { getMatrix, listChangeDates, readMatrixFrame } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -80,9 +81,9 @@ export async function getWhatMoved(
         amendment: { select: { kind: true, reason: true } },
       },
     });
-  const [before, after, stated, retracted, counts, events] = await Promise.all([
-    getMatrix(workspace, from),
-    getMatrix(workspace, to),
+  const [frame, shown, stated, retracted, counts, events] = await Promise.all([
+    readMatrixFrame(workspace),
+    readShownAtTwoDates(workspace, from, to),
     latest(standing),
     latest(retractedWhere),
     countWindow(workspace, from, to),
@@ -92,11 +93,10 @@ export async function getWhatMoved(
     slug: workspace.slug,
     from,
     to,
-    labels: after.positionLabels,
-    issues: after.issues,
-    parties: after.parties,
-    before: before.cells,
-    after: after.cells,
+    labels: frame.positionLabels,
+    issues: frame.issues,
+    parties: frame.parties,
+    ...shown,
     statements: [...stated, ...retracted].map(
       (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
     ),
@@ -104,6 +104,36 @@ export async function getWhatMoved(
     locale,
   });
   return { ...digest, ...counts };
+}
+
+type ShownAtTwoDates = {
+  issueId: string;
+  partyId: string;
+  beforePosition: Position | null;
+  beforeStatedOn: Date | null;
+  beforeRedLine: boolean | null;
+  afterPosition: Position | null;
+  afterStatedOn: Date | null;
+  afterRedLine: boolean | null;
+};
+
+/** Each cell's shown statement as of both dates, as the digest compares them. */
+async function readShownAtTwoDates(workspace: AuthorizedWorkspace, from: string, to: string) {
+  const rows = await db().$queryRawUnsafe<ShownAtTwoDates[]>(SHOWN_AT_TWO_DATES_SQL, workspace.id, from, to);
+  const side = (position: Position | null, statedOn: Date | null, redLine: boolean | null) =>
+    position && statedOn ? { position, statedOn: toCalendarDate(statedOn), redLine: redLine ?? false } : null;
+  return {
+    before: rows.map((r) => ({
+      issueId: r.issueId,
+      partyId: r.partyId,
+      statement: side(r.beforePosition, r.beforeStatedOn, r.beforeRedLine),
+    })),
+    after: rows.map((r) => ({
+      issueId: r.issueId,
+      partyId: r.partyId,
+      statement: side(r.afterPosition, r.afterStatedOn, r.afterRedLine),
+    })),
+  };
 }
 
 /**

@@ -68,22 +68,27 @@ type MatrixFrame = {
   issues: MatrixView["issues"];
 };
 
+/** The workspace's position labels, and its live parties and issues in matrix order: one round trip. */
+export async function readMatrixFrame(workspace: AuthorizedWorkspace) {
+  const [frame] = await db().$queryRaw<MatrixFrame[]>`
+    SELECT w."positionLabels",
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'shortName', p."shortName",
+                     'colour', p.colour) ORDER BY p."sortOrder", p.name), '[]'::json)
+            FROM parties p WHERE p."workspaceId" = w.id AND p."archivedAt" IS NULL) AS parties,
+           (SELECT coalesce(json_agg(json_build_object('id', i.id, 'title', i.title, 'description', i.description)
+                     ORDER BY i."sortOrder", i.title), '[]'::json)
+            FROM issues i WHERE i."workspaceId" = w.id AND i."archivedAt" IS NULL) AS issues
+    FROM workspaces w WHERE w.id = ${workspace.id}::uuid`;
+  if (!frame) throw new Error(`workspace ${workspace.id} is gone`);
+  return { ...frame, positionLabels: resolvePositionLabels(frame.positionLabels) };
+}
+
 export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): Promise<MatrixView> {
-  // The labels and the rows and columns in one round trip, beside the cells.
-  const [[frame], rows] = await Promise.all([
-    db().$queryRaw<MatrixFrame[]>`
-      SELECT w."positionLabels",
-             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'shortName', p."shortName",
-                       'colour', p.colour) ORDER BY p."sortOrder", p.name), '[]'::json)
-              FROM parties p WHERE p."workspaceId" = w.id AND p."archivedAt" IS NULL) AS parties,
-             (SELECT coalesce(json_agg(json_build_object('id', i.id, 'title', i.title, 'description', i.description)
-                       ORDER BY i."sortOrder", i.title), '[]'::json)
-              FROM issues i WHERE i."workspaceId" = w.id AND i."archivedAt" IS NULL) AS issues
-      FROM workspaces w WHERE w.id = ${workspace.id}::uuid`,
+  // The labels and the rows and columns beside the cells.
+  const [{ positionLabels, parties, issues }, rows] = await Promise.all([
+    readMatrixFrame(workspace),
     latestStatementsAsOf(workspace.id, asOf),
   ]);
-  if (!frame) throw new Error(`workspace ${workspace.id} is gone`);
-  const { positionLabels, parties, issues } = frame;
   // The editor's Correct mode starts from the shown statement's quotes, so they travel with it.
   const links = new Map<string, { evidenceId: string; relation: EvidenceRelation }[]>();
   for (const { statementId, ...link } of await db().statementEvidence.findMany({
@@ -95,7 +100,7 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
   return {
     workspace: { slug: workspace.slug, title: workspace.title },
     asOf,
-    positionLabels: resolvePositionLabels(positionLabels),
+    positionLabels,
     parties,
     issues,
     cells: rows.map((row) => ({

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DIGEST_LIST_LIMIT, getConvergence, getHeatMap, getWhatMoved } from "@/lib/convergence/data";
+import { buildWhatMoved } from "@/lib/convergence/digest";
 import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
+import { getMatrix } from "@/lib/matrix/data";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
@@ -38,7 +40,8 @@ const scenarioArbitrary = fc.record({
 
 type Scenario = typeof scenarioArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-async function writeScenario(scenario: Scenario) {
+/** redLines: every other statement draws a red line. */
+async function writeScenario(scenario: Scenario, { redLines = false } = {}) {
   const workspaceId = randomUUID();
   const slug = `convergence-${workspaceId.slice(0, 8)}`;
   const issueIds = [randomUUID(), randomUUID(), randomUUID()];
@@ -59,7 +62,7 @@ async function writeScenario(scenario: Scenario) {
       archivedAt: id === archivedParty ? new Date() : null,
     })),
   });
-  const statements = scenario.statements.map((s) => ({
+  const statements = scenario.statements.map((s, i) => ({
     id: s.id,
     workspaceId,
     issueId: issueIds[s.issue]!,
@@ -68,6 +71,7 @@ async function writeScenario(scenario: Scenario) {
     summary: "Generated.",
     statedOn: s.statedOn,
     recordedAt: s.recordedAt,
+    redLine: redLines && i % 2 === 0,
   }));
   await db().stanceStatement.createMany({
     data: statements.map((s) => ({ ...s, statedOn: fromCalendarDate(s.statedOn) })),
@@ -145,6 +149,36 @@ describe("convergence on the database", () => {
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     expect(compared).toBeGreaterThan(RUNS * 3);
+  }, 120_000);
+
+  it(`the digest's moves and red lines are those of the matrix as of both dates (${RUNS} random histories)`, async () => {
+    let digests = 0;
+    await fc.assert(
+      fc.asyncProperty(scenarioArbitrary, fc.boolean(), async (scenario, redLines) => {
+        // With red lines in some histories, drawing and dropping one shows too.
+        const { workspace } = await writeScenario(scenario, { redLines });
+        const [from, to] = [day(2), day(8)];
+        const [before, after] = await Promise.all([getMatrix(workspace, from), getMatrix(workspace, to)]);
+        const fromMatrices = buildWhatMoved({
+          slug: workspace.slug,
+          from,
+          to,
+          labels: after.positionLabels,
+          issues: after.issues,
+          parties: after.parties,
+          before: before.cells,
+          after: after.cells,
+          statements: [],
+        });
+        const digest = await getWhatMoved(workspace, from, to);
+        expect(digest.moved).toEqual(fromMatrices.moved);
+        expect(digest.redLines).toEqual(fromMatrices.redLines);
+        digests += digest.moved.length + digest.redLines.length;
+      }),
+      // Another seed: the same one would write the first test's statement ids again.
+      { seed: SEED + 1, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(digests).toBeGreaterThan(0);
   }, 120_000);
 
   describe("on the demo workspace", () => {
