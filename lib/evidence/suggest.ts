@@ -443,6 +443,19 @@ function sentencesOf(view: string, start: number, end: number): Sentence[] {
   return readSentences(text, start);
 }
 
+/** A paragraph's sentences as points: up to three are one; a longer paragraph is groups of two or
+ * more sentences, a continuation never starting one. */
+function proseGroups(sentences: Sentence[], isContinuation: (s: Sentence, prev: Sentence | undefined) => boolean) {
+  if (sentences.length <= 3) return sentences.length ? [sentences] : [];
+  const groups: Sentence[][] = [];
+  for (const [i, s] of sentences.entries()) {
+    const last = groups[groups.length - 1];
+    if (last && (last.length < 2 || isContinuation(s, sentences[i - 1]))) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
 function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
   // Sentences per line (a line break always ends a sentence in these layouts).
   const lines = block.map((l) => sentencesOf(view, l.bodyStart, l.end));
@@ -458,21 +471,27 @@ function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
     );
   };
   const groups: Sentence[][] = [];
-  if (block.length > 3) {
+  const oneSentenceLines = lines.every((l) => l.length <= 1);
+  if (block.length > 1 && block.length <= 4 && oneSentenceLines) {
+    // A short paragraph of one-sentence lines is one point ("Everything is now in place for a new
+    // attack. / But Russia still has time … / Stop preparing for war. / And start working …").
+    groups.push(sentences);
+  } else if (block.length > 3 && !oneSentenceLines && lines.filter((l) => l.length > 1).length * 2 > block.length) {
+    // Paragraphs without blank lines between them: each line is a paragraph of its own.
+    return block.flatMap((_, i) => {
+      const own = (lines[i] ?? []).filter((s) => !isCeremony(view.slice(s.start, s.end)));
+      return proseGroups(own, isContinuation)
+        .map((g) => ({ start: g[0]?.start ?? 0, end: g[g.length - 1]?.end ?? 0 }))
+        .filter((r) => words(view.slice(r.start, r.end)) >= MIN_WORDS);
+    });
+  } else if (block.length > 3) {
     // A column of one-sentence lines: each line is a statement, with its continuations.
     for (const [i, s] of sentences.entries()) {
       const last = groups[groups.length - 1];
       if (last && isContinuation(s, sentences[i - 1])) last.push(s);
       else groups.push([s]);
     }
-  } else if (sentences.length > 3) {
-    // A long paragraph: groups of two or more sentences, a continuation never starting one.
-    for (const [i, s] of sentences.entries()) {
-      const last = groups[groups.length - 1];
-      if (last && (last.length < 2 || isContinuation(s, sentences[i - 1]))) last.push(s);
-      else groups.push([s]);
-    }
-  } else groups.push(sentences);
+  } else groups.push(...proseGroups(sentences, isContinuation));
   return groups
     .map((g) => ({ start: g[0]?.start ?? 0, end: g[g.length - 1]?.end ?? 0 }))
     .filter((r) => words(view.slice(r.start, r.end)) >= MIN_WORDS);
@@ -514,14 +533,28 @@ function roleHolder(
   parties: PartyForMatching[],
 ): PersonForMatching | null {
   const lower = subject.toLowerCase();
-  const holders = people.filter((p) => {
-    const at = p.role ? lower.search(wordRegex(p.role)) : -1;
-    // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
-    return at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + (p.role?.length ?? 0)));
-  });
-  const named = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
-  const ofParty = holders.filter((p) => named.length === 0 || named.some((party) => party.key === p.party));
-  return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
+  // How much of a role the subject names: the whole role, or its head before "of"/"for" when that
+  // is two words or more ("The Deputy Secretary" for "deputy secretary of state"); 0 for none.
+  const named = (p: PersonForMatching): number => {
+    if (!p.role) return 0;
+    const head = p.role.split(/\s+(?:of|for)\s+/)[0] ?? p.role;
+    for (const form of head !== p.role && head.includes(" ") ? [p.role, head] : [p.role]) {
+      const at = lower.search(wordRegex(form));
+      // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
+      if (at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + form.length))) return form.length;
+    }
+    return 0;
+  };
+  const namedParties = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
+  const ofParty = people
+    .map((p) => ({ p, length: named(p) }))
+    .filter(
+      ({ p, length }) => length > 0 && (namedParties.length === 0 || namedParties.some((x) => x.key === p.party)),
+    );
+  // The longest post named wins: "deputy secretary" is not "secretary".
+  const longest = Math.max(0, ...ofParty.map((h) => h.length));
+  const holders = ofParty.filter((h) => h.length === longest);
+  return holders.length === 1 ? (holders[0]?.p ?? null) : null;
 }
 
 const ROLE_SYNONYMS = Object.entries(SUGGEST_RULES.roleSynonyms).map(
