@@ -229,7 +229,38 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     turns.pop();
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
+  // "Secretary-General's remarks to the press …", "Statement by …": a title opening with the
+  // kind of a spoken text makes the text that speaker's own words, with no header in it.
+  const byTitle =
+    !transcript && turns.length === 0 && options.title && firstPerson(view, lines)
+      ? titleSpeaker(options.title, people, options.parties ?? [])
+      : null;
+  if (byTitle) {
+    transcript = true;
+    author ??= byTitle;
+  }
   return { excluded, lines, transcript, author, turns };
+}
+
+/** Most of the first content lines speak in the first person, and few quote anyone: a speaker's own text. */
+function firstPerson(view: string, lines: { kind: string; start: number; end: number }[]): boolean {
+  const first = lines.filter((l) => l.kind === "content").slice(0, 8);
+  const own = first.filter((l) => /\b(?:I|we|We|our|Our|my|My|us)\b/.test(view.slice(l.start, l.end))).length;
+  const quoting = first.filter((l) => /[“«„"]/.test(view.slice(l.start, l.end))).length;
+  return first.length >= 3 && own * 2 >= first.length && quoting * 4 <= first.length;
+}
+
+const TITLE_OPENS_WITH_HEADER = new RegExp(
+  `^\\s*(?:(.{2,80}?)['’]s?\\s+)?(?:${SUGGEST_RULES.transcriptHeaders.map(escapeRegex).join("|")})\\b`,
+  "iu",
+);
+
+/** The speaker of a text whose title opens with its kind: "Remarks by X …", "X's remarks to …". */
+function titleSpeaker(title: string, people: PersonForMatching[], parties: PartyForMatching[]): string | null {
+  const m = TITLE_OPENS_WITH_HEADER.exec(title);
+  if (!m) return null;
+  if (!m[1]) return authorFromTitle(title, people, parties);
+  return matchPerson(m[1], people, true)?.name ?? holderOfPost(m[1], people, parties)?.name ?? null;
 }
 
 const comparable = (s: string) =>
@@ -464,9 +495,12 @@ function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
   const isContinuation = (s: Sentence, prev: Sentence | undefined) => {
     const t = view.slice(s.start, s.end);
     const before = prev ? view.slice(prev.start, prev.end) : "";
+    const opening = (x: string) => x.toLowerCase().split(/\s+/).slice(0, 4).join(" ");
     return (
       /^\p{Ll}/u.test(t) ||
       SUGGEST_RULES.continuations.some((c) => t.toLowerCase().startsWith(c)) ||
+      // An anaphora ("A ray of hope to ease … / A ray of hope to support …") goes on with its point.
+      (before !== "" && words(t) >= 4 && opening(t) === opening(before)) ||
       /[:,]$/.test(before.trim())
     );
   };
