@@ -1014,6 +1014,9 @@ type Attribution = { cue: string; subject: string; previous: string; at: number 
  * "Richard Weitz, director of …, told RBC", "recognized by the minister", "according to him".
  * `maxAfterWords` bounds what may follow the cue (adverbials like "on Tuesday").
  */
+const BARE_CLAUSE_TIME =
+  /^\s+(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b(?:\s+(?:morning|afternoon|evening|night))?(?=\s)/i;
+
 const TIME_LEAD =
   /^\s*(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)\b(?:\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*,\s*/i;
 
@@ -1360,16 +1363,19 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
         cue.word === "told" || cue.word === "tells"
           ? /^\s+(?:reporters|journalists|the press|the media|[A-Z][\w.-]*)(?:\s+(?:on|in|at)\s+\w+)?/.exec(rest)
           : null;
-      const after = object ? rest.slice(object[0].length) : rest;
+      // "said on Monday the next round …": a time between the verb and its clause.
+      const time = BARE_CLAUSE_TIME.exec(object ? rest.slice(object[0].length) : rest);
+      const skipped = (object ? object[0].length : 0) + (time ? time[0].length : 0);
+      const after = rest.slice(skipped);
       const next = /^\s+([\w'’]+)/.exec(after);
       if (
         next &&
-        /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nato|[A-Z][\w'’]*)$/.test(
+        /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nothing|none|everything|nato|[A-Z][\w'’]*)$/.test(
           next[1]!,
         ) &&
         !/^(?:On|In|At|After|During|Following|Before|To|With|From|Earlier|Later|Last|This)$/.test(next[1]!)
       ) {
-        const from = cue.end + (object ? object[0].length : 0);
+        const from = cue.end + skipped;
         const d = make(from, s.length, cue.word, subject, previous, cue.index);
         if (d) return d;
       }
@@ -1399,8 +1405,9 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
     if (d) return d;
   }
 
-  // "…, the researcher said." / "…, continues Kortunov." / "…, according to him."
-  let comma = s.indexOf(",");
+  // "…, the researcher said." / "…, continues Kortunov." / "…, according to him." — never after a
+  // journalist's question ("Asked whether …, Khatibzadeh said …").
+  let comma = /^\W*asked\b/i.test(s) ? -1 : s.indexOf(",");
   while (comma >= 0) {
     const tail = s.slice(comma + 1);
     if (wordCount(tail) <= 30) {
