@@ -611,11 +611,13 @@ function holderOfPost(
   people: PersonForMatching[],
   parties: PartyForMatching[],
 ): PersonForMatching | null {
-  const head = HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase);
+  const canonical = canonRole(phrase);
+  // A wording of a role comes first: "the head of the Russian diplomatic department" is a minister.
+  const head = canonical !== phrase.replace(/-/g, " ") ? null : (HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase));
   const principal = head ? principalOf(head[1] ?? "", people, parties) : null;
   if (principal) return principal;
   const canon = people.map((p) => ({ ...p, role: p.role ? canonRole(p.role.toLowerCase()) : p.role }));
-  const holder = roleHolder(canonRole(phrase), canon, parties);
+  const holder = roleHolder(canonical, canon, parties);
   return holder ? (people.find((p) => p.id === holder.id) ?? null) : null;
 }
 
