@@ -903,6 +903,20 @@ function scoreIssues(text: string, matchers: IssueMatcher[]): QuoteSuggestion["i
     .sort((a, b) => b.confidence - a.confidence);
 }
 
+const POINTS_BACK_TO_ISSUE =
+  /\b(?:this|that|the same)\s+(?:(?:key|main|fundamental|central|core|important|crucial)\s+)?(?:issue|question|topic|matter|subject|demand|requirement)\b/i;
+
+/**
+ * The issues a suggestion bears on: those its words name; when they name none but point back to
+ * one ("no progress has been made on this issue"; one issue: "both of these issues" are two), the
+ * most likely issue of the text just before it.
+ */
+function issuesOf(span: string, before: string, matchers: IssueMatcher[]): QuoteSuggestion["issues"] {
+  const own = scoreIssues(span, matchers);
+  if (own.length > 0 || !POINTS_BACK_TO_ISSUE.test(span)) return own;
+  return scoreIssues(before, matchers).slice(0, 1);
+}
+
 /**
  * The party a suggestion's speaker speaks for: the directory person's, else the party the speaker's
  * words name (`named` is the phrase as written, "Kremlin spokesman Dmitry Peskov", before titles
@@ -1046,7 +1060,7 @@ export function suggestQuotes(
       cue: d.cue,
       confidence: d.speakerName ? d.confidence : Math.min(d.confidence, 0.4),
       party: partyOf(d, named, people, options.parties ?? [], paragraphBefore(view, d.start)),
-      issues: scoreIssues(span, matchers),
+      issues: issuesOf(span, view.slice(Math.max(0, d.start - 600), d.start), matchers),
       stance: stanceOf(span),
     });
     previousEnd = d.end;
