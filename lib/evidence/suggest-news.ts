@@ -1000,8 +1000,12 @@ const TOLD_ONLY = new RegExp(
   `^\\W*()([^,;]{3,160}?)\\s+(?:${SUGGEST_RULES.cueVerbs.toldOnly.join("|")})(?:\\s+(?:on|in|at|during)\\s+[^,]{1,40}?)?(?:,\\s*(?:${SUGGEST_RULES.cueVerbs.occasions.join("|")})\\b.*)?\\s*[.!]?\\s*$`,
   "i",
 );
+/** "He said this at a press conference on Friday", "He told reporters about this on January 9, answering …". */
+const SAID_THIS =
+  /^\W*()([^,;]{2,160}?)\s+(?:said|stated|announced|told\s+(?:reporters|journalists|the\s+media|the\s+press)\s+about)\s+(?:this|so|it)\b(?:\s+(?:on|in|at|during|while|when|to)\b[^.!?]*|,[^.!?]*)?\s*[.!]?\s*$/i;
 /** A sentence that only attributes the one before it ("This was announced by X.", "X told reporters on Friday."). */
-export const pointsBack = (sentence: string) => PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence);
+export const pointsBack = (sentence: string) =>
+  PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence) || SAID_THIS.test(sentence);
 
 /** "During the talks on …, " before a statement's clause. */
 const SUBORDINATE_LEAD = /^\s*(?:during|at|after|following|in|on)\b[^,]{0,120},\s*/i;
@@ -1127,7 +1131,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
       const s = view.slice(sentence.start, sentence.end);
 
       // "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
-      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s);
+      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s) ?? SAID_THIS.exec(s);
       if (passive && isSpeakerLike(passive[2]!, directory)) {
         const at = sentence.start + s.indexOf(passive[2]!);
         const who = ctx.resolve(passive[2]!, "", at);
@@ -1228,6 +1232,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
       if (found[si] || !before || !after || !before.personId || before.personId !== after.personId) continue;
       if (sentence.quotes.some((q) => wordCount(view.slice(q.contentStart, q.contentEnd)) >= MIN_QUOTE_WORDS)) continue;
       if (wordCount(view.slice(sentence.start, sentence.end)) < 4) continue;
+      if (pointsBack(view.slice(sentence.start, sentence.end))) continue;
       const span = trimSpan(view, sentence.start, sentence.end);
       if (!span) continue;
       const draft: Draft = {
@@ -1321,6 +1326,8 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
 }
 
 function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
+  // "He said this at a press conference on Friday, TASS reports": it attributes, it states nothing.
+  if (SAID_THIS.test(s)) return null;
   const directory = ctx.directory;
   const make = (from: number, to: number, cue: string, subject: string, previous: string, at: number): Draft | null => {
     const span = trimSpan(s, from, to);
