@@ -1163,8 +1163,16 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
         if (sentenceDrafts.some((d) => d.start < q.contentEnd && q.contentStart < d.end)) continue;
         const lead = view.slice(sentence.start, q.open);
         if (lead.trim()) continue;
+        // A paragraph that is only this quotation continues the statement that ended the one before,
+        // reported or quoted ("Khatibzadeh said … a political decision." / "“If the necessary …”").
+        const wholeParagraph =
+          !view.slice(paragraph.start, q.open).trim() && !view.slice(q.close, paragraph.end).replace(/[\s.!?,]/g, "");
         const prior: Draft | null | undefined =
-          si > 0 ? found[si - 1] : previousParagraphLast?.kind === "DIRECT_QUOTE" ? previousParagraphLast : null;
+          si > 0
+            ? found[si - 1]
+            : previousParagraphLast?.kind === "DIRECT_QUOTE" || wholeParagraph
+              ? previousParagraphLast
+              : null;
         if (prior && prior.personId) {
           const span = trimSpan(view, q.contentStart, q.contentEnd);
           if (span)
