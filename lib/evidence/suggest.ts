@@ -499,8 +499,15 @@ function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
     return (
       /^\p{Ll}/u.test(t) ||
       SUGGEST_RULES.continuations.some((c) => t.toLowerCase().startsWith(c)) ||
-      // An anaphora ("A ray of hope to ease … / A ray of hope to support …") goes on with its point.
-      (before !== "" && words(t) >= 4 && opening(t) === opening(before)) ||
+      // An anaphora goes on with its point: "… we have a ray of hope. / A ray of hope to ease … / A ray
+      // of hope to support …".
+      (before !== "" &&
+        words(t) >= 4 &&
+        (opening(t) === opening(before) ||
+          before
+            .toLowerCase()
+            .replace(/[.!?…"”’\s]+$/u, "")
+            .endsWith(opening(t)))) ||
       /[:,]$/.test(before.trim())
     );
   };
