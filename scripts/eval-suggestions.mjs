@@ -5,10 +5,12 @@
 // speaker, party and issue accuracy per set and per kind of document. Not a test: it exits 0
 // whatever the figures (tests/unit/suggest-pipeline.test.ts guards them).
 //
-//   --errors        list false positives, misses and wrong speakers/issues of the TUNING and demo
-//                   sets (never the test sets': looking at them while tuning would spoil them)
+//   --errors        list false positives, misses and wrong speakers/issues of the tuning, demo and
+//                   already-seen test sets (test, test2, test3: each was scored and reported before
+//                   test4 was collected); never of an unseen set (UNSEEN_TESTS: test4), whose errors
+//                   would spoil it
 //   --json          print the rows as JSON instead of a table
-//   --show <id>     print every suggestion of one TUNING or demo document (speaker, party, issues)
+//   --show <id>     print every suggestion of one document outside the unseen sets (speaker, party, issues)
 //   --sets a,b      score only these sets (e.g. `--sets tuning,demo,test,test2` keeps a fresh test
 //                   set unseen while rules change; it is run once, at the end)
 import { readFileSync } from "node:fs";
@@ -28,7 +30,7 @@ const load = async (file) =>
   ).module;
 
 const { suggestQuotes } = await load("lib/evidence/suggest.ts");
-const { evaluate, formatRows } = await load("lib/evidence/suggest-eval.ts");
+const { evaluate, formatRows, UNSEEN_TESTS } = await load("lib/evidence/suggest-eval.ts");
 const { loadDemo, loadHeldOut } = await load("lib/evidence/suggest-eval-data.ts");
 
 const argv = process.argv.slice(2);
@@ -70,7 +72,7 @@ if (args.has("--json")) {
 const showAt = argv.indexOf("--show");
 if (showAt >= 0) {
   const doc = documents.find((d) => d.id === argv[showAt + 1]);
-  if (!doc || doc.set.startsWith("test")) console.log(`\n--show: no tuning or demo document ${argv[showAt + 1]}`);
+  if (!doc || UNSEEN_TESTS.has(doc.set)) console.log(`\n--show: no seen document ${argv[showAt + 1]}`);
   else
     for (const s of suggest(doc))
       console.log(
@@ -80,7 +82,7 @@ if (showAt >= 0) {
 
 if (args.has("--errors")) {
   for (const r of reports) {
-    if (r.set.startsWith("test")) continue;
+    if (UNSEEN_TESTS.has(r.set)) continue;
     const lines = [
       ...r.falsePositives.map((x) => `  FP   [${x.speaker ?? "-"}] ${x.text}`),
       ...r.misses.map((x) => `  MISS [${x.speaker ?? "-"}] ${x.text}`),

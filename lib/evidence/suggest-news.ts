@@ -1000,8 +1000,12 @@ const TOLD_ONLY = new RegExp(
   `^\\W*()([^,;]{3,160}?)\\s+(?:${SUGGEST_RULES.cueVerbs.toldOnly.join("|")})(?:\\s+(?:on|in|at|during)\\s+[^,]{1,40}?)?(?:,\\s*(?:${SUGGEST_RULES.cueVerbs.occasions.join("|")})\\b.*)?\\s*[.!]?\\s*$`,
   "i",
 );
+/** "He said this at a press conference on Friday", "He told reporters about this on January 9, answering …". */
+const SAID_THIS =
+  /^\W*()([^,;]{2,160}?)\s+(?:said|stated|announced|told\s+(?:reporters|journalists|the\s+media|the\s+press)\s+about)\s+(?:this|so|it)\b(?:\s+(?:on|in|at|during|while|when|to)\b[^.!?]*|,[^.!?]*)?\s*[.!]?\s*$/i;
 /** A sentence that only attributes the one before it ("This was announced by X.", "X told reporters on Friday."). */
-export const pointsBack = (sentence: string) => PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence);
+export const pointsBack = (sentence: string) =>
+  PASSIVE_ATTRIBUTION.test(sentence) || TOLD_ONLY.test(sentence) || SAID_THIS.test(sentence);
 
 /** "During the talks on …, " before a statement's clause. */
 const SUBORDINATE_LEAD = /^\s*(?:during|at|after|following|in|on)\b[^,]{0,120},\s*/i;
@@ -1014,6 +1018,9 @@ type Attribution = { cue: string; subject: string; previous: string; at: number 
  * "Richard Weitz, director of …, told RBC", "recognized by the minister", "according to him".
  * `maxAfterWords` bounds what may follow the cue (adverbials like "on Tuesday").
  */
+const BARE_CLAUSE_TIME =
+  /^\s+(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b(?:\s+(?:morning|afternoon|evening|night))?(?=\s)/i;
+
 const TIME_LEAD =
   /^\s*(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)\b(?:\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*,\s*/i;
 
@@ -1124,7 +1131,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
       const s = view.slice(sentence.start, sentence.end);
 
       // "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
-      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s);
+      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s) ?? SAID_THIS.exec(s);
       if (passive && isSpeakerLike(passive[2]!, directory)) {
         const at = sentence.start + s.indexOf(passive[2]!);
         const who = ctx.resolve(passive[2]!, "", at);
@@ -1156,8 +1163,16 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
         if (sentenceDrafts.some((d) => d.start < q.contentEnd && q.contentStart < d.end)) continue;
         const lead = view.slice(sentence.start, q.open);
         if (lead.trim()) continue;
+        // A paragraph that is only this quotation continues the statement that ended the one before,
+        // reported or quoted ("Khatibzadeh said … a political decision." / "“If the necessary …”").
+        const wholeParagraph =
+          !view.slice(paragraph.start, q.open).trim() && !view.slice(q.close, paragraph.end).replace(/[\s.!?,]/g, "");
         const prior: Draft | null | undefined =
-          si > 0 ? found[si - 1] : previousParagraphLast?.kind === "DIRECT_QUOTE" ? previousParagraphLast : null;
+          si > 0
+            ? found[si - 1]
+            : previousParagraphLast?.kind === "DIRECT_QUOTE" || wholeParagraph
+              ? previousParagraphLast
+              : null;
         if (prior && prior.personId) {
           const span = trimSpan(view, q.contentStart, q.contentEnd);
           if (span)
@@ -1225,6 +1240,7 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
       if (found[si] || !before || !after || !before.personId || before.personId !== after.personId) continue;
       if (sentence.quotes.some((q) => wordCount(view.slice(q.contentStart, q.contentEnd)) >= MIN_QUOTE_WORDS)) continue;
       if (wordCount(view.slice(sentence.start, sentence.end)) < 4) continue;
+      if (pointsBack(view.slice(sentence.start, sentence.end))) continue;
       const span = trimSpan(view, sentence.start, sentence.end);
       if (!span) continue;
       const draft: Draft = {
@@ -1318,6 +1334,8 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
 }
 
 function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
+  // "He said this at a press conference on Friday, TASS reports": it attributes, it states nothing.
+  if (SAID_THIS.test(s)) return null;
   const directory = ctx.directory;
   const make = (from: number, to: number, cue: string, subject: string, previous: string, at: number): Draft | null => {
     const span = trimSpan(s, from, to);
@@ -1360,16 +1378,19 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
         cue.word === "told" || cue.word === "tells"
           ? /^\s+(?:reporters|journalists|the press|the media|[A-Z][\w.-]*)(?:\s+(?:on|in|at)\s+\w+)?/.exec(rest)
           : null;
-      const after = object ? rest.slice(object[0].length) : rest;
+      // "said on Monday the next round …": a time between the verb and its clause.
+      const time = BARE_CLAUSE_TIME.exec(object ? rest.slice(object[0].length) : rest);
+      const skipped = (object ? object[0].length : 0) + (time ? time[0].length : 0);
+      const after = rest.slice(skipped);
       const next = /^\s+([\w'’]+)/.exec(after);
       if (
         next &&
-        /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nato|[A-Z][\w'’]*)$/.test(
+        /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nothing|none|everything|nato|[A-Z][\w'’]*)$/.test(
           next[1]!,
         ) &&
         !/^(?:On|In|At|After|During|Following|Before|To|With|From|Earlier|Later|Last|This)$/.test(next[1]!)
       ) {
-        const from = cue.end + (object ? object[0].length : 0);
+        const from = cue.end + skipped;
         const d = make(from, s.length, cue.word, subject, previous, cue.index);
         if (d) return d;
       }
@@ -1399,8 +1420,9 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
     if (d) return d;
   }
 
-  // "…, the researcher said." / "…, continues Kortunov." / "…, according to him."
-  let comma = s.indexOf(",");
+  // "…, the researcher said." / "…, continues Kortunov." / "…, according to him." — never after a
+  // journalist's question ("Asked whether …, Khatibzadeh said …").
+  let comma = /^\W*asked\b/i.test(s) ? -1 : s.indexOf(",");
   while (comma >= 0) {
     const tail = s.slice(comma + 1);
     if (wordCount(tail) <= 30) {

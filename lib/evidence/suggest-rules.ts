@@ -233,6 +233,11 @@ export const SUGGEST_RULES = {
     "it's good to see",
     "it’s good to see",
     "i think we are ready to start",
+    "ladies and gentlemen",
+    "i thank ",
+    "i also thank ",
+    "i salute ",
+    "we thank ",
     "we’ll go ahead and get started",
     "we'll go ahead and get started",
     "let’s get started",
@@ -313,6 +318,12 @@ export const SUGGEST_RULES = {
     "chief nuclear negotiator": "chief negotiator",
     "lead nuclear negotiator": "chief negotiator",
     "top diplomat": "foreign minister",
+    // Translated Russian press: "the head of the Russian diplomatic department explained".
+    "head of the russian diplomatic department": "foreign minister",
+    "head of the diplomatic department": "foreign minister",
+    "head of russian diplomacy": "foreign minister",
+    "head of the russian foreign ministry": "foreign minister",
+    "deputy head of the russian foreign ministry": "deputy foreign minister",
   } as Record<string, string>,
   /** Stance cues: the first that applies wins. */
   stance: [

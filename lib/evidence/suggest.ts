@@ -229,7 +229,38 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     turns.pop();
   if (turns.length > 0) transcript = true;
   if (!author && turns.length === 0 && options.title) author = authorFromTitle(options.title, people, options.parties);
+  // "Secretary-General's remarks to the press …", "Statement by …": a title opening with the
+  // kind of a spoken text makes the text that speaker's own words, with no header in it.
+  const byTitle =
+    !transcript && turns.length === 0 && options.title && firstPerson(view, lines)
+      ? titleSpeaker(options.title, people, options.parties ?? [])
+      : null;
+  if (byTitle) {
+    transcript = true;
+    author ??= byTitle;
+  }
   return { excluded, lines, transcript, author, turns };
+}
+
+/** Most of the first content lines speak in the first person, and few quote anyone: a speaker's own text. */
+function firstPerson(view: string, lines: { kind: string; start: number; end: number }[]): boolean {
+  const first = lines.filter((l) => l.kind === "content").slice(0, 8);
+  const own = first.filter((l) => /\b(?:I|we|We|our|Our|my|My|us)\b/.test(view.slice(l.start, l.end))).length;
+  const quoting = first.filter((l) => /[“«„"]/.test(view.slice(l.start, l.end))).length;
+  return first.length >= 3 && own * 2 >= first.length && quoting * 4 <= first.length;
+}
+
+const TITLE_OPENS_WITH_HEADER = new RegExp(
+  `^\\s*(?:(.{2,80}?)['’]s?\\s+)?(?:${SUGGEST_RULES.transcriptHeaders.map(escapeRegex).join("|")})\\b`,
+  "iu",
+);
+
+/** The speaker of a text whose title opens with its kind: "Remarks by X …", "X's remarks to …". */
+function titleSpeaker(title: string, people: PersonForMatching[], parties: PartyForMatching[]): string | null {
+  const m = TITLE_OPENS_WITH_HEADER.exec(title);
+  if (!m) return null;
+  if (!m[1]) return authorFromTitle(title, people, parties);
+  return matchPerson(m[1], people, true)?.name ?? holderOfPost(m[1], people, parties)?.name ?? null;
 }
 
 const comparable = (s: string) =>
@@ -443,6 +474,19 @@ function sentencesOf(view: string, start: number, end: number): Sentence[] {
   return readSentences(text, start);
 }
 
+/** A paragraph's sentences as points: up to three are one; a longer paragraph is groups of two or
+ * more sentences, a continuation never starting one. */
+function proseGroups(sentences: Sentence[], isContinuation: (s: Sentence, prev: Sentence | undefined) => boolean) {
+  if (sentences.length <= 3) return sentences.length ? [sentences] : [];
+  const groups: Sentence[][] = [];
+  for (const [i, s] of sentences.entries()) {
+    const last = groups[groups.length - 1];
+    if (last && (last.length < 2 || isContinuation(s, sentences[i - 1]))) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
 function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
   // Sentences per line (a line break always ends a sentence in these layouts).
   const lines = block.map((l) => sentencesOf(view, l.bodyStart, l.end));
@@ -451,28 +495,44 @@ function transcriptUnits(view: string, block: Structure["lines"]): Range[] {
   const isContinuation = (s: Sentence, prev: Sentence | undefined) => {
     const t = view.slice(s.start, s.end);
     const before = prev ? view.slice(prev.start, prev.end) : "";
+    const opening = (x: string) => x.toLowerCase().split(/\s+/).slice(0, 4).join(" ");
     return (
       /^\p{Ll}/u.test(t) ||
       SUGGEST_RULES.continuations.some((c) => t.toLowerCase().startsWith(c)) ||
+      // An anaphora goes on with its point: "… we have a ray of hope. / A ray of hope to ease … / A ray
+      // of hope to support …".
+      (before !== "" &&
+        words(t) >= 4 &&
+        (opening(t) === opening(before) ||
+          before
+            .toLowerCase()
+            .replace(/[.!?…"”’\s]+$/u, "")
+            .endsWith(opening(t)))) ||
       /[:,]$/.test(before.trim())
     );
   };
   const groups: Sentence[][] = [];
-  if (block.length > 3) {
+  const oneSentenceLines = lines.every((l) => l.length <= 1);
+  if (block.length > 1 && block.length <= 4 && oneSentenceLines) {
+    // A short paragraph of one-sentence lines is one point ("Everything is now in place for a new
+    // attack. / But Russia still has time … / Stop preparing for war. / And start working …").
+    groups.push(sentences);
+  } else if (block.length > 3 && !oneSentenceLines && lines.filter((l) => l.length > 1).length * 2 > block.length) {
+    // Paragraphs without blank lines between them: each line is a paragraph of its own.
+    return block.flatMap((_, i) => {
+      const own = (lines[i] ?? []).filter((s) => !isCeremony(view.slice(s.start, s.end)));
+      return proseGroups(own, isContinuation)
+        .map((g) => ({ start: g[0]?.start ?? 0, end: g[g.length - 1]?.end ?? 0 }))
+        .filter((r) => words(view.slice(r.start, r.end)) >= MIN_WORDS);
+    });
+  } else if (block.length > 3) {
     // A column of one-sentence lines: each line is a statement, with its continuations.
     for (const [i, s] of sentences.entries()) {
       const last = groups[groups.length - 1];
       if (last && isContinuation(s, sentences[i - 1])) last.push(s);
       else groups.push([s]);
     }
-  } else if (sentences.length > 3) {
-    // A long paragraph: groups of two or more sentences, a continuation never starting one.
-    for (const [i, s] of sentences.entries()) {
-      const last = groups[groups.length - 1];
-      if (last && (last.length < 2 || isContinuation(s, sentences[i - 1]))) last.push(s);
-      else groups.push([s]);
-    }
-  } else groups.push(sentences);
+  } else groups.push(...proseGroups(sentences, isContinuation));
   return groups
     .map((g) => ({ start: g[0]?.start ?? 0, end: g[g.length - 1]?.end ?? 0 }))
     .filter((r) => words(view.slice(r.start, r.end)) >= MIN_WORDS);
@@ -514,14 +574,28 @@ function roleHolder(
   parties: PartyForMatching[],
 ): PersonForMatching | null {
   const lower = subject.toLowerCase();
-  const holders = people.filter((p) => {
-    const at = p.role ? lower.search(wordRegex(p.role)) : -1;
-    // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
-    return at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + (p.role?.length ?? 0)));
-  });
-  const named = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
-  const ofParty = holders.filter((p) => named.length === 0 || named.some((party) => party.key === p.party));
-  return ofParty.length === 1 ? (ofParty[0] ?? null) : null;
+  // How much of a role the subject names: the whole role, or its head before "of"/"for" when that
+  // is two words or more ("The Deputy Secretary" for "deputy secretary of state"); 0 for none.
+  const named = (p: PersonForMatching): number => {
+    if (!p.role) return 0;
+    const head = p.role.split(/\s+(?:of|for)\s+/)[0] ?? p.role;
+    for (const form of head !== p.role && head.includes(" ") ? [p.role, head] : [p.role]) {
+      const at = lower.search(wordRegex(form));
+      // "foreign ministry spokesman Naser Kanani": the role of someone the subject names.
+      if (at >= 0 && !/^\s+\p{Lu}/u.test(subject.slice(at + form.length))) return form.length;
+    }
+    return 0;
+  };
+  const namedParties = parties.filter((party) => partyWords(party).some((w) => mentionsWord(lower, w)));
+  const ofParty = people
+    .map((p) => ({ p, length: named(p) }))
+    .filter(
+      ({ p, length }) => length > 0 && (namedParties.length === 0 || namedParties.some((x) => x.key === p.party)),
+    );
+  // The longest post named wins: "deputy secretary" is not "secretary".
+  const longest = Math.max(0, ...ofParty.map((h) => h.length));
+  const holders = ofParty.filter((h) => h.length === longest);
+  return holders.length === 1 ? (holders[0]?.p ?? null) : null;
 }
 
 const ROLE_SYNONYMS = Object.entries(SUGGEST_RULES.roleSynonyms).map(
@@ -544,11 +618,13 @@ function holderOfPost(
   people: PersonForMatching[],
   parties: PartyForMatching[],
 ): PersonForMatching | null {
-  const head = HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase);
+  const canonical = canonRole(phrase);
+  // A wording of a role comes first: "the head of the Russian diplomatic department" is a minister.
+  const head = canonical !== phrase.replace(/-/g, " ") ? null : (HEAD_OF.exec(phrase) ?? ORG_THEN_HEAD.exec(phrase));
   const principal = head ? principalOf(head[1] ?? "", people, parties) : null;
   if (principal) return principal;
   const canon = people.map((p) => ({ ...p, role: p.role ? canonRole(p.role.toLowerCase()) : p.role }));
-  const holder = roleHolder(canonRole(phrase), canon, parties);
+  const holder = roleHolder(canonical, canon, parties);
   return holder ? (people.find((p) => p.id === holder.id) ?? null) : null;
 }
 
@@ -834,6 +910,20 @@ function scoreIssues(text: string, matchers: IssueMatcher[]): QuoteSuggestion["i
     .sort((a, b) => b.confidence - a.confidence);
 }
 
+const POINTS_BACK_TO_ISSUE =
+  /\b(?:this|that|the same)\s+(?:(?:key|main|fundamental|central|core|important|crucial)\s+)?(?:issue|question|topic|matter|subject|demand|requirement)\b/i;
+
+/**
+ * The issues a suggestion bears on: those its words name; when they name none but point back to
+ * one ("no progress has been made on this issue"; one issue: "both of these issues" are two), the
+ * most likely issue of the text just before it.
+ */
+function issuesOf(span: string, before: string, matchers: IssueMatcher[]): QuoteSuggestion["issues"] {
+  const own = scoreIssues(span, matchers);
+  if (own.length > 0 || !POINTS_BACK_TO_ISSUE.test(span)) return own;
+  return scoreIssues(before, matchers).slice(0, 1);
+}
+
 /**
  * The party a suggestion's speaker speaks for: the directory person's, else the party the speaker's
  * words name (`named` is the phrase as written, "Kremlin spokesman Dmitry Peskov", before titles
@@ -977,7 +1067,7 @@ export function suggestQuotes(
       cue: d.cue,
       confidence: d.speakerName ? d.confidence : Math.min(d.confidence, 0.4),
       party: partyOf(d, named, people, options.parties ?? [], paragraphBefore(view, d.start)),
-      issues: scoreIssues(span, matchers),
+      issues: issuesOf(span, view.slice(Math.max(0, d.start - 600), d.start), matchers),
       stance: stanceOf(span),
     });
     previousEnd = d.end;
