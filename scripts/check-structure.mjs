@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Lists the functions and components in app/, components/ and lib/ that run over 80 lines, longest
-// first, and exits non-zero when there is one (`--list` only lists them and exits 0). A function's
-// lines are those from its first to its last, nested functions included, as a reader sees them.
-import { readdirSync, readFileSync } from "node:fs";
+// The structure check `npm test` runs beside the linter (issue #11):
+//   - no function or component in app/, components/ or lib/ over 80 lines, counted from its first
+//     line to its last, nested functions included, as a reader sees them. The ones that were
+//     already longer are listed in scripts/long-functions.json: a listed one may shrink, never
+//     grow, and leaves the list once split (the list only gets shorter);
+//   - nothing imports upwards: lib/ not from app/, components/ or prisma/ (the schema's seed and
+//     demo data), components/ not from app/; the few that still do are listed in the same file.
+// `--list` prints every long function and exits 0; `--update` rewrites the list to match the tree,
+// for a commit that splits functions (an entry it adds or raises shows in that commit's diff).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -51,14 +57,73 @@ function longFunctions(file) {
   return found;
 }
 
-const long = FOLDERS.flatMap(sourceFiles)
-  .flatMap(longFunctions)
-  .sort((a, b) => b.lines - a.lines);
-for (const { file, line, name, lines } of long) console.log(`${lines} lines  ${name}  ${file}:${line}`);
-const listOnly = process.argv.includes("--list");
-if (long.length > 0) {
-  console.log(`${long.length} function${long.length === 1 ? "" : "s"} over ${MAX_LINES} lines: split them.`);
-  if (!listOnly) process.exit(1);
-} else {
-  console.log(`no function over ${MAX_LINES} lines`);
+const LIST_FILE = path.join(root, "scripts", "long-functions.json");
+const UPWARD = [
+  { from: "lib", to: ["@/app/", "@/components/", "@/prisma/"] },
+  { from: "components", to: ["@/app/"] },
+];
+
+/** file › name, numbered when a file has two functions of the same name (e.g. two callbacks of map). */
+function keyed(found) {
+  const seen = new Map();
+  return found.map((f) => {
+    const base = `${f.file} › ${f.name}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { ...f, key: n === 1 ? base : `${base} #${n}` };
+  });
 }
+
+function upwardImports(file) {
+  const rule = UPWARD.find((r) => file.startsWith(r.from + path.sep));
+  if (!rule) return [];
+  const text = readFileSync(path.join(root, file), "utf8");
+  return [...text.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)]
+    .map((m) => m[1])
+    .filter((specifier) => rule.to.some((prefix) => specifier.startsWith(prefix)))
+    .map((specifier) => `${file} → ${specifier}`);
+}
+
+const files = FOLDERS.flatMap(sourceFiles);
+const long = keyed(files.flatMap(longFunctions)).sort((a, b) => b.lines - a.lines);
+const upward = [...new Set(files.flatMap(upwardImports))].sort();
+
+if (process.argv.includes("--list")) {
+  for (const { file, line, name, lines } of long) console.log(`${lines} lines  ${name}  ${file}:${line}`);
+  console.log(`${long.length} functions over ${MAX_LINES} lines; ${upward.length} upward imports`);
+  process.exit(0);
+}
+
+const problems = [];
+if (process.argv.includes("--update")) {
+  const longFunctions = Object.fromEntries(long.map((f) => [f.key, f.lines]));
+  writeFileSync(LIST_FILE, `${JSON.stringify({ longFunctions, upwardImports: upward }, null, 2)}\n`);
+  console.log(`${path.relative(root, LIST_FILE)}: ${long.length} long functions, ${upward.length} upward imports`);
+  process.exit(0);
+}
+
+const listed = JSON.parse(readFileSync(LIST_FILE, "utf8"));
+for (const f of long) {
+  const allowed = listed.longFunctions[f.key];
+  if (allowed === undefined)
+    problems.push(`${f.file}:${f.line} ${f.name} is ${f.lines} lines (at most ${MAX_LINES}): split it`);
+  else if (f.lines > allowed)
+    problems.push(`${f.file}:${f.line} ${f.name} grew to ${f.lines} lines (listed at ${allowed}): split it`);
+}
+for (const u of upward) if (!listed.upwardImports.includes(u)) problems.push(`upward import ${u}`);
+
+// A stale entry would let a function grow back unseen: the list follows every split.
+const update = "run `node scripts/check-structure.mjs --update`";
+const current = new Set(long.map((f) => f.key));
+for (const key of Object.keys(listed.longFunctions))
+  if (!current.has(key)) problems.push(`${key} is no longer over ${MAX_LINES} lines: ${update}`);
+for (const u of listed.upwardImports) if (!upward.includes(u)) problems.push(`${u} is gone: ${update}`);
+
+if (problems.length > 0) {
+  console.log(problems.join("\n"));
+  console.log(`structure check: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
+  process.exit(1);
+}
+console.log(
+  `structure check: ${long.length} listed long functions, ${upward.length} listed upward imports, nothing new`,
+);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, integration tests on a fresh real PostgreSQL database and
-// again on an in-memory embedded PGlite, then the end-to-end tests in Chromium against a built app.
+// `npm test`: format and lint, the structure check, typecheck, unit tests, integration tests on a
+// fresh real PostgreSQL database and again on an in-memory embedded PGlite, then the end-to-end
+// tests in Chromium against a built app.
 // Stops at the first failing step; ends with `N passed, M failed` and a non-zero exit on failure.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
@@ -221,7 +222,16 @@ const endToEndLanes =
 // PARLEY_TEST_SERIAL=1 runs every step one after the other, each one's output as it comes.
 const allSteps = [
   [[["generate", "prisma generate", prismaGenerate]]],
-  [[["lint", "format and lint (biome ci)", () => run(process.execPath, [bin.biome, "ci", "."])]]],
+  [
+    [["lint", "format and lint (biome ci)", () => run(process.execPath, [bin.biome, "ci", "."])]],
+    [
+      [
+        "structure",
+        "structure check (long functions, upward imports)",
+        () => run(process.execPath, [path.join(root, "scripts", "check-structure.mjs")]),
+      ],
+    ],
+  ],
   [[["build", "next build", build]]],
   [
     ...endToEndLanes,
