@@ -27,6 +27,7 @@ type MatrixRow = {
   conditionPartyId: string | null;
   conditionMinPosition: Position | null;
   evidenceCount: number;
+  links: { evidenceId: string; relation: EvidenceRelation }[];
 };
 
 type QualityColumns = Pick<
@@ -89,14 +90,6 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
     readMatrixFrame(workspace),
     latestStatementsAsOf(workspace.id, asOf),
   ]);
-  // The editor's Correct mode starts from the shown statement's quotes, so they travel with it.
-  const links = new Map<string, { evidenceId: string; relation: EvidenceRelation }[]>();
-  for (const { statementId, ...link } of await db().statementEvidence.findMany({
-    where: { workspaceId: workspace.id, statementId: { in: rows.flatMap((row) => (row.id ? [row.id] : [])) } },
-    orderBy: [{ statementId: "asc" }, { evidenceId: "asc" }],
-    select: { statementId: true, evidenceId: true, relation: true },
-  }))
-    links.set(statementId, [...(links.get(statementId) ?? []), link]);
   return {
     workspace: { slug: workspace.slug, title: workspace.title },
     asOf,
@@ -118,7 +111,7 @@ export async function getMatrix(workspace: AuthorizedWorkspace, asOf: string): P
               confidenceRationale: row.confidenceRationale,
               ...qualitiesOf(row),
               evidenceCount: row.evidenceCount,
-              links: links.get(row.id) ?? [],
+              links: row.links,
             }
           : null,
     })),

@@ -4,13 +4,18 @@
 // One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
 // every statement up to the date: the cost follows the size of the matrix, not of its history.
 // Amended (corrected or retracted) statements never show; their replacements do. The cell's
-// version is the one an edit must be based on (see mutations.ts).
+// version is the one an edit must be based on (see mutations.ts). The shown statement's quote
+// links come in the same row (the editor's Correct mode starts from them): a second query for
+// them would wait on this one.
 // Parameters: $1 the workspace id, $2 the date (YYYY-MM-DD).
 export const MATRIX_AS_OF_SQL = `
   SELECT i.id AS "issueId", p.id AS "partyId", COALESCE(c.version, 0) AS version,
          s.id, s.position, s.summary, s."statedOn", s.confidence, s."confidenceRationale",
          s."redLine", s."conditionText", s."conditionIssueId", s."conditionPartyId", s."conditionMinPosition",
-         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount"
+         (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
+         (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
+                                   ORDER BY se."evidenceId"), '[]')
+          FROM statement_evidence se WHERE se."statementId" = s.id) AS links
   FROM issues i
   CROSS JOIN parties p
   LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
