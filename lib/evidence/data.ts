@@ -256,3 +256,5 @@ export async function listStatementQuotes(workspace: AuthorizedWorkspace, statem
 export type StatementQuote = Awaited<ReturnType<typeof listStatementQuotes>>[number];
 
 export type EvidenceOption = Awaited<ReturnType<typeof listEvidenceOptions>>[number];
+
+export type EvidenceView = NonNullable<Awaited<ReturnType<typeof getEvidence>>>;
