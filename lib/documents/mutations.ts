@@ -208,36 +208,7 @@ export async function correctDocument(
   const contentHash = sha256(input.text);
   if (contentHash === latest.contentHash) return fail("unchanged", "The text is the same as the current revision.");
 
-  const evidence = await db().evidence.findMany({
-    where: { workspaceId: workspace.id, documentId: document.id },
-    select: {
-      id: true,
-      startOffset: true,
-      endOffset: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      revision: { select: { id: true, text: true } },
-    },
-  });
-  const diffsByRevision = new Map<string, ReturnType<typeof diffTexts>>();
-  const anchors = evidence.map((quote) => {
-    const diffs = diffsByRevision.get(quote.revision.id) ?? diffTexts(quote.revision.text, input.text);
-    diffsByRevision.set(quote.revision.id, diffs);
-    return { evidenceId: quote.id, result: reanchorQuote(quote.revision.text, input.text, quote, diffs) };
-  });
-  // A corrected PDF keeps its page numbers: each page start follows the edits.
-  const pageStarts =
-    latest.pageStarts.length > 0
-      ? carryOffsets(
-          latest.text,
-          input.text,
-          latest.pageStarts,
-          diffsByRevision.get(latest.id) ?? diffTexts(latest.text, input.text),
-        )
-      : [];
-  const counts = { ANCHORED: 0, MOVED: 0, CHANGED: 0, ORPHANED: 0 };
-  for (const a of anchors) counts[a.result.status]++;
+  const { anchors, pageStarts, counts } = await reanchorQuotes(workspace, document.id, latest, input.text);
 
   try {
     return await db().$transaction(async (tx) => {
@@ -254,24 +225,7 @@ export async function correctDocument(
         },
         select: { id: true, number: true },
       });
-      if (anchors.length > 0) {
-        await tx.evidenceAnchor.createMany({
-          data: anchors.map(({ evidenceId, result }) => ({
-            evidenceId,
-            revisionId: revision.id,
-            workspaceId: workspace.id,
-            status: result.status,
-            score: result.score,
-            ...(result.status === "ORPHANED"
-              ? {}
-              : {
-                  startOffset: result.anchor.startOffset,
-                  endOffset: result.anchor.endOffset,
-                  exact: result.anchor.exact,
-                }),
-          })),
-        });
-      }
+      await saveAnchors(tx, workspace, revision.id, anchors);
       await recordActivity(tx, {
         workspaceId: workspace.id,
         actorId: workspace.userId || null,
@@ -292,6 +246,77 @@ export async function correctDocument(
       );
     }
     throw error;
+  }
+}
+
+/**
+ * Where each quote of the document stands in the corrected text, re-anchored from its original
+ * anchor, and the page starts carried along.
+ */
+async function reanchorQuotes(
+  workspace: AuthorizedWorkspace,
+  documentId: string,
+  latest: { id: string; text: string; pageStarts: number[] },
+  text: string,
+) {
+  const evidence = await db().evidence.findMany({
+    where: { workspaceId: workspace.id, documentId },
+    select: {
+      id: true,
+      startOffset: true,
+      endOffset: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      revision: { select: { id: true, text: true } },
+    },
+  });
+  const diffsByRevision = new Map<string, ReturnType<typeof diffTexts>>();
+  const anchors = evidence.map((quote) => {
+    const diffs = diffsByRevision.get(quote.revision.id) ?? diffTexts(quote.revision.text, text);
+    diffsByRevision.set(quote.revision.id, diffs);
+    return { evidenceId: quote.id, result: reanchorQuote(quote.revision.text, text, quote, diffs) };
+  });
+  // A corrected PDF keeps its page numbers: each page start follows the edits.
+  const pageStarts =
+    latest.pageStarts.length > 0
+      ? carryOffsets(
+          latest.text,
+          text,
+          latest.pageStarts,
+          diffsByRevision.get(latest.id) ?? diffTexts(latest.text, text),
+        )
+      : [];
+  const counts = { ANCHORED: 0, MOVED: 0, CHANGED: 0, ORPHANED: 0 };
+  for (const a of anchors) counts[a.result.status]++;
+  return { anchors, pageStarts, counts };
+}
+
+type Reanchored = Awaited<ReturnType<typeof reanchorQuotes>>["anchors"];
+
+async function saveAnchors(
+  tx: Prisma.TransactionClient,
+  workspace: AuthorizedWorkspace,
+  revisionId: string,
+  anchors: Reanchored,
+) {
+  if (anchors.length > 0) {
+    await tx.evidenceAnchor.createMany({
+      data: anchors.map(({ evidenceId, result }) => ({
+        evidenceId,
+        revisionId,
+        workspaceId: workspace.id,
+        status: result.status,
+        score: result.score,
+        ...(result.status === "ORPHANED"
+          ? {}
+          : {
+              startOffset: result.anchor.startOffset,
+              endOffset: result.anchor.endOffset,
+              exact: result.anchor.exact,
+            }),
+      })),
+    });
   }
 }
 

@@ -30,6 +30,88 @@ function inContext(text: string, startOffset: number, endOffset: number) {
   };
 }
 
+const EVIDENCE_PAGE_SELECT = {
+  id: true,
+  startOffset: true,
+  endOffset: true,
+  exact: true,
+  kind: true,
+  note: true,
+  saidOn: true,
+  createdAt: true,
+  createdBy: { select: { name: true, email: true } },
+  speaker: {
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      organisation: true,
+      party: { select: { name: true, colour: true } },
+    },
+  },
+  document: {
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      url: true,
+      publishedOn: true,
+      language: true,
+      translationOfId: true,
+      translations: { orderBy: { title: "asc" }, select: { id: true, title: true, language: true } },
+    },
+  },
+  revision: { select: { number: true, text: true, pageStarts: true } },
+  translationOf: PAIRED_IN_CONTEXT,
+  translations: { orderBy: { createdAt: "asc" }, ...PAIRED_IN_CONTEXT },
+  links: {
+    select: {
+      relation: true,
+      statement: {
+        select: {
+          id: true,
+          position: true,
+          summary: true,
+          statedOn: true,
+          party: { select: { id: true, name: true, colour: true } },
+          issue: { select: { id: true, title: true } },
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.EvidenceSelect;
+
+type EvidencePage = Prisma.EvidenceGetPayload<{ select: typeof EVIDENCE_PAGE_SELECT }>;
+
+/**
+ * What a quote can still be paired with: a passage of each translation not yet paired, or, for a
+ * quote of a translation, a quote of its original.
+ */
+async function findPairable(
+  workspaceId: string,
+  document: EvidencePage["document"],
+  translations: EvidencePage["translations"],
+) {
+  if (document.translationOfId)
+    return {
+      originals: await db().evidence.findMany({
+        where: {
+          workspaceId,
+          documentId: document.translationOfId,
+          translationOfId: null,
+          translations: { none: { documentId: document.id } },
+        },
+        orderBy: { startOffset: "asc" },
+        select: { id: true, exact: true },
+      }),
+      translations: [],
+    };
+  return {
+    originals: [],
+    translations: document.translations.filter((t) => !translations.some((q) => q.document.id === t.id)),
+  };
+}
+
 export function getEvidence(workspace: AuthorizedWorkspace, evidenceId: string) {
   return readEvidence(workspace.id, evidenceId);
 }
@@ -38,56 +120,7 @@ export function getEvidence(workspace: AuthorizedWorkspace, evidenceId: string) 
 const readEvidence = cache(async (workspaceId: string, evidenceId: string) => {
   const evidence = await db().evidence.findFirst({
     where: { id: evidenceId, workspaceId: workspaceId },
-    select: {
-      id: true,
-      startOffset: true,
-      endOffset: true,
-      exact: true,
-      kind: true,
-      note: true,
-      saidOn: true,
-      createdAt: true,
-      createdBy: { select: { name: true, email: true } },
-      speaker: {
-        select: {
-          id: true,
-          name: true,
-          role: true,
-          organisation: true,
-          party: { select: { name: true, colour: true } },
-        },
-      },
-      document: {
-        select: {
-          id: true,
-          title: true,
-          outlet: true,
-          url: true,
-          publishedOn: true,
-          language: true,
-          translationOfId: true,
-          translations: { orderBy: { title: "asc" }, select: { id: true, title: true, language: true } },
-        },
-      },
-      revision: { select: { number: true, text: true, pageStarts: true } },
-      translationOf: PAIRED_IN_CONTEXT,
-      translations: { orderBy: { createdAt: "asc" }, ...PAIRED_IN_CONTEXT },
-      links: {
-        select: {
-          relation: true,
-          statement: {
-            select: {
-              id: true,
-              position: true,
-              summary: true,
-              statedOn: true,
-              party: { select: { id: true, name: true, colour: true } },
-              issue: { select: { id: true, title: true } },
-            },
-          },
-        },
-      },
-    },
+    select: EVIDENCE_PAGE_SELECT,
   });
   if (!evidence) return null;
   const settings = await db().workspace.findUniqueOrThrow({
@@ -110,28 +143,7 @@ const readEvidence = cache(async (workspaceId: string, evidenceId: string) => {
       ...(quote ? inContext(quote.revision.text, quote.startOffset, quote.endOffset) : own),
     };
   });
-  // What this quote can still be paired with: a passage of each translation not yet paired, or,
-  // for a quote of a translation, a quote of its original.
-  const pairable = translationOf
-    ? null
-    : document.translationOfId
-      ? {
-          originals: await db().evidence.findMany({
-            where: {
-              workspaceId,
-              documentId: document.translationOfId,
-              translationOfId: null,
-              translations: { none: { documentId: document.id } },
-            },
-            orderBy: { startOffset: "asc" },
-            select: { id: true, exact: true },
-          }),
-          translations: [],
-        }
-      : {
-          originals: [],
-          translations: document.translations.filter((t) => !translations.some((q) => q.document.id === t.id)),
-        };
+  const pairable = translationOf ? null : await findPairable(workspaceId, document, translations);
   return {
     ...rest,
     document,
@@ -244,3 +256,5 @@ export async function listStatementQuotes(workspace: AuthorizedWorkspace, statem
 export type StatementQuote = Awaited<ReturnType<typeof listStatementQuotes>>[number];
 
 export type EvidenceOption = Awaited<ReturnType<typeof listEvidenceOptions>>[number];
+
+export type EvidenceView = NonNullable<Awaited<ReturnType<typeof getEvidence>>>;

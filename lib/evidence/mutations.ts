@@ -9,6 +9,8 @@ import type {
   LinkEvidenceInput,
   PairQuoteInput,
 } from "@/lib/evidence/schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
@@ -23,6 +25,8 @@ export type CreateEvidenceResult = Result<
   | "quote_not_found"
 >;
 
+type Transaction = Prisma.TransactionClient;
+
 const DOCUMENT_NOT_FOUND = "That document does not exist in this workspace.";
 
 /** Earliest full date a partial published date allows: "2022-02" → "2022-02-01". */
@@ -31,9 +35,11 @@ function dateFromPublished(publishedOn: string | null): string | null {
   return publishedOn.length === 10 ? publishedOn : null;
 }
 
+type EvidenceInput = Omit<CreateEvidenceInput, "workspaceSlug">;
+
 export async function createEvidence(
   workspace: AuthorizedWorkspace,
-  input: Omit<CreateEvidenceInput, "workspaceSlug">,
+  input: EvidenceInput,
 ): Promise<CreateEvidenceResult> {
   const document = await db().document.findFirst({
     where: { id: input.documentId, workspaceId: workspace.id },
@@ -56,7 +62,25 @@ export async function createEvidence(
 
   const saidOn = input.saidOn || dateFromPublished(document.publishedOn);
   if (!saidOn) return fail("date_required", "The document has no full date: give the date the words were said.");
+  const missing = await findMissingReference(workspace, input);
+  if (missing) return missing;
 
+  return db().$transaction(async (tx) => {
+    const speakerId = input.newSpeaker
+      ? await createSpeaker(tx, workspace, input.newSpeaker)
+      : (input.speakerId ?? null);
+    const evidenceId = await insertEvidence(tx, workspace, input, {
+      documentId: document.id,
+      revisionId: revision.id,
+      saidOn,
+      speakerId,
+    });
+    return ok({ evidenceId });
+  });
+}
+
+/** The speaker, the new speaker's party or a linked stance the input names but this workspace lacks. */
+async function findMissingReference(workspace: AuthorizedWorkspace, input: EvidenceInput) {
   if (
     input.speakerId &&
     !(await db().person.findFirst({ where: { id: input.speakerId, workspaceId: workspace.id }, select: { id: true } }))
@@ -80,76 +104,88 @@ export async function createEvidence(
       return fail("statement_not_found", "One of the linked stances does not exist in this workspace.");
     }
   }
+  return null;
+}
 
-  return db().$transaction(async (tx) => {
-    let speakerId = input.speakerId ?? null;
-    if (input.newSpeaker) {
-      const person = await tx.person.create({
-        data: {
-          workspaceId: workspace.id,
-          name: input.newSpeaker.name,
-          role: input.newSpeaker.role,
-          partyId: input.newSpeaker.partyId ?? null,
-          organisation: input.newSpeaker.organisation,
-        },
-        select: { id: true },
-      });
-      speakerId = person.id;
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
-        action: "person.created",
-        subjectType: "person",
-        subjectId: person.id,
-        after: input.newSpeaker,
-      });
-    }
-    const evidence = await tx.evidence.create({
-      data: {
-        workspaceId: workspace.id,
-        documentId: document.id,
-        revisionId: revision.id,
-        startOffset: input.startOffset,
-        endOffset: input.endOffset,
-        exact: input.exact,
-        prefix: input.prefix,
-        suffix: input.suffix,
-        speakerId,
-        saidOn: fromCalendarDate(saidOn),
-        kind: input.kind,
-        note: input.note,
-        createdById: workspace.userId || null,
-      },
-      select: { id: true },
-    });
-    if (input.links.length > 0) {
-      await tx.statementEvidence.createMany({
-        data: input.links.map((l) => ({
-          workspaceId: workspace.id,
-          statementId: l.statementId,
-          evidenceId: evidence.id,
-          relation: l.relation,
-        })),
-      });
-    }
-    await recordActivity(tx, {
+async function createSpeaker(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  speaker: NonNullable<EvidenceInput["newSpeaker"]>,
+) {
+  const person = await tx.person.create({
+    data: {
       workspaceId: workspace.id,
-      actorId: workspace.userId || null,
-      action: "evidence.created",
-      subjectType: "evidence",
-      subjectId: evidence.id,
-      after: {
-        documentId: document.id,
-        startOffset: input.startOffset,
-        endOffset: input.endOffset,
-        exact: input.exact,
-        speakerId,
-        kind: input.kind,
-        links: input.links,
-      },
-    });
-    return ok({ evidenceId: evidence.id });
+      name: speaker.name,
+      role: speaker.role,
+      partyId: speaker.partyId ?? null,
+      organisation: speaker.organisation,
+    },
+    select: { id: true },
   });
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "person.created",
+    subjectType: "person",
+    subjectId: person.id,
+    after: speaker,
+  });
+  return person.id;
+}
+
+/** The quote, its links to stances and its activity row; the references were checked before. */
+async function insertEvidence(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  input: EvidenceInput,
+  placed: { documentId: string; revisionId: string; saidOn: string; speakerId: string | null },
+) {
+  const { documentId, speakerId } = placed;
+  const evidence = await tx.evidence.create({
+    data: {
+      workspaceId: workspace.id,
+      documentId,
+      revisionId: placed.revisionId,
+      startOffset: input.startOffset,
+      endOffset: input.endOffset,
+      exact: input.exact,
+      prefix: input.prefix,
+      suffix: input.suffix,
+      speakerId,
+      saidOn: fromCalendarDate(placed.saidOn),
+      kind: input.kind,
+      note: input.note,
+      createdById: workspace.userId || null,
+    },
+    select: { id: true },
+  });
+  if (input.links.length > 0) {
+    await tx.statementEvidence.createMany({
+      data: input.links.map((l) => ({
+        workspaceId: workspace.id,
+        statementId: l.statementId,
+        evidenceId: evidence.id,
+        relation: l.relation,
+      })),
+    });
+  }
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "evidence.created",
+    subjectType: "evidence",
+    subjectId: evidence.id,
+    after: {
+      documentId,
+      startOffset: input.startOffset,
+      endOffset: input.endOffset,
+      exact: input.exact,
+      speakerId,
+      kind: input.kind,
+      links: input.links,
+    },
+  });
+  return evidence.id;
 }
 
 /**
@@ -221,43 +257,9 @@ export async function pairQuote(
   if (translation.translationOfId !== original.documentId)
     return fail("not_a_translation", "That document is not marked as a translation of the quote's document.");
 
-  let existing: { id: string; translationOfId: string | null } | null = null;
-  let anchor: ReturnType<typeof locateQuote> = null;
-  if (input.translationId) {
-    existing = await db().evidence.findFirst({
-      where: { id: input.translationId, workspaceId: workspace.id, documentId: translation.id },
-      select: { id: true, translationOfId: true },
-    });
-    if (!existing) return fail("not_found", "That quote is not a quote of the translation.");
-  } else {
-    const exact = input.exact ?? "";
-    const occurrences = countOccurrences(revision.text, exact);
-    if (occurrences === 0)
-      return failOn(
-        "exact",
-        "passage_not_found",
-        "Those exact words are not in the translation; copy them from its text.",
-      );
-    if (occurrences > 1)
-      return failOn(
-        "exact",
-        "passage_ambiguous",
-        `Those words occur ${occurrences} times in the translation; give a longer passage.`,
-      );
-    anchor = locateQuote(revision.text, exact);
-    if (!anchor || !verifyAnchor(revision.text, anchor).ok)
-      return failOn("exact", "passage_not_found", "Those words could not be anchored.");
-    existing = await db().evidence.findFirst({
-      where: {
-        workspaceId: workspace.id,
-        revisionId: revision.id,
-        startOffset: anchor.startOffset,
-        endOffset: anchor.endOffset,
-      },
-      orderBy: [{ translationOfId: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
-      select: { id: true, translationOfId: true },
-    });
-  }
+  const passage = await findTranslatedPassage(workspace, input, { documentId: translation.id, revision });
+  if (!passage.ok) return passage;
+  const { existing } = passage;
   if (existing?.translationOfId)
     return fail(
       "already_paired",
@@ -277,56 +279,12 @@ export async function pairQuote(
 
   try {
     return await db().$transaction(async (tx) => {
-      let evidenceId: string;
-      if (existing) {
-        // Conditional: of two people pairing this passage at once, one wins and the other is told.
-        const { count } = await tx.evidence.updateMany({
-          where: { id: existing.id, translationOfId: null },
-          data: { translationOfId: original.id },
-        });
-        if (count === 0) throw new AlreadyPaired();
-        evidenceId = existing.id;
-      } else {
-        const placed = anchor!;
-        const created = await tx.evidence.create({
-          data: {
-            workspaceId: workspace.id,
-            documentId: translation.id,
-            revisionId: revision.id,
-            startOffset: placed.startOffset,
-            endOffset: placed.endOffset,
-            exact: placed.exact,
-            prefix: placed.prefix,
-            suffix: placed.suffix,
-            speakerId: original.speakerId,
-            saidOn: original.saidOn,
-            kind: original.kind,
-            translationOfId: original.id,
-            createdById: workspace.userId || null,
-          },
-          select: { id: true, exact: true },
-        });
-        evidenceId = created.id;
-      }
-      const quote = await tx.evidence.findUniqueOrThrow({
-        where: { id: evidenceId },
-        select: { exact: true, startOffset: true, endOffset: true },
+      const evidenceId = await pairPassage(tx, workspace, original, {
+        ...passage,
+        documentId: translation.id,
+        revisionId: revision.id,
       });
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
-        action: "evidence.paired",
-        subjectType: "evidence",
-        subjectId: evidenceId,
-        after: {
-          translationOfId: original.id,
-          documentId: translation.id,
-          startOffset: quote.startOffset,
-          endOffset: quote.endOffset,
-          exact: quote.exact,
-          characters: codePointLength(quote.exact),
-        },
-      });
+      await recordPairing(tx, workspace, { evidenceId, originalId: original.id, documentId: translation.id });
       return ok({ evidenceId });
     });
   } catch (error) {
@@ -338,6 +296,124 @@ export async function pairQuote(
       );
     throw error;
   }
+}
+
+type QuoteAnchor = NonNullable<ReturnType<typeof locateQuote>>;
+type TranslatedPassage = {
+  /** A quote of the translation already at the passage, to pair instead of a new one. */
+  existing: { id: string; translationOfId: string | null } | null;
+  /** Where a new quote goes when there is none to reuse. */
+  anchor: QuoteAnchor | null;
+};
+
+/** The chosen quote of the translation, or the place of the given words in its latest revision. */
+async function findTranslatedPassage(
+  workspace: AuthorizedWorkspace,
+  input: Omit<PairQuoteInput, "workspaceSlug">,
+  translation: { documentId: string; revision: { id: string; text: string } },
+): Promise<Result<TranslatedPassage, "not_found" | "passage_not_found" | "passage_ambiguous">> {
+  const { revision } = translation;
+  if (input.translationId) {
+    const existing = await db().evidence.findFirst({
+      where: { id: input.translationId, workspaceId: workspace.id, documentId: translation.documentId },
+      select: { id: true, translationOfId: true },
+    });
+    if (!existing) return fail("not_found", "That quote is not a quote of the translation.");
+    return ok({ existing, anchor: null });
+  }
+  const exact = input.exact ?? "";
+  const occurrences = countOccurrences(revision.text, exact);
+  if (occurrences === 0)
+    return failOn(
+      "exact",
+      "passage_not_found",
+      "Those exact words are not in the translation; copy them from its text.",
+    );
+  if (occurrences > 1)
+    return failOn(
+      "exact",
+      "passage_ambiguous",
+      `Those words occur ${occurrences} times in the translation; give a longer passage.`,
+    );
+  const anchor = locateQuote(revision.text, exact);
+  if (!anchor || !verifyAnchor(revision.text, anchor).ok)
+    return failOn("exact", "passage_not_found", "Those words could not be anchored.");
+  const existing = await db().evidence.findFirst({
+    where: {
+      workspaceId: workspace.id,
+      revisionId: revision.id,
+      startOffset: anchor.startOffset,
+      endOffset: anchor.endOffset,
+    },
+    orderBy: [{ translationOfId: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+    select: { id: true, translationOfId: true },
+  });
+  return ok({ existing, anchor });
+}
+
+/** Marks the existing quote as the original's translation, or creates the quote at the anchor. */
+async function pairPassage(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  original: { id: string; speakerId: string | null; saidOn: Date; kind: EvidenceKind },
+  passage: TranslatedPassage & { documentId: string; revisionId: string },
+) {
+  const { existing } = passage;
+  if (existing) {
+    // Conditional: of two people pairing this passage at once, one wins and the other is told.
+    const { count } = await tx.evidence.updateMany({
+      where: { id: existing.id, translationOfId: null },
+      data: { translationOfId: original.id },
+    });
+    if (count === 0) throw new AlreadyPaired();
+    return existing.id;
+  }
+  const placed = passage.anchor!;
+  const created = await tx.evidence.create({
+    data: {
+      workspaceId: workspace.id,
+      documentId: passage.documentId,
+      revisionId: passage.revisionId,
+      startOffset: placed.startOffset,
+      endOffset: placed.endOffset,
+      exact: placed.exact,
+      prefix: placed.prefix,
+      suffix: placed.suffix,
+      speakerId: original.speakerId,
+      saidOn: original.saidOn,
+      kind: original.kind,
+      translationOfId: original.id,
+      createdById: workspace.userId || null,
+    },
+    select: { id: true, exact: true },
+  });
+  return created.id;
+}
+
+async function recordPairing(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  pairing: { evidenceId: string; originalId: string; documentId: string },
+) {
+  const quote = await tx.evidence.findUniqueOrThrow({
+    where: { id: pairing.evidenceId },
+    select: { exact: true, startOffset: true, endOffset: true },
+  });
+  await recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "evidence.paired",
+    subjectType: "evidence",
+    subjectId: pairing.evidenceId,
+    after: {
+      translationOfId: pairing.originalId,
+      documentId: pairing.documentId,
+      startOffset: quote.startOffset,
+      endOffset: quote.endOffset,
+      exact: quote.exact,
+      characters: codePointLength(quote.exact),
+    },
+  });
 }
 
 /** Ends a pairing; the translated passage stays a quote of its own document, honest on its own. */

@@ -49,6 +49,23 @@ const ASYNC_TAGS = ["@", "R", "r", "X", "x"];
 type Rows = Map<string, FormDataEntryValue>;
 type ArrayContext = { count: number; fork: boolean };
 
+/**
+ * What React reads a string of the model as: text counting some characters towards its array, a
+ * reference to a row (with the tag after "$"), or null for a value that stands alone.
+ */
+function readModelString(value: string): { characters: number } | { row: string; tag: string } | null {
+  if (value[0] !== "$") return { characters: value.length };
+  if (value[1] === "$") return { characters: value.length - 1 };
+  if (value[1] === "n" && !/^\$n-?\d{1,300}$/.test(value)) throw new Refused(malformed("an invalid BigInt"));
+  const reference = ROW_REFERENCE.exec(value);
+  if (reference) return { row: String(Number.parseInt(reference[2] ?? "", 16)), tag: reference[1] ?? "" };
+  if (LITERAL.test(value)) return null;
+  // Anything else React reads as a reference to the row named by the hex id before any ":".
+  const id = value.slice(1).split(":")[0] ?? "";
+  if (!/^[0-9a-fA-F]{1,8}$/.test(id)) throw new Refused(malformed("a “$” reference that names no row"));
+  return { row: String(Number.parseInt(id, 16)), tag: "" };
+}
+
 /** Walks row 0 the way React revives it, following references into the other rows. */
 function checkRows(rows: Rows): BodyRefusal | null {
   let visits = 0;
@@ -92,25 +109,11 @@ function checkRows(rows: Rows): BodyRefusal | null {
   const walk = (value: unknown, depth: number, context: ArrayContext | null): void => {
     if (++visits > MAX_VISITS || depth > MAX_DEPTH) throw new Refused(malformed("the arguments nest too deeply"));
     if (typeof value === "string") {
-      if (value[0] !== "$") {
-        if (context) context.count += value.length;
-        return;
-      }
-      if (value[1] === "$") {
-        if (context) context.count += value.length - 1;
-        return;
-      }
-      if (value[1] === "n" && !/^\$n-?\d{1,300}$/.test(value)) throw new Refused(malformed("an invalid BigInt"));
-      const reference = ROW_REFERENCE.exec(value);
-      if (reference) {
-        row(String(Number.parseInt(reference[2] ?? "", 16)), depth, context, reference[1] ?? "");
-        return;
-      }
-      if (LITERAL.test(value)) return;
-      // Anything else React reads as a reference to the row named by the hex id before any ":".
-      const id = value.slice(1).split(":")[0] ?? "";
-      if (!/^[0-9a-fA-F]{1,8}$/.test(id)) throw new Refused(malformed("a “$” reference that names no row"));
-      row(String(Number.parseInt(id, 16)), depth, context, "");
+      const read = readModelString(value);
+      if (read === null) return;
+      if ("characters" in read) {
+        if (context) context.count += read.characters;
+      } else row(read.row, depth, context, read.tag);
       return;
     }
     if (Array.isArray(value)) {

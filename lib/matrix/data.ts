@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { PAIR_SELECT, quotePair } from "@/lib/evidence/pairs";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 import { diffLinks } from "@/lib/matrix/amendments";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -143,6 +144,80 @@ export async function adjacentChangeDates(
   };
 }
 
+const HISTORY_STATEMENT_SELECT = {
+  id: true,
+  position: true,
+  summary: true,
+  statedOn: true,
+  confidence: true,
+  confidenceRationale: true,
+  ...QUALITY_SELECT,
+  conditionIssue: { select: { title: true } },
+  conditionParty: { select: { name: true } },
+  recordedAt: true,
+  recordedBy: { select: { name: true, email: true } },
+  amendment: {
+    select: {
+      kind: true,
+      reason: true,
+      amendedAt: true,
+      replacementId: true,
+      amendedBy: { select: { name: true, email: true } },
+    },
+  },
+  links: {
+    orderBy: { evidence: { saidOn: "asc" } },
+    select: {
+      relation: true,
+      evidence: {
+        select: {
+          id: true,
+          exact: true,
+          saidOn: true,
+          kind: true,
+          speaker: { select: { name: true } },
+          document: { select: { id: true, title: true, outlet: true, language: true } },
+          ...PAIR_SELECT,
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.StanceStatementSelect;
+
+/**
+ * A corrected statement carries what its correction changed: the new wording and the quotes
+ * linked, unlinked or relinked with another relation.
+ */
+function withCorrections<
+  S extends {
+    id: string;
+    position: Position;
+    summary: string;
+    statedOn: string;
+    amendment: { replacementId: string | null } | null;
+    links: { relation: EvidenceRelation; evidence: { id: string } }[];
+  },
+>(statements: S[]) {
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  return statements.map((s) => {
+    const replacement = s.amendment?.replacementId ? byId.get(s.amendment.replacementId) : undefined;
+    return {
+      ...s,
+      correction: replacement
+        ? {
+            replacement: {
+              id: replacement.id,
+              position: replacement.position,
+              summary: replacement.summary,
+              statedOn: replacement.statedOn,
+            },
+            links: diffLinks<S["links"][number]>(s.links, replacement.links, (l) => l.evidence.id),
+          }
+        : null,
+    };
+  });
+}
+
 export function getCellHistory(workspace: AuthorizedWorkspace, issueId: string, partyId: string) {
   return readCellHistory(workspace.id, issueId, partyId);
 }
@@ -164,45 +239,7 @@ const readCellHistory = cache(async (workspaceId: string, issueId: string, party
   const statements = await db().stanceStatement.findMany({
     where: { workspaceId: workspaceId, issueId, partyId },
     orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      ...QUALITY_SELECT,
-      conditionIssue: { select: { title: true } },
-      conditionParty: { select: { name: true } },
-      recordedAt: true,
-      recordedBy: { select: { name: true, email: true } },
-      amendment: {
-        select: {
-          kind: true,
-          reason: true,
-          amendedAt: true,
-          replacementId: true,
-          amendedBy: { select: { name: true, email: true } },
-        },
-      },
-      links: {
-        orderBy: { evidence: { saidOn: "asc" } },
-        select: {
-          relation: true,
-          evidence: {
-            select: {
-              id: true,
-              exact: true,
-              saidOn: true,
-              kind: true,
-              speaker: { select: { name: true } },
-              document: { select: { id: true, title: true, outlet: true, language: true } },
-              ...PAIR_SELECT,
-            },
-          },
-        },
-      },
-    },
+    select: HISTORY_STATEMENT_SELECT,
   });
   const shaped = statements.map(({ conditionIssue, conditionParty, ...s }) => ({
     ...s,
@@ -219,30 +256,11 @@ const readCellHistory = cache(async (workspaceId: string, issueId: string, party
       },
     })),
   }));
-  const byId = new Map(shaped.map((s) => [s.id, s]));
   return {
     issue,
     party,
     positionLabels: resolvePositionLabels(settings.positionLabels),
-    // A corrected statement carries what its correction changed: the new wording and the quotes
-    // linked, unlinked or relinked with another relation.
-    statements: shaped.map((s) => {
-      const replacement = s.amendment?.replacementId ? byId.get(s.amendment.replacementId) : undefined;
-      return {
-        ...s,
-        correction: replacement
-          ? {
-              replacement: {
-                id: replacement.id,
-                position: replacement.position,
-                summary: replacement.summary,
-                statedOn: replacement.statedOn,
-              },
-              links: diffLinks(s.links, replacement.links, (l) => l.evidence.id),
-            }
-          : null,
-      };
-    }),
+    statements: withCorrections(shaped),
   };
 });
 

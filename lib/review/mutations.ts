@@ -110,6 +110,33 @@ function proposedQualities(input: Exclude<ProposeEditInput, { kind: "RETRACT" }>
   return Object.keys(named).length > 0 ? (named as Prisma.InputJsonObject) : undefined;
 }
 
+/** The statement a proposal would record; a retraction proposes none. */
+function proposedStatement(input: ProposeEditInput) {
+  if (input.kind === "RETRACT") return {};
+  return {
+    position: input.position,
+    summary: input.summary,
+    statedOn: fromCalendarDate(input.statedOn),
+    confidence: input.confidence ?? ("MEDIUM" as ConfidenceLevel),
+    confidenceRationale: input.confidenceRationale || null,
+    qualities: proposedQualities(input),
+  };
+}
+
+async function notifyReviewers(tx: Transaction, workspace: AuthorizedWorkspace, proposalId: string) {
+  const reviewers = await tx.membership.findMany({
+    where: { workspaceId: workspace.id, role: { in: [Role.OWNER, Role.REVIEWER] } },
+    select: { userId: true },
+  });
+  await notify(
+    tx,
+    workspace,
+    NotificationKind.PROPOSAL_WAITING,
+    proposalId,
+    reviewers.map((r) => r.userId),
+  );
+}
+
 export async function proposeEdit(workspace: AuthorizedWorkspace, input: ProposeEditInput): Promise<ProposeResult> {
   let cell: Cell;
   if (input.kind === "RECORD") cell = { issueId: input.issueId, partyId: input.partyId };
@@ -138,17 +165,6 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
       }))
     )
       return CONDITION_NOT_FOUND;
-    const statement =
-      input.kind === "RETRACT"
-        ? {}
-        : {
-            position: input.position,
-            summary: input.summary,
-            statedOn: fromCalendarDate(input.statedOn),
-            confidence: input.confidence ?? ("MEDIUM" as ConfidenceLevel),
-            confidenceRationale: input.confidenceRationale || null,
-            qualities: proposedQualities(input),
-          };
     const proposal = await tx.stanceProposal.create({
       data: {
         workspaceId: workspace.id,
@@ -156,7 +172,7 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
         kind: input.kind,
         baseVersion: input.baseVersion,
         targetStatementId: input.kind === "RECORD" ? null : input.statementId,
-        ...statement,
+        ...proposedStatement(input),
         links,
         reason: input.kind === "RECORD" ? null : input.reason,
         rationale: input.rationale,
@@ -178,17 +194,7 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
         rationale: input.rationale,
       },
     });
-    const reviewers = await tx.membership.findMany({
-      where: { workspaceId: workspace.id, role: { in: [Role.OWNER, Role.REVIEWER] } },
-      select: { userId: true },
-    });
-    await notify(
-      tx,
-      workspace,
-      NotificationKind.PROPOSAL_WAITING,
-      proposal.id,
-      reviewers.map((r) => r.userId),
-    );
+    await notifyReviewers(tx, workspace, proposal.id);
     return { ok: true, proposalId: proposal.id };
   });
 }
@@ -290,6 +296,43 @@ async function asProposalRefusal(
   return failWith("stale", staleMessage(current, await positionLabels(workspaceId)), { current });
 }
 
+/** A proposal's statement as the edit forms give it. */
+function proposedFields(proposal: ProposalRow) {
+  return {
+    baseVersion: proposal.baseVersion,
+    position: proposal.position!,
+    summary: proposal.summary ?? "",
+    statedOn: proposal.statedOn ? toCalendarDate(proposal.statedOn) : "",
+    links: ProposalLinksSchema.parse(proposal.links),
+    confidence: proposal.confidence ?? undefined,
+    confidenceRationale: proposal.confidenceRationale ?? "",
+    ...ProposalQualitiesSchema.parse(proposal.qualities ?? {}),
+  };
+}
+
+/** The proposed edit made through the same compare-and-set as a direct one, in `author`'s name. */
+function applyProposal(
+  tx: Transaction,
+  author: AuthorizedWorkspace,
+  proposal: ProposalRow,
+  target: Awaited<ReturnType<typeof findStatement>>,
+  fields: ReturnType<typeof proposedFields>,
+): Promise<EditOutcome> {
+  const cell = { issueId: proposal.issueId, partyId: proposal.partyId };
+  if (proposal.kind === "RECORD") return recordInTransaction(tx, author, { ...cell, ...fields });
+  if (proposal.kind === "CORRECT")
+    return correctInTransaction(tx, author, cell, target!, {
+      ...fields,
+      statementId: target ? proposal.targetStatementId! : "",
+      reason: proposal.reason ?? "",
+    });
+  return retractInTransaction(tx, author, cell, target!, {
+    baseVersion: proposal.baseVersion,
+    statementId: proposal.targetStatementId!,
+    reason: proposal.reason ?? "",
+  });
+}
+
 /**
  * Applies a proposal through the same compare-and-set as a direct edit, in one transaction with
  * its decision; the cell's other open proposals close as rejected readings with the same
@@ -307,35 +350,13 @@ export async function acceptProposal(
   const author = { ...workspace, userId: proposal.proposedById ?? "" } as AuthorizedWorkspace;
   const target = proposal.targetStatementId ? await findStatement(workspace.id, proposal.targetStatementId) : null;
   if (proposal.targetStatementId && !target) return NO_SUCH_PROPOSAL;
-  const fields = {
-    baseVersion: proposal.baseVersion,
-    position: proposal.position!,
-    summary: proposal.summary ?? "",
-    statedOn: proposal.statedOn ? toCalendarDate(proposal.statedOn) : "",
-    links: ProposalLinksSchema.parse(proposal.links),
-    confidence: proposal.confidence ?? undefined,
-    confidenceRationale: proposal.confidenceRationale ?? "",
-    ...ProposalQualitiesSchema.parse(proposal.qualities ?? {}),
-  };
+  const fields = proposedFields(proposal);
   let rejected: { id: string; proposedById: string | null }[] = [];
   const result = await runEdit(
     author,
     cell,
     async (tx): Promise<EditOutcome> => {
-      const outcome =
-        proposal.kind === "RECORD"
-          ? await recordInTransaction(tx, author, { ...cell, ...fields })
-          : proposal.kind === "CORRECT"
-            ? await correctInTransaction(tx, author, cell, target!, {
-                ...fields,
-                statementId: target ? proposal.targetStatementId! : "",
-                reason: proposal.reason ?? "",
-              })
-            : await retractInTransaction(tx, author, cell, target!, {
-                baseVersion: proposal.baseVersion,
-                statementId: proposal.targetStatementId!,
-                reason: proposal.reason ?? "",
-              });
+      const outcome = await applyProposal(tx, author, proposal, target, fields);
       if (!outcome.ok) return outcome;
       // After the compare-and-set, which holds the cell's row: concurrent acceptances on one cell
       // queue there rather than on each other's proposal rows.

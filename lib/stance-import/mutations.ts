@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { transactionUnlessRefused } from "@/lib/db/transaction";
 import { sha256 } from "@/lib/documents/hash";
 import { type Failure, type FailureWith, fail, failWith } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordStatementsInTransaction } from "@/lib/matrix/mutations";
 import { readImportContext } from "@/lib/stance-import/data";
 import type { Sheet } from "@/lib/stance-import/parse";
@@ -12,6 +13,8 @@ import { insertSheetQuote } from "@/lib/stance-import/quotes";
 import { insertIssue, insertParty, lockWorkspaceStructure } from "@/lib/structure/mutations";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { PARTY_PALETTE, shortNameFor } from "@/lib/workspaces/templates";
+
+type Transaction = Prisma.TransactionClient;
 
 export type ImportUpload = { fileName: string; sheet: Sheet };
 
@@ -64,33 +67,10 @@ export function commitStanceImport(
       if (preview.createCount === 0)
         return failWith("nothing_to_import", "No row of the sheet can be imported.", { preview });
 
-      const issueIds = new Map<string, string>();
-      for (const title of preview.newIssues)
-        issueIds.set(nameKey(title), (await insertIssue(tx, workspace, { title, description: "" })).id);
-      const partyIds = new Map<string, string>();
-      let colour = await tx.party.count({ where: { workspaceId: workspace.id } });
-      for (const name of preview.newParties) {
-        const party = await insertParty(tx, workspace, {
-          name,
-          shortName: shortNameFor(name),
-          colour: PARTY_PALETTE[colour++ % PARTY_PALETTE.length]!,
-        });
-        partyIds.set(nameKey(name), party.id);
-      }
+      const { issueIds, partyIds } = await createNewIssuesAndParties(tx, workspace, preview);
 
       const good = preview.rows.filter((r) => r.problems.length === 0);
-      const quotes = new Map<number, string>();
-      for (const row of good)
-        if (row.quote)
-          quotes.set(
-            row.row,
-            await insertSheetQuote(tx, workspace, {
-              quote: row.quote,
-              source: row.source,
-              saidOn: row.statedOn!,
-              label: `${upload.fileName}, row ${row.row}`,
-            }),
-          );
+      const quotes = await insertRowQuotes(tx, workspace, upload.fileName, good);
       const recorded = await recordStatementsInTransaction(
         tx,
         workspace,
@@ -135,4 +115,44 @@ export function commitStanceImport(
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
   );
+}
+
+/** The issues and parties the sheet names that the workspace lacks, by their name's key. */
+async function createNewIssuesAndParties(tx: Transaction, workspace: AuthorizedWorkspace, preview: ImportPreview) {
+  const issueIds = new Map<string, string>();
+  for (const title of preview.newIssues)
+    issueIds.set(nameKey(title), (await insertIssue(tx, workspace, { title, description: "" })).id);
+  const partyIds = new Map<string, string>();
+  let colour = await tx.party.count({ where: { workspaceId: workspace.id } });
+  for (const name of preview.newParties) {
+    const party = await insertParty(tx, workspace, {
+      name,
+      shortName: shortNameFor(name),
+      colour: PARTY_PALETTE[colour++ % PARTY_PALETTE.length]!,
+    });
+    partyIds.set(nameKey(name), party.id);
+  }
+  return { issueIds, partyIds };
+}
+
+/** Each good row's quote as evidence of its own, by row number. */
+async function insertRowQuotes(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  fileName: string,
+  rows: ImportPreview["rows"],
+) {
+  const quotes = new Map<number, string>();
+  for (const row of rows)
+    if (row.quote)
+      quotes.set(
+        row.row,
+        await insertSheetQuote(tx, workspace, {
+          quote: row.quote,
+          source: row.source,
+          saidOn: row.statedOn!,
+          label: `${fileName}, row ${row.row}`,
+        }),
+      );
+  return quotes;
 }

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { IssueLinksEditor } from "@/components/issue-links/issue-links-editor";
 import { ReviewModeForm } from "@/components/review/review-mode-form";
-import { IssueList } from "@/components/structure/issue-list";
-import { PartyList } from "@/components/structure/party-list";
-import { PositionLabelsForm } from "@/components/structure/position-labels-form";
+import { StructureEditor } from "@/components/structure/structure-editor";
 import { StructureOverview } from "@/components/structure/structure-overview";
 import { ArchiveControl, DeleteWorkspaceForm, WorkspaceDetailsForm } from "@/components/workspaces/workspace-settings";
 import { listIssueLinks } from "@/lib/issue-links/data";
@@ -48,23 +46,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         </section>
       ) : null}
       {canEdit ? (
-        <>
-          <div className="grid gap-8 lg:grid-cols-2">
-            <section aria-labelledby="issues-heading" className="min-w-0 space-y-3">
-              <h2 id="issues-heading" className="text-lg font-semibold">
-                Issues <span className="font-normal text-slate-500">(matrix rows)</span>
-              </h2>
-              <IssueList workspaceSlug={slug} issues={structure.issues} />
-            </section>
-            <section aria-labelledby="parties-heading" className="min-w-0 space-y-3">
-              <h2 id="parties-heading" className="text-lg font-semibold">
-                Parties <span className="font-normal text-slate-500">(matrix columns)</span>
-              </h2>
-              <PartyList workspaceSlug={slug} parties={structure.parties} />
-            </section>
-          </div>
-          <PositionLabelsForm workspaceSlug={slug} labels={structure.positionLabels} />
-        </>
+        <StructureEditor slug={slug} structure={structure} />
       ) : (
         <>
           <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">

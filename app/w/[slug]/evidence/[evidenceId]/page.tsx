@@ -4,16 +4,14 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CommentThreads } from "@/components/comments/comment-thread";
 import { CommentsProvider } from "@/components/comments/comments-context";
+import { LinkedStances } from "@/components/evidence/linked-stances";
 import { PairForm, UnpairButton } from "@/components/evidence/pair-form";
-import { PassageInContext, QuoteInContext } from "@/components/evidence/quote-in-context";
-import { QuoteOrderToggle } from "@/components/evidence/quote-order-toggle";
-import { PositionBadge } from "@/components/matrix/position-badge";
+import { QuoteWithItsPair } from "@/components/evidence/quote-with-its-pair";
 import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import { listEvidenceThreads, listMentionCandidates } from "@/lib/comments/data";
 import { quotePermalink } from "@/lib/documents/pages";
 import { getEvidence } from "@/lib/evidence/data";
-import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import { orderSides } from "@/lib/evidence/pairs";
+import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
 import { readerDates } from "@/lib/format/reader-locale";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -66,40 +64,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
         {EVIDENCE_KIND_LABELS[evidence.kind]}
         {speaker ? ` · ${[speaker.role, speaker.party?.name ?? speaker.organisation].filter(Boolean).join(", ")}` : ""}
       </p>
-      {evidence.pair ? (
-        <>
-          <div className="mt-6">
-            <QuoteOrderToggle order={quoteOrder} />
-          </div>
-          {orderSides(evidence.pair, quoteOrder).map((side) => (
-            <section
-              key={side.id}
-              aria-label={side.role === "original" ? "The original in context" : "The translation in context"}
-              data-quote-role={side.role}
-              className="mt-3 rounded-lg border border-slate-200 bg-white p-6"
-            >
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                {side.role === "original" ? "Original" : "Translation"} ({side.document.language}) ·{" "}
-                {side.current ? (
-                  <span className="font-normal normal-case">{side.document.title}</span>
-                ) : (
-                  <Link
-                    href={`/w/${slug}/evidence/${side.id}`}
-                    className="font-normal normal-case text-indigo-700 underline"
-                  >
-                    {side.document.title}
-                  </Link>
-                )}
-              </p>
-              <p lang={side.document.language} className="mt-2 font-serif text-[17px] leading-8 whitespace-pre-wrap">
-                <PassageInContext before={side.before} exact={side.exact} after={side.after} active={side.current} />
-              </p>
-            </section>
-          ))}
-        </>
-      ) : (
-        <QuoteInContext evidence={evidence} lang={evidence.document.language} />
-      )}
+      <QuoteWithItsPair slug={slug} evidence={evidence} order={quoteOrder} />
       <p className="mt-2 text-xs text-slate-500">
         Source:{" "}
         {[
@@ -127,28 +92,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
         />
       ) : null}
       {evidence.note ? <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{evidence.note}</p> : null}
-      <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Linked stances</h2>
-      {evidence.links.length === 0 ? <p className="mt-2 text-slate-600">Not linked to any stance yet.</p> : null}
-      <ul className="mt-3 space-y-3">
-        {evidence.links.map(({ relation, statement }) => (
-          <li key={statement.id} className="rounded-md border border-slate-200 bg-white p-4">
-            <div className="flex flex-wrap items-center gap-3 text-sm">
-              <span className="font-semibold">{RELATION_LABELS[relation]}</span>
-              <Link
-                href={`/w/${slug}/cells/${statement.issue.id}/${statement.party.id}?asOf=${statement.statedOn}#statement-${statement.id}`}
-                className="text-indigo-700 underline"
-              >
-                {statement.party.name} on {statement.issue.title}
-              </Link>
-              <PositionBadge position={statement.position} label={evidence.positionLabels[statement.position]} />
-              <time dateTime={statement.statedOn} className="text-slate-500">
-                {dates.calendar(statement.statedOn)}
-              </time>
-            </div>
-            <p className="mt-2 text-slate-800">{statement.summary}</p>
-          </li>
-        ))}
-      </ul>
+      <LinkedStances slug={slug} evidence={evidence} />
       <section aria-labelledby="comments-heading" className="mt-8">
         <h2 id="comments-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           Comments

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DeleteProposalButton, RemoveProvisionButton } from "@/components/proposals/proposal-buttons";
+import { ProposalFacts, ProposalLink } from "@/components/proposals/proposal-facts";
 import { ProvisionForm } from "@/components/proposals/provision-form";
 import { CalendarDate } from "@/components/ui/calendar-date";
 import {
@@ -10,7 +11,6 @@ import {
   getProposalDocumentText,
   listProposalFormOptions,
   type NegotiationProposalView,
-  type ProposalRef,
 } from "@/lib/proposals/data";
 import { NEGOTIATION_PROPOSAL_KIND_LABELS } from "@/lib/proposals/schema";
 import { type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
@@ -19,23 +19,6 @@ import { authorizePage } from "@/lib/workspaces/page-access";
 export const metadata: Metadata = { title: "Proposal" };
 
 type Params = Promise<{ slug: string; proposalId: string }>;
-
-function ProposalLink({ slug, proposal }: { slug: string; proposal: ProposalRef }) {
-  return (
-    <>
-      <Link href={`/w/${slug}/proposals/${proposal.id}`} className="text-indigo-700 underline">
-        {proposal.title}
-      </Link>{" "}
-      <span className="text-slate-600">
-        ({proposal.party.name},{" "}
-        <time dateTime={proposal.proposedOn}>
-          <CalendarDate value={proposal.proposedOn} />
-        </time>
-        )
-      </span>
-    </>
-  );
-}
 
 function ProvisionsTable({
   slug,
@@ -202,41 +185,7 @@ export default async function ProposalPage({ params }: { params: Params }) {
         </time>
       </p>
       <h1 className="mt-1 font-serif text-2xl font-semibold">{proposal.title}</h1>
-      <dl className="mt-3 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
-        {proposal.document ? (
-          <>
-            <dt className="font-medium text-slate-700">Document</dt>
-            <dd>
-              <Link href={`/w/${slug}/documents/${proposal.document.id}`} className="text-indigo-700 underline">
-                {proposal.document.title}
-              </Link>
-              {proposal.documentPart ? ` — ${proposal.documentPart}` : ""}
-            </dd>
-          </>
-        ) : null}
-        {proposal.answers ? (
-          <>
-            <dt className="font-medium text-slate-700">Answers</dt>
-            <dd>
-              <ProposalLink slug={slug} proposal={proposal.answers} />
-            </dd>
-          </>
-        ) : null}
-        {proposal.answeredBy.length > 0 ? (
-          <>
-            <dt className="font-medium text-slate-700">Answered by</dt>
-            <dd>
-              <ul>
-                {proposal.answeredBy.map((a) => (
-                  <li key={a.id}>
-                    <ProposalLink slug={slug} proposal={a} />
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <ProposalFacts slug={slug} proposal={proposal} />
       {canEdit ? (
         <div className="mt-3">
           <DeleteProposalButton slug={slug} proposalId={proposal.id} title={proposal.title} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProposalDecision } from "@/components/review/proposal-actions";
 import { ProposalCard } from "@/components/review/proposal-card";
+import { ReviewQueueFilters } from "@/components/review/review-queue-filters";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { listReviewQueue } from "@/lib/review/data";
 import { ReviewQueueQuerySchema } from "@/lib/review/schema";
@@ -25,11 +26,6 @@ export default async function ReviewQueuePage({
   const queue = await listReviewQueue(workspace, filter);
   const canReview = workspaceAllows(workspace, "proposal:review");
   const filtered = Boolean(filter.issue || filter.party || filter.author);
-  const selects = [
-    { name: "issue", label: "Issue", options: queue.issues, value: filter.issue },
-    { name: "party", label: "Party", options: queue.parties, value: filter.party },
-    { name: "author", label: "Author", options: queue.authors, value: filter.author },
-  ];
   return (
     <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <ReviewTabs workspace={workspace} current="proposals" />
@@ -42,36 +38,7 @@ export default async function ReviewQueuePage({
         {filtered ? `; ${queue.proposals.length} shown` : ""}.{" "}
         {queue.reviewMode ? "Review mode is on." : "Review mode is off: editors change the matrix directly."}
       </p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filter proposals">
-        {selects.map((select) => (
-          <div key={select.name}>
-            <label htmlFor={`filter-${select.name}`} className="block text-sm font-medium">
-              {select.label}
-            </label>
-            <select
-              id={`filter-${select.name}`}
-              name={select.name}
-              defaultValue={select.value ?? ""}
-              className="mt-1 max-w-56 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            >
-              <option value="">All</option>
-              {select.options.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label} ({option.count})
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-        <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white">
-          Filter
-        </button>
-        {filtered ? (
-          <Link href={`/w/${slug}/review/proposals`} className="py-1.5 text-sm text-indigo-700 underline">
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
+      <ReviewQueueFilters slug={slug} queue={queue} filter={filter} />
       {queue.proposals.length === 0 ? (
         <p className="mt-6 text-slate-600">
           {filtered ? "No open proposal matches." : "No proposal waits for review."}
