@@ -52,6 +52,9 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          // Pure functions, no module mocks or environment changes: one module graph for all files
+          // (a fresh one per file spent as long importing as testing).
+          isolate: false,
           // Property tests run thousands of cases: on a busy machine (CI runs the steps side by
           // side) Vitest's 5 s default is not enough.
           testTimeout: 60_000,
