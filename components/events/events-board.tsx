@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useDates } from "@/components/ui/date-locale";
-import { FieldError, FormAlert } from "@/components/ui/form-feedback";
-import { createEventAction, deleteEventAction, updateEventAction } from "@/lib/events/actions";
+import { FormAlert } from "@/components/ui/form-feedback";
+import { deleteEventAction } from "@/lib/events/actions";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
-import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
-import { EARLIEST_DATE } from "@/lib/matrix/dates";
+import { EVENT_KIND_LABELS } from "@/lib/events/schema";
+import { EventForm } from "./event-form";
 
 type Props = {
   slug: string;
@@ -18,165 +18,6 @@ type Props = {
   options: EventFormOptions;
   canEdit: boolean;
 };
-
-type FieldErrors = Record<string, string[] | undefined>;
-
-const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5";
-
-/** The form to add an event or change one; the action's field errors are tied to their inputs. */
-function EventForm({
-  slug,
-  options,
-  event,
-  onDone,
-}: {
-  slug: string;
-  options: EventFormOptions;
-  event: NegotiationEventView | null;
-  onDone: () => void;
-}) {
-  const uid = useId();
-  const create = useAction(createEventAction, { onSuccess: () => onDone() });
-  const update = useAction(updateEventAction, { onSuccess: () => onDone() });
-  const current = event ? update : create;
-  const fieldErrors: FieldErrors =
-    (current.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(current.result);
-  const errorId = (field: string) => `${uid}-${field}-error`;
-  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
-  const linked = new Set(event?.parties.map((p) => p.id));
-  const linkedDocuments = event?.documents.map((d) => d.id) ?? [];
-
-  return (
-    <form
-      aria-label={event ? `Edit ${event.title}` : "Add an event"}
-      className="grid gap-3 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const input = {
-          workspaceSlug: slug,
-          kind: String(form.get("kind")) as (typeof EVENT_KINDS)[number],
-          title: String(form.get("title") ?? ""),
-          occurredOn: String(form.get("occurredOn") ?? ""),
-          description: String(form.get("description") ?? ""),
-          partyIds: form.getAll("partyIds").map(String),
-          documentIds: form.getAll("documentIds").map(String),
-        };
-        if (event) update.execute({ ...input, eventId: event.id });
-        else create.execute(input);
-      }}
-    >
-      {formError ? (
-        <div className="sm:col-span-2">
-          <FormAlert>{formError}</FormAlert>
-        </div>
-      ) : null}
-      <label className="text-sm font-medium">
-        Title
-        <input
-          name="title"
-          required
-          maxLength={200}
-          defaultValue={event?.title}
-          aria-invalid={Boolean(described("title"))}
-          aria-describedby={described("title")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("title")} messages={fieldErrors.title} />
-      </label>
-      <label className="text-sm font-medium">
-        Date
-        <input
-          name="occurredOn"
-          type="date"
-          required
-          min={EARLIEST_DATE}
-          defaultValue={event?.occurredOn}
-          aria-invalid={Boolean(described("occurredOn"))}
-          aria-describedby={described("occurredOn")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("occurredOn")} messages={fieldErrors.occurredOn} />
-      </label>
-      <label className="text-sm font-medium">
-        Kind
-        <select name="kind" defaultValue={event?.kind ?? "ROUND"} className={INPUT}>
-          {EVENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {EVENT_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Linked documents
-        <select
-          name="documentIds"
-          multiple
-          size={Math.min(5, Math.max(2, options.documents.length))}
-          defaultValue={linkedDocuments}
-          aria-describedby={`${uid}-documents-hint ${described("documentIds") ?? ""}`.trim()}
-          className={INPUT}
-        >
-          {options.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.publishedOn ? `${d.publishedOn} · ` : ""}
-              {d.title}
-            </option>
-          ))}
-        </select>
-        <span id={`${uid}-documents-hint`} className="mt-1 block text-xs font-normal text-slate-500">
-          Ctrl or ⌘ to choose several.
-        </span>
-        <FieldError id={errorId("documentIds")} messages={fieldErrors.documentIds} />
-      </label>
-      <fieldset className="text-sm sm:col-span-2" aria-describedby={described("partyIds")}>
-        <legend className="font-medium">Parties taking part</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {options.parties.map((party) => (
-            <label key={party.id} className="flex items-center gap-1.5">
-              <input type="checkbox" name="partyIds" value={party.id} defaultChecked={linked.has(party.id)} />
-              {party.name}
-            </label>
-          ))}
-        </div>
-        <FieldError id={errorId("partyIds")} messages={fieldErrors.partyIds} />
-      </fieldset>
-      <label className="text-sm font-medium sm:col-span-2">
-        Description <span className="font-normal text-slate-500">(optional)</span>
-        <textarea
-          name="description"
-          rows={3}
-          maxLength={5000}
-          defaultValue={event?.description}
-          aria-invalid={Boolean(described("description"))}
-          aria-describedby={described("description")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("description")} messages={fieldErrors.description} />
-      </label>
-      <div className="flex gap-2 sm:col-span-2">
-        <button
-          type="submit"
-          disabled={current.isPending}
-          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800 disabled:opacity-60"
-        >
-          {current.isPending ? "Saving…" : event ? "Save event" : "Add event"}
-        </button>
-        {event ? (
-          <button
-            type="button"
-            onClick={onDone}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-50"
-          >
-            Cancel
-          </button>
-        ) : null}
-      </div>
-    </form>
-  );
-}
 
 function EventItem({
   slug,
