@@ -1,55 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useAction } from "next-safe-action/hooks";
-import { useId } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
-import { createNegotiationProposalAction } from "@/lib/proposals/actions";
 import type { ProposalFormOptions } from "@/lib/proposals/data";
 import { NEGOTIATION_PROPOSAL_KIND_LABELS, NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
-
-type FieldErrors = Record<string, string[] | undefined>;
+import { type ProposalFormState, useProposalForm } from "./use-proposal-form";
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5";
 
-/** Records a party's proposal, from a document (or a part of one), and opens it to add provisions. */
-export function ProposalForm({ slug, options }: { slug: string; options: ProposalFormOptions }) {
-  const uid = useId();
-  const router = useRouter();
-  const create = useAction(createNegotiationProposalAction, {
-    onSuccess: ({ data }) => router.push(`/w/${slug}/proposals/${data.proposalId}`),
-  });
-  const fieldErrors: FieldErrors = (create.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(create.result);
-  const errorId = (field: string) => `${uid}-${field}-error`;
-  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
+type SectionProps = { state: ProposalFormState; options: ProposalFormOptions };
 
+/** What the proposal is: its title, the party making it and its kind. */
+function TitlePartyAndKindFields({ state, options }: SectionProps) {
+  const { fieldErrors, errorId, described } = state;
   return (
-    <form
-      aria-label="Record a proposal"
-      className="grid gap-3 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        create.execute({
-          workspaceSlug: slug,
-          partyId: String(form.get("partyId") ?? ""),
-          kind: String(form.get("kind")) as (typeof NEGOTIATION_PROPOSAL_KINDS)[number],
-          title: String(form.get("title") ?? ""),
-          proposedOn: String(form.get("proposedOn") ?? ""),
-          documentId: String(form.get("documentId") ?? ""),
-          documentPart: String(form.get("documentPart") ?? ""),
-          answersId: String(form.get("answersId") ?? ""),
-        });
-      }}
-    >
-      {formError ? (
-        <div className="sm:col-span-2">
-          <FormAlert>{formError}</FormAlert>
-        </div>
-      ) : null}
+    <>
       <label className="text-sm font-medium sm:col-span-2">
         Title
         <input
@@ -83,6 +48,15 @@ export function ProposalForm({ slug, options }: { slug: string; options: Proposa
           ))}
         </select>
       </label>
+    </>
+  );
+}
+
+/** When it was proposed, and the proposal it answers. */
+function DateAndAnswersFields({ state, options }: SectionProps) {
+  const { fieldErrors, errorId, described } = state;
+  return (
+    <>
       <label className="text-sm font-medium">
         Date
         <input
@@ -108,6 +82,15 @@ export function ProposalForm({ slug, options }: { slug: string; options: Proposa
         </select>
         <FieldError id={errorId("answersId")} messages={fieldErrors.answersId} />
       </label>
+    </>
+  );
+}
+
+/** The document holding the proposal's text, and the part of it that is the proposal. */
+function DocumentFields({ state, options }: SectionProps) {
+  const { fieldErrors, errorId, described } = state;
+  return (
+    <>
       <label className="text-sm font-medium">
         Document <span className="font-normal text-slate-500">(its provisions are passages of it)</span>
         <select name="documentId" defaultValue="" className={INPUT} aria-describedby={described("documentId")}>
@@ -133,13 +116,31 @@ export function ProposalForm({ slug, options }: { slug: string; options: Proposa
         />
         <FieldError id={errorId("documentPart")} messages={fieldErrors.documentPart} />
       </label>
+    </>
+  );
+}
+
+/** Records a party's proposal, from a document (or a part of one), and opens it to add provisions. */
+export function ProposalForm({ slug, options }: { slug: string; options: ProposalFormOptions }) {
+  const state = useProposalForm(slug);
+
+  return (
+    <form aria-label="Record a proposal" className="grid gap-3 sm:grid-cols-2" onSubmit={state.onSubmit}>
+      {state.formError ? (
+        <div className="sm:col-span-2">
+          <FormAlert>{state.formError}</FormAlert>
+        </div>
+      ) : null}
+      <TitlePartyAndKindFields state={state} options={options} />
+      <DateAndAnswersFields state={state} options={options} />
+      <DocumentFields state={state} options={options} />
       <div className="sm:col-span-2">
         <button
           type="submit"
-          disabled={create.isPending}
+          disabled={state.isPending}
           className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800 disabled:opacity-60"
         >
-          {create.isPending ? "Saving…" : "Record proposal"}
+          {state.isPending ? "Saving…" : "Record proposal"}
         </button>
       </div>
     </form>
