@@ -1,12 +1,8 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-import { useEffect, useRef, useState } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
 import { useDates } from "@/components/ui/date-locale";
-import { mergePeopleAction } from "@/lib/people/actions";
 import type { PersonListItem } from "@/lib/people/data";
-import { similarPeople } from "@/lib/people/names";
+import { useMergeDialog } from "./use-merge-dialog";
 
 function PersonCard({ person, survives }: { person: PersonListItem; survives: boolean }) {
   const dates = useDates();
@@ -37,6 +33,47 @@ function PersonCard({ person, survives }: { person: PersonListItem; survives: bo
   );
 }
 
+/** Which name survives, both entries side by side, and what the merge will do, in plain words. */
+function MergeComparison({
+  person,
+  other,
+  keep,
+  gone,
+  keepId,
+  onKeep,
+}: {
+  person: PersonListItem;
+  other: PersonListItem;
+  keep: PersonListItem;
+  gone: PersonListItem;
+  keepId: string;
+  onKeep: (id: string) => void;
+}) {
+  return (
+    <>
+      <fieldset>
+        <legend className="text-sm font-medium">Which name survives?</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          {[person, other].map((p) => (
+            <label key={p.id} className="flex items-center gap-1.5">
+              <input type="radio" name="keep" checked={keepId === p.id} onChange={() => onKeep(p.id)} />
+              Keep “{p.name}”
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <PersonCard person={keep} survives />
+        <PersonCard person={gone} survives={false} />
+      </div>
+      <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">
+        “{keep.name}” survives. “{gone.name}” becomes an alias of “{keep.name}”, and {gone.evidenceCount}{" "}
+        {gone.evidenceCount === 1 ? "quote moves" : "quotes move"} to “{keep.name}”. This cannot be undone.
+      </p>
+    </>
+  );
+}
+
 /**
  * Merging one directory entry with another, in a modal <dialog>: both entries side by side with
  * their quotes, and in plain words which name survives and which becomes an alias.
@@ -54,21 +91,8 @@ export function MergeDialog({
   onClose: () => void;
   onMerged: (message: string) => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const others = people.filter((p) => p.id !== person.id);
-  const [otherId, setOtherId] = useState(() => similarPeople(person.name, others)[0]?.id ?? "");
-  const [keepId, setKeepId] = useState(person.id);
-  const other = others.find((p) => p.id === otherId);
-  const keep = keepId === person.id ? person : other;
-  const gone = keepId === person.id ? other : person;
-  const merge = useAction(mergePeopleAction, {
-    onSuccess: ({ data }) => {
-      if (!keep || !gone) return;
-      onMerged(`Merged ${gone.name} into ${keep.name}; ${data.moved} ${data.moved === 1 ? "quote" : "quotes"} moved.`);
-    },
-  });
-  const error = actionErrorMessage(merge.result);
-  useEffect(() => dialog.current?.showModal(), []);
+  const { dialog, others, otherId, setOtherId, keepId, setKeepId, other, keep, gone, error, isPending, onSubmit } =
+    useMergeDialog(slug, person, people, onMerged);
 
   return (
     <dialog
@@ -80,13 +104,7 @@ export function MergeDialog({
       <h2 id="merge-dialog-title" className="font-semibold">
         Merge {person.name} with another entry
       </h2>
-      <form
-        className="mt-3 space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (keep && gone) merge.execute({ workspaceSlug: slug, keepId: keep.id, mergeId: gone.id });
-        }}
-      >
+      <form className="mt-3 space-y-3" onSubmit={onSubmit}>
         {error ? (
           <p role="alert" className="text-sm text-red-700">
             {error}
@@ -108,27 +126,7 @@ export function MergeDialog({
           </select>
         </label>
         {other && keep && gone ? (
-          <>
-            <fieldset>
-              <legend className="text-sm font-medium">Which name survives?</legend>
-              <div className="mt-1 flex flex-wrap gap-4 text-sm">
-                {[person, other].map((p) => (
-                  <label key={p.id} className="flex items-center gap-1.5">
-                    <input type="radio" name="keep" checked={keepId === p.id} onChange={() => setKeepId(p.id)} />
-                    Keep “{p.name}”
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <PersonCard person={keep} survives />
-              <PersonCard person={gone} survives={false} />
-            </div>
-            <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">
-              “{keep.name}” survives. “{gone.name}” becomes an alias of “{keep.name}”, and {gone.evidenceCount}{" "}
-              {gone.evidenceCount === 1 ? "quote moves" : "quotes move"} to “{keep.name}”. This cannot be undone.
-            </p>
-          </>
+          <MergeComparison person={person} other={other} keep={keep} gone={gone} keepId={keepId} onKeep={setKeepId} />
         ) : null}
         <div className="flex justify-end gap-2">
           <button
@@ -140,10 +138,10 @@ export function MergeDialog({
           </button>
           <button
             type="submit"
-            disabled={!other || merge.isPending}
+            disabled={!other || isPending}
             className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50"
           >
-            {merge.isPending ? "Merging…" : gone && keep ? `Merge “${gone.name}” into “${keep.name}”` : "Merge"}
+            {isPending ? "Merging…" : gone && keep ? `Merge “${gone.name}” into “${keep.name}”` : "Merge"}
           </button>
         </div>
       </form>
