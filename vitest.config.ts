@@ -28,8 +28,8 @@ const integration = {
   hookTimeout: 120_000,
 } satisfies TestProjectInlineConfiguration["test"];
 
-// `npm test` (scripts/test.mjs) runs the three projects with the databases and server they need;
-// each can also run alone: `npm run test:unit`, `test:integration`, `test:e2e`.
+// `npm test` (scripts/test.mjs) runs the projects with the databases and server they need; each
+// can also run alone: `npm run test:unit`, `test:integration` (both integration projects), `test:e2e`.
 export default defineConfig({
   resolve: {
     alias: {
@@ -90,6 +90,9 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          // One module graph for a shard's files, as for the integration files: no e2e file mocks a
+          // module or changes process.env (the app server they drive is a process of its own).
+          isolate: false,
           // One app server and one database for the run; files seed their own uniquely named data.
           fileParallelism: false,
           maxWorkers: 1,
