@@ -1,25 +1,18 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { type FormEvent, useId } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import type { FormEvent } from "react";
+import { useFieldErrors } from "@/components/ui/action-error";
 import { createEventAction, updateEventAction } from "@/lib/events/actions";
 import type { NegotiationEventView } from "@/lib/events/data";
 import type { EVENT_KINDS } from "@/lib/events/schema";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
 /** Creates or updates an event from the form, and ties the action's field errors to input ids. */
 export function useEventForm(slug: string, event: NegotiationEventView | null, onDone: () => void) {
-  const uid = useId();
   const create = useAction(createEventAction, { onSuccess: () => onDone() });
   const update = useAction(updateEventAction, { onSuccess: () => onDone() });
   const current = event ? update : create;
-  const fieldErrors: FieldErrors =
-    (current.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(current.result);
-  const errorId = (field: string) => `${uid}-${field}-error`;
-  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
+  const { uid, fieldErrors, formError, errorId, described } = useFieldErrors(current.result);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,18 +1,15 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { type FormEvent, type SyntheticEvent, useId, useState } from "react";
-import { actionErrorMessage } from "@/components/ui/action-error";
+import { type FormEvent, type SyntheticEvent, useState } from "react";
+import { useFieldErrors } from "@/components/ui/action-error";
 import { addProvisionAction } from "@/lib/proposals/actions";
-
-type FieldErrors = Record<string, string[] | undefined>;
 
 /**
  * The passage being written or selected in the document, and the action adding it as a provision;
  * the form is remounted after each success to clear it.
  */
 export function useProvisionForm(slug: string, proposalId: string) {
-  const uid = useId();
   const [key, setKey] = useState(0);
   const [passage, setPassage] = useState("");
   const add = useAction(addProvisionAction, {
@@ -21,10 +18,7 @@ export function useProvisionForm(slug: string, proposalId: string) {
       setKey((k) => k + 1);
     },
   });
-  const fieldErrors: FieldErrors = (add.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(add.result);
-  const errorId = (field: string) => `${uid}-${field}-error`;
-  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
+  const { uid, fieldErrors, formError, errorId, described } = useFieldErrors(add.result);
 
   const onSelectInDocument = (e: SyntheticEvent<HTMLTextAreaElement>) => {
     const { selectionStart, selectionEnd, value } = e.currentTarget;

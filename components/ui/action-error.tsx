@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { FormAlert } from "@/components/ui/form-feedback";
 
 type Result =
@@ -33,4 +34,19 @@ export function ActionErrorLine({ result }: { result: Result }) {
       {message}
     </p>
   ) : null;
+}
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * A form's failure as its fields show it: each field's messages, the ids that tie them to their
+ * inputs, and the alert for what no field carries (null when the fields say it all).
+ */
+export function useFieldErrors(result: Result) {
+  const uid = useId();
+  const fieldErrors: FieldErrors = result?.validationErrors?.fieldErrors ?? {};
+  const formError = Object.keys(fieldErrors).length ? null : actionErrorMessage(result);
+  const errorId = (field: string) => `${uid}-${field}-error`;
+  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
+  return { uid, fieldErrors, formError, errorId, described };
 }
