@@ -52,6 +52,13 @@ type Editing = {
 
 const cellKey = (issueId: string, partyId: string) => `${issueId}:${partyId}`;
 
+const ARROW_MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
 // The editor is not needed to show the matrix: it is left out of the page's first load and
 // fetched once the page is idle (for an editor) or when a cell is first opened.
 const CellEditor = dynamic(() => import("@/components/matrix/cell-editor").then((m) => m.CellEditor));
@@ -165,18 +172,14 @@ export function MatrixBoard({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>, row: number, column: number) {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const move = moves[event.key];
+    const move = ARROW_MOVES[event.key];
     if (move) {
       event.preventDefault();
+      // Keys pressed before a scrolled-to row has rendered move on from that row, not from the focused cell.
+      const [fromRow, fromColumn] = focusWanted.current ?? [row, column];
       const next: [number, number] = [
-        Math.min(matrix.issues.length - 1, Math.max(0, row + move[0])),
-        Math.min(matrix.parties.length - 1, Math.max(0, column + move[1])),
+        Math.min(matrix.issues.length - 1, Math.max(0, fromRow + move[0])),
+        Math.min(matrix.parties.length - 1, Math.max(0, fromColumn + move[1])),
       ];
       select(...next);
       focusCell(...next);
