@@ -100,12 +100,7 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
           </span>
         ) : null}
         {statement && position ? (
-          <CellStatement
-            board={board}
-            statement={statement}
-            position={position}
-            place={{ issue, party, row, column }}
-          />
+          <CellStatement board={board} statement={statement} position={position} issue={issue} party={party} />
         ) : (
           <span className="matrix-empty">No statement yet</span>
         )}
@@ -121,13 +116,13 @@ function CellStatement({
   board,
   statement,
   position,
-  place: { issue, party },
+  issue,
+  party,
 }: {
   board: Board;
   statement: MatrixStatement;
   position: Position;
-  place: Place;
-}) {
+} & Pick<Place, "issue" | "party">) {
   const { matrix, shareBase } = board;
   const wording = board.wording[cellKey(issue.id, party.id)];
   const quotes = quoteCount(statement);
