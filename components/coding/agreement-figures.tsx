@@ -2,6 +2,137 @@ import { formatCoefficient, type RoundFigures } from "@/lib/coding/figures";
 
 const cell = "border-b border-slate-200 px-2 py-1.5 text-left";
 
+const VARIABLES = [
+  { key: "party", label: "Party", level: "nominal" },
+  { key: "issue", label: "Issue", level: "nominal" },
+  { key: "position", label: "Position", level: "ordinal" },
+] as const;
+
+type CoderName = (id: string) => string;
+
+function AlphaTable({ figures }: { figures: RoundFigures }) {
+  return (
+    <table className="w-full text-sm" data-testid="alpha-table">
+      <caption className="sr-only">Krippendorff’s alpha, overall</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={cell}>
+            Code
+          </th>
+          <th scope="col" className={cell}>
+            Alpha
+          </th>
+          <th scope="col" className={cell}>
+            Units
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {VARIABLES.map((v) => (
+          <tr key={v.key}>
+            <th scope="row" className={`${cell} font-normal`}>
+              {v.label} <span className="text-slate-600">({v.level})</span>
+            </th>
+            <td className={`${cell} tabular-nums`} data-testid={`alpha-${v.key}`}>
+              {formatCoefficient(figures.alpha[v.key].alpha)}
+            </td>
+            <td className={`${cell} tabular-nums`}>{figures.alpha[v.key].units}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function KappaTable({ figures, name }: { figures: RoundFigures; name: CoderName }) {
+  return (
+    <table className="w-full text-sm" data-testid="kappa-table">
+      <caption className="sr-only">Cohen’s kappa per pair of coders</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={cell}>
+            Pair
+          </th>
+          {VARIABLES.map((v) => (
+            <th key={v.key} scope="col" className={cell}>
+              {v.label}
+            </th>
+          ))}
+          <th scope="col" className={cell}>
+            Units
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.pairs.map((pair) => (
+          <tr key={`${pair.coderA}-${pair.coderB}`}>
+            <th scope="row" className={`${cell} font-normal`}>
+              {name(pair.coderA)} · {name(pair.coderB)}
+            </th>
+            {VARIABLES.map((v) => (
+              <td key={v.key} className={`${cell} tabular-nums`}>
+                {formatCoefficient(pair[v.key].kappa)}
+              </td>
+            ))}
+            <td className={`${cell} tabular-nums`}>{pair.position.units}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function IssueTable({
+  figures,
+  name,
+  issueTitles,
+}: {
+  figures: RoundFigures;
+  name: CoderName;
+  issueTitles: Map<string, string>;
+}) {
+  return (
+    <table className="w-full text-sm" data-testid="issue-table">
+      <caption className="sr-only">Agreement on positions per issue</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={cell}>
+            Issue
+          </th>
+          <th scope="col" className={cell}>
+            Alpha (ordinal)
+          </th>
+          <th scope="col" className={cell}>
+            Units
+          </th>
+          <th scope="col" className={cell}>
+            Kappa per pair
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.issues.map((issue) => (
+          <tr key={issue.issueId}>
+            <th scope="row" className={`${cell} font-normal`}>
+              {issueTitles.get(issue.issueId) ?? "A deleted issue"}
+            </th>
+            <td className={`${cell} tabular-nums`}>{formatCoefficient(issue.position.alpha)}</td>
+            <td className={`${cell} tabular-nums`}>{issue.position.units}</td>
+            <td className={cell}>
+              {issue.pairs.map((pair) => (
+                <span key={`${pair.coderA}-${pair.coderB}`} className="block">
+                  {name(pair.coderA)} · {name(pair.coderB)}: {formatCoefficient(pair.position.kappa)} (
+                  {pair.position.units} units)
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The round's Krippendorff's alphas and the pairwise Cohen's kappas, each with its number of units. */
 export function AgreementFigures({
   figures,
@@ -13,11 +144,6 @@ export function AgreementFigures({
   issueTitles: Map<string, string>;
 }) {
   const name = (id: string) => coderNames.get(id) ?? "a former member";
-  const variables = [
-    { key: "party", label: "Party", level: "nominal" },
-    { key: "issue", label: "Issue", level: "nominal" },
-    { key: "position", label: "Position", level: "ordinal" },
-  ] as const;
   return (
     <section aria-labelledby="agreement-heading" className="mt-6">
       <h2 id="agreement-heading" className="font-serif text-xl font-semibold">
@@ -29,113 +155,16 @@ export function AgreementFigures({
         coders.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-sm" data-testid="alpha-table">
-          <caption className="sr-only">Krippendorff’s alpha, overall</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={cell}>
-                Code
-              </th>
-              <th scope="col" className={cell}>
-                Alpha
-              </th>
-              <th scope="col" className={cell}>
-                Units
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {variables.map((v) => (
-              <tr key={v.key}>
-                <th scope="row" className={`${cell} font-normal`}>
-                  {v.label} <span className="text-slate-600">({v.level})</span>
-                </th>
-                <td className={`${cell} tabular-nums`} data-testid={`alpha-${v.key}`}>
-                  {formatCoefficient(figures.alpha[v.key].alpha)}
-                </td>
-                <td className={`${cell} tabular-nums`}>{figures.alpha[v.key].units}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AlphaTable figures={figures} />
       </div>
       <h3 className="mt-6 font-semibold">Each pair of coders (Cohen’s kappa)</h3>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-sm" data-testid="kappa-table">
-          <caption className="sr-only">Cohen’s kappa per pair of coders</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={cell}>
-                Pair
-              </th>
-              {variables.map((v) => (
-                <th key={v.key} scope="col" className={cell}>
-                  {v.label}
-                </th>
-              ))}
-              <th scope="col" className={cell}>
-                Units
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.pairs.map((pair) => (
-              <tr key={`${pair.coderA}-${pair.coderB}`}>
-                <th scope="row" className={`${cell} font-normal`}>
-                  {name(pair.coderA)} · {name(pair.coderB)}
-                </th>
-                {variables.map((v) => (
-                  <td key={v.key} className={`${cell} tabular-nums`}>
-                    {formatCoefficient(pair[v.key].kappa)}
-                  </td>
-                ))}
-                <td className={`${cell} tabular-nums`}>{pair.position.units}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KappaTable figures={figures} name={name} />
       </div>
       <h3 className="mt-6 font-semibold">Positions, issue by issue</h3>
       <p className="mt-1 text-sm text-slate-600">A coder’s position counts for the issue they coded the quote under.</p>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-sm" data-testid="issue-table">
-          <caption className="sr-only">Agreement on positions per issue</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={cell}>
-                Issue
-              </th>
-              <th scope="col" className={cell}>
-                Alpha (ordinal)
-              </th>
-              <th scope="col" className={cell}>
-                Units
-              </th>
-              <th scope="col" className={cell}>
-                Kappa per pair
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.issues.map((issue) => (
-              <tr key={issue.issueId}>
-                <th scope="row" className={`${cell} font-normal`}>
-                  {issueTitles.get(issue.issueId) ?? "A deleted issue"}
-                </th>
-                <td className={`${cell} tabular-nums`}>{formatCoefficient(issue.position.alpha)}</td>
-                <td className={`${cell} tabular-nums`}>{issue.position.units}</td>
-                <td className={cell}>
-                  {issue.pairs.map((pair) => (
-                    <span key={`${pair.coderA}-${pair.coderB}`} className="block">
-                      {name(pair.coderA)} · {name(pair.coderB)}: {formatCoefficient(pair.position.kappa)} (
-                      {pair.position.units} units)
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IssueTable figures={figures} name={name} issueTitles={issueTitles} />
       </div>
     </section>
   );

@@ -1,8 +1,9 @@
 "use client";
 
-import { type RefObject, useLayoutEffect, useRef, useState } from "react";
+import type { RefObject } from "react";
 import { suggestionKey } from "@/components/documents/document-text";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
+import { useCardPlacement } from "./use-card-placement";
 
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 
@@ -16,15 +17,85 @@ export const STANCE_CUE_LABELS: Record<NonNullable<QuoteSuggestion["stance"]>["c
 
 export const suggestionSpeaker = (s: QuoteSuggestion) => s.speaker?.name ?? s.speakerName ?? null;
 
-// Below the suggestion's last line, kept inside the wrapper's width.
-function placeBelow(wrapper: HTMLElement, key: string, width: number) {
-  const marks = wrapper.querySelectorAll<HTMLElement>(`mark.suggestion[data-suggestion="${CSS.escape(key)}"]`);
-  const rects = [...marks].flatMap((m) => [...m.getClientRects()]).filter((r) => r.width > 0 && r.height > 0);
-  const last = rects.at(-1);
-  if (!last) return null;
-  const box = wrapper.getBoundingClientRect();
-  const left = Math.max(0, Math.min(last.left - box.left, box.width - width));
-  return { top: last.bottom - box.top + 6, left };
+/** What the suggestion proposes: speaker, party, likely issues and stance, each with its confidence. */
+function SuggestionDetails({ suggestion }: { suggestion: QuoteSuggestion }) {
+  const speaker = suggestionSpeaker(suggestion);
+  // The likely issues; a weak match is shown only when it is the best there is.
+  const likelyIssues = suggestion.issues.filter((issue, i) => i === 0 || issue.confidence >= 0.5);
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+      <dt className="text-slate-500">Speaker</dt>
+      <dd>
+        {speaker ?? "unknown"} <Confidence value={suggestion.confidence} />
+      </dd>
+      <dt className="text-slate-500">Party</dt>
+      <dd>
+        {suggestion.party ? (
+          <>
+            {suggestion.party.name} <Confidence value={suggestion.party.confidence} />
+          </>
+        ) : (
+          "none proposed"
+        )}
+      </dd>
+      <dt className="text-slate-500">Issue</dt>
+      <dd>
+        {likelyIssues.length > 0
+          ? likelyIssues.map((issue, i) => (
+              <span key={issue.key}>
+                {i > 0 ? ", " : ""}
+                {issue.title} <Confidence value={issue.confidence} />
+              </span>
+            ))
+          : "none proposed"}
+      </dd>
+      <dt className="text-slate-500">Stance</dt>
+      <dd>
+        {suggestion.stance ? (
+          <>
+            {STANCE_CUE_LABELS[suggestion.stance.cue]} <Confidence value={suggestion.stance.confidence} />
+          </>
+        ) : (
+          "no cue"
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function SuggestionActions({
+  dismissing,
+  onAccept,
+  onDismiss,
+}: {
+  dismissing: boolean;
+  onAccept: () => void;
+  onDismiss: () => void;
+}) {
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        onClick={onAccept}
+        aria-keyshortcuts="a"
+        className="rounded-md bg-indigo-700 px-3 py-1 text-xs font-medium text-white"
+      >
+        Accept…
+      </button>
+      <button
+        type="button"
+        onClick={onDismiss}
+        disabled={dismissing}
+        aria-keyshortcuts="d"
+        className="rounded-md border border-slate-300 px-3 py-1 text-xs disabled:opacity-50"
+      >
+        Dismiss
+      </button>
+      <span className="text-xs text-slate-500">
+        <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>d</kbd> dismiss
+      </span>
+    </div>
+  );
 }
 
 /**
@@ -50,24 +121,7 @@ export function SuggestionCard({
   onDismiss: () => void;
   onClose: () => void;
 }) {
-  const card = useRef<HTMLElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  const key = suggestionKey(suggestion);
-
-  useLayoutEffect(() => {
-    const place = () => {
-      if (!wrapper.current) return;
-      const width = card.current?.offsetWidth ?? 320;
-      setPosition(placeBelow(wrapper.current, key, width));
-    };
-    place();
-    window.addEventListener("resize", place);
-    return () => window.removeEventListener("resize", place);
-  }, [wrapper, key]);
-
-  const speaker = suggestionSpeaker(suggestion);
-  // The likely issues; a weak match is shown only when it is the best there is.
-  const likelyIssues = suggestion.issues.filter((issue, i) => i === 0 || issue.confidence >= 0.5);
+  const { card, position } = useCardPlacement(wrapper, suggestionKey(suggestion));
   return (
     <section
       ref={card}
@@ -85,65 +139,8 @@ export function SuggestionCard({
           ×
         </button>
       </p>
-      <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
-        <dt className="text-slate-500">Speaker</dt>
-        <dd>
-          {speaker ?? "unknown"} <Confidence value={suggestion.confidence} />
-        </dd>
-        <dt className="text-slate-500">Party</dt>
-        <dd>
-          {suggestion.party ? (
-            <>
-              {suggestion.party.name} <Confidence value={suggestion.party.confidence} />
-            </>
-          ) : (
-            "none proposed"
-          )}
-        </dd>
-        <dt className="text-slate-500">Issue</dt>
-        <dd>
-          {likelyIssues.length > 0
-            ? likelyIssues.map((issue, i) => (
-                <span key={issue.key}>
-                  {i > 0 ? ", " : ""}
-                  {issue.title} <Confidence value={issue.confidence} />
-                </span>
-              ))
-            : "none proposed"}
-        </dd>
-        <dt className="text-slate-500">Stance</dt>
-        <dd>
-          {suggestion.stance ? (
-            <>
-              {STANCE_CUE_LABELS[suggestion.stance.cue]} <Confidence value={suggestion.stance.confidence} />
-            </>
-          ) : (
-            "no cue"
-          )}
-        </dd>
-      </dl>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          onClick={onAccept}
-          aria-keyshortcuts="a"
-          className="rounded-md bg-indigo-700 px-3 py-1 text-xs font-medium text-white"
-        >
-          Accept…
-        </button>
-        <button
-          type="button"
-          onClick={onDismiss}
-          disabled={dismissing}
-          aria-keyshortcuts="d"
-          className="rounded-md border border-slate-300 px-3 py-1 text-xs disabled:opacity-50"
-        >
-          Dismiss
-        </button>
-        <span className="text-xs text-slate-500">
-          <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>d</kbd> dismiss
-        </span>
-      </div>
+      <SuggestionDetails suggestion={suggestion} />
+      <SuggestionActions dismissing={dismissing} onAccept={onAccept} onDismiss={onDismiss} />
     </section>
   );
 }

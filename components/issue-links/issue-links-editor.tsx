@@ -1,11 +1,10 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useId, useState } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/structure/field";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
-import { createIssueLinkAction, deleteIssueLinkAction } from "@/lib/issue-links/actions";
+import { deleteIssueLinkAction } from "@/lib/issue-links/actions";
 import {
   describeIssueLink,
   ISSUE_LINK_KIND_LABELS,
@@ -14,6 +13,7 @@ import {
   type IssueLinkView,
 } from "@/lib/issue-links/schema";
 import { EARLIEST_DATE, formatCalendarDate } from "@/lib/matrix/dates";
+import { type AddIssueLink, useAddIssueLink } from "./use-add-issue-link";
 
 type Option = { id: string; name: string };
 type Props = {
@@ -23,7 +23,6 @@ type Props = {
   parties: Option[];
   canEdit: boolean;
 };
-type FieldErrors = Record<string, string[] | undefined>;
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-normal";
 
@@ -70,22 +69,28 @@ export function IssueLinksEditor({ slug, links, issues, parties, canEdit }: Prop
   );
 }
 
-function AddIssueLinkForm({ slug, issues, parties }: Omit<Props, "links" | "canEdit">) {
-  const id = useId();
-  const [formKey, setFormKey] = useState(0);
-  const create = useAction(createIssueLinkAction, { onSuccess: () => setFormKey((k) => k + 1) });
-  const formError = actionErrorMessage(create.result);
-  const fieldErrors: FieldErrors = (create.result.validationErrors as { fieldErrors?: FieldErrors })?.fieldErrors ?? {};
-  const errorId = (field: string) => `${id}-${field}-error`;
-  const described = (field: string) => (fieldErrors[field]?.length ? errorId(field) : undefined);
-  const issueSelect = (name: "firstIssueId" | "secondIssueId", label: string, initial: number) => (
+/** One of the two linked issues, with its field error. */
+function IssueSelect({
+  name,
+  label,
+  initial,
+  issues,
+  errors,
+}: {
+  name: "firstIssueId" | "secondIssueId";
+  label: string;
+  initial: number;
+  issues: Option[];
+  errors: AddIssueLink;
+}) {
+  return (
     <label className="text-sm font-medium">
       {label}
       <select
         name={name}
         defaultValue={issues[initial]?.id}
-        aria-invalid={Boolean(described(name))}
-        aria-describedby={described(name)}
+        aria-invalid={Boolean(errors.described(name))}
+        aria-describedby={errors.described(name)}
         className={INPUT}
       >
         {issues.map((issue) => (
@@ -94,49 +99,16 @@ function AddIssueLinkForm({ slug, issues, parties }: Omit<Props, "links" | "canE
           </option>
         ))}
       </select>
-      <FieldError id={errorId(name)} messages={fieldErrors[name]} />
+      <FieldError id={errors.errorId(name)} messages={errors.fieldErrors[name]} />
     </label>
   );
+}
+
+/** Who insists on the link, from when it holds, and a note: all optional. */
+function OptionalLinkFields({ parties, errors }: { parties: Option[]; errors: AddIssueLink }) {
+  const { described, errorId, fieldErrors } = errors;
   return (
-    <form
-      key={formKey}
-      aria-labelledby={`${id}-heading`}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const value = (name: string) => String(form.get(name) ?? "");
-        create.execute({
-          workspaceSlug: slug,
-          kind: value("kind") as IssueLinkView["kind"],
-          firstIssueId: value("firstIssueId"),
-          secondIssueId: value("secondIssueId"),
-          note: value("note"),
-          partyId: value("partyId") || null,
-          holdsFrom: value("holdsFrom") || null,
-        });
-      }}
-    >
-      <h3 id={`${id}-heading`} className="text-sm font-semibold sm:col-span-2">
-        Link two issues
-      </h3>
-      {formError ? (
-        <div className="sm:col-span-2">
-          <FormAlert>{formError}</FormAlert>
-        </div>
-      ) : null}
-      <label className="text-sm font-medium sm:col-span-2">
-        Kind of link
-        <select name="kind" defaultValue="SEQUENCING" className={INPUT}>
-          {ISSUE_LINK_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {ISSUE_LINK_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {issueSelect("firstIssueId", "First issue (settled first, for sequencing)", 0)}
-      {issueSelect("secondIssueId", "Second issue", 1)}
+    <>
       <label className="text-sm font-medium">
         Insisted on by (optional)
         <select name="partyId" defaultValue="" className={INPUT}>
@@ -172,9 +144,50 @@ function AddIssueLinkForm({ slug, issues, parties }: Omit<Props, "links" | "canE
         />
         <FieldError id={errorId("note")} messages={fieldErrors.note} />
       </label>
+    </>
+  );
+}
+
+function AddIssueLinkForm({ slug, issues, parties }: Omit<Props, "links" | "canEdit">) {
+  const link = useAddIssueLink(slug);
+  const id = link.uid;
+  return (
+    <form
+      key={link.formKey}
+      aria-labelledby={`${id}-heading`}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
+      onSubmit={link.submit}
+    >
+      <h3 id={`${id}-heading`} className="text-sm font-semibold sm:col-span-2">
+        Link two issues
+      </h3>
+      {link.formError ? (
+        <div className="sm:col-span-2">
+          <FormAlert>{link.formError}</FormAlert>
+        </div>
+      ) : null}
+      <label className="text-sm font-medium sm:col-span-2">
+        Kind of link
+        <select name="kind" defaultValue="SEQUENCING" className={INPUT}>
+          {ISSUE_LINK_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {ISSUE_LINK_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <IssueSelect
+        name="firstIssueId"
+        label="First issue (settled first, for sequencing)"
+        initial={0}
+        issues={issues}
+        errors={link}
+      />
+      <IssueSelect name="secondIssueId" label="Second issue" initial={1} issues={issues} errors={link} />
+      <OptionalLinkFields parties={parties} errors={link} />
       <div className="sm:col-span-2">
-        <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
-          {create.isPending ? "Linking…" : "Link issues"}
+        <button type="submit" disabled={link.isPending} className={primaryButtonClass}>
+          {link.isPending ? "Linking…" : "Link issues"}
         </button>
       </div>
     </form>
