@@ -1,7 +1,8 @@
 import "server-only";
 import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
-import { type HeatMapCell, heatMapColumns, type LandedCell, sweepHeatMap } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_PLAN, HEAT_MAP_SQL, SHOWN_AT_TWO_DATES_SQL } from "@/lib/convergence/sql";
+import { type HeatMapCell, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
+import { HEAT_MAP_SQL, SHOWN_AT_TWO_DATES_SQL } from "@/lib/convergence/sql";
+import { type CellTimeline, landTimelines } from "@/lib/convergence/timeline";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
@@ -27,18 +28,13 @@ export async function getHeatMap(workspace: AuthorizedWorkspace, columns?: reado
       select: { id: true, title: true },
     }),
     dates.length === 0
-      ? Promise.resolve([] as LandedCell[])
-      : db()
-          .$transaction([
-            db().$executeRawUnsafe(HEAT_MAP_PLAN),
-            db().$queryRawUnsafe<LandedCell[]>(HEAT_MAP_SQL, workspace.id, dates),
-          ])
-          .then(([, cells]) => cells),
+      ? Promise.resolve([] as CellTimeline[])
+      : db().$queryRawUnsafe<CellTimeline[]>(HEAT_MAP_SQL, workspace.id),
   ]);
   const swept = sweepHeatMap(
     issues.map((issue) => issue.id),
     dates,
-    rows,
+    landTimelines(rows, dates),
   );
   return {
     columns: dates,

@@ -1,0 +1,76 @@
+import type { LandedCell } from "@/lib/convergence/heat-map";
+import { positionStep } from "@/lib/convergence/scale";
+import type { Position } from "@/lib/generated/prisma/enums";
+import { fromCalendarDate } from "@/lib/matrix/calendar";
+
+/**
+ * A cell's live statements as the cell_timelines table keeps them (migration
+ * 20261203090000_cell_timelines, whose triggers write them): newest first, 4 bytes each,
+ * big-endian, `day * 128 + condition * 8 + position`, where the day counts from 1970-01-01, the
+ * position is its index in TIMELINE_POSITIONS plus one, and the condition 0 for none, 15 for words
+ * alone, else the index plus one of the position the condition's cell must reach; a condition on
+ * a cell is followed by that cell's issue and party ids, 16 bytes each.
+ */
+export type CellTimeline = { issueId: string; partyId: string; timeline: Uint8Array };
+
+/** The positions in the order the migration's triggers number them. */
+export const TIMELINE_POSITIONS = [
+  "DEMANDS",
+  "SUPPORTS",
+  "OPEN",
+  "CONDITIONAL",
+  "OPPOSES",
+  "REJECTS",
+  "NO_POSITION",
+] as const satisfies readonly Position[];
+
+const IN_WORDS = 15;
+const UUID_BYTES = 16;
+const DAY = 86_400_000;
+
+// LandedCell's codes (heat-map.ts) for each timeline number: a position's step on the scale plus
+// one (0 off it), and a condition's (the step its cell must reach plus one, 7 in words alone).
+const POSITION_CODE = [0, ...TIMELINE_POSITIONS.map((position) => (positionStep(position) ?? -1) + 1)];
+const CONDITION_CODE = POSITION_CODE.map((code, index) => (index === 0 ? 0 : code * 8));
+CONDITION_CODE[IN_WORDS] = 7 * 8;
+
+/**
+ * The timelines laid on the heat map's columns (dates, oldest first): each statement goes to the
+ * first column dated on or after it, and those after the last column are left out.
+ */
+export function landTimelines(cells: readonly CellTimeline[], columns: readonly string[]): LandedCell[] {
+  const columnDays = Int32Array.from(columns, (date) => fromCalendarDate(date).getTime() / DAY);
+  return cells.map((cell) => landTimeline(cell, columnDays));
+}
+
+function landTimeline({ issueId, partyId, timeline }: CellTimeline, columnDays: Int32Array): LandedCell {
+  const bytes = new DataView(timeline.buffer, timeline.byteOffset, timeline.byteLength);
+  const landed: number[] = [];
+  const conditionIssueIds: string[] = [];
+  const conditionPartyIds: string[] = [];
+  // Statements come newest first, so the column only ever moves left.
+  let column = columnDays.length;
+  for (let at = 0; at < bytes.byteLength; ) {
+    const value = bytes.getInt32(at);
+    at += 4;
+    const day = value >> 7;
+    const condition = (value >> 3) & 15;
+    const onCell = condition > 0 && condition !== IN_WORDS;
+    while (column > 0 && (columnDays[column - 1] ?? 0) >= day) column--;
+    const afterLastColumn = day > (columnDays[columnDays.length - 1] ?? 0);
+    if (!afterLastColumn) {
+      landed.push(column * 64 + (POSITION_CODE[value & 7] ?? 0) + (CONDITION_CODE[condition] ?? 0));
+      if (onCell) {
+        conditionIssueIds.push(uuidAt(timeline, at));
+        conditionPartyIds.push(uuidAt(timeline, at + UUID_BYTES));
+      }
+    }
+    if (onCell) at += 2 * UUID_BYTES;
+  }
+  return { issueId, partyId, landed, conditionIssueIds, conditionPartyIds };
+}
+
+function uuidAt(bytes: Uint8Array, at: number): string {
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset + at, UUID_BYTES).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
