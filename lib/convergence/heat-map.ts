@@ -3,7 +3,7 @@ import type { Position } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 
 /**
- * One cell's history as the heat map's query hands it over. `landed` holds every live statement
+ * One cell's history as lib/convergence/timeline.ts hands it over. `landed` holds live statements
  * of the cell, newest first, as `column * 64 + code`, where the column is the first one dated on or
  * after the statement; the first statement of each column is the one that lands there (the cell's
  * last one dated after the previous column). The code's low three bits are the position's step on
@@ -15,7 +15,7 @@ import { toCalendarDate } from "@/lib/matrix/dates";
 export type LandedCell = {
   issueId: string;
   partyId: string;
-  landed: readonly number[];
+  landed: ArrayLike<number> & Iterable<number>;
   conditionIssueIds: readonly string[] | null;
   conditionPartyIds: readonly string[] | null;
 };

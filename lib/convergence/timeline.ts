@@ -31,12 +31,14 @@ const DAY = 86_400_000;
 // LandedCell's codes (heat-map.ts) for each timeline number: a position's step on the scale plus
 // one (0 off it), and a condition's (the step its cell must reach plus one, 7 in words alone).
 const POSITION_CODE = [0, ...TIMELINE_POSITIONS.map((position) => (positionStep(position) ?? -1) + 1)];
-const CONDITION_CODE = POSITION_CODE.map((code, index) => (index === 0 ? 0 : code * 8));
-CONDITION_CODE[IN_WORDS] = 7 * 8;
+const CONDITION_CODE = Array.from({ length: 16 }, (_, index) =>
+  index === IN_WORDS ? 7 * 8 : (POSITION_CODE[index] ?? 0) * 8,
+);
 
 /**
- * The timelines laid on the heat map's columns (dates, oldest first): each statement goes to the
- * first column dated on or after it, and those after the last column are left out.
+ * The timelines laid on the heat map's columns (dates, oldest first): each column gets the newest
+ * statement dated on or before it and after the column before, and only that one (the sweep would
+ * skip the others); statements after the last column are left out.
  */
 export function landTimelines(cells: readonly CellTimeline[], columns: readonly string[]): LandedCell[] {
   const columnDays = Int32Array.from(columns, (date) => fromCalendarDate(date).getTime() / DAY);
@@ -45,29 +47,33 @@ export function landTimelines(cells: readonly CellTimeline[], columns: readonly 
 
 function landTimeline({ issueId, partyId, timeline }: CellTimeline, columnDays: Int32Array): LandedCell {
   const bytes = new DataView(timeline.buffer, timeline.byteOffset, timeline.byteLength);
-  const landed: number[] = [];
+  const width = columnDays.length;
+  // At most one statement lands in each column.
+  const landed = new Int32Array(Math.min(width, bytes.byteLength >> 2));
+  let count = 0;
   const conditionIssueIds: string[] = [];
   const conditionPartyIds: string[] = [];
-  // Statements come newest first, so the column only ever moves left.
-  let column = columnDays.length;
+  // Statements come newest first, so the column only ever moves left, and the first statement
+  // met in a column is the one that lands there.
+  let column = width;
+  let lastLanded = width;
   for (let at = 0; at < bytes.byteLength; ) {
     const value = bytes.getInt32(at);
-    at += 4;
-    const day = value >> 7;
     const condition = (value >> 3) & 15;
     const onCell = condition > 0 && condition !== IN_WORDS;
-    while (column > 0 && (columnDays[column - 1] ?? 0) >= day) column--;
-    const afterLastColumn = day > (columnDays[columnDays.length - 1] ?? 0);
-    if (!afterLastColumn) {
-      landed.push(column * 64 + (POSITION_CODE[value & 7] ?? 0) + (CONDITION_CODE[condition] ?? 0));
+    const day = value >> 7;
+    while (column > 0 && (columnDays[column - 1] as number) >= day) column--;
+    if (column < lastLanded) {
+      lastLanded = column;
+      landed[count++] = column * 64 + (POSITION_CODE[value & 7] as number) + (CONDITION_CODE[condition] as number);
       if (onCell) {
-        conditionIssueIds.push(uuidAt(timeline, at));
-        conditionPartyIds.push(uuidAt(timeline, at + UUID_BYTES));
+        conditionIssueIds.push(uuidAt(timeline, at + 4));
+        conditionPartyIds.push(uuidAt(timeline, at + 4 + UUID_BYTES));
       }
     }
-    if (onCell) at += 2 * UUID_BYTES;
+    at += onCell ? 4 + 2 * UUID_BYTES : 4;
   }
-  return { issueId, partyId, landed, conditionIssueIds, conditionPartyIds };
+  return { issueId, partyId, landed: landed.subarray(0, count), conditionIssueIds, conditionPartyIds };
 }
 
 function uuidAt(bytes: Uint8Array, at: number): string {
