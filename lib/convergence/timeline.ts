@@ -1,15 +1,16 @@
 import type { LandedCell } from "@/lib/convergence/heat-map";
 import { positionStep } from "@/lib/convergence/scale";
 import type { Position } from "@/lib/generated/prisma/enums";
-import { fromCalendarDate } from "@/lib/matrix/calendar";
+import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/calendar";
 
 /**
  * A cell's live statements as the cell_timelines table keeps them (migration
  * 20261203090000_cell_timelines, whose triggers write them): newest first, 4 bytes each,
- * big-endian, `day * 128 + condition * 8 + position`, where the day counts from 1970-01-01, the
- * position is its index in TIMELINE_POSITIONS plus one, and the condition 0 for none, 15 for words
- * alone, else the index plus one of the position the condition's cell must reach; a condition on
- * a cell is followed by that cell's issue and party ids, 16 bytes each.
+ * big-endian, `day * 256 + red line * 128 + condition * 8 + position`, where the day counts from
+ * 1970-01-01, the red line is 1 or 0, the position is its index in TIMELINE_POSITIONS plus one,
+ * and the condition 0 for none, 15 for words alone, else the index plus one of the position the
+ * condition's cell must reach; a condition on a cell is followed by that cell's issue and party
+ * ids, 16 bytes each.
  */
 export type CellTimeline = { issueId: string; partyId: string; timeline: Uint8Array };
 
@@ -61,7 +62,7 @@ function landTimeline({ issueId, partyId, timeline }: CellTimeline, columnDays: 
     const value = bytes.getInt32(at);
     const condition = (value >> 3) & 15;
     const onCell = condition > 0 && condition !== IN_WORDS;
-    const day = value >> 7;
+    const day = value >> 8;
     while (column > 0 && (columnDays[column - 1] as number) >= day) column--;
     if (column < lastLanded) {
       lastLanded = column;
@@ -74,6 +75,56 @@ function landTimeline({ issueId, partyId, timeline }: CellTimeline, columnDays: 
     at += onCell ? 4 + 2 * UUID_BYTES : 4;
   }
   return { issueId, partyId, landed: landed.subarray(0, count), conditionIssueIds, conditionPartyIds };
+}
+
+/** A cell's statement as a date shows it (the digest compares two dates). */
+export type ShownStatement = { position: Position; statedOn: string; redLine: boolean };
+export type ShownCell = { issueId: string; partyId: string; statement: ShownStatement | null };
+
+/**
+ * What each cell showed as of `from` and as of `to` (its newest live statement dated on or before
+ * each), and how many live statements are dated after `from` up to `to`. Cells that showed
+ * nothing on either date are left out.
+ */
+export function readAtTwoDates(
+  cells: readonly CellTimeline[],
+  from: string,
+  to: string,
+): { before: ShownCell[]; after: ShownCell[]; statedBetween: number } {
+  const fromDay = fromCalendarDate(from).getTime() / DAY;
+  const toDay = fromCalendarDate(to).getTime() / DAY;
+  const before: ShownCell[] = [];
+  const after: ShownCell[] = [];
+  let statedBetween = 0;
+  for (const { issueId, partyId, timeline } of cells) {
+    const bytes = new DataView(timeline.buffer, timeline.byteOffset, timeline.byteLength);
+    let atTo: number | null = null;
+    let atFrom: number | null = null;
+    for (let at = 0; at < bytes.byteLength && atFrom === null; ) {
+      const value = bytes.getInt32(at);
+      const day = value >> 8;
+      if (day <= toDay) {
+        atTo ??= value;
+        if (day > fromDay) statedBetween++;
+        else atFrom = value;
+      }
+      const condition = (value >> 3) & 15;
+      at += condition > 0 && condition !== IN_WORDS ? 4 + 2 * UUID_BYTES : 4;
+    }
+    if (atFrom === null && atTo === null) continue;
+    before.push({ issueId, partyId, statement: shownStatement(atFrom) });
+    after.push({ issueId, partyId, statement: shownStatement(atTo) });
+  }
+  return { before, after, statedBetween };
+}
+
+function shownStatement(value: number | null): ShownStatement | null {
+  if (value === null) return null;
+  return {
+    position: TIMELINE_POSITIONS[(value & 7) - 1] as Position,
+    statedOn: toCalendarDate(new Date((value >> 8) * DAY)),
+    redLine: (value & 128) !== 0,
+  };
 }
 
 function uuidAt(bytes: Uint8Array, at: number): string {

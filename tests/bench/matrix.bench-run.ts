@@ -14,7 +14,7 @@ import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
 import { checkSessionToken } from "@/lib/auth/session-check";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
 import type { HeatMapCell } from "@/lib/convergence/heat-map";
-import { HEAT_MAP_SQL } from "@/lib/convergence/sql";
+import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
 import { db } from "@/lib/db/client";
 import type { EvidenceRelation, Position } from "@/lib/enums";
 import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
@@ -105,7 +105,7 @@ const BASELINE_TIMELINES_SQL = `
   JOIN parties p ON p.id = t."partyId" AND p."workspaceId" = $1 AND p."archivedAt" IS NULL
   WHERE t."workspaceId" = $1`;
 const STATEMENTS_PLAN = "SET LOCAL enable_sort = off";
-const BASELINE_HEAT_MAP_SQL = `
+const BASELINE_CELL_TIMELINES_SQL = `
   WITH scale AS (SELECT '{REJECTS,OPPOSES,OPEN,SUPPORTS,DEMANDS}'::"Position"[] AS steps)
   SELECT g.* FROM (
     SELECT st."issueId", st."partyId",
@@ -321,8 +321,8 @@ it(`measures the data layer on ${mode}`, async () => {
     app: await explain(MATRIX_AS_OF_SQL),
     baseline: await explain(BASELINE_CELLS_SQL),
     distinctOn: await explain(DISTINCT_ON_SQL),
-    heatMap: await explain(HEAT_MAP_SQL, [row.id]),
-    heatMapFromStatements: await explain(BASELINE_HEAT_MAP_SQL, [row.id, plan.heatMapColumns], STATEMENTS_PLAN),
+    heatMap: await explain(CELL_TIMELINES_SQL, [row.id]),
+    heatMapFromStatements: await explain(BASELINE_CELL_TIMELINES_SQL, [row.id, plan.heatMapColumns], STATEMENTS_PLAN),
   };
 
   // 6. The convergence heat map: every issue's spread on every week of the five years, by the app
@@ -350,7 +350,9 @@ it(`measures the data layer on ${mode}`, async () => {
   const fromStatements = async (columns: string[]) => {
     const [issueRows, cellRows] = await Promise.all([
       readIssues(),
-      inTransaction(STATEMENTS_PLAN, BASELINE_HEAT_MAP_SQL, [row.id, columns]) as Promise<pg.QueryResult<HandCell>>,
+      inTransaction(STATEMENTS_PLAN, BASELINE_CELL_TIMELINES_SQL, [row.id, columns]) as Promise<
+        pg.QueryResult<HandCell>
+      >,
     ]);
     return sweepByHand(columns, issueRows.rows, cellRows.rows);
   };
@@ -371,7 +373,7 @@ it(`measures the data layer on ${mode}`, async () => {
       for (let at = 0; at < timeline.length; ) {
         const value = timeline.readInt32BE(at);
         at += 4;
-        const day = value >> 7;
+        const day = value >> 8;
         const condition = (value >> 3) & 15;
         const onCell = condition > 0 && condition < 15;
         while (col > 0 && (days[col - 1] ?? 0) >= day) col--;

@@ -65,14 +65,15 @@ function readTimeline(bytes: Uint8Array): string[] {
   for (let at = 0; at < buffer.length; ) {
     const value = buffer.readInt32BE(at);
     at += 4;
-    const statedOn = new Date((value >> 7) * 86_400_000).toISOString().slice(0, 10);
+    const statedOn = new Date((value >> 8) * 86_400_000).toISOString().slice(0, 10);
+    const redLine = value & 128 ? " red line" : "";
     const condition = (value >> 3) & 15;
     let reads = condition === 0 ? "" : condition === 15 ? " if (words)" : ` if ${NUMBERED[condition - 1]}`;
     if (condition > 0 && condition < 15) {
       reads += ` at ${buffer.toString("hex", at, at + 16)}:${buffer.toString("hex", at + 16, at + 32)}`;
       at += 32;
     }
-    entries.push(`${statedOn} ${NUMBERED[(value & 7) - 1]}${reads}`);
+    entries.push(`${statedOn} ${NUMBERED[(value & 7) - 1]}${redLine}${reads}`);
   }
   return entries;
 }
@@ -97,7 +98,7 @@ async function expectTimelinesMatchStatements(workspaceId: string) {
         : "";
     expected.set(key, [
       ...(expected.get(key) ?? []),
-      `${s.statedOn.toISOString().slice(0, 10)} ${s.position}${condition}`,
+      `${s.statedOn.toISOString().slice(0, 10)} ${s.position}${s.redLine ? " red line" : ""}${condition}`,
     ]);
   }
   const read = new Map(stored.map((t) => [`${t.issueId}:${t.partyId}`, readTimeline(t.timeline)]));

@@ -5,10 +5,11 @@
 -- from stance_statements and statement_amendments by the triggers below, whoever writes (the app,
 -- an import, a bulk load), so they cannot drift from the statements they summarise.
 --
--- A statement is 4 bytes, big-endian: (statedOn - 1970-01-01 in days) * 128 + condition * 8 +
--- position, where position is its index + 1 in TIMELINE_POSITIONS below, and condition is 0 for
--- none, 15 for words alone, else the index + 1 of conditionMinPosition; a condition on another
--- cell is followed by that cell's issue and party ids (16 bytes each).
+-- A statement is 4 bytes, big-endian: (statedOn - 1970-01-01 in days) * 256 + red line * 128 +
+-- condition * 8 + position, where position is its index + 1 in TIMELINE_POSITIONS below, red line
+-- 1 or 0, and condition 0 for none, 15 for words alone, else the index + 1 of
+-- conditionMinPosition; a condition on another cell is followed by that cell's issue and party
+-- ids (16 bytes each). The heat map and the "what moved" digest read them.
 CREATE TABLE "cell_timelines" (
     "workspaceId" UUID NOT NULL,
     "issueId" UUID NOT NULL,
@@ -36,7 +37,8 @@ BEGIN
     ), fresh AS (
       SELECT t.ws, t.issue, t.party,
              string_agg(
-               int4send((st."statedOn" - DATE '1970-01-01') * 128
+               int4send((st."statedOn" - DATE '1970-01-01') * 256
+                 + CASE WHEN st."redLine" THEN 128 ELSE 0 END
                  + 8 * CASE WHEN st."conditionIssueId" IS NOT NULL
                               THEN array_position('{DEMANDS,SUPPORTS,OPEN,CONDITIONAL,OPPOSES,REJECTS,NO_POSITION}'::"Position"[], st."conditionMinPosition")
                             WHEN st."conditionText" IS NOT NULL THEN 15 ELSE 0 END
