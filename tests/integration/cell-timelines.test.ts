@@ -10,6 +10,7 @@ import { correctStatement, type EditResult, recordStatement, retractStatement } 
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { cellVersion, expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 
@@ -22,18 +23,6 @@ let ownerId: string;
 let workspace: AuthorizedWorkspace;
 let issues: string[];
 let parties: string[];
-
-function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
-
-async function version(issueId: string, partyId: string) {
-  const cell = await db().stanceCell.findUnique({
-    where: { workspaceId_issueId_partyId: { workspaceId: workspace.id, issueId, partyId } },
-    select: { version: true },
-  });
-  return cell?.version ?? 0;
-}
 
 /** Every change date's heat-map column against the convergence read off the matrix that day. */
 async function expectHeatMapAgrees(target: AuthorizedWorkspace) {
@@ -149,14 +138,14 @@ describe("the cell timelines the heat map reads", () => {
       workspaceSlug: workspace.slug,
       issueId: issueA,
       partyId: partyA,
-      baseVersion: await version(issueA, partyA),
+      baseVersion: await cellVersion(workspace.id, { issueId: issueA, partyId: partyA }),
       position: "CONDITIONAL",
       summary: "Would support it if the other side moves first.",
       statedOn: "2022-02-01",
       links: [],
       conditionCell: { issueId: issueB, partyId: partyB, minPosition: "OPEN" },
     });
-    expectOk(onCell);
+    expectEditOk(onCell);
     await expectTimelinesMatchStatements(workspace.id);
     await expectHeatMapAgrees(workspace);
 
@@ -164,26 +153,26 @@ describe("the cell timelines the heat map reads", () => {
       workspaceSlug: workspace.slug,
       issueId: issueB,
       partyId: partyA,
-      baseVersion: await version(issueB, partyA),
+      baseVersion: await cellVersion(workspace.id, { issueId: issueB, partyId: partyA }),
       position: "CONDITIONAL",
       summary: "Open to it on terms not yet stated.",
       statedOn: "2022-02-02",
       links: [],
       conditionText: "Only within a wider settlement.",
     });
-    expectOk(inWords);
+    expectEditOk(inWords);
     // The condition's cell moves: the offer on it is met or not from that day.
     const moved = await recordStatement(workspace, {
       workspaceSlug: workspace.slug,
       issueId: issueB,
       partyId: partyB,
-      baseVersion: await version(issueB, partyB),
+      baseVersion: await cellVersion(workspace.id, { issueId: issueB, partyId: partyB }),
       position: "SUPPORTS",
       summary: "Supports it.",
       statedOn: "2022-02-03",
       links: [],
     });
-    expectOk(moved);
+    expectEditOk(moved);
     await expectTimelinesMatchStatements(workspace.id);
     await expectHeatMapAgrees(workspace);
 
@@ -196,7 +185,7 @@ describe("the cell timelines the heat map reads", () => {
       statedOn: "2022-02-03",
       reason: "Misread the transcript.",
     });
-    expectOk(corrected);
+    expectEditOk(corrected);
     await expectTimelinesMatchStatements(workspace.id);
     await expectHeatMapAgrees(workspace);
 
@@ -206,7 +195,7 @@ describe("the cell timelines the heat map reads", () => {
       baseVersion: corrected.version,
       reason: "Not said on the record.",
     });
-    expectOk(retracted);
+    expectEditOk(retracted);
     await expectTimelinesMatchStatements(workspace.id);
     await expectHeatMapAgrees(workspace);
   });

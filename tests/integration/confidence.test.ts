@@ -11,6 +11,7 @@ import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix
 import { RecordStatementSchema } from "@/lib/matrix/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 
@@ -23,10 +24,6 @@ let workspace: AuthorizedWorkspace;
 let analystId: string;
 let issue: string;
 let party: string;
-
-function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 async function version(ws: AuthorizedWorkspace) {
   const cell = await db().stanceCell.findUnique({
@@ -81,7 +78,7 @@ describe("confidence on statements", () => {
         confidenceRationale: "   ",
       }),
     );
-    expectOk(result);
+    expectEditOk(result);
     expect(await stored(result.statementId!)).toEqual({ confidence: "MEDIUM", confidenceRationale: null });
   });
 
@@ -98,7 +95,7 @@ describe("confidence on statements", () => {
       confidence: "LOW",
       confidenceRationale: "A paraphrase by a spokesperson, not the minister's words.",
     });
-    expectOk(recorded);
+    expectEditOk(recorded);
     expect(await stored(recorded.statementId!)).toEqual({
       confidence: "LOW",
       confidenceRationale: "A paraphrase by a spokesperson, not the minister's words.",
@@ -116,7 +113,7 @@ describe("confidence on statements", () => {
       statedOn: "2022-03-02",
       reason: "Wording.",
     });
-    expectOk(reworded);
+    expectEditOk(reworded);
     expect(await stored(reworded.statementId!)).toEqual(await stored(recorded.statementId!));
     const quiet = await db().activityEvent.findFirstOrThrow({
       where: { action: "stance.corrected", subjectId: recorded.statementId! },
@@ -136,7 +133,7 @@ describe("confidence on statements", () => {
       confidence: "HIGH",
       confidenceRationale: "",
     });
-    expectOk(confirmed);
+    expectEditOk(confirmed);
     expect(await stored(confirmed.statementId!)).toEqual({ confidence: "HIGH", confidenceRationale: null });
     const changed = await db().activityEvent.findFirstOrThrow({
       where: { action: "stance.corrected", subjectId: reworded.statementId! },

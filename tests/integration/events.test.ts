@@ -12,6 +12,7 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Events: created, changed and deleted with their activity, scoped to their workspace (another
 // workspace's party or document is refused like a missing one), read by the digest of what moved,
@@ -20,7 +21,6 @@ import { resetDatabase } from "../support/database";
 let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 let analystId: string;
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 const partyId = async (ws: AuthorizedWorkspace, name: string) =>
   (await db().party.findFirstOrThrow({ where: { workspaceId: ws.id, name }, select: { id: true } })).id;

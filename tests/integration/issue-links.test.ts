@@ -11,6 +11,7 @@ import { archiveIssue, unarchiveIssue } from "@/lib/structure/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Linked issues: the demo's linkage, links created and deleted with their activity, scoped to
 // their workspace (another workspace's issue or party is refused by the mutation as missing, and
@@ -20,7 +21,6 @@ import { resetDatabase } from "../support/database";
 let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 let analystId: string;
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 const issueId = async (ws: AuthorizedWorkspace, title: string) =>
   (await db().issue.findFirstOrThrow({ where: { workspaceId: ws.id, title }, select: { id: true } })).id;

@@ -17,6 +17,7 @@ import { AddProvisionSchema, CreateNegotiationProposalSchema } from "@/lib/propo
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Negotiation proposals (not review-mode proposals): a party's proposal with provisions that are
 // verbatim quotes of its document, mapped to issues; a counter-proposal answering it provision by
@@ -26,7 +27,6 @@ import { resetDatabase } from "../support/database";
 let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 let analystId: string;
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 const RBC = "Moscow skeptical of US and NATO responses on security guarantees";
 const partyId = async (ws: AuthorizedWorkspace, name: string) =>

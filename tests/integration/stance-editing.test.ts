@@ -14,6 +14,7 @@ import {
 import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchema } from "@/lib/matrix/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { expectEditOk } from "../support/cells";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 
@@ -83,10 +84,6 @@ async function evidenceIds(ws: AuthorizedWorkspace, count: number): Promise<stri
 
 function shown(matrix: Awaited<ReturnType<typeof getMatrix>>, issue: string, party: string) {
   return matrix.cells.find((c) => c.issueId === issue && c.partyId === party);
-}
-
-function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
 }
 
 beforeAll(async () => {
@@ -307,7 +304,7 @@ describe("concurrent edits of one cell", () => {
             links: [{ evidenceId: quote!, relation: "CONTRADICTS" }],
           }),
         );
-        expectOk(recorded);
+        expectEditOk(recorded);
         const reasonOf = (i: number) => `${kind} round ${round}, contender ${i}.`;
         const outcomes = await race(
           Array.from({ length: CONTENDERS }, (_, i) => async () => {
@@ -423,7 +420,7 @@ describe("concurrent edits of one cell", () => {
   it("refuses an edit based on a version that has moved on, and one based on a version not reached yet", async () => {
     const [issue, party] = [issueId.get("missions")!, partyId.get("us")!];
     const version = await cellVersion(workspace, issue, party);
-    expectOk(
+    expectEditOk(
       await recordStatement(
         workspace,
         input(issue, party, { baseVersion: version, summary: "Based on the current version." }),
@@ -504,7 +501,7 @@ describe("a failure part-way through an edit", () => {
 
     // The version was not used up: the same edit, retried, goes through whole.
     const retried = await recordStatement(workspace, edit);
-    expectOk(retried);
+    expectEditOk(retried);
     expect(retried.version).toBe(baseVersion + 1);
     expect(await footprint(workspace)).toMatchObject({
       statements: before.statements + 1,
@@ -533,7 +530,7 @@ describe("correcting and retracting", () => {
       links: [],
       reason: "The position was recorded one step too strong.",
     });
-    expectOk(result);
+    expectEditOk(result);
     expect(result.version).toBe(original.version + 1);
     expect(await footprint(workspace)).toMatchObject({
       statements: before.statements + 1,
@@ -618,7 +615,7 @@ describe("correcting and retracting", () => {
         statedOn: "2022-02-16",
       }),
     );
-    expectOk(recorded);
+    expectEditOk(recorded);
     expect(shown(await getMatrix(workspace, "2022-02-16"), issue, party)?.statement?.id).toBe(recorded.statementId);
 
     const retracted = await retractStatement(workspace, {
@@ -627,7 +624,7 @@ describe("correcting and retracting", () => {
       baseVersion: recorded.version,
       reason: "Said by Russia, not the US.",
     });
-    expectOk(retracted);
+    expectEditOk(retracted);
     expect(retracted).toEqual({ ok: true, statementId: null, version: recorded.version + 1 });
     expect(shown(await getMatrix(workspace, "2022-02-16"), issue, party)).toMatchObject({
       version: recorded.version + 1,
@@ -657,8 +654,8 @@ describe("correcting and retracting", () => {
         summary: "The only statement here.",
       }),
     );
-    expectOk(recorded);
-    expectOk(
+    expectEditOk(recorded);
+    expectEditOk(
       await retractStatement(workspace, {
         workspaceSlug: workspace.slug,
         statementId: recorded.statementId!,
@@ -693,7 +690,7 @@ describe("a correction's quotes", () => {
       { evidenceId: q2!, relation: "CONTEXT" as const },
     ];
     const recorded = await recordStatement(workspace, input(issue, party, { summary: `${title}.`, links }));
-    expectOk(recorded);
+    expectEditOk(recorded);
     return { issue, party, recorded, links, quotes: [q1!, q2!, q3!] as const };
   }
 
@@ -720,7 +717,7 @@ describe("a correction's quotes", () => {
     });
     expect(parsed.links).toBeUndefined();
     const corrected = await correctStatement(workspace, parsed);
-    expectOk(corrected);
+    expectEditOk(corrected);
     expect(await linksOf(corrected.statementId!)).toEqual(sorted(links));
     expect(await linksOf(recorded.statementId!)).toEqual(sorted(links));
 
@@ -765,7 +762,7 @@ describe("a correction's quotes", () => {
       links: [],
       reason: "The quotes were about another issue.",
     });
-    expectOk(removed);
+    expectEditOk(removed);
     expect(await linksOf(removed.statementId!)).toEqual([]);
     const activity = await db().activityEvent.findFirstOrThrow({
       where: { workspaceId: workspace.id, action: "stance.corrected", subjectId: recorded.statementId! },
@@ -788,7 +785,7 @@ describe("a correction's quotes", () => {
       ],
       reason: "Found the right quotes.",
     });
-    expectOk(changed);
+    expectEditOk(changed);
 
     const history = (await getCellHistory(workspace, issue, party))!;
     const first = history.statements.find((s) => s.id === recorded.statementId)!;
@@ -825,7 +822,7 @@ describe("a correction's quotes", () => {
       ],
       reason: "Misread the first quote.",
     });
-    expectOk(corrected);
+    expectEditOk(corrected);
     const history = (await getCellHistory(workspace, issue, party))!;
     const changes = history.statements.find((s) => s.id === recorded.statementId)!.correction!.links;
     expect(changes.added).toEqual([]);

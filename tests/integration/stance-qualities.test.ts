@@ -11,7 +11,9 @@ import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix
 import { CorrectStatementSchema, RecordStatementSchema } from "@/lib/matrix/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { cellVersion, expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
+import { uniqueSlug } from "../support/seed";
 
 // Red lines and conditional offers: recorded, carried by corrections unless changed, refused when
 // the condition points at another workspace's cell, read by the matrix, the zone of possible
@@ -22,20 +24,7 @@ let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 let analystId: string;
 const ids = {} as Record<"russia" | "us" | "nato" | "nonExpansion" | "missiles" | "exercises", string>;
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const title = (key: string) => securityGuarantees.issues.find((i) => i.key === key)!.title;
-
-function expectOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
-
-async function version(issueId: string, partyId: string) {
-  const cell = await db().stanceCell.findUnique({
-    where: { workspaceId_issueId_partyId: { workspaceId: workspace.id, issueId, partyId } },
-    select: { version: true },
-  });
-  return cell?.version ?? 0;
-}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -100,7 +89,7 @@ describe("recording and correcting", () => {
       workspaceSlug: workspace.slug,
       issueId: ids.exercises,
       partyId: ids.nato,
-      baseVersion: await version(ids.exercises, ids.nato),
+      baseVersion: await cellVersion(workspace.id, { issueId: ids.exercises, partyId: ids.nato }),
       position: "SUPPORTS",
       summary: "NATO offers limits on exercises only if Russia accepts transparency.",
       statedOn: "2022-02-10",
@@ -109,7 +98,7 @@ describe("recording and correcting", () => {
       conditionCell: { issueId: ids.exercises, partyId: ids.russia, minPosition: "OPEN" },
     });
     const recorded = await recordStatement(workspace, input);
-    expectOk(recorded);
+    expectEditOk(recorded);
     const stored = await db().stanceStatement.findUniqueOrThrow({ where: { id: recorded.statementId! } });
     expect(stored).toMatchObject({
       redLine: true,
@@ -124,14 +113,14 @@ describe("recording and correcting", () => {
       CorrectStatementSchema.parse({
         workspaceSlug: workspace.slug,
         statementId: recorded.statementId,
-        baseVersion: await version(ids.exercises, ids.nato),
+        baseVersion: await cellVersion(workspace.id, { issueId: ids.exercises, partyId: ids.nato }),
         position: "SUPPORTS",
         summary: "NATO offers limits on exercises if Russia reciprocates.",
         statedOn: "2022-02-10",
         reason: "Wording.",
       }),
     );
-    expectOk(carried);
+    expectEditOk(carried);
     expect(await db().stanceStatement.findUniqueOrThrow({ where: { id: carried.statementId! } })).toMatchObject({
       redLine: true,
       conditionText: "Reciprocal limits by Russia.",
@@ -143,7 +132,7 @@ describe("recording and correcting", () => {
       CorrectStatementSchema.parse({
         workspaceSlug: workspace.slug,
         statementId: carried.statementId,
-        baseVersion: await version(ids.exercises, ids.nato),
+        baseVersion: await cellVersion(workspace.id, { issueId: ids.exercises, partyId: ids.nato }),
         position: "SUPPORTS",
         summary: "NATO offers limits on exercises.",
         statedOn: "2022-02-10",
@@ -153,7 +142,7 @@ describe("recording and correcting", () => {
         reason: "No condition after all.",
       }),
     );
-    expectOk(softened);
+    expectEditOk(softened);
     expect(await db().stanceStatement.findUniqueOrThrow({ where: { id: softened.statementId! } })).toMatchObject({
       redLine: false,
       conditionText: null,
@@ -181,7 +170,7 @@ describe("recording and correcting", () => {
           workspaceSlug: workspace.slug,
           issueId: ids.exercises,
           partyId: ids.us,
-          baseVersion: await version(ids.exercises, ids.us),
+          baseVersion: await cellVersion(workspace.id, { issueId: ids.exercises, partyId: ids.us }),
           position: "OPEN",
           summary: "Conditional on someone else's matrix.",
           statedOn: "2022-02-11",
