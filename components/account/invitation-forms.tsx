@@ -5,11 +5,8 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { ActionErrorAlert } from "@/components/ui/action-error";
 import { FieldError } from "@/components/ui/form-feedback";
-import {
-  acceptInvitationAction,
-  registerWithInvitationAction,
-  requestInvitationCodeAction,
-} from "@/lib/members/actions";
+import { acceptInvitationAction, requestInvitationCodeAction } from "@/lib/members/actions";
+import { useRegisterWithInvitation } from "./use-register-with-invitation";
 
 /** Mails a one-time code to the invitation's address, and takes the code typed back. */
 function EmailCodeField({
@@ -102,28 +99,29 @@ export function RegisterWithInvitationForm({
   email: string | null;
   needsCode: boolean;
 }) {
-  const router = useRouter();
-  const { execute, isPending, result } = useAction(registerWithInvitationAction, {
-    onSuccess: ({ data }) => router.push(`/w/${data.workspaceSlug}`),
-  });
-  const errors = result.validationErrors?.fieldErrors;
+  const { isPending, result, errors, onSubmit } = useRegisterWithInvitation(token);
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        execute({
-          token,
-          name: String(form.get("name") ?? ""),
-          email: String(form.get("email") ?? ""),
-          password: String(form.get("password") ?? ""),
-          code: String(form.get("code") ?? ""),
-        });
-      }}
-    >
+    <form className="space-y-4" noValidate onSubmit={onSubmit}>
       {result.serverError ? <ActionErrorAlert result={{ serverError: result.serverError }} /> : null}
+      <NewAccountFields email={email} errors={errors} />
+      {needsCode && email ? <EmailCodeField token={token} email={email} error={errors?.code} /> : null}
+      <button
+        type="submit"
+        disabled={isPending}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+      >
+        {isPending ? "Creating your account…" : "Create account and join"}
+      </button>
+    </form>
+  );
+}
+
+type AccountFieldErrors = { name?: string[]; email?: string[]; password?: string[] };
+
+/** Name, email (fixed when the invitation names one) and password of the account to create. */
+function NewAccountFields({ email, errors }: { email: string | null; errors: AccountFieldErrors | undefined }) {
+  return (
+    <>
       <div>
         <label htmlFor="name" className="block text-sm font-medium">
           Your name
@@ -173,14 +171,6 @@ export function RegisterWithInvitationForm({
         </p>
         <FieldError id="password-error" messages={errors?.password} />
       </div>
-      {needsCode && email ? <EmailCodeField token={token} email={email} error={errors?.code} /> : null}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
-      >
-        {isPending ? "Creating your account…" : "Create account and join"}
-      </button>
-    </form>
+    </>
   );
 }

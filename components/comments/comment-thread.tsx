@@ -8,16 +8,10 @@ import { useComments } from "@/components/comments/comments-context";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { LocalTime } from "@/components/ui/local-time";
-import {
-  deleteCommentAction,
-  editCommentAction,
-  postCommentAction,
-  reopenThreadAction,
-  replyToCommentAction,
-  resolveThreadAction,
-} from "@/lib/comments/actions";
+import { deleteCommentAction, editCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { commentAnchor } from "@/lib/comments/permalink";
 import type { CommentTarget, CommentView, ThreadView } from "@/lib/comments/schema";
+import { useCommentThread } from "./use-comment-thread";
 
 /** All threads on one quote, statement or proposal, and (for commenters) a box to start another. */
 export function CommentThreads({ target, threads }: { target: CommentTarget; threads: ThreadView[] }) {
@@ -51,13 +45,10 @@ export function CommentThreads({ target, threads }: { target: CommentTarget; thr
 }
 
 export function CommentThread({ thread }: { thread: ThreadView }) {
-  const { workspaceSlug, canComment, members } = useComments();
-  const [replying, setReplying] = useState(false);
-  const reply = useAction(replyToCommentAction);
-  const resolve = useAction(resolveThreadAction);
-  const reopen = useAction(reopenThreadAction);
+  const { canComment, members } = useComments();
+  const threadState = useCommentThread(thread);
+  const { replying, setReplying, reply, error, submitReply } = threadState;
   const resolved = thread.resolved;
-  const error = actionErrorMessage(resolve.result) ?? actionErrorMessage(reopen.result);
   return (
     <article
       aria-label={`Thread started by ${thread.root.author.name}`}
@@ -92,46 +83,48 @@ export function CommentThread({ thread }: { thread: ThreadView }) {
             pending={reply.isPending}
             error={actionErrorMessage(reply.result)}
             onCancel={() => setReplying(false)}
-            onSubmit={async (value) => {
-              const saved = Boolean(
-                (await reply.executeAsync({ workspaceSlug, commentId: thread.root.id, ...value }))?.data,
-              );
-              if (saved) setReplying(false);
-              return saved;
-            }}
+            onSubmit={submitReply}
           />
         ) : canComment ? (
-          <div className="flex flex-wrap gap-2 text-sm">
-            <button
-              type="button"
-              onClick={() => setReplying(true)}
-              className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
-            >
-              Reply
-            </button>
-            {resolved ? (
-              <button
-                type="button"
-                disabled={reopen.isPending}
-                onClick={() => reopen.execute({ workspaceSlug, commentId: thread.root.id })}
-                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
-              >
-                {reopen.isPending ? "Reopening…" : "Reopen thread"}
-              </button>
-            ) : (
-              <button
-                type="button"
-                disabled={resolve.isPending}
-                onClick={() => resolve.execute({ workspaceSlug, commentId: thread.root.id })}
-                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
-              >
-                {resolve.isPending ? "Resolving…" : "Resolve thread"}
-              </button>
-            )}
-          </div>
+          <ThreadActions resolved={Boolean(resolved)} actions={threadState} />
         ) : null}
       </div>
     </article>
+  );
+}
+
+/** Reply, and resolve or reopen the thread. */
+function ThreadActions({ resolved, actions }: { resolved: boolean; actions: ReturnType<typeof useCommentThread> }) {
+  const { setReplying, resolve, reopen, resolveThread, reopenThread } = actions;
+  return (
+    <div className="flex flex-wrap gap-2 text-sm">
+      <button
+        type="button"
+        onClick={() => setReplying(true)}
+        className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+      >
+        Reply
+      </button>
+      {resolved ? (
+        <button
+          type="button"
+          disabled={reopen.isPending}
+          onClick={reopenThread}
+          className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {reopen.isPending ? "Reopening…" : "Reopen thread"}
+        </button>
+      ) : (
+        <button
+          type="button"
+          disabled={resolve.isPending}
+          onClick={resolveThread}
+          className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {resolve.isPending ? "Resolving…" : "Resolve thread"}
+        </button>
+      )}
+    </div>
   );
 }
 

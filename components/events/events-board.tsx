@@ -32,7 +32,6 @@ function EventItem({
   canEdit: boolean;
   onDelete: (event: NegotiationEventView) => void;
 }) {
-  const dates = useDates();
   const [editing, setEditing] = useState(false);
   if (editing)
     return (
@@ -43,13 +42,7 @@ function EventItem({
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4" id={`event-${event.id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            <time dateTime={event.occurredOn}>{dates.calendar(event.occurredOn)}</time> ·{" "}
-            {EVENT_KIND_LABELS[event.kind]}
-          </p>
-          <h2 className="mt-0.5 break-words font-semibold text-slate-900">{event.title}</h2>
-        </div>
+        <EventHeading event={event} />
         <div className="flex shrink-0 flex-wrap gap-2 text-sm">
           <Link
             href={`/w/${slug}?asOf=${event.occurredOn}`}
@@ -57,56 +50,88 @@ function EventItem({
           >
             Matrix on this day
           </Link>
-          {canEdit ? (
-            <>
-              <button
-                type="button"
-                onClick={() => setEditing(true)}
-                aria-label={`Edit ${event.title}`}
-                className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                onClick={() => onDelete(event)}
-                aria-label={`Delete ${event.title}`}
-                className="rounded-md border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50"
-              >
-                Delete
-              </button>
-            </>
-          ) : null}
+          {canEdit ? <EventEditButtons event={event} onEdit={() => setEditing(true)} onDelete={onDelete} /> : null}
         </div>
       </div>
       {event.description ? (
         <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{event.description}</p>
       ) : null}
-      {event.parties.length > 0 ? (
-        <p className="mt-2 text-sm text-slate-700">
-          <span className="sr-only">Parties: </span>
-          {event.parties.map((party, i) => (
-            <span key={party.id}>
-              {i > 0 ? ", " : ""}
-              <span style={{ color: party.colour }} className="font-medium">
-                {party.name}
-              </span>
-            </span>
-          ))}
-        </p>
-      ) : null}
-      {event.documents.length > 0 ? (
-        <ul aria-label={`Documents about ${event.title}`} className="mt-2 list-disc pl-5 text-sm">
-          {event.documents.map((document) => (
-            <li key={document.id} className="break-words">
-              <Link href={`/w/${slug}/documents/${document.id}`} className="text-indigo-700 underline">
-                {document.title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {event.parties.length > 0 ? <EventParties parties={event.parties} /> : null}
+      {event.documents.length > 0 ? <EventDocuments slug={slug} event={event} /> : null}
     </li>
+  );
+}
+
+function EventHeading({ event }: { event: NegotiationEventView }) {
+  const dates = useDates();
+  return (
+    <div className="min-w-0">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+        <time dateTime={event.occurredOn}>{dates.calendar(event.occurredOn)}</time> · {EVENT_KIND_LABELS[event.kind]}
+      </p>
+      <h2 className="mt-0.5 break-words font-semibold text-slate-900">{event.title}</h2>
+    </div>
+  );
+}
+
+function EventEditButtons({
+  event,
+  onEdit,
+  onDelete,
+}: {
+  event: NegotiationEventView;
+  onEdit: () => void;
+  onDelete: (event: NegotiationEventView) => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        onClick={onEdit}
+        aria-label={`Edit ${event.title}`}
+        className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        onClick={() => onDelete(event)}
+        aria-label={`Delete ${event.title}`}
+        className="rounded-md border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50"
+      >
+        Delete
+      </button>
+    </>
+  );
+}
+
+function EventParties({ parties }: { parties: NegotiationEventView["parties"] }) {
+  return (
+    <p className="mt-2 text-sm text-slate-700">
+      <span className="sr-only">Parties: </span>
+      {parties.map((party, i) => (
+        <span key={party.id}>
+          {i > 0 ? ", " : ""}
+          <span style={{ color: party.colour }} className="font-medium">
+            {party.name}
+          </span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function EventDocuments({ slug, event }: { slug: string; event: NegotiationEventView }) {
+  return (
+    <ul aria-label={`Documents about ${event.title}`} className="mt-2 list-disc pl-5 text-sm">
+      {event.documents.map((document) => (
+        <li key={document.id} className="break-words">
+          <Link href={`/w/${slug}/documents/${document.id}`} className="text-indigo-700 underline">
+            {document.title}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -31,35 +31,34 @@ const SECTIONS = [
 export function AppHeader({ user, workspaces, current }: Props) {
   const switchable = workspaces.filter((w) => !w.archived || w.slug === current?.slug);
   const switcher = current ? <WorkspaceSwitcher current={current.slug} workspaces={switchable} /> : null;
-  const links = (layout: "row" | "column") =>
-    current ? (
-      <nav
-        aria-label="Workspace"
-        className={
-          layout === "row"
-            ? "flex flex-wrap items-center gap-x-4 gap-y-1 text-sm"
-            : "grid gap-1 text-base sm:grid-cols-3"
-        }
-      >
-        {/* No prefetch: every page is dynamic with no loading boundary, so a prefetch saves nothing at
-            navigation and costs a server render per link on every page load, competing with the
-            page's own requests (the live stream's among them). */}
-        {SECTIONS.map(([path, label]) => (
-          <Link
-            key={label}
-            href={`/w/${current.slug}${path}`}
-            prefetch={false}
-            className={
-              layout === "row"
-                ? "text-slate-700 hover:text-slate-950"
-                : "rounded-md px-2 py-2 text-slate-800 hover:bg-slate-100"
-            }
-          >
-            {label}
-          </Link>
-        ))}
-      </nav>
-    ) : (
+  return (
+    <header className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/workspaces" className="shrink-0 font-serif text-xl font-semibold tracking-tight">
+          Parley
+        </Link>
+        {current ? <span className="min-w-0 truncate text-sm text-slate-600 xl:hidden">{current.title}</span> : null}
+        <div className="hidden xl:contents">
+          {switcher}
+          <HeaderLinks layout="row" current={current} />
+          <AccountLinks layout="row" user={user} current={current} />
+        </div>
+        <HeaderMenu>
+          {switcher ? <div className="mb-3">{switcher}</div> : null}
+          <HeaderLinks layout="column" current={current} />
+          <AccountLinks layout="column" user={user} current={current} />
+        </HeaderMenu>
+      </div>
+    </header>
+  );
+}
+
+type Layout = "row" | "column";
+
+/** The workspace's sections, or outside a workspace the way back to all of them. */
+function HeaderLinks({ layout, current }: { layout: Layout; current: Props["current"] }) {
+  if (!current)
+    return (
       <nav aria-label="Workspaces" className={layout === "row" ? "text-sm" : "grid gap-1 text-base"}>
         <Link
           href="/workspaces"
@@ -69,7 +68,36 @@ export function AppHeader({ user, workspaces, current }: Props) {
         </Link>
       </nav>
     );
-  const account = (layout: "row" | "column") => (
+  return (
+    <nav
+      aria-label="Workspace"
+      className={
+        layout === "row" ? "flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" : "grid gap-1 text-base sm:grid-cols-3"
+      }
+    >
+      {/* No prefetch: every page is dynamic with no loading boundary, so a prefetch saves nothing at
+          navigation and costs a server render per link on every page load, competing with the
+          page's own requests (the live stream's among them). */}
+      {SECTIONS.map(([path, label]) => (
+        <Link
+          key={label}
+          href={`/w/${current.slug}${path}`}
+          prefetch={false}
+          className={
+            layout === "row"
+              ? "text-slate-700 hover:text-slate-950"
+              : "rounded-md px-2 py-2 text-slate-800 hover:bg-slate-100"
+          }
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function AccountLinks({ layout, user, current }: { layout: Layout; user: Props["user"]; current: Props["current"] }) {
+  return (
     <div
       className={
         layout === "row"
@@ -92,27 +120,6 @@ export function AppHeader({ user, workspaces, current }: Props) {
         </button>
       </form>
     </div>
-  );
-
-  return (
-    <header className="relative border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-3 sm:px-6">
-        <Link href="/workspaces" className="shrink-0 font-serif text-xl font-semibold tracking-tight">
-          Parley
-        </Link>
-        {current ? <span className="min-w-0 truncate text-sm text-slate-600 xl:hidden">{current.title}</span> : null}
-        <div className="hidden xl:contents">
-          {switcher}
-          {links("row")}
-          {account("row")}
-        </div>
-        <HeaderMenu>
-          {switcher ? <div className="mb-3">{switcher}</div> : null}
-          {links("column")}
-          {account("column")}
-        </HeaderMenu>
-      </div>
-    </header>
   );
 }
 

@@ -56,12 +56,7 @@ export function cellHref(slug: string, asOf: string, issueId: string, partyId: s
   return `/w/${encodeURIComponent(slug)}?asOf=${asOf}&cell=${issueId}:${partyId}`;
 }
 
-/**
- * What changed between two dates, in sentences: cells whose shown position differs between the
- * matrix as of `from` and as of `to`; statements stated after `from` up to `to` that still stand;
- * and those among them that were retracted since. Lists follow the matrix's issue and party order.
- */
-export function buildWhatMoved(input: {
+type WhatMovedInput = {
   slug: string;
   from: string;
   to: string;
@@ -74,23 +69,73 @@ export function buildWhatMoved(input: {
   events?: readonly WindowEvent[];
   /** the dates' locale in the sentences: the reader's on a page, DATE_LOCALE in files and JSON */
   locale?: string;
-}): WhatMoved {
-  const day = (value: string) => formatCalendarDate(value, input.locale);
+};
+
+type CellKey = { issueId: string; partyId: string };
+type ShownStatement = NonNullable<ShownCell["statement"]>;
+
+/** What every list of the digest shares: the window, the names and order of issues and parties, how dates and positions read. */
+type DigestWording = {
+  slug: string;
+  from: string;
+  to: string;
+  day: (value: string) => string;
+  label: (position: Position) => string;
+  issueName: Map<string, string>;
+  partyName: Map<string, string>;
+  /** Whether the cell's issue and party are in the matrix. */
+  known: (e: CellKey) => boolean;
+  /** The matrix's issue, then party order. */
+  byCell: <T extends CellKey>(a: T, b: T) => number;
+};
+
+/**
+ * What changed between two dates, in sentences: cells whose shown position differs between the
+ * matrix as of `from` and as of `to`; statements stated after `from` up to `to` that still stand;
+ * and those among them that were retracted since. Lists follow the matrix's issue and party order.
+ */
+export function buildWhatMoved(input: WhatMovedInput): WhatMoved {
+  const wording = digestWording(input);
+  const before = shownStatements(input.before);
+  const after = shownStatements(input.after);
+  const moved = positionChanges(before, after, wording);
+  const redLines = redLineChanges(before, after, wording);
+  const { stated, retracted } = windowStatements(input.statements, wording);
+  const events = windowEvents(input.events ?? [], wording);
+  const { from, to, byCell } = wording;
+  return { from, to, events, redLines: redLines.sort(byCell), moved: moved.sort(byCell), stated, retracted };
+}
+
+function digestWording(input: WhatMovedInput): DigestWording {
   const { slug, from, to, labels } = input;
   const issueOrder = new Map(input.issues.map((issue, i) => [issue.id, i]));
   const partyOrder = new Map(input.parties.map((party, i) => [party.id, i]));
-  const issueName = new Map(input.issues.map((issue) => [issue.id, issue.title ?? issue.name ?? ""]));
-  const partyName = new Map(input.parties.map((party) => [party.id, party.name ?? party.title ?? ""]));
-  const label = (position: Position) => labels[position] ?? position;
-  const known = (e: { issueId: string; partyId: string }) => issueOrder.has(e.issueId) && partyOrder.has(e.partyId);
-  const byCell = <T extends { issueId: string; partyId: string }>(a: T, b: T) =>
-    (issueOrder.get(a.issueId) ?? 0) - (issueOrder.get(b.issueId) ?? 0) ||
-    (partyOrder.get(a.partyId) ?? 0) - (partyOrder.get(b.partyId) ?? 0);
+  return {
+    slug,
+    from,
+    to,
+    day: (value: string) => formatCalendarDate(value, input.locale),
+    label: (position: Position) => labels[position] ?? position,
+    issueName: new Map(input.issues.map((issue) => [issue.id, issue.title ?? issue.name ?? ""])),
+    partyName: new Map(input.parties.map((party) => [party.id, party.name ?? party.title ?? ""])),
+    known: (e) => issueOrder.has(e.issueId) && partyOrder.has(e.partyId),
+    byCell: (a, b) =>
+      (issueOrder.get(a.issueId) ?? 0) - (issueOrder.get(b.issueId) ?? 0) ||
+      (partyOrder.get(a.partyId) ?? 0) - (partyOrder.get(b.partyId) ?? 0),
+  };
+}
 
-  const shown = (cells: readonly ShownCell[]) =>
-    new Map(cells.flatMap((c) => (c.statement ? [[`${c.issueId}:${c.partyId}`, c.statement] as const] : [])));
-  const before = shown(input.before);
-  const after = shown(input.after);
+/** The shown statement of each cell that has one, by "issueId:partyId". */
+function shownStatements(cells: readonly ShownCell[]): Map<string, ShownStatement> {
+  return new Map(cells.flatMap((c) => (c.statement ? [[`${c.issueId}:${c.partyId}`, c.statement] as const] : [])));
+}
+
+function positionChanges(
+  before: Map<string, ShownStatement>,
+  after: Map<string, ShownStatement>,
+  wording: DigestWording,
+): MovedEntry[] {
+  const { slug, to, day, label, issueName, partyName, known } = wording;
   const moved: MovedEntry[] = [];
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const [issueId, partyId] = key.split(":") as [string, string];
@@ -117,7 +162,15 @@ export function buildWhatMoved(input: {
       href: cellHref(slug, statedOn ?? to, issueId, partyId),
     });
   }
+  return moved;
+}
 
+function redLineChanges(
+  before: Map<string, ShownStatement>,
+  after: Map<string, ShownStatement>,
+  wording: DigestWording,
+): WhatMoved["redLines"] {
+  const { slug, to, day, issueName, partyName, known } = wording;
   const redLines: WhatMoved["redLines"] = [];
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const [issueId, partyId] = key.split(":") as [string, string];
@@ -137,8 +190,16 @@ export function buildWhatMoved(input: {
       href: cellHref(slug, statedOn, issueId, partyId),
     });
   }
+  return redLines;
+}
 
-  const inWindow = input.statements.filter((s) => s.statedOn > from && s.statedOn <= to && known(s));
+/** Statements stated in the window that still stand, and those retracted, each in date order. */
+function windowStatements(
+  statements: readonly WindowStatement[],
+  wording: DigestWording,
+): Pick<WhatMoved, "stated" | "retracted"> {
+  const { slug, from, to, day, label, issueName, partyName, known, byCell } = wording;
+  const inWindow = statements.filter((s) => s.statedOn > from && s.statedOn <= to && known(s));
   const entry = (s: WindowStatement) => ({
     statementId: s.id,
     issueId: s.issueId,
@@ -168,7 +229,13 @@ export function buildWhatMoved(input: {
       : [],
   );
   retracted.sort(byDate);
-  const events = (input.events ?? [])
+  return { stated, retracted };
+}
+
+/** Events after `from` up to `to`, in date order. */
+function windowEvents(events: readonly WindowEvent[], wording: DigestWording): EventEntry[] {
+  const { slug, from, to, day } = wording;
+  return events
     .filter((e) => e.occurredOn > from && e.occurredOn <= to)
     .map((e) => ({
       eventId: e.id,
@@ -177,5 +244,4 @@ export function buildWhatMoved(input: {
       href: `/w/${encodeURIComponent(slug)}?asOf=${e.occurredOn}`,
     }))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-  return { from, to, events, redLines: redLines.sort(byCell), moved: moved.sort(byCell), stated, retracted };
 }

@@ -1101,7 +1101,19 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
   const ctx = new Context(directory, mentions, titles);
   const drafts: Draft[] = [];
 
-  const paragraphs: { start: number; end: number }[] = [];
+  const paragraphs = splitParagraphs(view);
+  let previousParagraphLast: Draft | null = null;
+  for (let p = 0; p < paragraphs.length; p++)
+    previousParagraphLast = findInParagraph(view, paragraphs, p, previousParagraphLast, ctx, drafts);
+
+  return finalise(text, drafts, directory);
+}
+
+type Span = { start: number; end: number };
+
+/** The non-blank lines of the text. */
+function splitParagraphs(view: string): Span[] {
+  const paragraphs: Span[] = [];
   for (let s = 0; s <= view.length; ) {
     const nl = view.indexOf("\n", s);
     const e = nl < 0 ? view.length : nl;
@@ -1109,156 +1121,203 @@ export function findNewsQuotes(text: string, people: PersonForMatching[], hooks:
     if (nl < 0) break;
     s = nl + 1;
   }
+  return paragraphs;
+}
 
-  let previousParagraphLast: Draft | null = null;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p]!;
-    const quotes = findQuotes(view, paragraph.start, paragraph.end);
-    const sentences = splitSentences(view, paragraph.start, paragraph.end, quotes);
-    const found: (Draft | null)[] = sentences.map(() => null);
+/** One paragraph being read: its sentences, the statement found in each, and the one that ended the paragraph before. */
+type ParagraphScan = {
+  paragraph: Span;
+  sentences: Sentence[];
+  found: (Draft | null)[];
+  previousParagraphLast: Draft | null;
+};
 
-    // Pull quote: a first-person paragraph without quotation marks, then a line naming its speaker.
-    const pull = pullQuote(view, paragraphs, p, quotes, ctx);
-    if (pull) {
-      drafts.push(pull);
-      ctx.noteSpeaker(pull.personId, pull.start, pull.speakerName);
-      previousParagraphLast = pull;
-      continue;
-    }
+/** Adds the paragraph's statements to `drafts`, in reading order; returns the last, which the next paragraph may continue. */
+function findInParagraph(
+  view: string,
+  paragraphs: Span[],
+  p: number,
+  previousParagraphLast: Draft | null,
+  ctx: Context,
+  drafts: Draft[],
+): Draft | null {
+  const paragraph = paragraphs[p]!;
+  const quotes = findQuotes(view, paragraph.start, paragraph.end);
+  const sentences = splitSentences(view, paragraph.start, paragraph.end, quotes);
+  const scan: ParagraphScan = { paragraph, sentences, found: sentences.map(() => null), previousParagraphLast };
 
-    for (let si = 0; si < sentences.length; si++) {
-      const sentence = sentences[si]!;
-      const s = view.slice(sentence.start, sentence.end);
-
-      // "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
-      const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s) ?? SAID_THIS.exec(s);
-      if (passive && isSpeakerLike(passive[2]!, directory)) {
-        const at = sentence.start + s.indexOf(passive[2]!);
-        const who = ctx.resolve(passive[2]!, "", at);
-        const prior = sentences[si - 1];
-        if ((who.personId || who.speakerName) && prior && !found[si - 1]) {
-          const lead = SUBORDINATE_LEAD.exec(view.slice(prior.start, prior.end));
-          const span = trimSpan(view, prior.start + (lead?.[0].length ?? 0), prior.end);
-          if (span && wordCount(view.slice(span.start, span.end)) >= MIN_QUOTE_WORDS) {
-            const draft: Draft = { ...span, kind: "REPORTED_SPEECH", cue: passive[1]!.toLowerCase(), ...who };
-            found[si - 1] = draft;
-            drafts.push(draft);
-          }
-        }
-        ctx.noteSpeaker(who.personId, at, who.speakerName);
-        continue;
-      }
-      const longQuotes = sentence.quotes.filter((q) => isStatementQuote(view, q));
-      let sentenceDrafts: Draft[] = [];
-
-      if (longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
-        sentenceDrafts = directQuotes(view, sentence, longQuotes, ctx);
-      } else if (!longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
-        const reported = reportedSpeech(s, sentence.start, ctx);
-        if (reported) sentenceDrafts = [reported];
-      }
-
-      // Quotations left unattributed may continue the statement before them.
-      for (const q of longQuotes) {
-        if (sentenceDrafts.some((d) => d.start < q.contentEnd && q.contentStart < d.end)) continue;
-        const lead = view.slice(sentence.start, q.open);
-        if (lead.trim()) continue;
-        // A paragraph that is only this quotation continues the statement that ended the one before,
-        // reported or quoted ("Khatibzadeh said … a political decision." / "“If the necessary …”").
-        const wholeParagraph =
-          !view.slice(paragraph.start, q.open).trim() && !view.slice(q.close, paragraph.end).replace(/[\s.!?,]/g, "");
-        const prior: Draft | null | undefined =
-          si > 0
-            ? found[si - 1]
-            : previousParagraphLast?.kind === "DIRECT_QUOTE" || wholeParagraph
-              ? previousParagraphLast
-              : null;
-        if (prior && prior.personId) {
-          const span = trimSpan(view, q.contentStart, q.contentEnd);
-          if (span)
-            sentenceDrafts.push({
-              ...span,
-              kind: "DIRECT_QUOTE",
-              cue: "continuation",
-              personId: prior.personId,
-              speakerName: prior.speakerName,
-            });
-        }
-      }
-
-      if (sentenceDrafts.length) {
-        const last = sentenceDrafts[sentenceDrafts.length - 1]!;
-        found[si] = last;
-        for (const d of sentenceDrafts) ctx.noteSpeaker(d.personId, d.start, d.speakerName);
-        drafts.push(...sentenceDrafts);
-      } else {
-        // Someone named outside any attribution becomes the one a later "he" refers to.
-        const named = ctx.mentionsIn(sentence.start, sentence.end);
-        const titled = named.length ? null : TITLED_SUBJECT.exec(s);
-        if (named.length) {
-          ctx.focus = named[named.length - 1]!.personId;
-          ctx.focusName = null;
-        } else if (titled) {
-          ctx.focus = null;
-          ctx.focusName = titled[1] ?? null;
-        }
-      }
-    }
-
-    // Unattributed quotations just before an attributed one in the same paragraph.
-    for (let si = sentences.length - 2; si >= 0; si--) {
-      const next = found[si + 1];
-      const sentence = sentences[si]!;
-      if (found[si] || !next || next.kind !== "DIRECT_QUOTE" || !next.personId) continue;
-      const q = sentence.quotes[0];
-      if (
-        !q ||
-        sentence.quotes.length !== 1 ||
-        view.slice(sentence.start, q.open).trim() ||
-        view.slice(q.close, sentence.end).replace(/[\s.!?,]/g, "")
-      )
-        continue;
-      if (wordCount(view.slice(q.contentStart, q.contentEnd)) < MIN_QUOTE_WORDS) continue;
-      const span = trimSpan(view, q.contentStart, q.contentEnd);
-      if (!span) continue;
-      const draft: Draft = {
-        ...span,
-        kind: "DIRECT_QUOTE",
-        cue: "continuation",
-        personId: next.personId,
-        speakerName: next.speakerName,
-      };
-      found[si] = draft;
-      drafts.push(draft);
-    }
-
-    // A sentence between two statements by the same speaker continues them.
-    for (let si = 1; si < sentences.length - 1; si++) {
-      const before = found[si - 1];
-      const after = found[si + 1];
-      const sentence = sentences[si]!;
-      if (found[si] || !before || !after || !before.personId || before.personId !== after.personId) continue;
-      if (sentence.quotes.some((q) => wordCount(view.slice(q.contentStart, q.contentEnd)) >= MIN_QUOTE_WORDS)) continue;
-      if (wordCount(view.slice(sentence.start, sentence.end)) < 4) continue;
-      if (pointsBack(view.slice(sentence.start, sentence.end))) continue;
-      const span = trimSpan(view, sentence.start, sentence.end);
-      if (!span) continue;
-      const draft: Draft = {
-        ...span,
-        kind: "REPORTED_SPEECH",
-        cue: "continuation",
-        personId: before.personId,
-        speakerName: before.speakerName,
-      };
-      found[si] = draft;
-      drafts.push(draft);
-    }
-
-    const lastFound = [...found].reverse().find((d) => d);
-    previousParagraphLast = lastFound ?? null;
+  // Pull quote: a first-person paragraph without quotation marks, then a line naming its speaker.
+  const pull = pullQuote(view, paragraphs, p, quotes, ctx);
+  if (pull) {
+    drafts.push(pull);
+    ctx.noteSpeaker(pull.personId, pull.start, pull.speakerName);
+    return pull;
   }
 
-  return finalise(text, drafts, directory);
+  for (let si = 0; si < sentences.length; si++) findInSentence(view, scan, si, ctx, drafts);
+  attributeQuotesBefore(view, scan, drafts);
+  continueBetweenStatements(view, scan, drafts);
+
+  const lastFound = [...scan.found].reverse().find((d) => d);
+  return lastFound ?? null;
+}
+
+function findInSentence(view: string, scan: ParagraphScan, si: number, ctx: Context, drafts: Draft[]): void {
+  const sentence = scan.sentences[si]!;
+  const s = view.slice(sentence.start, sentence.end);
+  if (attributeSentenceBefore(view, scan, si, ctx, drafts)) return;
+
+  const longQuotes = sentence.quotes.filter((q) => isStatementQuote(view, q));
+  let sentenceDrafts: Draft[] = [];
+  if (longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
+    sentenceDrafts = directQuotes(view, sentence, longQuotes, ctx);
+  } else if (!longQuotes.length && sentence.end - sentence.start <= MAX_SENTENCE_CHARS) {
+    const reported = reportedSpeech(s, sentence.start, ctx);
+    if (reported) sentenceDrafts = [reported];
+  }
+  continueWithQuotes(view, scan, si, longQuotes, sentenceDrafts);
+
+  if (sentenceDrafts.length) {
+    const last = sentenceDrafts[sentenceDrafts.length - 1]!;
+    scan.found[si] = last;
+    for (const d of sentenceDrafts) ctx.noteSpeaker(d.personId, d.start, d.speakerName);
+    drafts.push(...sentenceDrafts);
+  } else {
+    // Someone named outside any attribution becomes the one a later "he" refers to.
+    const named = ctx.mentionsIn(sentence.start, sentence.end);
+    const titled = named.length ? null : TITLED_SUBJECT.exec(s);
+    if (named.length) {
+      ctx.focus = named[named.length - 1]!.personId;
+      ctx.focusName = null;
+    } else if (titled) {
+      ctx.focus = null;
+      ctx.focusName = titled[1] ?? null;
+    }
+  }
+}
+
+/**
+ * "…. This was announced by X.": the sentence before is X's, and X is the one a later "he" is.
+ * Returns whether the sentence is such an attribution (and so states nothing itself).
+ */
+function attributeSentenceBefore(
+  view: string,
+  scan: ParagraphScan,
+  si: number,
+  ctx: Context,
+  drafts: Draft[],
+): boolean {
+  const sentence = scan.sentences[si]!;
+  const s = view.slice(sentence.start, sentence.end);
+  const passive = PASSIVE_ATTRIBUTION.exec(s) ?? TOLD_ONLY.exec(s) ?? SAID_THIS.exec(s);
+  if (!passive || !isSpeakerLike(passive[2]!, ctx.directory)) return false;
+  const at = sentence.start + s.indexOf(passive[2]!);
+  const who = ctx.resolve(passive[2]!, "", at);
+  const prior = scan.sentences[si - 1];
+  if ((who.personId || who.speakerName) && prior && !scan.found[si - 1]) {
+    const lead = SUBORDINATE_LEAD.exec(view.slice(prior.start, prior.end));
+    const span = trimSpan(view, prior.start + (lead?.[0].length ?? 0), prior.end);
+    if (span && wordCount(view.slice(span.start, span.end)) >= MIN_QUOTE_WORDS) {
+      const draft: Draft = { ...span, kind: "REPORTED_SPEECH", cue: passive[1]!.toLowerCase(), ...who };
+      scan.found[si - 1] = draft;
+      drafts.push(draft);
+    }
+  }
+  ctx.noteSpeaker(who.personId, at, who.speakerName);
+  return true;
+}
+
+/** Quotations left unattributed may continue the statement before them: adds them to `sentenceDrafts`. */
+function continueWithQuotes(
+  view: string,
+  scan: ParagraphScan,
+  si: number,
+  longQuotes: Quote[],
+  sentenceDrafts: Draft[],
+): void {
+  const { paragraph, previousParagraphLast } = scan;
+  const sentence = scan.sentences[si]!;
+  for (const q of longQuotes) {
+    if (sentenceDrafts.some((d) => d.start < q.contentEnd && q.contentStart < d.end)) continue;
+    const lead = view.slice(sentence.start, q.open);
+    if (lead.trim()) continue;
+    // A paragraph that is only this quotation continues the statement that ended the one before,
+    // reported or quoted ("Khatibzadeh said … a political decision." / "“If the necessary …”").
+    const wholeParagraph =
+      !view.slice(paragraph.start, q.open).trim() && !view.slice(q.close, paragraph.end).replace(/[\s.!?,]/g, "");
+    const prior: Draft | null | undefined =
+      si > 0
+        ? scan.found[si - 1]
+        : previousParagraphLast?.kind === "DIRECT_QUOTE" || wholeParagraph
+          ? previousParagraphLast
+          : null;
+    if (prior && prior.personId) {
+      const span = trimSpan(view, q.contentStart, q.contentEnd);
+      if (span)
+        sentenceDrafts.push({
+          ...span,
+          kind: "DIRECT_QUOTE",
+          cue: "continuation",
+          personId: prior.personId,
+          speakerName: prior.speakerName,
+        });
+    }
+  }
+}
+
+/** Unattributed quotations just before an attributed one in the same paragraph. */
+function attributeQuotesBefore(view: string, scan: ParagraphScan, drafts: Draft[]): void {
+  const { sentences, found } = scan;
+  for (let si = sentences.length - 2; si >= 0; si--) {
+    const next = found[si + 1];
+    const sentence = sentences[si]!;
+    if (found[si] || !next || next.kind !== "DIRECT_QUOTE" || !next.personId) continue;
+    const q = sentence.quotes[0];
+    if (
+      !q ||
+      sentence.quotes.length !== 1 ||
+      view.slice(sentence.start, q.open).trim() ||
+      view.slice(q.close, sentence.end).replace(/[\s.!?,]/g, "")
+    )
+      continue;
+    if (wordCount(view.slice(q.contentStart, q.contentEnd)) < MIN_QUOTE_WORDS) continue;
+    const span = trimSpan(view, q.contentStart, q.contentEnd);
+    if (!span) continue;
+    const draft: Draft = {
+      ...span,
+      kind: "DIRECT_QUOTE",
+      cue: "continuation",
+      personId: next.personId,
+      speakerName: next.speakerName,
+    };
+    found[si] = draft;
+    drafts.push(draft);
+  }
+}
+
+/** A sentence between two statements by the same speaker continues them. */
+function continueBetweenStatements(view: string, scan: ParagraphScan, drafts: Draft[]): void {
+  const { sentences, found } = scan;
+  for (let si = 1; si < sentences.length - 1; si++) {
+    const before = found[si - 1];
+    const after = found[si + 1];
+    const sentence = sentences[si]!;
+    if (found[si] || !before || !after || !before.personId || before.personId !== after.personId) continue;
+    if (sentence.quotes.some((q) => wordCount(view.slice(q.contentStart, q.contentEnd)) >= MIN_QUOTE_WORDS)) continue;
+    if (wordCount(view.slice(sentence.start, sentence.end)) < 4) continue;
+    if (pointsBack(view.slice(sentence.start, sentence.end))) continue;
+    const span = trimSpan(view, sentence.start, sentence.end);
+    if (!span) continue;
+    const draft: Draft = {
+      ...span,
+      kind: "REPORTED_SPEECH",
+      cue: "continuation",
+      personId: before.personId,
+      speakerName: before.speakerName,
+    };
+    found[si] = draft;
+    drafts.push(draft);
+  }
 }
 
 /**
@@ -1333,11 +1392,21 @@ function directQuotes(view: string, sentence: Sentence, quotes: Quote[], ctx: Co
   return drafts;
 }
 
+/** A reported statement's draft from the sentence's characters `from`–`to`, or null when too short. */
+type MakeReported = (
+  from: number,
+  to: number,
+  cue: string,
+  subject: string,
+  previous: string,
+  at: number,
+) => Draft | null;
+
 function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
   // "He said this at a press conference on Friday, TASS reports": it attributes, it states nothing.
   if (SAID_THIS.test(s)) return null;
   const directory = ctx.directory;
-  const make = (from: number, to: number, cue: string, subject: string, previous: string, at: number): Draft | null => {
+  const make: MakeReported = (from, to, cue, subject, previous, at) => {
     const span = trimSpan(s, from, to);
     if (!span || wordCount(s.slice(span.start, span.end)) < 3) return null;
     const who = ctx.resolve(subject, previous, offset + at);
@@ -1350,18 +1419,27 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
       speakerName: who.speakerName,
     };
   };
+  return (
+    reportedAfterAs(s, directory, make) ??
+    reportedAfterCue(s, directory, make) ??
+    reportedAfterAccording(s, make) ??
+    reportedBeforeAttribution(s, directory, make)
+  );
+}
 
-  // "As US Secretary of State Anthony Blinken explained to reporters, a copy …"
+/** "As US Secretary of State Anthony Blinken explained to reporters, a copy …" */
+function reportedAfterAs(s: string, directory: Directory, make: MakeReported): Draft | null {
   const as =
     /^\W*As\s+([^,]{1,120}?)\s+(said|says|explained|noted|stressed|emphasi[sz]ed|added|stated|pointed out|put it|told [^,]{1,40}|warned|recalled|reported|wrote|suggested|believes|thinks)\b([^,]{0,60}),\s*/i.exec(
       s,
     );
-  if (as && isSpeakerLike(as[1]!, directory)) {
-    const d = make(as[0].length, s.length, as[2]!.toLowerCase().split(/\s+/)[0]!, as[1]!, "", as.index);
-    if (d) return d;
-  }
+  if (as && isSpeakerLike(as[1]!, directory))
+    return make(as[0].length, s.length, as[2]!.toLowerCase().split(/\s+/)[0]!, as[1]!, "", as.index);
+  return null;
+}
 
-  // "X said (that) …", "X told reporters on Thursday that …", "Stoltenberg named three areas …"
+/** "X said (that) …", "X told reporters on Thursday that …", "Stoltenberg named three areas …" */
+function reportedAfterCue(s: string, directory: Directory, make: MakeReported): Draft | null {
   for (const cue of cuesIn(s)) {
     if (TRAILING_ONLY.has(cue.word) || cue.word === "according to") continue;
     const { subject, previous } = subjectBefore(s.slice(0, cue.index));
@@ -1373,25 +1451,9 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
       if (d) return d;
     }
     if (BARE_CLAUSE_CUES.has(cue.word)) {
-      // "told reporters the …": skip a short object; otherwise the clause follows the verb.
-      const object =
-        cue.word === "told" || cue.word === "tells"
-          ? /^\s+(?:reporters|journalists|the press|the media|[A-Z][\w.-]*)(?:\s+(?:on|in|at)\s+\w+)?/.exec(rest)
-          : null;
-      // "said on Monday the next round …": a time between the verb and its clause.
-      const time = BARE_CLAUSE_TIME.exec(object ? rest.slice(object[0].length) : rest);
-      const skipped = (object ? object[0].length : 0) + (time ? time[0].length : 0);
-      const after = rest.slice(skipped);
-      const next = /^\s+([\w'’]+)/.exec(after);
-      if (
-        next &&
-        /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nothing|none|everything|nato|[A-Z][\w'’]*)$/.test(
-          next[1]!,
-        ) &&
-        !/^(?:On|In|At|After|During|Following|Before|To|With|From|Earlier|Later|Last|This)$/.test(next[1]!)
-      ) {
-        const from = cue.end + skipped;
-        const d = make(from, s.length, cue.word, subject, previous, cue.index);
+      const from = bareClauseStart(rest, cue.word);
+      if (from !== null) {
+        const d = make(cue.end + from, s.length, cue.word, subject, previous, cue.index);
         if (d) return d;
       }
     }
@@ -1404,24 +1466,52 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
       if (d) return d;
     }
   }
+  return null;
+}
 
-  // "According to X, …" (at the start, or after a short opening phrase).
+/** Where the clause after a verb that takes one bare ("said the …") starts in `rest`, the text after the verb; null if no clause follows. */
+function bareClauseStart(rest: string, cueWord: string): number | null {
+  // "told reporters the …": skip a short object; otherwise the clause follows the verb.
+  const object =
+    cueWord === "told" || cueWord === "tells"
+      ? /^\s+(?:reporters|journalists|the press|the media|[A-Z][\w.-]*)(?:\s+(?:on|in|at)\s+\w+)?/.exec(rest)
+      : null;
+  // "said on Monday the next round …": a time between the verb and its clause.
+  const time = BARE_CLAUSE_TIME.exec(object ? rest.slice(object[0].length) : rest);
+  const skipped = (object ? object[0].length : 0) + (time ? time[0].length : 0);
+  const after = rest.slice(skipped);
+  const next = /^\s+([\w'’]+)/.exec(after);
+  if (
+    next &&
+    /^(?:he|she|it|they|we|i|there|this|these|those|the|a|an|its|their|his|her|our|while|although|if|when|no|nothing|none|everything|nato|[A-Z][\w'’]*)$/.test(
+      next[1]!,
+    ) &&
+    !/^(?:On|In|At|After|During|Following|Before|To|With|From|Earlier|Later|Last|This)$/.test(next[1]!)
+  )
+    return skipped;
+  return null;
+}
+
+/** "According to X, …" (at the start, or after a short opening phrase). */
+function reportedAfterAccording(s: string, make: MakeReported): Draft | null {
   const according = /^((?:[^,]{0,50},\s*)?)according to\s+([^,]{1,80}),\s*/i.exec(s);
-  if (according && wordCount(according[1]!) <= 6) {
-    let from = according[0].length;
-    // Skip an appositive: "According to Andrei Kortunov, Director General of RIAC, there are …"
-    const appositive =
-      /^((?:[A-Z][\w'’.&-]*|of|the|and|for|at|in|on)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|at|in|on)){0,12}),\s*/.exec(
-        s.slice(from),
-      );
-    if (appositive && ROLES.some((r) => r.re.test(appositive[1]!))) from += appositive[0].length;
-    const source = according[2]!.trim();
-    const d = make(from, s.length, "according to", source, "", according[1]!.length);
-    if (d) return d;
-  }
+  if (!according || wordCount(according[1]!) > 6) return null;
+  let from = according[0].length;
+  // Skip an appositive: "According to Andrei Kortunov, Director General of RIAC, there are …"
+  const appositive =
+    /^((?:[A-Z][\w'’.&-]*|of|the|and|for|at|in|on)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|at|in|on)){0,12}),\s*/.exec(
+      s.slice(from),
+    );
+  if (appositive && ROLES.some((r) => r.re.test(appositive[1]!))) from += appositive[0].length;
+  const source = according[2]!.trim();
+  return make(from, s.length, "according to", source, "", according[1]!.length);
+}
 
-  // "…, the researcher said." / "…, continues Kortunov." / "…, according to him." — never after a
-  // journalist's question ("Asked whether …, Khatibzadeh said …").
+/**
+ * "…, the researcher said." / "…, continues Kortunov." / "…, according to him." — never after a
+ * journalist's question ("Asked whether …, Khatibzadeh said …").
+ */
+function reportedBeforeAttribution(s: string, directory: Directory, make: MakeReported): Draft | null {
   let comma = /^\W*asked\b/i.test(s) ? -1 : s.indexOf(",");
   while (comma >= 0) {
     const tail = s.slice(comma + 1);
@@ -1446,7 +1536,6 @@ function reportedSpeech(s: string, offset: number, ctx: Context): Draft | null {
     }
     comma = s.indexOf(",", comma + 1);
   }
-
   return null;
 }
 

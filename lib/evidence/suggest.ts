@@ -149,70 +149,30 @@ const TURN = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*\s+){0,5}\p{Lu}[\p{Lu}.'’-]+|Q|A)\s
 const NAME_AND_OUTLET = /^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*\([^()\n]{2,40}\)\s*$/u;
 const VIA_INTERPRETER = /^\s*\((?:via interpreter|as interpreted|in [A-Za-z]+)\)\s*/i;
 
+type Turn = { start: number; label: string | null };
+type StructureLine = Structure["lines"][number];
+
+/** What reading the lines one by one gathers beside each line's kind. */
+type LineScan = {
+  excluded: Range[];
+  turns: Turn[];
+  speakerHeadings: Turn[];
+  author: string | null;
+  transcript: boolean;
+};
+
 function analyseStructure(view: string, options: SuggestOptions, people: PersonForMatching[]): Structure {
-  const raw = splitLines(view);
-  const excluded: Range[] = [];
-  const turns: { start: number; label: string | null }[] = [];
-  const speakerHeadings: { start: number; label: string | null }[] = [];
-  let author = options.author ?? null;
-  let transcript = false;
+  const scan: LineScan = {
+    excluded: [],
+    turns: [],
+    speakerHeadings: [],
+    author: options.author ?? null,
+    transcript: false,
+  };
   const title = options.title ? comparable(options.title) : "";
-  const lines = raw.map((line, i) => {
-    const t = line.text.trim();
-    if (!t) return { ...line, kind: "blank" as const, bodyStart: line.start };
-    // The headline, repeated at the top of the text, even when it ends with a full stop.
-    if (i < 5 && title && words(t) >= 4 && comparable(t) === title) {
-      excluded.push({ start: line.start, end: line.end });
-      return { ...line, kind: "heading" as const, bodyStart: line.start };
-    }
-    if (i < 15 && TRANSCRIPT_HEADER.test(t)) {
-      transcript = true;
-      const by = /\bby\s+(.+)$/i.exec(t);
-      if (by && !author) author = findNameIn(by[1] ?? "", people);
-      if (/\bby\b/i.test(t) || words(t) <= 4) {
-        excluded.push({ start: line.start, end: line.end });
-        return { ...line, kind: "heading" as const, bodyStart: line.start };
-      }
-    }
-    if (/^\s*\(as delivered\)\s*$/i.test(t)) transcript = true;
-    if (META_LINE.test(t) || DATE_LINE.test(t) || BYLINE.test(t) || /^\s*by\s/i.test(t)) {
-      excluded.push({ start: line.start, end: line.end });
-      return { ...line, kind: "meta" as const, bodyStart: line.start };
-    }
-    const turn = TURN.exec(line.text);
-    if (turn && words(turn[1] ?? "") <= 6) {
-      const label = turn[1] ?? "";
-      let bodyStart = line.start + turn[0].length;
-      const via = VIA_INTERPRETER.exec(view.slice(bodyStart, line.end));
-      if (via) bodyStart += via[0].length;
-      turns.push({ start: line.start, label: /^(?:Q|A|QUESTION|MODERATOR|OPERATOR)$/.test(label) ? null : label });
-      excluded.push({ start: line.start, end: bodyStart });
-      return { ...line, kind: "content" as const, bodyStart };
-    }
-    const asker = NAME_AND_OUTLET.exec(t);
-    if (asker) {
-      // A journalist's question, unless the name is someone of the directory ("Jens Stoltenberg (NATO)").
-      speakerHeadings.push({ start: line.start, label: matchPerson(asker[1] ?? "", people)?.name ?? null });
-      excluded.push({ start: line.start, end: line.end });
-      return { ...line, kind: "heading" as const, bodyStart: line.start };
-    }
-    if (isHeadingLine(t)) {
-      const speaker = speakerHeading(t, people);
-      if (speaker) speakerHeadings.push({ start: line.start, label: speaker });
-      excluded.push({ start: line.start, end: line.end });
-      return { ...line, kind: "heading" as const, bodyStart: line.start };
-    }
-    let bodyStart = line.start;
-    for (const re of DATELINE_PREFIXES) {
-      const m = re.exec(line.text);
-      if (m && m.index === 0 && m[0].length < line.text.length) {
-        bodyStart = line.start + m[0].length;
-        excluded.push({ start: line.start, end: bodyStart });
-        break;
-      }
-    }
-    return { ...line, kind: "content" as const, bodyStart };
-  });
+  const lines = splitLines(view).map((line, i) => classifyLine(view, line, i, title, people, scan));
+  const { excluded, turns, speakerHeadings } = scan;
+  let { author, transcript } = scan;
   // "Russian Deputy Foreign Minister Sergey Ryabkov" over a paragraph, then "U.S. Deputy Secretary
   // of State Wendy Sherman" over the next: each heading is a turn (one such line may be a caption).
   // A question's heading and an answer's heading make the same layout.
@@ -240,6 +200,72 @@ function analyseStructure(view: string, options: SuggestOptions, people: PersonF
     author ??= byTitle;
   }
   return { excluded, lines, transcript, author, turns };
+}
+
+/** The kind of the i-th line and where its body starts; what is not body goes to `scan.excluded`. */
+function classifyLine(
+  view: string,
+  line: Line,
+  i: number,
+  title: string,
+  people: PersonForMatching[],
+  scan: LineScan,
+): StructureLine {
+  const { excluded } = scan;
+  const t = line.text.trim();
+  if (!t) return { ...line, kind: "blank" as const, bodyStart: line.start };
+  // The headline, repeated at the top of the text, even when it ends with a full stop.
+  if (i < 5 && title && words(t) >= 4 && comparable(t) === title) {
+    excluded.push({ start: line.start, end: line.end });
+    return { ...line, kind: "heading" as const, bodyStart: line.start };
+  }
+  if (i < 15 && TRANSCRIPT_HEADER.test(t)) {
+    scan.transcript = true;
+    const by = /\bby\s+(.+)$/i.exec(t);
+    if (by && !scan.author) scan.author = findNameIn(by[1] ?? "", people);
+    if (/\bby\b/i.test(t) || words(t) <= 4) {
+      excluded.push({ start: line.start, end: line.end });
+      return { ...line, kind: "heading" as const, bodyStart: line.start };
+    }
+  }
+  if (/^\s*\(as delivered\)\s*$/i.test(t)) scan.transcript = true;
+  if (META_LINE.test(t) || DATE_LINE.test(t) || BYLINE.test(t) || /^\s*by\s/i.test(t)) {
+    excluded.push({ start: line.start, end: line.end });
+    return { ...line, kind: "meta" as const, bodyStart: line.start };
+  }
+  const turn = TURN.exec(line.text);
+  if (turn && words(turn[1] ?? "") <= 6) {
+    const label = turn[1] ?? "";
+    let bodyStart = line.start + turn[0].length;
+    const via = VIA_INTERPRETER.exec(view.slice(bodyStart, line.end));
+    if (via) bodyStart += via[0].length;
+    scan.turns.push({ start: line.start, label: /^(?:Q|A|QUESTION|MODERATOR|OPERATOR)$/.test(label) ? null : label });
+    excluded.push({ start: line.start, end: bodyStart });
+    return { ...line, kind: "content" as const, bodyStart };
+  }
+  const asker = NAME_AND_OUTLET.exec(t);
+  if (asker) {
+    // A journalist's question, unless the name is someone of the directory ("Jens Stoltenberg (NATO)").
+    scan.speakerHeadings.push({ start: line.start, label: matchPerson(asker[1] ?? "", people)?.name ?? null });
+    excluded.push({ start: line.start, end: line.end });
+    return { ...line, kind: "heading" as const, bodyStart: line.start };
+  }
+  if (isHeadingLine(t)) {
+    const speaker = speakerHeading(t, people);
+    if (speaker) scan.speakerHeadings.push({ start: line.start, label: speaker });
+    excluded.push({ start: line.start, end: line.end });
+    return { ...line, kind: "heading" as const, bodyStart: line.start };
+  }
+  let bodyStart = line.start;
+  for (const re of DATELINE_PREFIXES) {
+    const m = re.exec(line.text);
+    if (m && m.index === 0 && m[0].length < line.text.length) {
+      bodyStart = line.start + m[0].length;
+      excluded.push({ start: line.start, end: bodyStart });
+      break;
+    }
+  }
+  return { ...line, kind: "content" as const, bodyStart };
 }
 
 /** Most of the first content lines speak in the first person, and few quote anyone: a speaker's own text. */
@@ -786,6 +812,14 @@ function quotationsIn(text: string): Range[] {
 
 const SUBORDINATE = /^\s*(?:asked|after|before|while|when|if|in|during|at|on|speaking|following)\b[^,]*,\s*/i;
 
+/** Who may be speaking in a sentence: the directory, the person in focus and the groups already heard. */
+type Speakers = {
+  people: PersonForMatching[];
+  parties: PartyForMatching[];
+  focus: Focus;
+  groups: string[];
+};
+
 function reportedInSentence(
   text: string,
   s: Sentence,
@@ -794,6 +828,7 @@ function reportedInSentence(
   focus: Focus,
   groups: string[],
 ): Draft | null {
+  const speakers: Speakers = { people, parties, focus, groups };
   const quotes = quotationsIn(text);
   const inQuote = (i: number) => quotes.some((q) => i >= q.start && i < q.end);
   for (const [re, whole] of [
@@ -806,52 +841,11 @@ function reportedInSentence(
       if (inQuote(at)) continue;
       const cue = m[0].toLowerCase();
       const before = text.slice(0, at);
-      const after = text.slice(at + m[0].length);
       const lastQuote = quotes.filter((q) => q.end <= at).pop();
       const cut = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "), lastQuote ? lastQuote.end + 1 : -1);
-      let subjectStart = cut + 1;
-      let subject = before.slice(subjectStart);
-      if (!subject.trim()) {
-        const lead = SUBORDINATE.exec(before);
-        subjectStart = lead ? lead[0].length : 0;
-        subject = before.slice(subjectStart);
-      }
-      let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups, parties);
-      if (!who?.speakerName && cut > 0) {
-        // "Lavrov thanked his counterpart …, and said": the subject of the main clause.
-        const main = before.replace(SUBORDINATE, "");
-        const person = matchPerson(main, people, true, true);
-        if (person) who = { personId: person.id, speakerName: person.name };
-        else {
-          // "IRNA did not provide further details …, but added that …"
-          const mainSubject = main.split(/,\s/)[0] ?? "";
-          const offset = before.length - main.length;
-          who = resolveSubject(
-            mainSubject,
-            s.start + offset,
-            people,
-            null,
-            s,
-            s.start + offset + mainSubject.length,
-            groups,
-            parties,
-          );
-        }
-      }
+      const who = cueSpeaker(before, cut, s, at, speakers);
       if (!who?.speakerName) continue;
-      let span: Range;
-      const tailWords = words(after.replace(/[.!?]+\s*$/, ""));
-      const nextQuote = quotes.find((q) => q.start > at && /^[\s,:]*$/.test(text.slice(at + m[0].length, q.start - 1)));
-      const quoted = [lastQuote, nextQuote].find((q) => q && words(text.slice(q.start, q.end)) >= MIN_WORDS) ?? null;
-      if (quoted)
-        span = quoted; // "“…,” the official stated."
-      else if (cut > 0 && tailWords <= 6 && !whole) span = { start: 0, end: cut };
-      else if (whole) span = { start: 0, end: text.length };
-      else {
-        const that = /^(.{0,120}?)\bthat\s+/s.exec(after);
-        const from = at + m[0].length + (that ? that[0].length : after.length - after.trimStart().length);
-        span = { start: from, end: text.length };
-      }
+      const { span, quoted } = cueStatement(text, quotes, lastQuote, at, m[0].length, cut, whole);
       const raw = text.slice(span.start, span.end);
       // "reported on his consultations", "told about": what follows is a topic, not what was said.
       if (span.start > at && !quoted && /^\s*(?:on|about|to|in|at|for|with|by|from|of)\b/i.test(raw)) continue;
@@ -869,6 +863,66 @@ function reportedInSentence(
     }
   }
   return null;
+}
+
+/**
+ * The speaker of a cue at `at`: the subject of its clause (`before` it, from `cut`), or else the
+ * subject of the sentence's main clause.
+ */
+function cueSpeaker(before: string, cut: number, s: Sentence, at: number, speakers: Speakers): Who | null {
+  const { people, parties, focus, groups } = speakers;
+  let subjectStart = cut + 1;
+  let subject = before.slice(subjectStart);
+  if (!subject.trim()) {
+    const lead = SUBORDINATE.exec(before);
+    subjectStart = lead ? lead[0].length : 0;
+    subject = before.slice(subjectStart);
+  }
+  let who = resolveSubject(subject, s.start + subjectStart, people, focus, s, s.start + at, groups, parties);
+  if (!who?.speakerName && cut > 0) {
+    // "Lavrov thanked his counterpart …, and said": the subject of the main clause.
+    const main = before.replace(SUBORDINATE, "");
+    const person = matchPerson(main, people, true, true);
+    if (person) who = { personId: person.id, speakerName: person.name };
+    else {
+      // "IRNA did not provide further details …, but added that …"
+      const mainSubject = main.split(/,\s/)[0] ?? "";
+      const offset = before.length - main.length;
+      who = resolveSubject(
+        mainSubject,
+        s.start + offset,
+        people,
+        null,
+        s,
+        s.start + offset + mainSubject.length,
+        groups,
+        parties,
+      );
+    }
+  }
+  return who;
+}
+
+/** What a cue at `at` reports, in the sentence's text: a quotation beside it, the clause before it, the whole sentence or the clause after it. */
+function cueStatement(
+  text: string,
+  quotes: Range[],
+  lastQuote: Range | undefined,
+  at: number,
+  cueLength: number,
+  cut: number,
+  whole: boolean,
+): { span: Range; quoted: Range | null } {
+  const after = text.slice(at + cueLength);
+  const tailWords = words(after.replace(/[.!?]+\s*$/, ""));
+  const nextQuote = quotes.find((q) => q.start > at && /^[\s,:]*$/.test(text.slice(at + cueLength, q.start - 1)));
+  const quoted = [lastQuote, nextQuote].find((q) => q && words(text.slice(q.start, q.end)) >= MIN_WORDS) ?? null;
+  if (quoted) return { span: quoted, quoted }; // "“…,” the official stated."
+  if (cut > 0 && tailWords <= 6 && !whole) return { span: { start: 0, end: cut }, quoted };
+  if (whole) return { span: { start: 0, end: text.length }, quoted };
+  const that = /^(.{0,120}?)\bthat\s+/s.exec(after);
+  const from = at + cueLength + (that ? that[0].length : after.length - after.trimStart().length);
+  return { span: { start: from, end: text.length }, quoted };
 }
 
 // ── Issues, parties and position cues ───────────────────────────────────────────────────────

@@ -36,15 +36,7 @@ export default async function MatrixPage({
   const asOf = AsOfSchema.safeParse(rawAsOf ?? todayCalendarDate());
   if (!asOf.success) return <BadDate slug={slug} raw={rawAsOf ?? ""} />;
   const compareFrom = rawCompare ? AsOfSchema.safeParse(rawCompare) : null;
-  if (compareFrom && !compareFrom.success) {
-    return (
-      <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-          “{rawCompare}” is not a date to compare with. Write it as YYYY-MM-DD.
-        </div>
-      </main>
-    );
-  }
+  if (compareFrom && !compareFrom.success) return <BadCompareDate raw={rawCompare ?? ""} />;
   const [matrix, changeDates, earlier, commentCounts, review, events, issueLinks] = await Promise.all([
     getMatrix(workspace, asOf.data),
     adjacentChangeDates(workspace, asOf.data),
@@ -54,7 +46,6 @@ export default async function MatrixPage({
     listEventDates(workspace),
     listIssueLinks(workspace),
   ]);
-  const eventsToday = events.filter((e) => e.occurredOn === matrix.asOf);
   const changes = earlier ? diffMatrices(earlier, matrix) : null;
   const wording = earlier && changes ? diffCellWording(earlier, matrix, changes) : {};
   return (
@@ -76,19 +67,7 @@ export default async function MatrixPage({
           events={events}
         />
       </div>
-      {eventsToday.length > 0 ? (
-        <p className="mt-3 text-sm text-slate-700">
-          <span className="font-medium">On this day:</span>{" "}
-          {eventsToday.map((e, i) => (
-            <span key={e.id}>
-              {i > 0 ? "; " : ""}
-              <Link href={`/w/${slug}/events#event-${e.id}`} className="text-indigo-700 underline">
-                {e.title}
-              </Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <EventsOnThisDay slug={slug} events={events.filter((e) => e.occurredOn === matrix.asOf)} />
       <PositionLegend labels={matrix.positionLabels} />
       <div className="mt-4">
         <MatrixBoard
@@ -111,6 +90,33 @@ export default async function MatrixPage({
           </Link>
         </p>
       ) : null}
+    </main>
+  );
+}
+
+function EventsOnThisDay({ slug, events }: { slug: string; events: { id: string; title: string }[] }) {
+  if (events.length === 0) return null;
+  return (
+    <p className="mt-3 text-sm text-slate-700">
+      <span className="font-medium">On this day:</span>{" "}
+      {events.map((e, i) => (
+        <span key={e.id}>
+          {i > 0 ? "; " : ""}
+          <Link href={`/w/${slug}/events#event-${e.id}`} className="text-indigo-700 underline">
+            {e.title}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function BadCompareDate({ raw }: { raw: string }) {
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+        “{raw}” is not a date to compare with. Write it as YYYY-MM-DD.
+      </div>
     </main>
   );
 }
