@@ -1,12 +1,11 @@
 import "server-only";
 import { buildWhatMoved, type WhatMoved, type WindowStatement } from "@/lib/convergence/digest";
 import { type HeatMapCell, heatMapColumns, sweepHeatMap } from "@/lib/convergence/heat-map";
-import { CELL_TIMELINES_SQL, RETRACTED_IN_WINDOW_SQL } from "@/lib/convergence/sql";
-import { type CellTimeline, landTimelines, readAtTwoDates } from "@/lib/convergence/timeline";
+import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
+import { type CellTimeline, landTimelines, readAtTwoDates, retractedBetween } from "@/lib/convergence/timeline";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { db, dbPool } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
-import type { AmendmentKind } from "@/lib/generated/prisma/enums";
 import { getMatrix, listChangeDates, readMatrixFrame } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -58,7 +57,7 @@ export async function getWhatMoved(
     issue: { archivedAt: null },
     party: { archivedAt: null },
   };
-  const [frame, timelines, stated, retracted, events] = await Promise.all([
+  const [frame, timelines, stated, events] = await Promise.all([
     readMatrixFrame(workspace),
     readCellTimelines(workspace),
     db().stanceStatement.findMany({
@@ -67,9 +66,23 @@ export async function getWhatMoved(
       take: DIGEST_LIST_LIMIT,
       select: { id: true, issueId: true, partyId: true, position: true, summary: true, statedOn: true },
     }),
-    db().$queryRawUnsafe<RetractedInWindow[]>(RETRACTED_IN_WINDOW_SQL, workspace.id, from, to, DIGEST_LIST_LIMIT),
     listEvents(workspace, { after: from, until: to }),
   ]);
+  const retractions = retractedBetween(timelines, from, to, DIGEST_LIST_LIMIT);
+  const retracted = await db().stanceStatement.findMany({
+    where: { workspaceId: workspace.id, id: { in: retractions.latestIds } },
+    select: {
+      id: true,
+      issueId: true,
+      partyId: true,
+      position: true,
+      summary: true,
+      statedOn: true,
+      amendment: { select: { kind: true, reason: true } },
+    },
+  });
+  const latestFirst = new Map(retractions.latestIds.map((id, index) => [id, index]));
+  retracted.sort((a, b) => (latestFirst.get(a.id) ?? 0) - (latestFirst.get(b.id) ?? 0));
   const { before, after, statedBetween } = readAtTwoDates(timelines, from, to);
   const digest = buildWhatMoved({
     slug: workspace.slug,
@@ -82,15 +95,15 @@ export async function getWhatMoved(
     after,
     statements: [
       ...stated.map((s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: null })),
-      ...retracted.map(({ kind, reason, total: _, ...s }): WindowStatement => ({ ...s, amendment: { kind, reason } })),
+      ...retracted.map(
+        (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
+      ),
     ],
     events,
     locale,
   });
-  return { ...digest, statedCount: statedBetween, retractedCount: retracted[0]?.total ?? 0 };
+  return { ...digest, statedCount: statedBetween, retractedCount: retractions.total };
 }
-
-type RetractedInWindow = Omit<WindowStatement, "amendment"> & { kind: AmendmentKind; reason: string; total: number };
 
 /**
  * Every live cell's timeline (archived issues and parties left out), through the pool: Prisma's

@@ -45,29 +45,7 @@ export function sweepHeatMap(
 ): Map<string, HeatMapCell[]> {
   const width = columns.length;
   const cellCount = cells.length;
-  const issueIndex = new Map(issueIds.map((id, index) => [id, index]));
-  const cellIndex = new Map(cells.map((cell, index) => [`${cell.issueId}:${cell.partyId}`, index]));
-  // Per cell and column, the code landing there (-1: none) and the cell its condition reads.
-  const landedAt = new Int8Array(cellCount * width).fill(-1);
-  const conditionAt = new Int32Array(cellCount * width).fill(-1);
-  const issueOf = new Int32Array(cellCount);
-  for (const [k, cell] of cells.entries()) {
-    issueOf[k] = issueIndex.get(cell.issueId) ?? -1;
-    let conditions = 0;
-    for (const value of cell.landed) {
-      const column = value >> 6;
-      const code = value & 63;
-      const on = code >> 3;
-      const condition = on > 0 && on !== WORDS_ALONE ? conditions++ : -1;
-      const at = k * width + column;
-      // Newest first: the first statement seen for a column is the one that lands there.
-      if (column >= width || (landedAt[at] ?? -1) >= 0) continue;
-      landedAt[at] = code;
-      if (condition < 0) continue;
-      const key = `${cell.conditionIssueIds?.[condition]}:${cell.conditionPartyIds?.[condition]}`;
-      conditionAt[at] = cellIndex.get(key) ?? -1;
-    }
-  }
+  const { landedAt, conditionAt, issueOf } = layOnColumns(issueIds, width, cells);
 
   const standing = new Int8Array(cellCount).fill(-1);
   const standingCondition = new Int32Array(cellCount).fill(-1);
@@ -118,6 +96,37 @@ export function sweepHeatMap(
     }
   }
   return new Map(tallies.map((tally) => [tally.issueId, tally.cells]));
+}
+
+/**
+ * Per cell and column, the code landing there (-1: none) and the cell its condition reads; and
+ * each cell's issue index.
+ */
+function layOnColumns(issueIds: readonly string[], width: number, cells: readonly LandedCell[]) {
+  const cellCount = cells.length;
+  const issueIndex = new Map(issueIds.map((id, index) => [id, index]));
+  const cellIndex = new Map(cells.map((cell, index) => [`${cell.issueId}:${cell.partyId}`, index]));
+  const landedAt = new Int8Array(cellCount * width).fill(-1);
+  const conditionAt = new Int32Array(cellCount * width).fill(-1);
+  const issueOf = new Int32Array(cellCount);
+  for (const [k, cell] of cells.entries()) {
+    issueOf[k] = issueIndex.get(cell.issueId) ?? -1;
+    let conditions = 0;
+    for (const value of cell.landed) {
+      const column = value >> 6;
+      const code = value & 63;
+      const on = code >> 3;
+      const condition = on > 0 && on !== WORDS_ALONE ? conditions++ : -1;
+      const at = k * width + column;
+      // Newest first: the first statement seen for a column is the one that lands there.
+      if (column >= width || (landedAt[at] ?? -1) >= 0) continue;
+      landedAt[at] = code;
+      if (condition < 0) continue;
+      const key = `${cell.conditionIssueIds?.[condition]}:${cell.conditionPartyIds?.[condition]}`;
+      conditionAt[at] = cellIndex.get(key) ?? -1;
+    }
+  }
+  return { landedAt, conditionAt, issueOf };
 }
 
 const DAY = 86_400_000;

@@ -10,9 +10,10 @@ import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/calendar";
  * 1970-01-01, the red line is 1 or 0, the position is its index in TIMELINE_POSITIONS plus one,
  * and the condition 0 for none, 15 for words alone, else the index plus one of the position the
  * condition's cell must reach; a condition on a cell is followed by that cell's issue and party
- * ids, 16 bytes each.
+ * ids, 16 bytes each. `retracted` holds the cell's retracted statements in the same order, 28
+ * bytes each: the day, when it was recorded (8 bytes, milliseconds since 1970) and its id.
  */
-export type CellTimeline = { issueId: string; partyId: string; timeline: Uint8Array };
+export type CellTimeline = { issueId: string; partyId: string; timeline: Uint8Array; retracted: Uint8Array };
 
 /** The positions in the order the migration's triggers number them. */
 export const TIMELINE_POSITIONS = [
@@ -27,6 +28,7 @@ export const TIMELINE_POSITIONS = [
 
 const IN_WORDS = 15;
 const UUID_BYTES = 16;
+const RETRACTED_BYTES = 4 + 8 + UUID_BYTES;
 const DAY = 86_400_000;
 
 // LandedCell's codes (heat-map.ts) for each timeline number: a position's step on the scale plus
@@ -116,6 +118,36 @@ export function readAtTwoDates(
     after.push({ issueId, partyId, statement: shownStatement(atTo) });
   }
   return { before, after, statedBetween };
+}
+
+/**
+ * The retracted statements dated after `from` up to `to`: how many, and the ids of the latest
+ * `limit` of them, latest first (by date, then recording, then id, as the statements are ordered).
+ */
+export function retractedBetween(
+  cells: readonly CellTimeline[],
+  from: string,
+  to: string,
+  limit: number,
+): { total: number; latestIds: string[] } {
+  const fromDay = fromCalendarDate(from).getTime() / DAY;
+  const toDay = fromCalendarDate(to).getTime() / DAY;
+  const found: { day: number; recordedAt: bigint; id: string }[] = [];
+  for (const { retracted } of cells) {
+    const bytes = new DataView(retracted.buffer, retracted.byteOffset, retracted.byteLength);
+    for (let at = 0; at < bytes.byteLength; at += RETRACTED_BYTES) {
+      const day = bytes.getInt32(at);
+      if (day <= fromDay) break;
+      if (day <= toDay) found.push({ day, recordedAt: bytes.getBigInt64(at + 4), id: uuidAt(retracted, at + 12) });
+    }
+  }
+  found.sort(
+    (a, b) =>
+      b.day - a.day ||
+      (b.recordedAt > a.recordedAt ? 1 : b.recordedAt < a.recordedAt ? -1 : 0) ||
+      (b.id > a.id ? 1 : b.id < a.id ? -1 : 0),
+  );
+  return { total: found.length, latestIds: found.slice(0, limit).map((entry) => entry.id) };
 }
 
 function shownStatement(value: number | null): ShownStatement | null {

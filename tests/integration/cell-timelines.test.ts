@@ -67,30 +67,52 @@ function readTimeline(bytes: Uint8Array): string[] {
   return entries;
 }
 
-/** Each cell's stored timeline, read back, against its live statements, newest first. */
+function readRetracted(bytes: Uint8Array): string[] {
+  const buffer = Buffer.from(bytes);
+  const entries: string[] = [];
+  for (let at = 0; at < buffer.length; at += 28) {
+    const statedOn = new Date(buffer.readInt32BE(at) * 86_400_000).toISOString().slice(0, 10);
+    const recordedAt = new Date(Number(buffer.readBigInt64BE(at + 4))).toISOString();
+    entries.push(`${statedOn} ${recordedAt} ${buffer.toString("hex", at + 12, at + 28)}`);
+  }
+  return entries;
+}
+
+/** Each cell's stored timelines, read back, against its live and its retracted statements, newest first. */
 async function expectTimelinesMatchStatements(workspaceId: string) {
-  const [stored, live] = await Promise.all([
+  const [stored, statements] = await Promise.all([
     db().cellTimeline.findMany({ where: { workspaceId } }),
     db().stanceStatement.findMany({
-      where: { workspaceId, amendment: { is: null } },
+      where: { workspaceId },
       orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+      include: { amendment: { select: { kind: true } } },
     }),
   ]);
-  const expected = new Map<string, string[]>();
+  const expected = new Map<string, { timeline: string[]; retracted: string[] }>();
   const hex = (id: string | null) => id?.replaceAll("-", "");
-  for (const s of live) {
+  for (const s of statements) {
+    if (s.amendment?.kind === "CORRECTED") continue;
     const key = `${s.issueId}:${s.partyId}`;
+    const cell = expected.get(key) ?? { timeline: [], retracted: [] };
+    expected.set(key, cell);
+    const statedOn = s.statedOn.toISOString().slice(0, 10);
+    if (s.amendment) {
+      cell.retracted.push(`${statedOn} ${s.recordedAt.toISOString()} ${hex(s.id)}`);
+      continue;
+    }
     const condition = s.conditionIssueId
       ? ` if ${s.conditionMinPosition} at ${hex(s.conditionIssueId)}:${hex(s.conditionPartyId)}`
       : s.conditionText
         ? " if (words)"
         : "";
-    expected.set(key, [
-      ...(expected.get(key) ?? []),
-      `${s.statedOn.toISOString().slice(0, 10)} ${s.position}${s.redLine ? " red line" : ""}${condition}`,
-    ]);
+    cell.timeline.push(`${statedOn} ${s.position}${s.redLine ? " red line" : ""}${condition}`);
   }
-  const read = new Map(stored.map((t) => [`${t.issueId}:${t.partyId}`, readTimeline(t.timeline)]));
+  const read = new Map(
+    stored.map((t) => [
+      `${t.issueId}:${t.partyId}`,
+      { timeline: readTimeline(t.timeline), retracted: readRetracted(t.retracted) },
+    ]),
+  );
   expect(read).toEqual(expected);
 }
 
@@ -120,9 +142,12 @@ beforeAll(async () => {
 });
 
 describe("the cell timelines the heat map reads", () => {
-  it("hold every cell with a live statement after the fixture's bulk load", async () => {
+  it("hold every cell with a live or retracted statement after the fixture's bulk load", async () => {
     const cells = await db().stanceStatement.findMany({
-      where: { workspaceId: workspace.id, amendment: { is: null } },
+      where: {
+        workspaceId: workspace.id,
+        OR: [{ amendment: { is: null } }, { amendment: { is: { kind: "RETRACTED" } } }],
+      },
       distinct: ["issueId", "partyId"],
       select: { issueId: true },
     });

@@ -9,12 +9,16 @@
 -- condition * 8 + position, where position is its index + 1 in TIMELINE_POSITIONS below, red line
 -- 1 or 0, and condition 0 for none, 15 for words alone, else the index + 1 of
 -- conditionMinPosition; a condition on another cell is followed by that cell's issue and party
--- ids (16 bytes each). The heat map and the "what moved" digest read them.
+-- ids (16 bytes each). The heat map and the "what moved" digest read them. Beside them, for the
+-- digest's list of retracted statements, the cell's retracted ones in the same order, 28 bytes
+-- each: the day, recordedAt in milliseconds since 1970 (8 bytes) and the statement's id. A cell
+-- has a row while it has a live or a retracted statement.
 CREATE TABLE "cell_timelines" (
     "workspaceId" UUID NOT NULL,
     "issueId" UUID NOT NULL,
     "partyId" UUID NOT NULL,
     "timeline" BYTEA NOT NULL,
+    "retracted" BYTEA NOT NULL,
 
     CONSTRAINT "cell_timelines_pkey" PRIMARY KEY ("workspaceId","issueId","partyId")
 );
@@ -24,7 +28,7 @@ ALTER TABLE "cell_timelines" ADD CONSTRAINT "cell_timelines_workspaceId_issueId_
 ALTER TABLE "cell_timelines" ADD CONSTRAINT "cell_timelines_workspaceId_partyId_fkey" FOREIGN KEY ("workspaceId", "partyId") REFERENCES "parties"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Rebuilds the timelines of the cells given (three arrays, one cell per index); a cell left with
--- no live statement loses its row. A cell whose workspace, issue or party is being deleted gets
+-- no live or retracted statement loses its row. A cell whose workspace, issue or party is being deleted gets
 -- none: the cascade that removes its statements may run before or after the one that removes
 -- their amendments, and the row would point at what is gone. The query is planned afresh on each
 -- call (EXECUTE): a cached generic plan, not knowing the cells, reads every statement for each.
@@ -36,7 +40,7 @@ BEGIN
       SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(ws, issue, party)
     ), fresh AS (
       SELECT t.ws, t.issue, t.party,
-             string_agg(
+             coalesce(string_agg(
                int4send((st."statedOn" - DATE '1970-01-01') * 256
                  + CASE WHEN st."redLine" THEN 128 ELSE 0 END
                  + 8 * CASE WHEN st."conditionIssueId" IS NOT NULL
@@ -45,23 +49,31 @@ BEGIN
                  + array_position('{DEMANDS,SUPPORTS,OPEN,CONDITIONAL,OPPOSES,REJECTS,NO_POSITION}'::"Position"[], st.position))
                || CASE WHEN st."conditionIssueId" IS NOT NULL
                        THEN uuid_send(st."conditionIssueId") || uuid_send(st."conditionPartyId") ELSE ''::bytea END,
-               ''::bytea ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) AS timeline
+               ''::bytea ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) FILTER (WHERE a."statementId" IS NULL),
+               ''::bytea) AS timeline,
+             coalesce(string_agg(
+               int4send(st."statedOn" - DATE '1970-01-01')
+               || int8send((extract(epoch FROM st."recordedAt") * 1000)::bigint)
+               || uuid_send(st.id),
+               ''::bytea ORDER BY st."statedOn" DESC, st."recordedAt" DESC, st.id DESC) FILTER (WHERE a.kind = 'RETRACTED'),
+               ''::bytea) AS retracted
       FROM touched t
       JOIN "stance_statements" st ON st."workspaceId" = t.ws AND st."issueId" = t.issue AND st."partyId" = t.party
-      WHERE NOT EXISTS (SELECT 1 FROM "statement_amendments" a WHERE a."statementId" = st.id)
+      LEFT JOIN "statement_amendments" a ON a."statementId" = st.id
       GROUP BY t.ws, t.issue, t.party
+      HAVING count(*) FILTER (WHERE a."statementId" IS NULL OR a.kind = 'RETRACTED') > 0
     ), emptied AS (
       DELETE FROM "cell_timelines" c USING touched t
       WHERE c."workspaceId" = t.ws AND c."issueId" = t.issue AND c."partyId" = t.party
         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.ws = t.ws AND f.issue = t.issue AND f.party = t.party)
     )
-    INSERT INTO "cell_timelines" ("workspaceId", "issueId", "partyId", "timeline")
-    SELECT f.ws, f.issue, f.party, f.timeline
+    INSERT INTO "cell_timelines" ("workspaceId", "issueId", "partyId", "timeline", "retracted")
+    SELECT f.ws, f.issue, f.party, f.timeline, f.retracted
     FROM fresh f
     JOIN "issues" i ON i."workspaceId" = f.ws AND i.id = f.issue
     JOIN "parties" p ON p."workspaceId" = f.ws AND p.id = f.party
     WHERE EXISTS (SELECT 1 FROM "workspaces" w WHERE w.id = f.ws)
-    ON CONFLICT ("workspaceId", "issueId", "partyId") DO UPDATE SET "timeline" = EXCLUDED."timeline"
+    ON CONFLICT ("workspaceId", "issueId", "partyId") DO UPDATE SET "timeline" = EXCLUDED."timeline", "retracted" = EXCLUDED."retracted"
   $query$ USING workspace_ids, issue_ids, party_ids;
 END $function$;
 
