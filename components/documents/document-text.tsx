@@ -37,17 +37,11 @@ export function DocumentText({
 }) {
   const pages =
     pageStarts.length > 1 ? new Map(pageStarts.map((start, i) => [start, i + 1])) : new Map<number, number>();
-  const ranges = [
-    ...quotes.map((q) => ({ id: q.id, startOffset: q.startOffset, endOffset: q.endOffset })),
-    ...suggestions.map((s) => ({ id: SUGGESTION_PREFIX + suggestionKey(s), startOffset: s.start, endOffset: s.end })),
-    // Empty ranges: they only cut the text where a page starts.
-    ...[...pages.keys()].map((start) => ({ id: `page-${start}`, startOffset: start, endOffset: start })),
-  ];
   const colours = new Map(quotes.map((q) => [q.id, q.colour]));
   const labels = new Map(suggestions.map((s) => [suggestionKey(s), s.label]));
   const markedSuggestions = new Set<string>();
   const firstSegmentOf = new Map<string, number>();
-  const segments = segmentText(text, ranges);
+  const segments = segmentText(text, documentRanges(quotes, suggestions, pages));
   return (
     <div
       data-testid="document-text"
@@ -55,14 +49,7 @@ export function DocumentText({
     >
       {segments.map((segment, index) => {
         const page = pages.get(segment.startOffset);
-        const marker =
-          page !== undefined ? (
-            <span
-              id={`page-${page}`}
-              data-label={`p. ${page}`}
-              className="scroll-mt-32 before:mr-2 before:select-none before:rounded before:bg-slate-100 before:px-1 before:font-sans before:text-xs before:text-slate-500 before:content-[attr(data-label)]"
-            />
-          ) : null;
+        const marker = page !== undefined ? <PageMarker page={page} /> : null;
         const quoteIds = segment.rangeIds.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
         const suggested = segment.rangeIds
           .find((id) => id.startsWith(SUGGESTION_PREFIX))
@@ -72,15 +59,9 @@ export function DocumentText({
         if (suggested !== undefined) markedSuggestions.add(suggested);
         const inner =
           suggested !== undefined ? (
-            <mark
-              className="suggestion"
-              data-suggestion={suggested}
-              {...(firstOfSuggestion
-                ? { tabIndex: 0, role: "group", "aria-label": labels.get(suggested), "data-suggestion-start": "" }
-                : {})}
-            >
+            <SuggestionMark suggested={suggested} first={firstOfSuggestion} label={labels.get(suggested)}>
               {segment.text}
-            </mark>
+            </SuggestionMark>
           ) : (
             segment.text
           );
@@ -109,5 +90,47 @@ export function DocumentText({
         );
       })}
     </div>
+  );
+}
+
+/** Where the text is cut: at quotes, at suggestions, and (empty ranges) where a page starts. */
+function documentRanges(quotes: Quote[], suggestions: readonly SuggestedRange[], pages: Map<number, number>) {
+  return [
+    ...quotes.map((q) => ({ id: q.id, startOffset: q.startOffset, endOffset: q.endOffset })),
+    ...suggestions.map((s) => ({ id: SUGGESTION_PREFIX + suggestionKey(s), startOffset: s.start, endOffset: s.end })),
+    ...[...pages.keys()].map((start) => ({ id: `page-${start}`, startOffset: start, endOffset: start })),
+  ];
+}
+
+function PageMarker({ page }: { page: number }) {
+  return (
+    <span
+      id={`page-${page}`}
+      data-label={`p. ${page}`}
+      className="scroll-mt-32 before:mr-2 before:select-none before:rounded before:bg-slate-100 before:px-1 before:font-sans before:text-xs before:text-slate-500 before:content-[attr(data-label)]"
+    />
+  );
+}
+
+/** A suggested passage's segment; its first one is focusable and named. */
+function SuggestionMark({
+  suggested,
+  first,
+  label,
+  children,
+}: {
+  suggested: string;
+  first: boolean;
+  label: string | undefined;
+  children: React.ReactNode;
+}) {
+  return (
+    <mark
+      className="suggestion"
+      data-suggestion={suggested}
+      {...(first ? { tabIndex: 0, role: "group", "aria-label": label, "data-suggestion-start": "" } : {})}
+    >
+      {children}
+    </mark>
   );
 }
