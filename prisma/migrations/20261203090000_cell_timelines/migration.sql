@@ -78,7 +78,10 @@ BEGIN
 END $function$;
 
 -- Statement-level, with the changed rows as a transition table: a bulk load of 200,000
--- statements rebuilds each of its cells once.
+-- statements rebuilds each of its cells once. A rebuild reads what is committed when it runs:
+-- two transactions writing one cell are kept apart by the app's compare-and-set on stance_cells
+-- (advanceCellVersion in lib/matrix/mutations.ts), which each takes before it writes, so the
+-- second rebuild sees the first one's statements. Imports and the demo write new workspaces only.
 CREATE FUNCTION "stance_statements_refresh_timelines"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "refresh_cell_timelines"(array_agg("workspaceId"), array_agg("issueId"), array_agg("partyId"))
