@@ -64,23 +64,18 @@ export async function getWhatMoved(
       where: { ...inWindow, amendment: { is: null } },
       orderBy: [{ statedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
       take: DIGEST_LIST_LIMIT,
-      select: { id: true, issueId: true, partyId: true, position: true, summary: true, statedOn: true },
+      select: WINDOW_STATEMENT,
     }),
     listEvents(workspace, { after: from, until: to }),
   ]);
   const retractions = retractedBetween(timelines, from, to, DIGEST_LIST_LIMIT);
-  const retracted = await db().stanceStatement.findMany({
-    where: { workspaceId: workspace.id, id: { in: retractions.latestIds } },
-    select: {
-      id: true,
-      issueId: true,
-      partyId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      amendment: { select: { kind: true, reason: true } },
-    },
-  });
+  const retracted =
+    retractions.latestIds.length === 0
+      ? []
+      : await db().stanceStatement.findMany({
+          where: { workspaceId: workspace.id, id: { in: retractions.latestIds } },
+          select: WINDOW_STATEMENT,
+        });
   const latestFirst = new Map(retractions.latestIds.map((id, index) => [id, index]));
   retracted.sort((a, b) => (latestFirst.get(a.id) ?? 0) - (latestFirst.get(b.id) ?? 0));
   const { before, after, statedBetween } = readAtTwoDates(timelines, from, to);
@@ -93,21 +88,29 @@ export async function getWhatMoved(
     parties: frame.parties,
     before,
     after,
-    statements: [
-      ...stated.map((s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: null })),
-      ...retracted.map(
-        (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
-      ),
-    ],
+    statements: [...stated, ...retracted].map(
+      (s): WindowStatement => ({ ...s, statedOn: toCalendarDate(s.statedOn), amendment: s.amendment ?? null }),
+    ),
     events,
     locale,
   });
   return { ...digest, statedCount: statedBetween, retractedCount: retractions.total };
 }
 
+/** A statement as the digest lists it. */
+const WINDOW_STATEMENT = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  position: true,
+  summary: true,
+  statedOn: true,
+  amendment: { select: { kind: true, reason: true } },
+} as const;
+
 /**
- * Every live cell's timeline (archived issues and parties left out), through the pool: Prisma's
- * handling of a megabyte of bytes costs more than the query.
+ * The timelines of every cell with a live or retracted statement (archived issues and parties left
+ * out), through the pool: Prisma's handling of a megabyte of bytes costs more than the query.
  */
 function readCellTimelines(workspace: AuthorizedWorkspace): Promise<CellTimeline[]> {
   return dbPool()

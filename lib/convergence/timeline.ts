@@ -44,7 +44,7 @@ const CONDITION_CODE = Array.from({ length: 16 }, (_, index) =>
  * skip the others); statements after the last column are left out.
  */
 export function landTimelines(cells: readonly CellTimeline[], columns: readonly string[]): LandedCell[] {
-  const columnDays = Int32Array.from(columns, (date) => fromCalendarDate(date).getTime() / DAY);
+  const columnDays = Int32Array.from(columns, dayNumber);
   return cells.map((cell) => landTimeline(cell, columnDays));
 }
 
@@ -74,7 +74,7 @@ function landTimeline({ issueId, partyId, timeline }: CellTimeline, columnDays: 
         conditionPartyIds.push(uuidAt(timeline, at + 4 + UUID_BYTES));
       }
     }
-    at += onCell ? 4 + 2 * UUID_BYTES : 4;
+    at += entryLength(value);
   }
   return { issueId, partyId, landed: landed.subarray(0, count), conditionIssueIds, conditionPartyIds };
 }
@@ -93,8 +93,7 @@ export function readAtTwoDates(
   from: string,
   to: string,
 ): { before: ShownCell[]; after: ShownCell[]; statedBetween: number } {
-  const fromDay = fromCalendarDate(from).getTime() / DAY;
-  const toDay = fromCalendarDate(to).getTime() / DAY;
+  const [fromDay, toDay] = [dayNumber(from), dayNumber(to)];
   const before: ShownCell[] = [];
   const after: ShownCell[] = [];
   let statedBetween = 0;
@@ -110,8 +109,7 @@ export function readAtTwoDates(
         if (day > fromDay) statedBetween++;
         else atFrom = value;
       }
-      const condition = (value >> 3) & 15;
-      at += condition > 0 && condition !== IN_WORDS ? 4 + 2 * UUID_BYTES : 4;
+      at += entryLength(value);
     }
     if (atFrom === null && atTo === null) continue;
     before.push({ issueId, partyId, statement: shownStatement(atFrom) });
@@ -130,8 +128,7 @@ export function retractedBetween(
   to: string,
   limit: number,
 ): { total: number; latestIds: string[] } {
-  const fromDay = fromCalendarDate(from).getTime() / DAY;
-  const toDay = fromCalendarDate(to).getTime() / DAY;
+  const [fromDay, toDay] = [dayNumber(from), dayNumber(to)];
   const found: { day: number; recordedAt: bigint; id: string }[] = [];
   for (const { retracted } of cells) {
     const bytes = new DataView(retracted.buffer, retracted.byteOffset, retracted.byteLength);
@@ -148,6 +145,17 @@ export function retractedBetween(
       (b.id > a.id ? 1 : b.id < a.id ? -1 : 0),
   );
   return { total: found.length, latestIds: found.slice(0, limit).map((entry) => entry.id) };
+}
+
+/** Days since 1970-01-01, as the timelines count them. */
+function dayNumber(date: string): number {
+  return fromCalendarDate(date).getTime() / DAY;
+}
+
+/** A timeline entry's length: 4 bytes, and the condition cell's two ids after a condition on a cell. */
+function entryLength(value: number): number {
+  const condition = (value >> 3) & 15;
+  return condition > 0 && condition !== IN_WORDS ? 4 + 2 * UUID_BYTES : 4;
 }
 
 function shownStatement(value: number | null): ShownStatement | null {
