@@ -13,6 +13,8 @@ export const BENCH_SHAPE = {
 export const BENCH_SLUG = "bench-matrix";
 export const BENCH_TITLE = "Benchmark negotiation";
 export const SMALL_SLUG = "bench-matrix-small";
+/** The wide matrix of issue #15's goals: 100 issues × 20 parties, one statement per cell. */
+export const WIDE_SHAPE = { slug: "bench-matrix-wide", issues: 100, parties: 20 };
 
 /** mulberry32: a tiny seeded PRNG, for the choices the measurement makes (dates, cells, edits). */
 export function mulberry32(seed) {
@@ -146,15 +148,18 @@ export function benchDataSql(seed) {
 }
 
 /**
- * A second workspace with the same 40 × 12 matrix but one statement per cell, on the real server
- * only: rendering its page shows what the page costs when the history is small.
+ * A workspace with one statement per cell, on the real server only: by default the same 40 × 12
+ * matrix, whose page shows what the page costs when the history is small; or another shape.
  */
-export function smallWorkspaceSql(seed) {
-  const s = `bench${seed >>> 0}:small`;
+export function smallWorkspaceSql(
+  seed,
+  { slug = SMALL_SLUG, issues = BENCH_SHAPE.issues, parties = BENCH_SHAPE.parties } = {},
+) {
+  const s = slug === SMALL_SLUG ? `bench${seed >>> 0}:small` : `bench${seed >>> 0}:${slug}`;
   const ws = `md5('${s}:workspace')::uuid`;
-  const { issues, parties, firstDay, days } = BENCH_SHAPE;
+  const { firstDay } = BENCH_SHAPE;
   return [
-    `INSERT INTO workspaces (id, slug, title) VALUES (${ws}, '${SMALL_SLUG}', '${BENCH_TITLE} (one statement per cell)')`,
+    `INSERT INTO workspaces (id, slug, title) VALUES (${ws}, '${slug}', '${BENCH_TITLE} (${issues} × ${parties}, one statement per cell)')`,
     `INSERT INTO issues (id, "workspaceId", title, "sortOrder") SELECT md5('${s}:issue:' || n)::uuid, ${ws}, 'Issue ' || (n + 1), n FROM generate_series(0, ${issues - 1}) n`,
     `INSERT INTO parties (id, "workspaceId", name, "shortName", colour, "sortOrder")
      SELECT md5('${s}:party:' || n)::uuid, ${ws}, 'Party ' || (n + 1), 'P' || (n + 1), '#' || substr(md5('${s}:colour:' || n), 1, 6), n FROM generate_series(0, ${parties - 1}) n`,
@@ -195,7 +200,8 @@ export async function loadBenchData(client, seed, { small = false } = {}) {
     await client.query("SET LOCAL session_replication_role = replica");
     for (const sql of bulk) await client.query(sql);
     await client.query("SET LOCAL session_replication_role = origin");
-    if (small) for (const sql of smallWorkspaceSql(seed)) await client.query(sql);
+    if (small)
+      for (const sql of [...smallWorkspaceSql(seed), ...smallWorkspaceSql(seed, WIDE_SHAPE)]) await client.query(sql);
     const {
       rows: [broken],
     } = await client.query(INTEGRITY_CHECKS);

@@ -7,7 +7,9 @@
 //   1. the matrix as of 50 dates through getMatrix vs the best hand-written equivalent via pg
 //      (a LATERAL … LIMIT 1 probe per cell plus the labels, parties and issues, in parallel, same
 //      output), with the textbook DISTINCT ON query printed as a reference;
-//   2. the matrix page rendered by `next start` over HTTP, signed in;
+//   2. the matrix page rendered by `next start` over HTTP, signed in, at 40 × 12 and at 100 × 20
+//      (one statement per cell); and, served by the same app, the document page (300 quotes) and
+//      search, and the app's resident memory after all of them;
 //   3. a cell's history (getCellHistory);   4. recording a statement (recordStatement);
 //   5. getMatrix on the embedded PGlite vs on the real PostgreSQL;
 //   6. the convergence heat map (40 issues, one column a week for five years) through getHeatMap vs
@@ -27,6 +29,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { migrateDatabase } from "../tests/support/provision.mjs";
 import {
@@ -37,6 +40,7 @@ import {
   dayToDate,
   loadBenchData,
   SMALL_SLUG,
+  WIDE_SHAPE,
 } from "./bench-data.mjs";
 import { freePort, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
@@ -53,6 +57,8 @@ const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.
 const GOALS = {
   matrixRatio: 1.2,
   renderP95: 60,
+  wideRenderP95: 250,
+  wideGzipKiB: 150,
   recordP95: 50,
   embeddedRatio: 3,
   heatMapP95: 150,
@@ -277,6 +283,16 @@ async function signIn(baseUrl, email, password) {
   return jar;
 }
 
+/** A process's resident memory (Linux), or null where /proc cannot tell. */
+function residentBytes(pid) {
+  try {
+    const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kib ? Number(kib) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function measureRender(database) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -319,28 +335,29 @@ async function measureRender(database) {
   // The app made the owner on its first start; make it a member of the generated workspace.
   const added = await withClient(database.url, (client) =>
     client.query(
-      `INSERT INTO memberships ("workspaceId", "userId", role) SELECT w.id, u.id, 'OWNER' FROM workspaces w, users u WHERE w.slug IN ($1, $2) AND u.email = $3`,
-      [BENCH_SLUG, SMALL_SLUG, email],
+      `INSERT INTO memberships ("workspaceId", "userId", role) SELECT w.id, u.id, 'OWNER' FROM workspaces w, users u WHERE w.slug IN ($1, $2, $3) AND u.email = $4`,
+      [BENCH_SLUG, SMALL_SLUG, WIDE_SHAPE.slug, email],
     ),
   );
-  if (added.rowCount !== 2) throw new Error("the app did not create its owner account on first start");
+  if (added.rowCount !== 3) throw new Error("the app did not create its owner account on first start");
   const jar = await signIn(baseUrl, email, password);
 
-  const render = async (date, slug = BENCH_SLUG) => {
+  const get = async (address, mustHold) => {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/w/${slug}?asOf=${date}`, {
+    const response = await fetch(`${baseUrl}${address}`, {
       headers: { cookie: cookieHeader(jar) },
       redirect: "manual",
     });
     const html = await response.text();
     const ms = performance.now() - started;
-    if (response.status !== 200 || !html.includes(BENCH_TITLE)) {
-      throw new Error(
-        `GET /w/${slug}?asOf=${date} answered ${response.status} (${html.length} bytes) without the matrix`,
-      );
-    }
+    if (response.status !== 200 || !html.includes(mustHold))
+      throw new Error(`GET ${address} answered ${response.status} (${html.length} bytes) without "${mustHold}"`);
+    return { ms, html };
+  };
+  const render = async (date, slug = BENCH_SLUG) => {
+    const { ms, html } = await get(`/w/${slug}?asOf=${date}`, BENCH_TITLE);
     if (slug === BENCH_SLUG) lastPage = html;
-    return { ms, bytes: Buffer.byteLength(html) };
+    return { ms, bytes: Buffer.byteLength(html), gzipBytes: slug === BENCH_SLUG ? 0 : gzipSync(html).length };
   };
   let lastPage = "";
   const warmup = plan.warmupDates.slice(0, 5);
@@ -376,10 +393,45 @@ async function measureRender(database) {
   for (const date of warmup) await render(date, SMALL_SLUG);
   const small = [];
   for (const date of plan.dates.slice(0, 20)) small.push((await render(date, SMALL_SLUG)).ms);
+  // The 100 × 20 matrix (a virtualised board), the document page and search, 20 each.
+  for (const date of warmup) await render(date, WIDE_SHAPE.slug);
+  const wide = [];
+  let wideGzip = 0;
+  for (const date of plan.dates.slice(0, 20)) {
+    const result = await render(date, WIDE_SHAPE.slug);
+    wide.push(result.ms);
+    wideGzip = Math.max(wideGzip, result.gzipBytes);
+  }
+  const documentId = await withClient(database.url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT d.id FROM documents d JOIN workspaces w ON w.id = d."workspaceId" WHERE w.slug = $1 LIMIT 1`,
+      [BENCH_SLUG],
+    );
+    return rows[0].id;
+  });
+  const timed = async (address, mustHold) => {
+    for (let i = 0; i < 5; i++) await get(address, mustHold);
+    const times = [];
+    for (let i = 0; i < 20; i++) times.push((await get(address, mustHold)).ms);
+    return times;
+  };
+  const documentPage = await timed(`/w/${BENCH_SLUG}/documents/${documentId}`, "Bench transcript");
+  const search = await timed(`/w/${BENCH_SLUG}/search?q=${encodeURIComponent("quotable talks")}`, "Bench transcript");
+  const appRss = residentBytes(server.pid);
   writeFileSync(path.join(outDir, "page.html"), lastPage);
   // Stopped here rather than at the end, so it does not compete with the embedded run.
   await cleanUpNow("stop next start");
-  return { render: timings, api, small, htmlBytes: Math.round(bytes / plan.dates.length) };
+  return {
+    render: timings,
+    api,
+    small,
+    wide,
+    wideGzip,
+    documentPage,
+    search,
+    appRss,
+    htmlBytes: Math.round(bytes / plan.dates.length),
+  };
 }
 
 /** In memory, served from this process; loaded during setup, while nothing is being measured. */
@@ -489,6 +541,7 @@ try {
   const missed = {
     matrix: matrixRatio > GOALS.matrixRatio,
     render: render.p95 > GOALS.renderP95,
+    wide: stats(served.wide).p95 > GOALS.wideRenderP95 || served.wideGzip / 1024 > GOALS.wideGzipKiB,
     record: record.p95 > GOALS.recordP95,
     embedded: embeddedRatio > GOALS.embeddedRatio,
   };
@@ -551,6 +604,14 @@ try {
       },
       { name: "   same matrix as JSON (GET /api/w/…/matrix)", s: stats(served.api), ...vsSql(stats(served.api)) },
       { name: "   page, same matrix, 480-statement history", s: stats(served.small), ...vsSql(stats(served.small)) },
+      {
+        name: `2. matrix page, ${WIDE_SHAPE.issues} × ${WIDE_SHAPE.parties} (${(served.wideGzip / 1024).toFixed(0)} KiB gzip)`,
+        s: stats(served.wide),
+        ...vsSql(stats(served.wide)),
+        goal: verdict(!missed.wide, `p95 ≤ ${GOALS.wideRenderP95} ms, HTML ≤ ${GOALS.wideGzipKiB} KiB gzip`),
+      },
+      { name: "   document page (300 quotes)", s: stats(served.documentPage), ...vsSql(stats(served.documentPage)) },
+      { name: "   search page", s: stats(served.search), ...vsSql(stats(served.search)) },
       { name: "3. cell history (getCellHistory)", s: stats(real.history), ...vsSql(stats(real.history)) },
       {
         name: "4. record a statement (recordStatement)",
@@ -632,6 +693,9 @@ try {
   out.push(
     `Convergence heat map: on every run getHeatMap answered exactly what both hand-written heat maps answered (the cell timelines agree with the statements), conditional offers included ` +
       `(${real.heatMapCellsWithMetOffers.toLocaleString("en")} of the ${(BENCH_SHAPE.issues * real.heatMapColumns).toLocaleString("en")} issue × week cells count a met offer).`,
+  );
+  out.push(
+    `Memory: the app (next start on PostgreSQL) held ${served.appRss ? `${Math.round(served.appRss / 2 ** 20)} MiB` : "an unknown amount"} resident after serving every page above.`,
   );
   out.push(
     `Data load: PostgreSQL ${database.loaded.seconds.toFixed(1)} s, PGlite ${embedded.loaded.seconds.toFixed(1)} s · phases: ${phases.join(" · ")}`,

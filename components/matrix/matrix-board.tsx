@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type CSSProperties, Fragment, type RefObject, useEffect, useRef, useState } from "react";
+import { type CSSProperties, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
 import type { Board } from "@/components/matrix/matrix-cell";
 import { MatrixHeader, MatrixRow, RowGap } from "@/components/matrix/matrix-row";
@@ -10,6 +10,7 @@ import { useCellCommands } from "@/components/matrix/use-cell-commands";
 import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { useCellPreview } from "@/components/matrix/use-cell-preview";
 import { type Editing, useCellSubmit } from "@/components/matrix/use-cell-submit";
+import { useGridEvents } from "@/components/matrix/use-grid-events";
 import { useGridFocus } from "@/components/matrix/use-grid-focus";
 import { useUnsavedEdits, withUnsavedEdits } from "@/components/matrix/use-unsaved-edits";
 import { useDates } from "@/components/ui/date-locale";
@@ -17,11 +18,11 @@ import type { CellCommentCount } from "@/lib/comments/data";
 import type { IssueLinkView } from "@/lib/issue-links/labels";
 import { cellKey } from "@/lib/matrix/as-of";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
-import type { MatrixView } from "@/lib/matrix/schema";
+import { type PackedMatrix, unpackMatrix } from "@/lib/matrix/packed";
 
 type Props = {
-  /** The matrix as the server rendered it; the page's re-render after an edit is its only update. */
-  matrix: MatrixView;
+  /** The matrix as the server read it (packed for the trip); the page's re-render after an edit is its only update. */
+  matrix: PackedMatrix;
   canEdit: boolean;
   changes: CellChange[] | null;
   /** In compare mode, the changed cells' wording, old against new (lib/matrix/compare.ts). */
@@ -62,7 +63,8 @@ function useIdlePreload(wanted: boolean, preload: () => void) {
 }
 
 export function MatrixBoard(props: Props) {
-  const { matrix: rendered, canEdit, changes, selectedCell, shared = false, proposing = false } = props;
+  const { canEdit, changes, selectedCell, shared = false, proposing = false } = props;
+  const rendered = useMemo(() => unpackMatrix(props.matrix), [props.matrix]);
   const dates = useDates();
   const slug = rendered.workspace.slug;
   const unsaved = useUnsavedEdits(slug, rendered);
@@ -103,10 +105,8 @@ export function MatrixBoard(props: Props) {
     calendar: dates.calendar,
     focus: grid.focus,
     preview,
-    select: grid.select,
-    onKeyDown,
-    open,
   };
+  const events = useGridEvents({ matrix, focus: grid.focus, preview, select: grid.select, onKeyDown, open });
   return (
     <>
       <BoardOptions
@@ -119,7 +119,7 @@ export function MatrixBoard(props: Props) {
       <p role="status" className="mb-2 text-sm text-emerald-800 empty:hidden">
         {editor.proposed}
       </p>
-      <MatrixGrid board={board} table={table} headerHeight={headerHeight} revealRow={grid.revealRow} />
+      <MatrixGrid board={board} events={events} table={table} headerHeight={headerHeight} revealRow={grid.revealRow} />
       <BoardNotes
         compareFrom={props.compareFrom}
         changes={changes}
@@ -180,11 +180,13 @@ function BoardOptions({
 /** The ARIA grid of issues by parties; a big matrix renders only the rows in view (VirtualRows). */
 function MatrixGrid({
   board,
+  events,
   table,
   headerHeight,
   revealRow,
 }: {
   board: Board;
+  events: ReturnType<typeof useGridEvents>;
   table: RefObject<HTMLTableElement | null>;
   headerHeight: number;
   revealRow: RefObject<(row: number) => void>;
@@ -203,11 +205,13 @@ function MatrixGrid({
         aria-rowcount={virtual ? matrix.issues.length + 1 : undefined}
         className="matrix-table w-full table-fixed border-collapse text-left"
         style={{ "--matrix-parties": Math.max(1, matrix.parties.length) } as CSSProperties}
+        {...events}
       >
         <MatrixHeader parties={matrix.parties} virtual={virtual} />
         <tbody>
           <Rows
             rows={matrix.issues.length}
+            columns={matrix.parties.length}
             scroller={scroller}
             headerHeight={headerHeight}
             focusedRow={board.focus[0]}

@@ -1,7 +1,5 @@
 "use client";
 
-import Link from "next/link";
-import type { KeyboardEvent } from "react";
 import { cellLabel, quoteCount, wordingText } from "@/components/matrix/cell-label";
 import { CellPreview } from "@/components/matrix/cell-preview";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
@@ -14,7 +12,7 @@ import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
 import type { MatrixStatement, MatrixView } from "@/lib/matrix/schema";
 
-/** What every row and cell of the board shares: the matrix as shown, the board's state and its handlers. */
+/** What every row and cell of the board shares: the matrix as shown and the board's state. */
 export type Board = {
   matrix: MatrixView;
   slug: string;
@@ -33,14 +31,16 @@ export type Board = {
   calendar: (date: string) => string;
   focus: [number, number];
   preview: ReturnType<typeof useCellPreview>;
-  select: (row: number, column: number) => void;
-  onKeyDown: (event: KeyboardEvent<HTMLElement>, row: number, column: number) => void;
-  open: (row: number, column: number) => void;
 };
 
 type Place = { issue: MatrixView["issues"][number]; party: MatrixView["parties"][number]; row: number; column: number };
 
-/** One cell of the grid: a focusable <td> named by all it shows, holding the cell's card. */
+/**
+ * One cell of the grid: a focusable <td> named by all it shows, holding the cell's card. Its
+ * listeners are the table's (useGridEvents). A 40 × 12 matrix renders 480 of these on every
+ * request, so its parts below are plain functions, not components: React's per-component work
+ * was a third of the page's server time.
+ */
 export function MatrixCell({ board, issue, party, row, column }: { board: Board } & Place) {
   const { matrix, focus, preview, shared } = board;
   const key = cellKey(issue.id, party.id);
@@ -78,15 +78,6 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
       aria-label={label}
       aria-busy={isPending}
       aria-describedby={previewing ? `preview-${key}` : undefined}
-      onFocus={() => {
-        if (focus[0] !== row || focus[1] !== column) board.select(row, column);
-        preview.show(key);
-      }}
-      onBlur={() => preview.hide(key)}
-      onMouseEnter={() => preview.hoverIn(key)}
-      onMouseLeave={() => preview.hoverOut(key)}
-      onKeyDown={(e) => board.onKeyDown(e, row, column)}
-      onClick={() => board.open(row, column)}
       className={shared ? "matrix-cell" : "matrix-cell cursor-pointer"}
     >
       <div
@@ -95,16 +86,15 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
         {isPending ? <span className="matrix-saving">Saving… </span> : null}
         {change ? (
           <span className="matrix-change">
-            {change.before ? matrix.positionLabels[change.before.position] : "—"} →{" "}
-            {change.after ? matrix.positionLabels[change.after.position] : "—"}{" "}
+            {`${change.before ? matrix.positionLabels[change.before.position] : "—"} → ${change.after ? matrix.positionLabels[change.after.position] : "—"} `}
           </span>
         ) : null}
         {statement && position ? (
-          <CellStatement board={board} statement={statement} position={position} issue={issue} party={party} />
+          cellStatement(board, statement, position, key, `/w/${board.slug}/cells/${issue.id}/${party.id}`)
         ) : (
           <span className="matrix-empty">No statement yet</span>
         )}
-        <CellCounts comments={comments} proposals={proposals} />
+        {cellCounts(comments, proposals)}
         {previewing ? <CellPreview slug={board.slug} statementId={statement.id} id={`preview-${key}`} /> : null}
       </div>
     </td>
@@ -112,49 +102,27 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
 }
 
 /** The shown statement: its position, qualities, summary (or wording change), date and quotes. */
-function CellStatement({
-  board,
-  statement,
-  position,
-  issue,
-  party,
-}: {
-  board: Board;
-  statement: MatrixStatement;
-  position: Position;
-} & Pick<Place, "issue" | "party">) {
+function cellStatement(board: Board, statement: MatrixStatement, position: Position, key: string, cellPath: string) {
   const { matrix, shareBase } = board;
-  const wording = board.wording[cellKey(issue.id, party.id)];
+  const wording = board.wording[key];
   const quotes = quoteCount(statement);
+  const sharedQuote = shareBase && statement.links[0];
   return (
     <>
       {/* The spaces keep the words apart for assistive technology; blocks and flex items ignore them on screen. */}
-      <CellBadge position={position} label={matrix.positionLabels[position] ?? position} />{" "}
-      <QualityIcons qualities={statement} />{" "}
+      {cellBadge(position, matrix.positionLabels[position] ?? position)} {QualityIcons({ qualities: statement })}{" "}
       {wording ? <WordingChange parts={wording} /> : <span className="matrix-summary">{statement.summary}</span>}{" "}
       <span className="matrix-meta">
         <time dateTime={statement.statedOn}>{board.calendar(statement.statedOn)}</time>{" "}
-        {board.shared ? (
-          shareBase && statement.links[0] ? (
-            <Link
-              href={`${shareBase}/evidence/${statement.links[0].evidenceId}?asOf=${matrix.asOf}`}
-              prefetch={false}
-              onClick={(e) => e.stopPropagation()}
-            >
-              {quotes}
-            </Link>
-          ) : (
-            <span>{quotes}</span>
-          )
-        ) : (
-          <Link
-            href={`/w/${board.slug}/cells/${issue.id}/${party.id}?asOf=${matrix.asOf}`}
-            prefetch={false}
-            onClick={(e) => e.stopPropagation()}
-            tabIndex={-1}
-          >
+        {/* Plain links: the table follows them in the app (useGridEvents). */}
+        {!board.shared ? (
+          <a href={`${cellPath}?asOf=${matrix.asOf}`} tabIndex={-1}>
             {quotes}
-          </Link>
+          </a>
+        ) : sharedQuote ? (
+          <a href={`${shareBase}/evidence/${sharedQuote.evidenceId}?asOf=${matrix.asOf}`}>{quotes}</a>
+        ) : (
+          <span>{quotes}</span>
         )}
       </span>
     </>
@@ -162,7 +130,7 @@ function CellStatement({
 }
 
 /** The cell's comment count (with the open ones) and, in review mode, its proposals awaiting review. */
-function CellCounts({ comments, proposals }: { comments: CellCommentCount | undefined; proposals: number }) {
+function cellCounts(comments: CellCommentCount | undefined, proposals: number) {
   return (
     <>
       {comments ? (
@@ -194,7 +162,7 @@ function CellCounts({ comments, proposals }: { comments: CellCommentCount | unde
 }
 
 /** The position badge of a matrix cell: PositionBadge's look, from shared classes (repeated per cell). */
-function CellBadge({ position, label }: { position: Position; label: string }) {
+function cellBadge(position: Position, label: string) {
   const style = POSITION_STYLES[position];
   return (
     <span className={`matrix-badge ${style.text}`}>

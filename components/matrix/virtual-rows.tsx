@@ -2,10 +2,8 @@
 
 import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect } from "react";
-import type { RowWindowProps } from "@/components/matrix/row-window";
+import { ESTIMATED_ROW, type RowWindowProps } from "@/components/matrix/row-window";
 
-/** A row's height before it is measured: a card (min-h-24) with its padding and meta line. */
-const ESTIMATED_ROW = 132;
 /** What the server renders before any scrolling is known: the top of the matrix. */
 const INITIAL_RECT = { width: 1400, height: 900 };
 

@@ -6,6 +6,7 @@ import { DateInput } from "@/components/ui/date-input";
 import { readerDates } from "@/lib/format/reader-locale";
 import { getMatrix } from "@/lib/matrix/data";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { packMatrix } from "@/lib/matrix/packed";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { authorizeShareLink } from "@/lib/workspaces/access";
 
@@ -52,7 +53,7 @@ export default async function SharedViewPage({
       ) : null}
       <div className="mt-6">
         <MatrixBoard
-          matrix={matrix}
+          matrix={packMatrix(matrix)}
           canEdit={false}
           changes={null}
           compareFrom={null}

@@ -11,6 +11,7 @@ import { listIssueLinks } from "@/lib/issue-links/data";
 import { diffCellWording, diffMatrices } from "@/lib/matrix/compare";
 import { adjacentChangeDates, getMatrix } from "@/lib/matrix/data";
 import { EARLIEST_DATE, nearestCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { packMatrix } from "@/lib/matrix/packed";
 import { AsOfSchema } from "@/lib/matrix/schema";
 import { readMatrixReviewState } from "@/lib/review/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
@@ -71,7 +72,7 @@ export default async function MatrixPage({
       <PositionLegend labels={matrix.positionLabels} />
       <div className="mt-4">
         <MatrixBoard
-          matrix={matrix}
+          matrix={packMatrix(matrix)}
           canEdit={workspaceAllows(workspace, "stance:write")}
           changes={changes}
           wording={wording}
