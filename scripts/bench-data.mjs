@@ -77,6 +77,8 @@ export function benchPlan(seed, { dates = 50, warmup = 10, cells = 50, records =
 export function benchDataSql(seed) {
   const s = `bench${seed >>> 0}`;
   const uuid = (key) => `md5('${s}:${key}')::uuid`;
+  // The document page takes only RFC 9562 ids in its address: version 4 and variant bits set.
+  const documentId = `overlay(overlay(md5('${s}:document') placing '4' from 13) placing '8' from 17)::uuid`;
   const ws = uuid("workspace");
   const { issues, parties, statements, evidence, firstDay, days } = BENCH_SHAPE;
   const cells = issues * parties;
@@ -95,14 +97,14 @@ export function benchDataSql(seed) {
             '#' || substr(md5('${s}:colour:' || n), 1, 6), n
      FROM generate_series(0, ${parties - 1}) n`,
     `INSERT INTO documents (id, "workspaceId", title, outlet, "publishedOn")
-     VALUES (${uuid("document")}, ${ws}, 'Bench transcript', 'Bench wire', '2019')`,
+     VALUES (${documentId}, ${ws}, 'Bench transcript', 'Bench wire', '2019')`,
     `INSERT INTO document_revisions (id, "workspaceId", "documentId", number, text, "contentHash")
-     SELECT ${uuid("revision")}, ${ws}, ${uuid("document")}, 1, t, md5(t) || md5(t || '.')
+     SELECT ${uuid("revision")}, ${ws}, ${documentId}, 1, t, md5(t) || md5(t || '.')
      FROM (SELECT string_agg('Sentence ' || k || ' of the bench record says something quotable about the talks.', ' ' ORDER BY k) AS t
            FROM generate_series(1, 400) k) x`,
     // Prefix and suffix are empty, which the anchor trigger accepts; exact is cut from the text.
     `INSERT INTO evidence (id, "workspaceId", "documentId", "revisionId", "startOffset", "endOffset", exact, "saidOn", kind)
-     SELECT md5('${s}:evidence:' || k)::uuid, ${ws}, ${uuid("document")}, r.id, k * 60, k * 60 + 40, substr(r.text, k * 60 + 1, 40),
+     SELECT md5('${s}:evidence:' || k)::uuid, ${ws}, ${documentId}, r.id, k * 60, k * 60 + 40, substr(r.text, k * 60 + 1, 40),
             DATE '${firstDay}' + k * 6, 'DIRECT_QUOTE'
      FROM generate_series(0, ${evidence - 1}) k, document_revisions r WHERE r.id = ${uuid("revision")}`,
   ];
