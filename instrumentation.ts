@@ -1,12 +1,12 @@
 // Runs once when a server process starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installRequestLogging } = await import("@/lib/observability/request-log");
+  const { installRequestLogging } = await import("@/lib/platform/observability/request-log");
   installRequestLogging();
-  const { logDeploymentMode } = await import("@/lib/observability/deployment-mode");
+  const { logDeploymentMode } = await import("@/lib/platform/observability/deployment-mode");
   logDeploymentMode();
   const { ensureFirstRun } = await import("@/lib/workspaces/bootstrap");
   await ensureFirstRun();
-  const { startJobWorker } = await import("@/lib/jobs/worker");
+  const { startJobWorker } = await import("@/lib/platform/jobs/worker");
   startJobWorker();
 }

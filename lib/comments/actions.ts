@@ -18,8 +18,8 @@ import {
   PostCommentSchema,
   ReplyToCommentSchema,
 } from "@/lib/comments/schema";
-import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
-import { orRefuse, workspaceAction } from "@/lib/safe-action";
+import { sendCommentNotificationMails } from "@/lib/platform/mail/comment-notification";
+import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Every comment action needs "comment:write" (owners, reviewers, editors, commenters); whose comment it is

@@ -2,10 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
-import { currentClientAddress } from "@/lib/auth/client-address";
-import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
-import { sendInvitationMail } from "@/lib/mail/invitation";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -24,7 +20,11 @@ import {
   RemoveMemberSchema,
   RequestInvitationCodeSchema,
 } from "@/lib/members/schema";
-import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/safe-action";
+import { signIn } from "@/lib/platform/auth";
+import { currentClientAddress } from "@/lib/platform/auth/client-address";
+import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
+import { sendInvitationMail } from "@/lib/platform/mail/invitation";
+import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/platform/safe-action";
 
 export const createInvitationAction = workspaceAction
   .metadata({ name: "createInvitation", permission: "members:manage" })

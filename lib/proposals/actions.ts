@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
 import {
   addProvision,
   createNegotiationProposal,
@@ -13,7 +14,6 @@ import {
   NegotiationProposalIdSchema,
   ProvisionIdSchema,
 } from "@/lib/proposals/schema";
-import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Proposals show on their own pages, on cell pages and in the document reader (as quotes): a
 // change revalidates the whole workspace. Changing a proposal or a provision in place has its

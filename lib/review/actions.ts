@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { sendProposalNotificationMails } from "@/lib/mail/proposal-notification";
+import { sendProposalNotificationMails } from "@/lib/platform/mail/proposal-notification";
+import { workspaceAction } from "@/lib/platform/safe-action";
 import {
   acceptProposal,
   proposeEdit,
@@ -18,7 +19,6 @@ import {
   RebaseProposalSchema,
   ReviewModeSchema,
 } from "@/lib/review/schema";
-import { workspaceAction } from "@/lib/safe-action";
 
 // Refusals (stale, already decided, missing quotes) come back as data for the page to show.
 

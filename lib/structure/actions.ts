@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { Result } from "@/lib/errors";
-import { orRefuse, workspaceAction } from "@/lib/safe-action";
+import type { Result } from "@/lib/platform/errors";
+import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
 import {
   addIssue,
   addParty,

@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { bearerToken, findLiveToken, type TokenCaller, touchApiToken } from "@/lib/auth/api-tokens";
-import { currentSession } from "@/lib/auth/session-check";
-import { hashLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { bearerToken, findLiveToken, type TokenCaller, touchApiToken } from "@/lib/platform/auth/api-tokens";
+import { currentSession } from "@/lib/platform/auth/session-check";
+import { hashLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one place that decides who may do what. Every page, route handler and server action

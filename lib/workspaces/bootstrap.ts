@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { EmailSchema } from "@/lib/auth/credentials";
-import { NewPasswordSchema } from "@/lib/auth/password";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
+import { EmailSchema } from "@/lib/platform/auth/credentials";
+import { NewPasswordSchema } from "@/lib/platform/auth/password";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 

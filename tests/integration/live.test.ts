@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { endAllSessions } from "@/lib/account/mutations";
-import { revokeSession } from "@/lib/auth/session-user";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
-import { checkStreamGrants, type StreamGrant, streamGrant } from "@/lib/live/data";
-import { LISTEN_APPLICATION_NAME, LiveHub } from "@/lib/live/hub";
-import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
+import { revokeSession } from "@/lib/platform/auth/session-user";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { checkStreamGrants, type StreamGrant, streamGrant } from "@/lib/platform/live/data";
+import { LISTEN_APPLICATION_NAME, LiveHub } from "@/lib/platform/live/hub";
+import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/platform/live/presence";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationButton, RegisterWithInvitationForm } from "@/components/account/invitation-forms";
-import { mailConfigured } from "@/lib/mail/invitation";
 import { findUsableInvitation } from "@/lib/members/data";
 import { InvitationTokenSchema } from "@/lib/members/schema";
+import { mailConfigured } from "@/lib/platform/mail/invitation";
 import { currentUserId } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };

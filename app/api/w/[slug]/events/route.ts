@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { currentSessionClaims } from "@/lib/auth/revoke";
-import { handleRoute, jsonError } from "@/lib/http/route";
-import { memberName, streamGrant } from "@/lib/live/data";
-import { liveHub } from "@/lib/live/hub";
+import { currentSessionClaims } from "@/lib/platform/auth/revoke";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
+import { memberName, streamGrant } from "@/lib/platform/live/data";
+import { liveHub } from "@/lib/platform/live/hub";
 import { AccessError, authorizeWorkspace, requireSessionCaller } from "@/lib/workspaces/access";
 
 export const dynamic = "force-dynamic";
