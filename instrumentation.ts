@@ -8,5 +8,7 @@ export async function register() {
   const { ensureFirstRun } = await import("@/lib/workspaces/bootstrap");
   await ensureFirstRun();
   const { startJobWorker } = await import("@/lib/platform/jobs/worker");
-  startJobWorker();
+  const { JOB_KINDS } = await import("@/lib/platform/jobs/kinds");
+  const { runWorkspaceImportJob } = await import("@/lib/exports/import-job");
+  startJobWorker({ [JOB_KINDS.importWorkspace]: runWorkspaceImportJob });
 }

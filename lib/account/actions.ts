@@ -8,7 +8,7 @@ import { signIn, signOut } from "@/lib/platform/auth";
 import { currentClientAddress } from "@/lib/platform/auth/client-address";
 import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
 import { env } from "@/lib/platform/env";
-import { actionClient, orRefuse, refuse, userAction } from "@/lib/platform/safe-action";
+import { actionClient, orRefuse, refuse, userAction } from "@/lib/safe-action";
 
 export const changePasswordAction = userAction
   .metadata({ name: "changePassword" })

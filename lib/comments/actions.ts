@@ -10,6 +10,7 @@ import {
   replyToComment,
   resolveThread,
 } from "@/lib/comments/mutations";
+import { sendCommentNotificationMails } from "@/lib/comments/notification-mail";
 import { commentPagePath, commentPermalink } from "@/lib/comments/permalink";
 import {
   CommentIdSchema,
@@ -18,8 +19,7 @@ import {
   PostCommentSchema,
   ReplyToCommentSchema,
 } from "@/lib/comments/schema";
-import { sendCommentNotificationMails } from "@/lib/platform/mail/comment-notification";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Every comment action needs "comment:write" (owners, reviewers, editors, commenters); whose comment it is

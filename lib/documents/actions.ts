@@ -16,7 +16,7 @@ import {
   ReviewAnchorSchema,
   SetDocumentLanguageSchema,
 } from "@/lib/documents/schema";
-import { orRefuse, refuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, refuse, workspaceAction } from "@/lib/safe-action";
 
 export const importDocumentAction = workspaceAction
   .metadata({ name: "importDocument", permission: "document:write" })

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { CreateEventSchema, EventIdSchema, UpdateEventSchema } from "@/lib/events/schema";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Events show on the events page, the matrix's date control, cell histories and the convergence
 // digest: a change revalidates the whole workspace.

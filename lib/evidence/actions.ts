@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createEvidence, linkEvidence, pairQuote, unpairQuote } from "@/lib/evidence/mutations";
 import { CreateEvidenceSchema, LinkEvidenceSchema, PairQuoteSchema, UnpairQuoteSchema } from "@/lib/evidence/schema";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 export const createEvidenceAction = workspaceAction
   .metadata({ name: "createEvidence", permission: "evidence:write" })

@@ -2,7 +2,7 @@
 
 import { queueWorkspaceImport } from "@/lib/exports/import-job";
 import { ImportWorkspaceSchema } from "@/lib/exports/schema";
-import { userAction } from "@/lib/platform/safe-action";
+import { userAction } from "@/lib/safe-action";
 import { authorizeWorkspaceCreation } from "@/lib/workspaces/access";
 
 // An import makes a new workspace, so it belongs to no workspace's permissions: any signed-in

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createIssueLink, deleteIssueLink } from "@/lib/issue-links/mutations";
 import { CreateIssueLinkSchema, IssueLinkIdSchema } from "@/lib/issue-links/schema";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Links show on the matrix and the settings page: a change revalidates the whole workspace.
 const revalidateWorkspace = (slug: string) => revalidatePath(`/w/${slug}`, "layout");

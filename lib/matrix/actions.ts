@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { correctStatement, type EditResult, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, RecordStatementSchema, RetractStatementSchema } from "@/lib/matrix/schema";
-import { workspaceAction } from "@/lib/platform/safe-action";
 import { requireDirectEditing } from "@/lib/review/mutations";
+import { workspaceAction } from "@/lib/safe-action";
 
 // Conflicts and missing targets are expected outcomes, returned as data ({ ok: false, … }) for the
 // editor to show; only access failures and the unexpected become serverError.

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
+import { sendInvitationMail } from "@/lib/members/invitation-mail";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -23,8 +24,7 @@ import {
 import { signIn } from "@/lib/platform/auth";
 import { currentClientAddress } from "@/lib/platform/auth/client-address";
 import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
-import { sendInvitationMail } from "@/lib/platform/mail/invitation";
-import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/platform/safe-action";
+import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const createInvitationAction = workspaceAction
   .metadata({ name: "createInvitation", permission: "members:manage" })

@@ -3,12 +3,12 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
+import { mailConfigured, sendInvitationCodeMail } from "@/lib/members/invitation-mail";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { hashLinkToken, newLinkToken } from "@/lib/platform/auth/tokens";
 import { db } from "@/lib/platform/db/client";
 import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
 import { type Failure, fail, ok, type Result } from "@/lib/platform/errors";
-import { mailConfigured, sendInvitationCodeMail } from "@/lib/platform/mail/invitation";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

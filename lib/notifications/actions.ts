@@ -8,7 +8,7 @@ import {
   unfollowCell,
 } from "@/lib/notifications/mutations";
 import { CellFollowSchema, NotificationIdSchema } from "@/lib/notifications/schema";
-import { orRefuse, userAction, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const markNotificationReadAction = userAction
   .metadata({ name: "markNotificationRead" })

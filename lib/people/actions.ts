@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { mergePeople, updatePerson } from "@/lib/people/mutations";
 import { MergePeopleSchema, UpdatePersonSchema } from "@/lib/people/schema";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 export const updatePersonAction = workspaceAction
   .metadata({ name: "updatePerson", permission: "evidence:write" })

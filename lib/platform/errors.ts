@@ -1,5 +1,5 @@
 // The one vocabulary of expected failures. A mutation returns a Failure for what a user can cause
-// (a missing row, a stale version, a taken name); anything else throws. lib/platform/safe-action.ts turns a
+// (a missing row, a stale version, a taken name); anything else throws. lib/safe-action.ts turns a
 // returned Failure, or a thrown AppError such as the gate's AccessError, into the action's
 // `serverError`, and components/ui/action-error.tsx into the message a form shows.
 
@@ -147,6 +147,13 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** The gate's refusals (lib/workspaces/access.ts), which route handlers answer with 401, 403 or 404. */
+export class AccessError extends AppError<
+  "unauthenticated" | "invalid_token" | "session_required" | "not_found" | "forbidden" | "archived"
+> {
+  override name = "AccessError";
 }
 
 /** The value of a result whose failure would be a bug for this caller (seeds, imports, tests). */

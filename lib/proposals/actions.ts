@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
 import {
   addProvision,
   createNegotiationProposal,
@@ -14,6 +13,7 @@ import {
   NegotiationProposalIdSchema,
   ProvisionIdSchema,
 } from "@/lib/proposals/schema";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Proposals show on their own pages, on cell pages and in the document reader (as quotes): a
 // change revalidates the whole workspace. Changing a proposal or a provision in place has its

@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { sendProposalNotificationMails } from "@/lib/platform/mail/proposal-notification";
-import { workspaceAction } from "@/lib/platform/safe-action";
 import {
   acceptProposal,
   proposeEdit,
@@ -12,6 +10,7 @@ import {
   rejectProposal,
   setReviewMode,
 } from "@/lib/review/mutations";
+import { sendProposalNotificationMails } from "@/lib/review/notification-mail";
 import {
   DecideProposalSchema,
   OwnReadingSchema,
@@ -19,6 +18,7 @@ import {
   RebaseProposalSchema,
   ReviewModeSchema,
 } from "@/lib/review/schema";
+import { workspaceAction } from "@/lib/safe-action";
 
 // Refusals (stale, already decided, missing quotes) come back as data for the page to show.
 

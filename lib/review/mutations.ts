@@ -21,7 +21,7 @@ import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
-import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
+import { AccessError, type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
 import { readReviewMode } from "@/lib/review/data";
 import {
   type DecideProposalInput,
@@ -30,7 +30,7 @@ import {
   ProposalQualitiesSchema,
   type ProposeEditInput,
 } from "@/lib/review/schema";
-import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
+import { type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
 type Cell = { issueId: string; partyId: string };

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
 import { CreateShareLinkSchema, RevokeShareLinkSchema } from "@/lib/share/schema";
 

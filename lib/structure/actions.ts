@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Result } from "@/lib/platform/errors";
-import { orRefuse, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import {
   addIssue,
   addParty,

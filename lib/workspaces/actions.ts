@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { orRefuse, userAction, workspaceAction } from "@/lib/platform/safe-action";
+import { orRefuse, userAction, workspaceAction } from "@/lib/safe-action";
 import { authorizeWorkspace, authorizeWorkspaceCreation } from "@/lib/workspaces/access";
 import { checkWorkspaceSlug, suggestFreeSlug } from "@/lib/workspaces/data";
 import {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@/lib/generated/prisma/enums";
+import { mailConfigured } from "@/lib/members/invitation-mail";
 import {
   acceptInvitation,
   createInvitation,
@@ -13,7 +14,6 @@ import {
 import { newLinkToken } from "@/lib/platform/auth/tokens";
 import { db } from "@/lib/platform/db/client";
 import { env } from "@/lib/platform/env";
-import { mailConfigured } from "@/lib/platform/mail/invitation";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";

@@ -1,7 +1,7 @@
 import { env } from "@/lib/platform/env";
-import { liveStreamCount } from "@/lib/platform/live/hub";
 import { metrics } from "@/lib/platform/observability/metrics";
 import { authorizeMetricsScrape } from "@/lib/platform/observability/metrics-access";
+import { liveStreamCount } from "@/lib/workspaces/live";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationButton, RegisterWithInvitationForm } from "@/components/account/invitation-forms";
 import { findUsableInvitation } from "@/lib/members/data";
+import { mailConfigured } from "@/lib/members/invitation-mail";
 import { InvitationTokenSchema } from "@/lib/members/schema";
-import { mailConfigured } from "@/lib/platform/mail/invitation";
 import { currentUserId } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };

@@ -21,6 +21,10 @@ export type TokenCaller = {
   readonly lastUsedAt: Date | null;
 };
 
+export type SessionCaller = { readonly kind: "session"; readonly userId: string };
+/** Who calls a route handler: a signed-in session or a personal access token. */
+export type ApiCaller = SessionCaller | TokenCaller;
+
 export function newApiToken(): { secret: string; hash: string } {
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return { secret, hash: hashApiToken(secret) };

@@ -1,7 +1,7 @@
 import "server-only";
+import type { ApiCaller } from "@/lib/platform/auth/api-tokens";
 import { type AddressLimit, takeAttempt } from "@/lib/platform/auth/throttle";
 import { env } from "@/lib/platform/env";
-import type { ApiCaller } from "@/lib/workspaces/access";
 
 // Rate limits of the JSON routes, counted in the database (throttle_events, like sign-up and
 // invitation codes) so that every app server behind one PostgreSQL sees the same counts. A token

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { isDataException } from "@/lib/platform/db/errors";
+import { AccessError } from "@/lib/platform/errors";
 import { RateLimitedError, rateLimitHeaders, retryAfterSeconds } from "@/lib/platform/http/rate-limit";
-import { AccessError } from "@/lib/workspaces/access";
 
 const ACCESS_STATUS = {
   unauthenticated: 401,

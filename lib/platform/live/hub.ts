@@ -4,7 +4,6 @@ import pg from "pg";
 import { z } from "zod";
 import { db } from "@/lib/platform/db/client";
 import { env } from "@/lib/platform/env";
-import { checkStreamGrants, type GrantCheck, type StreamGrant } from "@/lib/platform/live/data";
 import { diffPresence, type PresenceEntry, presenceOf, snapshotMessage } from "@/lib/platform/live/presence";
 import { type CloseReason, EventStream, PING, sseMessage, sseRaw } from "@/lib/platform/live/stream";
 
@@ -39,6 +38,22 @@ type Connection = {
   seenAt: number;
   serverId: string;
 };
+
+/** What an open stream was allowed on: checked again at every heartbeat. */
+export type StreamGrant = {
+  readonly key: string;
+  readonly workspaceId: string;
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly sessionVersion: number;
+  /** When the session would have ended (idle or absolute limit), in ms since the epoch. */
+  readonly expiresAt: number;
+};
+
+export type GrantCheck = { ok: true; name: string } | { ok: false; reason: "session" | "access" };
+
+/** The access rules the hub enforces without knowing them: each grant's check by its key, in one go. */
+export type GrantChecker = (grants: StreamGrant[]) => Promise<Map<string, GrantCheck>>;
 
 type LocalStream = { connection: Connection; grant: StreamGrant; stream: EventStream };
 
@@ -94,6 +109,7 @@ function toWire(c: Connection): WireConnection {
 export class LiveHub {
   readonly serverId = randomUUID();
   private readonly settings: LiveSettings;
+  private readonly grantChecker: GrantChecker;
   private readonly embedded: boolean;
   private client: pg.Client | null = null;
   private ready = false;
@@ -121,7 +137,8 @@ export class LiveHub {
   /** Each user's streams on this server, oldest first. */
   private localByUser = new Map<string, LocalStream[]>();
 
-  constructor(options: { settings?: Partial<LiveSettings> } = {}) {
+  constructor(options: { checkGrants: GrantChecker; settings?: Partial<LiveSettings> }) {
+    this.grantChecker = options.checkGrants;
     this.settings = { ...liveSettings(), ...options.settings };
     this.embedded = env().PARLEY_DATABASE_KIND === "embedded";
   }
@@ -444,7 +461,7 @@ export class LiveHub {
       const entries = [...this.local.values()];
       let checks: Map<string, GrantCheck>;
       try {
-        checks = await checkStreamGrants(entries.map((s) => s.grant));
+        checks = await this.grantChecker(entries.map((s) => s.grant));
         this.failedChecks = 0;
       } catch {
         // Access cannot be confirmed twice in a row: end the streams; browsers come back (after
@@ -477,16 +494,4 @@ export class LiveHub {
     this.ready = false;
     await client?.end().catch(() => {});
   }
-}
-
-const globalForHub = globalThis as unknown as { parleyLiveHub?: LiveHub };
-
-export function liveHub(): LiveHub {
-  globalForHub.parleyLiveHub ??= new LiveHub();
-  return globalForHub.parleyLiveHub;
-}
-
-/** Streams open on this server, without starting a hub where none runs (for /api/metrics). */
-export function liveStreamCount(): number {
-  return globalForHub.parleyLiveHub?.streamCount ?? 0;
 }

@@ -5,8 +5,8 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { ShareLinks } from "@/components/share/share-links";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { listMembers, listPendingInvitations } from "@/lib/members/data";
+import { mailConfigured } from "@/lib/members/invitation-mail";
 import { readerDates } from "@/lib/platform/format/reader-locale";
-import { mailConfigured } from "@/lib/platform/mail/invitation";
 import { listShareLinks } from "@/lib/share/data";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { currentSessionClaims } from "@/lib/platform/auth/revoke";
+import { AccessError } from "@/lib/platform/errors";
 import { handleRoute, jsonError } from "@/lib/platform/http/route";
-import { memberName, streamGrant } from "@/lib/platform/live/data";
-import { liveHub } from "@/lib/platform/live/hub";
-import { AccessError, authorizeWorkspace, requireSessionCaller } from "@/lib/workspaces/access";
+import { authorizeWorkspace, requireSessionCaller } from "@/lib/workspaces/access";
+import { liveHub, memberName, streamGrant } from "@/lib/workspaces/live";
 
 export const dynamic = "force-dynamic";
 

@@ -3,6 +3,7 @@ import { createSafeActionClient, isNavigationError, returnServerError } from "ne
 import { z } from "zod";
 import { isDataException } from "@/lib/platform/db/errors";
 import {
+  AccessError,
   AppError,
   describeFailure,
   type ErrorCode,
@@ -12,7 +13,7 @@ import {
   type Success,
 } from "@/lib/platform/errors";
 import { metrics } from "@/lib/platform/observability/metrics";
-import { AccessError, authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
+import { authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one entry point for server actions. Every action is a public endpoint: it states the

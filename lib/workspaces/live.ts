@@ -2,19 +2,13 @@ import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionClaims } from "@/lib/platform/auth/revoke";
 import { db } from "@/lib/platform/db/client";
+import { type GrantCheck, LiveHub, type StreamGrant } from "@/lib/platform/live/hub";
 import { displayName } from "@/lib/users/display-name";
 import { type AuthorizedWorkspace, roleAllows } from "@/lib/workspaces/access";
 
-/** What an open stream was allowed on: checked again at every heartbeat. */
-export type StreamGrant = {
-  readonly key: string;
-  readonly workspaceId: string;
-  readonly userId: string;
-  readonly sessionId: string;
-  readonly sessionVersion: number;
-  /** When the session would have ended (idle or absolute limit), in ms since the epoch. */
-  readonly expiresAt: number;
-};
+// Who may keep a workspace's live stream open (lib/platform/live/hub.ts carries the streams): a
+// member whose session is still good and whose role still reads the workspace, asked again at
+// every heartbeat; and the server's one hub, which asks these rules.
 
 export function streamGrant(workspace: AuthorizedWorkspace, session: SessionClaims): StreamGrant {
   return {
@@ -35,8 +29,6 @@ export async function memberName(workspace: AuthorizedWorkspace): Promise<string
   });
   return membership ? displayName(membership.user) : "";
 }
-
-export type GrantCheck = { ok: true; name: string } | { ok: false; reason: "session" | "access" };
 
 /**
  * Re-checks every open stream's grant in one query: the session is not revoked (sign-out), its
@@ -68,4 +60,16 @@ export async function checkStreamGrants(grants: StreamGrant[]): Promise<Map<stri
     else result.set(row.key, { ok: true, name: row.name ?? "" });
   }
   return result;
+}
+
+const globalForHub = globalThis as unknown as { parleyLiveHub?: LiveHub };
+
+export function liveHub(): LiveHub {
+  globalForHub.parleyLiveHub ??= new LiveHub({ checkGrants: checkStreamGrants });
+  return globalForHub.parleyLiveHub;
+}
+
+/** Streams open on this server, without starting a hub where none runs (for /api/metrics). */
+export function liveStreamCount(): number {
+  return globalForHub.parleyLiveHub?.streamCount ?? 0;
 }
