@@ -1,12 +1,15 @@
 // Runs once when a server process starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installRequestLogging } = await import("@/lib/observability/request-log");
+  const { installRequestLogging } = await import("@/lib/platform/observability/request-log");
   installRequestLogging();
-  const { logDeploymentMode } = await import("@/lib/observability/deployment-mode");
+  const { logDeploymentMode } = await import("@/lib/platform/observability/deployment-mode");
   logDeploymentMode();
   const { ensureFirstRun } = await import("@/lib/workspaces/bootstrap");
-  await ensureFirstRun();
-  const { startJobWorker } = await import("@/lib/jobs/worker");
-  startJobWorker();
+  const { securityGuarantees } = await import("@/prisma/demo/security-guarantees");
+  await ensureFirstRun(securityGuarantees);
+  const { startJobWorker } = await import("@/lib/platform/jobs/worker");
+  const { JOB_KINDS } = await import("@/lib/platform/jobs/kinds");
+  const { runWorkspaceImportJob } = await import("@/lib/exports/import-job");
+  startJobWorker({ [JOB_KINDS.importWorkspace]: runWorkspaceImportJob });
 }

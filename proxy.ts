@@ -1,10 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { SESSION_IDLE_SECONDS, sessionCookieName } from "@/lib/auth/config";
-import { checkSessionToken, SESSION_HEADER, sessionHeaderValue } from "@/lib/auth/session-check";
-import { checkActionBody, checkActionLength } from "@/lib/http/action-body";
-import { deploymentOrigin, HSTS } from "@/lib/http/public-origin";
-import { contentSecurityPolicy, proxySetsPolicy } from "@/lib/http/security-headers";
-import { noteRequestUser } from "@/lib/observability/request-context";
+import { SESSION_IDLE_SECONDS, sessionCookieName } from "@/lib/platform/auth/config";
+import { checkSessionToken, SESSION_HEADER, sessionHeaderValue } from "@/lib/platform/auth/session-check";
+import { checkActionBody, checkActionLength } from "@/lib/platform/http/action-body";
+import { deploymentOrigin, HSTS } from "@/lib/platform/http/public-origin";
+import { contentSecurityPolicy, proxySetsPolicy } from "@/lib/platform/http/security-headers";
+import { noteRequestUser } from "@/lib/platform/observability/request-context";
 
 // Runs before every page and route: sets the pages' CSP with a fresh nonce (routes under /api/
 // set their own), HSTS when the app is reached over HTTPS, and checks the session cookie once for
@@ -14,7 +14,7 @@ import { noteRequestUser } from "@/lib/observability/request-context";
 // itself in lib/.
 export async function proxy(request: NextRequest) {
   // A server action's body that React's decoder would refuse makes Next answer 500 before any of
-  // our code runs: refuse it here with a 4xx instead (see lib/http/action-body.ts).
+  // our code runs: refuse it here with a 4xx instead (see lib/platform/http/action-body.ts).
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refusal = checkActionLength(request.headers.get("content-length")) ?? (await checkActionBody(request));
     if (refusal)

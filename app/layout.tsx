@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
-import { readerLocale } from "@/lib/format/reader-locale";
+import { readerLocale } from "@/lib/platform/format/reader-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {

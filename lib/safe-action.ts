@@ -1,8 +1,9 @@
 import "server-only";
 import { createSafeActionClient, isNavigationError, returnServerError } from "next-safe-action";
 import { z } from "zod";
-import { isDataException } from "@/lib/db/errors";
+import { isDataException } from "@/lib/platform/db/errors";
 import {
+  AccessError,
   AppError,
   describeFailure,
   type ErrorCode,
@@ -10,9 +11,9 @@ import {
   type FieldErrors,
   fail,
   type Success,
-} from "@/lib/errors";
-import { metrics } from "@/lib/observability/metrics";
-import { AccessError, authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
+} from "@/lib/platform/errors";
+import { metrics } from "@/lib/platform/observability/metrics";
+import { authorizeWorkspace, PERMISSIONS, type Permission, requireUserId } from "@/lib/workspaces/access";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one entry point for server actions. Every action is a public endpoint: it states the

@@ -5,7 +5,11 @@
 //     already longer are listed in scripts/long-functions.json: a listed one may shrink, never
 //     grow, and leaves the list once split (the list only gets shorter);
 //   - nothing imports upwards: lib/ not from app/, components/ or prisma/ (the schema's seed and
-//     demo data), components/ not from app/; the few that still do are listed in the same file.
+//     demo data), components/ not from app/, and lib/platform/ (auth, database, HTTP, jobs, live
+//     streams: what every feature stands on) not from the features beside it in lib/, only from
+//     itself and lib/generated/; where platform code needs a feature's rule, the feature hands it
+//     in (the live hub's grant check, the job worker's handlers). The few upward imports that
+//     remain are listed in the same file. Relative specifiers count as the paths they resolve to.
 // `--list` prints every long function and exits 0; `--update` rewrites the list to match the tree,
 // for a commit that splits functions (an entry it adds or raises shows in that commit's diff).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -58,9 +62,12 @@ function longFunctions(file) {
 }
 
 const LIST_FILE = path.join(root, "scripts", "long-functions.json");
+const PLATFORM = path.join("lib", "platform");
+// `except` narrows `to`: lib/platform/ may import lib/ only below itself.
 const UPWARD = [
   { from: "lib", to: ["@/app/", "@/components/", "@/prisma/"] },
   { from: "components", to: ["@/app/"] },
+  { from: PLATFORM, to: ["@/lib/"], except: ["@/lib/platform/", "@/lib/generated/"] },
 ];
 
 /** file › name, numbered when a file has two functions of the same name (e.g. two callbacks of map). */
@@ -74,13 +81,26 @@ function keyed(found) {
   });
 }
 
+/** "./anchor" in lib/evidence/suggest.ts as "@/lib/evidence/anchor"; other specifiers as written. */
+function aliased(file, specifier) {
+  if (!specifier.startsWith(".")) return specifier;
+  return `@/${path.posix.join(path.posix.dirname(file.split(path.sep).join("/")), specifier)}`;
+}
+
 function upwardImports(file) {
-  const rule = UPWARD.find((r) => file.startsWith(r.from + path.sep));
-  if (!rule) return [];
+  const rules = UPWARD.filter((r) => file.startsWith(r.from + path.sep));
+  if (rules.length === 0) return [];
   const text = readFileSync(path.join(root, file), "utf8");
   return [...text.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)]
     .map((m) => m[1])
-    .filter((specifier) => rule.to.some((prefix) => specifier.startsWith(prefix)))
+    .filter((specifier) => {
+      const target = aliased(file, specifier);
+      return rules.some(
+        (rule) =>
+          rule.to.some((prefix) => target.startsWith(prefix)) &&
+          !(rule.except ?? []).some((prefix) => target.startsWith(prefix)),
+      );
+    })
     .map((specifier) => `${file} → ${specifier}`);
 }
 

@@ -31,7 +31,7 @@ const load = async (file) =>
 
 const { suggestQuotes } = await load("lib/evidence/suggest.ts");
 const { evaluate, formatRows, UNSEEN_TESTS } = await load("lib/evidence/suggest-eval.ts");
-const { loadDemo, loadHeldOut } = await load("lib/evidence/suggest-eval-data.ts");
+const { loadDemo, loadHeldOut } = await load("tests/support/suggest-eval-data.ts");
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);

@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeRedirectPath } from "@/lib/auth/redirect";
-import { env } from "@/lib/env";
-import { connectionWarning } from "@/lib/observability/deployment-mode";
+import { safeRedirectPath } from "@/lib/platform/auth/redirect";
+import { env } from "@/lib/platform/env";
+import { connectionWarning } from "@/lib/platform/observability/deployment-mode";
 import { currentUserId } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { type SignInState, signInAction } from "@/lib/auth/actions";
+import { type SignInState, signInAction } from "@/lib/platform/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, {});

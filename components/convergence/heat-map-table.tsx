@@ -1,5 +1,5 @@
 import type { HeatMap } from "@/lib/convergence/data";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 // Spread in steps on the five-step scale (0–4), from agreement to opposite ends. The number is
 // printed in every cell, so colour is never the only carrier.

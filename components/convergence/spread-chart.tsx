@@ -2,9 +2,9 @@ import { Group } from "@visx/group";
 import { scaleLinear, scaleUtc } from "@visx/scale";
 import { LinePath } from "@visx/shape";
 import type { SpreadTrendPoint } from "@/lib/convergence/trend";
-import type { DateFormats } from "@/lib/format/dates";
-import { readerDates } from "@/lib/format/reader-locale";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import type { DateFormats } from "@/lib/platform/format/dates";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 // Drawn on the server (visx renders plain SVG): no chart code reaches the browser, and the table
 // view is a <details>, so both work without JavaScript.

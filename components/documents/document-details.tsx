@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LanguageForm } from "@/components/documents/language-form";
 import type { DocumentView } from "@/lib/documents/data";
 import { httpUrl } from "@/lib/exports/text";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 /** The document's outlet, date, revision and links. */
 export async function DocumentDetails({

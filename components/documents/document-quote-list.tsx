@@ -3,7 +3,7 @@ import { CopyLinkButton } from "@/components/ui/copy-link-button";
 import type { DocumentView } from "@/lib/documents/data";
 import { quotePermalink } from "@/lib/documents/pages";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 type DocumentQuote = DocumentView["evidence"][number];
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PositionBadge } from "@/components/matrix/position-badge";
 import type { EvidenceView } from "@/lib/evidence/data";
 import { RELATION_LABELS } from "@/lib/evidence/labels";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 /** The stances a quote supports or contradicts, each linking to its place in its cell's history. */
 export async function LinkedStances({ slug, evidence }: { slug: string; evidence: EvidenceView }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { HeaderMenu } from "@/components/layout/header-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/platform/auth/actions";
 import { displayName } from "@/lib/users/display-name";
 
 type Props = {

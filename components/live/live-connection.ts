@@ -5,7 +5,7 @@ import {
   liveStreamUrl,
 } from "@/components/live/live-stream-url";
 import { isOwnEcho } from "@/components/live/own-changes";
-import type { PresenceMessage } from "@/lib/live/presence";
+import type { PresenceMessage } from "@/lib/platform/live/presence";
 
 export type LiveStatus = "connecting" | "live" | "too-many-tabs" | "signed-out" | "no-access";
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { LiveStatus } from "@/components/live/live-connection";
-import type { PresenceEntry } from "@/lib/live/presence";
+import type { PresenceEntry } from "@/lib/platform/live/presence";
 import { useLiveUpdates } from "./use-live-updates";
 
 function StatusText({ status, onResume }: { status: LiveStatus; onResume: () => void }) {

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type LiveStatus, openLiveStream } from "@/components/live/live-connection";
-import { applyPresence, type PresenceEntry } from "@/lib/live/presence";
+import { applyPresence, type PresenceEntry } from "@/lib/platform/live/presence";
 
 /** The workspace's live stream for this page: its status, who is here, and the refresh of the page's data. */
 export function useLiveUpdates(slug: string) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Position } from "@/lib/enums";
-import type { DateFormats } from "@/lib/format/dates";
-import { readerDates } from "@/lib/format/reader-locale";
 import { POSITION_STYLES, POSITIONS } from "@/lib/matrix/positions";
+import type { DateFormats } from "@/lib/platform/format/dates";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 
 type Point = { id: string; position: Position; statedOn: string };
 type EventMark = { id: string; title: string; occurredOn: string };

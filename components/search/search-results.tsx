@@ -2,9 +2,9 @@ import Link from "next/link";
 import { SnippetText } from "@/components/search/snippet-text";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { orderSides, type QuoteOrder } from "@/lib/evidence/pairs";
-import { countOf } from "@/lib/format/count";
-import { readerDates } from "@/lib/format/reader-locale";
 import type { PositionLabels } from "@/lib/matrix/positions";
+import { countOf } from "@/lib/platform/format/count";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 import { documentUrl, quoteUrl, type SearchResults, statementUrl } from "@/lib/search/data";
 
 /** The quotes found, each beside its pair in the reader's order when it has one. */

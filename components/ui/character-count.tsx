@@ -1,4 +1,4 @@
-import { codePointLength } from "@/lib/code-points";
+import { codePointLength } from "@/lib/platform/code-points";
 
 /** Code points as the schemas count them (after trimming, for the fields they trim). */
 export function characterCount(value: string, trim = true): number {

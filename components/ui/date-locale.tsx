@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { DATE_LOCALE, type DateFormats, dateFormats } from "@/lib/format/dates";
+import { DATE_LOCALE, type DateFormats, dateFormats } from "@/lib/platform/format/dates";
 
 // The reader's locale as the server chose it from the request, so that a client component
 // renders the same date on the server and after hydration.

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { changePassword, createApiToken, endAllSessions, revokeApiToken, signUp } from "@/lib/account/mutations";
 import { ChangePasswordSchema, CreateApiTokenSchema, RevokeApiTokenSchema, SignUpSchema } from "@/lib/account/schema";
-import { signIn, signOut } from "@/lib/auth";
-import { currentClientAddress } from "@/lib/auth/client-address";
-import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
-import { env } from "@/lib/env";
+import { signIn, signOut } from "@/lib/platform/auth";
+import { currentClientAddress } from "@/lib/platform/auth/client-address";
+import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
+import { env } from "@/lib/platform/env";
 import { actionClient, orRefuse, refuse, userAction } from "@/lib/safe-action";
 
 export const changePasswordAction = userAction

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 
 /** The user's tokens, newest first, with the workspaces each may reach (revoked ones for a while too). */
 export async function listApiTokens(userId: string) {

@@ -1,11 +1,11 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { newApiToken } from "@/lib/auth/api-tokens";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { fail, ok, type Result } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
+import { newApiToken } from "@/lib/platform/auth/api-tokens";
+import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { fail, ok, type Result } from "@/lib/platform/errors";
 
 /** Bumping the session version ends every session of the user at its next request. */
 export async function endAllSessions(userId: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NewPasswordSchema } from "@/lib/auth/password-policy";
-import { id, line, secret } from "@/lib/validation";
+import { NewPasswordSchema } from "@/lib/platform/auth/password-policy";
+import { id, line, secret } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const ChangePasswordSchema = z

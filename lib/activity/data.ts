@@ -1,10 +1,10 @@
 import "server-only";
 import type { ActivitySinceQuery } from "@/lib/activity/schema";
 import type { ActivityNames } from "@/lib/activity/sentences";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

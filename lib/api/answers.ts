@@ -3,8 +3,8 @@ import { problem } from "@/lib/api/problem";
 import { apiJson } from "@/lib/api/request";
 import { CreatedEvidenceSchema, EditedSchema } from "@/lib/api/schemas";
 import type { CreateEvidenceResult } from "@/lib/evidence/mutations";
-import { type RateLimitState, withRateLimit } from "@/lib/http/rate-limit";
 import type { EditResult } from "@/lib/matrix/mutations";
+import { type RateLimitState, withRateLimit } from "@/lib/platform/http/rate-limit";
 
 // The outcomes of the app's mutations as HTTP answers: what the editor shows a person, a script
 // gets as a status and a problem with the same facts (a conflict carries the cell as it now is).

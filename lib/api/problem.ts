@@ -1,5 +1,5 @@
 import "server-only";
-import { handleRoute } from "@/lib/http/route";
+import { handleRoute } from "@/lib/platform/http/route";
 
 // RFC 9457 problem details for /api/v1/: every refusal is application/problem+json with type,
 // title, status and detail, plus the `error` code and `message` the older JSON routes answer

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ApiRefusal, problem } from "@/lib/api/problem";
-import { isSameOrigin } from "@/lib/http/public-origin";
+import { isSameOrigin } from "@/lib/platform/http/public-origin";
 import { authenticateRequest, authorizeWorkspace, type Permission } from "@/lib/workspaces/access";
 
 /** A request's query string as an object for a zod schema (the first value of each name). */

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { closeCodingRound, recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { CloseCodingRoundSchema, RecordCodeSchema, StartCodingRoundSchema } from "@/lib/coding/schema";
-import type { Failure, Success } from "@/lib/errors";
+import type { Failure, Success } from "@/lib/platform/errors";
 import { orRefuse, workspaceAction } from "@/lib/safe-action";
 
 // Refusals (not a coder, round closed, too few quotes) come back as the action's serverError.

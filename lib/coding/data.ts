@@ -6,9 +6,9 @@ import {
   roundFigures,
   type UnitCode,
 } from "@/lib/coding/figures";
-import { db } from "@/lib/db/client";
 import { CodingRoundStatus } from "@/lib/generated/prisma/enums";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
-import { db } from "@/lib/db/client";
-import { type ErrorCode, type Failure, fail, ok, type Success } from "@/lib/errors";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { type ErrorCode, type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 
 type Refusal<R extends ErrorCode> = Failure<R>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { POSITIONS } from "@/lib/matrix/positions";
-import { id, int4, line } from "@/lib/validation";
+import { id, int4, line } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const ROUND_TITLE_MAX = 200;

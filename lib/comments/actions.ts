@@ -10,6 +10,7 @@ import {
   replyToComment,
   resolveThread,
 } from "@/lib/comments/mutations";
+import { sendCommentNotificationMails } from "@/lib/comments/notification-mail";
 import { commentPagePath, commentPermalink } from "@/lib/comments/permalink";
 import {
   CommentIdSchema,
@@ -18,7 +19,6 @@ import {
   PostCommentSchema,
   ReplyToCommentSchema,
 } from "@/lib/comments/schema";
-import { sendCommentNotificationMails } from "@/lib/mail/comment-notification";
 import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { MentionCandidate } from "@/lib/comments/mentions";
 import { CommentViewSchema, type ThreadView, ThreadViewSchema } from "@/lib/comments/schema";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

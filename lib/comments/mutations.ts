@@ -2,11 +2,11 @@ import "server-only";
 import { recordActivity } from "@/lib/activity/record";
 import { mentionsName } from "@/lib/comments/mentions";
 import type { CommentTarget } from "@/lib/comments/schema";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { fail, ok, type Result } from "@/lib/platform/errors";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

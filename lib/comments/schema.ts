@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, text } from "@/lib/validation";
+import { id, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 const CommentId = id("No such comment.");

@@ -4,10 +4,10 @@ import { type HeatMapCell, heatMapColumns, sweepHeatMap } from "@/lib/convergenc
 import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
 import { type CellTimeline, landTimelines, readAtTwoDates, retractedBetween } from "@/lib/convergence/timeline";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
-import { db, dbPool } from "@/lib/db/client";
 import { listEvents } from "@/lib/events/data";
 import { getMatrix, listChangeDates, readMatrixFrame } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { db, dbPool } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 /** Per issue, the parties' positions as of the date, their spread and whether they are in the zone. */

@@ -2,7 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db/client";
 import type { WorkspaceFixture } from "@/lib/demo/types";
 import { sha256 } from "@/lib/documents/hash";
 import { locateQuote } from "@/lib/evidence/anchor";
@@ -10,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cellKey } from "@/lib/matrix/as-of";
 import { fromCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 
 export const DEMO_CORPUS_DIR = path.join(process.cwd(), "prisma", "demo", "corpus");
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { pageAt, pageLabel } from "@/lib/documents/pages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus, EvidenceKind, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/documents/hash";
 import { detectLanguage } from "@/lib/documents/language";
 import type { ImportDocumentInput } from "@/lib/documents/schema";
-import { type FailureWith, fail, failOn, failWith, ok, type Result, type Success } from "@/lib/errors";
 import { carryOffsets, diffTexts, reanchorQuote } from "@/lib/evidence/reanchor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/platform/db/client";
+import { type FailureWith, fail, failOn, failWith, ok, type Result, type Success } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 /** A duplicate names the document that already holds the text, in `details.documentId`. */

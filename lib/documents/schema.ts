@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
 import { PartialDateSchema } from "@/lib/matrix/dates";
-import { id, int4, line, paragraphs, text } from "@/lib/validation";
+import { id, int4, line, paragraphs, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const LanguageSchema = line({ max: 35 }).regex(

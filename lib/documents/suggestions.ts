@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { dismissedMatcher } from "@/lib/evidence/dismissals";
 import { type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Span = { startOffset: number; endOffset: number };

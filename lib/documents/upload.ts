@@ -2,7 +2,7 @@ import "server-only";
 import { extractFile, MAX_FILE_BYTES } from "@/lib/documents/extract-text";
 import { type ImportedFile, type ImportResult, importDocument } from "@/lib/documents/mutations";
 import { DocumentTextSchema, ImportFileRequestSchema } from "@/lib/documents/schema";
-import { type Failure, fail } from "@/lib/errors";
+import { type Failure, fail } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Multipart bodies carry a boundary and the metadata fields around the file.

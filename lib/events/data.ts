@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { EventKind } from "@/lib/events/schema";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type NegotiationEventView = {

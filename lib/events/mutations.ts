@@ -1,10 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import type { EventInput } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Events are the analysts' own landmarks: unlike statements they are edited in place and

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, line, paragraphs } from "@/lib/validation";
+import { id, line, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // Limits mirror the CHECK constraints of the negotiation_events migration.

@@ -3,7 +3,7 @@
 // specifies and as PostgreSQL's char_length/substr do, so the database can check every anchor.
 // Browsers count UTF-16 code units; convert at the boundary with the helpers below.
 
-import { fail, ok, type Result } from "@/lib/errors";
+import { fail, ok, type Result } from "@/lib/platform/errors";
 
 export const ANCHOR_CONTEXT_LENGTH = 32;
 

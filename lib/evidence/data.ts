@@ -1,12 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { pageAt, pageLabel } from "@/lib/documents/pages";
 import { codePoints } from "@/lib/evidence/anchor";
 import { quotePair } from "@/lib/evidence/pairs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const CONTEXT_CODE_POINTS = 280;

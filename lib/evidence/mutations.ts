@@ -1,7 +1,5 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { fail, failOn, ok, type Result } from "@/lib/errors";
 import { codePointLength, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
 import type {
   CreateEvidenceFromQuoteInput,
@@ -12,6 +10,8 @@ import type {
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
+import { fail, failOn, ok, type Result } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type CreateEvidenceResult = Result<

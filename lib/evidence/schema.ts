@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
 import { RelationSchema } from "@/lib/matrix/schema";
-import { id, int4, line, paragraphs, text } from "@/lib/validation";
+import { id, int4, line, paragraphs, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const EvidenceKindSchema = z.enum(

@@ -2,7 +2,6 @@ import "server-only";
 import { activityNames, listRecordChanges } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
 import { getWhatMoved } from "@/lib/convergence/data";
-import { db } from "@/lib/db/client";
 import { orderSides, PAIR_SELECT, type QuoteOrder, quotePair } from "@/lib/evidence/pairs";
 import type {
   BriefingDigest,
@@ -27,6 +26,7 @@ import { getMatrix, listChangeDates } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
 import { ProposalLinksSchema, ProposalQualitiesSchema } from "@/lib/review/schema";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";

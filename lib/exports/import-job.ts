@@ -1,14 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { failOn } from "@/lib/errors";
 import { type ImportRefusal, importWorkspaceExport, invalidFile, slugTaken } from "@/lib/exports/mutations";
 import { WorkspaceSlugSchema } from "@/lib/exports/schema";
 import { WORKSPACE_EXPORT_FORMAT } from "@/lib/exports/workspace-file";
-import { IMPORT_JOB_KINDS, JOB_KINDS } from "@/lib/jobs/kinds";
-import { type EnqueueResult, enqueueJob } from "@/lib/jobs/queue";
-import type { JobHandler } from "@/lib/jobs/runner";
-import { wakeJobWorker } from "@/lib/jobs/wake";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { failOn } from "@/lib/platform/errors";
+import { IMPORT_JOB_KINDS, JOB_KINDS } from "@/lib/platform/jobs/kinds";
+import { type EnqueueResult, enqueueJob } from "@/lib/platform/jobs/queue";
+import type { JobHandler } from "@/lib/platform/jobs/runner";
+import { wakeJobWorker } from "@/lib/platform/jobs/wake";
 
 export type QueueImportResult = EnqueueResult | ImportRefusal;
 

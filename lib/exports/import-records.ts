@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ExportActor, WorkspaceExport } from "@/lib/exports/workspace-file";
 import { Role } from "@/lib/generated/prisma/enums";
-import type { Transaction } from "@/lib/jobs/queue";
 import { fromCalendarDate } from "@/lib/matrix/dates";
+import type { Transaction } from "@/lib/platform/jobs/queue";
 import { displayName } from "@/lib/users/display-name";
 
 // The steps of a workspace import, one kind of record each, in the order their foreign keys need.

@@ -1,8 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { type Database, db } from "@/lib/db/client";
-import { type Failure, type FailureWith, failOn } from "@/lib/errors";
 import {
   countImportedRecords,
   createImportedWorkspace,
@@ -24,7 +22,9 @@ import { WorkspaceSlugSchema } from "@/lib/exports/schema";
 import { type ExportActor, type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
 import { findExportProblems } from "@/lib/exports/workspace-integrity";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Transaction } from "@/lib/jobs/queue";
+import { type Database, db } from "@/lib/platform/db/client";
+import { type Failure, type FailureWith, failOn } from "@/lib/platform/errors";
+import type { Transaction } from "@/lib/platform/jobs/queue";
 
 export type ImportedWorkspace = {
   ok: true;

@@ -1,5 +1,4 @@
 import "server-only";
-import { env } from "@/lib/env";
 import type { QuoteOrder } from "@/lib/evidence/pairs";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
 import { formatMatrixCsv } from "@/lib/exports/csv";
@@ -9,6 +8,7 @@ import { formatMatrixJson } from "@/lib/exports/matrix-json";
 import type { ExportFormat } from "@/lib/exports/schema";
 import { ANNOTATION_MEDIA_TYPE, formatEvidenceAnnotations } from "@/lib/exports/w3c";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { env } from "@/lib/platform/env";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type ExportFile = { body: string; contentType: string; filename: string };

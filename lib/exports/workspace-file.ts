@@ -11,8 +11,8 @@ import {
   PositionSchema,
   RelationSchema,
 } from "@/lib/matrix/schema";
+import { text } from "@/lib/platform/validation";
 import { NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
-import { text } from "@/lib/validation";
 
 // The whole-workspace export (format "parley.workspace"). Ids are the exporting instance's and
 // serve only to connect the records inside the file; an import gives every record a new id.

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { IssueLinkView } from "@/lib/issue-links/schema";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Row = {

@@ -1,9 +1,9 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import type { IssueLinkInput } from "@/lib/issue-links/schema";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 // Links are the analysts' reading of how issues are traded: created and deleted (not amended),

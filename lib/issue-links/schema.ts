@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ISSUE_LINK_KINDS } from "@/lib/issue-links/labels";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, paragraphs } from "@/lib/validation";
+import { id, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The note's limit mirrors the CHECK constraint of the issue_links migration.

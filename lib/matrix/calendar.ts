@@ -49,4 +49,4 @@ export function todayCalendarDate(now = new Date()): string {
   return toCalendarDate(now);
 }
 
-export { formatCalendarDate } from "@/lib/format/dates";
+export { formatCalendarDate } from "@/lib/platform/format/dates";

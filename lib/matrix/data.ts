@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { PAIR_SELECT, quotePair } from "@/lib/evidence/pairs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
@@ -9,6 +8,7 @@ import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, StatementListQuery, StatementQualities } from "@/lib/matrix/schema";
 import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { db } from "@/lib/platform/db/client";
 import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

@@ -1,9 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { type Database, db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -15,7 +12,10 @@ import type {
   StatementQualities,
 } from "@/lib/matrix/schema";
 import { notifyCellFollowers } from "@/lib/notifications/mutations";
-import { metrics } from "@/lib/observability/metrics";
+import { type Database, db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
+import { metrics } from "@/lib/platform/observability/metrics";
 import { displayName, displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

@@ -9,7 +9,7 @@ import {
   type ConfidenceLevel,
   SUMMARY_MAX,
 } from "@/lib/matrix/limits";
-import { id, int4, line, paragraphs } from "@/lib/validation";
+import { id, int4, line, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const AsOfSchema = CalendarDateSchema;

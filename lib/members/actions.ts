@@ -2,10 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
-import { currentClientAddress } from "@/lib/auth/client-address";
-import { takeAttempt, waitPhrase } from "@/lib/auth/throttle";
-import { sendInvitationMail } from "@/lib/mail/invitation";
+import { sendInvitationMail } from "@/lib/members/invitation-mail";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -24,6 +21,9 @@ import {
   RemoveMemberSchema,
   RequestInvitationCodeSchema,
 } from "@/lib/members/schema";
+import { signIn } from "@/lib/platform/auth";
+import { currentClientAddress } from "@/lib/platform/auth/client-address";
+import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
 import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/safe-action";
 
 export const createInvitationAction = workspaceAction

@@ -1,6 +1,6 @@
 import "server-only";
-import { hashLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
+import { hashLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, roleAllows } from "@/lib/workspaces/access";
 
 export async function listMembers(workspace: AuthorizedWorkspace) {

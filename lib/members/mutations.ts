@@ -1,14 +1,14 @@
 import "server-only";
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
-import { hashPassword } from "@/lib/auth/password";
-import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { type Failure, fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { mailConfigured, sendInvitationCodeMail } from "@/lib/mail/invitation";
+import { mailConfigured, sendInvitationCodeMail } from "@/lib/members/invitation-mail";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { hashLinkToken, newLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { type Failure, fail, ok, type Result } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { NewPasswordSchema } from "@/lib/auth/password-policy";
 import { Role } from "@/lib/generated/prisma/enums";
-import { id, line } from "@/lib/validation";
+import { NewPasswordSchema } from "@/lib/platform/auth/password-policy";
+import { id, line } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const RoleSchema = z.enum([Role.OWNER, Role.REVIEWER, Role.EDITOR, Role.COMMENTER, Role.VIEWER], {

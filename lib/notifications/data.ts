@@ -1,10 +1,10 @@
 import "server-only";
 import { type ActivityEventView, activitySentence } from "@/lib/activity/sentences";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import { type NotificationView, NotificationViewSchema } from "@/lib/notifications/schema";
+import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { fail, ok, type Result } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { fail, ok, type Result } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export async function listPeople(workspace: AuthorizedWorkspace) {

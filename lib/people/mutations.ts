@@ -1,7 +1,7 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { type Failure, fail, ok, type Success } from "@/lib/errors";
+import { db } from "@/lib/platform/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 type Refusal = Failure<"not_found" | "duplicate" | "same_person">;

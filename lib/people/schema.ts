@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, line } from "@/lib/validation";
+import { id, line } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const UpdatePersonSchema = z.object({

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 import type { NegotiationProposalKind } from "@/lib/proposals/schema";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

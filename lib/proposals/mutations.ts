@@ -1,10 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { type Failure, fail, ok, type Success } from "@/lib/errors";
 import { locateQuote, type TextAnchor, verifyAnchor } from "@/lib/evidence/anchor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
+import { type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import type {
   AddProvisionInput,
   NegotiationProposalInput,

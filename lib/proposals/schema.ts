@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, int4, line, text } from "@/lib/validation";
+import { id, int4, line, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // A party's proposals in the negotiation and their provisions. Not the review-mode proposals of

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { sendProposalNotificationMails } from "@/lib/mail/proposal-notification";
 import {
   acceptProposal,
   proposeEdit,
@@ -11,6 +10,7 @@ import {
   rejectProposal,
   setReviewMode,
 } from "@/lib/review/mutations";
+import { sendProposalNotificationMails } from "@/lib/review/notification-mail";
 import {
   DecideProposalSchema,
   OwnReadingSchema,

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import { ProposalLinksSchema } from "@/lib/review/schema";
 import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";

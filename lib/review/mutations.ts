@@ -1,8 +1,5 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind, ProposalStatus, Role } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -22,6 +19,9 @@ import {
 } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { ConfidenceLevel } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { AccessError, type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
 import { readReviewMode } from "@/lib/review/data";
 import {
   type DecideProposalInput,
@@ -30,7 +30,7 @@ import {
   ProposalQualitiesSchema,
   type ProposeEditInput,
 } from "@/lib/review/schema";
-import { AccessError, type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
+import { type AuthorizedWorkspace, workspaceAllows } from "@/lib/workspaces/access";
 
 type Transaction = Prisma.TransactionClient;
 type Cell = { issueId: string; partyId: string };

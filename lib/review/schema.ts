@@ -6,7 +6,7 @@ import {
   RecordStatementSchema,
   RetractStatementSchema,
 } from "@/lib/matrix/schema";
-import { id, paragraphs } from "@/lib/validation";
+import { id, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const RATIONALE_MAX = 2000;

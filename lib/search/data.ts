@@ -1,11 +1,11 @@
 import "server-only";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { db } from "@/lib/db/client";
 import { type PairedQuote, type QuoteSide, quotePair } from "@/lib/evidence/pairs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind, Position } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import type { SearchQuery } from "@/lib/search/schema";
 import { parseHeadline } from "@/lib/search/snippet";
 import { searchTsQuery } from "@/lib/search/tsquery";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, searchText } from "@/lib/validation";
+import { id, searchText } from "@/lib/platform/validation";
 
 const optionalUuid = z
   .union([z.literal(""), id()])

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { getEvidence } from "@/lib/evidence/data";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, roleAllows } from "@/lib/workspaces/access";
 
 export async function listShareLinks(workspace: AuthorizedWorkspace) {

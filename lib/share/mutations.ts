@@ -1,9 +1,9 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { fail, ok, type Result } from "@/lib/errors";
 import { fromCalendarDate } from "@/lib/matrix/dates";
+import { hashLinkToken, newLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { fail, ok, type Result } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

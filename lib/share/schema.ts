@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, line } from "@/lib/validation";
+import { id, line } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const ShareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

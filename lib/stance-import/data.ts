@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import type { ImportContext } from "@/lib/stance-import/plan";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 

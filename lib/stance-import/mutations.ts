@@ -1,11 +1,11 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
 import { sha256 } from "@/lib/documents/hash";
-import { type Failure, type FailureWith, fail, failWith } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordStatementsInTransaction } from "@/lib/matrix/mutations";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { type Failure, type FailureWith, fail, failWith } from "@/lib/platform/errors";
 import { readImportContext } from "@/lib/stance-import/data";
 import type { Sheet } from "@/lib/stance-import/parse";
 import { type ImportOptions, type ImportPlan, nameKey, planDigestInput, planImport } from "@/lib/stance-import/plan";

@@ -1,8 +1,8 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { checkZip } from "@/lib/documents/extract-docx";
-import { fail, type Result } from "@/lib/errors";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { fail, type Result } from "@/lib/platform/errors";
 
 // A spreadsheet of stances as a table of text: the first non-empty row names the columns, every
 // later non-empty row is one stance. Workbook date cells stay dates (never a locale's text), so

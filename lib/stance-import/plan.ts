@@ -1,10 +1,10 @@
 import { CalendarDateSchema } from "@/lib/matrix/dates";
 import { DEFAULT_POSITION_LABELS, POSITIONS, type Position, type PositionLabels } from "@/lib/matrix/positions";
 import { StatedOnSchema, SummarySchema } from "@/lib/matrix/schema";
+import { textProblem } from "@/lib/platform/validation";
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from "@/lib/stance-import/fields";
 import { cellText, type Sheet } from "@/lib/stance-import/parse";
 import { ISSUE_TITLE_MAX, PARTY_NAME_MAX } from "@/lib/structure/schema";
-import { textProblem } from "@/lib/validation";
 
 // What an import would do, row by row, decided from the sheet, the chosen mapping and the
 // workspace as it stands. Pure: the preview and the commit compute the same plan from the same

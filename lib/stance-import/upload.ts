@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fail, type Result } from "@/lib/errors";
+import { fail, type Result } from "@/lib/platform/errors";
 import type { ImportUpload } from "@/lib/stance-import/mutations";
 import { MAX_SHEET_BYTES, readSheet } from "@/lib/stance-import/parse";
 import type { ImportOptions } from "@/lib/stance-import/plan";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { Result } from "@/lib/errors";
+import type { Result } from "@/lib/platform/errors";
 import { orRefuse, workspaceAction } from "@/lib/safe-action";
 import {
   addIssue,

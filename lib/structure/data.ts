@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { type PositionLabels, resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
 export type StructureIssue = { id: string; title: string; description: string; archivedAt: string | null };

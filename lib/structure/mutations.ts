@@ -1,10 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { transactionUnlessRefused } from "@/lib/db/transaction";
-import { type Failure, fail, ok, type Result } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
+import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
+import { type Failure, fail, ok, type Result } from "@/lib/platform/errors";
 import type {
   AddIssueInput,
   AddPartyInput,

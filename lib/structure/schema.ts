@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
-import { id, line, paragraphs } from "@/lib/validation";
+import { id, line, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // Limits mirror the CHECK constraints on issues and parties in the first migration, so a value

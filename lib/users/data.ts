@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 
 type ChromeRow = {
   name: string;

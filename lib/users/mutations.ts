@@ -1,6 +1,6 @@
 import "server-only";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { db } from "@/lib/platform/db/client";
 
 export async function createUserWithPassword(input: { email: string; name: string; password: string }) {
   return db().user.create({

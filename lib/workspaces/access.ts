@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { bearerToken, findLiveToken, type TokenCaller, touchApiToken } from "@/lib/auth/api-tokens";
-import { currentSession } from "@/lib/auth/session-check";
-import { hashLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
 import { toCalendarDate } from "@/lib/matrix/dates";
+import { type ApiCaller, bearerToken, findLiveToken, touchApiToken } from "@/lib/platform/auth/api-tokens";
+import { currentSession } from "@/lib/platform/auth/session-check";
+import { hashLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { AccessError } from "@/lib/platform/errors";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // The one place that decides who may do what. Every page, route handler and server action
@@ -67,12 +67,6 @@ export type AuthorizedWorkspace = {
   readonly [authorized]: true;
 };
 
-export class AccessError extends AppError<
-  "unauthenticated" | "invalid_token" | "session_required" | "not_found" | "forbidden" | "archived"
-> {
-  override name = "AccessError";
-}
-
 export function roleAllows(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
@@ -90,10 +84,6 @@ export async function requireUserId(): Promise<string> {
   if (!userId) throw new AccessError("unauthenticated", "Sign in to continue.");
   return userId;
 }
-
-export type SessionCaller = { readonly kind: "session"; readonly userId: string };
-/** Who calls a route handler: a signed-in session or a personal access token. */
-export type ApiCaller = SessionCaller | TokenCaller;
 
 export const INVALID_TOKEN_MESSAGE =
   "The access token is not valid: it is unknown, malformed, expired or revoked. Create a new one on your account page.";

@@ -1,32 +1,33 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { EmailSchema } from "@/lib/auth/credentials";
-import { NewPasswordSchema } from "@/lib/auth/password";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { env } from "@/lib/env";
+import type { WorkspaceFixture } from "@/lib/demo/types";
 import { Role } from "@/lib/generated/prisma/enums";
+import { EmailSchema } from "@/lib/platform/auth/credentials";
+import { NewPasswordSchema } from "@/lib/platform/auth/password";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
 import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@parley.localhost";
 
 /**
  * First run on an empty database: an owner account (from PARLEY_ADMIN_EMAIL/PASSWORD, or
- * generated and printed once) and the demo workspace. A start that finds both does nothing; one
- * whose demo load failed (say, a seed quote no longer found) tries again and fails as loudly.
+ * generated and printed once) and the demo workspace, which the server's start hands in
+ * (instrumentation.ts: prisma/demo/). A start that finds both does nothing; one whose demo load
+ * failed (say, a seed quote no longer found) tries again and fails as loudly.
  */
-export async function ensureFirstRun(log: (line: string) => void = console.log): Promise<void> {
+export async function ensureFirstRun(demo: WorkspaceFixture, log: (line: string) => void = console.log): Promise<void> {
   const owner =
     (await db().user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
     (await createFirstOwner(log));
   if (!owner || env().PARLEY_SKIP_DEMO || (await db().workspace.count()) > 0) return;
   try {
-    await loadWorkspaceFixture(securityGuarantees, {
+    await loadWorkspaceFixture(demo, {
       members: [{ userId: owner.id, role: Role.OWNER }],
       createdById: owner.id,
     });
-    log(`Parley: loaded the demo workspace "${securityGuarantees.slug}"`);
+    log(`Parley: loaded the demo workspace "${demo.slug}"`);
   } catch (error) {
     // Another app server loaded it at the same moment.
     if ((error as { code?: string }).code !== "P2002") throw error;

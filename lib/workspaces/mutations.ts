@@ -1,10 +1,10 @@
 import "server-only";
 import { recordActivity } from "@/lib/activity/record";
-import { db } from "@/lib/db/client";
-import { failOn, type Result } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
+import { failOn, type Result } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import type { CreateWorkspaceInput, UpdateWorkspaceInput } from "@/lib/workspaces/schema";
 import { PARTY_PALETTE, shortNameFor, WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";

@@ -1,13 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import {
-  AccessError,
-  type AuthorizedWorkspace,
-  authorizeWorkspace,
-  currentUserId,
-  type Permission,
-} from "@/lib/workspaces/access";
+import { AccessError } from "@/lib/platform/errors";
+import { type AuthorizedWorkspace, authorizeWorkspace, currentUserId, type Permission } from "@/lib/workspaces/access";
 
 /**
  * The sign-in page, returning to the URL actually requested (set by proxy.ts), so a deep link —

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
-import { line, paragraphs } from "@/lib/validation";
+import { line, paragraphs } from "@/lib/platform/validation";
 
 // lib/structure/schema.ts imports WorkspaceSlugSchema from here, so this module must not import
 // it back: the party colour and label rules below repeat its (and the database's) limits.

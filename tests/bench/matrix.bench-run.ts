@@ -9,19 +9,19 @@ import { jwtDecrypt } from "jose";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
-import { findLiveToken, hashApiToken, newApiToken } from "@/lib/auth/api-tokens";
-import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
-import { checkSessionToken } from "@/lib/auth/session-check";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
 import type { HeatMapCell } from "@/lib/convergence/heat-map";
 import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
-import { db } from "@/lib/db/client";
 import type { EvidenceRelation, Position } from "@/lib/enums";
 import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, RecordStatementInput } from "@/lib/matrix/schema";
 import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { findLiveToken, hashApiToken, newApiToken } from "@/lib/platform/auth/api-tokens";
+import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/platform/auth/config";
+import { checkSessionToken } from "@/lib/platform/auth/session-check";
+import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { BASELINE_CELLS_SQL } from "./baseline-sql.mjs";
 
@@ -536,8 +536,8 @@ it(`measures the data layer on ${mode}`, async () => {
     for (const [index, planned] of plan.records.entries()) records.push(await record(planned, index));
     result.record = records;
 
-    // 8. The checks every request pays: the proxy's session check (lib/auth/session-check.ts:
-    // decrypt the cookie, one query) and a script's token check (lib/auth/api-tokens.ts), each
+    // 8. The checks every request pays: the proxy's session check (lib/platform/auth/session-check.ts:
+    // decrypt the cookie, one query) and a script's token check (lib/platform/auth/api-tokens.ts), each
     // interleaved with its floor written by hand, the same work with jose and one pg round trip:
     // the cookie key derived once (HKDF, as Auth.js derives it) and the same single query.
     const user = await db().user.create({

@@ -1,4 +1,4 @@
-// The request log's and request metrics' cost per request (lib/observability/request-log.ts, the
+// The request log's and request metrics' cost per request (lib/platform/observability/request-log.ts, the
 // real hook, writing real JSON lines to stdout), on a bare node:http server whose handler does
 // nothing: the worst case, since every Parley request does far more. Rounds with and without the
 // hook alternate, so a change in the machine's load affects both. Writes PARLEY_BENCH_OUT.
@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { it } from "vitest";
-import { installRequestLogging } from "@/lib/observability/request-log";
+import { installRequestLogging } from "@/lib/platform/observability/request-log";
 
 const ROUNDS = 8;
 const REQUESTS_PER_ROUND = 1000;

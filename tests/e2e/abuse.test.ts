@@ -1,10 +1,10 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { FREE_FAILURES } from "@/lib/auth/throttle";
-import { db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
+import { FREE_FAILURES } from "@/lib/platform/auth/throttle";
+import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { signIn, TEST_LOCALE, useBrowser } from "./browser";

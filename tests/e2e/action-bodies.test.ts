@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
 import { Role } from "@/lib/generated/prisma/enums";
-import { ACTION_BODY_LIMIT_BYTES } from "@/lib/http/action-body";
+import { db } from "@/lib/platform/db/client";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/action-body";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { signIn, useBrowser } from "./browser";

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/account/mutations";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { removeMember } from "@/lib/members/mutations";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { signIn, useBrowser } from "./browser";

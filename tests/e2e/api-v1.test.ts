@@ -5,9 +5,9 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/account/mutations";
 import { EXAMPLE_BODIES, EXAMPLE_IDS, EXAMPLE_SLUG } from "@/lib/api/examples";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { baseUrl, fetchAs, signInOverHttp } from "./http";
 

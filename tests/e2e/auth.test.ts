@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { newContext as newBrowserContext, signIn, useBrowser } from "./browser";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 
 // Calling the built app over HTTP as a browser would: server actions by their id from the build's
 // server-reference manifest (React Flight in and out), route handlers with a session cookie, and a

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
+import { db } from "@/lib/platform/db/client";
+import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/platform/live/presence";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { signIn, useBrowser } from "./browser";
 import { type Jar, type OpenStream, openEventStream, percentile, probeHealth, signInOverHttp } from "./sse";

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { postComment } from "@/lib/comments/mutations";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { bigMatrixFixture } from "./big-matrix";

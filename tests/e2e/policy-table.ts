@@ -52,8 +52,8 @@ export type ActionRow = {
 
 export const ACTION_POLICY: Readonly<Record<string, ActionRow>> = {
   // Public by design: signing in and out, and the two ways to create an account.
-  signInAction: { file: "lib/auth/actions.ts", policy: EVERYONE, idFields: [] },
-  signOutAction: { file: "lib/auth/actions.ts", policy: EVERYONE, idFields: [] },
+  signInAction: { file: "lib/platform/auth/actions.ts", policy: EVERYONE, idFields: [] },
+  signOutAction: { file: "lib/platform/auth/actions.ts", policy: EVERYONE, idFields: [] },
   signUpAction: { file: "lib/account/actions.ts", policy: EVERYONE, idFields: [] },
   registerWithInvitationAction: { file: "lib/members/actions.ts", policy: EVERYONE, idFields: [] },
   // Mails a code to an invitation's bound address; the token is the credential, as above.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { type Caller, fetchAs, signInOverHttp } from "./http";
 
 // How many round trips to the database a page costs, as the request log counts them (every query

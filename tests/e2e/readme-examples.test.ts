@@ -6,9 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/account/mutations";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { baseUrl } from "./http";
 

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { SESSION_COOKIE } from "@/lib/auth/config";
+import { SESSION_COOKIE } from "@/lib/platform/auth/config";
 
 // Raw HTTP helpers for the event stream tests: a signed-in cookie jar without a browser, and an
 // event stream read (or deliberately not read) byte by byte.

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { SUMMARY_MAX } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { newContext, screenshot, signIn, useBrowser } from "./browser";
 

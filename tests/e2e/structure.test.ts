@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Locator } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 import { signIn, useBrowser } from "./browser";
 
 // The settings page's lists of issues (rows) and parties (columns), used as an editor would:

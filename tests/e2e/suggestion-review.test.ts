@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { screenshot, signIn, useBrowser } from "./browser";
 

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { signIn, useBrowser } from "./browser";

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
 import { signIn, useBrowser } from "./browser";

@@ -6,14 +6,14 @@ import { POST as importDocumentRoute } from "@/app/api/w/[slug]/documents/route"
 import { GET as matrixRoute } from "@/app/api/w/[slug]/matrix/route";
 import { createApiToken, revokeApiToken } from "@/lib/account/mutations";
 import { CreateApiTokenSchema } from "@/lib/account/schema";
-import { LAST_USE_RESOLUTION_MS, touchApiToken } from "@/lib/auth/api-tokens";
-import { takeAttempt } from "@/lib/auth/throttle";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
-import { rateLimitHeaders, takeRateLimit } from "@/lib/http/rate-limit";
 import { changeMemberRole, removeMember } from "@/lib/members/mutations";
-import { requestStore } from "@/lib/observability/request-context";
+import { LAST_USE_RESOLUTION_MS, touchApiToken } from "@/lib/platform/auth/api-tokens";
+import { takeAttempt } from "@/lib/platform/auth/throttle";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
+import { rateLimitHeaders, takeRateLimit } from "@/lib/platform/http/rate-limit";
+import { requestStore } from "@/lib/platform/observability/request-context";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import {
   type AuthorizedWorkspace,
@@ -27,13 +27,13 @@ import {
 // name, so the file shares the reset database with the others and its order does not matter.
 
 const session = vi.hoisted(() => {
-  // A small write allowance, read by lib/env.ts on first use in this file's module graph.
+  // A small write allowance, read by lib/platform/env.ts on first use in this file's module graph.
   process.env.PARLEY_RATE_LIMIT_WRITES = "3";
   return { userId: null as string | null };
 });
-// The session the proxy would have verified for the request (lib/auth/session-check.ts).
-vi.mock("@/lib/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session-check")>()),
+// The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
   currentSession: async () =>
     session.userId
       ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }

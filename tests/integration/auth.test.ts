@@ -1,21 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticateWithPassword, checkPassword } from "@/lib/auth/credentials";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { NewPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { safeRedirectPath } from "@/lib/auth/redirect";
-import {
-  ACCOUNT_FREE_FAILURES,
-  delayAfter,
-  FREE_FAILURES,
-  registerAddressLimit,
-  signInAddressLimit,
-  THROTTLE_WINDOW_MS,
-  takeAttempt,
-} from "@/lib/auth/throttle";
-import { newLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import {
   acceptInvitation,
@@ -26,6 +10,22 @@ import {
   removeMember,
   revokeInvitation,
 } from "@/lib/members/mutations";
+import { authenticateWithPassword, checkPassword } from "@/lib/platform/auth/credentials";
+import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
+import { NewPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/password-policy";
+import { safeRedirectPath } from "@/lib/platform/auth/redirect";
+import {
+  ACCOUNT_FREE_FAILURES,
+  delayAfter,
+  FREE_FAILURES,
+  registerAddressLimit,
+  signInAddressLimit,
+  THROTTLE_WINDOW_MS,
+  takeAttempt,
+} from "@/lib/platform/auth/throttle";
+import { newLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";

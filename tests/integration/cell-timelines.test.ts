@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConvergence, getHeatMap } from "@/lib/convergence/data";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { listChangeDates } from "@/lib/matrix/data";
 import { correctStatement, type EditResult, recordStatement, retractStatement } from "@/lib/matrix/mutations";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";

@@ -9,9 +9,7 @@ import {
   replyToComment,
   resolveThread,
 } from "@/lib/comments/mutations";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { type Result, unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/data";
@@ -21,6 +19,8 @@ import {
   markNotificationRead,
   unfollowCell,
 } from "@/lib/notifications/mutations";
+import { db } from "@/lib/platform/db/client";
+import { type Result, unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { formatMatrixCsv } from "@/lib/exports/csv";
 import { getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
@@ -9,6 +8,7 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix/mutations";
 import { RecordStatementSchema } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { expectEditOk } from "../support/cells";

@@ -2,12 +2,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getDocument, getDocumentFile } from "@/lib/documents/data";
 import { extractFile } from "@/lib/documents/extract-text";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
 import { pageLabel } from "@/lib/documents/pages";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getWhatMoved } from "@/lib/convergence/data";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { listEventDates, listEvents } from "@/lib/events/data";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
@@ -9,6 +8,7 @@ import { CreateEventSchema } from "@/lib/events/schema";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";

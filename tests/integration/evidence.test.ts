@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getDocument } from "@/lib/documents/data";
 import { extractText } from "@/lib/documents/extract-text";
@@ -11,6 +10,7 @@ import { anchorAt, locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence, linkEvidence } from "@/lib/evidence/mutations";
 import { CreateEvidenceSchema } from "@/lib/evidence/schema";
 import { mergePeople } from "@/lib/people/mutations";
+import { db } from "@/lib/platform/db/client";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";

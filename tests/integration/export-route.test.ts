@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/w/[slug]/export/route";
-import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { getMatrix } from "@/lib/matrix/data";
 import { correctStatement, readCellState } from "@/lib/matrix/mutations";
+import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
@@ -14,9 +14,9 @@ import { resetDatabase } from "../support/database";
 // is whoever `session.userId` names. Membership, roles and everything after are real.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-// The session the proxy would have verified for the request (lib/auth/session-check.ts).
-vi.mock("@/lib/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session-check")>()),
+// The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
   currentSession: async () =>
     session.userId
       ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }

@@ -7,9 +7,9 @@ import { POST as importV1Route } from "@/app/api/v1/workspaces/[slug]/documents/
 import { POST as importRoute } from "@/app/api/w/[slug]/documents/route";
 import { createApiToken } from "@/lib/account/mutations";
 import { CreateApiTokenSchema } from "@/lib/account/schema";
-import { db } from "@/lib/db/client";
-import { unwrap } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 
 // The import routes suggest quotes as the web import does, with the document's title: a doorstep

@@ -2,11 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newLinkToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
-import { mailConfigured } from "@/lib/mail/invitation";
+import { mailConfigured } from "@/lib/members/invitation-mail";
 import {
   acceptInvitation,
   createInvitation,
@@ -14,6 +11,9 @@ import {
   registerWithInvitation,
   requestInvitationCode,
 } from "@/lib/members/mutations";
+import { newLinkToken } from "@/lib/platform/auth/tokens";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";

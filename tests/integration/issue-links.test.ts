@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { listIssueLinks } from "@/lib/issue-links/data";
 import { createIssueLink, deleteIssueLink } from "@/lib/issue-links/mutations";
 import { CreateIssueLinkSchema, type IssueLinkInput } from "@/lib/issue-links/schema";
+import { db } from "@/lib/platform/db/client";
 import { archiveIssue, unarchiveIssue } from "@/lib/structure/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createDatabase, type Database, db } from "@/lib/db/client";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { runWorkspaceImportJob } from "@/lib/exports/import-job";
-import { JOB_KINDS } from "@/lib/jobs/kinds";
-import { enqueueJob, type JobOutcome } from "@/lib/jobs/queue";
-import { type JobHandler, JobRunner } from "@/lib/jobs/runner";
+import { createDatabase, type Database, db } from "@/lib/platform/db/client";
+import { JOB_KINDS } from "@/lib/platform/jobs/kinds";
+import { enqueueJob, type JobOutcome } from "@/lib/platform/jobs/queue";
+import { type JobHandler, JobRunner } from "@/lib/platform/jobs/runner";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { makeBigWorkspaceExport } from "../support/big-export";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
@@ -20,7 +20,7 @@ const pools: Database[] = [];
 const runners: JobRunner[] = [];
 
 function jobsPool(): Database {
-  // Like the app (lib/jobs/worker.ts): on the embedded server, whose socket mixes up statements
+  // Like the app (lib/platform/jobs/worker.ts): on the embedded server, whose socket mixes up statements
   // sent at once on several connections, the runners share the one connection.
   if (process.env.PARLEY_DATABASE_KIND === "embedded") return db();
   const pool = createDatabase(testDatabaseUrl(), 2);

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { endAllSessions } from "@/lib/account/mutations";
-import { revokeSession } from "@/lib/auth/session-user";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
-import { checkStreamGrants, type StreamGrant, streamGrant } from "@/lib/live/data";
-import { LISTEN_APPLICATION_NAME, LiveHub } from "@/lib/live/hub";
-import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/live/presence";
+import { revokeSession } from "@/lib/platform/auth/session-user";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { LISTEN_APPLICATION_NAME, LiveHub, type StreamGrant } from "@/lib/platform/live/hub";
+import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/platform/live/presence";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
+import { checkStreamGrants, streamGrant } from "@/lib/workspaces/live";
 
 // Runs on real PostgreSQL and on PGlite. Users and workspaces are uniquely named, so the file
 // needs no reset. On PostgreSQL two hubs in this process stand for two app servers.
@@ -132,7 +132,7 @@ describe("the live hub", () => {
   const settings = { heartbeatMs: 300, flushMs: 50, maxPerUser: 3, maxStreams: 8, stallMs: 2000 };
 
   async function startHub() {
-    const hub = new LiveHub({ settings });
+    const hub = new LiveHub({ settings, checkGrants: checkStreamGrants });
     hubs.push(hub);
     await hub.ensureConnected();
     return hub;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { cellKey, latestStatementsAsOf } from "@/lib/matrix/as-of";
 import { getMatrix } from "@/lib/matrix/data";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
+import { db } from "@/lib/platform/db/client";
 import { getNegotiationProposal, listCellProvisions, listNegotiationProposals } from "@/lib/proposals/data";
 import {
   addProvision,

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, db } from "@/lib/db/client";
-import { checkReadiness } from "@/lib/db/health";
+import { createDatabase, db } from "@/lib/platform/db/client";
+import { checkReadiness } from "@/lib/platform/db/health";
 
 // /api/health/ready's check, against the run's migrated database (PostgreSQL and PGlite), one
 // that does not answer, and a build that ships a migration the database lacks.

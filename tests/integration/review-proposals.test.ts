@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listProposalThreads } from "@/lib/comments/data";
 import { postComment, replyToComment } from "@/lib/comments/mutations";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { unwrap } from "@/lib/errors";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -13,6 +11,8 @@ import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { acceptInvitation, changeMemberRole, createInvitation } from "@/lib/members/mutations";
 import { CreateInvitationSchema } from "@/lib/members/schema";
+import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import {
   acceptProposal,
   type DecisionResult,

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SESSION_ABSOLUTE_SECONDS, SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/auth/config";
-import { checkSessionToken, SESSION_RENEW_SECONDS } from "@/lib/auth/session-check";
-import { revokeSession } from "@/lib/auth/session-user";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/platform/auth/config";
+import { checkSessionToken, SESSION_RENEW_SECONDS } from "@/lib/platform/auth/session-check";
+import { revokeSession } from "@/lib/platform/auth/session-user";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { resetDatabase } from "../support/database";
 
-// The proxy's session check (lib/auth/session-check.ts) with a controllable clock: the cookie is
+// The proxy's session check (lib/platform/auth/session-check.ts) with a controllable clock: the cookie is
 // re-issued at most once a minute, and the idle and absolute limits still hold.
 
 const SECOND = 1000;
@@ -22,7 +22,7 @@ async function newUser() {
   });
 }
 
-/** A session token as Auth.js issues it at sign-in (lib/auth/config.ts, the jwt callback). */
+/** A session token as Auth.js issues it at sign-in (lib/platform/auth/config.ts, the jwt callback). */
 async function signedIn(userId: string, authAt = Math.floor(Date.now() / 1000)) {
   const sessionId = randomUUID();
   const token = await encode({

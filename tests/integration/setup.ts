@@ -1,5 +1,5 @@
 import { afterAll } from "vitest";
-import { type Database, db } from "@/lib/db/client";
+import { type Database, db } from "@/lib/platform/db/client";
 
 // Close the app's pool after each file so connections do not pile up on the embedded server,
 // which drops connections beyond its limit instead of queueing them. The files of the shared

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
 import {
@@ -12,6 +11,7 @@ import {
   retractStatement,
 } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchema } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { expectEditOk } from "../support/cells";

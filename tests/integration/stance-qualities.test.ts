@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConvergence, getWhatMoved } from "@/lib/convergence/data";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
@@ -9,6 +8,7 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, RecordStatementSchema } from "@/lib/matrix/schema";
+import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { cellVersion, expectEditOk } from "../support/cells";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
-import type { Result } from "@/lib/errors";
-import { unwrap } from "@/lib/errors";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
+import type { Result } from "@/lib/platform/errors";
+import { unwrap } from "@/lib/platform/errors";
 import { listStructure } from "@/lib/structure/data";
 import {
   addIssue,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
@@ -14,6 +13,7 @@ import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
 import { getCellHistory } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
+import { db } from "@/lib/platform/db/client";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";

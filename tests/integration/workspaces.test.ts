@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as importDocumentRoute } from "@/app/api/w/[slug]/documents/route";
 import { GET as matrixRoute } from "@/app/api/w/[slug]/matrix/route";
 import { POST as createWorkspaceRoute } from "@/app/api/workspaces/route";
-import { db } from "@/lib/db/client";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { recordStatementAction } from "@/lib/matrix/actions";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
+import { db } from "@/lib/platform/db/client";
+import { AccessError } from "@/lib/platform/errors";
 import { addIssueAction } from "@/lib/structure/actions";
-import { AccessError, authorizeWorkspace, listMyWorkspaces, trustedWorkspace } from "@/lib/workspaces/access";
+import { authorizeWorkspace, listMyWorkspaces, trustedWorkspace } from "@/lib/workspaces/access";
 import { landingWorkspace } from "@/lib/workspaces/data";
 import { archiveWorkspace, deleteWorkspace, restoreWorkspace } from "@/lib/workspaces/mutations";
 import { TEMPLATE_KEYS } from "@/lib/workspaces/schema";
@@ -22,9 +23,9 @@ import { resetDatabase } from "../support/database";
 // session is whoever `session.userId` names. Memberships, roles and archive state are real.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-// The session the proxy would have verified for the request (lib/auth/session-check.ts).
-vi.mock("@/lib/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session-check")>()),
+// The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
   currentSession: async () =>
     session.userId
       ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { db } from "@/lib/db/client";
 import type { EditResult } from "@/lib/matrix/mutations";
+import { db } from "@/lib/platform/db/client";
 
 /** Asserts that a cell edit went through, printing the refusal when it did not. */
 export function expectEditOk(result: EditResult): asserts result is Extract<EditResult, { ok: true }> {

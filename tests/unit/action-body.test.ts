@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkActionBody } from "@/lib/http/action-body";
+import { checkActionBody } from "@/lib/platform/http/action-body";
 
 // The check must never refuse what a real client sends: bodies here are encoded by the very
 // encoder the browser runs (React's `encodeReply`, as Next bundles it).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, LOCAL_CLIENT } from "@/lib/auth/client-address";
+import { clientAddressFrom, LOCAL_CLIENT } from "@/lib/platform/auth/client-address";
 
 describe("the client address used for throttling", () => {
   const headers = (init: Record<string, string>) => new Headers(init);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DATE_LOCALE, dateFormats, formatInstant, formatLongCalendarDate, pickDateLocale } from "@/lib/format/dates";
 import {
   CalendarDateSchema,
   formatCalendarDate,
@@ -8,6 +7,13 @@ import {
   PartialDateSchema,
   toCalendarDate,
 } from "@/lib/matrix/dates";
+import {
+  DATE_LOCALE,
+  dateFormats,
+  formatInstant,
+  formatLongCalendarDate,
+  pickDateLocale,
+} from "@/lib/platform/format/dates";
 
 describe("CalendarDateSchema", () => {
   it.each(["2022-01-27", "2024-02-29", "1900-01-01"])("accepts %s", (value) => {

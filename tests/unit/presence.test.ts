@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyPresence, diffPresence, type PresenceEntry, presenceOf, snapshotMessage } from "@/lib/live/presence";
+import {
+  applyPresence,
+  diffPresence,
+  type PresenceEntry,
+  presenceOf,
+  snapshotMessage,
+} from "@/lib/platform/live/presence";
 
 const entry = (userId: string, view: string, name = userId): PresenceEntry => ({ userId, name, view });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deploymentOrigin, isSameOrigin, requestOrigin } from "@/lib/http/public-origin";
-import { authorizeMetricsScrape } from "@/lib/observability/metrics-access";
-import { routeMatcher } from "@/lib/observability/request-log";
+import { deploymentOrigin, isSameOrigin, requestOrigin } from "@/lib/platform/http/public-origin";
+import { authorizeMetricsScrape } from "@/lib/platform/observability/metrics-access";
+import { routeMatcher } from "@/lib/platform/observability/request-log";
 
 const none = { PARLEY_PUBLIC_URL: undefined, AUTH_URL: undefined, AUTH_TRUST_HOST: false };
 const headers = (values: Record<string, string>) => new Headers(values);

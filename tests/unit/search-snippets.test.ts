@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countOf } from "@/lib/format/count";
+import { countOf } from "@/lib/platform/format/count";
 import { parseHeadline, snippetPieces } from "@/lib/search/snippet";
 import { parseSearchTerms, searchGroups } from "@/lib/search/websearch";
 

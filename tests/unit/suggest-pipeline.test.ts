@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type PersonForMatching, suggestQuotes } from "@/lib/evidence/suggest";
 import { evaluate, formatRows, UNSEEN_TESTS } from "@/lib/evidence/suggest-eval";
-import { loadDemo, loadHeldOut } from "@/lib/evidence/suggest-eval-data";
+import { loadDemo, loadHeldOut } from "../support/suggest-eval-data";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const HELD_OUT = loadHeldOut(root);

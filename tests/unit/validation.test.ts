@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CalendarDateSchema, latestCalendarDate, PartialDateSchema } from "@/lib/matrix/dates";
-import { INT4_MAX, id, int4, line, paragraphs, searchText, secret, text } from "@/lib/validation";
+import { INT4_MAX, id, int4, line, paragraphs, searchText, secret, text } from "@/lib/platform/validation";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((i) => i.message) ?? [];

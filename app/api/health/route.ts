@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
-import { PLAIN_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/config";
-import { databaseServerVersion, pingDatabase } from "@/lib/db/health";
-import { env } from "@/lib/env";
+import { PLAIN_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/platform/auth/config";
+import { databaseServerVersion, pingDatabase } from "@/lib/platform/db/health";
+import { env } from "@/lib/platform/env";
 import { currentUserId } from "@/lib/workspaces/access";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { handleRoute } from "@/lib/http/route";
-import { listJobsOf } from "@/lib/jobs/data";
-import { IMPORT_JOB_KINDS } from "@/lib/jobs/kinds";
+import { handleRoute } from "@/lib/platform/http/route";
+import { listJobsOf } from "@/lib/platform/jobs/data";
+import { IMPORT_JOB_KINDS } from "@/lib/platform/jobs/kinds";
 import { requireSessionCaller } from "@/lib/workspaces/access";
 
 /** The signed-in user's recent imports with their progress: the import form polls it. Session-only. */

@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
-import { liveStreamCount } from "@/lib/live/hub";
-import { metrics } from "@/lib/observability/metrics";
-import { authorizeMetricsScrape } from "@/lib/observability/metrics-access";
+import { env } from "@/lib/platform/env";
+import { metrics } from "@/lib/platform/observability/metrics";
+import { authorizeMetricsScrape } from "@/lib/platform/observability/metrics-access";
+import { liveStreamCount } from "@/lib/workspaces/live";
 
 export const dynamic = "force-dynamic";
 

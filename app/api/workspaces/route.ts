@@ -1,6 +1,6 @@
-import { isSameOrigin } from "@/lib/http/public-origin";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute, jsonError } from "@/lib/http/route";
+import { isSameOrigin } from "@/lib/platform/http/public-origin";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
 import { authorizeWorkspace, authorizeWorkspaceCreation, requireSessionCaller } from "@/lib/workspaces/access";
 import { createWorkspace } from "@/lib/workspaces/mutations";
 import { CreateWorkspaceSchema } from "@/lib/workspaces/schema";

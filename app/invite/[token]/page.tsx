@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationButton, RegisterWithInvitationForm } from "@/components/account/invitation-forms";
-import { mailConfigured } from "@/lib/mail/invitation";
 import { findUsableInvitation } from "@/lib/members/data";
+import { mailConfigured } from "@/lib/members/invitation-mail";
 import { InvitationTokenSchema } from "@/lib/members/schema";
 import { currentUserId } from "@/lib/workspaces/access";
 

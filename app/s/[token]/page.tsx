@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { MatrixBoard } from "@/components/matrix/matrix-board";
 import { PositionLegend } from "@/components/matrix/position-legend";
 import { DateInput } from "@/components/ui/date-input";
-import { readerDates } from "@/lib/format/reader-locale";
 import { getMatrix } from "@/lib/matrix/data";
 import { todayCalendarDate } from "@/lib/matrix/dates";
 import { packMatrix } from "@/lib/matrix/packed";
 import { AsOfSchema } from "@/lib/matrix/schema";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 import { authorizeShareLink } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Shared view", referrer: "no-referrer", robots: { index: false } };

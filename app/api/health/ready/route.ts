@@ -1,4 +1,4 @@
-import { checkReadiness } from "@/lib/db/health";
+import { checkReadiness } from "@/lib/platform/db/health";
 
 export const dynamic = "force-dynamic";
 

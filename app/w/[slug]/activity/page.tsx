@@ -3,7 +3,7 @@ import { ActivityFilterForm } from "@/components/activity/activity-filter-form";
 import { ActivityLog } from "@/components/activity/activity-log";
 import { type ActivityScope, activityNames, listActivity, listActivityActors } from "@/lib/activity/data";
 import { ActivityFiltersSchema } from "@/lib/activity/schema";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues } from "@/lib/platform/http/search-params";
 import { listStructure } from "@/lib/structure/data";
 import { authorizePage } from "@/lib/workspaces/page-access";
 

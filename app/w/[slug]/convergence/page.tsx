@@ -11,8 +11,8 @@ import { type ConvergenceQuery, ConvergenceQuerySchema } from "@/lib/convergence
 import { spreadTrend } from "@/lib/convergence/trend";
 import type { ConvergenceView } from "@/lib/convergence/view";
 import { convergenceDates } from "@/lib/convergence/window";
-import { readerLocale } from "@/lib/format/reader-locale";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { readerLocale } from "@/lib/platform/format/reader-locale";
 import { authorizePage } from "@/lib/workspaces/page-access";
 
 export const metadata: Metadata = { title: "Convergence" };

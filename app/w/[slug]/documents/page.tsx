@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listDocuments } from "@/lib/documents/data";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 

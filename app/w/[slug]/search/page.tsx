@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SearchForm } from "@/components/search/search-form";
 import { CommentResults, DocumentResults, QuoteResults, StatementResults } from "@/components/search/search-results";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues } from "@/lib/platform/http/search-params";
 import { listSearchFilters, search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { authorizePage } from "@/lib/workspaces/page-access";

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { getConvergence, getWhatMoved } from "@/lib/convergence/data";
 import { ConvergenceQuerySchema } from "@/lib/convergence/schema";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute } from "@/lib/http/route";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute } from "@/lib/platform/http/route";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {

@@ -3,9 +3,9 @@ import { type ImportResult, importDocument } from "@/lib/documents/mutations";
 import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
 import { importedDocumentAnswer } from "@/lib/documents/suggestions";
 import { importUploadedDocument } from "@/lib/documents/upload";
-import { isSameOrigin } from "@/lib/http/public-origin";
-import { type RateLimitState, takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute, jsonError } from "@/lib/http/route";
+import { isSameOrigin } from "@/lib/platform/http/public-origin";
+import { type RateLimitState, takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
 import { type AuthorizedWorkspace, authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 const UPLOAD_STATUS = { too_large: 413, bad_file: 400, invalid_request: 400 } as const;

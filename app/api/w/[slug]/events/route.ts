@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
-import { currentSessionClaims } from "@/lib/auth/revoke";
-import { handleRoute, jsonError } from "@/lib/http/route";
-import { memberName, streamGrant } from "@/lib/live/data";
-import { liveHub } from "@/lib/live/hub";
-import { AccessError, authorizeWorkspace, requireSessionCaller } from "@/lib/workspaces/access";
+import { currentSessionClaims } from "@/lib/platform/auth/revoke";
+import { AccessError } from "@/lib/platform/errors";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
+import { authorizeWorkspace, requireSessionCaller } from "@/lib/workspaces/access";
+import { liveHub, memberName, streamGrant } from "@/lib/workspaces/live";
 
 export const dynamic = "force-dynamic";
 

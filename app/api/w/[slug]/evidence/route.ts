@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { listEvidenceOptions, listStatementQuotes } from "@/lib/evidence/data";
-import { handleRoute } from "@/lib/http/route";
-import { searchText } from "@/lib/validation";
+import { handleRoute } from "@/lib/platform/http/route";
+import { searchText } from "@/lib/platform/validation";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 const QuerySchema = z.object({

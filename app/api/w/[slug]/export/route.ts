@@ -2,9 +2,9 @@ import type { NextRequest } from "next/server";
 import { parseQuoteOrder, QUOTE_ORDER_COOKIE } from "@/lib/evidence/pairs";
 import { exportDownload, renderExport } from "@/lib/exports/render";
 import { ExportQuerySchema } from "@/lib/exports/schema";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute } from "@/lib/http/route";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute } from "@/lib/platform/http/route";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 // GET ?format=csv|json|md|html|w3c|workspace&asOf=YYYY-MM-DD[&from=YYYY-MM-DD]: a download. The body is never

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { handleRoute } from "@/lib/http/route";
 import { getMatrix } from "@/lib/matrix/data";
 import { todayCalendarDate } from "@/lib/matrix/dates";
 import { MatrixQuerySchema } from "@/lib/matrix/schema";
+import { handleRoute } from "@/lib/platform/http/route";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute } from "@/lib/http/route";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute } from "@/lib/platform/http/route";
 import { search, searchResultList } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";

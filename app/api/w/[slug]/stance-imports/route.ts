@@ -1,6 +1,6 @@
-import { isSameOrigin } from "@/lib/http/public-origin";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
-import { handleRoute, jsonError } from "@/lib/http/route";
+import { isSameOrigin } from "@/lib/platform/http/public-origin";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
 import { requireDirectEditing } from "@/lib/review/mutations";
 import { commitStanceImport, previewStanceImport } from "@/lib/stance-import/mutations";
 import { readImportRequest } from "@/lib/stance-import/upload";

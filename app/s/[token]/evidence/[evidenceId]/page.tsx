@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { QuoteInContext } from "@/components/evidence/quote-in-context";
 import { EVIDENCE_KIND_LABELS, RELATION_LABELS } from "@/lib/evidence/labels";
-import { readerDates } from "@/lib/format/reader-locale";
 import { todayCalendarDate } from "@/lib/matrix/dates";
 import { AsOfSchema } from "@/lib/matrix/schema";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 import { getSharedEvidence } from "@/lib/share/data";
 import { authorizeShareLink } from "@/lib/workspaces/access";
 

@@ -9,7 +9,7 @@ import { DocumentReader } from "@/components/documents/document-reader";
 import { DocumentText, suggestedRanges } from "@/components/documents/document-text";
 import { getDocument, getEvidenceFormOptions, hasDocumentFile, listOriginalCandidates } from "@/lib/documents/data";
 import { listSuggestions } from "@/lib/documents/suggestions";
-import { INT4_MAX } from "@/lib/validation";
+import { INT4_MAX } from "@/lib/platform/validation";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 

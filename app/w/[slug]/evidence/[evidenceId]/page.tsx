@@ -13,7 +13,7 @@ import { quotePermalink } from "@/lib/documents/pages";
 import { getEvidence } from "@/lib/evidence/data";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
 import { readQuoteOrder } from "@/lib/evidence/quote-order";
-import { readerDates } from "@/lib/format/reader-locale";
+import { readerDates } from "@/lib/platform/format/reader-locale";
 import { workspaceAllows } from "@/lib/workspaces/access";
 import { authorizePage } from "@/lib/workspaces/page-access";
 

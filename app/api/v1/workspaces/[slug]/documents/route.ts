@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
 import { importDocument } from "@/lib/documents/mutations";
 import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
 import { importedDocumentAnswer } from "@/lib/documents/suggestions";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {

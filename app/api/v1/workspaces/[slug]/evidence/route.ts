@@ -5,7 +5,7 @@ import { EvidenceListQuerySchema, EvidenceListSchema } from "@/lib/api/schemas";
 import { listEvidenceOptions } from "@/lib/evidence/data";
 import { createEvidence, createEvidenceFromQuote } from "@/lib/evidence/mutations";
 import { CreateEvidenceAtOffsetsSchema, CreateEvidenceFromQuoteSchema } from "@/lib/evidence/schema";
-import { takeRateLimit } from "@/lib/http/rate-limit";
+import { takeRateLimit } from "@/lib/platform/http/rate-limit";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {

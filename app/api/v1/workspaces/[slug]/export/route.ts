@@ -2,8 +2,8 @@ import { handleApiRoute } from "@/lib/api/problem";
 import { authorizeApiRequest, queryOf } from "@/lib/api/request";
 import { exportDownload, renderExport } from "@/lib/exports/render";
 import { ExportQuerySchema } from "@/lib/exports/schema";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 
 /** The app's exports, as GET /api/w/[slug]/export serves them: a download, never shown inline. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {

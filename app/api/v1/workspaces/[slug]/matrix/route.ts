@@ -1,10 +1,10 @@
 import { handleApiRoute } from "@/lib/api/problem";
 import { apiJson, authorizeApiRequest, queryOf } from "@/lib/api/request";
 import { MatrixQuerySchema, MatrixResponseSchema } from "@/lib/api/schemas";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
 import { diffMatrices } from "@/lib/matrix/compare";
 import { getMatrix } from "@/lib/matrix/data";
 import { todayCalendarDate } from "@/lib/matrix/dates";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return handleApiRoute(async () => {

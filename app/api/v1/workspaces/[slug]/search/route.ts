@@ -1,7 +1,7 @@
 import { handleApiRoute } from "@/lib/api/problem";
 import { apiJson, authorizeApiRequest, queryOf } from "@/lib/api/request";
 import { SearchResponseSchema } from "@/lib/api/schemas";
-import { takeRateLimit, withRateLimit } from "@/lib/http/rate-limit";
+import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 import { search, searchResultList } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 

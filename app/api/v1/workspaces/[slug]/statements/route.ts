@@ -2,10 +2,10 @@ import { editAnswer } from "@/lib/api/answers";
 import { handleApiRoute, problem } from "@/lib/api/problem";
 import { apiJson, authorizeApiRequest, queryOf, readJsonBody } from "@/lib/api/request";
 import { RecordStatementBodySchema, StatementListSchema } from "@/lib/api/schemas";
-import { takeRateLimit } from "@/lib/http/rate-limit";
 import { listStatements } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { StatementListQuerySchema } from "@/lib/matrix/schema";
+import { takeRateLimit } from "@/lib/platform/http/rate-limit";
 import { requireDirectEditing } from "@/lib/review/mutations";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDocumentFile } from "@/lib/documents/data";
-import { handleRoute, jsonError } from "@/lib/http/route";
+import { handleRoute, jsonError } from "@/lib/platform/http/route";
 import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
 
 /** The original file a document was imported from, as uploaded. */

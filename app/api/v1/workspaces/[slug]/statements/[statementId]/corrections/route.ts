@@ -1,9 +1,9 @@
 import { editAnswer } from "@/lib/api/answers";
 import { handleApiRoute, problem } from "@/lib/api/problem";
 import { authorizeApiRequest, readJsonBody } from "@/lib/api/request";
-import { takeRateLimit } from "@/lib/http/rate-limit";
 import { correctStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema } from "@/lib/matrix/schema";
+import { takeRateLimit } from "@/lib/platform/http/rate-limit";
 import { requireDirectEditing } from "@/lib/review/mutations";
 
 /** Replaces a statement with a corrected one, as the editor's Correct does. */

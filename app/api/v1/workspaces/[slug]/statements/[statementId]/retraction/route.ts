@@ -1,9 +1,9 @@
 import { editAnswer } from "@/lib/api/answers";
 import { handleApiRoute, problem } from "@/lib/api/problem";
 import { authorizeApiRequest, readJsonBody } from "@/lib/api/request";
-import { takeRateLimit } from "@/lib/http/rate-limit";
 import { retractStatement } from "@/lib/matrix/mutations";
 import { RetractStatementSchema } from "@/lib/matrix/schema";
+import { takeRateLimit } from "@/lib/platform/http/rate-limit";
 import { requireDirectEditing } from "@/lib/review/mutations";
 
 /** Withdraws a statement, as the editor's Retract does. */
