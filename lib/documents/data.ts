@@ -56,7 +56,8 @@ type DocumentRow = {
     saidOn: string;
     revisionId: string;
     speaker: { name: string; party: PartyColour | null } | null;
-    links: { relation: EvidenceRelation; statement: { party: PartyColour } }[];
+    /** The colour of the party of a stance the quote is linked to (the first the index finds), if any. */
+    stanceColour: string | null;
     translationOf: PairedSide | null;
     translations: PairedSide[];
     status: AnchorStatus;
@@ -85,7 +86,7 @@ const readDocument = cache(async (workspaceId: string, documentId: string) => {
       ORDER BY r.number DESC LIMIT 1
     ), placed AS (
       SELECT e.id, e."startOffset", e."endOffset", e.exact, 'ANCHORED' AS status, 1::float8 AS score, true AS reviewed, 0 AS source
-      FROM evidence e JOIN rev ON e."revisionId" = rev.id AND e."workspaceId" = rev."workspaceId"
+      FROM evidence e JOIN rev ON e."documentId" = rev."documentId" AND e."revisionId" = rev.id AND e."workspaceId" = rev."workspaceId"
       UNION ALL
       SELECT e.id, coalesce(a."startOffset", -1), coalesce(a."endOffset", -1), coalesce(a.exact, e.exact),
              a.status::text, a.score, a."reviewedAt" IS NOT NULL, 1
@@ -109,10 +110,9 @@ const readDocument = cache(async (workspaceId: string, documentId: string) => {
               'speaker', (SELECT json_build_object('name', p.name, 'party',
                             (SELECT json_build_object('colour', pp.colour, 'shortName', pp."shortName") FROM parties pp WHERE pp.id = p."partyId"))
                           FROM people p WHERE p.id = e."speakerId"),
-              'links', (SELECT coalesce(json_agg(json_build_object('relation', se.relation, 'statement',
-                          json_build_object('party', json_build_object('colour', sp.colour, 'shortName', sp."shortName")))), '[]'::json)
-                        FROM statement_evidence se JOIN stance_statements s ON s.id = se."statementId"
-                        JOIN parties sp ON sp.id = s."partyId" WHERE se."evidenceId" = e.id),
+              'stanceColour', (SELECT sp.colour FROM statement_evidence se JOIN stance_statements s ON s.id = se."statementId"
+                               JOIN parties sp ON sp.id = s."partyId"
+                               WHERE se."workspaceId" = e."workspaceId" AND se."evidenceId" = e.id LIMIT 1),
               'translationOf', (SELECT ${pairedSide("o")} FROM evidence o WHERE o.id = e."translationOfId"),
               'translations', (SELECT coalesce(json_agg(${pairedSide("t")} ORDER BY t."createdAt"), '[]'::json)
                                FROM evidence t WHERE t."translationOfId" = e.id),
@@ -136,10 +136,10 @@ const readDocument = cache(async (workspaceId: string, documentId: string) => {
     ...meta,
     revision,
     evidence: quotes
-      .map((e) => ({
+      .map(({ stanceColour, ...e }) => ({
         ...e,
         // A quote takes the colour of the party whose stance it is linked to, else its speaker's.
-        colour: e.links[0]?.statement.party.colour ?? e.speaker?.party?.colour ?? null,
+        colour: stanceColour ?? e.speaker?.party?.colour ?? null,
         page: e.status === "ORPHANED" ? null : pageAt(pageStarts, e.startOffset),
         pageLabel: e.status === "ORPHANED" ? null : pageLabel(pageStarts, e.startOffset, e.endOffset),
       }))

@@ -62,7 +62,11 @@ export function createDatabase(connectionString: string, max: number, poolName =
   // The embedded server drops connections beyond its limit instead of queueing them, so every
   // pool is sized explicitly (see scripts/embedded-postgres.mjs for the server's side). A small
   // pool makes transactions wait their turn: they get longer than Prisma's default 2 s for it.
-  const pool = new Pool({ connectionString, max });
+  // No JIT on PostgreSQL: it compiles a plan whose estimated cost passes jit_above_cost, and the
+  // estimates of our short queries' correlated subqueries overshoot by orders of magnitude — the
+  // document page's one query spent 0.9 s compiling for 0.3 s of work. (PGlite has no JIT.)
+  const options = env().PARLEY_DATABASE_KIND === "postgresql" ? "-c jit=off" : undefined;
+  const pool = new Pool({ connectionString, max, options });
   measurePoolWait(pool, poolName);
   const database = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),

@@ -88,7 +88,18 @@ export default async function DocumentPage({
           <p className="mt-1 text-xs text-slate-500">Revision note: {document.revision.note}</p>
         ) : null}
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <DocumentReader slug={slug} document={document} canEdit={canEdit} options={options} suggestions={suggestions}>
+          <DocumentReader
+            slug={slug}
+            // Only what the reader uses: a client component's props are sent to the browser whole.
+            document={{
+              id: document.id,
+              publishedOn: document.publishedOn,
+              revision: { id: document.revision.id, text: document.revision.text },
+            }}
+            canEdit={canEdit}
+            options={options}
+            suggestions={suggestions}
+          >
             <DocumentText
               text={document.revision.text}
               quotes={highlights}
