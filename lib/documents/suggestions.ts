@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { dismissedMatcher } from "@/lib/evidence/dismissals";
 import { type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
 import { db } from "@/lib/platform/db/client";
@@ -48,15 +50,37 @@ export async function listSuggestions(
   const overlaps = (a: { start: number; end: number }, b: { startOffset: number; endOffset: number }) =>
     a.start < b.endOffset && b.startOffset < a.end;
   const isDismissed = dismissedMatcher(revision.text, dismissed);
-  return suggestQuotes(
-    revision.text,
-    people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, role: p.role, party: p.partyId })),
-    {
-      issues: issues.map((i) => ({ key: i.id, title: i.title, description: i.description })),
-      parties: parties.map((p) => ({ key: p.id, name: p.name, shortName: p.shortName })),
-      title: title ?? null,
-    },
-  ).filter((s) => !saved.some((e) => overlaps(s, e)) && !isDismissed(s));
+  const directory = people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, role: p.role, party: p.partyId }));
+  const context = {
+    issues: issues.map((i) => ({ key: i.id, title: i.title, description: i.description })),
+    parties: parties.map((p) => ({ key: p.id, name: p.name, shortName: p.shortName })),
+    title: title ?? null,
+  };
+  return suggestedFor(revision, directory, context).filter(
+    (s) => !saved.some((e) => overlaps(s, e)) && !isDismissed(s),
+  );
+}
+
+// Suggesting reads the whole text through the NLP pipeline: tens of milliseconds of CPU for an
+// article, on every view of the document by an editor. A revision's text never changes, so the
+// suggestions are kept per revision and per state of the directory and structure they used.
+const suggested = new LRUCache<string, QuoteSuggestion[]>({ max: 200 });
+
+function suggestedFor(
+  revision: { id: string; text: string },
+  directory: Parameters<typeof suggestQuotes>[1],
+  context: Parameters<typeof suggestQuotes>[2],
+): readonly QuoteSuggestion[] {
+  const inputs = createHash("sha256")
+    .update(JSON.stringify([directory, context]))
+    .digest("base64url");
+  const key = `${revision.id}:${inputs}`;
+  let found = suggested.get(key);
+  if (!found) {
+    found = suggestQuotes(revision.text, directory, context);
+    suggested.set(key, found);
+  }
+  return found;
 }
 
 /** What an import answers over HTTP: the new document and revision, and the passages proposed as quotes. */

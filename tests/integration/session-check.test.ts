@@ -95,6 +95,21 @@ describe("the session check", () => {
     expect(await checkSessionToken(valid.token, "parley.session-token")).toMatchObject({ kind: "invalid" });
   });
 
+  it("refuses a cookie it accepted before, once its session is signed out or its user disabled", async () => {
+    // Each token is opened once and kept opened: its standing is still read on every request.
+    const user = await newUser();
+    const session = await signedIn(user.id);
+    expect(await checkSessionToken(session.token, SESSION_COOKIE)).toMatchObject({ kind: "valid" });
+    await revokeSession(session.sessionId, new Date(Date.now() + 3_600_000));
+    expect(await checkSessionToken(session.token, SESSION_COOKIE)).toMatchObject({ kind: "invalid" });
+
+    const other = await newUser();
+    const later = await signedIn(other.id);
+    expect(await checkSessionToken(later.token, SESSION_COOKIE)).toMatchObject({ kind: "valid" });
+    await db().user.update({ where: { id: other.id }, data: { disabledAt: new Date() } });
+    expect(await checkSessionToken(later.token, SESSION_COOKIE)).toMatchObject({ kind: "invalid" });
+  });
+
   it("answers with no session when there is no cookie", async () => {
     expect(await checkSessionToken(undefined, SESSION_COOKIE)).toEqual({ kind: "none" });
   });
