@@ -3,7 +3,8 @@
 // app (PARLEY_DIST_DIR, default .next) on a fresh PostgreSQL database with the demo workspace and
 // two generated ones (40 × 12 and 100 × 20, one statement per cell), signs in, and prints
 //   - each matrix page's HTML, raw and gzip, and how much of it is the inline RSC payload;
-//   - in Chromium (playwright-core), the requests for the matrix page, its RSC refresh and the
+//   - in Chromium (playwright-core), how long the 40 × 12 page takes to be whole and live, and the
+//     requests for the matrix page, its RSC refresh and the
 //     matrix JSON made from clicking "Record statement" until 5 s after the cell settles.
 // Not a test: a measuring tool for the figures in issue #15 and #11.
 import { spawn } from "node:child_process";
@@ -98,15 +99,46 @@ function firstLoadJs(html) {
   );
 }
 
+async function signedInPage(browser, baseUrl, email, password) {
+  const page = await browser.newPage({ baseURL: baseUrl });
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  return page;
+}
+
+/**
+ * How long after navigation starts a matrix page is whole and live in Chromium: the server sends
+ * the first screenful of rows, and the rest appear once the page has hydrated, so the last cell's
+ * arrival marks both. The median of five loads, in ms.
+ */
+async function timeToInteractive(baseUrl, email, password, slug, cells) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const page = await signedInPage(browser, baseUrl, email, password);
+    const times = [];
+    for (let i = 0; i < 6; i++) {
+      await page.goto(`/w/${slug}`, { waitUntil: "commit" });
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('[data-testid="matrix-cell"]').length >= count,
+        cells,
+        { timeout: 60_000, polling: 16 },
+      );
+      const ms = await page.evaluate(() => performance.now());
+      if (i > 0) times.push(ms);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  } finally {
+    await browser.close();
+  }
+}
+
 async function countReadsPerEdit(baseUrl, email, password) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   try {
-    const page = await browser.newPage({ baseURL: baseUrl });
-    await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    const page = await signedInPage(browser, baseUrl, email, password);
     const figures = [];
     for (let round = 1; round <= 3; round++) {
       await page.goto(`/w/${DEMO}`);
@@ -205,6 +237,17 @@ async function main() {
       console.log(`/w/${slug}: ${sizes(html)}`);
       if (slug === DEMO) console.log(`/w/${slug}: ${firstLoadJs(html)}`);
     }
+    const [issues, parties] = SHAPES[0];
+    const interactive = await timeToInteractive(
+      baseUrl,
+      email,
+      password,
+      `size-${issues}x${parties}`,
+      issues * parties,
+    );
+    console.log(
+      `/w/size-${issues}x${parties}: whole and live in Chromium ${interactive.toFixed(0)} ms after navigation (median of 5)`,
+    );
     if (!process.argv.includes("--no-edits")) {
       const figures = await countReadsPerEdit(baseUrl, email, password);
       for (const [i, reads] of figures.entries()) {
