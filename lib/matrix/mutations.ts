@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
+import { STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type {
   ConfidenceLevel,
@@ -458,16 +459,7 @@ export async function findStatement(workspaceId: string, statementId: string) {
     select: {
       issueId: true,
       partyId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      redLine: true,
-      conditionText: true,
-      conditionIssueId: true,
-      conditionPartyId: true,
-      conditionMinPosition: true,
+      ...STANCE_CONTENT_SELECT,
     },
   });
   return statement
@@ -557,13 +549,19 @@ export async function correctStatement(
   workspace: AuthorizedWorkspace,
   input: CorrectStatementInput,
 ): Promise<EditResult> {
-  const original = await findStatement(workspace.id, input.statementId);
-  return runEdit(
-    workspace,
-    original?.cell ?? null,
-    (tx, cell) => correctInTransaction(tx, workspace, cell, original!, input),
-    input.statementId,
+  return amendFoundStatement(workspace, input.statementId, (tx, cell, original) =>
+    correctInTransaction(tx, workspace, cell, original, input),
   );
+}
+
+/** Finds the statement outside the transaction (see findStatement), then amends it inside one. */
+async function amendFoundStatement(
+  workspace: AuthorizedWorkspace,
+  statementId: string,
+  amendInTransaction: (tx: Transaction, cell: Cell, original: FoundStatement) => Promise<EditOutcome>,
+): Promise<EditResult> {
+  const original = await findStatement(workspace.id, statementId);
+  return runEdit(workspace, original?.cell ?? null, (tx, cell) => amendInTransaction(tx, cell, original!), statementId);
 }
 
 type FoundStatement = NonNullable<Awaited<ReturnType<typeof findStatement>>>;
@@ -636,12 +634,8 @@ export async function retractStatement(
   workspace: AuthorizedWorkspace,
   input: RetractStatementInput,
 ): Promise<EditResult> {
-  const original = await findStatement(workspace.id, input.statementId);
-  return runEdit(
-    workspace,
-    original?.cell ?? null,
-    (tx, cell) => retractInTransaction(tx, workspace, cell, original!, input),
-    input.statementId,
+  return amendFoundStatement(workspace, input.statementId, (tx, cell, original) =>
+    retractInTransaction(tx, workspace, cell, original, input),
   );
 }
 

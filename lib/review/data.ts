@@ -11,12 +11,8 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 const personName = displayNameOrNull;
 
-const proposalSelect = {
-  id: true,
-  issueId: true,
-  partyId: true,
-  kind: true,
-  status: true,
+/** What a proposal proposes, and the cell version and statement it was proposed against. */
+export const PROPOSED_STANCE_SELECT = {
   baseVersion: true,
   targetStatementId: true,
   position: true,
@@ -26,6 +22,15 @@ const proposalSelect = {
   confidenceRationale: true,
   links: true,
   reason: true,
+} as const satisfies Prisma.StanceProposalSelect;
+
+const proposalSelect = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  kind: true,
+  status: true,
+  ...PROPOSED_STANCE_SELECT,
   rationale: true,
   proposedAt: true,
   proposedBy: PERSON,

@@ -22,7 +22,7 @@ import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
 import { AccessError, type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
-import { readReviewMode } from "@/lib/review/data";
+import { PROPOSED_STANCE_SELECT, readReviewMode } from "@/lib/review/data";
 import {
   type DecideProposalInput,
   type OwnReadingInput,
@@ -242,15 +242,7 @@ const proposalSelect = {
   partyId: true,
   kind: true,
   status: true,
-  baseVersion: true,
-  targetStatementId: true,
-  position: true,
-  summary: true,
-  statedOn: true,
-  confidence: true,
-  confidenceRationale: true,
-  links: true,
-  reason: true,
+  ...PROPOSED_STANCE_SELECT,
   qualities: true,
   proposedById: true,
 } as const satisfies Prisma.StanceProposalSelect;
