@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listProposalThreads } from "@/lib/comments/data";
 import { postComment, replyToComment } from "@/lib/comments/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -24,8 +23,8 @@ import {
   setReviewMode,
 } from "@/lib/review/mutations";
 import { type AuthorizedWorkspace, roleAllows, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { addMember, seedOwnedDemoWorkspace } from "../support/demo-workspaces";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through;
 // who may call which action is tests/e2e/policy.test.ts's concern. Runs on real PostgreSQL and on
@@ -46,15 +45,6 @@ let editorB: AuthorizedWorkspace;
 let reviewer: AuthorizedWorkspace;
 let issues: string[];
 let parties: string[];
-
-async function member(name: string, role: Role): Promise<AuthorizedWorkspace> {
-  const user = await db().user.create({
-    data: { email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@parley.test`, name },
-    select: { id: true },
-  });
-  await db().membership.create({ data: { workspaceId: owner.id, userId: user.id, role } });
-  return { ...owner, userId: user.id, role } as AuthorizedWorkspace;
-}
 
 async function version(issueId: string, partyId: string) {
   const row = await db().stanceCell.findUnique({
@@ -86,18 +76,10 @@ function proposalId(result: Awaited<ReturnType<typeof proposeEdit>>): string {
 
 beforeAll(async () => {
   await resetDatabase();
-  const ownerUser = await db().user.create({
-    data: { email: `owner-${randomUUID().slice(0, 8)}@parley.test`, name: "Owner" },
-    select: { id: true },
-  });
-  owner = trustedWorkspace(
-    await loadWorkspaceFixture(securityGuarantees, { slug: `review-${randomUUID().slice(0, 8)}` }),
-    ownerUser.id,
-  );
-  await db().membership.create({ data: { workspaceId: owner.id, userId: ownerUser.id, role: Role.OWNER } });
-  editorA = await member("Alice", Role.EDITOR);
-  editorB = await member("Bruno", Role.EDITOR);
-  reviewer = await member("Rita", Role.REVIEWER);
+  owner = await seedOwnedDemoWorkspace("review");
+  editorA = await addMember(owner, "Alice", Role.EDITOR);
+  editorB = await addMember(owner, "Bruno", Role.EDITOR);
+  reviewer = await addMember(owner, "Rita", Role.REVIEWER);
   const matrix = await getMatrix(owner, "2022-02-16");
   issues = matrix.issues.map((i) => i.id);
   parties = matrix.parties.map((p) => p.id);
@@ -105,7 +87,7 @@ beforeAll(async () => {
 
 describe("the reviewer role", () => {
   it("is granted by changing a member's role and through an invitation", async () => {
-    const extra = await member("Rolf", Role.EDITOR);
+    const extra = await addMember(owner, "Rolf", Role.EDITOR);
     unwrap(await changeMemberRole(owner, extra.userId, Role.REVIEWER));
     const invited = await db().user.create({
       data: { email: `ivy-${randomUUID().slice(0, 8)}@parley.test`, name: "Ivy" },
@@ -441,7 +423,7 @@ describe("review mode on", () => {
       proposalId(await record(editorA, issueId, partyId, base, "Alice's discussed reading.")),
       proposalId(await record(editorB, issueId, partyId, base, "Bruno's discussed reading.")),
     ];
-    const commenter = await member("Carla", Role.COMMENTER);
+    const commenter = await addMember(owner, "Carla", Role.COMMENTER);
     const question = unwrap(
       await postComment(editorB, {
         target: { proposalId: mine },

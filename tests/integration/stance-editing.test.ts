@@ -3,13 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
-import {
-  type CellState,
-  correctStatement,
-  type EditResult,
-  recordStatement,
-  retractStatement,
-} from "@/lib/matrix/mutations";
+import { type CellState, correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
