@@ -536,10 +536,6 @@ async function readReview(tx: Transaction, where: Scope) {
     where,
     orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      issueId: true,
-      partyId: true,
-      kind: true,
       ...PROPOSED_STANCE_SELECT,
       qualities: true,
       rationale: true,

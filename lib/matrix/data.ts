@@ -60,6 +60,15 @@ export const QUALITY_SELECT = {
   conditionMinPosition: true,
 } as const;
 
+/** How a statement was amended (corrected or retracted), by whom and when. */
+export const AMENDMENT_SELECT = {
+  kind: true,
+  reason: true,
+  replacementId: true,
+  amendedAt: true,
+  amendedBy: { select: { name: true, email: true } },
+} as const;
+
 /** What a statement says about its cell, as every reader and the edit that amends it select it. */
 export const STANCE_CONTENT_SELECT = {
   position: true,
@@ -315,15 +324,7 @@ export async function listStatements(workspace: AuthorizedWorkspace, query: Stat
       recordedAt: true,
       recordedBy: { select: { name: true, email: true } },
       links: { orderBy: { evidenceId: "asc" }, select: { evidenceId: true, relation: true } },
-      amendment: {
-        select: {
-          kind: true,
-          reason: true,
-          replacementId: true,
-          amendedAt: true,
-          amendedBy: { select: { name: true, email: true } },
-        },
-      },
+      amendment: { select: AMENDMENT_SELECT },
     },
   });
   const page = rows.slice(0, query.limit);

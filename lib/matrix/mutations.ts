@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
-import { STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
+import { AMENDMENT_SELECT, STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type {
   ConfidenceLevel,
@@ -97,13 +97,7 @@ async function advanceCellVersion(
 async function readAmendment(client: Client, workspaceId: string, statementId: string): Promise<Amendment | null> {
   const amendment = await client.statementAmendment.findFirst({
     where: { statementId, workspaceId },
-    select: {
-      kind: true,
-      reason: true,
-      replacementId: true,
-      amendedAt: true,
-      amendedBy: { select: { name: true, email: true } },
-    },
+    select: AMENDMENT_SELECT,
   });
   return amendment
     ? {
@@ -359,13 +353,18 @@ export async function recordInTransaction(
     qualitiesOf(input),
   );
   await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
-  await notifyCellFollowers(tx, {
+  await notifyOfStatement(tx, workspace, cell, statementId);
+  return { ok: true, statementId, version };
+}
+
+/** Tells the cell's followers that the member changed it, naming the statement written, corrected or retracted. */
+function notifyOfStatement(tx: Transaction, workspace: AuthorizedWorkspace, cell: Cell, statementId: string) {
+  return notifyCellFollowers(tx, {
     workspaceId: workspace.id,
     ...cell,
     statementId,
     actorId: workspace.userId || null,
   });
-  return { ok: true, statementId, version };
 }
 
 export type Recording = Cell & {
@@ -441,13 +440,7 @@ export async function recordStatementsInTransaction(
     if (!seen || r.fields.statedOn >= seen.statedOn)
       newest.set(key, { cell: cells.get(key)!, statementId: statementIds[i]!, statedOn: r.fields.statedOn });
   });
-  for (const { cell, statementId } of newest.values())
-    await notifyCellFollowers(tx, {
-      workspaceId: workspace.id,
-      ...cell,
-      statementId,
-      actorId: workspace.userId || null,
-    });
+  for (const { cell, statementId } of newest.values()) await notifyOfStatement(tx, workspace, cell, statementId);
   return { statementIds };
 }
 
@@ -620,12 +613,7 @@ export async function correctInTransaction(
       ...qualitiesChange(had, qualities, "after"),
     },
   });
-  await notifyCellFollowers(tx, {
-    workspaceId: workspace.id,
-    ...cell,
-    statementId,
-    actorId: workspace.userId || null,
-  });
+  await notifyOfStatement(tx, workspace, cell, statementId);
   return { ok: true, statementId, version };
 }
 
@@ -660,11 +648,6 @@ export async function retractInTransaction(
     before: { ...original.before, links: await readLinks(tx, input.statementId) },
     after: { reason: input.reason },
   });
-  await notifyCellFollowers(tx, {
-    workspaceId: workspace.id,
-    ...cell,
-    statementId: input.statementId,
-    actorId: workspace.userId || null,
-  });
+  await notifyOfStatement(tx, workspace, cell, input.statementId);
   return { ok: true, statementId: null, version };
 }

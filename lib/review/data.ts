@@ -11,8 +11,12 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 const personName = displayNameOrNull;
 
-/** What a proposal proposes, and the cell version and statement it was proposed against. */
+/** A proposal's cell and kind, what it proposes, and the cell version and statement it was proposed against. */
 export const PROPOSED_STANCE_SELECT = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  kind: true,
   baseVersion: true,
   targetStatementId: true,
   position: true,
@@ -25,12 +29,8 @@ export const PROPOSED_STANCE_SELECT = {
 } as const satisfies Prisma.StanceProposalSelect;
 
 const proposalSelect = {
-  id: true,
-  issueId: true,
-  partyId: true,
-  kind: true,
-  status: true,
   ...PROPOSED_STANCE_SELECT,
+  status: true,
   rationale: true,
   proposedAt: true,
   proposedBy: PERSON,

@@ -237,12 +237,8 @@ async function rejectOpenProposals(
 }
 
 const proposalSelect = {
-  id: true,
-  issueId: true,
-  partyId: true,
-  kind: true,
-  status: true,
   ...PROPOSED_STANCE_SELECT,
+  status: true,
   qualities: true,
   proposedById: true,
 } as const satisfies Prisma.StanceProposalSelect;
