@@ -3,25 +3,12 @@
 import { DateInput } from "@/components/ui/date-input";
 import { SidePanel } from "@/components/ui/side-panel";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
-import type { TextAnchor } from "@/lib/evidence/anchor";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
-import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { SpeakerFieldset } from "./evidence-speaker";
 import { StanceLinksFieldset } from "./evidence-stance-links";
-import { type EvidenceDetails, type EvidenceKind, useEvidenceForm } from "./use-evidence-form";
+import { type EvidenceDetails, type EvidenceKind, type EvidenceTarget, useEvidenceForm } from "./use-evidence-form";
 
-type Props = {
-  slug: string;
-  documentId: string;
-  revisionId: string;
-  publishedOn: string | null;
-  anchor: TextAnchor;
-  suggestion?: QuoteSuggestion;
-  options: EvidenceFormOptions;
-  onClose: () => void;
-  /** With the date said as entered ("" when left to the server). */
-  onSaved: (evidenceId: string, saidOn: string) => void;
-};
+type Props = EvidenceTarget & { options: EvidenceFormOptions; onClose: () => void };
 
 export function EvidenceForm(props: Props) {
   const { anchor, options, onClose } = props;

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
@@ -12,35 +13,30 @@ type SectionProps = { state: EventFormState; event: NegotiationEventView | null 
 
 /** Title and date, each with its own field error. */
 function TitleAndDateFields({ state, event }: SectionProps) {
-  const { fieldErrors, errorId, described } = state;
   return (
     <>
       <label className="text-sm font-medium">
         Title
-        <input
+        <FieldInput
+          errors={state}
           name="title"
           required
           maxLength={200}
           defaultValue={event?.title}
-          aria-invalid={Boolean(described("title"))}
-          aria-describedby={described("title")}
           className={INPUT}
         />
-        <FieldError id={errorId("title")} messages={fieldErrors.title} />
       </label>
       <label className="text-sm font-medium">
         Date
-        <input
+        <FieldInput
+          errors={state}
           name="occurredOn"
           type="date"
           required
           min={EARLIEST_DATE}
           defaultValue={event?.occurredOn}
-          aria-invalid={Boolean(described("occurredOn"))}
-          aria-describedby={described("occurredOn")}
           className={INPUT}
         />
-        <FieldError id={errorId("occurredOn")} messages={fieldErrors.occurredOn} />
       </label>
     </>
   );

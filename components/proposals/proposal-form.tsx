@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
 import type { ProposalFormOptions } from "@/lib/proposals/data";
@@ -17,15 +18,7 @@ function TitlePartyAndKindFields({ state, options }: SectionProps) {
     <>
       <label className="text-sm font-medium sm:col-span-2">
         Title
-        <input
-          name="title"
-          required
-          maxLength={200}
-          aria-invalid={Boolean(described("title"))}
-          aria-describedby={described("title")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("title")} messages={fieldErrors.title} />
+        <FieldInput errors={state} name="title" required maxLength={200} className={INPUT} />
       </label>
       <label className="text-sm font-medium">
         Party
@@ -59,16 +52,7 @@ function DateAndAnswersFields({ state, options }: SectionProps) {
     <>
       <label className="text-sm font-medium">
         Date
-        <input
-          name="proposedOn"
-          type="date"
-          required
-          min={EARLIEST_DATE}
-          aria-invalid={Boolean(described("proposedOn"))}
-          aria-describedby={described("proposedOn")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("proposedOn")} messages={fieldErrors.proposedOn} />
+        <FieldInput errors={state} name="proposedOn" type="date" required min={EARLIEST_DATE} className={INPUT} />
       </label>
       <label className="text-sm font-medium">
         Answers <span className="font-normal text-slate-500">(for a counter-proposal)</span>
@@ -106,15 +90,13 @@ function DocumentFields({ state, options }: SectionProps) {
       </label>
       <label className="text-sm font-medium">
         Part of the document <span className="font-normal text-slate-500">(optional)</span>
-        <input
+        <FieldInput
+          errors={state}
           name="documentPart"
           maxLength={200}
           placeholder="e.g. Annex, or the section quoting it"
-          aria-invalid={Boolean(described("documentPart"))}
-          aria-describedby={described("documentPart")}
           className={INPUT}
         />
-        <FieldError id={errorId("documentPart")} messages={fieldErrors.documentPart} />
       </label>
     </>
   );
