@@ -10,6 +10,7 @@ import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/acc
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { expectEditOk } from "../support/cells";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
+import { mapDemoKeys } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through.
@@ -96,11 +97,7 @@ beforeAll(async () => {
     await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("elsewhere") }),
     analystId,
   );
-  const matrix = await getMatrix(workspace, "2022-02-16");
-  for (const party of securityGuarantees.parties)
-    partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
-  for (const issue of securityGuarantees.issues)
-    issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
+  await mapDemoKeys(workspace, partyId, issueId);
 });
 
 afterAll(async () => {

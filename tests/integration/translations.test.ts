@@ -19,6 +19,7 @@ import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadDemoPair } from "../support/demo-workspaces";
 
 // Documents read in translation: the language guessed on import, a translation marked as such,
 // and quotes of the original paired with the passages that render them, each verified verbatim.
@@ -95,9 +96,7 @@ async function pairEnglishQuote(target: AuthorizedWorkspace, translationId: stri
 }
 
 beforeAll(async () => {
-  const slug = `translations-${randomUUID().slice(0, 8)}`;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  ({ workspace, other } = await loadDemoPair("translations"));
 });
 
 describe("documents in translation", () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
+import { getMatrix } from "@/lib/matrix/data";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
@@ -56,4 +57,30 @@ export async function addMember(owner: AuthorizedWorkspace, name: string, role: 
   });
   await db().membership.create({ data: { workspaceId: owner.id, userId: user.id, role } });
   return { ...owner, userId: user.id, role } as AuthorizedWorkspace;
+}
+
+/**
+ * Fills `partyId` and `issueId` with the ids of a demo copy's parties and issues by their fixture
+ * keys: the keys are not stored, and names and titles are unique per workspace.
+ */
+export async function mapDemoKeys(
+  workspace: AuthorizedWorkspace,
+  partyId: Map<string, string>,
+  issueId: Map<string, string>,
+): Promise<void> {
+  const matrix = await getMatrix(workspace, "2022-02-16");
+  for (const party of securityGuarantees.parties)
+    partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
+  for (const issue of securityGuarantees.issues)
+    issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
+}
+
+/** Two copies of the demo with no members: `workspace` to work in, and `other`, whose records the first must refuse. */
+export async function loadDemoPair(
+  prefix: string,
+): Promise<{ workspace: AuthorizedWorkspace; other: AuthorizedWorkspace }> {
+  const slug = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
+  const other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  return { workspace, other };
 }
