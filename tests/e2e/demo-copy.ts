@@ -16,3 +16,13 @@ export async function loadOwnDemoCopy(title: string, slug: string): Promise<stri
   );
   return copy.slug;
 }
+
+/** The id of the workspace's quote that starts earliest in its document. */
+export async function earliestQuoteId(workspaceId: string): Promise<string> {
+  const quote = await db().evidence.findFirstOrThrow({
+    where: { workspaceId },
+    orderBy: { startOffset: "asc" },
+    select: { id: true },
+  });
+  return quote.id;
+}
