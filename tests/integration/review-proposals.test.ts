@@ -54,7 +54,17 @@ async function version(issueId: string, partyId: string) {
   return row?.version ?? 0;
 }
 
-function record(ws: AuthorizedWorkspace, issueId: string, partyId: string, baseVersion: number, summary: string) {
+type RecordProposal = Extract<Parameters<typeof proposeEdit>[1], { kind: "RECORD" }>;
+
+/** An editor's proposal to record a statement on the cell: opposed, on 1 March, unless `fields` say otherwise. */
+function record(
+  ws: AuthorizedWorkspace,
+  issueId: string,
+  partyId: string,
+  baseVersion: number,
+  summary: string,
+  fields: Partial<RecordProposal> = {},
+) {
   return proposeEdit(ws, {
     kind: "RECORD",
     workspaceSlug: ws.slug,
@@ -66,6 +76,7 @@ function record(ws: AuthorizedWorkspace, issueId: string, partyId: string, baseV
     statedOn: "2022-03-01",
     links: [],
     rationale: `Why: ${summary}`,
+    ...fields,
   });
 }
 
@@ -138,16 +149,8 @@ describe("review mode on", () => {
     const before = await getMatrix(owner, "2022-03-02");
     const a = proposalId(await record(editorA, issueId, partyId, base, "Alice reads it as opposed."));
     const b = proposalId(
-      await proposeEdit(editorB, {
-        kind: "RECORD",
-        workspaceSlug: owner.slug,
-        issueId,
-        partyId,
-        baseVersion: base,
+      await record(editorB, issueId, partyId, base, "Bruno reads it as conditional.", {
         position: "CONDITIONAL",
-        summary: "Bruno reads it as conditional.",
-        statedOn: "2022-03-01",
-        links: [],
         rationale: "The minister named conditions.",
       }),
     );
@@ -306,16 +309,9 @@ describe("review mode on", () => {
     const condition = { issueId: issues[0]!, partyId: parties[0]!, minPosition: "SUPPORTS" as const };
     const base = await version(issueId, partyId);
     const proposal = (conditionCell: typeof condition) =>
-      proposeEdit(editorA, {
-        kind: "RECORD",
-        workspaceSlug: owner.slug,
-        issueId,
-        partyId,
-        baseVersion: base,
+      record(editorA, issueId, partyId, base, "Only if the other side moves first.", {
         position: "CONDITIONAL",
-        summary: "Only if the other side moves first.",
         statedOn: "2022-03-02",
-        links: [],
         redLine: true,
         conditionText: "reciprocal measures",
         conditionCell,
