@@ -1,7 +1,9 @@
 "use client";
 
+import { DocumentOptions } from "@/components/documents/document-options";
 import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { KindSelect } from "@/components/ui/kind-select";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
@@ -48,16 +50,12 @@ function KindAndDocumentFields({ state, event, options }: SectionProps & { optio
   const linkedDocuments = event?.documents.map((d) => d.id) ?? [];
   return (
     <>
-      <label className="text-sm font-medium">
-        Kind
-        <select name="kind" defaultValue={event?.kind ?? "ROUND"} className={INPUT}>
-          {EVENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {EVENT_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect
+        kinds={EVENT_KINDS}
+        labels={EVENT_KIND_LABELS}
+        defaultValue={event?.kind ?? "ROUND"}
+        className={INPUT}
+      />
       <label className="text-sm font-medium">
         Linked documents
         <select
@@ -68,12 +66,7 @@ function KindAndDocumentFields({ state, event, options }: SectionProps & { optio
           aria-describedby={`${uid}-documents-hint ${described("documentIds") ?? ""}`.trim()}
           className={INPUT}
         >
-          {options.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.publishedOn ? `${d.publishedOn} · ` : ""}
-              {d.title}
-            </option>
-          ))}
+          <DocumentOptions documents={options.documents} />
         </select>
         <span id={`${uid}-documents-hint`} className="mt-1 block text-xs font-normal text-slate-500">
           Ctrl or ⌘ to choose several.

@@ -1,7 +1,9 @@
 "use client";
 
+import { DocumentOptions } from "@/components/documents/document-options";
 import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { KindSelect } from "@/components/ui/kind-select";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
 import type { ProposalFormOptions } from "@/lib/proposals/data";
 import { NEGOTIATION_PROPOSAL_KIND_LABELS, NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
@@ -31,16 +33,12 @@ function TitlePartyAndKindFields({ state, options }: SectionProps) {
         </select>
         <FieldError id={errorId("partyId")} messages={fieldErrors.partyId} />
       </label>
-      <label className="text-sm font-medium">
-        Kind
-        <select name="kind" defaultValue="DRAFT_TREATY" className={INPUT}>
-          {NEGOTIATION_PROPOSAL_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {NEGOTIATION_PROPOSAL_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect
+        kinds={NEGOTIATION_PROPOSAL_KINDS}
+        labels={NEGOTIATION_PROPOSAL_KIND_LABELS}
+        defaultValue="DRAFT_TREATY"
+        className={INPUT}
+      />
     </>
   );
 }
@@ -79,12 +77,7 @@ function DocumentFields({ state, options }: SectionProps) {
         Document <span className="font-normal text-slate-500">(its provisions are passages of it)</span>
         <select name="documentId" defaultValue="" className={INPUT} aria-describedby={described("documentId")}>
           <option value="">No document</option>
-          {options.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.publishedOn ? `${d.publishedOn} · ` : ""}
-              {d.title}
-            </option>
-          ))}
+          <DocumentOptions documents={options.documents} />
         </select>
         <FieldError id={errorId("documentId")} messages={fieldErrors.documentId} />
       </label>
