@@ -150,6 +150,19 @@ export function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * The command line of backup and restore: one FILE (as given, and resolved) and whether --force
+ * was given; anything else is refused with `usage`.
+ */
+export function fileArgument(usage) {
+  const args = process.argv.slice(2);
+  const force = args.includes("--force");
+  const files = args.filter((arg) => arg !== "--force");
+  if (files.length !== 1 || files[0].startsWith("-")) throw new BackupError(usage);
+  // `npm run` starts scripts in the project folder; a relative FILE means where npm was run.
+  return { given: files[0], file: path.resolve(process.env.INIT_CWD ?? process.cwd(), files[0]), force };
+}
+
 /** Runs the script's main, printing a BackupError as one line and exiting 1. */
 export async function main(work) {
   try {

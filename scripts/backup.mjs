@@ -13,6 +13,7 @@ import path from "node:path";
 import {
   BackupError,
   describeTarget,
+  fileArgument,
   libpqEnv,
   main,
   megabytes,
@@ -70,14 +71,9 @@ async function dumpEmbedded(dataDir, partial) {
 }
 
 await main(async () => {
-  const args = process.argv.slice(2);
-  const force = args.includes("--force");
-  const files = args.filter((arg) => arg !== "--force");
-  if (files.length !== 1 || files[0].startsWith("-")) throw new BackupError(USAGE);
-  // `npm run` starts scripts in the project folder; a relative FILE means where npm was run.
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), files[0]);
-  if (existsSync(file) && !force) throw new BackupError(`${files[0]} already exists (add --force to overwrite it)`);
-  if (!existsSync(path.dirname(file))) throw new BackupError(`folder ${path.dirname(files[0])} does not exist`);
+  const { given, file, force } = fileArgument(USAGE);
+  if (existsSync(file) && !force) throw new BackupError(`${given} already exists (add --force to overwrite it)`);
+  if (!existsSync(path.dirname(file))) throw new BackupError(`folder ${path.dirname(given)} does not exist`);
 
   const target = targetDatabase();
   const started = Date.now();
@@ -89,7 +85,7 @@ await main(async () => {
         : await dumpEmbedded(target.dataDir, partial);
     renameSync(partial, file);
     console.log(
-      `Backed up ${describeTarget(target)} to ${files[0]} (${megabytes(statSync(file).size)}, ${seconds(started)}; ${how}).`,
+      `Backed up ${describeTarget(target)} to ${given} (${megabytes(statSync(file).size)}, ${seconds(started)}; ${how}).`,
     );
   } finally {
     rmSync(partial, { force: true });

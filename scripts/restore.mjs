@@ -6,11 +6,11 @@
 // The embedded database can only be restored while the app is stopped.
 import { spawn } from "node:child_process";
 import { readFileSync, renameSync } from "node:fs";
-import path from "node:path";
 import {
   BackupError,
   backupKind,
   describeTarget,
+  fileArgument,
   libpqEnv,
   main,
   postgresTool,
@@ -117,19 +117,14 @@ async function restoreEmbedded(dataDir, file, force) {
 }
 
 await main(async () => {
-  const args = process.argv.slice(2);
-  const force = args.includes("--force");
-  const files = args.filter((arg) => arg !== "--force");
-  if (files.length !== 1 || files[0].startsWith("-")) throw new BackupError(USAGE);
-  // `npm run` starts scripts in the project folder; a relative FILE means where npm was run.
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), files[0]);
+  const { given, file, force } = fileArgument(USAGE);
   const kind = backupKind(file);
   const target = targetDatabase();
   if (kind !== target.kind) {
     throw new BackupError(
       kind === "postgresql"
-        ? `${files[0]} is a PostgreSQL backup (pg_dump), but DATABASE_URL is not set: set it to the empty PostgreSQL database to restore into.`
-        : `${files[0]} is a backup of the embedded database, but DATABASE_URL is set: unset it to restore into the embedded database (.data/pglite).`,
+        ? `${given} is a PostgreSQL backup (pg_dump), but DATABASE_URL is not set: set it to the empty PostgreSQL database to restore into.`
+        : `${given} is a backup of the embedded database, but DATABASE_URL is set: unset it to restore into the embedded database (.data/pglite).`,
     );
   }
   const started = Date.now();
@@ -140,6 +135,6 @@ await main(async () => {
     const movedTo = await restoreEmbedded(target.dataDir, file, force);
     if (movedTo) note = ` The database that was there is now in ${shown(movedTo)}.`;
   }
-  console.log(`Restored ${files[0]} into ${describeTarget(target)} (${seconds(started)}).${note}`);
+  console.log(`Restored ${given} into ${describeTarget(target)} (${seconds(started)}).${note}`);
   console.log("`npm start` applies any newer migrations on its next start.");
 });

@@ -2,28 +2,14 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { ActionErrorAlert } from "@/components/ui/action-error";
-import { FieldError } from "@/components/ui/form-feedback";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/account/actions";
 
 export function ChangePasswordForm() {
   const { execute, isPending, result } = useAction(changePasswordAction);
   const errors = result.validationErrors?.fieldErrors;
   const field = (name: "currentPassword" | "newPassword" | "confirmPassword", label: string, autoComplete: string) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        aria-invalid={Boolean(errors?.[name])}
-        aria-describedby={errors?.[name] ? `${name}-error` : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-      />
-      <FieldError id={`${name}-error`} messages={errors?.[name]} />
-    </div>
+    <LabelledInput name={name} label={label} type="password" autoComplete={autoComplete} messages={errors?.[name]} />
   );
   return (
     <form

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { ActionErrorAlert } from "@/components/ui/action-error";
 import { FieldError } from "@/components/ui/form-feedback";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { acceptInvitationAction, requestInvitationCodeAction } from "@/lib/members/actions";
 import { useRegisterWithInvitation } from "./use-register-with-invitation";
 
@@ -122,37 +123,17 @@ type AccountFieldErrors = { name?: string[]; email?: string[]; password?: string
 function NewAccountFields({ email, errors }: { email: string | null; errors: AccountFieldErrors | undefined }) {
   return (
     <>
-      <div>
-        <label htmlFor="name" className="block text-sm font-medium">
-          Your name
-        </label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          aria-invalid={Boolean(errors?.name)}
-          aria-describedby={errors?.name ? "name-error" : undefined}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-        />
-        <FieldError id="name-error" messages={errors?.name} />
-      </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={email ?? ""}
-          readOnly={Boolean(email)}
-          aria-invalid={Boolean(errors?.email)}
-          aria-describedby={errors?.email ? "email-error" : undefined}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 read-only:bg-slate-100"
-        />
-        <FieldError id="email-error" messages={errors?.email} />
-      </div>
+      <LabelledInput name="name" label="Your name" autoComplete="name" messages={errors?.name} />
+      <LabelledInput
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        defaultValue={email ?? ""}
+        readOnly={Boolean(email)}
+        messages={errors?.email}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 read-only:bg-slate-100"
+      />
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
           Password

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { ActionErrorAlert } from "@/components/ui/action-error";
-import { FieldError } from "@/components/ui/form-feedback";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { signUpAction } from "@/lib/account/actions";
 
 export function SignUpForm() {
@@ -11,21 +11,7 @@ export function SignUpForm() {
   const { execute, isPending, result } = useAction(signUpAction, { onSuccess: () => router.push("/") });
   const errors = result.validationErrors?.fieldErrors;
   const field = (name: "name" | "email" | "password", label: string, type: string, autoComplete: string) => (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        aria-invalid={Boolean(errors?.[name])}
-        aria-describedby={errors?.[name] ? `${name}-error` : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-      />
-      <FieldError id={`${name}-error`} messages={errors?.[name]} />
-    </div>
+    <LabelledInput name={name} label={label} type={type} autoComplete={autoComplete} messages={errors?.[name]} />
   );
   return (
     <form

@@ -1,9 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { FormAlert } from "@/components/ui/form-feedback";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type SignInState, signInAction } from "@/lib/platform/auth/actions";
+
+const SIGN_IN_INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
@@ -29,39 +32,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           ) : null}
         </FormAlert>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-invalid={Boolean(state.fieldErrors?.email)}
-          aria-describedby={state.fieldErrors?.email ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm"
-        />
-        <FieldError id="email-error" messages={state.fieldErrors?.email} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(state.fieldErrors?.password)}
-          aria-describedby={state.fieldErrors?.password ? "password-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm"
-        />
-        <FieldError id="password-error" messages={state.fieldErrors?.password} />
-      </div>
+      <LabelledInput
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        messages={state.fieldErrors?.email}
+        className={SIGN_IN_INPUT}
+      />
+      <LabelledInput
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        messages={state.fieldErrors?.password}
+        className={SIGN_IN_INPUT}
+      />
       <SubmitButton pendingLabel="Signing in…" className="w-full">
         Sign in
       </SubmitButton>

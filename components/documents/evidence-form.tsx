@@ -1,83 +1,59 @@
 "use client";
 
 import { DateInput } from "@/components/ui/date-input";
+import { SidePanel } from "@/components/ui/side-panel";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
-import type { TextAnchor } from "@/lib/evidence/anchor";
 import { EVIDENCE_KIND_LABELS } from "@/lib/evidence/labels";
-import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { SpeakerFieldset } from "./evidence-speaker";
 import { StanceLinksFieldset } from "./evidence-stance-links";
-import { type EvidenceDetails, type EvidenceKind, useEvidenceForm } from "./use-evidence-form";
+import { type EvidenceDetails, type EvidenceKind, type EvidenceTarget, useEvidenceForm } from "./use-evidence-form";
 
-type Props = {
-  slug: string;
-  documentId: string;
-  revisionId: string;
-  publishedOn: string | null;
-  anchor: TextAnchor;
-  suggestion?: QuoteSuggestion;
-  options: EvidenceFormOptions;
-  onClose: () => void;
-  /** With the date said as entered ("" when left to the server). */
-  onSaved: (evidenceId: string, saidOn: string) => void;
-};
+type Props = EvidenceTarget & { options: EvidenceFormOptions; onClose: () => void };
 
 export function EvidenceForm(props: Props) {
   const { anchor, options, onClose } = props;
   const form = useEvidenceForm(props);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the panel; keyboard users press Escape
-    <div
-      className="fixed inset-0 z-40 flex justify-end bg-slate-900/30"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="evidence-form-title"
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
-        className="h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl"
+    <SidePanel labelledBy="evidence-form-title" onClose={onClose}>
+      <div className="flex items-start justify-between gap-4">
+        <h2 id="evidence-form-title" className="font-serif text-xl font-semibold">
+          Save as evidence
+        </h2>
+        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+          Cancel
+        </button>
+      </div>
+      <blockquote className="mt-3 rounded-md bg-amber-50 p-3 font-serif text-slate-900">“{anchor.exact}”</blockquote>
+      <form
+        className="mt-4 space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          form.submit();
+        }}
       >
-        <div className="flex items-start justify-between gap-4">
-          <h2 id="evidence-form-title" className="font-serif text-xl font-semibold">
-            Save as evidence
-          </h2>
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        {form.refusal ? (
+          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            {form.refusal}
+          </div>
+        ) : null}
+        <SpeakerFieldset speaker={form.speaker} options={options} />
+        <DetailsFields details={form.details} />
+        <StanceLinksFieldset statements={options.statements} links={form.links} onChange={form.setLinks} />
+        <div className="flex gap-3">
+          <button
+            type="submit"
+            disabled={form.saving}
+            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+          >
+            {form.saving ? "Saving…" : "Save evidence"}
+          </button>
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
             Cancel
           </button>
         </div>
-        <blockquote className="mt-3 rounded-md bg-amber-50 p-3 font-serif text-slate-900">“{anchor.exact}”</blockquote>
-        <form
-          className="mt-4 space-y-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            form.submit();
-          }}
-        >
-          {form.refusal ? (
-            <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-              {form.refusal}
-            </div>
-          ) : null}
-          <SpeakerFieldset speaker={form.speaker} options={options} />
-          <DetailsFields details={form.details} />
-          <StanceLinksFieldset statements={options.statements} links={form.links} onChange={form.setLinks} />
-          <div className="flex gap-3">
-            <button
-              type="submit"
-              disabled={form.saving}
-              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
-            >
-              {form.saving ? "Saving…" : "Save evidence"}
-            </button>
-            <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+      </form>
+    </SidePanel>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { SidePanel } from "@/components/ui/side-panel";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
 import { type MatrixView, SUMMARY_MAX } from "@/lib/matrix/schema";
@@ -25,34 +26,22 @@ function StanceStepPanel({
   children: ReactNode;
 }) {
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the panel; keyboard users press Escape
-    <div
-      className="fixed inset-0 z-40 flex justify-end bg-slate-900/30"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="stance-step-title"
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
-        className="h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl"
-      >
-        <div className="flex items-start justify-between gap-4">
-          <h2
-            id="stance-step-title"
-            ref={heading}
-            tabIndex={-1}
-            className="font-serif text-xl font-semibold outline-none"
-          >
-            Quote saved — record the stance?
-          </h2>
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-            {done ? "Close" : "Not now"}
-          </button>
-        </div>
-        {children}
+    <SidePanel labelledBy="stance-step-title" onClose={onClose}>
+      <div className="flex items-start justify-between gap-4">
+        <h2
+          id="stance-step-title"
+          ref={heading}
+          tabIndex={-1}
+          className="font-serif text-xl font-semibold outline-none"
+        >
+          Quote saved — record the stance?
+        </h2>
+        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+          {done ? "Close" : "Not now"}
+        </button>
       </div>
-    </div>
+      {children}
+    </SidePanel>
   );
 }
 

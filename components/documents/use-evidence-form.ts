@@ -11,7 +11,8 @@ import { useSpeakerChoice } from "./use-speaker-choice";
 export type EvidenceKind = keyof typeof EVIDENCE_KIND_LABELS;
 export type StanceLink = { statementId: string; relation: EvidenceRelation };
 
-type Target = {
+/** The selection to save as evidence, where it is, and what to do once saved. */
+export type EvidenceTarget = {
   slug: string;
   documentId: string;
   revisionId: string;
@@ -23,7 +24,15 @@ type Target = {
 };
 
 /** The evidence form's state and its save: speaker, date said, kind, note and linked stances. */
-export function useEvidenceForm({ slug, documentId, revisionId, publishedOn, anchor, suggestion, onSaved }: Target) {
+export function useEvidenceForm({
+  slug,
+  documentId,
+  revisionId,
+  publishedOn,
+  anchor,
+  suggestion,
+  onSaved,
+}: EvidenceTarget) {
   const speaker = useSpeakerChoice(suggestion);
   const [saidOn, setSaidOn] = useState(publishedOn && publishedOn.length === 10 ? publishedOn : "");
   const [kind, setKind] = useState<EvidenceKind>(suggestion?.kind ?? "DIRECT_QUOTE");

@@ -1,6 +1,9 @@
 "use client";
 
+import { DocumentOptions } from "@/components/documents/document-options";
+import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { KindSelect } from "@/components/ui/kind-select";
 import type { EventFormOptions, NegotiationEventView } from "@/lib/events/data";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/events/schema";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
@@ -12,35 +15,30 @@ type SectionProps = { state: EventFormState; event: NegotiationEventView | null 
 
 /** Title and date, each with its own field error. */
 function TitleAndDateFields({ state, event }: SectionProps) {
-  const { fieldErrors, errorId, described } = state;
   return (
     <>
       <label className="text-sm font-medium">
         Title
-        <input
+        <FieldInput
+          errors={state}
           name="title"
           required
           maxLength={200}
           defaultValue={event?.title}
-          aria-invalid={Boolean(described("title"))}
-          aria-describedby={described("title")}
           className={INPUT}
         />
-        <FieldError id={errorId("title")} messages={fieldErrors.title} />
       </label>
       <label className="text-sm font-medium">
         Date
-        <input
+        <FieldInput
+          errors={state}
           name="occurredOn"
           type="date"
           required
           min={EARLIEST_DATE}
           defaultValue={event?.occurredOn}
-          aria-invalid={Boolean(described("occurredOn"))}
-          aria-describedby={described("occurredOn")}
           className={INPUT}
         />
-        <FieldError id={errorId("occurredOn")} messages={fieldErrors.occurredOn} />
       </label>
     </>
   );
@@ -52,16 +50,12 @@ function KindAndDocumentFields({ state, event, options }: SectionProps & { optio
   const linkedDocuments = event?.documents.map((d) => d.id) ?? [];
   return (
     <>
-      <label className="text-sm font-medium">
-        Kind
-        <select name="kind" defaultValue={event?.kind ?? "ROUND"} className={INPUT}>
-          {EVENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {EVENT_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect
+        kinds={EVENT_KINDS}
+        labels={EVENT_KIND_LABELS}
+        defaultValue={event?.kind ?? "ROUND"}
+        className={INPUT}
+      />
       <label className="text-sm font-medium">
         Linked documents
         <select
@@ -72,12 +66,7 @@ function KindAndDocumentFields({ state, event, options }: SectionProps & { optio
           aria-describedby={`${uid}-documents-hint ${described("documentIds") ?? ""}`.trim()}
           className={INPUT}
         >
-          {options.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.publishedOn ? `${d.publishedOn} · ` : ""}
-              {d.title}
-            </option>
-          ))}
+          <DocumentOptions documents={options.documents} />
         </select>
         <span id={`${uid}-documents-hint`} className="mt-1 block text-xs font-normal text-slate-500">
           Ctrl or ⌘ to choose several.

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { ActionButton } from "@/components/ui/action-button";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { unpairQuoteAction } from "@/lib/evidence/actions";
 import { usePairForm } from "./use-pair-form";
@@ -106,20 +107,13 @@ export function UnpairButton({ slug, evidenceId }: { slug: string; evidenceId: s
   const action = useAction(unpairQuoteAction, { onSuccess: () => router.refresh() });
   const error = actionErrorMessage(action.result);
   return (
-    <>
-      <button
-        type="button"
-        disabled={action.isPending}
-        onClick={() => action.execute({ workspaceSlug: slug, evidenceId })}
-        className="rounded-md border border-slate-300 px-3 py-1 text-sm disabled:opacity-60"
-      >
-        {action.isPending ? "Unpairing…" : "Unpair from the original"}
-      </button>
-      {error ? (
-        <span role="alert" className="ml-2 text-sm text-red-700">
-          {error}
-        </span>
-      ) : null}
-    </>
+    <ActionButton
+      onClick={() => action.execute({ workspaceSlug: slug, evidenceId })}
+      pending={action.isPending}
+      pendingLabel="Unpairing…"
+      error={error}
+    >
+      Unpair from the original
+    </ActionButton>
   );
 }

@@ -9,6 +9,7 @@ import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { type Mode, useCellEditor } from "@/components/matrix/use-cell-editor";
 import { useQuoteFilter } from "@/components/matrix/use-quote-filter";
 import { useDates } from "@/components/ui/date-locale";
+import { SidePanel } from "@/components/ui/side-panel";
 import type { CellState } from "@/lib/matrix/mutations";
 import type { MatrixStatement } from "@/lib/matrix/schema";
 
@@ -91,26 +92,9 @@ export function CellEditor(props: Props) {
 /** The editor's side panel over the matrix: a click on the backdrop or Escape closes it. */
 function EditorPanel({ onClose, children }: { onClose: () => void; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the panel; keyboard users press Escape
-    <div
-      className="fixed inset-0 z-40 flex justify-end bg-slate-900/30"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="cell-editor-title"
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-        className="h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl"
-      >
-        {children}
-      </div>
-    </div>
+    <SidePanel labelledBy="cell-editor-title" onClose={onClose} containEscape>
+      {children}
+    </SidePanel>
   );
 }
 

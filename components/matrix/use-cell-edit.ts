@@ -56,6 +56,25 @@ export class EditFailure extends Error {
   }
 }
 
+type EditAnswer<Data> = { data?: Data; serverError?: { message: string }; validationErrors?: unknown } | undefined;
+
+/** An edit action's data, or an EditFailure with its server error or its field errors (none: no answer came). */
+export function editDataOrThrow<Data>(result: EditAnswer<Data>): Data {
+  if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
+  if (result.serverError) throw new EditFailure(result.serverError.message);
+  if (result.validationErrors) {
+    const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
+      formErrors?: string[];
+      fieldErrors?: Record<string, string[] | undefined>;
+    };
+    throw new EditFailure(
+      [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
+      fieldErrors,
+    );
+  }
+  return result.data!;
+}
+
 async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> {
   const result =
     edit.kind === "record"
@@ -96,19 +115,7 @@ async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> 
             baseVersion: edit.baseVersion,
             reason: edit.reason,
           });
-  if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
-  if (result.serverError) throw new EditFailure(result.serverError.message);
-  if (result.validationErrors) {
-    const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
-      formErrors?: string[];
-      fieldErrors?: Record<string, string[] | undefined>;
-    };
-    throw new EditFailure(
-      [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
-      fieldErrors,
-    );
-  }
-  return result.data!;
+  return editDataOrThrow(result);
 }
 
 export function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { trackOwnSave } from "@/components/live/own-changes";
 import type { CellEdit } from "@/components/matrix/use-cell-edit";
-import { EditFailure } from "@/components/matrix/use-cell-edit";
+import { editDataOrThrow } from "@/components/matrix/use-cell-edit";
 import { proposeEditAction } from "@/lib/review/actions";
 import type { ProposeResult } from "@/lib/review/mutations";
 
@@ -37,19 +37,7 @@ export function useProposeEdit(slug: string) {
     mutationFn: async (edit: CellEdit): Promise<ProposeResult> => {
       // The action answers with the page re-rendered (revalidatePath): no refresh after it.
       const result = await trackOwnSave([], () => proposeEditAction(toProposal(slug, edit)));
-      if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
-      if (result.serverError) throw new EditFailure(result.serverError.message);
-      if (result.validationErrors) {
-        const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
-          formErrors?: string[];
-          fieldErrors?: Record<string, string[] | undefined>;
-        };
-        throw new EditFailure(
-          [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
-          fieldErrors,
-        );
-      }
-      return result.data!;
+      return editDataOrThrow(result);
     },
   });
 }

@@ -2,6 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { InlineAlert } from "@/components/ui/form-feedback";
 import { followCellAction, unfollowCellAction } from "@/lib/notifications/actions";
 
 export function FollowCellButton({
@@ -34,11 +35,7 @@ export function FollowCellButton({
       >
         {pending ? (following ? "Unfollowing…" : "Following…") : following ? "Unfollow" : "Follow this cell"}
       </button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <InlineAlert message={error} />
     </span>
   );
 }

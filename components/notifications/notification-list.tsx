@@ -3,6 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { type MouseEvent, useState } from "react";
 import { ActionErrorLine, actionErrorMessage } from "@/components/ui/action-error";
+import { InlineAlert } from "@/components/ui/form-feedback";
 import { LocalTime } from "@/components/ui/local-time";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/schema";
@@ -77,11 +78,7 @@ export function MarkAllReadButton() {
       >
         {isPending ? "Marking all read…" : "Mark all read"}
       </button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <InlineAlert message={error} />
     </span>
   );
 }

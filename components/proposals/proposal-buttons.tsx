@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { InlineAlert } from "@/components/ui/form-feedback";
 import { deleteNegotiationProposalAction, removeProvisionAction } from "@/lib/proposals/actions";
 
 const BUTTON = "rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50";
@@ -33,11 +34,7 @@ export function RemoveProvisionButton({
       >
         Remove
       </button>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineAlert message={error} as="p" className="mt-1 text-sm text-red-700" />
       {confirmDialog}
     </>
   );
@@ -62,11 +59,7 @@ export function DeleteProposalButton({ slug, proposalId, title }: { slug: string
       >
         Delete proposal
       </button>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineAlert message={error} as="p" className="mt-1 text-sm text-red-700" />
       {confirmDialog}
     </>
   );

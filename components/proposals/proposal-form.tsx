@@ -1,6 +1,9 @@
 "use client";
 
+import { DocumentOptions } from "@/components/documents/document-options";
+import { FieldInput } from "@/components/ui/field-input";
 import { FieldError, FormAlert } from "@/components/ui/form-feedback";
+import { KindSelect } from "@/components/ui/kind-select";
 import { EARLIEST_DATE } from "@/lib/matrix/dates";
 import type { ProposalFormOptions } from "@/lib/proposals/data";
 import { NEGOTIATION_PROPOSAL_KIND_LABELS, NEGOTIATION_PROPOSAL_KINDS } from "@/lib/proposals/schema";
@@ -17,15 +20,7 @@ function TitlePartyAndKindFields({ state, options }: SectionProps) {
     <>
       <label className="text-sm font-medium sm:col-span-2">
         Title
-        <input
-          name="title"
-          required
-          maxLength={200}
-          aria-invalid={Boolean(described("title"))}
-          aria-describedby={described("title")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("title")} messages={fieldErrors.title} />
+        <FieldInput errors={state} name="title" required maxLength={200} className={INPUT} />
       </label>
       <label className="text-sm font-medium">
         Party
@@ -38,16 +33,12 @@ function TitlePartyAndKindFields({ state, options }: SectionProps) {
         </select>
         <FieldError id={errorId("partyId")} messages={fieldErrors.partyId} />
       </label>
-      <label className="text-sm font-medium">
-        Kind
-        <select name="kind" defaultValue="DRAFT_TREATY" className={INPUT}>
-          {NEGOTIATION_PROPOSAL_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {NEGOTIATION_PROPOSAL_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect
+        kinds={NEGOTIATION_PROPOSAL_KINDS}
+        labels={NEGOTIATION_PROPOSAL_KIND_LABELS}
+        defaultValue="DRAFT_TREATY"
+        className={INPUT}
+      />
     </>
   );
 }
@@ -59,16 +50,7 @@ function DateAndAnswersFields({ state, options }: SectionProps) {
     <>
       <label className="text-sm font-medium">
         Date
-        <input
-          name="proposedOn"
-          type="date"
-          required
-          min={EARLIEST_DATE}
-          aria-invalid={Boolean(described("proposedOn"))}
-          aria-describedby={described("proposedOn")}
-          className={INPUT}
-        />
-        <FieldError id={errorId("proposedOn")} messages={fieldErrors.proposedOn} />
+        <FieldInput errors={state} name="proposedOn" type="date" required min={EARLIEST_DATE} className={INPUT} />
       </label>
       <label className="text-sm font-medium">
         Answers <span className="font-normal text-slate-500">(for a counter-proposal)</span>
@@ -95,26 +77,19 @@ function DocumentFields({ state, options }: SectionProps) {
         Document <span className="font-normal text-slate-500">(its provisions are passages of it)</span>
         <select name="documentId" defaultValue="" className={INPUT} aria-describedby={described("documentId")}>
           <option value="">No document</option>
-          {options.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.publishedOn ? `${d.publishedOn} · ` : ""}
-              {d.title}
-            </option>
-          ))}
+          <DocumentOptions documents={options.documents} />
         </select>
         <FieldError id={errorId("documentId")} messages={fieldErrors.documentId} />
       </label>
       <label className="text-sm font-medium">
         Part of the document <span className="font-normal text-slate-500">(optional)</span>
-        <input
+        <FieldInput
+          errors={state}
           name="documentPart"
           maxLength={200}
           placeholder="e.g. Annex, or the section quoting it"
-          aria-invalid={Boolean(described("documentPart"))}
-          aria-describedby={described("documentPart")}
           className={INPUT}
         />
-        <FieldError id={errorId("documentPart")} messages={fieldErrors.documentPart} />
       </label>
     </>
   );

@@ -18,3 +18,21 @@ export function FormAlert({ children, tone = "error" }: { children: ReactNode; t
     </div>
   );
 }
+
+/** An action's error, announced beside the control that ran it; nothing while there is none. */
+export function InlineAlert({
+  message,
+  as: Tag = "span",
+  className = "text-sm text-red-700",
+}: {
+  message: string | null | undefined;
+  as?: "span" | "p";
+  className?: string;
+}) {
+  if (!message) return null;
+  return (
+    <Tag role="alert" className={className}>
+      {message}
+    </Tag>
+  );
+}

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError } from "next-auth";
 import { changePassword, createApiToken, endAllSessions, revokeApiToken, signUp } from "@/lib/account/mutations";
 import { ChangePasswordSchema, CreateApiTokenSchema, RevokeApiTokenSchema, SignUpSchema } from "@/lib/account/schema";
-import { signIn, signOut } from "@/lib/platform/auth";
+import { signInNewAccount } from "@/lib/account/sign-in-new-account";
+import { signOut } from "@/lib/platform/auth";
 import { currentClientAddress } from "@/lib/platform/auth/client-address";
 import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
 import { env } from "@/lib/platform/env";
@@ -54,12 +54,6 @@ export const signUpAction = actionClient
     if (!attempt.ok)
       refuse("throttled", `Too many attempts from your network. Try again ${waitPhrase(attempt.retryAt)}.`);
     orRefuse(await signUp(parsedInput));
-    try {
-      await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
-    } catch (error) {
-      if (error instanceof AuthError)
-        refuse("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
-      throw error;
-    }
+    await signInNewAccount(parsedInput);
     return { created: true };
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "@/lib/platform/auth/password-policy";
-import { id, line, secret } from "@/lib/platform/validation";
+import { EmailSchema, id, line, secret } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const ChangePasswordSchema = z
@@ -16,11 +16,7 @@ export const ChangePasswordSchema = z
 
 export const SignUpSchema = z.object({
   name: line({ min: 1, max: 200, tooShort: "Enter your name." }),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter an email address, like name@example.org." }).max(320)),
+  email: EmailSchema,
   password: NewPasswordSchema,
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { type ErrorCode, type Failure, fail, ok, type Success } from "@/lib/platform/errors";
@@ -152,6 +153,24 @@ export async function recordCode(workspace: AuthorizedWorkspace, input: RecordCo
   return ok({ coded, total, closed });
 }
 
+/** The activity row of a round's closing; `complete` when every unit was coded by every coder. */
+function recordRoundClosed(
+  tx: Prisma.TransactionClient,
+  workspace: AuthorizedWorkspace,
+  roundId: string,
+  title: string,
+  complete: boolean,
+) {
+  return recordActivity(tx, {
+    workspaceId: workspace.id,
+    actorId: workspace.userId || null,
+    action: "coding.closed",
+    subjectType: "coding_round",
+    subjectId: roundId,
+    after: { title, complete },
+  });
+}
+
 async function closeWhenComplete(workspace: AuthorizedWorkspace, roundId: string): Promise<boolean> {
   const closed = await db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<{ title: string }[]>`
@@ -162,14 +181,7 @@ async function closeWhenComplete(workspace: AuthorizedWorkspace, roundId: string
             * (SELECT count(*) FROM coding_coders k WHERE k."roundId" = r.id)
       RETURNING r.title`;
     if (!round) return false;
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
-      action: "coding.closed",
-      subjectType: "coding_round",
-      subjectId: roundId,
-      after: { title: round.title, complete: true },
-    });
+    await recordRoundClosed(tx, workspace, roundId, round.title, true);
     return true;
   });
   if (closed) return true;
@@ -189,14 +201,7 @@ export async function closeCodingRound(
       select: { title: true },
     });
     if (!round) return false;
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
-      action: "coding.closed",
-      subjectType: "coding_round",
-      subjectId: roundId,
-      after: { title: round.title, complete: false },
-    });
+    await recordRoundClosed(tx, workspace, roundId, round.title, false);
     return true;
   });
   if (closed) return ok();

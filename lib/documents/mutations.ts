@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { recordActivity } from "@/lib/activity/record";
+import { recordActivity, recordWorkspaceActivity } from "@/lib/activity/record";
 import { sha256 } from "@/lib/documents/hash";
 import { detectLanguage } from "@/lib/documents/language";
 import type { ImportDocumentInput } from "@/lib/documents/schema";
@@ -89,9 +89,7 @@ export async function importDocument(
         },
       });
     }
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "document.imported",
       subjectType: "document",
       subjectId: document.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, line, paragraphs } from "@/lib/platform/validation";
+import { distinctIds, id, line, paragraphs } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // Limits mirror the CHECK constraints of the negotiation_events migration.
@@ -23,21 +23,13 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 
 export const EventKindSchema = z.enum(EVENT_KINDS, { error: "Choose what kind of event this is." });
 
-function distinctIds(notFound: string, what: string) {
-  return z
-    .array(id(notFound))
-    .max(LINKS_MAX, `At most ${LINKS_MAX} ${what}.`)
-    .refine((ids) => new Set(ids).size === ids.length, `Each of the ${what} may appear only once.`)
-    .default([]);
-}
-
 const EventFields = {
   kind: EventKindSchema,
   title: line({ min: 1, max: EVENT_TITLE_MAX, tooShort: "Give the event a title." }),
   description: paragraphs({ max: EVENT_DESCRIPTION_MAX }).default(""),
   occurredOn: CalendarDateSchema,
-  partyIds: distinctIds("No such party.", "parties"),
-  documentIds: distinctIds("No such document.", "documents"),
+  partyIds: distinctIds("No such party.", "parties", LINKS_MAX),
+  documentIds: distinctIds("No such document.", "documents", LINKS_MAX),
 };
 
 export const CreateEventSchema = z.object({ workspaceSlug: WorkspaceSlugSchema, ...EventFields });

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordActivity, recordWorkspaceActivity } from "@/lib/activity/record";
 import { codePointLength, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
 import type {
   CreateEvidenceFromQuoteInput,
@@ -169,9 +169,7 @@ async function insertEvidence(
       })),
     });
   }
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "evidence.created",
     subjectType: "evidence",
     subjectId: evidence.id,

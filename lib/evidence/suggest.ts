@@ -20,7 +20,7 @@
 // Offsets are Unicode code points, like every anchor (see ./anchor); `text` is exactly the slice.
 
 import { codePoints } from "./anchor";
-import { findNewsQuotes, pointsBack } from "./suggest-news";
+import { findNewsQuotes, type NewsSuggestion, pointsBack } from "./suggest-news";
 import { readSentences, type Sentence } from "./suggest-nlp";
 import { AROUND, PRONOUNS, type StanceCue, SUGGEST_RULES } from "./suggest-rules";
 
@@ -42,14 +42,8 @@ export type SuggestOptions = {
   title?: string | null;
 };
 
-export type QuoteSuggestion = {
-  start: number;
-  end: number;
-  text: string;
-  speaker: { id: string; name: string } | null;
-  speakerName: string | null;
-  kind: "DIRECT_QUOTE" | "REPORTED_SPEECH";
-  cue: string;
+/** A news quote as found (see NewsSuggestion), scored and tied to a party, issues and a stance. */
+export type QuoteSuggestion = NewsSuggestion & {
   confidence: number;
   party: { key: string; name: string; confidence: number } | null;
   issues: { key: string; title: string; confidence: number }[];

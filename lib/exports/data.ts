@@ -22,11 +22,12 @@ import {
   WorkspaceExportSchema,
 } from "@/lib/exports/workspace-file";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getMatrix, listChangeDates } from "@/lib/matrix/data";
+import { getMatrix, listChangeDates, STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
+import { PROPOSED_STANCE_SELECT } from "@/lib/review/data";
 import { ProposalLinksSchema, ProposalQualitiesSchema } from "@/lib/review/schema";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -497,16 +498,7 @@ async function readStances(tx: Transaction, where: Scope) {
       id: true,
       partyId: true,
       issueId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      redLine: true,
-      conditionText: true,
-      conditionIssueId: true,
-      conditionPartyId: true,
-      conditionMinPosition: true,
+      ...STANCE_CONTENT_SELECT,
       recordedAt: true,
       recordedBy: ACTOR,
       links: { select: { evidenceId: true, relation: true } },
@@ -544,19 +536,7 @@ async function readReview(tx: Transaction, where: Scope) {
     where,
     orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      issueId: true,
-      partyId: true,
-      kind: true,
-      baseVersion: true,
-      targetStatementId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      links: true,
-      reason: true,
+      ...PROPOSED_STANCE_SELECT,
       qualities: true,
       rationale: true,
       status: true,

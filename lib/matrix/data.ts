@@ -60,6 +60,25 @@ export const QUALITY_SELECT = {
   conditionMinPosition: true,
 } as const;
 
+/** How a statement was amended (corrected or retracted), by whom and when. */
+export const AMENDMENT_SELECT = {
+  kind: true,
+  reason: true,
+  replacementId: true,
+  amendedAt: true,
+  amendedBy: { select: { name: true, email: true } },
+} as const;
+
+/** What a statement says about its cell, as every reader and the edit that amends it select it. */
+export const STANCE_CONTENT_SELECT = {
+  position: true,
+  summary: true,
+  statedOn: true,
+  confidence: true,
+  confidenceRationale: true,
+  ...QUALITY_SELECT,
+} as const;
+
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
   return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
 }
@@ -146,12 +165,7 @@ export async function adjacentChangeDates(
 
 const HISTORY_STATEMENT_SELECT = {
   id: true,
-  position: true,
-  summary: true,
-  statedOn: true,
-  confidence: true,
-  confidenceRationale: true,
-  ...QUALITY_SELECT,
+  ...STANCE_CONTENT_SELECT,
   conditionIssue: { select: { title: true } },
   conditionParty: { select: { name: true } },
   recordedAt: true,
@@ -306,28 +320,11 @@ export async function listStatements(workspace: AuthorizedWorkspace, query: Stat
       id: true,
       issueId: true,
       partyId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      redLine: true,
-      conditionText: true,
-      conditionIssueId: true,
-      conditionPartyId: true,
-      conditionMinPosition: true,
+      ...STANCE_CONTENT_SELECT,
       recordedAt: true,
       recordedBy: { select: { name: true, email: true } },
       links: { orderBy: { evidenceId: "asc" }, select: { evidenceId: true, relation: true } },
-      amendment: {
-        select: {
-          kind: true,
-          reason: true,
-          replacementId: true,
-          amendedAt: true,
-          amendedBy: { select: { name: true, email: true } },
-        },
-      },
+      amendment: { select: AMENDMENT_SELECT },
     },
   });
   const page = rows.slice(0, query.limit);

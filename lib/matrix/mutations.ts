@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
+import { AMENDMENT_SELECT, STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import type {
   ConfidenceLevel,
@@ -96,13 +97,7 @@ async function advanceCellVersion(
 async function readAmendment(client: Client, workspaceId: string, statementId: string): Promise<Amendment | null> {
   const amendment = await client.statementAmendment.findFirst({
     where: { statementId, workspaceId },
-    select: {
-      kind: true,
-      reason: true,
-      replacementId: true,
-      amendedAt: true,
-      amendedBy: { select: { name: true, email: true } },
-    },
+    select: AMENDMENT_SELECT,
   });
   return amendment
     ? {
@@ -358,13 +353,18 @@ export async function recordInTransaction(
     qualitiesOf(input),
   );
   await recordActivity(tx, recordedActivity(workspace, cell, statementId, input));
-  await notifyCellFollowers(tx, {
+  await notifyOfStatement(tx, workspace, cell, statementId);
+  return { ok: true, statementId, version };
+}
+
+/** Tells the cell's followers that the member changed it, naming the statement written, corrected or retracted. */
+function notifyOfStatement(tx: Transaction, workspace: AuthorizedWorkspace, cell: Cell, statementId: string) {
+  return notifyCellFollowers(tx, {
     workspaceId: workspace.id,
     ...cell,
     statementId,
     actorId: workspace.userId || null,
   });
-  return { ok: true, statementId, version };
 }
 
 export type Recording = Cell & {
@@ -440,13 +440,7 @@ export async function recordStatementsInTransaction(
     if (!seen || r.fields.statedOn >= seen.statedOn)
       newest.set(key, { cell: cells.get(key)!, statementId: statementIds[i]!, statedOn: r.fields.statedOn });
   });
-  for (const { cell, statementId } of newest.values())
-    await notifyCellFollowers(tx, {
-      workspaceId: workspace.id,
-      ...cell,
-      statementId,
-      actorId: workspace.userId || null,
-    });
+  for (const { cell, statementId } of newest.values()) await notifyOfStatement(tx, workspace, cell, statementId);
   return { statementIds };
 }
 
@@ -458,16 +452,7 @@ export async function findStatement(workspaceId: string, statementId: string) {
     select: {
       issueId: true,
       partyId: true,
-      position: true,
-      summary: true,
-      statedOn: true,
-      confidence: true,
-      confidenceRationale: true,
-      redLine: true,
-      conditionText: true,
-      conditionIssueId: true,
-      conditionPartyId: true,
-      conditionMinPosition: true,
+      ...STANCE_CONTENT_SELECT,
     },
   });
   return statement
@@ -557,13 +542,19 @@ export async function correctStatement(
   workspace: AuthorizedWorkspace,
   input: CorrectStatementInput,
 ): Promise<EditResult> {
-  const original = await findStatement(workspace.id, input.statementId);
-  return runEdit(
-    workspace,
-    original?.cell ?? null,
-    (tx, cell) => correctInTransaction(tx, workspace, cell, original!, input),
-    input.statementId,
+  return amendFoundStatement(workspace, input.statementId, (tx, cell, original) =>
+    correctInTransaction(tx, workspace, cell, original, input),
   );
+}
+
+/** Finds the statement outside the transaction (see findStatement), then amends it inside one. */
+async function amendFoundStatement(
+  workspace: AuthorizedWorkspace,
+  statementId: string,
+  amendInTransaction: (tx: Transaction, cell: Cell, original: FoundStatement) => Promise<EditOutcome>,
+): Promise<EditResult> {
+  const original = await findStatement(workspace.id, statementId);
+  return runEdit(workspace, original?.cell ?? null, (tx, cell) => amendInTransaction(tx, cell, original!), statementId);
 }
 
 type FoundStatement = NonNullable<Awaited<ReturnType<typeof findStatement>>>;
@@ -622,12 +613,7 @@ export async function correctInTransaction(
       ...qualitiesChange(had, qualities, "after"),
     },
   });
-  await notifyCellFollowers(tx, {
-    workspaceId: workspace.id,
-    ...cell,
-    statementId,
-    actorId: workspace.userId || null,
-  });
+  await notifyOfStatement(tx, workspace, cell, statementId);
   return { ok: true, statementId, version };
 }
 
@@ -636,12 +622,8 @@ export async function retractStatement(
   workspace: AuthorizedWorkspace,
   input: RetractStatementInput,
 ): Promise<EditResult> {
-  const original = await findStatement(workspace.id, input.statementId);
-  return runEdit(
-    workspace,
-    original?.cell ?? null,
-    (tx, cell) => retractInTransaction(tx, workspace, cell, original!, input),
-    input.statementId,
+  return amendFoundStatement(workspace, input.statementId, (tx, cell, original) =>
+    retractInTransaction(tx, workspace, cell, original, input),
   );
 }
 
@@ -666,11 +648,6 @@ export async function retractInTransaction(
     before: { ...original.before, links: await readLinks(tx, input.statementId) },
     after: { reason: input.reason },
   });
-  await notifyCellFollowers(tx, {
-    workspaceId: workspace.id,
-    ...cell,
-    statementId: input.statementId,
-    actorId: workspace.userId || null,
-  });
+  await notifyOfStatement(tx, workspace, cell, input.statementId);
   return { ok: true, statementId: null, version };
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError } from "next-auth";
+import { signInNewAccount } from "@/lib/account/sign-in-new-account";
 import { sendInvitationMail } from "@/lib/members/invitation-mail";
 import {
   acceptInvitation,
@@ -21,7 +21,6 @@ import {
   RemoveMemberSchema,
   RequestInvitationCodeSchema,
 } from "@/lib/members/schema";
-import { signIn } from "@/lib/platform/auth";
 import { currentClientAddress } from "@/lib/platform/auth/client-address";
 import { takeAttempt, waitPhrase } from "@/lib/platform/auth/throttle";
 import { actionClient, orRefuse, refuse, userAction, workspaceAction } from "@/lib/safe-action";
@@ -104,12 +103,6 @@ export const registerWithInvitationAction = actionClient
   .action(async ({ parsedInput }) => {
     await throttleByAddress("registration");
     const { workspaceSlug } = orRefuse(await registerWithInvitation(parsedInput));
-    try {
-      await signIn("credentials", { email: parsedInput.email, password: parsedInput.password, redirect: false });
-    } catch (error) {
-      if (error instanceof AuthError)
-        refuse("sign_in_failed", "Your account was created, but signing in failed: sign in with your new password.");
-      throw error;
-    }
+    await signInNewAccount(parsedInput);
     return { workspaceSlug };
   });

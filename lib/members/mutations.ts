@@ -281,24 +281,29 @@ async function lockMemberships(tx: Prisma.TransactionClient, workspaceId: string
   await tx.$queryRaw`SELECT 1 FROM memberships WHERE "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
 }
 
+/** A member's role, read after locking the workspace's memberships (null: not a member). */
+async function findLockedMember(tx: Prisma.TransactionClient, workspaceId: string, userId: string) {
+  await lockMemberships(tx, workspaceId);
+  return tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: { role: true },
+  });
+}
+
+/** Whether a member with `role` is the workspace's only owner, whom it cannot lose. */
+async function isLastOwner(tx: Prisma.TransactionClient, workspaceId: string, role: Role) {
+  return role === Role.OWNER && (await tx.membership.count({ where: { workspaceId, role: Role.OWNER } })) === 1;
+}
+
 const NOT_A_MEMBER = "That person is not a member of this workspace.";
 const LAST_OWNER = "A workspace needs at least one owner: make someone else an owner first.";
 
 export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: string, role: Role): Promise<Result> {
   return db().$transaction(async (tx): Promise<Result> => {
-    await lockMemberships(tx, workspace.id);
-    const member = await tx.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
-      select: { role: true },
-    });
+    const member = await findLockedMember(tx, workspace.id, userId);
     if (!member) return fail("not_found", NOT_A_MEMBER);
     if (member.role === role) return ok();
-    if (
-      member.role === Role.OWNER &&
-      (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
-    ) {
-      return fail("last_owner", LAST_OWNER);
-    }
+    if (await isLastOwner(tx, workspace.id, member.role)) return fail("last_owner", LAST_OWNER);
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
       data: { role },
@@ -318,18 +323,9 @@ export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: s
 
 export async function removeMember(workspace: AuthorizedWorkspace, userId: string): Promise<Result> {
   return db().$transaction(async (tx): Promise<Result> => {
-    await lockMemberships(tx, workspace.id);
-    const member = await tx.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
-      select: { role: true },
-    });
+    const member = await findLockedMember(tx, workspace.id, userId);
     if (!member) return fail("not_found", NOT_A_MEMBER);
-    if (
-      member.role === Role.OWNER &&
-      (await tx.membership.count({ where: { workspaceId: workspace.id, role: Role.OWNER } })) === 1
-    ) {
-      return fail("last_owner", LAST_OWNER);
-    }
+    if (await isLastOwner(tx, workspace.id, member.role)) return fail("last_owner", LAST_OWNER);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } } });
     // Their tokens lose this workspace for good: being invited back later does not revive them.
     await tx.apiTokenWorkspace.deleteMany({ where: { workspaceId: workspace.id, token: { userId } } });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { NewPasswordSchema } from "@/lib/platform/auth/password-policy";
-import { id, line } from "@/lib/platform/validation";
+import { EmailSchema, id, line } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 export const RoleSchema = z.enum([Role.OWNER, Role.REVIEWER, Role.EDITOR, Role.COMMENTER, Role.VIEWER], {
@@ -71,11 +71,7 @@ export const RequestInvitationCodeSchema = z.object({ token: InvitationTokenSche
 export const RegisterWithInvitationSchema = z.object({
   token: InvitationTokenSchema,
   name: line({ min: 1, max: 200, tooShort: "Enter your name.", tooLong: "At most 200 characters." }),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter an email address, like name@example.org." }).max(320)),
+  email: EmailSchema,
   password: NewPasswordSchema,
   code: InvitationCodeSchema,
 });

@@ -79,6 +79,13 @@ export const secret = (max: number) =>
     .refine((value) => textProblem(value, { multiline: false }) === null, "Contains a character that is not allowed.");
 
 /** A record id (PostgreSQL uuid). */
+/** An email address as accounts store it: trimmed and lower-cased. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter an email address, like name@example.org." }).max(320));
+
 export const id = (notFound = "No such record.") => z.uuid({ error: notFound });
 
 /** An integer that fits an int4 column. */
@@ -92,3 +99,12 @@ export const int4 = ({ min = 0, max = INT4_MAX, message }: { min?: number; max?:
 /** A query-string text: one line, no control characters, `max` code points; missing is "". */
 export const searchText = (max: number, tooLong = `Search for at most ${max} characters.`) =>
   line({ max, tooLong }).default("");
+
+/** Ids of linked records, none twice, at most `max`; an empty list when none are sent. */
+export function distinctIds(notFound: string, what: string, max: number) {
+  return z
+    .array(id(notFound))
+    .max(max, `At most ${max} ${what}.`)
+    .refine((ids) => new Set(ids).size === ids.length, `Each of the ${what} may appear only once.`)
+    .default([]);
+}

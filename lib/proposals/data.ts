@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getMatrix } from "@/lib/matrix/data";
 import { toCalendarDate, todayCalendarDate } from "@/lib/matrix/dates";
 import { db } from "@/lib/platform/db/client";
@@ -18,6 +19,15 @@ type PartyRef = { id: string; name: string; shortName: string; colour: string };
 type ProposalRefRow = { id: string; title: string; proposedOn: Date; kind: NegotiationProposalKind; party: PartyRef };
 export type ProposalRef = Omit<ProposalRefRow, "proposedOn"> & { proposedOn: string };
 
+/** A proposal, the part of which document holds it, what it answers and what answered it. */
+const PROPOSAL_LINKS_SELECT = {
+  ...PROPOSAL_REF_SELECT,
+  documentPart: true,
+  document: { select: { id: true, title: true } },
+  answers: { select: PROPOSAL_REF_SELECT },
+  answeredBy: { select: PROPOSAL_REF_SELECT, orderBy: [{ proposedOn: "asc" }, { title: "asc" }] },
+} satisfies Prisma.NegotiationProposalSelect;
+
 const ref = (row: ProposalRefRow): ProposalRef => ({ ...row, proposedOn: toCalendarDate(row.proposedOn) });
 
 /** Every proposal of the workspace in date order, with what it answers and what answered it. */
@@ -26,11 +36,7 @@ export async function listNegotiationProposals(workspace: AuthorizedWorkspace) {
     where: { workspaceId: workspace.id },
     orderBy: [{ proposedOn: "asc" }, { title: "asc" }, { id: "asc" }],
     select: {
-      ...PROPOSAL_REF_SELECT,
-      documentPart: true,
-      document: { select: { id: true, title: true } },
-      answers: { select: PROPOSAL_REF_SELECT },
-      answeredBy: { select: PROPOSAL_REF_SELECT, orderBy: [{ proposedOn: "asc" }, { title: "asc" }] },
+      ...PROPOSAL_LINKS_SELECT,
       _count: { select: { provisions: true } },
     },
   });
@@ -122,11 +128,7 @@ export async function getNegotiationProposal(workspace: AuthorizedWorkspace, pro
   const row = await db().negotiationProposal.findFirst({
     where: { id: proposalId, workspaceId: workspace.id },
     select: {
-      ...PROPOSAL_REF_SELECT,
-      documentPart: true,
-      document: { select: { id: true, title: true } },
-      answers: { select: PROPOSAL_REF_SELECT },
-      answeredBy: { select: PROPOSAL_REF_SELECT, orderBy: [{ proposedOn: "asc" }, { title: "asc" }] },
+      ...PROPOSAL_LINKS_SELECT,
       provisions: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         select: {

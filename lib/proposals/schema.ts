@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "@/lib/matrix/dates";
-import { id, int4, line, text } from "@/lib/platform/validation";
+import { distinctIds, id, int4, line, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";
 
 // A party's proposals in the negotiation and their provisions. Not the review-mode proposals of
@@ -29,14 +29,6 @@ export const NEGOTIATION_PROPOSAL_KIND_LABELS: Record<NegotiationProposalKind, s
   PUBLIC_OFFER: "Public offer",
   OTHER: "Other",
 };
-
-function distinctIds(notFound: string, what: string) {
-  return z
-    .array(id(notFound))
-    .max(LINKS_MAX, `At most ${LINKS_MAX} ${what}.`)
-    .refine((ids) => new Set(ids).size === ids.length, `Each of the ${what} may appear only once.`)
-    .default([]);
-}
 
 const optionalId = (notFound: string) =>
   z
@@ -78,8 +70,11 @@ export type NegotiationProposalInput = Omit<z.output<typeof CreateNegotiationPro
 
 const ProvisionLinks = {
   label: line({ min: 1, max: PROVISION_LABEL_MAX, tooShort: "Give the provision a label, such as “Article 4”." }),
-  issueIds: distinctIds("No such issue.", "issues").refine((ids) => ids.length > 0, "Map the provision to an issue."),
-  answersProvisionIds: distinctIds("No such provision.", "answered provisions"),
+  issueIds: distinctIds("No such issue.", "issues", LINKS_MAX).refine(
+    (ids) => ids.length > 0,
+    "Map the provision to an issue.",
+  ),
+  answersProvisionIds: distinctIds("No such provision.", "answered provisions", LINKS_MAX),
 };
 
 const PassageText = text({

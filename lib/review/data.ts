@@ -11,12 +11,12 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 const personName = displayNameOrNull;
 
-const proposalSelect = {
+/** A proposal's cell and kind, what it proposes, and the cell version and statement it was proposed against. */
+export const PROPOSED_STANCE_SELECT = {
   id: true,
   issueId: true,
   partyId: true,
   kind: true,
-  status: true,
   baseVersion: true,
   targetStatementId: true,
   position: true,
@@ -26,6 +26,11 @@ const proposalSelect = {
   confidenceRationale: true,
   links: true,
   reason: true,
+} as const satisfies Prisma.StanceProposalSelect;
+
+const proposalSelect = {
+  ...PROPOSED_STANCE_SELECT,
+  status: true,
   rationale: true,
   proposedAt: true,
   proposedBy: PERSON,

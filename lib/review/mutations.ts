@@ -22,7 +22,7 @@ import type { ConfidenceLevel } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { transactionUnlessRefused } from "@/lib/platform/db/transaction";
 import { AccessError, type Failure, type FailureWith, fail, failWith, type Success } from "@/lib/platform/errors";
-import { readReviewMode } from "@/lib/review/data";
+import { PROPOSED_STANCE_SELECT, readReviewMode } from "@/lib/review/data";
 import {
   type DecideProposalInput,
   type OwnReadingInput,
@@ -237,20 +237,8 @@ async function rejectOpenProposals(
 }
 
 const proposalSelect = {
-  id: true,
-  issueId: true,
-  partyId: true,
-  kind: true,
+  ...PROPOSED_STANCE_SELECT,
   status: true,
-  baseVersion: true,
-  targetStatementId: true,
-  position: true,
-  summary: true,
-  statedOn: true,
-  confidence: true,
-  confidenceRationale: true,
-  links: true,
-  reason: true,
   qualities: true,
   proposedById: true,
 } as const satisfies Prisma.StanceProposalSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { sha256 } from "@/lib/documents/hash";
 import { insertDocument } from "@/lib/documents/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,9 +36,7 @@ async function findOrCreateDocument(tx: Tx, workspace: AuthorizedWorkspace, quot
     { title, outlet, url: quote.source, publishedOn: quote.saidOn },
     { text: quote.quote, contentHash },
   );
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "document.imported",
     subjectType: "document",
     subjectId: document.id,
@@ -71,9 +69,7 @@ export async function insertSheetQuote(tx: Tx, workspace: AuthorizedWorkspace, q
     },
     select: { id: true },
   });
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "evidence.created",
     subjectType: "evidence",
     subjectId: evidence.id,

@@ -200,6 +200,13 @@ export async function mayCreateWorkspace(userId: string): Promise<boolean> {
 }
 
 /** The signed-in user, if they may create a workspace; the refusal names the setting's effect. */
+/** A workspace route's caller (session or access token) and the workspace its [slug] names, if they may read it. */
+export async function authorizeWorkspaceReader(request: Request, params: Promise<{ slug: string }>) {
+  const { slug } = await params;
+  const caller = await authenticateRequest(request);
+  return { caller, workspace: await authorizeWorkspace(slug, "workspace:read", caller) };
+}
+
 export async function authorizeWorkspaceCreation(): Promise<string> {
   const userId = await requireUserId();
   if (!(await mayCreateWorkspace(userId)))

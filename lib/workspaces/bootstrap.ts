@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import type { WorkspaceFixture } from "@/lib/demo/types";
 import { Role } from "@/lib/generated/prisma/enums";
-import { EmailSchema } from "@/lib/platform/auth/credentials";
 import { NewPasswordSchema } from "@/lib/platform/auth/password";
 import { db } from "@/lib/platform/db/client";
 import { env } from "@/lib/platform/env";
+import { EmailSchema } from "@/lib/platform/validation";
 import { createUserWithPassword } from "@/lib/users/mutations";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@parley.localhost";

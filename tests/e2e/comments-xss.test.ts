@@ -8,6 +8,7 @@ import { unwrap } from "@/lib/platform/errors";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { screenshot, signIn, useBrowser } from "./browser";
+import { earliestQuoteId } from "./demo-copy";
 
 // Hostile comments, rendered. The payloads come from the OWASP XSS filter-evasion cheat sheet,
 // rehype-sanitize's README and Markdown-specific tricks (link and image destinations, reference
@@ -173,13 +174,7 @@ beforeAll(async () => {
     { slug: `comments-xss-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
   );
   slug = workspace.slug;
-  evidenceId = (
-    await db().evidence.findFirstOrThrow({
-      where: { workspaceId: workspace.id },
-      orderBy: { startOffset: "asc" },
-      select: { id: true },
-    })
-  ).id;
+  evidenceId = await earliestQuoteId(workspace.id);
   const gate = trustedWorkspace(workspace, admin.id);
   for (const [index, payload] of PAYLOADS.entries()) {
     unwrap(

@@ -7,6 +7,7 @@ import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { newContext, screenshot, signIn, useBrowser } from "./browser";
+import { earliestQuoteId } from "./demo-copy";
 
 // Comments, mentions, permalinks and the inbox through the real UI, in a workspace of this file's
 // own: the admin owns it, Mina comments, Vic only views. Everyone's accounts are made here.
@@ -39,13 +40,7 @@ beforeAll(async () => {
     },
   );
   slug = workspace.slug;
-  evidenceId = (
-    await db().evidence.findFirstOrThrow({
-      where: { workspaceId: workspace.id },
-      orderBy: { startOffset: "asc" },
-      select: { id: true },
-    })
-  ).id;
+  evidenceId = await earliestQuoteId(workspace.id);
   statement = await db().stanceStatement.findFirstOrThrow({
     where: { workspaceId: workspace.id },
     orderBy: { statedOn: "asc" },

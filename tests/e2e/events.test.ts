@@ -1,23 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { signIn, useBrowser } from "./browser";
+import { loadOwnDemoCopy } from "./demo-copy";
 
 // A copy of the demo workspace of this file's own: other files edit the shared demo workspace.
 const run = randomBytes(4).toString("hex");
 let slug: string;
 
 beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
-  slug = (
-    await loadWorkspaceFixture(
-      { ...securityGuarantees, title: `Events ${run}` },
-      { slug: `events-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
-    )
-  ).slug;
+  slug = await loadOwnDemoCopy(`Events ${run}`, `events-${run}`);
 });
 
 describe("events", () => {

@@ -6,6 +6,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { makeBigWorkspaceExport } from "../support/big-export";
+import { cookieHeader, type Jar, signInOverHttp } from "./sse";
 
 // Five simultaneous ~4.7 MB workspace imports by one user while another user reads the matrix:
 // the imports past the per-user limit (PARLEY_IMPORTS_CONCURRENT_PER_USER, 2 by default) are
@@ -14,37 +15,8 @@ import { makeBigWorkspaceExport } from "../support/big-export";
 
 const baseUrl = inject("baseUrl");
 const DEMO = "security-guarantees";
-const SESSION_COOKIE = "__Host-parley.session-token";
 const run = randomUUID().slice(0, 8);
 const PASSWORD = `imports-${randomBytes(12).toString("base64url")}`;
-
-type Jar = Map<string, string>;
-
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-function absorbCookies(jar: Jar, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair!.indexOf("=");
-    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-}
-
-async function signIn(email: string): Promise<Jar> {
-  const jar: Jar = new Map();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  absorbCookies(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${baseUrl}/` }),
-  });
-  absorbCookies(jar, response);
-  if (!jar.has(SESSION_COOKIE)) throw new Error(`signing in as ${email} failed (HTTP ${response.status})`);
-  return jar;
-}
 
 function actionId(name: string): string {
   const file = path.join(
@@ -112,8 +84,8 @@ beforeAll(async () => {
   });
   await db().membership.create({ data: { workspaceId: demo.id, userId: readerUser.id, role: Role.VIEWER } });
   void importerUser;
-  importer = await signIn(`importer-${run}@parley.test`);
-  reader = await signIn(`reader-${run}@parley.test`);
+  importer = await signInOverHttp(baseUrl, `importer-${run}@parley.test`, PASSWORD);
+  reader = await signInOverHttp(baseUrl, `reader-${run}@parley.test`, PASSWORD);
 });
 
 describe("workspace imports under load", () => {

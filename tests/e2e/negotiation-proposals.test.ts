@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { signIn, useBrowser } from "./browser";
+import { loadOwnDemoCopy } from "./demo-copy";
 
 // The demo's proposals in the browser: Russia's draft treaties with each article beside the US and
 // NATO answers, a provision added by pasting its words (and refused when they are not the
@@ -14,13 +12,7 @@ const run = randomBytes(4).toString("hex");
 let slug: string;
 
 beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
-  slug = (
-    await loadWorkspaceFixture(
-      { ...securityGuarantees, title: `Proposals ${run}` },
-      { slug: `proposals-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
-    )
-  ).slug;
+  slug = await loadOwnDemoCopy(`Proposals ${run}`, `proposals-${run}`);
 });
 
 describe("proposals", () => {

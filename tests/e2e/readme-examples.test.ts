@@ -59,6 +59,16 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Runs a README command against this server and workspace, with the token; its output and HTTP status. */
+async function runAsWritten(command: string) {
+  const line = `${command.replaceAll("http://localhost:3000", baseUrl).replaceAll("my-talks", slug)} -sS -w '\\n%{http_code}'`;
+  const { stdout } = await promisify(execFile)("bash", ["-c", line], {
+    cwd: work,
+    env: { ...process.env, PARLEY_TOKEN: token },
+  });
+  return { stdout, status: Number(stdout.trim().split("\n").at(-1)) };
+}
+
 describe("the README's access-token examples", () => {
   const commands = readmeCommands("### Access tokens");
 
@@ -68,12 +78,7 @@ describe("the README's access-token examples", () => {
 
   it("each answer 2xx when run as written", async () => {
     for (const command of commands) {
-      const line = `${command.replaceAll("http://localhost:3000", baseUrl).replaceAll("my-talks", slug)} -sS -w '\\n%{http_code}'`;
-      const { stdout } = await promisify(execFile)("bash", ["-c", line], {
-        cwd: work,
-        env: { ...process.env, PARLEY_TOKEN: token },
-      });
-      const status = Number(stdout.trim().split("\n").at(-1));
+      const { stdout, status } = await runAsWritten(command);
       expect(status, `${command}\n${stdout}`).toBeGreaterThanOrEqual(200);
       expect(status, `${command}\n${stdout}`).toBeLessThan(300);
     }
@@ -88,12 +93,7 @@ describe("the README's REST API examples", () => {
   it("each answer 2xx when run as written", async () => {
     expect(commands.length).toBeGreaterThanOrEqual(3);
     for (const command of commands) {
-      const line = `${command.replaceAll("http://localhost:3000", baseUrl).replaceAll("my-talks", slug)} -sS -w '\\n%{http_code}'`;
-      const { stdout } = await promisify(execFile)("bash", ["-c", line], {
-        cwd: work,
-        env: { ...process.env, PARLEY_TOKEN: token },
-      });
-      const status = Number(stdout.trim().split("\n").at(-1));
+      const { stdout, status } = await runAsWritten(command);
       expect(status, `${command}\n${stdout}`).toBe(200);
     }
   });

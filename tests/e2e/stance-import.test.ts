@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { DEMO_STRUCTURE_ONLY } from "../support/seed";
 import { signIn, useBrowser } from "./browser";
 import { baseUrl, fetchAs, signInOverHttp } from "./http";
 
@@ -22,16 +22,7 @@ let workspaceId: string;
 beforeAll(async () => {
   const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
-    {
-      ...securityGuarantees,
-      title: `Sheet ${run}`,
-      people: [],
-      documents: [],
-      evidence: [],
-      statements: [],
-      events: [],
-      proposals: [],
-    },
+    { ...DEMO_STRUCTURE_ONLY, title: `Sheet ${run}` },
     { slug: `sheet-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
   );
   slug = loaded.slug;

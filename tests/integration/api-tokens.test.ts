@@ -32,17 +32,12 @@ const session = vi.hoisted(() => {
   return { userId: null as string | null };
 });
 // The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
-vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
-  currentSession: async () =>
-    session.userId
-      ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }
-      : null,
-}));
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) =>
+  (await import("../support/fake-session")).fakeSessionCheck(importOriginal, session),
+);
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../support/fake-session")).nextCacheWithoutRevalidation(importOriginal),
+);
 
 afterAll(() => {
   delete process.env.PARLEY_RATE_LIMIT_WRITES;

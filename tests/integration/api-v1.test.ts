@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listActivitySince } from "@/lib/activity/data";
 import { ActivitySinceQuerySchema } from "@/lib/activity/schema";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { listDocumentRevisions } from "@/lib/documents/data";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
 import { createEvidenceFromQuote } from "@/lib/evidence/mutations";
 import { CreateEvidenceFromQuoteSchema } from "@/lib/evidence/schema";
 import { listStatements } from "@/lib/matrix/data";
 import { StatementListQuerySchema } from "@/lib/matrix/schema";
-import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { loadDemoPair } from "../support/demo-workspaces";
 
 // The reads and the one write that /api/v1/ adds to lib/: statements page by page, the activity
 // log from a cursor, a document's revisions, and evidence saved from an exact quote.
@@ -19,9 +18,7 @@ let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 
 beforeAll(async () => {
-  const slug = `api-v1-${randomUUID().slice(0, 8)}`;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  ({ workspace, other } = await loadDemoPair("api-v1"));
 });
 
 describe("listStatements", () => {

@@ -5,7 +5,7 @@ import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { listChangeDates } from "@/lib/matrix/data";
-import { correctStatement, type EditResult, recordStatement, retractStatement } from "@/lib/matrix/mutations";
+import { correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";

@@ -6,7 +6,7 @@ import { getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
-import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix/mutations";
+import { correctStatement, recordStatement } from "@/lib/matrix/mutations";
 import { RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";

@@ -10,6 +10,7 @@ import { POSITIONS } from "@/lib/matrix/positions";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { insertNumberedParties } from "../support/cells";
 import { resetDatabase } from "../support/database";
 
 // Runs on PostgreSQL and PGlite. The heat map's one-pass query is held to the convergence as of
@@ -51,17 +52,7 @@ async function writeScenario(scenario: Scenario, { redLines = false } = {}) {
   await db().issue.createMany({
     data: issueIds.map((id, i) => ({ id, workspaceId, title: `Issue ${i}`, sortOrder: i })),
   });
-  await db().party.createMany({
-    data: partyIds.map((id, i) => ({
-      id,
-      workspaceId,
-      name: `Party ${i}`,
-      shortName: `P${i}`,
-      colour: "#123456",
-      sortOrder: i,
-      archivedAt: id === archivedParty ? new Date() : null,
-    })),
-  });
+  await insertNumberedParties(workspaceId, partyIds, archivedParty);
   const statements = scenario.statements.map((s, i) => ({
     id: s.id,
     workspaceId,

@@ -14,6 +14,7 @@ import { getNegotiationProposal, listNegotiationProposals } from "@/lib/proposal
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
+import { mapDemoKeys } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Runs on real PostgreSQL and on PGlite (scripts/test.mjs): everything here is plain SQL both
@@ -38,12 +39,7 @@ describe("the demo workspace", () => {
     await client.connect();
     loaded = await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("demo") });
     workspace = trustedWorkspace(loaded);
-    // The fixture's keys are not stored; names and titles are unique per workspace.
-    const matrix = await getMatrix(workspace, "2022-02-16");
-    for (const party of securityGuarantees.parties)
-      partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
-    for (const issue of securityGuarantees.issues)
-      issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
+    await mapDemoKeys(workspace, partyId, issueId);
   });
   afterAll(async () => {
     await client.end();

@@ -2,14 +2,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getDocument, getDocumentFile } from "@/lib/documents/data";
 import { extractFile } from "@/lib/documents/extract-text";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
 import { pageLabel } from "@/lib/documents/pages";
 import { db } from "@/lib/platform/db/client";
-import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { loadDemoPair } from "../support/demo-workspaces";
 
 // An uploaded PDF through the data layer the import route calls: its original kept beside the
 // text, its pages kept through a correction. Runs on real PostgreSQL and on PGlite.
@@ -20,9 +19,7 @@ let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 
 beforeAll(async () => {
-  const slug = `files-${randomUUID().slice(0, 8)}`;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  ({ workspace, other } = await loadDemoPair("files"));
 });
 
 describe("a document imported from a file", () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getWhatMoved } from "@/lib/convergence/data";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { listEventDates, listEvents } from "@/lib/events/data";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { CreateEventSchema } from "@/lib/events/schema";
@@ -10,8 +9,8 @@ import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { seedDemoWorkspacePair } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Events: created, changed and deleted with their activity, scoped to their workspace (another
@@ -46,23 +45,7 @@ const input = (fields: Partial<ReturnType<typeof CreateEventSchema.parse>> = {})
 
 beforeAll(async () => {
   await resetDatabase();
-  analystId = (
-    await db().user.create({
-      data: { email: `events-${randomUUID().slice(0, 8)}@parley.test`, name: "Event Analyst" },
-      select: { id: true },
-    })
-  ).id;
-  const load = async (prefix: string) =>
-    trustedWorkspace(
-      await loadWorkspaceFixture(securityGuarantees, {
-        slug: uniqueSlug(prefix),
-        members: [{ userId: analystId, role: "OWNER" }],
-        createdById: analystId,
-      }),
-      analystId,
-    );
-  workspace = await load("events");
-  other = await load("events-other");
+  ({ analystId, workspace, other } = await seedDemoWorkspacePair("events", "Event Analyst"));
 });
 
 describe("the demo's events", () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getDocument } from "@/lib/documents/data";
 import { extractText } from "@/lib/documents/extract-text";
 import { correctDocument, importDocument } from "@/lib/documents/mutations";
@@ -13,8 +12,8 @@ import { mergePeople } from "@/lib/people/mutations";
 import { db } from "@/lib/platform/db/client";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
-import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
+import { loadDemoPair } from "../support/demo-workspaces";
 
 // Importing sources and saving quotes from them, through the data layer the server actions call
 // once the gate has let a request through. Runs on real PostgreSQL and on PGlite.
@@ -53,9 +52,7 @@ async function imported(text = ARTICLE) {
 }
 
 beforeAll(async () => {
-  const slug = `evidence-${randomUUID().slice(0, 8)}`;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  ({ workspace, other } = await loadDemoPair("evidence"));
 });
 
 describe("importing documents", () => {

@@ -15,13 +15,9 @@ import { resetDatabase } from "../support/database";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 // The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
-vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
-  currentSession: async () =>
-    session.userId
-      ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }
-      : null,
-}));
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) =>
+  (await import("../support/fake-session")).fakeSessionCheck(importOriginal, session),
+);
 
 let loaded: LoadedWorkspace;
 let viewerId: string;

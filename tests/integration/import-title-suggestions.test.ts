@@ -16,10 +16,9 @@ import { createUserWithPassword } from "@/lib/users/mutations";
 // statement whose page names its speaker only in the title (a real NATO transcript of the held-out
 // fixtures) gets its paragraphs attributed to the Secretary General.
 
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../support/fake-session")).nextCacheWithoutRevalidation(importOriginal),
+);
 
 const ORIGIN = "http://parley.test";
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@/lib/generated/prisma/enums";
 import { mailConfigured } from "@/lib/members/invitation-mail";
@@ -17,12 +16,12 @@ import { env } from "@/lib/platform/env";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";
+import { type Mail, startMailSink } from "../support/mail-sink";
 
 // Email-bound invitations with mail configured: a local SMTP sink started here receives what the
 // app sends, and the tests read the code from it as the invitee would. Runs on PostgreSQL and
 // PGlite; unique names throughout.
 
-type Mail = { to: string[]; raw: string };
 const inbox: Mail[] = [];
 let sink: SMTPServer;
 
@@ -31,24 +30,7 @@ const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   await resetDatabase();
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  const { port } = sink.server.address() as AddressInfo;
-  // The app reads its environment once, at first use, which is after this.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.SMTP_FROM = "Parley <parley@parley.test>";
+  sink = await startMailSink(inbox);
 });
 
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { listIssueLinks } from "@/lib/issue-links/data";
@@ -8,9 +7,9 @@ import { createIssueLink, deleteIssueLink } from "@/lib/issue-links/mutations";
 import { CreateIssueLinkSchema, type IssueLinkInput } from "@/lib/issue-links/schema";
 import { db } from "@/lib/platform/db/client";
 import { archiveIssue, unarchiveIssue } from "@/lib/structure/mutations";
-import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";
+import { seedDemoWorkspacePair } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Linked issues: the demo's linkage, links created and deleted with their activity, scoped to
@@ -44,23 +43,7 @@ async function input(fields: Partial<IssueLinkInput> = {}): Promise<IssueLinkInp
 
 beforeAll(async () => {
   await resetDatabase();
-  analystId = (
-    await db().user.create({
-      data: { email: `links-${randomUUID().slice(0, 8)}@parley.test`, name: "Link Analyst" },
-      select: { id: true },
-    })
-  ).id;
-  const load = async (prefix: string) =>
-    trustedWorkspace(
-      await loadWorkspaceFixture(securityGuarantees, {
-        slug: uniqueSlug(prefix),
-        members: [{ userId: analystId, role: "OWNER" }],
-        createdById: analystId,
-      }),
-      analystId,
-    );
-  workspace = await load("links");
-  other = await load("links-other");
+  ({ analystId, workspace, other } = await seedDemoWorkspacePair("links", "Link Analyst"));
 });
 
 describe("linked issues", () => {

@@ -7,6 +7,7 @@ import { fromCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
 import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
+import { insertNumberedParties } from "../support/cells";
 import { resetDatabase } from "../support/database";
 
 // Holds the SQL in getMatrix (a LATERAL … LIMIT 1 per cell) to the as-of rule in plain code, on
@@ -94,17 +95,7 @@ async function writeScenario(scenario: Scenario) {
       archivedAt: id === archivedIssue ? new Date() : null,
     })),
   });
-  await db().party.createMany({
-    data: partyIds.map((id, i) => ({
-      id,
-      workspaceId,
-      name: `Party ${i}`,
-      shortName: `P${i}`,
-      colour: "#123456",
-      sortOrder: i,
-      archivedAt: id === archivedParty ? new Date() : null,
-    })),
-  });
+  await insertNumberedParties(workspaceId, partyIds, archivedParty);
   await db().stanceStatement.createMany({
     data: statements.map((s) => ({ ...s, statedOn: fromCalendarDate(s.statedOn) })),
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -15,8 +14,8 @@ import {
 } from "@/lib/proposals/mutations";
 import { AddProvisionSchema, CreateNegotiationProposalSchema } from "@/lib/proposals/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { seedDemoWorkspacePair } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Negotiation proposals (not review-mode proposals): a party's proposal with provisions that are
@@ -72,23 +71,7 @@ async function provision(ws: AuthorizedWorkspace, fields: Record<string, unknown
 
 beforeAll(async () => {
   await resetDatabase();
-  analystId = (
-    await db().user.create({
-      data: { email: `proposals-${randomUUID().slice(0, 8)}@parley.test`, name: "Proposal Analyst" },
-      select: { id: true },
-    })
-  ).id;
-  const load = async (prefix: string) =>
-    trustedWorkspace(
-      await loadWorkspaceFixture(securityGuarantees, {
-        slug: uniqueSlug(prefix),
-        members: [{ userId: analystId, role: "OWNER" }],
-        createdById: analystId,
-      }),
-      analystId,
-    );
-  workspace = await load("proposals");
-  other = await load("proposals-other");
+  ({ analystId, workspace, other } = await seedDemoWorkspacePair("proposals", "Proposal Analyst"));
 });
 
 describe("a proposal and the counter-proposal that answers it", () => {

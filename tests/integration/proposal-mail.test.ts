@@ -1,22 +1,19 @@
-import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { getMatrix } from "@/lib/matrix/data";
 import { db } from "@/lib/platform/db/client";
 import { acceptProposal, proposeEdit, recordOwnReading } from "@/lib/review/mutations";
 import { sendProposalNotificationMails } from "@/lib/review/notification-mail";
-import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { resetDatabase } from "../support/database";
+import { addMember, seedOwnedDemoWorkspace } from "../support/demo-workspaces";
+import { type Mail, startMailSink } from "../support/mail-sink";
 
 // Proposal notices by mail, with mail configured: a local SMTP sink started here receives what the
 // app sends. The actions send after the response; these tests call the same function the action
 // schedules, once the mutation has committed. Runs on PostgreSQL and PGlite.
 
-type Mail = { to: string[]; raw: string };
 const inbox: Mail[] = [];
 let sink: SMTPServer;
 let owner: AuthorizedWorkspace;
@@ -28,48 +25,14 @@ const email = (ws: AuthorizedWorkspace) =>
     .user.findUniqueOrThrow({ where: { id: ws.userId } })
     .then((u) => u.email);
 
-async function member(name: string, role: Role): Promise<AuthorizedWorkspace> {
-  const user = await db().user.create({
-    data: { email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@parley.test`, name },
-    select: { id: true },
-  });
-  await db().membership.create({ data: { workspaceId: owner.id, userId: user.id, role } });
-  return { ...owner, userId: user.id, role } as AuthorizedWorkspace;
-}
-
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  const { port } = sink.server.address() as AddressInfo;
-  // The app reads its environment once, at first use, which is after this.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.SMTP_FROM = "Parley <parley@parley.test>";
+  sink = await startMailSink(inbox);
   process.env.PARLEY_PUBLIC_URL = "https://parley.example";
   await resetDatabase();
-  const ownerUser = await db().user.create({
-    data: { email: `owner-${randomUUID().slice(0, 8)}@parley.test`, name: "Owner" },
-    select: { id: true },
-  });
-  owner = trustedWorkspace(
-    await loadWorkspaceFixture(securityGuarantees, { slug: `mail-${randomUUID().slice(0, 8)}` }),
-    ownerUser.id,
-  );
-  await db().membership.create({ data: { workspaceId: owner.id, userId: ownerUser.id, role: Role.OWNER } });
-  editorA = await member("Alma", Role.EDITOR);
-  editorB = await member("Boris", Role.EDITOR);
-  reviewer = await member("Rhea", Role.REVIEWER);
+  owner = await seedOwnedDemoWorkspace("mail");
+  editorA = await addMember(owner, "Alma", Role.EDITOR);
+  editorB = await addMember(owner, "Boris", Role.EDITOR);
+  reviewer = await addMember(owner, "Rhea", Role.REVIEWER);
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listProposalThreads } from "@/lib/comments/data";
 import { postComment, replyToComment } from "@/lib/comments/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
@@ -24,8 +23,8 @@ import {
   setReviewMode,
 } from "@/lib/review/mutations";
 import { type AuthorizedWorkspace, roleAllows, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { addMember, seedOwnedDemoWorkspace } from "../support/demo-workspaces";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through;
 // who may call which action is tests/e2e/policy.test.ts's concern. Runs on real PostgreSQL and on
@@ -47,15 +46,6 @@ let reviewer: AuthorizedWorkspace;
 let issues: string[];
 let parties: string[];
 
-async function member(name: string, role: Role): Promise<AuthorizedWorkspace> {
-  const user = await db().user.create({
-    data: { email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@parley.test`, name },
-    select: { id: true },
-  });
-  await db().membership.create({ data: { workspaceId: owner.id, userId: user.id, role } });
-  return { ...owner, userId: user.id, role } as AuthorizedWorkspace;
-}
-
 async function version(issueId: string, partyId: string) {
   const row = await db().stanceCell.findUnique({
     where: { workspaceId_issueId_partyId: { workspaceId: owner.id, issueId, partyId } },
@@ -64,7 +54,17 @@ async function version(issueId: string, partyId: string) {
   return row?.version ?? 0;
 }
 
-function record(ws: AuthorizedWorkspace, issueId: string, partyId: string, baseVersion: number, summary: string) {
+type RecordProposal = Extract<Parameters<typeof proposeEdit>[1], { kind: "RECORD" }>;
+
+/** An editor's proposal to record a statement on the cell: opposed, on 1 March, unless `fields` say otherwise. */
+function record(
+  ws: AuthorizedWorkspace,
+  issueId: string,
+  partyId: string,
+  baseVersion: number,
+  summary: string,
+  fields: Partial<RecordProposal> = {},
+) {
   return proposeEdit(ws, {
     kind: "RECORD",
     workspaceSlug: ws.slug,
@@ -76,6 +76,7 @@ function record(ws: AuthorizedWorkspace, issueId: string, partyId: string, baseV
     statedOn: "2022-03-01",
     links: [],
     rationale: `Why: ${summary}`,
+    ...fields,
   });
 }
 
@@ -86,18 +87,10 @@ function proposalId(result: Awaited<ReturnType<typeof proposeEdit>>): string {
 
 beforeAll(async () => {
   await resetDatabase();
-  const ownerUser = await db().user.create({
-    data: { email: `owner-${randomUUID().slice(0, 8)}@parley.test`, name: "Owner" },
-    select: { id: true },
-  });
-  owner = trustedWorkspace(
-    await loadWorkspaceFixture(securityGuarantees, { slug: `review-${randomUUID().slice(0, 8)}` }),
-    ownerUser.id,
-  );
-  await db().membership.create({ data: { workspaceId: owner.id, userId: ownerUser.id, role: Role.OWNER } });
-  editorA = await member("Alice", Role.EDITOR);
-  editorB = await member("Bruno", Role.EDITOR);
-  reviewer = await member("Rita", Role.REVIEWER);
+  owner = await seedOwnedDemoWorkspace("review");
+  editorA = await addMember(owner, "Alice", Role.EDITOR);
+  editorB = await addMember(owner, "Bruno", Role.EDITOR);
+  reviewer = await addMember(owner, "Rita", Role.REVIEWER);
   const matrix = await getMatrix(owner, "2022-02-16");
   issues = matrix.issues.map((i) => i.id);
   parties = matrix.parties.map((p) => p.id);
@@ -105,7 +98,7 @@ beforeAll(async () => {
 
 describe("the reviewer role", () => {
   it("is granted by changing a member's role and through an invitation", async () => {
-    const extra = await member("Rolf", Role.EDITOR);
+    const extra = await addMember(owner, "Rolf", Role.EDITOR);
     unwrap(await changeMemberRole(owner, extra.userId, Role.REVIEWER));
     const invited = await db().user.create({
       data: { email: `ivy-${randomUUID().slice(0, 8)}@parley.test`, name: "Ivy" },
@@ -156,16 +149,8 @@ describe("review mode on", () => {
     const before = await getMatrix(owner, "2022-03-02");
     const a = proposalId(await record(editorA, issueId, partyId, base, "Alice reads it as opposed."));
     const b = proposalId(
-      await proposeEdit(editorB, {
-        kind: "RECORD",
-        workspaceSlug: owner.slug,
-        issueId,
-        partyId,
-        baseVersion: base,
+      await record(editorB, issueId, partyId, base, "Bruno reads it as conditional.", {
         position: "CONDITIONAL",
-        summary: "Bruno reads it as conditional.",
-        statedOn: "2022-03-01",
-        links: [],
         rationale: "The minister named conditions.",
       }),
     );
@@ -324,16 +309,9 @@ describe("review mode on", () => {
     const condition = { issueId: issues[0]!, partyId: parties[0]!, minPosition: "SUPPORTS" as const };
     const base = await version(issueId, partyId);
     const proposal = (conditionCell: typeof condition) =>
-      proposeEdit(editorA, {
-        kind: "RECORD",
-        workspaceSlug: owner.slug,
-        issueId,
-        partyId,
-        baseVersion: base,
+      record(editorA, issueId, partyId, base, "Only if the other side moves first.", {
         position: "CONDITIONAL",
-        summary: "Only if the other side moves first.",
         statedOn: "2022-03-02",
-        links: [],
         redLine: true,
         conditionText: "reciprocal measures",
         conditionCell,
@@ -441,7 +419,7 @@ describe("review mode on", () => {
       proposalId(await record(editorA, issueId, partyId, base, "Alice's discussed reading.")),
       proposalId(await record(editorB, issueId, partyId, base, "Bruno's discussed reading.")),
     ];
-    const commenter = await member("Carla", Role.COMMENTER);
+    const commenter = await addMember(owner, "Carla", Role.COMMENTER);
     const question = unwrap(
       await postComment(editorB, {
         target: { proposalId: mine },

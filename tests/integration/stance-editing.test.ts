@@ -3,19 +3,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
-import {
-  type CellState,
-  correctStatement,
-  type EditResult,
-  recordStatement,
-  retractStatement,
-} from "@/lib/matrix/mutations";
+import { type CellState, correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { expectEditOk } from "../support/cells";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
+import { mapDemoKeys } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through.
@@ -102,11 +97,7 @@ beforeAll(async () => {
     await loadWorkspaceFixture(securityGuarantees, { slug: uniqueSlug("elsewhere") }),
     analystId,
   );
-  const matrix = await getMatrix(workspace, "2022-02-16");
-  for (const party of securityGuarantees.parties)
-    partyId.set(party.key, matrix.parties.find((p) => p.name === party.name)!.id);
-  for (const issue of securityGuarantees.issues)
-    issueId.set(issue.key, matrix.issues.find((i) => i.title === issue.title)!.id);
+  await mapDemoKeys(workspace, partyId, issueId);
 });
 
 afterAll(async () => {

@@ -8,8 +8,8 @@ import { commitStanceImport, type ImportUpload, previewStanceImport } from "@/li
 import { readSheet } from "@/lib/stance-import/parse";
 import type { ImportOptions } from "@/lib/stance-import/plan";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { resetDatabase } from "../support/database";
+import { DEMO_STRUCTURE_ONLY } from "../support/seed";
 
 // The import's domain behaviour on the real database: the preview, the commit, and that a refused
 // commit writes nothing. Each test imports into a workspace of its own (the demo's issues and
@@ -21,16 +21,7 @@ const INF = "Moratorium on INF-range missiles in Europe";
 let actorId: string;
 
 async function freshWorkspace(): Promise<AuthorizedWorkspace> {
-  const fixture = {
-    ...securityGuarantees,
-    people: [],
-    documents: [],
-    evidence: [],
-    statements: [],
-    events: [],
-    proposals: [],
-  };
-  const loaded = await loadWorkspaceFixture(fixture, { slug: `import-${randomUUID().slice(0, 8)}` });
+  const loaded = await loadWorkspaceFixture(DEMO_STRUCTURE_ONLY, { slug: `import-${randomUUID().slice(0, 8)}` });
   return trustedWorkspace(loaded, actorId);
 }
 

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConvergence, getWhatMoved } from "@/lib/convergence/data";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
-import { correctStatement, type EditResult, recordStatement } from "@/lib/matrix/mutations";
+import { correctStatement, recordStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { cellVersion, expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
+import { seedDemoWorkspacePair } from "../support/demo-workspaces";
 import { uniqueSlug } from "../support/seed";
 
 // Red lines and conditional offers: recorded, carried by corrections unless changed, refused when
@@ -28,23 +28,7 @@ const title = (key: string) => securityGuarantees.issues.find((i) => i.key === k
 
 beforeAll(async () => {
   await resetDatabase();
-  analystId = (
-    await db().user.create({
-      data: { email: `qualities-${randomUUID().slice(0, 8)}@parley.test`, name: "Quality Analyst" },
-      select: { id: true },
-    })
-  ).id;
-  const load = async (prefix: string) =>
-    trustedWorkspace(
-      await loadWorkspaceFixture(securityGuarantees, {
-        slug: uniqueSlug(prefix),
-        members: [{ userId: analystId, role: "OWNER" }],
-        createdById: analystId,
-      }),
-      analystId,
-    );
-  workspace = await load("qualities");
-  other = await load("qualities-other");
+  ({ analystId, workspace, other } = await seedDemoWorkspacePair("qualities", "Quality Analyst"));
   const matrix = await getMatrix(workspace, "2022-02-16");
   const party = (name: string) => matrix.parties.find((p) => p.name === name)!.id;
   const issue = (key: string) => matrix.issues.find((i) => i.title === title(key))!.id;

@@ -19,6 +19,7 @@ import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadDemoPair } from "../support/demo-workspaces";
 
 // Documents read in translation: the language guessed on import, a translation marked as such,
 // and quotes of the original paired with the passages that render them, each verified verbatim.
@@ -51,10 +52,16 @@ async function importText(target: AuthorizedWorkspace, text: string, language?: 
   return result;
 }
 
-async function quoteOf(documentId: string, revisionId: string, text: string, exact: string) {
+async function quoteOf(
+  documentId: string,
+  revisionId: string,
+  text: string,
+  exact: string,
+  target: AuthorizedWorkspace = workspace,
+) {
   const anchor = locateQuote(text, exact);
   if (!anchor) throw new Error(`not in the text: ${exact}`);
-  const result = await createEvidence(workspace, {
+  const result = await createEvidence(target, {
     documentId,
     revisionId,
     ...anchor,
@@ -67,24 +74,29 @@ async function quoteOf(documentId: string, revisionId: string, text: string, exa
 }
 
 /** A Russian original, its English translation marked as such, and a quote of the original. */
-async function pairOfDocuments() {
-  const original = await importText(workspace, `${ORIGINAL}\n${randomUUID()}`);
-  const translation = await importText(workspace, `${TRANSLATION}\n${randomUUID()}`);
-  const marked = await setDocumentLanguage(workspace, {
+async function pairOfDocuments(target: AuthorizedWorkspace = workspace) {
+  const original = await importText(target, `${ORIGINAL}\n${randomUUID()}`);
+  const translation = await importText(target, `${TRANSLATION}\n${randomUUID()}`);
+  const marked = await setDocumentLanguage(target, {
     documentId: translation.documentId,
     language: "en",
     translationOfId: original.documentId,
   });
   expect(marked).toEqual({ ok: true });
   const originalText = (await db().documentRevision.findUniqueOrThrow({ where: { id: original.revisionId } })).text;
-  const quoteId = await quoteOf(original.documentId, original.revisionId, originalText, RU_QUOTE);
+  const quoteId = await quoteOf(original.documentId, original.revisionId, originalText, RU_QUOTE, target);
   return { original, translation, quoteId };
 }
 
+/** The English words saved as a quote of the translation, paired with the original's quote. */
+async function pairEnglishQuote(target: AuthorizedWorkspace, translationId: string, quoteId: string) {
+  const paired = await pairQuote(target, { originalId: quoteId, documentId: translationId, exact: EN_QUOTE });
+  if (!paired.ok) throw new Error(paired.message);
+  return paired;
+}
+
 beforeAll(async () => {
-  const slug = `translations-${randomUUID().slice(0, 8)}`;
-  workspace = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-  other = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug: `${slug}-other` }));
+  ({ workspace, other } = await loadDemoPair("translations"));
 });
 
 describe("documents in translation", () => {
@@ -139,12 +151,7 @@ describe("documents in translation", () => {
 describe("quote pairs", () => {
   it("saves the translated passage as a verified quote of the translation, paired with the original's", async () => {
     const { translation, quoteId } = await pairOfDocuments();
-    const result = await pairQuote(workspace, {
-      originalId: quoteId,
-      documentId: translation.documentId,
-      exact: EN_QUOTE,
-    });
-    if (!result.ok) throw new Error(result.message);
+    const result = await pairEnglishQuote(workspace, translation.documentId, quoteId);
     const [original, translated] = await Promise.all([
       db().evidence.findUniqueOrThrow({ where: { id: quoteId } }),
       db().evidence.findUniqueOrThrow({ where: { id: result.evidenceId } }),
@@ -226,12 +233,7 @@ describe("quote pairs", () => {
 
   it("keeps the pair when the translation is corrected: the translated quote re-anchors on its own", async () => {
     const { translation, quoteId } = await pairOfDocuments();
-    const paired = await pairQuote(workspace, {
-      originalId: quoteId,
-      documentId: translation.documentId,
-      exact: EN_QUOTE,
-    });
-    if (!paired.ok) throw new Error(paired.message);
+    const paired = await pairEnglishQuote(workspace, translation.documentId, quoteId);
     const text = (await db().documentRevision.findUniqueOrThrow({ where: { id: translation.revisionId } })).text;
     const corrected = await correctDocument(workspace, {
       documentId: translation.documentId,
@@ -250,25 +252,9 @@ describe("quote pairs", () => {
   it("lets a workspace holding pairs be deleted", async () => {
     const slug = `translations-gone-${randomUUID().slice(0, 8)}`;
     const doomed = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-    const original = await importText(doomed, `${ORIGINAL}\n${randomUUID()}`);
-    const translation = await importText(doomed, `${TRANSLATION}\n${randomUUID()}`);
-    await setDocumentLanguage(doomed, {
-      documentId: translation.documentId,
-      language: "en",
-      translationOfId: original.documentId,
-    });
-    const text = (await db().documentRevision.findUniqueOrThrow({ where: { id: original.revisionId } })).text;
-    const quote = await createEvidence(doomed, {
-      documentId: original.documentId,
-      revisionId: original.revisionId,
-      ...locateQuote(text, RU_QUOTE)!,
-      kind: "DIRECT_QUOTE",
-      note: "",
-      links: [],
-    });
-    if (!quote.ok) throw new Error(quote.message);
+    const { translation, quoteId } = await pairOfDocuments(doomed);
     expect(
-      await pairQuote(doomed, { originalId: quote.evidenceId, documentId: translation.documentId, exact: EN_QUOTE }),
+      await pairQuote(doomed, { originalId: quoteId, documentId: translation.documentId, exact: EN_QUOTE }),
     ).toMatchObject({ ok: true });
     expect(await deleteWorkspace(doomed, slug)).toEqual({ ok: true });
     expect(await db().document.count({ where: { workspaceId: doomed.id } })).toBe(0);
@@ -278,12 +264,7 @@ describe("quote pairs", () => {
 describe("showing a pair", () => {
   it("shows both sides, in context, on either quote's page and in the cell's history", async () => {
     const { translation, quoteId } = await pairOfDocuments();
-    const paired = await pairQuote(workspace, {
-      originalId: quoteId,
-      documentId: translation.documentId,
-      exact: EN_QUOTE,
-    });
-    if (!paired.ok) throw new Error(paired.message);
+    const paired = await pairEnglishQuote(workspace, translation.documentId, quoteId);
 
     const original = await getEvidence(workspace, quoteId);
     expect(original?.pair).toEqual([
@@ -362,12 +343,7 @@ describe("showing a pair", () => {
 describe("searching a pair", () => {
   it("finds a paired quote by the words of either language, Russian stems included, and lists the pair once", async () => {
     const { translation, quoteId } = await pairOfDocuments();
-    const paired = await pairQuote(workspace, {
-      originalId: quoteId,
-      documentId: translation.documentId,
-      exact: EN_QUOTE,
-    });
-    if (!paired.ok) throw new Error(paired.message);
+    const paired = await pairEnglishQuote(workspace, translation.documentId, quoteId);
     const find = async (q: string) => {
       const results = await search(workspace, SearchQuerySchema.parse({ q }));
       return results.evidence.filter((e) => e.pair?.some((s) => s.id === quoteId));
@@ -391,29 +367,8 @@ describe("exporting a pair", () => {
   it("round-trips an original and its translation, and their paired quotes, through the workspace file", async () => {
     const slug = `translations-export-${randomUUID().slice(0, 8)}`;
     const source = trustedWorkspace(await loadWorkspaceFixture(securityGuarantees, { slug }));
-    const original = await importText(source, `${ORIGINAL}\n${randomUUID()}`);
-    const translation = await importText(source, `${TRANSLATION}\n${randomUUID()}`);
-    await setDocumentLanguage(source, {
-      documentId: translation.documentId,
-      language: "en",
-      translationOfId: original.documentId,
-    });
-    const text = (await db().documentRevision.findUniqueOrThrow({ where: { id: original.revisionId } })).text;
-    const quote = await createEvidence(source, {
-      documentId: original.documentId,
-      revisionId: original.revisionId,
-      ...locateQuote(text, RU_QUOTE)!,
-      kind: "DIRECT_QUOTE",
-      note: "",
-      links: [],
-    });
-    if (!quote.ok) throw new Error(quote.message);
-    const paired = await pairQuote(source, {
-      originalId: quote.evidenceId,
-      documentId: translation.documentId,
-      exact: EN_QUOTE,
-    });
-    if (!paired.ok) throw new Error(paired.message);
+    const { original, translation, quoteId } = await pairOfDocuments(source);
+    const paired = await pairEnglishQuote(source, translation.documentId, quoteId);
 
     const file = await getWorkspaceExport(source);
     expect(file.documents.find((d) => d.id === translation.documentId)).toMatchObject({
@@ -422,7 +377,7 @@ describe("exporting a pair", () => {
     });
     expect(file.evidence.find((e) => e.id === paired.evidenceId)).toMatchObject({
       exact: EN_QUOTE,
-      translationOfId: quote.evidenceId,
+      translationOfId: quoteId,
     });
 
     const owner = await db().user.upsert({
@@ -462,7 +417,7 @@ describe("exporting a pair", () => {
 
     // The W3C export: the original's annotation targets both passages.
     const annotations = buildEvidenceAnnotations(await getEvidenceExport(source)).first.items;
-    const originalAnnotation = annotations.find((a) => a.id === `urn:uuid:${quote.evidenceId}`);
+    const originalAnnotation = annotations.find((a) => a.id === `urn:uuid:${quoteId}`);
     expect([originalAnnotation?.target].flat().map((t) => t?.source.language)).toEqual(["ru", "en"]);
   });
 });

@@ -24,18 +24,13 @@ import { resetDatabase } from "../support/database";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 // The session the proxy would have verified for the request (lib/platform/auth/session-check.ts).
-vi.mock("@/lib/platform/auth/session-check", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/platform/auth/session-check")>()),
-  currentSession: async () =>
-    session.userId
-      ? { userId: session.userId, sessionId: "integration", sessionVersion: 1, authAt: Math.floor(Date.now() / 1000) }
-      : null,
-}));
+vi.mock("@/lib/platform/auth/session-check", async (importOriginal) =>
+  (await import("../support/fake-session")).fakeSessionCheck(importOriginal, session),
+);
 // Outside a Next request there is no cache to revalidate.
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../support/fake-session")).nextCacheWithoutRevalidation(importOriginal),
+);
 
 const run = randomUUID().slice(0, 8);
 const ORIGIN = "http://parley.test";
@@ -73,6 +68,18 @@ function importDocument(slug: string) {
     { params: Promise.resolve({ slug }) },
   );
 }
+
+/** What contentCounts reads for a workspace with a structure and nothing recorded in it (or none at all). */
+const NO_CONTENT = {
+  statements: 0,
+  documents: 0,
+  evidence: 0,
+  people: 0,
+  comments: 0,
+  invitations: 0,
+  shareLinks: 0,
+  cells: 0,
+};
 
 async function contentCounts(workspaceId: string) {
   const where = { workspaceId };
@@ -142,16 +149,7 @@ describe("POST /api/workspaces", () => {
       expect(created.parties).toEqual(expected.parties);
       expect(created.issues.map((i) => i.title)).toEqual(expected.issues.map((i) => i.title));
       expect(created.positionLabels).toEqual(expected.positionLabels);
-      expect(await contentCounts(created.id)).toEqual({
-        statements: 0,
-        documents: 0,
-        evidence: 0,
-        people: 0,
-        comments: 0,
-        invitations: 0,
-        shareLinks: 0,
-        cells: 0,
-      });
+      expect(await contentCounts(created.id)).toEqual(NO_CONTENT);
     },
   );
 
@@ -167,16 +165,7 @@ describe("POST /api/workspaces", () => {
     expect(copy.issues).toEqual(source.issues);
     expect(copy.positionLabels).toEqual(source.positionLabels);
     expect(copy.memberships).toEqual([{ userId: creatorId, role: Role.OWNER }]);
-    expect(await contentCounts(copy.id)).toEqual({
-      statements: 0,
-      documents: 0,
-      evidence: 0,
-      people: 0,
-      comments: 0,
-      invitations: 0,
-      shareLinks: 0,
-      cells: 0,
-    });
+    expect(await contentCounts(copy.id)).toEqual(NO_CONTENT);
     // The source's other members do not follow its structure.
     expect(source.memberships.length).toBeGreaterThan(0);
   });
@@ -302,16 +291,7 @@ describe("deleting a workspace", () => {
 
     expect(await deleteWorkspace(workspace, loaded.slug)).toEqual({ ok: true });
     expect(await db().workspace.count({ where: { id: loaded.id } })).toBe(0);
-    expect(await contentCounts(loaded.id)).toEqual({
-      statements: 0,
-      documents: 0,
-      evidence: 0,
-      people: 0,
-      comments: 0,
-      invitations: 0,
-      shareLinks: 0,
-      cells: 0,
-    });
+    expect(await contentCounts(loaded.id)).toEqual(NO_CONTENT);
     expect(await db().activityEvent.count({ where: { workspaceId: loaded.id } })).toBe(0);
     for (const userId of [creatorId, outsiderId])
       expect((await listMyWorkspaces(userId)).map((m) => m.workspace.slug)).not.toContain(loaded.slug);

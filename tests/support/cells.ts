@@ -15,3 +15,18 @@ export async function cellVersion(workspaceId: string, cell: { issueId: string; 
   });
   return row?.version ?? 0;
 }
+
+/** Generated parties "Party 0", "Party 1"… in that order, `archived` among them archived: a property test's matrix columns. */
+export async function insertNumberedParties(workspaceId: string, partyIds: string[], archived: string | null) {
+  await db().party.createMany({
+    data: partyIds.map((id, i) => ({
+      id,
+      workspaceId,
+      name: `Party ${i}`,
+      shortName: `P${i}`,
+      colour: "#123456",
+      sortOrder: i,
+      archivedAt: id === archived ? new Date() : null,
+    })),
+  });
+}

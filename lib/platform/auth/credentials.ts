@@ -4,12 +4,7 @@ import { LOCAL_CLIENT } from "@/lib/platform/auth/client-address";
 import { PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "@/lib/platform/auth/password";
 import { readThrottle, recordLoginAttempt } from "@/lib/platform/auth/throttle";
 import { db } from "@/lib/platform/db/client";
-
-export const EmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "Enter an email address, like name@example.org." }).max(320));
+import { EmailSchema } from "@/lib/platform/validation";
 
 export const SignInSchema = z.object({
   email: EmailSchema,

@@ -4,13 +4,11 @@ import { ConvergenceQuerySchema } from "@/lib/convergence/schema";
 import { todayCalendarDate } from "@/lib/matrix/dates";
 import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 import { handleRoute } from "@/lib/platform/http/route";
-import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
+import { authorizeWorkspaceReader } from "@/lib/workspaces/access";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   return handleRoute(async () => {
-    const { slug } = await params;
-    const caller = await authenticateRequest(request);
-    const workspace = await authorizeWorkspace(slug, "workspace:read", caller);
+    const { caller, workspace } = await authorizeWorkspaceReader(request, params);
     const search = request.nextUrl.searchParams;
     const query = ConvergenceQuerySchema.parse({
       asOf: search.get("asOf") ?? undefined,

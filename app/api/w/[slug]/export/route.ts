@@ -5,15 +5,13 @@ import { ExportQuerySchema } from "@/lib/exports/schema";
 import { todayCalendarDate } from "@/lib/matrix/dates";
 import { takeRateLimit, withRateLimit } from "@/lib/platform/http/rate-limit";
 import { handleRoute } from "@/lib/platform/http/route";
-import { authenticateRequest, authorizeWorkspace } from "@/lib/workspaces/access";
+import { authorizeWorkspaceReader } from "@/lib/workspaces/access";
 
 // GET ?format=csv|json|md|html|w3c|workspace&asOf=YYYY-MM-DD[&from=YYYY-MM-DD]: a download. The body is never
 // shown inline, and the sandbox keeps a briefing opened from here from running anything.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   return handleRoute(async () => {
-    const { slug } = await params;
-    const caller = await authenticateRequest(request);
-    const workspace = await authorizeWorkspace(slug, "workspace:read", caller);
+    const { caller, workspace } = await authorizeWorkspaceReader(request, params);
     const search = request.nextUrl.searchParams;
     const query = ExportQuerySchema.parse({
       format: search.get("format") ?? undefined,
