@@ -53,20 +53,7 @@ export default async function DocumentPage({
   const range = at ? RangeSchema.safeParse(at) : null;
   const originalFile =
     document.revision.file ?? (document.revisionCount > 1 ? await hasDocumentFile(workspace, document.id) : null);
-  const placed = document.evidence.filter((e) => e.status !== "ORPHANED");
-  const highlights = [
-    ...placed.map((e) => ({ id: e.id, startOffset: e.startOffset, endOffset: e.endOffset, colour: e.colour })),
-    ...(range?.success
-      ? [
-          {
-            id: `range-${range.data[0]}-${range.data[1]}`,
-            startOffset: range.data[0],
-            endOffset: range.data[1],
-            colour: "#a21caf",
-          },
-        ]
-      : []),
-  ];
+  const highlights = highlightsOf(document.evidence, range?.success ? range.data : null);
   return (
     <main className="mx-auto grid max-w-[1400px] grid-cols-1 gap-8 px-4 sm:px-6 py-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <article>
@@ -116,4 +103,19 @@ export default async function DocumentPage({
       <DocumentQuoteList slug={slug} documentId={document.id} quotes={document.evidence} />
     </main>
   );
+}
+
+/** The placed quotes to mark in the text, and the passage a link asks for. */
+function highlightsOf(
+  quotes: { id: string; startOffset: number; endOffset: number; colour: string | null; status: string }[],
+  range: [number, number] | null,
+) {
+  return [
+    ...quotes
+      .filter((e) => e.status !== "ORPHANED")
+      .map((e) => ({ id: e.id, startOffset: e.startOffset, endOffset: e.endOffset, colour: e.colour })),
+    ...(range
+      ? [{ id: `range-${range[0]}-${range[1]}`, startOffset: range[0], endOffset: range[1], colour: "#a21caf" }]
+      : []),
+  ];
 }
