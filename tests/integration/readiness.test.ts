@@ -52,3 +52,22 @@ describe("readiness", () => {
     }
   });
 });
+
+// PGlite has no JIT; on PostgreSQL the app turns it off for its connections (lib/platform/db/client.ts).
+describe.runIf(process.env.PARLEY_DATABASE_KIND !== "embedded")("the app's PostgreSQL connections", () => {
+  it("run without JIT, keeping startup options the address sets", async () => {
+    const [plain] = await db().$queryRaw<{ jit: string }[]>`SELECT current_setting('jit') AS jit`;
+    expect(plain?.jit).toBe("off");
+
+    const address = new URL(process.env.DATABASE_URL ?? "");
+    address.searchParams.set("options", "-c statement_timeout=12345");
+    const withOptions = createDatabase(address.toString(), 1);
+    try {
+      const [row] = await withOptions.$queryRaw<{ jit: string; timeout: string }[]>`
+        SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout`;
+      expect(row).toEqual({ jit: "off", timeout: "12345ms" });
+    } finally {
+      await withOptions.$disconnect();
+    }
+  });
+});

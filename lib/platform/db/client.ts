@@ -58,6 +58,24 @@ const globalForPools = globalThis as unknown as { parleyPools?: WeakMap<Database
 globalForPools.parleyPools ??= new WeakMap<Database, Pool>();
 const pools = globalForPools.parleyPools;
 
+/**
+ * The connection with JIT off in its startup options. Options the address already sets win over
+ * pg's `options` setting, so they are extended in the address itself.
+ */
+function withJitOff(connectionString: string): { connectionString: string; options?: string } {
+  const JIT_OFF = "-c jit=off";
+  try {
+    const url = new URL(connectionString);
+    const given = url.searchParams.get("options");
+    if (given === null) return { connectionString, options: JIT_OFF };
+    url.searchParams.set("options", `${given} ${JIT_OFF}`);
+    return { connectionString: url.toString() };
+  } catch {
+    // Not a URL (a libpq keyword string): pg reads no options from it.
+    return { connectionString, options: JIT_OFF };
+  }
+}
+
 export function createDatabase(connectionString: string, max: number, poolName = "requests"): Database {
   // The embedded server drops connections beyond its limit instead of queueing them, so every
   // pool is sized explicitly (see scripts/embedded-postgres.mjs for the server's side). A small
@@ -65,8 +83,8 @@ export function createDatabase(connectionString: string, max: number, poolName =
   // No JIT on PostgreSQL: it compiles a plan whose estimated cost passes jit_above_cost, and the
   // estimates of our short queries' correlated subqueries overshoot by orders of magnitude — the
   // document page's one query spent 0.9 s compiling for 0.3 s of work. (PGlite has no JIT.)
-  const options = env().PARLEY_DATABASE_KIND === "postgresql" ? "-c jit=off" : undefined;
-  const pool = new Pool({ connectionString, max, options });
+  const connection = env().PARLEY_DATABASE_KIND === "postgresql" ? withJitOff(connectionString) : { connectionString };
+  const pool = new Pool({ ...connection, max });
   measurePoolWait(pool, poolName);
   const database = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
