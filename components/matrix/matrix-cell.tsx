@@ -37,9 +37,8 @@ type Place = { issue: MatrixView["issues"][number]; party: MatrixView["parties"]
 
 /**
  * One cell of the grid: a focusable <td> named by all it shows, holding the cell's card. Its
- * listeners are the table's (useGridEvents). A 40 × 12 matrix renders 480 of these on every
- * request, so its parts below are plain functions, not components: React's per-component work
- * was a third of the page's server time.
+ * listeners are the table's (useGridEvents). A page renders hundreds of these on every request,
+ * so its parts below are plain functions, not components: React's work per component adds up.
  */
 export function MatrixCell({ board, issue, party, row, column }: { board: Board } & Place) {
   const { matrix, focus, preview, shared } = board;

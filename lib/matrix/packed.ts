@@ -1,7 +1,7 @@
 import type { MatrixStatement, MatrixView } from "@/lib/matrix/schema";
 
 // The matrix a page hands to the browser, packed: every cell of a 40 × 12 matrix as an object with
-// its keys and its issue's and party's ids was 280 KB of the page, serialised, escaped and parsed
+// its keys and its issue's and party's ids was about 230 KB of the page, serialised, escaped and parsed
 // again on every request. Here a cell names its issue and party by their place in the lists and a
 // statement is a tuple; unpackMatrix gives back exactly the MatrixView that getMatrix returned.
 

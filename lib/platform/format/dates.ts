@@ -27,8 +27,8 @@ function formatter(locale: string, kind: "day" | "month" | "long"): Intl.DateTim
 }
 
 // A matrix page writes out a date twice for each of its hundreds of cells, most of them the same
-// few days; Intl formatting was a tenth of its server time. Days and locales are few: the cache is
-// only emptied if something writes out an unusual number of them.
+// few days, and Intl formatting showed in its profile. Days and locales are few: the cache is only
+// emptied if something writes out an unusual number of them.
 const formatted = new Map<string, string>();
 const FORMATTED_MAX = 20_000;
 
