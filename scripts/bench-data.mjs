@@ -157,7 +157,7 @@ export function smallWorkspaceSql(
   seed,
   { slug = SMALL_SLUG, issues = BENCH_SHAPE.issues, parties = BENCH_SHAPE.parties } = {},
 ) {
-  const s = slug === SMALL_SLUG ? `bench${seed >>> 0}:small` : `bench${seed >>> 0}:${slug}`;
+  const s = `bench${seed >>> 0}:${slug}`;
   const ws = `md5('${s}:workspace')::uuid`;
   const { firstDay } = BENCH_SHAPE;
   return [

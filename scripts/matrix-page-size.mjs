@@ -17,6 +17,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { chromium } from "playwright-core";
 import { migrateDatabase } from "../tests/support/provision.mjs";
+import { smallWorkspaceSql } from "./bench-data.mjs";
 import { freePort } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,24 +38,6 @@ async function withClient(url, work) {
   } finally {
     await client.end();
   }
-}
-
-function generatedWorkspaceSql([issues, parties]) {
-  const s = `size:${issues}x${parties}`;
-  const ws = `md5('${s}:workspace')::uuid`;
-  return [
-    `INSERT INTO workspaces (id, slug, title) VALUES (${ws}, 'size-${issues}x${parties}', 'Generated ${issues} × ${parties}')`,
-    `INSERT INTO issues (id, "workspaceId", title, "sortOrder") SELECT md5('${s}:issue:' || n)::uuid, ${ws}, 'Issue ' || (n + 1), n FROM generate_series(0, ${issues - 1}) n`,
-    `INSERT INTO parties (id, "workspaceId", name, "shortName", colour, "sortOrder")
-     SELECT md5('${s}:party:' || n)::uuid, ${ws}, 'Party ' || (n + 1), 'P' || (n + 1), '#' || substr(md5('${s}:colour:' || n), 1, 6), n FROM generate_series(0, ${parties - 1}) n`,
-    `INSERT INTO stance_statements (id, "workspaceId", "partyId", "issueId", position, summary, "statedOn", "recordedAt")
-     SELECT md5('${s}:statement:' || i || ':' || p)::uuid, ${ws}, md5('${s}:party:' || p)::uuid, md5('${s}:issue:' || i)::uuid,
-            (enum_range(NULL::"Position"))[1 + (i + p) % 7],
-            'Statement ' || i || '/' || p || ': the party restated where it stands on this issue after the round of talks.',
-            DATE '2020-01-01' + (i * ${parties} + p) % 30, DATE '2020-01-01' + (i * ${parties} + p) % 30
-     FROM generate_series(0, ${issues - 1}) i, generate_series(0, ${parties - 1}) p`,
-    `INSERT INTO stance_cells ("workspaceId", "issueId", "partyId", version) SELECT "workspaceId", "issueId", "partyId", 1 FROM stance_statements WHERE "workspaceId" = ${ws}`,
-  ];
 }
 
 async function waitUntilHealthy(baseUrl) {
@@ -204,7 +187,9 @@ async function main() {
     );
     await waitUntilHealthy(baseUrl);
     await withClient(databaseUrl, async (client) => {
-      for (const shape of SHAPES) for (const sql of generatedWorkspaceSql(shape)) await client.query(sql);
+      for (const [issues, parties] of SHAPES)
+        for (const sql of smallWorkspaceSql(1, { slug: `size-${issues}x${parties}`, issues, parties }))
+          await client.query(sql);
       await client.query(
         `INSERT INTO memberships ("workspaceId", "userId", role) SELECT w.id, u.id, 'OWNER' FROM workspaces w, users u WHERE w.slug LIKE 'size-%' AND u.email = $1`,
         [email],
