@@ -1,4 +1,10 @@
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import type { Link, List, Nodes, Parent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { toString as markdownText } from "mdast-util-to-string";
+import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/documents/hash";
 import { anchorAt, codePoints, locateQuote } from "@/lib/evidence/anchor";
@@ -6,7 +12,7 @@ import { formatBriefingHtml } from "@/lib/exports/briefing-html";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { csvField, formatMatrixCsv, MATRIX_CSV_HEADER, toCsv } from "@/lib/exports/csv";
 import { escapeHtml, html } from "@/lib/exports/html";
-import { formatBriefingMarkdown, mdInline, mdLines } from "@/lib/exports/markdown";
+import { formatBriefingMarkdown } from "@/lib/exports/markdown";
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
 import type { Citation, EvidenceExport, MatrixExport } from "@/lib/exports/model";
 import { ExportQuerySchema, ImportWorkspaceSchema } from "@/lib/exports/schema";
@@ -50,6 +56,26 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== "" || row.length > 0) throw new Error("the last record does not end with CRLF");
   return rows;
+}
+
+/** Reads Markdown back the way GitHub would (CommonMark and GFM tables). */
+function parseMarkdown(text: string): Nodes {
+  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+/** Every node of a kind, in document order. */
+function nodesOf(tree: Nodes, type: string): Nodes[] {
+  const found: Nodes[] = tree.type === type ? [tree] : [];
+  return "children" in tree ? [...found, ...tree.children.flatMap((child) => nodesOf(child, type))] : found;
+}
+
+/** A node's text with the Markdown taken away. */
+function textOf(node: Nodes): string {
+  return markdownText(node);
+}
+
+function paragraphTexts(tree: Nodes): string[] {
+  return nodesOf(tree, "paragraph").map(textOf);
 }
 
 const HOSTILE_SUMMARY =
@@ -274,35 +300,97 @@ describe("HTML briefing", () => {
 
 describe("Markdown briefing", () => {
   const text = formatBriefingMarkdown(matrix());
+  const tree = parseMarkdown(text);
 
-  it("escapes Markdown and HTML in data", () => {
+  it("keeps every value from the workspace as text: no HTML, link, emphasis or heading comes from data", () => {
+    expect(nodesOf(tree, "html")).toEqual([]);
     expect(text).not.toMatch(/(^|[^\\])<script/);
-    expect(text).toContain(
-      'maybe \\<script\\>alert("x")\\</script\\> \\| \\*\\*bold\\*\\* \\[link\\](javascript:alert(1)) \\& more',
-    );
-    expect(mdInline("a|b\nc")).toBe("a\\|b c");
-    expect(mdLines("# x\n- y\n1. z\n    code")).toEqual(["\\# x", "\\- y", "1\\. z", "code"]);
+    // The summary reads back word for word, its Markdown and HTML inert.
+    expect(paragraphTexts(tree)).toContain(HOSTILE_SUMMARY);
+    expect(paragraphTexts(tree)).toContain("New *wording* <script>x()</script>");
+    expect(nodesOf(tree, "heading").map(textOf)).toEqual([
+      "Talks <script>alert(1)</script>",
+      "Matrix",
+      "What changed",
+      "Positions",
+      "Issue, with comma",
+      'The "Party", Ltd: Insists | firmly',
+    ]);
+    expect(nodesOf(tree, "strong").map(textOf)).toEqual([
+      "Ana <b>",
+      "Quotes",
+      "Open threads",
+      "Bea <img src=x onerror=alert(1)>",
+      "Cy",
+    ]);
   });
 
   it("keeps table rows to their columns and links only http(s) sources", () => {
-    const row = text.split("\n").find((line) => line.startsWith("| Issue, with comma"));
-    expect(row).toBe("| Issue, with comma | Insists \\| firmly (10 Jan 2022) | — |");
-    expect(text).toContain("[Talks \\<i\\>end\\</i\\>](https://example.org/a?b=1&c=%282%29)");
-    // An unescaped "](" would make a link; the summary's own "[link](javascript:…)" stays escaped text.
-    expect(text).not.toMatch(/[^\\]\]\(javascript:/);
+    const rows = nodesOf(tree, "tableRow").map((row) => (row as Parent).children.map(textOf));
+    expect(rows).toEqual([
+      ["Issue", 'The "Party", Ltd', "Other <side>"],
+      ["Issue, with comma", "Insists | firmly (10 Jan 2022)", "—"],
+      ["Empty issue", "—", "—"],
+    ]);
+    // The summary's own "[link](javascript:…)" and the javascript: source stay text.
+    expect(nodesOf(tree, "link").map((link) => [(link as Link).url, textOf(link)])).toEqual([
+      ["https://example.org/a?b=1&c=(2)", "Talks <i>end</i>"],
+    ]);
   });
 
   it("lists each open thread with its replies", () => {
-    expect(text).toContain("- **Bea \\<img src=x onerror=alert(1)\\>**, 1 Feb 2022: Is this right?\n  \\- really?");
-    expect(text).toContain("  - **Cy**, 2 Feb 2022 (edited): \\</li\\>\\</ul\\>\\<script\\>bad()\\</script\\>");
+    const [thread] = nodesOf(tree, "list").filter((list) => textOf(list).startsWith("Bea"));
+    const [root] = (thread as List).children;
+    expect(textOf(root!.children[0]!)).toBe(
+      "Bea <img src=x onerror=alert(1)>, 1 Feb 2022: Is this right?\n- really?",
+    );
+    expect(textOf(root!.children[1]!)).toBe("Cy, 2 Feb 2022 (edited): </li></ul><script>bad()</script>");
+  });
+
+  it("lets no text, however written, escape its place", () => {
+    const hostile = fc
+      .string({ unit: fc.constantFrom(..."<>[]()!*_`|#-+=~&\\\n :/aj.1"), maxLength: 40 })
+      // Names and titles are never blank (their schemas say so); "****" would then be text, not bold.
+      .filter((value) => value.trim() !== "");
+    fc.assert(
+      fc.property(hostile, (value) => {
+        const model = matrix();
+        const cell = model.cells[0]!.statement!;
+        const parsed = parseMarkdown(
+          formatBriefingMarkdown({
+            ...model,
+            workspace: { ...model.workspace, title: value, description: value },
+            parties: model.parties.map((p) => ({ ...p, name: value })),
+            issues: model.issues.map((i) => ({ ...i, title: value })),
+            changes: model.changes.map((c) => ({ ...c, actor: value, text: value, detail: value })),
+            cells: [
+              { ...model.cells[0]!, statement: { ...cell, summary: value, confidenceRationale: value } },
+              ...model.cells.slice(1),
+            ],
+          }),
+        );
+        for (const kind of ["html", "image", "code", "inlineCode", "thematicBreak", "definition", "linkReference"])
+          expect(nodesOf(parsed, kind)).toEqual([]);
+        expect(nodesOf(parsed, "link")).toHaveLength(1);
+        expect(nodesOf(parsed, "heading")).toHaveLength(6);
+        expect(nodesOf(parsed, "strong")).toHaveLength(5);
+        expect(nodesOf(parsed, "tableRow").map((row) => (row as Parent).children.length)).toEqual([3, 3, 3]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("says what changed in the activity log's own sentences", () => {
     expect(text).toContain(
-      "## What changed\n\nThe latest change to the record up to 16 Feb 2022, newest first:\n\n" +
-        "- 15 Feb 2022: **Ana \\<b\\>** corrected The “Party”, Ltd on Issue, with comma: Open → Insists \\| firmly, “a misreading”\n" +
-        "  New \\*wording\\* \\<script\\>x()\\</script\\>",
+      "## What changed\n\nThe latest change to the record up to 16 Feb 2022, newest first:\n\n- 15 Feb 2022: ",
     );
+    const [changes] = nodesOf(tree, "list");
+    expect((changes as List).children.map((entry) => entry.children.map(textOf))).toEqual([
+      [
+        "15 Feb 2022: Ana <b> corrected The “Party”, Ltd on Issue, with comma: Open → Insists | firmly, “a misreading”",
+        "New *wording* <script>x()</script>",
+      ],
+    ]);
   });
 });
 
@@ -348,9 +436,10 @@ describe("the briefings' digest of what moved", () => {
   it("is printed between the changes and the positions, escaped, in both briefings", () => {
     const text = formatBriefingMarkdown({ ...matrix(), whatMoved: digest });
     expect(text).toContain("## What moved\n\nWhat moved after 26 Jan 2022 up to 16 Feb 2022:");
-    expect(text).toContain(
-      "- [NATO moved from Opposes to Open.](https://parley.example/w/talks?asOf=2022-02-01&cell=i:q)",
-    );
+    expect(nodesOf(parseMarkdown(text), "link").map((link) => [(link as Link).url, textOf(link)])).toContainEqual([
+      "https://parley.example/w/talks?asOf=2022-02-01&cell=i:q",
+      "NATO moved from Opposes to Open.",
+    ]);
     expect(text.indexOf("## What changed")).toBeLessThan(text.indexOf("## What moved"));
     expect(text.indexOf("## What moved")).toBeLessThan(text.indexOf("## Positions"));
     const page = formatBriefingHtml({ ...matrix(), whatMoved: digest });
