@@ -137,7 +137,7 @@ describe("GET /api/w/[slug]/export", () => {
     expect(markdown).toContain("## What moved\n\nWhat moved after 20 Jan 2022 up to 16 Feb 2022:");
     expect(markdown).toContain("### Positions that moved");
     expect(markdown).toMatch(
-      /- \[[^\]]+ moved from [^\]]+\]\((?:https?:\/\/[^/)]+)?\/w\/[^)]+\?asOf=\d{4}-\d{2}-\d{2}&cell=/,
+      /- \[[^\]]+ moved from [^\]]+\]\((?:https?:\/\/[^/)]+)?\/w\/[^)]+\?asOf=\d{4}-\d{2}-\d{2}\\?&cell=/,
     );
     const html = await (await get(loaded.slug, "format=html&asOf=2022-02-16&from=2022-01-20")).text();
     expect(html).toContain('<h2 id="moved-heading">What moved</h2>');
@@ -180,7 +180,7 @@ describe("GET /api/w/[slug]/export", () => {
     const today = new Date().toISOString().slice(0, 10);
     const markdown = await (await get(loaded.slug, `format=md&asOf=${today}`)).text();
     expect(markdown).toContain("## What changed");
-    expect(markdown).toContain(`: **Viewer** ${sentence}\n  Open to talks after all.`);
+    expect(markdown).toContain(`: **Viewer** ${sentence}\n\n  Open to talks after all.`);
     const html = await (await get(loaded.slug, `format=html&asOf=${today}`)).text();
     expect(html).toContain(`<strong>Viewer</strong> ${sentence}`);
     // A briefing dated before the correction does not list it.
