@@ -1,8 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import type { WorkspaceFixture } from "@/lib/demo/types";
-import { Role } from "@/lib/generated/prisma/enums";
+import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { NewPasswordSchema } from "@/lib/platform/auth/password";
 import { db } from "@/lib/platform/db/client";
 import { env } from "@/lib/platform/env";
@@ -11,27 +9,28 @@ import { createUserWithPassword } from "@/lib/users/mutations";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@parley.localhost";
 
+/** Where the demo workspace lives; its content is the file the server's start hands in. */
+export const DEMO_SLUG = "security-guarantees";
+
 /**
  * First run on an empty database: an owner account (from PARLEY_ADMIN_EMAIL/PASSWORD, or
- * generated and printed once) and the demo workspace, which the server's start hands in
- * (instrumentation.ts: prisma/demo/). A start that finds both does nothing; one whose demo load
- * failed (say, a seed quote no longer found) tries again and fails as loudly.
+ * generated and printed once) and the demo workspace, imported from the workspace-export file the
+ * server's start hands in (instrumentation.ts: prisma/demo/security-guarantees.workspace.json)
+ * through the same import as any team's file. A start that finds both does nothing; one whose
+ * demo import failed tries again and fails as loudly.
  */
-export async function ensureFirstRun(demo: WorkspaceFixture, log: (line: string) => void = console.log): Promise<void> {
+export async function ensureFirstRun(demoFile: unknown, log: (line: string) => void = console.log): Promise<void> {
   const owner =
     (await db().user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
     (await createFirstOwner(log));
   if (!owner || env().PARLEY_SKIP_DEMO || (await db().workspace.count()) > 0) return;
-  try {
-    await loadWorkspaceFixture(demo, {
-      members: [{ userId: owner.id, role: Role.OWNER }],
-      createdById: owner.id,
-    });
-    log(`Parley: loaded the demo workspace "${demo.slug}"`);
-  } catch (error) {
-    // Another app server loaded it at the same moment.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-  }
+  const imported = await importWorkspaceExport(demoFile, { slug: DEMO_SLUG, ownerUserId: owner.id });
+  if (imported.ok) log(`Parley: loaded the demo workspace "${DEMO_SLUG}"`);
+  // Another app server imported it at the same moment.
+  else if (imported.code !== "slug_taken")
+    throw new Error(
+      `The demo workspace file was refused: ${imported.message} ${imported.code === "invalid_file" ? imported.details.problems.join("; ") : ""}`,
+    );
 }
 
 async function createFirstOwner(log: (line: string) => void): Promise<{ id: string } | null> {
