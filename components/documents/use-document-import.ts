@@ -4,10 +4,9 @@ import { useState } from "react";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { isTooLong } from "@/components/ui/character-count";
 import { importDocumentAction } from "@/lib/documents/actions";
+import { MAX_FILE_BYTES } from "@/lib/documents/limits";
 import { DOCUMENT_TITLE_MAX } from "@/lib/documents/schema";
 
-// The same limit as lib/documents/extract-text.ts MAX_FILE_BYTES (that module is server-only).
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const FILE_TYPES = /\.(pdf|docx|html?|txt|md)$/i;
 
 type Upload = { pending: boolean; error: string | null; existingId: string | null };
@@ -57,7 +56,8 @@ function useFileUpload(slug: string) {
       return setFileError(
         `“${chosen.name}” is not a supported file: upload a PDF, Word (.docx), HTML, .txt or .md file.`,
       );
-    if (chosen.size > MAX_FILE_BYTES) return setFileError(`“${chosen.name}” is larger than 20 MB.`);
+    if (chosen.size > MAX_FILE_BYTES)
+      return setFileError(`“${chosen.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
     setFile(chosen);
   }
 

@@ -3,11 +3,8 @@ import { convert } from "html-to-text";
 import { parseHTML } from "linkedom";
 import { extractDocx } from "@/lib/documents/extract-docx";
 import { extractPdf, storable } from "@/lib/documents/extract-pdf";
+import { MAX_DOCUMENT_BYTES, MAX_FILE_BYTES } from "@/lib/documents/limits";
 
-/** The stored text of one revision (quote offsets count in it). */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-/** An uploaded file (a PDF's fonts and images make it far larger than its text). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm"] as const;
 export const SUPPORTED_FILE_EXTENSIONS = [".pdf", ".docx", ".html", ".htm", ".txt", ".md"] as const;
 

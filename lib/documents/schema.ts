@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { PartialDateSchema } from "@/lib/matrix/dates";
 import { id, int4, line, paragraphs, text } from "@/lib/platform/validation";
 import { WorkspaceSlugSchema } from "@/lib/workspaces/schema";

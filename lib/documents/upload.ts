@@ -1,5 +1,6 @@
 import "server-only";
-import { extractFile, MAX_FILE_BYTES } from "@/lib/documents/extract-text";
+import { extractFile } from "@/lib/documents/extract-text";
+import { MAX_FILE_BYTES } from "@/lib/documents/limits";
 import { type ImportedFile, type ImportResult, importDocument } from "@/lib/documents/mutations";
 import { DocumentTextSchema, ImportFileRequestSchema } from "@/lib/documents/schema";
 import { type Failure, fail } from "@/lib/platform/errors";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { EventKindSchema } from "@/lib/events/schema";
 import { EvidenceKindSchema } from "@/lib/evidence/schema";
 import { ISSUE_LINK_KINDS } from "@/lib/issue-links/schema";
@@ -63,7 +64,7 @@ const PersonSchema = z.object({
 const RevisionSchema = z.object({
   id: Id,
   number: z.number().int().min(1),
-  text: NonEmptyText(2_097_152), // = MAX_DOCUMENT_BYTES and the document_revisions_text_length check
+  text: NonEmptyText(MAX_DOCUMENT_BYTES),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 hash."),
   note: Text(5000),
   createdAt: Timestamp,

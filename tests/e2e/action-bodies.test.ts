@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
-import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/action-body";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFile, MAX_FILE_BYTES } from "@/lib/documents/extract-text";
+import { extractFile } from "@/lib/documents/extract-text";
+import { MAX_FILE_BYTES } from "@/lib/documents/limits";
 import { codePoints } from "@/lib/evidence/anchor";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, "../fixtures/imports", name)));

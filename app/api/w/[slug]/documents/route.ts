@@ -1,4 +1,4 @@
-import { MAX_DOCUMENT_BYTES, MAX_FILE_BYTES } from "@/lib/documents/extract-text";
+import { MAX_DOCUMENT_BYTES, MAX_FILE_BYTES } from "@/lib/documents/limits";
 import { type ImportResult, importDocument } from "@/lib/documents/mutations";
 import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
 import { importedDocumentAnswer } from "@/lib/documents/suggestions";

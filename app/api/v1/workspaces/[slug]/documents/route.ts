@@ -2,7 +2,7 @@ import { handleApiRoute, problem } from "@/lib/api/problem";
 import { apiJson, authorizeApiRequest, readJsonBody } from "@/lib/api/request";
 import { DocumentListSchema, ImportedDocumentSchema } from "@/lib/api/schemas";
 import { listDocuments } from "@/lib/documents/data";
-import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { importDocument } from "@/lib/documents/mutations";
 import { ImportDocumentRequestSchema } from "@/lib/documents/schema";
 import { importedDocumentAnswer } from "@/lib/documents/suggestions";
