@@ -17,13 +17,23 @@ const nextConfig = {
     turbopackFileSystemCacheForBuild: process.env.CI !== "true",
   },
   // The Wasm engines and the embedded database load files at run time; keep them out of bundles.
+  // The large libraries are loaded by Node from node_modules, once per process: bundled, the
+  // server's two React layers each held a copy of the code (the English model alone is 3.8 MB of
+  // source) and each its own instance of the language model.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@node-rs/argon2",
     "@prisma/adapter-pg",
+    "@zxcvbn-ts/language-common",
+    "exceljs",
+    "linkedom",
+    "mammoth",
     "pg",
     "pino",
     "prom-client",
+    "unpdf",
+    "wink-eng-lite-web-model",
+    "wink-nlp",
   ],
   async headers() {
     return [

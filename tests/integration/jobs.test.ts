@@ -19,18 +19,26 @@ const LIMITS = { kinds: [TEST_KIND, JOB_KINDS.importWorkspace], concurrent: 100,
 const pools: Database[] = [];
 const runners: JobRunner[] = [];
 
-function jobsPool(): Database {
-  // Like the app (lib/platform/jobs/worker.ts): on the embedded server, whose socket mixes up statements
-  // sent at once on several connections, the runners share the one connection.
-  if (process.env.PARLEY_DATABASE_KIND === "embedded") return db();
-  const pool = createDatabase(testDatabaseUrl(), 2);
-  pools.push(pool);
-  return pool;
+const onEmbedded = process.env.PARLEY_DATABASE_KIND === "embedded";
+
+/**
+ * Like the app (lib/platform/jobs/worker.ts): claims on the app's pool, the work on a pool of its
+ * own made on the first job; on the embedded server, whose socket mixes up statements sent at
+ * once on several connections, the work shares the one connection.
+ */
+function jobsPool(): (() => Database) | undefined {
+  if (onEmbedded) return undefined;
+  let pool: Database | undefined;
+  return () => {
+    if (!pool) pools.push((pool = createDatabase(testDatabaseUrl(), 2)));
+    return pool;
+  };
 }
 
-function runner(handlers: Record<string, JobHandler>, concurrency = 2): JobRunner {
+function runner(handlers: Record<string, JobHandler>, concurrency = 2, jobDb = jobsPool()): JobRunner {
   const started = new JobRunner({
-    db: jobsPool(),
+    db: db(),
+    jobDb,
     handlers,
     concurrency,
     pollMs: 100,
@@ -134,6 +142,31 @@ describe("the job queue", () => {
     expect((done!.error as { message: string }).message).toMatch(/nothing was saved/);
     expect(await db().user.count({ where: { email: { startsWith: "half-written-" } } })).toBe(0);
   }, 60_000);
+
+  it.runIf(!onEmbedded)("makes the jobs' own database client on the first job, not before", async () => {
+    const userId = await seedUser();
+    const made: Database[] = [];
+    const ownPool = () => {
+      made[0] ??= createDatabase(testDatabaseUrl(), 2);
+      return made[0];
+    };
+    const ranOn: Database[] = [];
+    const record: JobHandler = async ({ job, db: database, finishIn }) =>
+      database.$transaction(async (tx) => {
+        ranOn.push(database);
+        const outcome = { ok: true as const, result: { id: job.id } };
+        await finishIn(tx, outcome);
+        return outcome;
+      });
+    runner({ [TEST_KIND]: record }, 1, ownPool);
+    // Several polls find nothing to do.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(made).toHaveLength(0);
+    await waitForJobs([await queue(userId, TEST_KIND, {})]);
+    expect(made).toHaveLength(1);
+    expect(ranOn).toEqual([made[0]]);
+    pools.push(...made);
+  });
 
   it("refuses at once past the per-user limits", async () => {
     const userId = await seedUser();

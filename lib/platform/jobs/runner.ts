@@ -30,7 +30,14 @@ export type JobContext = {
 export type JobHandler = (context: JobContext) => Promise<JobOutcome>;
 
 export type JobRunnerOptions = {
+  /** For finding and claiming jobs: short queries, which may share the requests' pool. */
   db: Database;
+  /**
+   * The jobs' own pool, for the work and its lease; made on the first job, so a process that
+   * never runs one never holds a second database client (its data model graph is ~20 MB of
+   * heap). Without it, jobs run on `db`.
+   */
+  jobDb?: () => Database;
   handlers: Readonly<Record<string, JobHandler>>;
   concurrency: number;
   leaseMs?: number;
@@ -115,7 +122,7 @@ export class JobRunner {
   }
 
   private async run(job: ClaimedJob): Promise<void> {
-    const { db } = this.options;
+    const db = this.options.jobDb?.() ?? this.options.db;
     const progress = { percent: 0, stage: "Starting" };
     let renewing: Promise<void> | undefined;
     const renew = () => {

@@ -1,12 +1,14 @@
 import "server-only";
-import { createDatabase, db } from "@/lib/platform/db/client";
+import { createDatabase, type Database, db } from "@/lib/platform/db/client";
 import { env } from "@/lib/platform/env";
 import { type JobHandler, JobRunner } from "@/lib/platform/jobs/runner";
 import { currentJobRunner, setJobRunner } from "@/lib/platform/jobs/wake";
 
-// One runner per server process, on a pool of its own: a slow import holds one of the jobs'
-// connections, never one of the connections that serve pages and the JSON routes. The handlers,
-// one per kind of lib/platform/jobs/kinds.ts, come from the features (instrumentation.ts).
+// One runner per server process. The work runs on a pool of its own: a slow import holds one of
+// the jobs' connections, never one of the connections that serve pages and the JSON routes. That
+// pool is made on the first job; finding and claiming jobs are short queries on the app's pool.
+// The handlers, one per kind of lib/platform/jobs/kinds.ts, come from the features
+// (instrumentation.ts).
 
 export function jobSettings() {
   const settings = env();
@@ -20,11 +22,16 @@ export function startJobWorker(handlers: Readonly<Record<string, JobHandler>>): 
   const existing = currentJobRunner();
   if (existing) return existing;
   const { concurrency, poolMax } = jobSettings();
+  let jobsDatabase: Database | undefined;
   const runner = new JobRunner({
+    db: db(),
     // The embedded server mixes up statements that two connections send at the same moment
     // outside a transaction, and runs one transaction at a time anyway: there jobs share the
     // app's single connection, each import's transaction taking its turn with the requests.
-    db: env().PARLEY_DATABASE_KIND === "embedded" ? db() : createDatabase(env().DATABASE_URL, poolMax, "jobs"),
+    jobDb:
+      env().PARLEY_DATABASE_KIND === "embedded"
+        ? undefined
+        : () => (jobsDatabase ??= createDatabase(env().DATABASE_URL, poolMax, "jobs")),
     handlers,
     concurrency,
     onError: (error, job) => console.error(job ? `job ${job.id} (${job.kind}) failed:` : "job runner:", error),
