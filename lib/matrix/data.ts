@@ -2,37 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { PAIR_SELECT, quotePair } from "@/lib/evidence/pairs";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import type { EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 import { diffLinks } from "@/lib/matrix/amendments";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, StatementListQuery, StatementQualities } from "@/lib/matrix/schema";
-import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { MATRIX_AS_OF_SQL, type MatrixAsOfRow } from "@/lib/matrix/sql.mjs";
 import { db } from "@/lib/platform/db/client";
 import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-type MatrixRow = {
-  issueId: string;
-  partyId: string;
-  version: number;
-  id: string | null;
-  position: Position | null;
-  summary: string | null;
-  statedOn: Date | null;
-  confidence: Confidence | null;
-  confidenceRationale: string | null;
-  redLine: boolean | null;
-  conditionText: string | null;
-  conditionIssueId: string | null;
-  conditionPartyId: string | null;
-  conditionMinPosition: Position | null;
-  evidenceCount: number;
-  links: { evidenceId: string; relation: EvidenceRelation }[];
-};
-
 type QualityColumns = Pick<
-  MatrixRow,
+  MatrixAsOfRow,
   "redLine" | "conditionText" | "conditionIssueId" | "conditionPartyId" | "conditionMinPosition"
 >;
 
@@ -80,7 +61,7 @@ export const STANCE_CONTENT_SELECT = {
 } as const;
 
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
-  return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
+  return db().$queryRawUnsafe<MatrixAsOfRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
 }
 
 type MatrixFrame = {
