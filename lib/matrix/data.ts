@@ -50,6 +50,16 @@ export const AMENDMENT_SELECT = {
   amendedBy: { select: { name: true, email: true } },
 } as const;
 
+/** A statement as a list of them shows it (the digest, an export's quote links): its cell, what it says, when. */
+export const STATEMENT_LINE_SELECT = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  position: true,
+  summary: true,
+  statedOn: true,
+} as const;
+
 /** What a statement says about its cell, as every reader and the edit that amends it select it. */
 export const STANCE_CONTENT_SELECT = {
   position: true,
