@@ -245,7 +245,7 @@ describe("the live hub", () => {
   });
 
   it("brings a change to an open stream within seconds: 20 changes on PostgreSQL, 10 on the embedded database", async () => {
-    const { hub, workspace, alice, bob, stream } = await aliceOnTheMatrix();
+    const { workspace, bob, stream } = await aliceOnTheMatrix();
     const latencies: number[] = [];
     for (let i = 0; i < (embedded ? 10 : 20); i++) {
       const subjectId = `latency-${i}`;
