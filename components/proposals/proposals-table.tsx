@@ -17,24 +17,11 @@ export function ProposalsTable({ slug, proposals }: { slug: string; proposals: N
       caption="Proposals by date"
       head={
         <>
-          <th scope="col" className="py-2 pr-3">
-            Date
-          </th>
-          <th scope="col" className="py-2 pr-3">
-            Proposal
-          </th>
-          <th scope="col" className="py-2 pr-3">
-            Party
-          </th>
-          <th scope="col" className="py-2 pr-3">
-            Kind
-          </th>
-          <th scope="col" className="py-2 pr-3">
-            Provisions
-          </th>
-          <th scope="col" className="py-2 pr-3">
-            Answers
-          </th>
+          {["Date", "Proposal", "Party", "Kind", "Provisions", "Answers"].map((column) => (
+            <th key={column} scope="col" className="py-2 pr-3">
+              {column}
+            </th>
+          ))}
           <th scope="col" className="py-2">
             Answered by
           </th>
