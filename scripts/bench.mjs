@@ -31,7 +31,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { migrateDatabase } from "../tests/support/provision.mjs";
 import {
   BENCH_SHAPE,
@@ -44,6 +43,7 @@ import {
   WIDE_SHAPE,
 } from "./bench-data.mjs";
 import { freePort, startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { withClient } from "./pg-client.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "test-results", "bench");
@@ -152,18 +152,6 @@ async function stopProcess(child) {
 }
 
 // ── databases ──────────────────────────────────────────────────────────────────────────────
-
-async function withClient(url, work) {
-  const client = new pg.Client({ connectionString: url });
-  // A connection ended under it (the database dropped on Ctrl-C) fails the pending query instead.
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function databaseUrl(name) {
   const url = new URL(serverUrl);

@@ -14,11 +14,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { chromium } from "playwright-core";
 import { migrateDatabase } from "../tests/support/provision.mjs";
 import { smallWorkspaceSql } from "./bench-data.mjs";
 import { freePort } from "./embedded-postgres.mjs";
+import { withClient } from "./pg-client.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -28,17 +28,6 @@ const SHAPES = [
   [40, 12],
   [100, 20],
 ];
-
-async function withClient(url, work) {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function waitUntilHealthy(baseUrl) {
   for (let i = 0; i < 480; i++) {

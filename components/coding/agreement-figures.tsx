@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatCoefficient, type RoundFigures } from "@/lib/coding/figures";
 
 const cell = "border-b border-slate-200 px-2 py-1.5 text-left";
@@ -10,75 +11,74 @@ const VARIABLES = [
 
 type CoderName = (id: string) => string;
 
-function AlphaTable({ figures }: { figures: RoundFigures }) {
+/** One table of figures: a caption for screen readers, a header row of the columns, the rows. */
+function FiguresTable({
+  testId,
+  caption,
+  columns,
+  children,
+}: {
+  testId: string;
+  caption: string;
+  columns: readonly string[];
+  children: ReactNode;
+}) {
   return (
-    <table className="w-full text-sm" data-testid="alpha-table">
-      <caption className="sr-only">Krippendorff’s alpha, overall</caption>
+    <table className="w-full text-sm" data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={cell}>
-            Code
-          </th>
-          <th scope="col" className={cell}>
-            Alpha
-          </th>
-          <th scope="col" className={cell}>
-            Units
-          </th>
+          {columns.map((column) => (
+            <th key={column} scope="col" className={cell}>
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
-      <tbody>
-        {VARIABLES.map((v) => (
-          <tr key={v.key}>
-            <th scope="row" className={`${cell} font-normal`}>
-              {v.label} <span className="text-slate-600">({v.level})</span>
-            </th>
-            <td className={`${cell} tabular-nums`} data-testid={`alpha-${v.key}`}>
-              {formatCoefficient(figures.alpha[v.key].alpha)}
-            </td>
-            <td className={`${cell} tabular-nums`}>{figures.alpha[v.key].units}</td>
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{children}</tbody>
     </table>
+  );
+}
+
+function AlphaTable({ figures }: { figures: RoundFigures }) {
+  return (
+    <FiguresTable testId="alpha-table" caption="Krippendorff’s alpha, overall" columns={["Code", "Alpha", "Units"]}>
+      {VARIABLES.map((v) => (
+        <tr key={v.key}>
+          <th scope="row" className={`${cell} font-normal`}>
+            {v.label} <span className="text-slate-600">({v.level})</span>
+          </th>
+          <td className={`${cell} tabular-nums`} data-testid={`alpha-${v.key}`}>
+            {formatCoefficient(figures.alpha[v.key].alpha)}
+          </td>
+          <td className={`${cell} tabular-nums`}>{figures.alpha[v.key].units}</td>
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
 function KappaTable({ figures, name }: { figures: RoundFigures; name: CoderName }) {
   return (
-    <table className="w-full text-sm" data-testid="kappa-table">
-      <caption className="sr-only">Cohen’s kappa per pair of coders</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={cell}>
-            Pair
+    <FiguresTable
+      testId="kappa-table"
+      caption="Cohen’s kappa per pair of coders"
+      columns={["Pair", ...VARIABLES.map((v) => v.label), "Units"]}
+    >
+      {figures.pairs.map((pair) => (
+        <tr key={`${pair.coderA}-${pair.coderB}`}>
+          <th scope="row" className={`${cell} font-normal`}>
+            {name(pair.coderA)} · {name(pair.coderB)}
           </th>
           {VARIABLES.map((v) => (
-            <th key={v.key} scope="col" className={cell}>
-              {v.label}
-            </th>
+            <td key={v.key} className={`${cell} tabular-nums`}>
+              {formatCoefficient(pair[v.key].kappa)}
+            </td>
           ))}
-          <th scope="col" className={cell}>
-            Units
-          </th>
+          <td className={`${cell} tabular-nums`}>{pair.position.units}</td>
         </tr>
-      </thead>
-      <tbody>
-        {figures.pairs.map((pair) => (
-          <tr key={`${pair.coderA}-${pair.coderB}`}>
-            <th scope="row" className={`${cell} font-normal`}>
-              {name(pair.coderA)} · {name(pair.coderB)}
-            </th>
-            {VARIABLES.map((v) => (
-              <td key={v.key} className={`${cell} tabular-nums`}>
-                {formatCoefficient(pair[v.key].kappa)}
-              </td>
-            ))}
-            <td className={`${cell} tabular-nums`}>{pair.position.units}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </FiguresTable>
   );
 }
 
@@ -92,44 +92,29 @@ function IssueTable({
   issueTitles: Map<string, string>;
 }) {
   return (
-    <table className="w-full text-sm" data-testid="issue-table">
-      <caption className="sr-only">Agreement on positions per issue</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={cell}>
-            Issue
+    <FiguresTable
+      testId="issue-table"
+      caption="Agreement on positions per issue"
+      columns={["Issue", "Alpha (ordinal)", "Units", "Kappa per pair"]}
+    >
+      {figures.issues.map((issue) => (
+        <tr key={issue.issueId}>
+          <th scope="row" className={`${cell} font-normal`}>
+            {issueTitles.get(issue.issueId) ?? "A deleted issue"}
           </th>
-          <th scope="col" className={cell}>
-            Alpha (ordinal)
-          </th>
-          <th scope="col" className={cell}>
-            Units
-          </th>
-          <th scope="col" className={cell}>
-            Kappa per pair
-          </th>
+          <td className={`${cell} tabular-nums`}>{formatCoefficient(issue.position.alpha)}</td>
+          <td className={`${cell} tabular-nums`}>{issue.position.units}</td>
+          <td className={cell}>
+            {issue.pairs.map((pair) => (
+              <span key={`${pair.coderA}-${pair.coderB}`} className="block">
+                {name(pair.coderA)} · {name(pair.coderB)}: {formatCoefficient(pair.position.kappa)} (
+                {pair.position.units} units)
+              </span>
+            ))}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {figures.issues.map((issue) => (
-          <tr key={issue.issueId}>
-            <th scope="row" className={`${cell} font-normal`}>
-              {issueTitles.get(issue.issueId) ?? "A deleted issue"}
-            </th>
-            <td className={`${cell} tabular-nums`}>{formatCoefficient(issue.position.alpha)}</td>
-            <td className={`${cell} tabular-nums`}>{issue.position.units}</td>
-            <td className={cell}>
-              {issue.pairs.map((pair) => (
-                <span key={`${pair.coderA}-${pair.coderB}`} className="block">
-                  {name(pair.coderA)} · {name(pair.coderB)}: {formatCoefficient(pair.position.kappa)} (
-                  {pair.position.units} units)
-                </span>
-              ))}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </FiguresTable>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { actionErrorMessage } from "@/components/ui/action-error";
+import { onFormData } from "@/components/ui/on-form-data";
 import { correctDocumentAction } from "@/lib/documents/actions";
 
 export function CorrectForm({
@@ -23,17 +24,15 @@ export function CorrectForm({
     <form
       className="space-y-4"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
+      onSubmit={onFormData((form) =>
         action.execute({
           workspaceSlug: slug,
           documentId,
           baseRevision: revision.number,
           text: String(form.get("text") ?? ""),
           note: String(form.get("note") ?? ""),
-        });
-      }}
+        }),
+      )}
     >
       {refusal ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { PartyOptions } from "@/components/ui/party-options";
 import type { EvidenceFormOptions } from "@/lib/documents/data";
 import { similarPeople } from "@/lib/people/names";
 import type { SpeakerChoice } from "./use-speaker-choice";
@@ -107,11 +108,7 @@ function NewSpeakerFields({ speaker, options, first }: FieldsProps) {
           className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1"
         >
           <option value="">None (outside organisation or expert)</option>
-          {options.parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <PartyOptions parties={options.parties} />
         </select>
       </label>
       <label className="block text-sm">

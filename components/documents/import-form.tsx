@@ -2,6 +2,7 @@
 
 import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/form-feedback";
+import { onFormData } from "@/components/ui/on-form-data";
 import { DOCUMENT_TITLE_MAX } from "@/lib/documents/schema";
 import { type DocumentImport, useDocumentImport } from "./use-document-import";
 
@@ -11,14 +12,7 @@ export function ImportForm({ slug }: { slug: string }) {
   const doc = useDocumentImport(slug);
   const { file, progress } = doc;
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        doc.submit(new FormData(e.currentTarget));
-      }}
-    >
+    <form className="space-y-4" noValidate onSubmit={onFormData(doc.submit)}>
       <ImportNotices slug={slug} doc={doc} />
       <DocumentField doc={doc} name="title" label="Title" extra={{ required: "" }} />
       <div className="grid gap-4 sm:grid-cols-2">

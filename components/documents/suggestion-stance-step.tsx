@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { PartyOptions } from "@/components/ui/party-options";
 import { SidePanel } from "@/components/ui/side-panel";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
 import { POSITIONS, type Position } from "@/lib/matrix/positions";
@@ -65,11 +66,7 @@ function StanceChoices({ step, matrix, suggestion }: StanceFormProps & { matrix:
         Party
         <select value={stance.partyId} onChange={(e) => stance.setPartyId(e.target.value)} className={SELECT}>
           <option value="">Choose a party</option>
-          {matrix.parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <PartyOptions parties={matrix.parties} />
         </select>
       </label>
       <label className="block text-sm font-medium">

@@ -2,6 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useStanceWords } from "@/components/matrix/use-stance-words";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import { linkEvidenceAction } from "@/lib/evidence/actions";
 import type { QuoteSuggestion } from "@/lib/evidence/suggest";
@@ -28,23 +29,12 @@ export type StanceStepTarget = { slug: string; suggestion: QuoteSuggestion; evid
 function useProposedStance(suggestion: QuoteSuggestion, saidOn: string) {
   const [issueId, setIssueId] = useState(suggestion.issues[0]?.key ?? "");
   const [partyId, setPartyId] = useState(suggestion.party?.key ?? "");
-  const [position, setPosition] = useState<Position | "">(
-    suggestion.stance ? POSITION_OF_CUE[suggestion.stance.cue] : "",
-  );
-  const [summary, setSummary] = useState(suggestion.text.slice(0, SUMMARY_MAX));
-  const [statedOn, setStatedOn] = useState(saidOn || today());
-  return {
-    issueId,
-    setIssueId,
-    partyId,
-    setPartyId,
-    position,
-    setPosition,
-    summary,
-    setSummary,
-    statedOn,
-    setStatedOn,
-  };
+  const words = useStanceWords<Position | "">({
+    position: suggestion.stance ? POSITION_OF_CUE[suggestion.stance.cue] : "",
+    summary: suggestion.text.slice(0, SUMMARY_MAX),
+    statedOn: saidOn || today(),
+  });
+  return { issueId, setIssueId, partyId, setPartyId, ...words };
 }
 
 export type ProposedStance = ReturnType<typeof useProposedStance>;

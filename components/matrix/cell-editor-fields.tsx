@@ -4,6 +4,7 @@ import type { RefObject } from "react";
 import type { MinPosition, Position, SetStanceField, StanceFields } from "@/components/matrix/use-stance-fields";
 import { CharacterCount } from "@/components/ui/character-count";
 import { DateInput } from "@/components/ui/date-input";
+import { PartyOptions } from "@/components/ui/party-options";
 import { EARLIEST_DATE, toCalendarDate } from "@/lib/matrix/calendar";
 import {
   CONDITION_MIN_POSITIONS,
@@ -204,11 +205,7 @@ function ConditionCell({
           className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5"
         >
           <option value="">— no cell —</option>
-          {parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <PartyOptions parties={parties} />
         </select>
       </label>
       <label className="block">

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { MergeDialog } from "@/components/people/merge-dialog";
+import { PartyOptions } from "@/components/ui/party-options";
 import type { PersonListItem } from "@/lib/people/data";
 import { type PersonEditState, usePersonEdit } from "./use-person-edit";
 
@@ -98,11 +99,7 @@ function PersonFields({ person, parties }: { person: PersonListItem; parties: Pa
           className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1"
         >
           <option value="">None</option>
-          {parties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <PartyOptions parties={parties} />
         </select>
       </label>
       <label className="text-sm">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { type FormEvent, useState } from "react";
+import { useStanceWords } from "@/components/matrix/use-stance-words";
 import { actionErrorMessage } from "@/components/ui/action-error";
 import type { Position } from "@/lib/enums";
 import { recordOwnReadingAction } from "@/lib/review/actions";
@@ -18,9 +19,7 @@ type Cell = { workspaceSlug: string; issueId: string; partyId: string; baseVersi
 /** The reviewer's own reading of the cell, the quotes it cites, and the action recording it. */
 export function useOwnReading(cell: Cell, positions: readonly Position[], quotes: CitedQuote[]) {
   const router = useRouter();
-  const [position, setPosition] = useState<Position>(positions[0]!);
-  const [summary, setSummary] = useState("");
-  const [statedOn, setStatedOn] = useState("");
+  const words = useStanceWords<Position>({ position: positions[0]!, summary: "", statedOn: "" });
   const [rationale, setRationale] = useState("");
   const [cited, setCited] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -37,9 +36,9 @@ export function useOwnReading(cell: Cell, positions: readonly Position[], quotes
     setRefusal(null);
     record.execute({
       ...cell,
-      position,
-      summary,
-      statedOn,
+      position: words.position,
+      summary: words.summary,
+      statedOn: words.statedOn,
       links: quotes
         .filter((q) => cited.includes(q.evidenceId))
         .map(({ evidenceId, relation }) => ({ evidenceId, relation })),
@@ -48,12 +47,7 @@ export function useOwnReading(cell: Cell, positions: readonly Position[], quotes
   };
 
   return {
-    position,
-    setPosition,
-    summary,
-    setSummary,
-    statedOn,
-    setStatedOn,
+    ...words,
     rationale,
     setRationale,
     cited,

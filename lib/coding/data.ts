@@ -14,17 +14,16 @@ import { type AuthorizedWorkspace, PERMISSIONS } from "@/lib/workspaces/access";
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 
+/** A round as its heading shows it: title, open or closed, and since when. */
+export const ROUND_HEADING_SELECT = { id: true, title: true, status: true, createdAt: true, closedAt: true } as const;
+
 /** The workspace's rounds, newest first, with each coder's progress (counts only: coding is blind). */
 export async function listCodingRounds(workspace: AuthorizedWorkspace) {
   const rounds = await db().codingRound.findMany({
     where: { workspaceId: workspace.id },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: {
-      id: true,
-      title: true,
-      status: true,
-      createdAt: true,
-      closedAt: true,
+      ...ROUND_HEADING_SELECT,
       _count: { select: { units: true } },
       coders: { select: { user: PERSON, _count: { select: { codes: true } } } },
     },
@@ -77,11 +76,7 @@ export async function findCodingRound(workspace: AuthorizedWorkspace, roundId: s
   const round = await db().codingRound.findFirst({
     where: { id: roundId, workspaceId: workspace.id },
     select: {
-      id: true,
-      title: true,
-      status: true,
-      createdAt: true,
-      closedAt: true,
+      ...ROUND_HEADING_SELECT,
       createdBy: PERSON,
       workspace: { select: { positionLabels: true } },
       units: {

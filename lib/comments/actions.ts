@@ -1,15 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import {
-  type CommentPlace,
-  deleteComment,
-  editComment,
-  postComment,
-  reopenThread,
-  replyToComment,
-  resolveThread,
-} from "@/lib/comments/mutations";
+import type { CommentPlace } from "@/lib/comments/mutations";
+import * as comments from "@/lib/comments/mutations";
 import { sendCommentNotificationMails } from "@/lib/comments/notification-mail";
 import { commentPagePath, commentPermalink } from "@/lib/comments/permalink";
 import {
@@ -53,7 +46,7 @@ export const postCommentAction = workspaceAction
         : { statementId: statementId! };
     return mailedAndRevalidated(
       ctx.workspace,
-      orRefuse(await postComment(ctx.workspace, { target, body, mentionUserIds })),
+      orRefuse(await comments.postComment(ctx.workspace, { target, body, mentionUserIds })),
     );
   });
 
@@ -61,33 +54,33 @@ export const replyToCommentAction = workspaceAction
   .metadata({ name: "replyToComment", permission: "comment:write" })
   .inputSchema(ReplyToCommentSchema)
   .action(async ({ parsedInput, ctx }) =>
-    mailedAndRevalidated(ctx.workspace, orRefuse(await replyToComment(ctx.workspace, parsedInput))),
+    mailedAndRevalidated(ctx.workspace, orRefuse(await comments.replyToComment(ctx.workspace, parsedInput))),
   );
 
 export const editCommentAction = workspaceAction
   .metadata({ name: "editComment", permission: "comment:write" })
   .inputSchema(EditCommentSchema)
   .action(async ({ parsedInput, ctx }) =>
-    mailedAndRevalidated(ctx.workspace, orRefuse(await editComment(ctx.workspace, parsedInput))),
+    mailedAndRevalidated(ctx.workspace, orRefuse(await comments.editComment(ctx.workspace, parsedInput))),
   );
 
 export const deleteCommentAction = workspaceAction
   .metadata({ name: "deleteComment", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, orRefuse(await deleteComment(ctx.workspace, parsedInput))),
+    revalidated(ctx.workspace.slug, orRefuse(await comments.deleteComment(ctx.workspace, parsedInput))),
   );
 
 export const resolveThreadAction = workspaceAction
   .metadata({ name: "resolveThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, orRefuse(await resolveThread(ctx.workspace, parsedInput))),
+    revalidated(ctx.workspace.slug, orRefuse(await comments.resolveThread(ctx.workspace, parsedInput))),
   );
 
 export const reopenThreadAction = workspaceAction
   .metadata({ name: "reopenThread", permission: "comment:write" })
   .inputSchema(CommentIdSchema)
   .action(async ({ parsedInput, ctx }) =>
-    revalidated(ctx.workspace.slug, orRefuse(await reopenThread(ctx.workspace, parsedInput))),
+    revalidated(ctx.workspace.slug, orRefuse(await comments.reopenThread(ctx.workspace, parsedInput))),
   );

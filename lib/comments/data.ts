@@ -5,17 +5,22 @@ import { db } from "@/lib/platform/db/client";
 import { displayName } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-const commentSelect = {
-  id: true,
-  parentId: true,
-  statementId: true,
-  proposalId: true,
+/** A comment's words and what became of it: written, edited, deleted, its thread resolved and by whom. */
+export const COMMENT_STATE_SELECT = {
   body: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
   resolvedAt: true,
   resolvedById: true,
+} as const;
+
+const commentSelect = {
+  id: true,
+  parentId: true,
+  statementId: true,
+  proposalId: true,
+  ...COMMENT_STATE_SELECT,
   author: { select: { id: true, name: true, email: true } },
 } as const;
 

@@ -5,7 +5,7 @@ import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
 import { type CellTimeline, landTimelines, readAtTwoDates, retractedBetween } from "@/lib/convergence/timeline";
 import { type ConvergenceView, convergenceOf } from "@/lib/convergence/view";
 import { listEvents } from "@/lib/events/data";
-import { getMatrix, listChangeDates, readMatrixFrame } from "@/lib/matrix/data";
+import { getMatrix, listChangeDates, readMatrixFrame, STATEMENT_LINE_SELECT } from "@/lib/matrix/data";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { db, dbPool } from "@/lib/platform/db/client";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -99,12 +99,7 @@ export async function getWhatMoved(
 
 /** A statement as the digest lists it. */
 const WINDOW_STATEMENT = {
-  id: true,
-  issueId: true,
-  partyId: true,
-  position: true,
-  summary: true,
-  statedOn: true,
+  ...STATEMENT_LINE_SELECT,
   amendment: { select: { kind: true, reason: true } },
 } as const;
 

@@ -169,21 +169,39 @@ async function insertEvidence(
       })),
     });
   }
-  await recordWorkspaceActivity(tx, workspace, {
-    action: "evidence.created",
-    subjectType: "evidence",
-    subjectId: evidence.id,
-    after: {
-      documentId,
-      startOffset: input.startOffset,
-      endOffset: input.endOffset,
-      exact: input.exact,
-      speakerId,
-      kind: input.kind,
-      links: input.links,
-    },
+  await recordEvidenceCreated(tx, workspace, evidence.id, {
+    documentId,
+    startOffset: input.startOffset,
+    endOffset: input.endOffset,
+    exact: input.exact,
+    speakerId,
+    kind: input.kind,
+    links: input.links,
   });
   return evidence.id;
+}
+
+/** The activity row of a new quote, however it was made (a selection, a sheet's row). */
+export function recordEvidenceCreated(
+  tx: Transaction,
+  workspace: AuthorizedWorkspace,
+  evidenceId: string,
+  after: {
+    documentId: string;
+    startOffset: number;
+    endOffset: number;
+    exact: string;
+    speakerId: string | null;
+    kind: EvidenceKind;
+    links: EvidenceInput["links"];
+  },
+) {
+  return recordWorkspaceActivity(tx, workspace, {
+    action: "evidence.created",
+    subjectType: "evidence",
+    subjectId: evidenceId,
+    after,
+  });
 }
 
 /**

@@ -67,16 +67,16 @@ const MAX_QUOTE_CHARS = 3000;
 /** How many mentions or speakers back (and ahead) a title or "the expert" may reach. */
 const SEARCH_LIMIT = 400;
 
+const RULE_OUT = ["does not", "did not", "doesn't", "didn't", "doesn\u2019t", "didn\u2019t"].map(
+  (n) => `${n} rule out`,
+);
+/** "argued the West is …": they all take a bare clause as well as a that-clause. */
+const CONTENDING = ["argued", "argues", "claimed", "claims", "insisted", "insists"];
 // Verbs (and phrases) that report speech; the sets below say which constructions each may take.
 const CUE_WORDS = [
   "went on to say",
   "goes on to say",
-  "does not rule out",
-  "did not rule out",
-  "doesn't rule out",
-  "didn't rule out",
-  "doesn\u2019t rule out",
-  "didn\u2019t rule out",
+  ...RULE_OUT,
   "pointed out",
   "points out",
   "pointing out",
@@ -127,12 +127,7 @@ const CUE_WORDS = [
   "recalls",
   "recalling",
   "quoted",
-  "argued",
-  "argues",
-  "claimed",
-  "claims",
-  "insisted",
-  "insists",
+  ...CONTENDING,
   "remarked",
   "observed",
   "concluded",
@@ -191,80 +186,6 @@ const DASH_ATTRIBUTION = new RegExp(
   "g",
 );
 
-/** May introduce a that-clause: "X said that …", "X told reporters that …". */
-const THAT_CUES = new Set([
-  "said",
-  "says",
-  "told",
-  "tells",
-  "noted",
-  "notes",
-  "stressed",
-  "stresses",
-  "emphasised",
-  "emphasized",
-  "emphasises",
-  "emphasizes",
-  "underlined",
-  "underscored",
-  "added",
-  "adds",
-  "stated",
-  "states",
-  "explained",
-  "explains",
-  "believes",
-  "believed",
-  "thinks",
-  "pointed out",
-  "points out",
-  "warned",
-  "warns",
-  "recalled",
-  "recalls",
-  "argued",
-  "argues",
-  "claimed",
-  "claims",
-  "insisted",
-  "insists",
-  "remarked",
-  "observed",
-  "concluded",
-  "concludes",
-  "reminded",
-  "reminds",
-  "acknowledged",
-  "admitted",
-  "recognized",
-  "recognised",
-  "confirmed",
-  "announced",
-  "declared",
-  "replied",
-  "responded",
-  "answered",
-  "asserted",
-  "suggested",
-  "suggests",
-  "mentioned",
-  "reiterated",
-  "denied",
-  "wrote",
-  "writes",
-  "reported",
-  "asked",
-  "hopes",
-  "hoped",
-  "expects",
-  "saying",
-  "noting",
-  "adding",
-  "stressing",
-  "warning",
-  "emphasising",
-  "emphasizing",
-]);
 /** May take a clause without "that": "Lavrov said the West is …". */
 const BARE_CLAUSE_CUES = new Set([
   "said",
@@ -274,12 +195,7 @@ const BARE_CLAUSE_CUES = new Set([
   "believes",
   "believed",
   "thinks",
-  "argued",
-  "argues",
-  "claimed",
-  "claims",
-  "insisted",
-  "insists",
+  ...CONTENDING,
   "warned",
   "told",
   "tells",
@@ -325,13 +241,31 @@ const TRAILING_ONLY = new Set([
   "quoted",
   "put it",
   "commented",
-  "does not rule out",
-  "did not rule out",
-  "doesn't rule out",
-  "didn't rule out",
-  "doesn\u2019t rule out",
-  "didn\u2019t rule out",
+  ...RULE_OUT,
 ]);
+/** May introduce a that-clause ("X said that …", "X told reporters that …"): every cue but these. */
+const THAT_CUES = new Set(
+  CUE_WORDS.filter(
+    (c) =>
+      !TRAILING_ONLY.has(c) &&
+      ![
+        "pointing out",
+        "called on",
+        "calls on",
+        "called for",
+        "calls for",
+        "according to",
+        "say",
+        "telling",
+        "explaining",
+        "recalling",
+        "highlighted",
+        "named",
+        "urged",
+        "proposed",
+      ].includes(c),
+  ),
+);
 /** May come before the speaker: "said Blinken", "added Kortunov", "recognized by the minister". */
 const INVERTIBLE = new Set([
   "said",
@@ -1253,14 +1187,7 @@ function continueWithQuotes(
           : null;
     if (prior && prior.personId) {
       const span = trimSpan(view, q.contentStart, q.contentEnd);
-      if (span)
-        sentenceDrafts.push({
-          ...span,
-          kind: "DIRECT_QUOTE",
-          cue: "continuation",
-          personId: prior.personId,
-          speakerName: prior.speakerName,
-        });
+      if (span) sentenceDrafts.push(continuationOf(prior, "DIRECT_QUOTE", span));
     }
   }
 }
@@ -1283,13 +1210,7 @@ function attributeQuotesBefore(view: string, scan: ParagraphScan, drafts: Draft[
     if (wordCount(view.slice(q.contentStart, q.contentEnd)) < MIN_QUOTE_WORDS) continue;
     const span = trimSpan(view, q.contentStart, q.contentEnd);
     if (!span) continue;
-    const draft: Draft = {
-      ...span,
-      kind: "DIRECT_QUOTE",
-      cue: "continuation",
-      personId: next.personId,
-      speakerName: next.speakerName,
-    };
+    const draft = continuationOf(next, "DIRECT_QUOTE", span);
     found[si] = draft;
     drafts.push(draft);
   }
@@ -1308,16 +1229,15 @@ function continueBetweenStatements(view: string, scan: ParagraphScan, drafts: Dr
     if (pointsBack(view.slice(sentence.start, sentence.end))) continue;
     const span = trimSpan(view, sentence.start, sentence.end);
     if (!span) continue;
-    const draft: Draft = {
-      ...span,
-      kind: "REPORTED_SPEECH",
-      cue: "continuation",
-      personId: before.personId,
-      speakerName: before.speakerName,
-    };
+    const draft = continuationOf(before, "REPORTED_SPEECH", span);
     found[si] = draft;
     drafts.push(draft);
   }
+}
+
+/** `span` carries on `speaker`'s statement, so it is theirs too. */
+function continuationOf(speaker: Draft, kind: Draft["kind"], span: { start: number; end: number }): Draft {
+  return { ...span, kind, cue: "continuation", personId: speaker.personId, speakerName: speaker.speakerName };
 }
 
 /**

@@ -1,6 +1,8 @@
 import "server-only";
 import { activityNames, listRecordChanges } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
+import { ROUND_HEADING_SELECT } from "@/lib/coding/data";
+import { COMMENT_STATE_SELECT } from "@/lib/comments/data";
 import { getWhatMoved } from "@/lib/convergence/data";
 import { orderSides, PAIR_SELECT, type QuoteOrder, quotePair } from "@/lib/evidence/pairs";
 import type {
@@ -22,7 +24,7 @@ import {
   WorkspaceExportSchema,
 } from "@/lib/exports/workspace-file";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getMatrix, listChangeDates, STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
+import { getMatrix, listChangeDates, STANCE_CONTENT_SELECT, STATEMENT_LINE_SELECT } from "@/lib/matrix/data";
 import { toCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView } from "@/lib/matrix/schema";
@@ -299,12 +301,7 @@ function findAnnotatedEvidence(workspace: AuthorizedWorkspace) {
           relation: true,
           statement: {
             select: {
-              id: true,
-              issueId: true,
-              partyId: true,
-              position: true,
-              summary: true,
-              statedOn: true,
+              ...STATEMENT_LINE_SELECT,
               issue: { select: { title: true } },
               party: { select: { name: true } },
               amendment: { select: { kind: true } },
@@ -524,12 +521,7 @@ async function readReview(tx: Transaction, where: Scope) {
       proposalId: true,
       parentId: true,
       author: ACTOR,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      resolvedAt: true,
-      resolvedById: true,
+      ...COMMENT_STATE_SELECT,
     },
   });
   const proposals = await tx.stanceProposal.findMany({
@@ -619,11 +611,7 @@ function readCodingRounds(tx: Transaction, where: Scope) {
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      title: true,
-      status: true,
-      createdAt: true,
-      closedAt: true,
+      ...ROUND_HEADING_SELECT,
       createdBy: ACTOR,
       units: { orderBy: { sortOrder: "asc" }, select: { evidenceId: true } },
       coders: { orderBy: { userId: "asc" }, select: { user: ACTOR } },

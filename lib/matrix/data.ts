@@ -2,37 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { PAIR_SELECT, quotePair } from "@/lib/evidence/pairs";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
+import type { EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 import { diffLinks } from "@/lib/matrix/amendments";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, StatementListQuery, StatementQualities } from "@/lib/matrix/schema";
-import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { MATRIX_AS_OF_SQL, type MatrixAsOfRow } from "@/lib/matrix/sql.mjs";
 import { db } from "@/lib/platform/db/client";
 import { displayNameOrNull } from "@/lib/users/display-name";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 
-type MatrixRow = {
-  issueId: string;
-  partyId: string;
-  version: number;
-  id: string | null;
-  position: Position | null;
-  summary: string | null;
-  statedOn: Date | null;
-  confidence: Confidence | null;
-  confidenceRationale: string | null;
-  redLine: boolean | null;
-  conditionText: string | null;
-  conditionIssueId: string | null;
-  conditionPartyId: string | null;
-  conditionMinPosition: Position | null;
-  evidenceCount: number;
-  links: { evidenceId: string; relation: EvidenceRelation }[];
-};
-
 type QualityColumns = Pick<
-  MatrixRow,
+  MatrixAsOfRow,
   "redLine" | "conditionText" | "conditionIssueId" | "conditionPartyId" | "conditionMinPosition"
 >;
 
@@ -69,6 +50,16 @@ export const AMENDMENT_SELECT = {
   amendedBy: { select: { name: true, email: true } },
 } as const;
 
+/** A statement as a list of them shows it (the digest, an export's quote links): its cell, what it says, when. */
+export const STATEMENT_LINE_SELECT = {
+  id: true,
+  issueId: true,
+  partyId: true,
+  position: true,
+  summary: true,
+  statedOn: true,
+} as const;
+
 /** What a statement says about its cell, as every reader and the edit that amends it select it. */
 export const STANCE_CONTENT_SELECT = {
   position: true,
@@ -80,7 +71,7 @@ export const STANCE_CONTENT_SELECT = {
 } as const;
 
 function latestStatementsAsOf(workspaceId: string, asOf: string) {
-  return db().$queryRawUnsafe<MatrixRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
+  return db().$queryRawUnsafe<MatrixAsOfRow[]>(MATRIX_AS_OF_SQL, workspaceId, asOf);
 }
 
 type MatrixFrame = {

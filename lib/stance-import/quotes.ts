@@ -2,6 +2,7 @@ import "server-only";
 import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { sha256 } from "@/lib/documents/hash";
 import { insertDocument } from "@/lib/documents/mutations";
+import { recordEvidenceCreated } from "@/lib/evidence/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -69,19 +70,14 @@ export async function insertSheetQuote(tx: Tx, workspace: AuthorizedWorkspace, q
     },
     select: { id: true },
   });
-  await recordWorkspaceActivity(tx, workspace, {
-    action: "evidence.created",
-    subjectType: "evidence",
-    subjectId: evidence.id,
-    after: {
-      documentId,
-      startOffset: 0,
-      endOffset: length,
-      exact: quote.quote,
-      speakerId: null,
-      kind: "DIRECT_QUOTE",
-      links: [],
-    },
+  await recordEvidenceCreated(tx, workspace, evidence.id, {
+    documentId,
+    startOffset: 0,
+    endOffset: length,
+    exact: quote.quote,
+    speakerId: null,
+    kind: "DIRECT_QUOTE",
+    links: [],
   });
   return evidence.id;
 }

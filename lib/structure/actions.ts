@@ -4,19 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Result } from "@/lib/platform/errors";
 import { orRefuse, workspaceAction } from "@/lib/safe-action";
-import {
-  addIssue,
-  addParty,
-  archiveIssue,
-  archiveParty,
-  renameIssue,
-  renameParty,
-  renamePositionLabels,
-  reorderIssues,
-  reorderParties,
-  unarchiveIssue,
-  unarchiveParty,
-} from "@/lib/structure/mutations";
+import * as structure from "@/lib/structure/mutations";
 import {
   AddIssueSchema,
   AddPartySchema,
@@ -51,37 +39,37 @@ function structureAction<Schema extends z.ZodType<{ workspaceSlug: string }>, Va
 }
 
 export const addIssueAction = structureAction("addIssue", AddIssueSchema, async (workspace, input) => {
-  const added = await addIssue(workspace, input);
+  const added = await structure.addIssue(workspace, input);
   return added.ok ? { ok: true, id: added.id, title: added.title } : added;
 });
-export const renameIssueAction = structureAction("renameIssue", RenameIssueSchema, renameIssue);
+export const renameIssueAction = structureAction("renameIssue", RenameIssueSchema, structure.renameIssue);
 export const archiveIssueAction = structureAction("archiveIssue", IssueIdSchema, (workspace, input) =>
-  archiveIssue(workspace, input.issueId),
+  structure.archiveIssue(workspace, input.issueId),
 );
 export const unarchiveIssueAction = structureAction("unarchiveIssue", IssueIdSchema, (workspace, input) =>
-  unarchiveIssue(workspace, input.issueId),
+  structure.unarchiveIssue(workspace, input.issueId),
 );
 export const reorderIssuesAction = structureAction("reorderIssues", ReorderIssuesSchema, (workspace, input) =>
-  reorderIssues(workspace, input.orderedIds),
+  structure.reorderIssues(workspace, input.orderedIds),
 );
 
 export const addPartyAction = structureAction("addParty", AddPartySchema, async (workspace, input) => {
-  const added = await addParty(workspace, input);
+  const added = await structure.addParty(workspace, input);
   return added.ok ? { ok: true, id: added.id, name: added.name } : added;
 });
-export const renamePartyAction = structureAction("renameParty", RenamePartySchema, renameParty);
+export const renamePartyAction = structureAction("renameParty", RenamePartySchema, structure.renameParty);
 export const archivePartyAction = structureAction("archiveParty", PartyIdSchema, (workspace, input) =>
-  archiveParty(workspace, input.partyId),
+  structure.archiveParty(workspace, input.partyId),
 );
 export const unarchivePartyAction = structureAction("unarchiveParty", PartyIdSchema, (workspace, input) =>
-  unarchiveParty(workspace, input.partyId),
+  structure.unarchiveParty(workspace, input.partyId),
 );
 export const reorderPartiesAction = structureAction("reorderParties", ReorderPartiesSchema, (workspace, input) =>
-  reorderParties(workspace, input.orderedIds),
+  structure.reorderParties(workspace, input.orderedIds),
 );
 
 export const renamePositionLabelsAction = structureAction(
   "renamePositionLabels",
   RenamePositionLabelsSchema,
-  async (workspace, input) => ({ ok: true, ...(await renamePositionLabels(workspace, input.labels)) }),
+  async (workspace, input) => ({ ok: true, ...(await structure.renamePositionLabels(workspace, input.labels)) }),
 );

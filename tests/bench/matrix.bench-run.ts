@@ -12,12 +12,11 @@ import { afterAll, expect, it } from "vitest";
 import { getHeatMap, getWhatMoved, type HeatMap } from "@/lib/convergence/data";
 import type { HeatMapCell } from "@/lib/convergence/heat-map";
 import { CELL_TIMELINES_SQL } from "@/lib/convergence/sql";
-import type { EvidenceRelation, Position } from "@/lib/enums";
 import { adjacentChangeDates, getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
 import type { MatrixView, RecordStatementInput } from "@/lib/matrix/schema";
-import { MATRIX_AS_OF_SQL } from "@/lib/matrix/sql";
+import { MATRIX_AS_OF_SQL, type MatrixAsOfRow } from "@/lib/matrix/sql.mjs";
 import { findLiveToken, hashApiToken, newApiToken } from "@/lib/platform/auth/api-tokens";
 import { SESSION_COOKIE, SESSION_IDLE_SECONDS } from "@/lib/platform/auth/config";
 import { checkSessionToken } from "@/lib/platform/auth/session-check";
@@ -64,28 +63,7 @@ const DISTINCT_ON_SQL = `
 // The baseline: what a good engineer writes by hand for getMatrix's whole output (the cells in
 // BASELINE_CELLS_SQL, tests/bench/baseline-sql.mjs); the labels, parties and issues alongside, all
 // four sent at once over a pool of the app's size and assembled into the same MatrixView.
-type BaselineCell = {
-  issueId: string;
-  partyId: string;
-  version: number;
-  id: string | null;
-  position: MatrixView["cells"][number]["statement"] extends infer S
-    ? S extends { position: infer P }
-      ? P
-      : never
-    : never;
-  summary: string | null;
-  statedOn: string | null;
-  confidence: "LOW" | "MEDIUM" | "HIGH" | null;
-  confidenceRationale: string | null;
-  redLine: boolean | null;
-  conditionText: string | null;
-  conditionIssueId: string | null;
-  conditionPartyId: string | null;
-  conditionMinPosition: Position | null;
-  evidenceCount: number;
-  links: { evidenceId: string; relation: EvidenceRelation }[];
-};
+type BaselineCell = Omit<MatrixAsOfRow, "statedOn"> & { statedOn: string | null };
 
 type ConditionCell = NonNullable<NonNullable<MatrixView["cells"][number]["statement"]>["conditionCell"]>;
 

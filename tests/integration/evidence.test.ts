@@ -10,10 +10,12 @@ import { createEvidence, linkEvidence } from "@/lib/evidence/mutations";
 import { CreateEvidenceSchema } from "@/lib/evidence/schema";
 import { mergePeople } from "@/lib/people/mutations";
 import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 import { loadDemoPair } from "../support/demo-workspaces";
+import { saveBareQuote } from "../support/quotes";
 
 // Importing sources and saving quotes from them, through the data layer the server actions call
 // once the gate has let a request through. Runs on real PostgreSQL and on PGlite.
@@ -39,16 +41,16 @@ async function counts() {
 }
 
 async function imported(text = ARTICLE) {
-  const result = await importDocument(workspace, {
-    title: `Article ${randomUUID().slice(0, 6)}`,
-    outlet: "TASS",
-    url: "",
-    language: "en",
-    publishedOn: "2022-03-03",
-    text,
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result;
+  return unwrap(
+    await importDocument(workspace, {
+      title: `Article ${randomUUID().slice(0, 6)}`,
+      outlet: "TASS",
+      url: "",
+      language: "en",
+      publishedOn: "2022-03-03",
+      text,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -216,15 +218,7 @@ describe("saving a passage as evidence", () => {
 
   it("links a saved quote to a statement once, and never to another workspace's statement", async () => {
     const { documentId, revisionId, anchor } = await passage("little cause for optimism");
-    const saved = await createEvidence(workspace, {
-      documentId,
-      revisionId,
-      ...anchor,
-      kind: "REPORTED_SPEECH",
-      note: "",
-      links: [],
-    });
-    if (!saved.ok) throw new Error(saved.message);
+    const saved = unwrap(await saveBareQuote(workspace, { documentId, revisionId }, anchor, "REPORTED_SPEECH"));
     const [mine, foreign] = await Promise.all(
       [workspace, other].map((w) =>
         db().stanceStatement.findFirstOrThrow({ where: { workspaceId: w.id }, select: { id: true } }),
@@ -275,15 +269,7 @@ describe("saving a passage as evidence", () => {
     );
     const drop = locateQuote(text, "An unrelated sentence about the weather")!;
     for (const anchor of [keep, drop]) {
-      const saved = await createEvidence(workspace, {
-        documentId,
-        revisionId,
-        ...anchor,
-        kind: "DIRECT_QUOTE",
-        note: "",
-        links: [],
-      });
-      expect(saved.ok).toBe(true);
+      expect((await saveBareQuote(workspace, { documentId, revisionId }, anchor)).ok).toBe(true);
     }
     const corrected = `Editor’s note: corrected.\n\n${text.replace("An unrelated sentence about the weather ends the article.", "")}`;
     const result = await correctDocument(workspace, {

@@ -72,6 +72,13 @@ function read(body: ReadableStream<Uint8Array>): Reader {
   return reader;
 }
 
+/** A change by `actorId` recorded in the workspace, announced to its streams like any other activity. */
+function recordProbeChange(workspaceId: string, actorId: string, subjectId: string) {
+  return db().activityEvent.create({
+    data: { workspaceId, actorId, action: "test.change", subjectType: "probe", subjectId },
+  });
+}
+
 async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -138,12 +145,18 @@ describe("the live hub", () => {
     return hub;
   }
 
-  it("sends activity, presence as a snapshot then deltas, and caps streams per user and per server", async () => {
+  /** A hub and a new workspace of Alice and Bob, with Alice's stream open on the matrix once her own presence is back. */
+  async function aliceOnTheMatrix() {
     const hub = await startHub();
     const workspace = await newWorkspace();
     const [alice, bob] = [await member(workspace), await member(workspace)];
-    const aliceStream = read(hub.open(grantFor(alice.workspace), { name: "Alice", view: "/matrix" })!);
-    await until(() => presenceSeen(aliceStream).has(alice.user.id), "Alice's own presence");
+    const stream = read(hub.open(grantFor(alice.workspace), { name: "Alice", view: "/matrix" })!);
+    await until(() => presenceSeen(stream).has(alice.user.id), "Alice's own presence");
+    return { hub, workspace, alice, bob, stream };
+  }
+
+  it("sends activity, presence as a snapshot then deltas, and caps streams per user and per server", async () => {
+    const { hub, workspace, alice, bob, stream: aliceStream } = await aliceOnTheMatrix();
     const bobStream = read(hub.open(grantFor(bob.workspace), { name: "Bob", view: "/documents/1" })!);
     await until(() => presenceSeen(aliceStream).get(bob.user.id)?.view === "/documents/1", "Bob joining");
     // The late joiner starts from a snapshot.
@@ -151,15 +164,7 @@ describe("the live hub", () => {
     await until(() => presenceSeen(bobStream).has(bob.user.id), "Bob's snapshot and delta");
     expect([...presenceSeen(bobStream).keys()].sort()).toEqual([alice.user.id, bob.user.id].sort());
 
-    await db().activityEvent.create({
-      data: {
-        workspaceId: workspace.id,
-        actorId: bob.user.id,
-        action: "test.change",
-        subjectType: "probe",
-        subjectId: "1",
-      },
-    });
+    await recordProbeChange(workspace.id, bob.user.id, "1");
     await until(() => aliceStream.events.some((e) => e.event === "activity"), "activity");
     expect(JSON.parse(aliceStream.events.find((e) => e.event === "activity")!.data)).toMatchObject({ mine: false });
 
@@ -203,15 +208,7 @@ describe("the live hub", () => {
     const [alice, bob] = [await member(workspace), await member(workspace)];
     const onOne = read(one.open(grantFor(alice.workspace), { name: "Alice", view: "/matrix" })!);
     const onTwo = read(two.open(grantFor(bob.workspace), { name: "Bob", view: "/issues" })!);
-    await db().activityEvent.create({
-      data: {
-        workspaceId: workspace.id,
-        actorId: alice.user.id,
-        action: "test.change",
-        subjectType: "probe",
-        subjectId: "2",
-      },
-    });
+    await recordProbeChange(workspace.id, alice.user.id, "2");
     await until(() => onTwo.events.some((e) => e.event === "activity"), "activity on server two");
     await until(() => onOne.events.some((e) => e.event === "activity"), "activity on server one");
     // The embedded database is one server by construction: it has no notifications to share presence.
@@ -234,29 +231,13 @@ describe("the live hub", () => {
       WHERE datname = current_database() AND application_name = ${LISTEN_APPLICATION_NAME}`;
     expect(terminated.length).toBeGreaterThan(0);
     // Announced while no server listens: only the catch-up after reconnecting can tell Alice.
-    await db().activityEvent.create({
-      data: {
-        workspaceId: workspace.id,
-        actorId: alice.user.id,
-        action: "test.change",
-        subjectType: "probe",
-        subjectId: "3",
-      },
-    });
+    await recordProbeChange(workspace.id, alice.user.id, "3");
     await until(() => stream.events.some((e) => e.event === "activity"), "a catch-up after the reconnect");
     expect(stream.done).toBe(false);
     // And what is announced afterwards arrives as usual.
     const before = stream.events.length;
     await until(() => hub.listening, "the hub listening again");
-    await db().activityEvent.create({
-      data: {
-        workspaceId: workspace.id,
-        actorId: alice.user.id,
-        action: "test.change",
-        subjectType: "probe",
-        subjectId: "4",
-      },
-    });
+    await recordProbeChange(workspace.id, alice.user.id, "4");
     await until(
       () => stream.events.slice(before).some((e) => e.event === "activity" && JSON.parse(e.data).subjectId === "4"),
       "activity after the reconnect",
@@ -264,24 +245,12 @@ describe("the live hub", () => {
   });
 
   it("brings a change to an open stream within seconds: 20 changes on PostgreSQL, 10 on the embedded database", async () => {
-    const hub = await startHub();
-    const workspace = await newWorkspace();
-    const [alice, bob] = [await member(workspace), await member(workspace)];
-    const stream = read(hub.open(grantFor(alice.workspace), { name: "Alice", view: "/matrix" })!);
-    await until(() => presenceSeen(stream).has(alice.user.id), "Alice's own presence");
+    const { workspace, bob, stream } = await aliceOnTheMatrix();
     const latencies: number[] = [];
     for (let i = 0; i < (embedded ? 10 : 20); i++) {
       const subjectId = `latency-${i}`;
       const started = performance.now();
-      await db().activityEvent.create({
-        data: {
-          workspaceId: workspace.id,
-          actorId: bob.user.id,
-          action: "test.change",
-          subjectType: "probe",
-          subjectId,
-        },
-      });
+      await recordProbeChange(workspace.id, bob.user.id, subjectId);
       await until(
         () => stream.events.some((e) => e.event === "activity" && JSON.parse(e.data).subjectId === subjectId),
         `change ${i} on the stream`,

@@ -4,7 +4,7 @@ import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { getEvidence } from "@/lib/evidence/data";
-import { createEvidence, pairQuote, unpairQuote } from "@/lib/evidence/mutations";
+import { pairQuote, unpairQuote } from "@/lib/evidence/mutations";
 import { formatBriefingHtml } from "@/lib/exports/briefing-html";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getEvidenceExport, getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
@@ -14,12 +14,14 @@ import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
 import { getCellHistory } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { db } from "@/lib/platform/db/client";
+import { unwrap } from "@/lib/platform/errors";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { loadDemoPair } from "../support/demo-workspaces";
+import { saveBareQuote } from "../support/quotes";
 
 // Documents read in translation: the language guessed on import, a translation marked as such,
 // and quotes of the original paired with the passages that render them, each verified verbatim.
@@ -40,16 +42,16 @@ let workspace: AuthorizedWorkspace;
 let other: AuthorizedWorkspace;
 
 async function importText(target: AuthorizedWorkspace, text: string, language?: string) {
-  const result = await importDocument(target, {
-    title: `Source ${randomUUID().slice(0, 6)}`,
-    outlet: "TASS",
-    url: "",
-    language,
-    publishedOn: "2021-12-17",
-    text,
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result;
+  return unwrap(
+    await importDocument(target, {
+      title: `Source ${randomUUID().slice(0, 6)}`,
+      outlet: "TASS",
+      url: "",
+      language,
+      publishedOn: "2021-12-17",
+      text,
+    }),
+  );
 }
 
 async function quoteOf(
@@ -61,16 +63,7 @@ async function quoteOf(
 ) {
   const anchor = locateQuote(text, exact);
   if (!anchor) throw new Error(`not in the text: ${exact}`);
-  const result = await createEvidence(target, {
-    documentId,
-    revisionId,
-    ...anchor,
-    kind: "DIRECT_QUOTE",
-    note: "",
-    links: [],
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result.evidenceId;
+  return unwrap(await saveBareQuote(target, { documentId, revisionId }, anchor)).evidenceId;
 }
 
 /** A Russian original, its English translation marked as such, and a quote of the original. */
@@ -90,9 +83,7 @@ async function pairOfDocuments(target: AuthorizedWorkspace = workspace) {
 
 /** The English words saved as a quote of the translation, paired with the original's quote. */
 async function pairEnglishQuote(target: AuthorizedWorkspace, translationId: string, quoteId: string) {
-  const paired = await pairQuote(target, { originalId: quoteId, documentId: translationId, exact: EN_QUOTE });
-  if (!paired.ok) throw new Error(paired.message);
-  return paired;
+  return unwrap(await pairQuote(target, { originalId: quoteId, documentId: translationId, exact: EN_QUOTE }));
 }
 
 beforeAll(async () => {

@@ -21,6 +21,7 @@ import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
 import { type WorkspaceExport, WorkspaceExportSchema } from "@/lib/exports/workspace-file";
 import { findExportProblems } from "@/lib/exports/workspace-integrity";
 import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
+import { exportedQuote, linkedStatement } from "../support/evidence-export";
 
 /** A strict RFC 4180 reader, to check that what formatMatrixCsv writes reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -482,42 +483,9 @@ describe("W3C Web Annotations", () => {
     workspace: { id: randomUUID(), slug: "talks", title: "Talks" },
     positionLabels: DEFAULT_POSITION_LABELS,
     evidence: [
-      {
-        id: randomUUID(),
-        ...quote,
-        kind: "DIRECT_QUOTE",
-        saidOn: "2022-01-10",
-        note: "Checked against the video.",
-        createdAt: "2022-01-12T08:00:00.000Z",
-        creator: { id: randomUUID(), name: "Analyst" },
-        speaker: { name: "Ann", role: "Minister", affiliation: "Russia" },
-        document: {
-          id: randomUUID(),
-          title: "Talks end",
-          outlet: "Wire",
-          url: "https://example.org/a",
-          publishedOn: "2022-01-11",
-          revision: 2,
-          revisionId: randomUUID(),
-          language: "en",
-        },
-        links: [
-          {
-            relation: "SUPPORTS",
-            statement: {
-              id: randomUUID(),
-              issueId: randomUUID(),
-              partyId: randomUUID(),
-              issue: "Guarantees",
-              party: "Russia",
-              position: "DEMANDS",
-              summary: "Wants them.",
-              statedOn: "2022-01-10",
-              amendment: null,
-            },
-          },
-        ],
-      },
+      exportedQuote(quote, { id: randomUUID(), name: "Analyst" }, [
+        { relation: "SUPPORTS", statement: linkedStatement("DEMANDS", "Wants them.") },
+      ]),
     ],
   };
 

@@ -8,6 +8,7 @@ import { locateQuote } from "@/lib/evidence/anchor";
 import type { EvidenceExport } from "@/lib/exports/model";
 import { buildEvidenceAnnotations } from "@/lib/exports/w3c";
 import { DEFAULT_POSITION_LABELS } from "@/lib/matrix/positions";
+import { exportedQuote, linkedStatement } from "../support/evidence-export";
 
 // The W3C export against the W3C's own test suite (tests/fixtures/w3c-anno-tests, see SOURCE.md):
 // every assertion of its "Musts" tests for collections, pages and annotations, plus the
@@ -57,41 +58,11 @@ const text = "🇺🇦 Intro 😀 — the minister said: «We want guarantees, i
 const quote = locateQuote(text, "We want guarantees, in writing")!;
 
 function model(): EvidenceExport {
-  const statement = (position: "DEMANDS" | "OPPOSES") => ({
-    id: randomUUID(),
-    issueId: randomUUID(),
-    partyId: randomUUID(),
-    issue: "Guarantees",
-    party: "Russia",
-    position,
-    summary: "Wants them in writing.",
-    statedOn: "2022-01-10",
-    amendment: null,
-  });
-  const evidence = (creator: EvidenceExport["evidence"][number]["creator"]) => ({
-    id: randomUUID(),
-    ...quote,
-    kind: "DIRECT_QUOTE" as const,
-    saidOn: "2022-01-10",
-    note: "Checked against the video.",
-    createdAt: "2022-01-12T08:00:00.000Z",
-    creator,
-    speaker: { name: "Ann", role: "Minister", affiliation: "Russia" },
-    document: {
-      id: randomUUID(),
-      title: "Talks end",
-      outlet: "Wire",
-      url: "https://example.org/a",
-      publishedOn: "2022-01-11",
-      revision: 2,
-      revisionId: randomUUID(),
-      language: "en",
-    },
-    links: [
-      { relation: "SUPPORTS" as const, statement: statement("DEMANDS") },
-      { relation: "CONTEXT" as const, statement: statement("OPPOSES") },
-    ],
-  });
+  const evidence = (creator: EvidenceExport["evidence"][number]["creator"]) =>
+    exportedQuote(quote, creator, [
+      { relation: "SUPPORTS", statement: linkedStatement("DEMANDS", "Wants them in writing.") },
+      { relation: "CONTEXT", statement: linkedStatement("OPPOSES", "Wants them in writing.") },
+    ]);
   // A Russian original and the English passage paired with it.
   const original = evidence(null);
   original.document.language = "ru";

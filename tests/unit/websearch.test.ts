@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_SEARCH_TERMS, toWebsearchQuery } from "@/lib/search/websearch";
+import { TSQUERY_OPERATOR_TOKENS } from "../support/search-input";
 
 describe("toWebsearchQuery", () => {
   it.each([
@@ -33,13 +34,7 @@ describe("toWebsearchQuery", () => {
       "a",
       "é",
       "1",
-      "!",
-      "&",
-      "|",
-      "(",
-      ")",
-      ":",
-      "*",
+      ...TSQUERY_OPERATOR_TOKENS,
       "<",
       ">",
       "'",

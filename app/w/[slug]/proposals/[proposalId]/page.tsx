@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DeleteProposalButton, RemoveProvisionButton } from "@/components/proposals/proposal-buttons";
 import { ProposalFacts, ProposalLink } from "@/components/proposals/proposal-facts";
 import { ProvisionForm } from "@/components/proposals/provision-form";
+import { TableFrame } from "@/components/proposals/table-frame";
 import { CalendarDate } from "@/components/ui/calendar-date";
 import {
   getNegotiationProposal,
@@ -30,61 +31,58 @@ function ProvisionsTable({
   canEdit: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Provisions of {proposal.title} and the answers they got</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-700">
-            <th scope="col" className="w-1/2 py-2 pr-4">
-              Provision
-            </th>
-            <th scope="col" className="py-2">
-              {proposal.answers ? "Answers, and answered by" : "Answered by"}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {proposal.provisions.map((p) => (
-            <tr key={p.id} id={`provision-${p.id}`} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-3 pr-4 font-normal">
-                <span className="block font-semibold text-slate-900">{p.label}</span>
-                <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 font-serif text-slate-800">
-                  <Link href={`/w/${slug}/evidence/${p.evidenceId}`} className="hover:underline">
-                    “{p.exact}”
-                  </Link>
-                </blockquote>
-                <span className="mt-1 block text-xs text-slate-600">On: {p.issues.map((i) => i.title).join("; ")}</span>
-                {canEdit ? (
-                  <span className="mt-2 block">
-                    <RemoveProvisionButton slug={slug} provisionId={p.id} label={p.label} />
+    <TableFrame
+      caption={<>Provisions of {proposal.title} and the answers they got</>}
+      head={
+        <>
+          <th scope="col" className="w-1/2 py-2 pr-4">
+            Provision
+          </th>
+          <th scope="col" className="py-2">
+            {proposal.answers ? "Answers, and answered by" : "Answered by"}
+          </th>
+        </>
+      }
+    >
+      {proposal.provisions.map((p) => (
+        <tr key={p.id} id={`provision-${p.id}`} className="border-b border-slate-200 align-top">
+          <th scope="row" className="py-3 pr-4 font-normal">
+            <span className="block font-semibold text-slate-900">{p.label}</span>
+            <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 font-serif text-slate-800">
+              <Link href={`/w/${slug}/evidence/${p.evidenceId}`} className="hover:underline">
+                “{p.exact}”
+              </Link>
+            </blockquote>
+            <span className="mt-1 block text-xs text-slate-600">On: {p.issues.map((i) => i.title).join("; ")}</span>
+            {canEdit ? (
+              <span className="mt-2 block">
+                <RemoveProvisionButton slug={slug} provisionId={p.id} label={p.label} />
+              </span>
+            ) : null}
+          </th>
+          <td className="py-3">
+            {p.answers.length === 0 && p.answeredBy.length === 0 ? (
+              <span className="text-slate-600">No answer recorded.</span>
+            ) : null}
+            <ul className="space-y-2">
+              {[
+                ...p.answers.map((a) => ({ ...a, verb: "Answers" })),
+                ...p.answeredBy.map((a) => ({ ...a, verb: "Answered in" })),
+              ].map((a) => (
+                <li key={`${a.verb}-${a.id}`}>
+                  <span className="text-xs font-medium uppercase tracking-wide text-slate-600">
+                    {a.verb} <ProposalLink slug={slug} proposal={a.proposal} /> — {a.label}
                   </span>
-                ) : null}
-              </th>
-              <td className="py-3">
-                {p.answers.length === 0 && p.answeredBy.length === 0 ? (
-                  <span className="text-slate-600">No answer recorded.</span>
-                ) : null}
-                <ul className="space-y-2">
-                  {[
-                    ...p.answers.map((a) => ({ ...a, verb: "Answers" })),
-                    ...p.answeredBy.map((a) => ({ ...a, verb: "Answered in" })),
-                  ].map((a) => (
-                    <li key={`${a.verb}-${a.id}`}>
-                      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">
-                        {a.verb} <ProposalLink slug={slug} proposal={a.proposal} /> — {a.label}
-                      </span>
-                      <blockquote className="mt-1 border-l-4 border-indigo-200 pl-3 font-serif text-slate-800">
-                        “{a.exact}”
-                      </blockquote>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  <blockquote className="mt-1 border-l-4 border-indigo-200 pl-3 font-serif text-slate-800">
+                    “{a.exact}”
+                  </blockquote>
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 
@@ -92,45 +90,44 @@ function StancesTable({ slug, proposal }: { slug: string; proposal: NegotiationP
   const { stances } = proposal;
   const label = (position: string | null) => (position ? (stances.positionLabels[position] ?? position) : "—");
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">
+    <TableFrame
+      caption={
+        <>
           Each party’s position on the provisions’ issues on <CalendarDate value={stances.proposedOn} /> and today
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-700">
-            <th scope="col" className="py-2 pr-3">
-              Issue
+        </>
+      }
+      head={
+        <>
+          <th scope="col" className="py-2 pr-3">
+            Issue
+          </th>
+          {stances.parties.map((party) => (
+            <th key={party.id} scope="col" className="py-2 pr-3">
+              {party.name}
             </th>
-            {stances.parties.map((party) => (
-              <th key={party.id} scope="col" className="py-2 pr-3">
-                {party.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {stances.issues.map((issue) => (
-            <tr key={issue.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-2 pr-3 font-medium">
-                {issue.title}
-              </th>
-              {stances.parties.map((party, i) => (
-                <td key={party.id} className="py-2 pr-3">
-                  <Link href={`/w/${slug}/cells/${issue.id}/${party.id}`} className="text-indigo-700 underline">
-                    {label(issue.atProposal[i] ?? null)} → {label(issue.today[i] ?? null)}
-                  </Link>
-                  <span className="sr-only">
-                    {" "}
-                    ({party.name} on {issue.title}: then, and today)
-                  </span>
-                </td>
-              ))}
-            </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+    >
+      {stances.issues.map((issue) => (
+        <tr key={issue.id} className="border-b border-slate-200 align-top">
+          <th scope="row" className="py-2 pr-3 font-medium">
+            {issue.title}
+          </th>
+          {stances.parties.map((party, i) => (
+            <td key={party.id} className="py-2 pr-3">
+              <Link href={`/w/${slug}/cells/${issue.id}/${party.id}`} className="text-indigo-700 underline">
+                {label(issue.atProposal[i] ?? null)} → {label(issue.today[i] ?? null)}
+              </Link>
+              <span className="sr-only">
+                {" "}
+                ({party.name} on {issue.title}: then, and today)
+              </span>
+            </td>
+          ))}
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 
