@@ -1,7 +1,5 @@
 import type { Confidence, EvidenceRelation, Position } from "@/lib/generated/prisma/enums";
 
-export declare const CELL_AS_OF_JOINS: string;
-export declare const STATEMENT_LINK_COLUMNS: string;
 export declare const MATRIX_AS_OF_SQL: string;
 
 /** A row of MATRIX_AS_OF_SQL: a cell, and its statement's columns (all null when it has none). */

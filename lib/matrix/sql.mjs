@@ -1,8 +1,8 @@
 // The matrix's SQL in one file, for getMatrix (lib/matrix/data.ts), the benchmark (tests/bench) and
 // the load test (scripts/load.mjs). Plain JavaScript, so that the scripts import it without a
 // build. The benchmark also runs the app's whole query through `pg` to tell its own cost from the
-// rest of getMatrix; its hand-written baseline (tests/bench/baseline-sql.mjs) shares only what a
-// cell is, below, and frames it its own way.
+// rest of getMatrix; its hand-written baseline (tests/bench/baseline-sql.mjs) is written apart,
+// so that a slower query here shows in the ratio instead of slowing the yardstick too.
 //
 // One index probe per cell (LATERAL … LIMIT 1 on the statements index) rather than a scan of
 // every statement up to the date: the cost follows the size of the matrix, not of its history.
@@ -12,7 +12,7 @@
 // them would wait on this one.
 
 /** The cell of issue `i` and party `p`: its version row `c` and its statement `s` as of $2 (YYYY-MM-DD), if any. */
-export const CELL_AS_OF_JOINS = `
+const CELL_AS_OF_JOINS = `
   LEFT JOIN stance_cells c ON c."workspaceId" = i."workspaceId" AND c."issueId" = i.id AND c."partyId" = p.id
   LEFT JOIN LATERAL (
     SELECT st.id, st.position, st.summary, st."statedOn", st.confidence, st."confidenceRationale",
@@ -26,7 +26,7 @@ export const CELL_AS_OF_JOINS = `
   ) s ON true`;
 
 /** The quote links of the statement `s`: how many, and each quote with its relation. */
-export const STATEMENT_LINK_COLUMNS = `
+const STATEMENT_LINK_COLUMNS = `
          (SELECT count(*)::int FROM statement_evidence se WHERE se."statementId" = s.id) AS "evidenceCount",
          (SELECT coalesce(json_agg(json_build_object('evidenceId', se."evidenceId", 'relation', se.relation)
                                    ORDER BY se."evidenceId"), '[]')
