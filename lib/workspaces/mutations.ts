@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { recordActivity } from "@/lib/activity/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -176,14 +177,22 @@ export async function deleteWorkspace(
   return { ok: true };
 }
 
+const TOUCH_INTERVAL_MS = 60_000;
+// The memberships this process touched within the interval: the update's own condition would
+// leave them unchanged, so every page view after the first in a minute skips the query.
+const recentlyTouched = new LRUCache<string, true>({ max: 10_000, ttl: TOUCH_INTERVAL_MS });
+
 /** Remembers the workspace as the member's latest, at most once a minute. */
 export async function touchWorkspace(workspace: AuthorizedWorkspace) {
   if (!workspace.userId) return;
+  const key = `${workspace.id}:${workspace.userId}`;
+  if (recentlyTouched.has(key)) return;
+  recentlyTouched.set(key, true);
   await db().membership.updateMany({
     where: {
       workspaceId: workspace.id,
       userId: workspace.userId,
-      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }],
+      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - TOUCH_INTERVAL_MS) } }],
     },
     data: { lastUsedAt: new Date() },
   });

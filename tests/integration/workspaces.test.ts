@@ -13,7 +13,7 @@ import { AccessError } from "@/lib/platform/errors";
 import { addIssueAction } from "@/lib/structure/actions";
 import { authorizeWorkspace, listMyWorkspaces, trustedWorkspace } from "@/lib/workspaces/access";
 import { landingWorkspace } from "@/lib/workspaces/data";
-import { archiveWorkspace, deleteWorkspace, restoreWorkspace } from "@/lib/workspaces/mutations";
+import { archiveWorkspace, deleteWorkspace, restoreWorkspace, touchWorkspace } from "@/lib/workspaces/mutations";
 import { TEMPLATE_KEYS } from "@/lib/workspaces/schema";
 import { WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
@@ -311,6 +311,26 @@ describe("deleting a workspace", () => {
 });
 
 describe("landing after sign-in", () => {
+  it("remembers a member's visit at most once a minute", async () => {
+    const user = (await db().user.create({ data: { email: `toucher-${run}@parley.test` } })).id;
+    const loaded = await loadWorkspaceFixture(securityGuarantees, {
+      slug: `touch-${run}`,
+      members: [{ userId: user, role: Role.VIEWER }],
+    });
+    const lastUsed = async () =>
+      (
+        await db().membership.findUniqueOrThrow({
+          where: { workspaceId_userId: { workspaceId: loaded.id, userId: user } },
+        })
+      ).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await touchWorkspace(trustedWorkspace(loaded, user));
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    await touchWorkspace(trustedWorkspace(loaded, user));
+    expect(await lastUsed()).toEqual(first);
+  });
+
   it("is the only workspace, the most recently used one, or the list (null)", async () => {
     const user = (await db().user.create({ data: { email: `lander-${run}@parley.test` } })).id;
     expect(await landingWorkspace(user)).toBeNull();
@@ -324,10 +344,7 @@ describe("landing after sign-in", () => {
       members: [{ userId: user, role: Role.VIEWER }],
     });
     expect(await landingWorkspace(user)).toBeNull();
-    await db().membership.update({
-      where: { workspaceId_userId: { workspaceId: second.id, userId: user } },
-      data: { lastUsedAt: new Date() },
-    });
+    await touchWorkspace(trustedWorkspace(second, user));
     expect(await landingWorkspace(user)).toBe(second.slug);
     await archiveWorkspace(trustedWorkspace(second));
     expect(await landingWorkspace(user)).toBe(first.slug);
