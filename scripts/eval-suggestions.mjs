@@ -30,7 +30,7 @@ const load = async (file) =>
   ).module;
 
 const { suggestQuotes } = await load("lib/evidence/suggest.ts");
-const { evaluate, formatRows, UNSEEN_TESTS } = await load("lib/evidence/suggest-eval.ts");
+const { evaluate, formatRows, UNSEEN_TESTS } = await load("tests/support/suggest-eval.ts");
 const { loadDemo, loadHeldOut } = await load("tests/support/suggest-eval-data.ts");
 
 const argv = process.argv.slice(2);

@@ -4,8 +4,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { EvalDocument, EvalIssue, EvalParty, EvalPerson } from "@/lib/evidence/suggest-eval";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import type { EvalDocument, EvalIssue, EvalParty, EvalPerson } from "./suggest-eval";
 
 type Negotiation = { issues: EvalIssue[]; parties: EvalParty[]; people: EvalPerson[] };
 type HeldOut = {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type PersonForMatching, suggestQuotes } from "@/lib/evidence/suggest";
-import { evaluate, formatRows, UNSEEN_TESTS } from "@/lib/evidence/suggest-eval";
+import { evaluate, formatRows, UNSEEN_TESTS } from "../support/suggest-eval";
 import { loadDemo, loadHeldOut } from "../support/suggest-eval-data";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -5,9 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anchorAt, codePoints, locateQuote, verifyAnchor } from "@/lib/evidence/anchor";
 import { type PersonForMatching, type QuoteSuggestion, suggestQuotes } from "@/lib/evidence/suggest";
-import { matchRanges } from "@/lib/evidence/suggest-eval";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import labelsJson from "../fixtures/suggestions/labels.json";
+import { matchRanges } from "../support/suggest-eval";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corpusDir = path.join(root, "prisma", "demo", "corpus");

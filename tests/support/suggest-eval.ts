@@ -5,7 +5,7 @@
 // pairs are taken one-to-one, best overlap first, so one long suggestion can't be credited with
 // several labels. Speaker, party and issue accuracy are measured on matched pairs only.
 
-import { locateQuote } from "./anchor";
+import { locateQuote } from "@/lib/evidence/anchor";
 
 export type EvalPerson = { id: string; name: string; aliases: string[]; party?: string | null; role?: string };
 export type EvalIssue = { key: string; title: string; aliases?: string[] };
