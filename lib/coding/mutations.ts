@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import type { RecordCodeInput, StartCodingRoundInput } from "@/lib/coding/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CodingRoundStatus, NotificationKind } from "@/lib/generated/prisma/enums";
@@ -71,9 +71,7 @@ export async function startCodingRound(
       select: { id: true },
     });
     await tx.codingCoder.createMany({ data: input.coderIds.map((userId) => ({ roundId: round.id, userId })) });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "coding.started",
       subjectType: "coding_round",
       subjectId: round.id,
@@ -161,9 +159,7 @@ function recordRoundClosed(
   title: string,
   complete: boolean,
 ) {
-  return recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  return recordWorkspaceActivity(tx, workspace, {
     action: "coding.closed",
     subjectType: "coding_round",
     subjectId: roundId,

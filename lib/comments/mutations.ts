@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { mentionsName } from "@/lib/comments/mentions";
 import type { CommentTarget } from "@/lib/comments/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -162,9 +162,7 @@ async function insertComment(
   }
 
   // The body stays out of the append-only log, so deleting a comment really removes its text.
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "comment.created",
     subjectType: "comment",
     subjectId: comment.id,
@@ -270,9 +268,7 @@ export function editComment(
       { workspaceId: workspace.id, commentId: input.commentId, actorId: workspace.userId },
     );
 
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "comment.edited",
       subjectType: "comment",
       subjectId: input.commentId,
@@ -296,9 +292,7 @@ export function deleteComment(
     });
     if (count === 0) return fail("comment_deleted", COMMENT_DELETED);
     await tx.commentMention.deleteMany({ where: { commentId: input.commentId } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "comment.deleted",
       subjectType: "comment",
       subjectId: input.commentId,
@@ -324,9 +318,7 @@ async function setThreadResolved(
     });
     // Resolving a resolved thread (two people at once) changes nothing and logs nothing.
     if (count > 0) {
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId,
+      await recordWorkspaceActivity(tx, workspace, {
         action: resolved ? "comment.resolved" : "comment.reopened",
         subjectType: "comment",
         subjectId: rootId,

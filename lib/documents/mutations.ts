@@ -157,9 +157,7 @@ export async function setDocumentLanguage(
       where: { id: document.id },
       data: { language: input.language, translationOfId: input.translationOfId },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "document.language_set",
       subjectType: "document",
       subjectId: document.id,
@@ -224,9 +222,7 @@ export async function correctDocument(
         select: { id: true, number: true },
       });
       await saveAnchors(tx, workspace, revision.id, anchors);
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
+      await recordWorkspaceActivity(tx, workspace, {
         action: "document.corrected",
         subjectType: "document",
         subjectId: document.id,

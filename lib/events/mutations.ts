@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import type { EventInput } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -71,9 +71,7 @@ export async function createEvent(
       select: { id: true },
     });
     await writeLinks(tx, workspace.id, event.id, input);
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "event.created",
       subjectType: "event",
       subjectId: event.id,
@@ -110,9 +108,7 @@ export async function updateEvent(
     await tx.negotiationEventParty.deleteMany({ where: { workspaceId: workspace.id, eventId } });
     await tx.negotiationEventDocument.deleteMany({ where: { workspaceId: workspace.id, eventId } });
     await writeLinks(tx, workspace.id, eventId, input);
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "event.updated",
       subjectType: "event",
       subjectId: eventId,
@@ -138,9 +134,7 @@ export async function deleteEvent(workspace: AuthorizedWorkspace, eventId: strin
     });
     if (!before) return EVENT_NOT_FOUND;
     await tx.negotiationEvent.deleteMany({ where: { id: eventId, workspaceId: workspace.id } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "event.deleted",
       subjectType: "event",
       subjectId: eventId,

@@ -122,9 +122,7 @@ async function createSpeaker(
     },
     select: { id: true },
   });
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "person.created",
     subjectType: "person",
     subjectId: person.id,
@@ -415,9 +413,7 @@ async function recordPairing(
     where: { id: pairing.evidenceId },
     select: { exact: true, startOffset: true, endOffset: true },
   });
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "evidence.paired",
     subjectType: "evidence",
     subjectId: pairing.evidenceId,
@@ -445,9 +441,7 @@ export async function unpairQuote(workspace: AuthorizedWorkspace, input: { evide
       data: { translationOfId: null },
     });
     if (count === 0) return fail("not_found", "That quote was unpaired meanwhile.");
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "evidence.unpaired",
       subjectType: "evidence",
       subjectId: quote.id,
@@ -477,9 +471,7 @@ export async function linkEvidence(workspace: AuthorizedWorkspace, input: Omit<L
       skipDuplicates: true,
     });
     if (count === 0) return fail("already_linked", "That quote is already linked to the statement.");
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "evidence.linked",
       subjectType: "evidence",
       subjectId: evidence.id,

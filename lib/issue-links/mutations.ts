@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import type { IssueLinkInput } from "@/lib/issue-links/schema";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
 import { db } from "@/lib/platform/db/client";
@@ -38,9 +38,7 @@ export async function createIssueLink(
       },
       select: { id: true },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "issue_link.created",
       subjectType: "issue_link",
       subjectId: link.id,
@@ -58,9 +56,7 @@ export async function deleteIssueLink(workspace: AuthorizedWorkspace, issueLinkI
     });
     if (!before) return fail("not_found", "That link is not in this workspace.");
     await tx.issueLink.deleteMany({ where: { id: issueLinkId, workspaceId: workspace.id } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "issue_link.deleted",
       subjectType: "issue_link",
       subjectId: issueLinkId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordActivity } from "@/lib/activity/record";
+import { recordActivity, recordWorkspaceActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AmendmentKind, type EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { AMENDMENT_SELECT, STANCE_CONTENT_SELECT } from "@/lib/matrix/data";
@@ -590,9 +590,7 @@ export async function correctInTransaction(
   const statementId = await insertStatement(tx, workspace, cell, input, links, confidence, qualities);
   const refused = await amend(tx, workspace, input.statementId, AmendmentKind.CORRECTED, input.reason, statementId);
   if (refused) return refused;
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "stance.corrected",
     subjectType: "stance_statement",
     subjectId: input.statementId,
@@ -639,9 +637,7 @@ export async function retractInTransaction(
   if (version === null) return CONFLICT;
   const refused = await amend(tx, workspace, input.statementId, AmendmentKind.RETRACTED, input.reason, null);
   if (refused) return refused;
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: workspace.userId || null,
+  await recordWorkspaceActivity(tx, workspace, {
     action: "stance.retracted",
     subjectType: "stance_statement",
     subjectId: input.statementId,

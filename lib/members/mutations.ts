@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
-import { recordActivity } from "@/lib/activity/record";
+import { recordActivity, recordWorkspaceActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { mailConfigured, sendInvitationCodeMail } from "@/lib/members/invitation-mail";
@@ -30,9 +30,7 @@ export async function createInvitation(
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "invitation.created",
       subjectType: "invitation",
       subjectId: created.id,
@@ -50,9 +48,7 @@ export async function revokeInvitation(workspace: AuthorizedWorkspace, invitatio
       data: { revokedAt: new Date() },
     });
     if (count === 0) return fail("not_found", "That invitation does not exist or can no longer be revoked.");
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "invitation.revoked",
       subjectType: "invitation",
       subjectId: invitationId,
@@ -308,9 +304,7 @@ export async function changeMemberRole(workspace: AuthorizedWorkspace, userId: s
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
       data: { role },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "member.role_changed",
       subjectType: "membership",
       subjectId: userId,
@@ -329,9 +323,7 @@ export async function removeMember(workspace: AuthorizedWorkspace, userId: strin
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId } } });
     // Their tokens lose this workspace for good: being invited back later does not revive them.
     await tx.apiTokenWorkspace.deleteMany({ where: { workspaceId: workspace.id, token: { userId } } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "member.removed",
       subjectType: "membership",
       subjectId: userId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { db } from "@/lib/platform/db/client";
 import { type Failure, fail, ok, type Success } from "@/lib/platform/errors";
 import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
@@ -38,9 +38,7 @@ export async function updatePerson(
   try {
     await db().$transaction(async (tx) => {
       await tx.person.update({ where: { id: input.personId }, data: after });
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
+      await recordWorkspaceActivity(tx, workspace, {
         action: "person.updated",
         subjectType: "person",
         subjectId: input.personId,
@@ -89,9 +87,7 @@ export async function mergePeople(
         partyId: keep.partyId ?? merge.partyId,
       },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "person.merged",
       subjectType: "person",
       subjectId: keep.id,

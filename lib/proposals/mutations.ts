@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { locateQuote, type TextAnchor, verifyAnchor } from "@/lib/evidence/anchor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -74,9 +74,7 @@ export async function createNegotiationProposal(
       data: { workspaceId: workspace.id, ...proposalFields(input) },
       select: { id: true },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "negotiation_proposal.created",
       subjectType: "negotiation_proposal",
       subjectId: proposal.id,
@@ -111,9 +109,7 @@ export async function updateNegotiationProposal(
     // Answers to provisions of a proposal it no longer answers would point at the wrong text.
     if (before.answersId !== input.answersId)
       await tx.provisionAnswer.deleteMany({ where: { workspaceId: workspace.id, provision: { proposalId } } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "negotiation_proposal.updated",
       subjectType: "negotiation_proposal",
       subjectId: proposalId,
@@ -141,9 +137,7 @@ export async function deleteNegotiationProposal(
       data: { answersId: null },
     });
     await tx.negotiationProposal.deleteMany({ where: { id: proposalId, workspaceId: workspace.id } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "negotiation_proposal.deleted",
       subjectType: "negotiation_proposal",
       subjectId: proposalId,
@@ -263,9 +257,7 @@ async function quoteFor(
     },
     select: { id: true },
   });
-  await recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: actorOf(workspace),
+  await recordWorkspaceActivity(tx, workspace, {
     action: "evidence.created",
     subjectType: "evidence",
     subjectId: evidence.id,
@@ -303,9 +295,7 @@ export async function addProvision(
       select: { id: true },
     });
     await writeProvisionLinks(tx, workspace.id, provision.id, input);
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "provision.added",
       subjectType: "provision",
       subjectId: provision.id,
@@ -336,9 +326,7 @@ export async function updateProvision(
     await tx.provisionIssue.deleteMany({ where: { workspaceId: workspace.id, provisionId } });
     await tx.provisionAnswer.deleteMany({ where: { workspaceId: workspace.id, provisionId } });
     await writeProvisionLinks(tx, workspace.id, provisionId, input);
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "provision.updated",
       subjectType: "provision",
       subjectId: provisionId,
@@ -362,9 +350,7 @@ export async function removeProvision(workspace: AuthorizedWorkspace, provisionI
     if (!before) return PROVISION_NOT_FOUND;
     // The quote stays in the document: it may be evidence of a stance as well.
     await tx.proposalProvision.deleteMany({ where: { id: provisionId, workspaceId: workspace.id } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "provision.removed",
       subjectType: "provision",
       subjectId: provisionId,

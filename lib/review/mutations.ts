@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationKind, ProposalStatus, Role } from "@/lib/generated/prisma/enums";
 import { fromCalendarDate, toCalendarDate } from "@/lib/matrix/dates";
@@ -62,9 +62,7 @@ export async function setReviewMode(workspace: AuthorizedWorkspace, reviewMode: 
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { reviewMode: true } });
     if (before.reviewMode === reviewMode) return;
     await tx.workspace.update({ where: { id: workspace.id }, data: { reviewMode } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "workspace.review_mode",
       subjectType: "workspace",
       subjectId: workspace.id,
@@ -180,9 +178,7 @@ export async function proposeEdit(workspace: AuthorizedWorkspace, input: Propose
       },
       select: { id: true },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "proposal.opened",
       subjectType: "stance_proposal",
       subjectId: proposal.id,
@@ -223,9 +219,7 @@ async function rejectOpenProposals(
     data: { status: ProposalStatus.REJECTED, ...decided },
   });
   for (const r of rejected) {
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "proposal.rejected",
       subjectType: "stance_proposal",
       subjectId: r.id,
@@ -359,9 +353,7 @@ export async function acceptProposal(
       });
       if (claimed.count === 0) return fail("not_found", "That proposal was decided meanwhile.");
       rejected = await rejectOpenProposals(tx, workspace, cell, decided, { acceptedInstead: proposal.id });
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
+      await recordWorkspaceActivity(tx, workspace, {
         action: "proposal.accepted",
         subjectType: "stance_proposal",
         subjectId: proposal.id,
@@ -407,9 +399,7 @@ export async function recordOwnReading(
     if (!outcome.ok) return outcome;
     const decided = { decidedById: workspace.userId || null, decidedAt: new Date(), decisionRationale: rationale };
     rejected = await rejectOpenProposals(tx, workspace, cell, decided, { ownReading: outcome.statementId! });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "proposal.own_reading",
       subjectType: "stance_statement",
       subjectId: outcome.statementId!,
@@ -447,9 +437,7 @@ export async function rejectProposal(
       const now = await tx.stanceProposal.findFirst({ where: { id: proposal.id }, select: { status: true } });
       return alreadyDecided(now?.status ?? ProposalStatus.REJECTED);
     }
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "proposal.rejected",
       subjectType: "stance_proposal",
       subjectId: proposal.id,
@@ -492,9 +480,7 @@ export async function rebaseProposal(workspace: AuthorizedWorkspace, proposalId:
       data: { baseVersion: current.version, targetStatementId },
     });
     if (count > 0)
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
+      await recordWorkspaceActivity(tx, workspace, {
         action: "proposal.rebased",
         subjectType: "stance_proposal",
         subjectId: proposal.id,

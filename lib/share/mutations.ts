@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { hashLinkToken, newLinkToken } from "@/lib/platform/auth/tokens";
 import { db } from "@/lib/platform/db/client";
@@ -25,9 +25,7 @@ export async function createShareLink(
       },
       select: { id: true, expiresAt: true },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "share_link.created",
       subjectType: "share_link",
       subjectId: created.id,
@@ -45,9 +43,7 @@ export async function revokeShareLink(workspace: AuthorizedWorkspace, shareLinkI
       data: { revokedAt: new Date() },
     });
     if (count === 0) return fail("not_found", "That share link does not exist or was already revoked.");
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "share_link.revoked",
       subjectType: "share_link",
       subjectId: shareLinkId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { sha256 } from "@/lib/documents/hash";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordStatementsInTransaction } from "@/lib/matrix/mutations";
@@ -91,9 +91,7 @@ export function commitStanceImport(
           "conflict",
           "Someone recorded a stance in one of these cells meanwhile; nothing was imported. Try again.",
         );
-      await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: workspace.userId || null,
+      await recordWorkspaceActivity(tx, workspace, {
         action: "stances.imported",
         subjectType: "workspace",
         subjectId: workspace.id,

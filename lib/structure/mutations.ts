@@ -1,5 +1,5 @@
 import "server-only";
-import { recordActivity } from "@/lib/activity/record";
+import { recordWorkspaceActivity } from "@/lib/activity/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSITIONS, resolvePositionLabels } from "@/lib/matrix/positions";
 import { db } from "@/lib/platform/db/client";
@@ -21,11 +21,6 @@ import type { AuthorizedWorkspace } from "@/lib/workspaces/access";
 type Tx = Prisma.TransactionClient;
 
 const STALE_ORDER = "The list changed meanwhile; reload and try again.";
-
-/** Seeding and tests act through trustedWorkspace(), which may carry no user. */
-function actorOf(workspace: AuthorizedWorkspace): string | null {
-  return workspace.userId || null;
-}
 
 /**
  * Serialises structure changes within one workspace, so a reorder's check of the current set
@@ -141,9 +136,7 @@ function logChange(
     after?: Prisma.InputJsonValue;
   },
 ) {
-  return recordActivity(tx, {
-    workspaceId: workspace.id,
-    actorId: actorOf(workspace),
+  return recordWorkspaceActivity(tx, workspace, {
     subjectType: kind.name,
     ...change,
     action: `${kind.name}.${change.action}`,
@@ -326,9 +319,7 @@ export async function renamePositionLabels(workspace: AuthorizedWorkspace, label
     const before = resolvePositionLabels(stored.positionLabels);
     if (POSITIONS.every((p) => before[p] === after[p])) return { labels: before, changed: false };
     await tx.workspace.update({ where: { id: workspace.id }, data: { positionLabels: after } });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: actorOf(workspace),
+    await recordWorkspaceActivity(tx, workspace, {
       action: "position_labels.renamed",
       subjectType: "workspace",
       subjectId: workspace.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { recordActivity } from "@/lib/activity/record";
+import { recordActivity, recordWorkspaceActivity } from "@/lib/activity/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { resolvePositionLabels } from "@/lib/matrix/positions";
@@ -115,9 +115,7 @@ export async function updateWorkspace(
       where: { id: workspace.id },
       data: { title: input.title, description: input.description },
     });
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: "workspace.updated",
       subjectType: "workspace",
       subjectId: workspace.id,
@@ -135,9 +133,7 @@ async function setArchived(workspace: AuthorizedWorkspace, archived: boolean) {
       data: { archivedAt: archived ? new Date() : null },
     });
     if (count === 0) return { changed: false };
-    await recordActivity(tx, {
-      workspaceId: workspace.id,
-      actorId: workspace.userId || null,
+    await recordWorkspaceActivity(tx, workspace, {
       action: archived ? "workspace.archived" : "workspace.restored",
       subjectType: "workspace",
       subjectId: workspace.id,
