@@ -153,6 +153,10 @@ export async function openPGlite({ dataDir, loadDataDir, serveDumps = false, sta
   try {
     db = await PGlite.create({
       extensions: { unaccent },
+      // PostgreSQL's buffer cache lives in PGlite's WebAssembly memory, inside this process. At
+      // the default 128 MB the process held ~350 MB after a few queries on the demo; at 32 MB,
+      // ~250 MB and no slower on it. The data files stay in the operating system's cache too.
+      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
       ...(dataDir ? { dataDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
     });

@@ -71,3 +71,12 @@ describe.runIf(process.env.PARLEY_DATABASE_KIND !== "embedded")("the app's Postg
     }
   });
 });
+
+// The embedded server keeps PostgreSQL's buffer cache small: it lives in the app's own memory
+// (scripts/embedded-postgres.mjs).
+describe.runIf(process.env.PARLEY_DATABASE_KIND === "embedded")("the embedded database", () => {
+  it("runs with a 32 MB buffer cache", async () => {
+    const [row] = await db().$queryRaw<{ buffers: string }[]>`SELECT current_setting('shared_buffers') AS buffers`;
+    expect(row?.buffers).toBe("32MB");
+  });
+});
