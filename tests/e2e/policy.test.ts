@@ -416,6 +416,26 @@ let counter = 0;
 const next = () => ++counter;
 
 /** Active rows and columns in the order the structure mutations compare reorders against. */
+/** A stance for the probe cell (probe issue 1 × the demo party), based on its current version, citing the demo quote. */
+async function probeCellReading(position: string, summary: string) {
+  const [issueId, partyId] = [probeIssues[1], demoParty];
+  return {
+    workspaceSlug: DEMO,
+    issueId,
+    partyId,
+    baseVersion: await cellVersion(issueId, partyId),
+    position,
+    summary,
+    statedOn: "2022-01-20",
+    links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }],
+  };
+}
+
+/** A speaker's details as updatePersonAction takes them: only the name given. */
+function personUpdate(personId: string, name: string) {
+  return { workspaceSlug: DEMO, personId, name, aliases: [], role: "", partyId: null, organisation: "" };
+}
+
 function activeIssueIds(workspaceId: string) {
   return db().issue.findMany({
     where: { workspaceId, archivedAt: null },
@@ -783,21 +803,7 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   acceptInvitationAction: async () => [{ token: randomBytes(32).toString("base64url") }],
   requestInvitationCodeAction: async () => [{ token: randomBytes(32).toString("base64url") }],
 
-  async recordStatementAction() {
-    const [issueId, partyId] = [probeIssues[1], demoParty];
-    return [
-      {
-        workspaceSlug: DEMO,
-        issueId,
-        partyId,
-        baseVersion: await cellVersion(issueId, partyId),
-        position: "SUPPORTS",
-        summary: `Policy record ${next()}`,
-        statedOn: "2022-01-20",
-        links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }],
-      },
-    ];
-  },
+  recordStatementAction: async () => [await probeCellReading("SUPPORTS", `Policy record ${next()}`)],
   async correctStatementAction() {
     const { statementId, baseVersion } = await freshStatement();
     return [
@@ -841,22 +847,12 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
   rejectProposalAction: async () => [
     { workspaceSlug: DEMO, proposalId: await openProposal(), rationale: "Policy rejection" },
   ],
-  async recordOwnReadingAction() {
-    const [issueId, partyId] = [probeIssues[1], demoParty];
-    return [
-      {
-        workspaceSlug: DEMO,
-        issueId,
-        partyId,
-        baseVersion: await cellVersion(issueId, partyId),
-        position: "CONDITIONAL",
-        summary: `Policy own reading ${next()}`,
-        statedOn: "2022-01-20",
-        links: [{ evidenceId: demoEvidence, relation: "CONTEXT" }],
-        rationale: "Policy probe: neither proposal.",
-      },
-    ];
-  },
+  recordOwnReadingAction: async () => [
+    {
+      ...(await probeCellReading("CONDITIONAL", `Policy own reading ${next()}`)),
+      rationale: "Policy probe: neither proposal.",
+    },
+  ],
   // Only a proposal's author may rebase it: each member rebases their own.
   rebaseProposalAction: async (subject) => [{ workspaceSlug: DEMO, proposalId: await openProposal(subject) }],
   // Sets it to what it is: past the gate, nothing changes for the other test files.
@@ -988,17 +984,7 @@ const INPUTS: Record<string, (subject: Subject) => Promise<unknown[]>> = {
       relation: "SUPPORTS",
     },
   ],
-  updatePersonAction: async () => [
-    {
-      workspaceSlug: DEMO,
-      personId: probe.personId,
-      name: `Policy speaker ${run} v${next()}`,
-      aliases: [],
-      role: "",
-      partyId: null,
-      organisation: "",
-    },
-  ],
+  updatePersonAction: async () => [personUpdate(probe.personId, `Policy speaker ${run} v${next()}`)],
   mergePeopleAction: async () => [{ workspaceSlug: DEMO, keepId: probe.personId, mergeId: await freshPerson() }],
   createEventAction: async () => [
     { workspaceSlug: DEMO, ...eventFields(`Policy created event ${next()} ${run}`), partyIds: [demoParty] },
@@ -1393,77 +1379,94 @@ let sharedEvent: string | undefined;
 let sharedProposal: string | undefined;
 const recordFields = { position: "OPPOSES", summary: `Policy IDOR probe ${run}`, statedOn: "2022-01-21" } as const;
 
+/** A correction of a fresh statement of ours whose `naming` puts the other workspace's record in it. */
+function correctionProbe(field: string, foreignId: () => string, naming: (id: string) => object): IdorProbe {
+  return {
+    action: "correctStatementAction",
+    field,
+    foreignId,
+    prepare: async () => (shared = await freshStatement()),
+    args: async (id) => [{ workspaceSlug: DEMO, ...shared!, ...recordFields, ...naming(id), reason: "IDOR probe" }],
+  };
+}
+
+/** A proposal to record a stance in a probe cell, `naming` putting the other workspace's id in it. */
+function proposedRecordProbe(field: string, foreignId: () => string, naming: (id: string) => object): IdorProbe {
+  return {
+    action: "proposeEditAction",
+    field,
+    foreignId,
+    args: async (id) => [
+      {
+        kind: "RECORD",
+        workspaceSlug: DEMO,
+        issueId: probeIssues[0],
+        partyId: demoParty,
+        baseVersion: 0,
+        ...recordFields,
+        links: [],
+        ...naming(id),
+        rationale: "IDOR probe",
+      },
+    ],
+  };
+}
+
+/** The same five probes for issues and for parties: rename, archive, unarchive and two reorders. */
+function structureProbes(
+  kind: "Issue" | "Party",
+  foreignLive: () => string,
+  foreignArchived: () => string,
+  renameFields: object,
+): IdorProbe[] {
+  const field = kind === "Issue" ? "issueId" : "partyId";
+  const plural = kind === "Issue" ? "Issues" : "Parties";
+  const active = kind === "Issue" ? activeIssueIds : activePartyIds;
+  const byId = (verb: string, foreignId: () => string, extra: object = {}): IdorProbe => ({
+    action: `${verb}${kind}Action`,
+    field,
+    foreignId,
+    args: async (id) => [{ workspaceSlug: DEMO, [field]: id, ...extra }],
+  });
+  // The foreign id added to the whole list, and in place of our last one.
+  const reorder = (keepAll: boolean): IdorProbe => ({
+    action: `reorder${plural}Action`,
+    field: "orderedIds",
+    foreignId: foreignLive,
+    args: async (id) => {
+      const ours = (await active(demo.id)).map((r) => r.id);
+      return [{ workspaceSlug: DEMO, orderedIds: [...(keepAll ? ours : ours.slice(0, -1)), id] }];
+    },
+  });
+  return [
+    byId("rename", foreignLive, renameFields),
+    byId("archive", foreignLive),
+    byId("unarchive", foreignArchived),
+    reorder(true),
+    reorder(false),
+  ];
+}
+
 const IDOR_PROBES: IdorProbe[] = [
-  {
-    action: "renameIssueAction",
-    field: "issueId",
-    foreignId: () => foreign.issue,
-    args: async (id) => [{ workspaceSlug: DEMO, issueId: id, title: `Policy IDOR ${run}`, description: "" }],
-  },
-  {
-    action: "archiveIssueAction",
-    field: "issueId",
-    foreignId: () => foreign.issue,
-    args: async (id) => [{ workspaceSlug: DEMO, issueId: id }],
-  },
-  {
-    action: "unarchiveIssueAction",
-    field: "issueId",
-    foreignId: () => foreign.archivedIssue,
-    args: async (id) => [{ workspaceSlug: DEMO, issueId: id }],
-  },
-  {
-    action: "reorderIssuesAction",
-    field: "orderedIds",
-    foreignId: () => foreign.issue,
-    args: async (id) => [
-      { workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id), id] },
-    ],
-  },
-  {
-    action: "reorderIssuesAction",
-    field: "orderedIds",
-    foreignId: () => foreign.issue,
-    args: async (id) => [
-      { workspaceSlug: DEMO, orderedIds: [...(await activeIssueIds(demo.id)).map((r) => r.id).slice(0, -1), id] },
-    ],
-  },
-  {
-    action: "renamePartyAction",
-    field: "partyId",
-    foreignId: () => foreign.party,
-    args: async (id) => [
-      { workspaceSlug: DEMO, partyId: id, name: `Policy IDOR ${run}`, shortName: "ID", colour: "#000000" },
-    ],
-  },
-  {
-    action: "archivePartyAction",
-    field: "partyId",
-    foreignId: () => foreign.party,
-    args: async (id) => [{ workspaceSlug: DEMO, partyId: id }],
-  },
-  {
-    action: "unarchivePartyAction",
-    field: "partyId",
-    foreignId: () => foreign.archivedParty,
-    args: async (id) => [{ workspaceSlug: DEMO, partyId: id }],
-  },
-  {
-    action: "reorderPartiesAction",
-    field: "orderedIds",
-    foreignId: () => foreign.party,
-    args: async (id) => [
-      { workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id), id] },
-    ],
-  },
-  {
-    action: "reorderPartiesAction",
-    field: "orderedIds",
-    foreignId: () => foreign.party,
-    args: async (id) => [
-      { workspaceSlug: DEMO, orderedIds: [...(await activePartyIds(demo.id)).map((r) => r.id).slice(0, -1), id] },
-    ],
-  },
+  ...structureProbes(
+    "Issue",
+    () => foreign.issue,
+    () => foreign.archivedIssue,
+    {
+      title: `Policy IDOR ${run}`,
+      description: "",
+    },
+  ),
+  ...structureProbes(
+    "Party",
+    () => foreign.party,
+    () => foreign.archivedParty,
+    {
+      name: `Policy IDOR ${run}`,
+      shortName: "ID",
+      colour: "#000000",
+    },
+  ),
   {
     action: "recordStatementAction",
     field: "issueId",
@@ -1503,70 +1506,36 @@ const IDOR_PROBES: IdorProbe[] = [
       { workspaceSlug: DEMO, statementId: id, baseVersion: 1, ...recordFields, links: [], reason: "IDOR probe" },
     ],
   },
-  {
-    action: "correctStatementAction",
-    field: "issueId",
-    foreignId: () => foreign.issue,
-    prepare: async () => (shared = await freshStatement()),
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        ...shared!,
-        ...recordFields,
-        conditionCell: { issueId: id, partyId: demoParty, minPosition: "SUPPORTS" },
-        reason: "IDOR probe",
-      },
-    ],
-  },
-  {
-    action: "correctStatementAction",
-    field: "partyId",
-    foreignId: () => foreign.party,
-    prepare: async () => (shared = await freshStatement()),
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        ...shared!,
-        ...recordFields,
-        conditionCell: { issueId: probeIssues[0], partyId: id, minPosition: "SUPPORTS" },
-        reason: "IDOR probe",
-      },
-    ],
-  },
-  {
-    action: "correctStatementAction",
-    field: "evidenceId",
-    foreignId: () => foreign.evidence,
-    prepare: async () => (shared = await freshStatement()),
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        ...shared!,
-        ...recordFields,
-        links: [{ evidenceId: id, relation: "CONTRADICTS" }],
-        reason: "IDOR probe",
-      },
-    ],
-  },
-  ...(["issueId", "partyId"] as const).map(
-    (field): IdorProbe => ({
-      action: "proposeEditAction",
-      field,
-      foreignId: () => (field === "issueId" ? foreign.issue : foreign.party),
-      args: async (id) => [
-        {
-          kind: "RECORD",
-          workspaceSlug: DEMO,
-          issueId: probeIssues[0],
-          partyId: demoParty,
-          [field]: id,
-          baseVersion: 0,
-          ...recordFields,
-          links: [],
-          rationale: "IDOR probe",
-        },
-      ],
+  correctionProbe(
+    "issueId",
+    () => foreign.issue,
+    (id) => ({
+      conditionCell: { issueId: id, partyId: demoParty, minPosition: "SUPPORTS" },
     }),
+  ),
+  correctionProbe(
+    "partyId",
+    () => foreign.party,
+    (id) => ({
+      conditionCell: { issueId: probeIssues[0], partyId: id, minPosition: "SUPPORTS" },
+    }),
+  ),
+  correctionProbe(
+    "evidenceId",
+    () => foreign.evidence,
+    (id) => ({
+      links: [{ evidenceId: id, relation: "CONTRADICTS" }],
+    }),
+  ),
+  proposedRecordProbe(
+    "issueId",
+    () => foreign.issue,
+    (id) => ({ issueId: id }),
+  ),
+  proposedRecordProbe(
+    "partyId",
+    () => foreign.party,
+    (id) => ({ partyId: id }),
   ),
   {
     action: "proposeEditAction",
@@ -1576,23 +1545,13 @@ const IDOR_PROBES: IdorProbe[] = [
       { kind: "RETRACT", workspaceSlug: DEMO, statementId: id, baseVersion: 1, reason: "IDOR probe", rationale: "" },
     ],
   },
-  {
-    action: "proposeEditAction",
-    field: "evidenceId",
-    foreignId: () => foreign.evidence,
-    args: async (id) => [
-      {
-        kind: "RECORD",
-        workspaceSlug: DEMO,
-        issueId: probeIssues[0],
-        partyId: demoParty,
-        baseVersion: 0,
-        ...recordFields,
-        links: [{ evidenceId: id, relation: "SUPPORTS" }],
-        rationale: "IDOR probe",
-      },
-    ],
-  },
+  proposedRecordProbe(
+    "evidenceId",
+    () => foreign.evidence,
+    (id) => ({
+      links: [{ evidenceId: id, relation: "SUPPORTS" }],
+    }),
+  ),
   ...(["issueId", "partyId", "evidenceId"] as const).map(
     (field): IdorProbe => ({
       action: "recordOwnReadingAction",
@@ -1800,17 +1759,7 @@ const IDOR_PROBES: IdorProbe[] = [
     action: "updatePersonAction",
     field: "personId",
     foreignId: () => foreign.person,
-    args: async (id) => [
-      {
-        workspaceSlug: DEMO,
-        personId: id,
-        name: `Policy IDOR ${run}`,
-        aliases: [],
-        role: "",
-        partyId: null,
-        organisation: "",
-      },
-    ],
+    args: async (id) => [personUpdate(id, `Policy IDOR ${run}`)],
   },
   {
     action: "updatePersonAction",
