@@ -1,4 +1,9 @@
+import { register } from "node:module";
 import { defineConfig } from "@playwright/test";
+
+// `server-only` and next's extensionless entry points, for the app code the tests call to seed
+// data. Every worker loads this file before the test files, so the hook is in place for them.
+register("./tests/support/node-resolve.mjs", import.meta.url);
 
 /**
  * How long a wait for an element, a navigation or a web-first assertion may take. Playwright's
@@ -14,8 +19,6 @@ export const WAIT_MS = 60_000;
 export default defineConfig({
   testDir: "tests/browser",
   testMatch: "**/*.test.ts",
-  // Maps `server-only` (which the app's lib code imports and tests call) to an empty module.
-  tsconfig: "tests/browser/tsconfig.json",
   globalSetup: "tests/browser/global-setup.ts",
   // One app server and one database per shard; files seed their own uniquely named data, one at a time.
   workers: 1,

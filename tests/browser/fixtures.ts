@@ -1,32 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as base, type Page } from "@playwright/test";
-import { type Credentials, signIn } from "./pages/sign-in";
+import { type Credentials, type TestServer, testServer } from "../support/test-server";
+import { signIn } from "./pages/sign-in";
 
 export { expect } from "@playwright/test";
-
-/** The app server under test (tests/browser/global-setup.ts or scripts/test.mjs starts it). */
-export interface TestServer {
-  readonly baseUrl: string;
-  /** The owner account the app's first start created. */
-  readonly admin: Credentials;
-  /** The server's output, for tests that read what it logged. */
-  readonly serverLog: string;
-}
-
-export function testServer(): TestServer {
-  return {
-    baseUrl: fromEnv("PARLEY_E2E_BASE_URL"),
-    admin: { email: fromEnv("PARLEY_E2E_ADMIN_EMAIL"), password: fromEnv("PARLEY_E2E_ADMIN_PASSWORD") },
-    serverLog: fromEnv("PARLEY_E2E_SERVER_LOG"),
-  };
-}
-
-function fromEnv(key: string): string {
-  const value = process.env[key];
-  if (!value) throw new Error(`${key} is not set: the browser tests' global setup (or npm test) sets it`);
-  return value;
-}
+export { testServer };
 
 interface Fixtures {
   /** Signs `page` (the test's own by default) in through the form, as the admin unless told otherwise. */

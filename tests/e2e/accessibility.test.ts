@@ -10,7 +10,7 @@ import { proposeEdit, rejectProposal, setReviewMode } from "@/lib/review/mutatio
 import { createShareLink } from "@/lib/share/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { bigMatrixFixture } from "./big-matrix";
+import { bigMatrixFixture } from "../support/big-matrix";
 import { launchBrowser, newContext, signIn } from "./browser";
 
 // axe-core on every page an analyst uses, signed in as the owner of a workspace of this file's

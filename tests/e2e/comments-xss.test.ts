@@ -7,8 +7,8 @@ import { db } from "@/lib/platform/db/client";
 import { unwrap } from "@/lib/platform/errors";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { earliestQuoteId } from "../support/demo-copy";
 import { screenshot, signIn, useBrowser } from "./browser";
-import { earliestQuoteId } from "./demo-copy";
 
 // Hostile comments, rendered. The payloads come from the OWASP XSS filter-evasion cheat sheet,
 // rehype-sanitize's README and Markdown-specific tricks (link and image destinations, reference

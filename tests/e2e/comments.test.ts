@@ -6,8 +6,8 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { earliestQuoteId } from "../support/demo-copy";
 import { newContext, screenshot, signIn, useBrowser } from "./browser";
-import { earliestQuoteId } from "./demo-copy";
 
 // Comments, mentions, permalinks and the inbox through the real UI, in a workspace of this file's
 // own: the admin owns it, Mina comments, Vic only views. Everyone's accounts are made here.

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadOwnDemoCopy } from "../support/demo-copy";
 import { signIn, useBrowser } from "./browser";
-import { loadOwnDemoCopy } from "./demo-copy";
 
 // A copy of the demo workspace of this file's own: other files edit the shared demo workspace.
 const run = randomBytes(4).toString("hex");

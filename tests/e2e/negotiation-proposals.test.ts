@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
+import { loadOwnDemoCopy } from "../support/demo-copy";
 import { signIn, useBrowser } from "./browser";
-import { loadOwnDemoCopy } from "./demo-copy";
 
 // The demo's proposals in the browser: Russia's draft treaties with each article beside the US and
 // NATO answers, a provision added by pasting its words (and refused when they are not the

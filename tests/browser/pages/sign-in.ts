@@ -1,9 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-
-export interface Credentials {
-  readonly email: string;
-  readonly password: string;
-}
+import type { Credentials } from "../../support/test-server";
 
 /**
  * Signs in through the real form. Waits for the workspace list's <main> (the form's is gone) or

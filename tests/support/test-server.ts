@@ -1,0 +1,30 @@
+// The app server the end-to-end tests drive, as tests/support/app-server.mjs describes it in the
+// environment: scripts/test.mjs sets it for both runners, or a global setup that started the
+// server itself (its test processes inherit it).
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+export interface TestServer {
+  readonly baseUrl: string;
+  /** The owner account the app's first start created. */
+  readonly admin: Credentials;
+  /** The server's output, for tests that read what it logged. */
+  readonly serverLog: string;
+}
+
+export function testServer(): TestServer {
+  return {
+    baseUrl: fromEnv("PARLEY_E2E_BASE_URL"),
+    admin: { email: fromEnv("PARLEY_E2E_ADMIN_EMAIL"), password: fromEnv("PARLEY_E2E_ADMIN_PASSWORD") },
+    serverLog: fromEnv("PARLEY_E2E_SERVER_LOG"),
+  };
+}
+
+function fromEnv(key: string): string {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set: the end-to-end global setup (or npm test) sets it with the server`);
+  return value;
+}
