@@ -1,17 +1,10 @@
 import { register } from "node:module";
 import { defineConfig } from "@playwright/test";
+import { TEST_LOCALE, WAIT_MS } from "./tests/support/test-server";
 
 // `server-only` and next's extensionless entry points, for the app code the tests call to seed
 // data. Every worker loads this file before the test files, so the hook is in place for them.
 register("./tests/support/node-resolve.mjs", import.meta.url);
-
-/**
- * How long a wait for an element, a navigation or a web-first assertion may take. Playwright's
- * defaults (5 s for assertions, none for actions) are too short on a loaded 2-core machine, where
- * a server action plus a render has been seen to take tens of seconds; a wait ends as soon as its
- * condition holds.
- */
-export const WAIT_MS = 60_000;
 
 // The browser tests (tests/browser): Chromium against the built app. `npm test` (scripts/test.mjs)
 // starts one app server per shard and names it in PARLEY_E2E_BASE_URL; run alone
@@ -45,8 +38,7 @@ export default defineConfig({
         "--disable-sync",
       ],
     },
-    // Dates follow the reader's locale; the expected texts are written in British English ("27 Jan 2022").
-    locale: "en-GB",
+    locale: TEST_LOCALE,
     actionTimeout: WAIT_MS,
     navigationTimeout: WAIT_MS,
     screenshot: "only-on-failure",

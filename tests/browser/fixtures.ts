@@ -1,10 +1,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as base, type Page } from "@playwright/test";
-import { type Credentials, type TestServer, testServer } from "../support/test-server";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  type Page,
+} from "@playwright/test";
+import { type Credentials, TEST_LOCALE, type TestServer, testServer, WAIT_MS } from "../support/test-server";
 import { signIn } from "./pages/sign-in";
 
 export { expect } from "@playwright/test";
+export { signIn } from "./pages/sign-in";
 export { testServer };
 
 interface Fixtures {
@@ -38,4 +45,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Another browser context (another person, or the same one on a second device) with the config's waits and language. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: testServer().baseUrl, locale: TEST_LOCALE, ...options });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  return context;
 }

@@ -2,6 +2,20 @@
 // environment: scripts/test.mjs sets it for both runners, or a global setup that started the
 // server itself (its test processes inherit it).
 
+/**
+ * How long a wait for an element, a navigation or a web-first assertion may take. Playwright's
+ * defaults (5 s for assertions, none for actions) are too short on a loaded 2-core machine, where
+ * a server action plus a render has been seen to take tens of seconds; a wait ends as soon as its
+ * condition holds.
+ */
+export const WAIT_MS = 60_000;
+
+/**
+ * The browser's language in every test context unless a test sets another: dates follow the
+ * reader's locale, and the tests' expected texts are written in British English ("27 Jan 2022").
+ */
+export const TEST_LOCALE = "en-GB";
+
 export interface Credentials {
   readonly email: string;
   readonly password: string;

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
+import { baseUrl, fetchAs, signInOverHttp } from "../e2e/http";
 import { DEMO_STRUCTURE_ONLY } from "../support/seed";
-import { signIn, useBrowser } from "./browser";
-import { baseUrl, fetchAs, signInOverHttp } from "./http";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
 
 // A spreadsheet of stances through the import page in Chromium: the preview names each refused
 // row's problem, and confirming puts the good rows in the matrix. The plan's details are covered
@@ -19,8 +20,8 @@ const CSV = path.join(import.meta.dirname, "..", "fixtures", "stance-sheets", "s
 let slug: string;
 let workspaceId: string;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
     { ...DEMO_STRUCTURE_ONLY, title: `Sheet ${run}` },
     { slug: `sheet-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
@@ -29,39 +30,39 @@ beforeAll(async () => {
   workspaceId = loaded.id;
 });
 
-describe("importing stances from a spreadsheet", () => {
-  const session = useBrowser();
-
-  it("previews the problems, writes nothing until confirmed, then shows the cells in the matrix", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("importing stances from a spreadsheet", () => {
+  test("previews the problems, writes nothing until confirmed, then shows the cells in the matrix", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`${baseUrl}/w/${slug}`);
     await page.getByRole("link", { name: "Import stances from a spreadsheet" }).click();
     await page.locator("#sheet-file").setInputFiles(CSV);
-    await page.getByText("3 stances will be created, 5 rows refused.", { exact: false }).waitFor();
+    await expect(page.getByText("3 stances will be created, 5 rows refused.", { exact: false })).toBeVisible();
     const rows = page.getByRole("table").getByRole("row");
-    await rows.filter({ hasText: "Refused: “Lukewarm” is not on the scale" }).waitFor();
-    await rows.filter({ hasText: "Refused: Row 2 already has this issue, party and date." }).waitFor();
-    await rows.filter({ hasText: "is not a real date" }).waitFor();
-    await rows.filter({ hasText: "No issue called “Cyber norms”" }).waitFor();
+    await expect(rows.filter({ hasText: "Refused: “Lukewarm” is not on the scale" })).toBeVisible();
+    await expect(rows.filter({ hasText: "Refused: Row 2 already has this issue, party and date." })).toBeVisible();
+    await expect(rows.filter({ hasText: "is not a real date" })).toBeVisible();
+    await expect(rows.filter({ hasText: "No issue called “Cyber norms”" })).toBeVisible();
     expect(await db().stanceStatement.count({ where: { workspaceId } })).toBe(0);
 
     // Mapping the unknown word re-reads the sheet with it.
     await page.getByLabel("“Lukewarm” (1 row)").selectOption("OPEN");
-    await page.getByText("4 stances will be created, 4 rows refused.", { exact: false }).waitFor();
+    await expect(page.getByText("4 stances will be created, 4 rows refused.", { exact: false })).toBeVisible();
     await page.getByRole("button", { name: "Import 4 stances" }).click();
-    await page.getByText("Imported 4 stances").waitFor();
+    await expect(page.getByText("Imported 4 stances")).toBeVisible();
     expect(await db().stanceStatement.count({ where: { workspaceId } })).toBe(4);
 
     await page.getByRole("link", { name: "Open the matrix" }).click();
-    const cell = (label: string) => page.locator(`[data-testid="matrix-cell"][aria-label^="${label}"]`).waitFor();
+    const cell = (label: string) =>
+      expect(page.locator(`[data-testid="matrix-cell"][aria-label^="${label}"]`)).toBeVisible();
     await cell("Russia on Moratorium on INF-range missiles in Europe: Supports.");
     await cell("NATO on NATO non-expansion vs. the open-door policy: Rejects.");
     await cell("United States on Military contacts and a civilian hotline: Open to negotiate.");
   });
 
-  it("answers bad files, other content types and a confirmation of another plan over HTTP, writing nothing", async () => {
-    const owner = (await signInOverHttp(inject("adminEmail"), inject("adminPassword"))).caller;
+  test("answers bad files, other content types and a confirmation of another plan over HTTP, writing nothing", async () => {
+    const owner = (await signInOverHttp(server.admin.email, server.admin.password)).caller;
     const post = (file: Blob, name: string, fields: Record<string, string> = {}) => {
       const form = new FormData();
       form.set("file", file, name);

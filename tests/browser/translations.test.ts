@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
@@ -8,7 +7,10 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { signIn, useBrowser } from "./browser";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Pairing a quote of a Russian original with its English translation on the quote's page; the
 // domain rules are in tests/integration/translations.test.ts.
@@ -20,8 +22,8 @@ const EN_QUOTE = "We will not allow NATO's further expansion to the east";
 let slug: string;
 let quoteId: string;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Translations ${run}` },
     { slug: `translations-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
@@ -59,30 +61,27 @@ beforeAll(async () => {
   quoteId = quote.evidenceId;
 });
 
-describe("a quote read in translation", () => {
-  const session = useBrowser();
-
-  it("is paired with the translated passage on its page and shown with it, in the reader's order", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("a quote read in translation", () => {
+  test("is paired with the translated passage on its page and shown with it, in the reader's order", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`${baseUrl}/w/${slug}/evidence/${quoteId}`);
     await page.getByLabel("The same words in the translation, exactly as there").fill(EN_QUOTE);
     await page.getByRole("button", { name: "Pair with the translation" }).click();
 
     const sections = page.locator("section[data-quote-role]");
-    await page.getByRole("region", { name: "The translation in context" }).getByText(EN_QUOTE).waitFor();
+    await expect(page.getByRole("region", { name: "The translation in context" }).getByText(EN_QUOTE)).toBeVisible();
     expect(await sections.evaluateAll((all) => all.map((s) => s.getAttribute("data-quote-role")))).toEqual([
       "original",
       "translation",
     ]);
-    expect(await page.getByRole("region", { name: "The original in context" }).textContent()).toContain(RU_QUOTE);
+    await expect(page.getByRole("region", { name: "The original in context" })).toContainText(RU_QUOTE);
 
     await page.getByRole("radio", { name: "the translation" }).check();
-    await page
-      .locator("section[data-quote-role]")
-      .first()
-      .and(page.locator('[data-quote-role="translation"]'))
-      .waitFor();
+    await expect(
+      page.locator("section[data-quote-role]").first().and(page.locator('[data-quote-role="translation"]')),
+    ).toBeVisible();
     expect(await sections.evaluateAll((all) => all.map((s) => s.getAttribute("data-quote-role")))).toEqual([
       "translation",
       "original",

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { loadOwnDemoCopy } from "../support/demo-copy";
-import { signIn, useBrowser } from "./browser";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
 
 // The demo's proposals in the browser: Russia's draft treaties with each article beside the US and
 // NATO answers, a provision added by pasting its words (and refused when they are not the
@@ -11,36 +12,33 @@ import { signIn, useBrowser } from "./browser";
 const run = randomBytes(4).toString("hex");
 let slug: string;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   slug = await loadOwnDemoCopy(`Proposals ${run}`, `proposals-${run}`);
 });
 
-describe("proposals", () => {
-  const session = useBrowser();
-
-  it("open Russia's draft treaties and show each article with the US and NATO answers", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("proposals", () => {
+  test("open Russia's draft treaties and show each article with the US and NATO answers", async ({ page }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}`);
     await page.getByRole("link", { name: "Proposals", exact: true }).first().click();
-    await page.waitForURL(`**/w/${slug}/proposals`);
+    await expect(page).toHaveURL((url) => url.pathname === `/w/${slug}/proposals`);
     const list = page.getByRole("table", { name: "Proposals by date" });
     const usDraft = list.getByRole("row").filter({
       has: page.getByRole("rowheader", { name: "Draft treaty between the US and Russia on security guarantees" }),
     });
-    await usDraft.getByRole("link", { name: "US written response" }).waitFor();
+    await expect(usDraft.getByRole("link", { name: "US written response" })).toBeVisible();
 
     await list
       .getByRole("link", { name: "Draft agreement on security measures between Russia and NATO member states" })
       .first()
       .click();
-    await page.getByRole("heading", { level: 1, name: /Draft agreement on security measures/ }).waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: /Draft agreement on security measures/ })).toBeVisible();
     const provisions = page.getByRole("table", { name: /Provisions of .* and the answers they got/ });
     const article6 = provisions.getByRole("row").filter({ hasText: "Article 6: no further NATO enlargement" });
-    await article6.getByText("NATO written response").first().waitFor();
-    expect(await article6.textContent()).toContain("will continue to adhere to the policy of “open doors”");
+    await expect(article6.getByText("NATO written response").first()).toBeVisible();
+    await expect(article6).toContainText("will continue to adhere to the policy of “open doors”");
     const article5 = provisions.getByRole("row").filter({ hasText: "Article 5: no intermediate- and short-range" });
-    expect(await article5.textContent()).toContain("Three areas for interaction");
+    await expect(article5).toContainText("Three areas for interaction");
     // The parties' stances on the provisions' issues, at the proposal's date and today.
     const stances = page.getByRole("table", { name: /Each party’s position on the provisions’ issues/ });
     expect(await stances.getByRole("rowheader").allTextContents()).toContain(
@@ -56,37 +54,32 @@ describe("proposals", () => {
       .getByRole("table", { name: /Provisions of .* and the answers they got/ })
       .getByRole("row")
       .filter({ hasText: "Articles 4–5" });
-    await articles.getByText("The open door stays").waitFor();
-    expect(await articles.textContent()).toContain("Areas for discussion");
+    await expect(articles.getByText("The open door stays")).toBeVisible();
+    await expect(articles).toContainText("Areas for discussion");
   });
 
-  it("adds a provision pasted word for word, refuses words not in the document, and shows it on the cell", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  test("adds a provision pasted word for word, refuses words not in the document, and shows it on the cell", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}/proposals`);
     await page
       .getByRole("table", { name: "Proposals by date" })
       .getByRole("rowheader", { name: "NATO written response" })
       .getByRole("link")
       .click();
-    await page.getByRole("heading", { level: 1, name: "NATO written response" }).waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: "NATO written response" })).toBeVisible();
     const form = page.getByRole("form", { name: "Add a provision" });
     await form.getByLabel("Label").fill(`Joint briefings ${run}`);
     await form.getByLabel(/^Passage/).fill("NATO proposes joint briefings in the Russia–NATO Council");
     await form.getByRole("checkbox", { name: "Military contacts and a civilian hotline" }).check();
     await form.getByRole("button", { name: "Add provision" }).click();
-    await form
-      .getByRole("alert")
-      .getByText(/word for word/)
-      .waitFor();
+    await expect(form.getByRole("alert").getByText(/word for word/)).toBeVisible();
 
     await form.getByLabel(/^Passage/).fill("the holding of joint briefings within the Russia —NATO Council");
     await form.getByRole("button", { name: "Add provision" }).click();
     const provisions = page.getByRole("table", { name: /Provisions of .* and the answers they got/ });
-    await provisions
-      .getByRole("row")
-      .filter({ hasText: `Joint briefings ${run}` })
-      .waitFor();
+    await expect(provisions.getByRole("row").filter({ hasText: `Joint briefings ${run}` })).toBeVisible();
 
     // The cell page of NATO on military contacts names the proposal and its provision.
     const ids = await db().provisionIssue.findFirstOrThrow({
@@ -95,7 +88,7 @@ describe("proposals", () => {
     });
     await page.goto(`/w/${slug}/cells/${ids.issueId}/${ids.provision.proposal.partyId}`);
     const section = page.getByRole("region", { name: "Proposals on this issue" });
-    await section.getByRole("link", { name: "NATO written response" }).first().waitFor();
-    expect(await section.textContent()).toContain(`Joint briefings ${run}`);
+    await expect(section.getByRole("link", { name: "NATO written response" }).first()).toBeVisible();
+    await expect(section).toContainText(`Joint briefings ${run}`);
   });
 });

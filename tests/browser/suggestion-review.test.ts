@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { screenshot, signIn, useBrowser } from "./browser";
+import { expect, screenshot, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Reviewing an imported article's suggested quotes in the text, by keyboard: into a stance, or dismissed.
 
@@ -20,8 +22,8 @@ NATO Secretary General Jens Stoltenberg said that the alliance is ready to discu
 let slug: string;
 let workspaceId: string;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Suggestion review ${run}` },
     { slug: `suggestion-review-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
@@ -30,32 +32,29 @@ beforeAll(async () => {
   workspaceId = loaded.id;
 });
 
-describe("suggested quotes in the text", () => {
-  const session = useBrowser();
-
-  it("moves with j/k, accepts one into a new stance of its cell, dismisses another for good", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("suggested quotes in the text", () => {
+  test("moves with j/k, accepts one into a new stance of its cell, dismisses another for good", async ({ page }) => {
+    await signIn(page, server.admin);
     await page.goto(`${baseUrl}/w/${slug}/documents/new`);
     await page.getByLabel("Title").fill(`Lavrov on guarantees ${run}`);
     await page.getByLabel("Published").fill("2022-03-20");
     await page.getByLabel("…or paste the text").fill(ARTICLE);
     await page.getByRole("button", { name: "Import document" }).click();
-    await page.getByRole("heading", { name: `Lavrov on guarantees ${run}` }).waitFor();
+    await expect(page.getByRole("heading", { name: `Lavrov on guarantees ${run}` })).toBeVisible();
     const documentUrl = page.url();
 
     const marks = page.locator("mark.suggestion[data-suggestion-start]");
-    await marks.first().waitFor();
-    expect(await marks.count()).toBe(4);
+    await expect(marks.first()).toBeVisible();
+    await expect(marks).toHaveCount(4);
     const lavrov = page.getByRole("group", { name: "Suggested quote by Sergei Lavrov" });
-    expect(await lavrov.count()).toBe(2);
+    await expect(lavrov).toHaveCount(2);
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
 
     // Typing j in the find box types it; it does not move.
     await page.getByPlaceholder("Type or paste the exact words").fill("");
     await page.getByPlaceholder("Type or paste the exact words").press("j");
-    expect(await page.getByPlaceholder("Type or paste the exact words").inputValue()).toBe("j");
-    expect(await page.getByTestId("suggestion-card").count()).toBe(0);
+    await expect(page.getByPlaceholder("Type or paste the exact words")).toHaveValue("j");
+    await expect(page.getByTestId("suggestion-card")).toHaveCount(0);
     await page.getByPlaceholder("Type or paste the exact words").fill("");
     await page.locator("h1").click();
 
@@ -71,7 +70,7 @@ describe("suggested quotes in the text", () => {
       "Moscow demands legally binding guarantees that NATO will not expand further eastward",
     );
     const card = page.getByTestId("suggestion-card");
-    await card.getByText("Suggestion 1 of 4").waitFor();
+    await expect(card.getByText("Suggestion 1 of 4")).toBeVisible();
     const [speaker, party, issues, stance] = await card.locator("dd").allTextContents();
     expect(speaker).toMatch(/^Sergei Lavrov \(\d+%\)$/);
     expect(party).toMatch(/^Russia \(\d+%\)$/);
@@ -87,19 +86,19 @@ describe("suggested quotes in the text", () => {
     // a: the evidence form, prefilled; then one more step records the stance in the proposed cell.
     await page.keyboard.press("a");
     const form = page.getByRole("dialog", { name: "Save as evidence" });
-    await form.getByText(/Speaker: .*Sergei Lavrov/).waitFor();
+    await expect(form.getByText(/Speaker: .*Sergei Lavrov/)).toBeVisible();
     await form.getByRole("button", { name: "Save evidence" }).click();
     const step = page.getByRole("dialog", { name: "Quote saved — record the stance?" });
     const record = step.getByRole("button", {
       name: "Record as a new stance in Legally binding guarantees vs. a moratorium on enlargement × Russia",
     });
-    await record.waitFor();
-    expect(await step.getByLabel("Position").inputValue()).toBe("DEMANDS");
+    await expect(record).toBeVisible();
+    await expect(step.getByLabel("Position")).toHaveValue("DEMANDS");
     const summary = `Demands binding guarantees of non-enlargement ${run}`;
     await step.getByLabel("Summary").fill(summary);
     await screenshot(page, "suggestion-stance-step");
     await record.click();
-    await step.getByRole("status").getByText("Recorded as a new stance of Russia").waitFor();
+    await expect(step.getByRole("status").getByText("Recorded as a new stance of Russia")).toBeVisible();
 
     const statement = await db().stanceStatement.findFirstOrThrow({
       where: { workspaceId, summary },
@@ -118,10 +117,10 @@ describe("suggested quotes in the text", () => {
       },
     ]);
     await step.getByRole("button", { name: "Close" }).click();
-    await step.waitFor({ state: "detached" });
+    await expect(step).toHaveCount(0);
 
     // d: Stoltenberg's suggestion is dismissed; after a reload it stays away, the others stay.
-    await page.locator("mark.quote", { hasText: "Moscow demands legally binding" }).waitFor();
+    await expect(page.locator("mark.quote", { hasText: "Moscow demands legally binding" })).toBeVisible();
     await page.locator("h1").click();
     const stoltenberg = page.getByRole("group", { name: "Suggested quote by Jens Stoltenberg" });
     for (let i = 0; i < 4 && !(await stoltenberg.evaluate((el) => el === document.activeElement)); i++)
@@ -130,33 +129,32 @@ describe("suggested quotes in the text", () => {
       "the alliance is ready to discuss arms control and transparency measures with Russia",
     );
     await page.keyboard.press("d");
-    await stoltenberg.waitFor({ state: "detached" });
+    await expect(stoltenberg).toHaveCount(0);
     await page.goto(documentUrl);
-    await page.getByRole("group", { name: "Suggested quote by Dmitry Peskov" }).waitFor();
-    expect(await stoltenberg.count()).toBe(0);
-    expect(await marks.count()).toBe(2);
+    await expect(page.getByRole("group", { name: "Suggested quote by Dmitry Peskov" })).toBeVisible();
+    await expect(stoltenberg).toHaveCount(0);
+    await expect(marks).toHaveCount(2);
 
     // The matrix cell shows the new stance.
     await page.goto(`${baseUrl}/w/${slug}/cells/${statement.issueId}/${statement.partyId}`);
-    await page.getByText(summary).first().waitFor();
+    await expect(page.getByText(summary).first()).toBeVisible();
     await page.goto(`${baseUrl}/w/${slug}`);
-    await page.getByText(summary).first().waitFor();
+    await expect(page.getByText(summary).first()).toBeVisible();
   });
 
-  it("marks at phone width without a card off the screen", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  test("marks at phone width without a card off the screen", async ({ page }) => {
+    await signIn(page, server.admin);
     const document = await db().document.findFirstOrThrow({
       where: { workspaceId, title: `Lavrov on guarantees ${run}` },
       select: { id: true },
     });
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${baseUrl}/w/${slug}/documents/${document.id}`);
-    await page.locator("mark.suggestion[data-suggestion-start]").first().waitFor();
+    await expect(page.locator("mark.suggestion[data-suggestion-start]").first()).toBeVisible();
     await page.locator("h1").click();
     await page.keyboard.press("j");
     const card = page.getByTestId("suggestion-card");
-    await card.waitFor();
+    await expect(card).toBeVisible();
     const box = await card.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x).toBeGreaterThanOrEqual(0);

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { signIn, useBrowser } from "./browser";
-import { baseUrl, type Caller, fetchAs, signInOverHttp } from "./http";
+import { baseUrl, type Caller, fetchAs, signInOverHttp } from "../e2e/http";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
 
 // Files uploaded as documents: multipart POST /api/w/[slug]/documents, the original kept for
 // download, and a PDF quoted by page in the browser. In a workspace of this file's own.
@@ -23,8 +24,8 @@ let browserSlug: string;
 let browserWorkspaceId: string;
 let owner: Caller;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Files ${run}` },
     { slug: `files-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
@@ -37,7 +38,7 @@ beforeAll(async () => {
   );
   browserSlug = second.slug;
   browserWorkspaceId = second.id;
-  owner = (await signInOverHttp(inject("adminEmail"), inject("adminPassword"))).caller;
+  owner = (await signInOverHttp(server.admin.email, server.admin.password)).caller;
 });
 
 function upload(name: string, bytes: Uint8Array, fields: Record<string, string> = {}) {
@@ -53,8 +54,8 @@ const counts = async () => ({
   files: await db().documentFile.count({ where: { workspaceId } }),
 });
 
-describe("POST /api/w/[slug]/documents with a file", () => {
-  it("imports a PDF with its pages and keeps the original for download", async () => {
+test.describe("POST /api/w/[slug]/documents with a file", () => {
+  test("imports a PDF with its pages and keeps the original for download", async () => {
     const pdf = fixture("draft-text.pdf");
     const response = await upload("draft-text.pdf", pdf, { title: `Draft ${run}`, publishedAt: "2026-03-02" });
     const body = await response.json();
@@ -75,7 +76,7 @@ describe("POST /api/w/[slug]/documents with a file", () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
-  it("imports a Word file and a web page, the title defaulting to the file's name", async () => {
+  test("imports a Word file and a web page, the title defaulting to the file's name", async () => {
     const docx = await upload("statement.docx", fixture("statement.docx"), { outlet: "Delegation" });
     expect(docx.status).toBe(201);
     const html = await upload("news-article.html", fixture("news-article.html"));
@@ -87,7 +88,7 @@ describe("POST /api/w/[slug]/documents with a file", () => {
     expect(titles.map((t) => t.title).sort()).toEqual(["news-article", "statement"]);
   });
 
-  it("refuses a bad file with 400 and a message, and a file over 20 MB with 413, writing nothing", async () => {
+  test("refuses a bad file with 400 and a message, and a file over 20 MB with 413, writing nothing", async () => {
     const before = await counts();
     for (const [name, message] of [
       ["encrypted.pdf", /password/],
@@ -105,7 +106,7 @@ describe("POST /api/w/[slug]/documents with a file", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("keeps the JSON body as it was", async () => {
+  test("keeps the JSON body as it was", async () => {
     const response = await fetchAs(owner, `/api/w/${slug}/documents`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: baseUrl },
@@ -115,19 +116,18 @@ describe("POST /api/w/[slug]/documents with a file", () => {
   });
 });
 
-describe("a PDF quoted by page", () => {
-  const session = useBrowser();
-
-  it("imports the PDF through the form, saves a passage of page 2, and shows p. 2 and a permalink to it", async () => {
-    const { page } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("a PDF quoted by page", () => {
+  test("imports the PDF through the form, saves a passage of page 2, and shows p. 2 and a permalink to it", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`${baseUrl}/w/${browserSlug}/documents/new`);
     await page.getByLabel("Title").fill(`Draft text by page ${run}`);
     await page.getByLabel("Published").fill("2026-03-02");
     await page.locator("#doc-file").setInputFiles(path.join(FIXTURES, "draft-text.pdf"));
-    await page.getByText("Will import “draft-text.pdf”").waitFor();
+    await expect(page.getByText("Will import “draft-text.pdf”")).toBeVisible();
     await page.getByRole("button", { name: "Import document" }).click();
-    await page.getByRole("heading", { name: `Draft text by page ${run}` }).waitFor();
+    await expect(page.getByRole("heading", { name: `Draft text by page ${run}` })).toBeVisible();
 
     await page
       .getByPlaceholder("Type or paste the exact words")
@@ -135,10 +135,10 @@ describe("a PDF quoted by page", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Save as evidence" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Save evidence" }).click();
-    await page.locator("mark.quote", { hasText: "notify the Committee" }).waitFor();
+    await expect(page.locator("mark.quote", { hasText: "notify the Committee" })).toBeVisible();
 
     const quotes = page.getByRole("complementary", { name: "Quotes in this document" });
-    await quotes.getByText(/^p\. 2 · /).waitFor();
+    await expect(quotes.getByText(/^p\. 2 · /)).toBeVisible();
     const evidence = await db().evidence.findFirstOrThrow({
       where: { workspaceId: browserWorkspaceId, exact: { startsWith: "notify the Committee" } },
       select: { id: true, documentId: true },
@@ -146,17 +146,16 @@ describe("a PDF quoted by page", () => {
 
     // The quote's permalink names the page and marks the passage.
     await page.goto(`${baseUrl}/w/${browserSlug}/evidence/${evidence.id}`);
-    await page.getByText(/· p\. 2 · revision 1/).waitFor();
+    await expect(page.getByText(/· p\. 2 · revision 1/)).toBeVisible();
     const link = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");
     expect(await link.getAttribute("href")).toBe(
       `/w/${browserSlug}/documents/${evidence.documentId}?page=2#quote-${evidence.id}`,
     );
     await link.click();
-    await page.waitForURL(/\?page=2#quote-/);
-    await page.locator("#page-2").waitFor({ state: "attached" });
-    await page
-      .getByTestId("document-text")
-      .locator(`mark.quote[data-active="true"]`, { hasText: "notify the Committee" })
-      .waitFor();
+    await expect(page).toHaveURL(/\?page=2#quote-/);
+    await expect(page.locator("#page-2")).toBeAttached();
+    await expect(
+      page.getByTestId("document-text").locator(`mark.quote[data-active="true"]`, { hasText: "notify the Committee" }),
+    ).toBeVisible();
   });
 });

@@ -1,27 +1,27 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { loadOwnDemoCopy } from "../support/demo-copy";
-import { signIn, useBrowser } from "./browser";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
 
 // A copy of the demo workspace of this file's own: other files edit the shared demo workspace.
 const run = randomBytes(4).toString("hex");
 let slug: string;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   slug = await loadOwnDemoCopy(`Events ${run}`, `events-${run}`);
 });
 
-describe("events", () => {
-  const session = useBrowser();
-
-  it("added on the events page, are offered by the matrix's date control, and jumping lands on their day", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("events", () => {
+  test("added on the events page, are offered by the matrix's date control, and jumping lands on their day", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}/events`);
     const events = page.getByRole("list", { name: "Events by date" });
-    await events.getByText("Geneva: US–Russia Strategic Stability Dialogue").waitFor();
+    await expect(events.getByText("Geneva: US–Russia Strategic Stability Dialogue")).toBeVisible();
 
     const form = page.getByRole("form", { name: "Add an event" });
     await form.getByLabel("Title").fill(`Working-level call ${run}`);
@@ -31,34 +31,33 @@ describe("events", () => {
     await form.getByRole("checkbox", { name: "NATO" }).check();
     await form.getByRole("button", { name: "Add event" }).click();
     const added = events.getByRole("listitem").filter({ hasText: `Working-level call ${run}` });
-    await added.waitFor();
-    expect(await added.locator("time").getAttribute("datetime")).toBe("2022-02-03");
+    await expect(added).toBeVisible();
+    await expect(added.locator("time")).toHaveAttribute("datetime", "2022-02-03");
     // The form is emptied for the next one.
     await expect.poll(() => form.getByLabel("Title").inputValue()).toBe("");
 
     await page.goto(`/w/${slug}?asOf=2022-02-16`);
-    await page.getByRole("grid").waitFor();
+    await expect(page.getByRole("grid")).toBeVisible();
     const jump = page.getByRole("combobox", { name: "Jump to event" });
     const option = jump.getByRole("option", { name: `3 Feb 2022 — Working-level call ${run}` });
-    expect(await option.count()).toBe(1);
+    await expect(option).toHaveCount(1);
     await jump.selectOption({ label: `3 Feb 2022 — Working-level call ${run}` });
-    await page.waitForURL((url) => url.searchParams.get("asOf") === "2022-02-03");
-    await page.getByText("as of 3 Feb 2022").first().waitFor();
-    await page.getByText("On this day:").waitFor();
+    await expect(page).toHaveURL((url) => url.searchParams.get("asOf") === "2022-02-03");
+    await expect(page.getByText("as of 3 Feb 2022").first()).toBeVisible();
+    await expect(page.getByText("On this day:")).toBeVisible();
     await expect.poll(() => jump.inputValue()).not.toBe("");
 
     // Deleting asks first, in the page's own dialog, then removes it.
     await page.goto(`/w/${slug}/events`);
     await page.getByRole("button", { name: `Delete Working-level call ${run}` }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.waitFor();
+    await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Delete event" }).click();
-    await events.getByText(`Working-level call ${run}`).waitFor({ state: "detached" });
-  }, 90_000);
+    await expect(events.getByText(`Working-level call ${run}`)).toHaveCount(0);
+  });
 
-  it("show in the cell history of each party taking part, on their dates", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  test("show in the cell history of each party taking part, on their dates", async ({ page }) => {
+    await signIn(page, server.admin);
     const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
     const [issue, nato] = await Promise.all([
       db().issue.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { sortOrder: "asc" } }),
@@ -66,29 +65,30 @@ describe("events", () => {
     ]);
     await page.goto(`/w/${slug}/cells/${issue.id}/${nato.id}?asOf=2022-02-16`);
     const history = page.locator("ol").filter({ hasText: "NATO–Russia Council, Brussels" });
-    await history.waitFor();
+    await expect(history).toBeVisible();
     const text = await history.innerText();
     expect(text).toContain("12 Jan 2022");
     expect(text).toContain("US and NATO deliver their written responses");
     // Geneva was bilateral: not NATO's.
     expect(text).not.toContain("Geneva: US–Russia");
-  }, 60_000);
+  });
 
-  it("the matrix marks Russia's non-enlargement red line and the US conditional missile offer, by name", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  test("the matrix marks Russia's non-enlargement red line and the US conditional missile offer, by name", async ({
+    page,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}?asOf=2022-02-16`);
     const nonExpansion = securityGuarantees.issues.find((i) => i.key === "non-expansion")!.title;
     const missiles = securityGuarantees.issues.find((i) => i.key === "inf-missiles")!.title;
     const russia = page.getByRole("gridcell", {
       name: new RegExp(`^Russia on ${escapeRegExp(nonExpansion)}: .*, red line`),
     });
-    await russia.waitFor();
-    expect(await russia.getByTestId("red-line-icon").getAttribute("aria-label")).toBe("Red line");
+    await expect(russia).toBeVisible();
+    await expect(russia.getByTestId("red-line-icon")).toHaveAttribute("aria-label", "Red line");
     const us = page.getByRole("gridcell", {
       name: new RegExp(`^United States on ${escapeRegExp(missiles)}: .*, conditional`),
     });
-    expect(await us.getByTestId("conditional-icon").count()).toBe(1);
+    await expect(us.getByTestId("conditional-icon")).toHaveCount(1);
 
     const workspace = await db().workspace.findUniqueOrThrow({ where: { slug }, select: { id: true } });
     const [issue, party] = await Promise.all([
@@ -96,19 +96,18 @@ describe("events", () => {
       db().party.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "Russia" } }),
     ]);
     await page.goto(`/w/${slug}/cells/${issue.id}/${party.id}?asOf=2022-02-16`);
-    await page.getByText("Red line first drawn on 17 Dec 2021.").waitFor();
-  }, 60_000);
+    await expect(page.getByText("Red line first drawn on 17 Dec 2021.")).toBeVisible();
+  });
 
-  it("the editor records a red line with a condition on another cell; the cell marks both", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  test("the editor records a red line with a condition on another cell; the cell marks both", async ({ page }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}?asOf=2022-02-16`);
-    await page.getByRole("grid").waitFor();
+    await expect(page.getByRole("grid")).toBeVisible();
     const exercises = securityGuarantees.issues.find((i) => i.key === "exercises")!.title;
     const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="NATO on ${exercises}:"]`);
     await cell.click();
     const dialog = page.getByRole("dialog", { name: `NATO on ${exercises}` });
-    await dialog.waitFor();
+    await expect(dialog).toBeVisible();
     const summary = `NATO will not trade exercise limits without reciprocity (${run}).`;
     await dialog.getByLabel("Position", { exact: true }).selectOption("SUPPORTS");
     await dialog.getByLabel("Summary", { exact: true }).fill(summary);
@@ -118,17 +117,17 @@ describe("events", () => {
     await dialog.getByLabel("on this issue").selectOption({ label: exercises });
     await dialog.getByLabel("is at least").selectOption("OPEN");
     await dialog.getByRole("button", { name: "Record statement" }).click();
-    await dialog.waitFor({ state: "detached", timeout: 60_000 });
+    await expect(dialog).toHaveCount(0);
     const saved = cell.and(page.locator("td:not([data-pending])")).filter({ hasText: summary });
-    await saved.waitFor({ timeout: 60_000 });
+    await expect(saved).toBeVisible();
     await expect.poll(() => saved.getAttribute("aria-label")).toMatch(/: Supports, red line, conditional/);
-    expect(await saved.getByTestId("red-line-icon").count()).toBe(1);
+    await expect(saved.getByTestId("red-line-icon")).toHaveCount(1);
     const stored = await db().stanceStatement.findFirstOrThrow({
       where: { summary },
       select: { conditionMinPosition: true },
     });
     expect(stored.conditionMinPosition).toBe("OPEN");
-  }, 90_000);
+  });
 });
 
 function escapeRegExp(text: string) {
