@@ -1,20 +1,21 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { newContext as newBrowserContext, signIn, useBrowser } from "./browser";
+import { expect, newContext, signIn, test, testServer } from "./fixtures";
+import { MembersPage } from "./pages/members";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Signing in and out, invitations, removal and password changes, in Chromium against the built
 // app, as the people involved would do them. Users and the second workspace are seeded through
 // the app's own functions with unique names.
-
-const session = useBrowser();
-const adminEmail = inject("adminEmail");
-const adminPassword = inject("adminPassword");
+const adminEmail = server.admin.email;
+const adminPassword = server.admin.password;
 const DEMO = "security-guarantees";
 const SESSION_COOKIE = "__Host-parley.session-token";
 const run = randomUUID().slice(0, 8);
@@ -22,7 +23,7 @@ const run = randomUUID().slice(0, 8);
 let stranger: { id: string; email: string };
 let strangersWorkspace: LoadedWorkspace;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   stranger = await createUserWithPassword({
     email: `auth-stranger-${run}@parley.test`,
     name: "Stranger",
@@ -34,40 +35,39 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
+test.afterAll(async () => {
   // The colleague may still be a member if a test failed half-way; leave the demo as it was.
   await db().membership.deleteMany({
     where: { workspace: { slug: DEMO }, user: { email: { startsWith: `auth-colleague-${run}` } } },
   });
 });
 
-async function newContext(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newBrowserContext(session.browser, session.baseUrl);
+async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser);
   return { context, page: await context.newPage() };
 }
 
 /** Waits for the sign-in form to be the page (after a redirect or a sign-out). */
 async function expectSignInForm(page: Page) {
-  await page.getByLabel("Password", { exact: true }).waitFor();
-  expect(new URL(page.url()).pathname).toBe("/sign-in");
+  await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
 }
 
-describe("signing in", () => {
-  it("shows only the workspaces I am a member of", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+test.describe("signing in", () => {
+  test("shows only the workspaces I am a member of", async ({ page }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
     await page.goto(`${baseUrl}/workspaces`);
     const main = page.getByRole("main");
-    await main.getByRole("heading", { name: "Your workspaces" }).waitFor();
+    await expect(main.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
     const hrefs = await main.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs).toContain(`/w/${DEMO}`);
     expect(hrefs).not.toContain(`/w/${strangersWorkspace.slug}`);
-    expect(await main.getByText(strangersWorkspace.title).count()).toBe(0);
+    await expect(main.getByText(strangersWorkspace.title)).toHaveCount(0);
 
     // Knowing its address does not help.
     const response = await page.goto(`${baseUrl}/w/${strangersWorkspace.slug}`);
     expect(response?.status()).toBe(404);
-    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   });
 
   const payloads = [
@@ -80,27 +80,25 @@ describe("signing in", () => {
     "data:text/html,x",
   ];
 
-  it.each(payloads)("through the form with callbackUrl=%s, lands on the app's own origin", async (payload) => {
-    const { baseUrl } = session;
-    const { context, page } = await newContext();
-    try {
-      await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent(payload)}`);
-      const passwordField = page.getByLabel("Password", { exact: true });
-      await page.getByLabel("Email", { exact: true }).fill(adminEmail);
-      await passwordField.fill(adminPassword);
-      await page.getByRole("button", { name: "Sign in", exact: true }).click();
-      await passwordField.waitFor({ state: "detached" });
-      await page.getByRole("main").waitFor();
-      expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
-    } finally {
-      await context.close();
-    }
-  });
+  for (const payload of payloads)
+    test(`through the form with callbackUrl=${payload}, lands on the app's own origin`, async ({ browser }) => {
+      const { context, page } = await newPerson(browser);
+      try {
+        await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent(payload)}`);
+        const passwordField = page.getByLabel("Password", { exact: true });
+        await page.getByLabel("Email", { exact: true }).fill(adminEmail);
+        await passwordField.fill(adminPassword);
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
+        await expect(passwordField).toHaveCount(0);
+        await expect(page.getByRole("main")).toBeVisible();
+        expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
+      } finally {
+        await context.close();
+      }
+    });
 
-  it.each(payloads)(
-    "through Auth.js's own endpoint with callbackUrl=%s, is sent back to the app's origin",
-    async (payload) => {
-      const { baseUrl } = session;
+  for (const payload of payloads)
+    test(`through Auth.js's own endpoint with callbackUrl=${payload}, is sent back to the app's origin`, async () => {
       const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
       const cookies = csrf.headers
         .getSetCookie()
@@ -115,64 +113,55 @@ describe("signing in", () => {
       });
       expect(response.status).toBe(302);
       expect(new URL(response.headers.get("location")!, baseUrl).origin).toBe(new URL(baseUrl).origin);
-    },
-  );
+    });
 });
 
-describe("membership", () => {
-  it("an owner invites a colleague, who joins as a viewer, cannot edit, and loses access once removed", async () => {
-    const { page: owner, baseUrl } = session;
+test.describe("membership", () => {
+  test("an owner invites a colleague, who joins as a viewer, cannot edit, and loses access once removed", async ({
+    page: owner,
+    browser,
+  }) => {
     const colleague = {
       name: `Colleague ${run}`,
       email: `auth-colleague-${run}@parley.test`,
       password: `colleague-${randomBytes(9).toString("base64url")}`,
     };
 
-    await signIn(owner, baseUrl, adminEmail, adminPassword);
-    await owner.goto(`${baseUrl}/w/${DEMO}/members`);
-    await owner.getByLabel("Email (optional)").fill(colleague.email);
-    await owner.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-    await owner.getByRole("button", { name: "Create invitation link" }).click();
-    const linkField = owner.getByLabel("Invitation link");
-    await linkField.waitFor();
-    const link = await linkField.inputValue();
+    await signIn(owner, { email: adminEmail, password: adminPassword });
+    const members = await new MembersPage(owner).goto(DEMO);
+    const link = await members.invite({ role: "VIEWER", email: colleague.email });
     expect(new URL(link).origin).toBe(new URL(baseUrl).origin);
     expect(new URL(link).pathname).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
 
-    const { context, page } = await newContext();
+    const { context, page } = await newPerson(browser);
     try {
       await page.goto(link);
-      await page.getByText("You are invited as viewer").waitFor();
+      await expect(page.getByText("You are invited as viewer")).toBeVisible();
       await page.getByLabel("Your name").fill(colleague.name);
       // The invitation names the address, so the form fills it in and locks it.
       const emailField = page.getByLabel("Email", { exact: true });
-      expect(await emailField.inputValue()).toBe(colleague.email);
+      await expect(emailField).toHaveValue(colleague.email);
       expect(await emailField.isEditable()).toBe(false);
       await page.getByLabel("Password", { exact: true }).fill(colleague.password);
       await page.getByRole("button", { name: "Create account and join" }).click();
 
       // Lands on the workspace, labelled with the new role.
-      await page.getByRole("banner").getByText("viewer", { exact: true }).waitFor();
-      await page.getByRole("grid").waitFor();
-      expect(new URL(page.url()).pathname).toBe(`/w/${DEMO}`);
+      await expect(page.getByRole("banner").getByText("viewer", { exact: true })).toBeVisible();
+      await expect(page.getByRole("grid")).toBeVisible();
+      await expect(page).toHaveURL((url) => url.pathname === `/w/${DEMO}`);
 
       // A viewer gets no editor: a cell opens its history instead, and nothing offers to record.
-      expect(await page.getByRole("button", { name: "Record statement" }).count()).toBe(0);
+      await expect(page.getByRole("button", { name: "Record statement" })).toHaveCount(0);
       await page.getByTestId("matrix-cell").first().click();
-      await page.waitForURL(/\/cells\/[0-9a-f-]{36}\/[0-9a-f-]{36}/);
-      await page.getByRole("link", { name: /^Matrix as of/ }).waitFor();
-      expect(await page.getByRole("dialog").count()).toBe(0);
-      expect(await page.getByRole("button", { name: "Record statement" }).count()).toBe(0);
+      await expect(page).toHaveURL(/\/cells\/[0-9a-f-]{36}\/[0-9a-f-]{36}/);
+      await expect(page.getByRole("link", { name: /^Matrix as of/ })).toBeVisible();
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Record statement" })).toHaveCount(0);
 
       // The owner removes the colleague, confirming in the page's own dialog, which names them.
-      await owner.goto(`${baseUrl}/w/${DEMO}/members`);
-      const row = owner.getByRole("row").filter({ hasText: colleague.email });
-      expect(await row.getByRole("combobox").inputValue()).toBe("VIEWER");
-      await row.getByRole("button", { name: "Remove", exact: true }).click();
-      const confirmation = owner.getByRole("dialog");
-      await confirmation.getByText(`Remove ${colleague.name} from this workspace?`).waitFor();
-      await confirmation.getByRole("button", { name: `Remove ${colleague.name}` }).click();
-      await row.waitFor({ state: "detached" });
+      await members.goto(DEMO);
+      await expect(members.member(colleague.email).getByRole("combobox")).toHaveValue("VIEWER");
+      await members.remove(colleague.email, colleague.name);
       expect(
         await db().membership.count({ where: { workspace: { slug: DEMO }, user: { email: colleague.email } } }),
       ).toBe(0);
@@ -180,17 +169,16 @@ describe("membership", () => {
       // The colleague's session still exists, but the workspace no longer does for them.
       const response = await page.goto(`${baseUrl}/w/${DEMO}`);
       expect(response?.status()).toBe(404);
-      await page.getByRole("heading", { name: "Not found" }).waitFor();
-      expect(await page.getByRole("grid").count()).toBe(0);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+      await expect(page.getByRole("grid")).toHaveCount(0);
     } finally {
       await context.close();
     }
   });
 });
 
-describe("sessions", () => {
-  it("changing the password ends the other open session at its next request", async () => {
-    const { page, baseUrl } = session;
+test.describe("sessions", () => {
+  test("changing the password ends the other open session at its next request", async ({ page, browser }) => {
     const oldPassword = `before-${randomBytes(9).toString("base64url")}`;
     const newPassword = `after-${randomBytes(9).toString("base64url")}`;
     const user = await createUserWithPassword({
@@ -199,19 +187,19 @@ describe("sessions", () => {
       password: oldPassword,
     });
 
-    await signIn(page, baseUrl, user.email, oldPassword);
-    const other = await newContext();
+    await signIn(page, { email: user.email, password: oldPassword });
+    const other = await newPerson(browser);
     try {
-      await signIn(other.page, baseUrl, user.email, oldPassword);
+      await signIn(other.page, { email: user.email, password: oldPassword });
       await other.page.goto(`${baseUrl}/account`);
-      await other.page.getByRole("heading", { name: "Account" }).waitFor();
+      await expect(other.page.getByRole("heading", { name: "Account" })).toBeVisible();
 
       await page.goto(`${baseUrl}/account`);
       await page.getByLabel("Current password").fill(oldPassword);
       await page.getByLabel("New password", { exact: true }).fill(newPassword);
       await page.getByLabel("New password again").fill(newPassword);
       await page.getByRole("button", { name: "Change password" }).click();
-      await page.getByText("Your password was changed").waitFor();
+      await expect(page.getByText("Your password was changed")).toBeVisible();
       await expectSignInForm(page);
 
       // The other session: its next request finds the session ended.
@@ -223,18 +211,17 @@ describe("sessions", () => {
       await page.getByLabel("Email", { exact: true }).fill(user.email);
       await page.getByLabel("Password", { exact: true }).fill(oldPassword);
       await form.getByRole("button", { name: "Sign in", exact: true }).click();
-      await form.getByRole("alert").first().waitFor();
-      await signIn(page, baseUrl, user.email, newPassword);
+      await expect(form.getByRole("alert").first()).toBeVisible();
+      await signIn(page, { email: user.email, password: newPassword });
       await page.goto(`${baseUrl}/account`);
-      await page.getByRole("heading", { name: "Account" }).waitFor();
+      await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
     } finally {
       await other.context.close();
     }
   });
 
-  it("signing out ends the session", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
     await page.goto(`${baseUrl}/account`);
     // Let the page's prefetches finish first: one still in flight can bring the session back (see below).
     await page.waitForLoadState("networkidle");
@@ -247,9 +234,8 @@ describe("sessions", () => {
 
   // The proxy checks the cookie once per request and re-issues it at most once a minute
   // (tests/integration/session-check.test.ts drives the clock past the minute and the idle limit).
-  it("a second request within the minute does not re-issue the session cookie", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+  test("a second request within the minute does not re-issue the session cookie", async ({ page }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
     const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!;
     for (const pathname of ["/account", "/workspaces"]) {
       const response = await fetch(`${baseUrl}${pathname}`, {
@@ -264,9 +250,8 @@ describe("sessions", () => {
   // A request the page sent before signing out (a link prefetch, the live-updates stream) and
   // answered after it re-issues the session cookie; sign-out must revoke the token itself, so
   // that cookie is worthless. This replays that ordering deterministically.
-  it("a request still in flight when the user signs out does not bring the session back", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+  test("a request still in flight when the user signs out does not bring the session back", async ({ page }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
     const before = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!;
     await page.goto(`${baseUrl}/account`);
     await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();

@@ -1,22 +1,23 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { describe, expect, inject, it } from "vitest";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
 import { FREE_FAILURES } from "@/lib/platform/auth/throttle";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { signIn, TEST_LOCALE, useBrowser } from "./browser";
+import { expect, newContext, signIn, test, testServer } from "./fixtures";
+import { MembersPage } from "./pages/members";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // The app under abuse, from outside: throttled sign-in as the person locked out sees it, a
 // password spray against Auth.js's own endpoint, and the headers anonymous callers get. The server
 // trusts x-forwarded-for (tests/e2e/global-setup.ts), so each test here is its own client address
 // (documentation range 203.0.113.0/24: a header value only, no traffic goes there).
-
-const session = useBrowser();
-const adminEmail = inject("adminEmail");
-const adminPassword = inject("adminPassword");
+const adminEmail = server.admin.email;
+const adminPassword = server.admin.password;
 const DEMO = "security-guarantees";
 const SESSION_COOKIE = "__Host-parley.session-token";
 const run = randomUUID().slice(0, 8);
@@ -35,8 +36,10 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe("sign-in throttling", () => {
-  it("tells a paused account when to retry, does not count the right password meanwhile, and lets it in after", async () => {
+test.describe("sign-in throttling", () => {
+  test("tells a paused account when to retry, does not count the right password meanwhile, and lets it in after", async ({
+    browser,
+  }) => {
     const password = `paused-${randomBytes(9).toString("base64url")}`;
     const user = await createUserWithPassword({ email: `abuse-paused-${run}@parley.test`, name: "Paused", password });
     const forwarded = `198.51.100.${randomInt(1, 255)}`;
@@ -50,14 +53,12 @@ describe("sign-in throttling", () => {
         at,
       })),
     });
-    const context = await session.browser.newContext({
-      baseURL: session.baseUrl,
-      locale: TEST_LOCALE,
+    const context = await newContext(browser, {
       extraHTTPHeaders: { "x-forwarded-for": forwarded },
     });
     try {
       const page = await context.newPage();
-      await page.goto(`${session.baseUrl}/sign-in`);
+      await page.goto(`${baseUrl}/sign-in`);
       const form = page.locator("form").filter({ has: page.getByLabel("Password", { exact: true }) });
       const tryRightPassword = async () => {
         await page.getByLabel("Email", { exact: true }).fill(user.email);
@@ -66,7 +67,7 @@ describe("sign-in throttling", () => {
       };
       await tryRightPassword();
       const alert = form.getByRole("alert").first();
-      await alert.waitFor();
+      await expect(alert).toBeVisible();
       const text = (await alert.textContent()) ?? "";
       expect(text).toMatch(/paused after repeated failures\. Try again in \d+ seconds\. That is at \d{1,2}:\d\d:\d\d/);
       const seconds = Number(/in (\d+) seconds/.exec(text)?.[1]);
@@ -85,16 +86,15 @@ describe("sign-in throttling", () => {
       // Once the delay has passed, the right password works.
       await until("the delay to pass", async () => (Date.now() > retryAt.getTime() ? true : undefined), 30_000);
       await tryRightPassword();
-      await page.getByLabel("Password", { exact: true }).waitFor({ state: "detached", timeout: 30_000 });
+      await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
       expect((await context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(true);
       console.log(`paused sign-in: told to wait ${seconds} s of a 16 s delay; signed in once it passed`);
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
-  it(`stops a spray of 40 accounts from one address after ${SPRAY_CAP} failures, the real account's right password included`, async () => {
-    const { baseUrl } = session;
+  test(`stops a spray of 40 accounts from one address after ${SPRAY_CAP} failures, the real account's right password included`, async () => {
     const password = `sprayed-${randomBytes(9).toString("base64url")}`;
     const real = await createUserWithPassword({ email: `abuse-sprayed-${run}@parley.test`, name: "Sprayed", password });
     const forwarded = newAddress();
@@ -136,15 +136,17 @@ describe("sign-in throttling", () => {
       body: new URLSearchParams({ csrfToken, email: real.email, password, callbackUrl: "/" }),
     });
     expect(other.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
-  }, 180_000);
+  });
 });
 
-describe("email-bound invitations without mail", () => {
-  it("say plainly, to the owner and on the invitation page, that the address is the owner's word", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
-    await page.goto(`${baseUrl}/w/${DEMO}/members`);
-    await page.getByText("This server cannot send mail: an email here is your word only.").waitFor();
+test.describe("email-bound invitations without mail", () => {
+  test("say plainly, to the owner and on the invitation page, that the address is the owner's word", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
+    await new MembersPage(page).goto(DEMO);
+    await expect(page.getByText("This server cannot send mail: an email here is your word only.")).toBeVisible();
 
     const workspace = await db().workspace.findUniqueOrThrow({
       where: { slug: DEMO },
@@ -157,12 +159,12 @@ describe("email-bound invitations without mail", () => {
       email: bound,
       expiresInDays: 1,
     });
-    const visitor = await session.browser.newContext({ baseURL: baseUrl, locale: TEST_LOCALE });
+    const visitor = await newContext(browser);
     try {
       const invitee = await visitor.newPage();
       await invitee.goto(`${baseUrl}${invitation.path}`);
-      await invitee.getByText(`Parley does not check that ${bound} is yours`).waitFor();
-      expect(await invitee.getByLabel("Code from the mail").count()).toBe(0);
+      await expect(invitee.getByText(`Parley does not check that ${bound} is yours`)).toBeVisible();
+      await expect(invitee.getByLabel("Code from the mail")).toHaveCount(0);
     } finally {
       await visitor.close();
       await db().invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
@@ -170,14 +172,15 @@ describe("email-bound invitations without mail", () => {
   });
 });
 
-describe("headers and answers for anonymous callers", () => {
-  it("the health check tells an anonymous caller only that it is up, and a signed-in owner more", async () => {
-    const { page, baseUrl } = session;
+test.describe("headers and answers for anonymous callers", () => {
+  test("the health check tells an anonymous caller only that it is up, and a signed-in owner more", async ({
+    page,
+  }) => {
     const anonymous = await fetch(`${baseUrl}/api/health`);
     expect(anonymous.status).toBe(200);
     expect(await anonymous.json()).toEqual({ status: "ok" });
 
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+    await signIn(page, { email: adminEmail, password: adminPassword });
     const owner = await page.request.get(`${baseUrl}/api/health`);
     expect(owner.status()).toBe(200);
     expect(await owner.json()).toMatchObject({
@@ -187,9 +190,8 @@ describe("headers and answers for anonymous callers", () => {
     });
   });
 
-  it("the export keeps its own sandbox policy; pages keep theirs", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, adminEmail, adminPassword);
+  test("the export keeps its own sandbox policy; pages keep theirs", async ({ page }) => {
+    await signIn(page, { email: adminEmail, password: adminPassword });
     const exported = await page.request.get(`${baseUrl}/api/w/${DEMO}/export?format=html`);
     expect(exported.status()).toBe(200);
     expect(exported.headers()["content-security-policy"]).toBe(
@@ -201,10 +203,9 @@ describe("headers and answers for anonymous callers", () => {
     );
   });
 
-  it("a forged session cookie leaves one log line without a stack, and signs nobody in", async () => {
-    const { baseUrl } = session;
-    // The server's output, as tests/e2e/global-setup.ts writes it.
-    const log = inject("serverLog");
+  test("a forged session cookie leaves one log line without a stack, and signs nobody in", async () => {
+    // The server's output, as tests/support/app-server.mjs writes it.
+    const log = server.serverLog;
     const offset = statSync(log).size;
     const forged = `forged-${randomBytes(24).toString("base64url")}`;
     const response = await fetch(`${baseUrl}/api/health`, { headers: { Cookie: `${SESSION_COOKIE}=${forged}` } });
