@@ -34,6 +34,9 @@ test.beforeAll(async ({ admin }) => {
 });
 
 test.describe("evidence from a pasted article", () => {
+  // The merge works on the speaker the first test creates.
+  test.describe.configure({ mode: "serial" });
+
   test("imports, accepts a suggestion, saves a selection with a new speaker linked to a stance, and counts it", async ({
     page,
     signIn,

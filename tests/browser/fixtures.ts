@@ -12,7 +12,7 @@ import { signIn } from "./pages/sign-in";
 
 export { expect } from "@playwright/test";
 export { signIn } from "./pages/sign-in";
-export { testServer };
+export { testServer, WAIT_MS };
 
 interface Fixtures {
   /** Signs `page` (the test's own by default) in through the form, as the admin unless told otherwise. */

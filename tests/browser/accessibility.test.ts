@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "@playwright/test";
 import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -11,7 +10,10 @@ import { createShareLink } from "@/lib/share/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { bigMatrixFixture } from "../support/big-matrix";
-import { launchBrowser, newContext, signIn } from "./browser";
+import { expect, newContext, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // axe-core on every page an analyst uses, signed in as the owner of a workspace of this file's
 // own: no critical or serious violation anywhere. Minor and moderate ones are printed, not failed.
@@ -20,7 +22,6 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 const run = randomBytes(4).toString("hex");
 const slug = `a11y-${run}`;
 const bigSlug = `a11y-big-${run}`;
-const baseUrl = inject("baseUrl");
 const PAGES = [
   "matrix",
   "bigMatrix",
@@ -68,8 +69,8 @@ async function violations(page: Page): Promise<Violation[]> {
   });
 }
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const loaded = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Accessibility ${run}` },
     { slug, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
@@ -174,36 +175,36 @@ beforeAll(async () => {
   };
 });
 
-describe("accessibility (axe-core)", () => {
-  let browser: Browser;
+test.describe("accessibility (axe-core)", () => {
+  // One signed-in page visits every page in turn, as in a session of work.
   let page: Page;
   const found: Record<string, Violation[]> = {};
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await newContext(browser, baseUrl)).newPage();
+  test.beforeAll(async ({ browser }) => {
+    page = await (await newContext(browser)).newPage();
+    await signIn(page, server.admin);
   });
-  afterAll(async () => {
+  test.afterAll(async () => {
     const summary = Object.entries(found).map(
       ([name, list]) => `${name}: ${list.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(", ") || "none"}`,
     );
     console.log(`axe-core violations per page:\n${summary.join("\n")}`);
-    await browser?.close();
+    await page?.context().close();
   });
 
-  it("finds none on the sign-in page", async () => {
-    await page.goto(`${baseUrl}/sign-in`);
-    found["sign-in"] = await violations(page);
+  test("finds none on the sign-in page", async ({ page: signedOut }) => {
+    await signedOut.goto(`${baseUrl}/sign-in`);
+    found["sign-in"] = await violations(signedOut);
     expect(serious(found["sign-in"])).toEqual([]);
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
   });
 
-  it.each(PAGES)("finds none on the %s page", async (name) => {
-    await page.goto(`${baseUrl}${paths[name]}`);
-    await page.getByRole("main").first().waitFor();
-    found[name] = await violations(page);
-    expect(serious(found[name])).toEqual([]);
-  });
+  for (const name of PAGES)
+    test(`finds none on the ${name} page`, async () => {
+      await page.goto(`${baseUrl}${paths[name]}`);
+      await expect(page.getByRole("main").first()).toBeVisible();
+      found[name] = await violations(page);
+      expect(serious(found[name])).toEqual([]);
+    });
 });
 
 function serious(list: Violation[] = []) {

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "@playwright/test";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { earliestQuoteId } from "../support/demo-copy";
-import { newContext, screenshot, signIn, useBrowser } from "./browser";
+import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Comments, mentions, permalinks and the inbox through the real UI, in a workspace of this file's
 // own: the admin owns it, Mina comments, Vic only views. Everyone's accounts are made here.
@@ -23,8 +25,8 @@ let adminId: string;
 let minaId: string;
 let statement: { id: string; issueId: string; partyId: string };
 
-beforeAll(async () => {
-  adminId = (await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } })).id;
+test.beforeAll(async () => {
+  adminId = (await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } })).id;
   minaId = (await createUserWithPassword({ ...mina, password })).id;
   const vicId = (await createUserWithPassword({ ...vic, password })).id;
   const workspace = await loadWorkspaceFixture(
@@ -52,7 +54,7 @@ const targetId = (page: Page) => page.evaluate(() => document.querySelector(":ta
 
 async function newSignedInPage(context: BrowserContext, baseUrl: string, email: string) {
   const page = await context.newPage();
-  await signIn(page, baseUrl, email, password);
+  await signIn(page, { email: email, password: password });
   return page;
 }
 
@@ -64,13 +66,17 @@ async function latestComment(body: string) {
   });
 }
 
-describe("comments on a quote", () => {
-  const session = useBrowser();
+test.describe("comments on a quote", () => {
+  // The viewer reads the thread the first test writes.
+  test.describe.configure({ mode: "serial" });
 
-  it("mentions a member picked with the keyboard, links to the comment, and brings it to their inbox", async () => {
-    const { page, context, browser, baseUrl } = session;
+  test("mentions a member picked with the keyboard, links to the comment, and brings it to their inbox", async ({
+    page,
+    context,
+    browser,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await signIn(page, server.admin);
     const evidencePath = `/w/${slug}/evidence/${evidenceId}`;
     await page.goto(evidencePath);
 
@@ -78,24 +84,24 @@ describe("comments on a quote", () => {
     await composer.click();
     await composer.pressSequentially("Could you check the date, @Mi");
     const listbox = page.getByRole("listbox", { name: "Mention someone" });
-    await listbox.waitFor();
+    await expect(listbox).toBeVisible();
     // "Mi" matches the Administrator and Mina, in name order; the arrow moves to Mina.
     expect(await listbox.getByRole("option").allInnerTexts()).toEqual([
       expect.stringContaining("Administrator"),
       expect.stringContaining("Mina Marsh"),
     ]);
     await composer.press("ArrowDown");
-    expect(await listbox.getByRole("option", { selected: true }).innerText()).toContain("Mina Marsh");
+    await expect(listbox.getByRole("option", { selected: true })).toContainText("Mina Marsh");
     await composer.press("Enter");
-    await listbox.waitFor({ state: "hidden" });
-    expect(await composer.inputValue()).toBe("Could you check the date, @Mina Marsh ");
+    await expect(listbox).toBeHidden();
+    await expect(composer).toHaveValue("Could you check the date, @Mina Marsh ");
     await composer.pressSequentially(`in **this** quote? (${run})`);
     await page.getByRole("button", { name: "Comment", exact: true }).click();
 
     const posted = page.locator(".comment").filter({ hasText: `in this quote? (${run})` });
-    await posted.waitFor();
-    expect(await posted.locator("strong").innerText()).toBe("this");
-    expect(await composer.inputValue()).toBe("");
+    await expect(posted).toBeVisible();
+    await expect(posted.locator("strong")).toHaveText("this", { useInnerText: true });
+    await expect(composer).toHaveValue("");
     const comment = await latestComment(run);
     expect(await db().commentMention.findMany({ where: { commentId: comment.id }, select: { userId: true } })).toEqual([
       { userId: minaId },
@@ -105,26 +111,26 @@ describe("comments on a quote", () => {
     ).toEqual([{ userId: minaId, kind: "MENTION" }]);
 
     await posted.getByRole("button", { name: "Copy link" }).click();
-    await posted.getByRole("button", { name: "Copied" }).waitFor();
+    await expect(posted.getByRole("button", { name: "Copied" })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(`${baseUrl}${evidencePath}#comment-${comment.id}`);
     await page.goto(link);
-    await page.locator(`#comment-${comment.id}`).waitFor();
+    await expect(page.locator(`#comment-${comment.id}`)).toBeVisible();
     expect(await targetId(page)).toBe(`comment-${comment.id}`);
     await screenshot(page, "comments-permalink");
 
     // Mina: the header counts the mention; the inbox item opens the comment and is then read.
-    const minaContext = await newContext(browser, baseUrl);
+    const minaContext = await newContext(browser);
     try {
       const minaPage = await newSignedInPage(minaContext, baseUrl, mina.email);
       await minaPage.goto("/inbox");
-      await minaPage.getByRole("link", { name: "Inbox (1)" }).waitFor();
+      await expect(minaPage.getByRole("link", { name: "Inbox (1)" })).toBeVisible();
       await screenshot(minaPage, "comments-inbox");
       await minaPage.getByRole("link", { name: /Administrator mentioned you on the quote/ }).click();
-      await minaPage.waitForURL(`**${evidencePath}#comment-${comment.id}`);
-      await minaPage.locator(`#comment-${comment.id}`).waitFor();
+      await expect(minaPage).toHaveURL((url) => url.pathname === evidencePath && url.hash === `#comment-${comment.id}`);
+      await expect(minaPage.locator(`#comment-${comment.id}`)).toBeVisible();
       expect(await targetId(minaPage)).toBe(`comment-${comment.id}`);
-      await minaPage.getByRole("link", { name: "Inbox", exact: true }).waitFor();
+      await expect(minaPage.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
       expect(await db().notification.count({ where: { userId: minaId, readAt: null } })).toBe(0);
 
       // She replies; the admin, who started the thread, is told.
@@ -132,10 +138,7 @@ describe("comments on a quote", () => {
       await thread.getByRole("button", { name: "Reply", exact: true }).click();
       await thread.getByRole("textbox", { name: "Reply to Administrator" }).fill(`Checked, it is right (${run}).`);
       await thread.getByRole("button", { name: "Reply", exact: true }).click();
-      await thread
-        .locator(".comment")
-        .filter({ hasText: `Checked, it is right (${run}).` })
-        .waitFor();
+      await expect(thread.locator(".comment").filter({ hasText: `Checked, it is right (${run}).` })).toBeVisible();
       const replyRow = await latestComment(`Checked, it is right (${run}).`);
       const reply = minaPage.locator(`#comment-${replyRow.id}`);
       expect(
@@ -143,51 +146,47 @@ describe("comments on a quote", () => {
       ).toEqual([{ userId: adminId, kind: "REPLY" }]);
 
       // Her own comment she can edit and delete; the admin's she cannot.
-      expect(await thread.locator(`#comment-${comment.id}`).getByRole("button", { name: "Edit" }).count()).toBe(0);
+      await expect(thread.locator(`#comment-${comment.id}`).getByRole("button", { name: "Edit" })).toHaveCount(0);
       await reply.getByRole("button", { name: "Edit" }).click();
       await reply.getByRole("textbox", { name: "Edit comment" }).fill(`Checked twice (${run}).`);
       await reply.getByRole("button", { name: "Save" }).click();
-      await reply.getByText(/^\(edited/).waitFor();
-      await reply.getByText(`Checked twice (${run}).`).waitFor();
+      await expect(reply.getByText(/^\(edited/)).toBeVisible();
+      await expect(reply.getByText(`Checked twice (${run}).`)).toBeVisible();
       await reply.getByRole("button", { name: "Delete" }).click();
       await reply.getByRole("dialog").getByRole("button", { name: "Delete comment" }).click();
-      await reply.getByText("comment deleted").waitFor();
+      await expect(reply.getByText("comment deleted")).toBeVisible();
       expect(await db().comment.findUniqueOrThrow({ where: { id: replyRow.id }, select: { body: true } })).toEqual({
         body: "",
       });
 
       await thread.getByRole("button", { name: "Resolve thread" }).click();
-      await thread.getByText(/^Resolved by Mina Marsh/).waitFor();
+      await expect(thread.getByText(/^Resolved by Mina Marsh/)).toBeVisible();
       await thread.getByRole("button", { name: "Reopen thread" }).click();
-      await thread.getByRole("button", { name: "Resolve thread" }).waitFor();
+      await expect(thread.getByRole("button", { name: "Resolve thread" })).toBeVisible();
     } finally {
       await minaContext.close();
     }
   });
 
-  it("shows comments to a viewer, without anything to write with", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, vic.email, password);
+  test("shows comments to a viewer, without anything to write with", async ({ page }) => {
+    await signIn(page, { email: vic.email, password: password });
     await page.goto(`/w/${slug}/evidence/${evidenceId}`);
     const comments = page.locator('section[aria-labelledby="comments-heading"]');
-    await comments.getByText(`(${run})`).first().waitFor();
-    expect(await comments.getByRole("textbox").count()).toBe(0);
-    expect(await comments.getByRole("button", { name: /^(Reply|Edit|Delete|Resolve thread)$/ }).count()).toBe(0);
-    expect(await comments.getByRole("button", { name: "Copy link" }).count()).toBeGreaterThan(0);
+    await expect(comments.getByText(`(${run})`).first()).toBeVisible();
+    await expect(comments.getByRole("textbox")).toHaveCount(0);
+    await expect(comments.getByRole("button", { name: /^(Reply|Edit|Delete|Resolve thread)$/ })).toHaveCount(0);
+    await expect(comments.getByRole("button", { name: "Copy link" })).not.toHaveCount(0);
   });
 });
 
-describe("comments on a statement, and following its cell", () => {
-  const session = useBrowser();
-
-  it("folds a statement's comments behind their count and opens them for a permalink", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("comments on a statement, and following its cell", () => {
+  test("folds a statement's comments behind their count and opens them for a permalink", async ({ page }) => {
+    await signIn(page, server.admin);
     const cellPath = `/w/${slug}/cells/${statement.issueId}/${statement.partyId}`;
     await page.goto(cellPath);
 
     await page.getByRole("button", { name: "Follow this cell" }).click();
-    await page.getByRole("button", { name: "Unfollow" }).waitFor();
+    await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
     expect(
       await db().cellFollow.count({
         where: { userId: adminId, issueId: statement.issueId, partyId: statement.partyId },
@@ -198,23 +197,23 @@ describe("comments on a statement, and following its cell", () => {
     await item.getByRole("button", { name: "Add a comment" }).click();
     await item.getByRole("textbox", { name: "Comment on this statement" }).fill(`Which speech? (${run})`);
     await item.getByRole("button", { name: "Comment", exact: true }).click();
-    await item.getByRole("button", { name: "Comments (1)" }).waitFor();
+    await expect(item.getByRole("button", { name: "Comments (1)" })).toBeVisible();
     const comment = await latestComment(`Which speech? (${run})`);
 
     await page.goto(cellPath);
     // Hydrated (the live-updates stream is up) before the same-page jump to the fragment below.
-    await page.locator('[data-testid="presence"][data-connected="true"]').waitFor();
+    await expect(page.locator('[data-testid="presence"][data-connected="true"]')).toBeVisible();
     const toggle = item.getByRole("button", { name: "Comments (1)" });
-    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-    expect(await page.locator(`#comment-${comment.id}`).isVisible()).toBe(false);
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(page.locator(`#comment-${comment.id}`)).toBeHidden();
 
     await page.goto(`${cellPath}#comment-${comment.id}`);
     await page.locator(`#comment-${comment.id}`).waitFor({ state: "visible" });
-    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(await targetId(page)).toBe(`comment-${comment.id}`);
 
     await page.getByRole("button", { name: "Unfollow" }).click();
-    await page.getByRole("button", { name: "Follow this cell" }).waitFor();
+    await expect(page.getByRole("button", { name: "Follow this cell" })).toBeVisible();
     expect(
       await db().cellFollow.count({
         where: { userId: adminId, issueId: statement.issueId, partyId: statement.partyId },

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "@playwright/test";
 import { formatCoefficient } from "@/lib/coding/figures";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -8,7 +7,10 @@ import { db } from "@/lib/platform/db/client";
 import { cohenKappa, krippendorffAlpha } from "@/lib/review/agreement";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { newContext, screenshot, signIn, useBrowser } from "./browser";
+import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // A blind coding round through the real UI, in a workspace of this file's own: the owner starts
 // a round of 10 sampled quotes for the editors Ana and Ben; each codes them without seeing the
@@ -25,8 +27,8 @@ const BEN_DIFFERS = [2, 5, 8];
 let slug: string;
 let workspaceId: string;
 
-beforeAll(async () => {
-  const adminId = (await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } }))
+test.beforeAll(async () => {
+  const adminId = (await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } }))
     .id;
   const anaId = (await createUserWithPassword({ ...ana, password })).id;
   const benId = (await createUserWithPassword({ ...ben, password })).id;
@@ -55,7 +57,7 @@ function codeOf(coder: "ana" | "ben", i: number) {
 /** Codes all ten quotes through the form, waiting for each save to show in the progress line. */
 async function codeRound(page: Page, roundUrl: string, coder: "ana" | "ben", last: boolean) {
   await page.goto(roundUrl);
-  await page.getByTestId("my-progress").filter({ hasText: "0 of 10 coded" }).waitFor();
+  await expect(page.getByTestId("my-progress").filter({ hasText: "0 of 10 coded" })).toBeVisible();
   for (let i = 0; i < 10; i++) {
     const unit = page.getByRole("region", { name: `Quote ${i + 1} of 10`, exact: true });
     const code = codeOf(coder, i);
@@ -63,27 +65,23 @@ async function codeRound(page: Page, roundUrl: string, coder: "ana" | "ben", las
     await unit.getByLabel("Issue").selectOption({ index: code.issue });
     await unit.getByLabel("Position").selectOption(code.position);
     await unit.getByRole("button", { name: "Save code" }).click();
-    if (last && i === 9) await page.getByRole("heading", { name: "Agreement" }).waitFor();
-    else
-      await page
-        .getByTestId("my-progress")
-        .filter({ hasText: `${i + 1} of 10 coded` })
-        .waitFor();
+    if (last && i === 9) await expect(page.getByRole("heading", { name: "Agreement" })).toBeVisible();
+    else await expect(page.getByTestId("my-progress").filter({ hasText: `${i + 1} of 10 coded` })).toBeVisible();
   }
 }
 
 async function signedIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
   const page = await context.newPage();
-  await signIn(page, baseUrl, email, password);
+  await signIn(page, { email: email, password: password });
   return page;
 }
 
-describe("a blind coding round", () => {
-  const session = useBrowser();
-
-  it("is started by the owner, coded blind by two analysts, and ends with the agreement and the disagreements", async () => {
-    const { page, baseUrl, browser } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("a blind coding round", () => {
+  test("is started by the owner, coded blind by two analysts, and ends with the agreement and the disagreements", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}/review/rounds`);
     const form = page.getByRole("form", { name: "Start a coding round" });
     await form.getByLabel("Title").fill(TITLE);
@@ -91,14 +89,14 @@ describe("a blind coding round", () => {
     await form.getByRole("checkbox", { name: ana.name }).check();
     await form.getByRole("checkbox", { name: ben.name }).check();
     await form.getByRole("button", { name: "Start the round" }).click();
-    await page.getByRole("heading", { name: TITLE }).waitFor();
+    await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
     const roundUrl = new URL(page.url()).pathname;
     expect(roundUrl).toMatch(/\/review\/rounds\/[0-9a-f-]{36}$/);
     // The owner is not a coder: coding is blind to them too.
-    await page.getByText("Coding is blind").waitFor();
+    await expect(page.getByText("Coding is blind")).toBeVisible();
 
-    const anaContext = await newContext(browser, baseUrl);
-    const benContext = await newContext(browser, baseUrl);
+    const anaContext = await newContext(browser);
+    const benContext = await newContext(browser);
     try {
       const anaPage = await signedIn(anaContext, baseUrl, ana.email);
       await anaPage.goto("/inbox");
@@ -106,7 +104,7 @@ describe("a blind coding round", () => {
         .getByRole("link", { name: new RegExp(`coding round “${TITLE}”`) })
         .first()
         .click();
-      await anaPage.getByRole("heading", { name: TITLE }).waitFor();
+      await expect(anaPage.getByRole("heading", { name: TITLE })).toBeVisible();
       await codeRound(anaPage, roundUrl, "ana", false);
       await screenshot(anaPage, "coding-round-coder");
       await anaPage.setViewportSize({ width: 390, height: 844 });
@@ -116,9 +114,9 @@ describe("a blind coding round", () => {
       const benPage = await signedIn(benContext, baseUrl, ben.email);
       await benPage.goto(roundUrl);
       // Ana's ten codes are in, yet Ben sees only his own form, empty, and her progress.
-      await benPage.getByText(`${ana.name}: 10 of 10 coded`).waitFor();
-      expect(await benPage.getByRole("button", { name: "Change code" }).count()).toBe(0);
-      expect(await benPage.getByRole("heading", { name: "Agreement" }).count()).toBe(0);
+      await expect(benPage.getByText(`${ana.name}: 10 of 10 coded`)).toBeVisible();
+      await expect(benPage.getByRole("button", { name: "Change code" })).toHaveCount(0);
+      await expect(benPage.getByRole("heading", { name: "Agreement" })).toHaveCount(0);
       await codeRound(benPage, roundUrl, "ben", true);
 
       // The figures shown are lib/review/agreement.ts on the stored codes.
@@ -140,11 +138,11 @@ describe("a blind coding round", () => {
         { level: "nominal" },
       );
       const kappa = cohenKappa(matrix.map(([a, b]) => [a, b] as const));
-      await benPage.getByTestId("alpha-position").waitFor();
-      expect(await benPage.getByTestId("alpha-position").textContent()).toBe(formatCoefficient(positionAlpha.alpha));
-      expect(await benPage.getByTestId("alpha-party").textContent()).toBe(formatCoefficient(partyAlpha.alpha));
-      expect(await benPage.getByTestId("alpha-issue").textContent()).toBe("1.000");
-      expect(await benPage.getByTestId("kappa-table").textContent()).toContain(formatCoefficient(kappa.kappa));
+      await expect(benPage.getByTestId("alpha-position")).toBeVisible();
+      await expect(benPage.getByTestId("alpha-position")).toHaveText(formatCoefficient(positionAlpha.alpha));
+      await expect(benPage.getByTestId("alpha-party")).toHaveText(formatCoefficient(partyAlpha.alpha));
+      await expect(benPage.getByTestId("alpha-issue")).toHaveText("1.000");
+      await expect(benPage.getByTestId("kappa-table")).toContainText(formatCoefficient(kappa.kappa));
       console.log(
         `coding round agreement: position alpha ${formatCoefficient(positionAlpha.alpha)}, party alpha ${formatCoefficient(partyAlpha.alpha)}, issue alpha 1.000, position kappa ${formatCoefficient(kappa.kappa)}, units ${positionAlpha.units}`,
       );
@@ -154,17 +152,16 @@ describe("a blind coding round", () => {
       await benPage.setViewportSize({ width: 1280, height: 800 });
 
       await benPage.getByRole("link", { name: "Reconcile 3 disagreements" }).click();
-      await benPage
-        .getByTestId("disagreement-count")
-        .filter({ hasText: "3 of 10 quotes coded differently." })
-        .waitFor();
+      await expect(
+        benPage.getByTestId("disagreement-count").filter({ hasText: "3 of 10 quotes coded differently." }),
+      ).toBeVisible();
       for (const i of BEN_DIFFERS) {
         const section = benPage.getByRole("region", { name: `Disagreement on quote ${i + 1}`, exact: true });
-        await section.getByText("they differ on position").waitFor();
+        await expect(section.getByText("they differ on position")).toBeVisible();
         const rows = section.getByRole("row");
-        expect(await rows.count()).toBe(3);
-        expect(await section.getByRole("rowheader", { name: ana.name }).count()).toBe(1);
-        expect(await section.getByRole("rowheader", { name: ben.name }).count()).toBe(1);
+        await expect(rows).toHaveCount(3);
+        await expect(section.getByRole("rowheader", { name: ana.name })).toHaveCount(1);
+        await expect(section.getByRole("rowheader", { name: ben.name })).toHaveCount(1);
       }
       await screenshot(benPage, "coding-round-reconcile");
       await benPage.setViewportSize({ width: 390, height: 844 });
@@ -172,7 +169,7 @@ describe("a blind coding round", () => {
 
       // The owner's list shows the round closed.
       await page.goto(`/w/${slug}/review/rounds`);
-      await page.getByText(`${ben.name} 10 of 10 coded`).waitFor();
+      await expect(page.getByText(`${ben.name} 10 of 10 coded`)).toBeVisible();
       await screenshot(page, "coding-rounds-list");
       await page.setViewportSize({ width: 390, height: 844 });
       await screenshot(page, "coding-rounds-list-390");

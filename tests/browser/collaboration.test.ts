@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "@playwright/test";
 import { postComment } from "@/lib/comments/mutations";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -11,7 +10,10 @@ import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { newContext, signIn, useBrowser, WAIT_MS } from "./browser";
+import { expect, newContext, signIn, test, testServer, WAIT_MS } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Live updates, presence and share links, in a workspace of this file's own. The admin is the
 // member who changes things (through the app's own mutations, as a server action would); Bea,
@@ -27,8 +29,8 @@ let workspace: AuthorizedWorkspace;
 let cell: { issueId: string; partyId: string };
 let evidenceId: string;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const beaId = (await createUserWithPassword({ ...bea, password })).id;
   const loaded = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Collaboration ${run}` },
@@ -99,15 +101,13 @@ async function connectedAt(page: Page): Promise<number> {
 }
 
 async function waitLive(page: Page) {
-  await page.locator('[data-testid="presence"][data-connected="true"]').waitFor();
+  await expect(page.locator('[data-testid="presence"][data-connected="true"]')).toBeVisible();
 }
 
-describe("live updates", () => {
-  const session = useBrowser();
-
-  it("shows another member's new stances and comments within 2 seconds", async () => {
-    const { page, baseUrl, browser } = session;
-    await signIn(page, baseUrl, bea.email, password);
+test.describe("live updates", () => {
+  test("shows another member's new stances and comments within 2 seconds", async ({ page, browser }) => {
+    test.setTimeout(420_000);
+    await signIn(page, { email: bea.email, password: password });
     const today = new Date().toISOString().slice(0, 10);
     // The live status reads connected soon after each page load (the goal is 1 s; the bound is
     // loose because a busy machine renders pages slowly through no fault of the live path).
@@ -139,14 +139,14 @@ describe("live updates", () => {
         links: [],
       });
       expect(result.ok).toBe(true);
-      await page.getByText(summary).waitFor();
+      await expect(page.getByText(summary)).toBeVisible();
       stanceTimes.push(Date.now() - started);
       refreshTimes.push(await refreshTime(page));
     }
 
-    const reader = await newContext(browser, baseUrl);
+    const reader = await newContext(browser);
     const evidencePage = await reader.newPage();
-    await signIn(evidencePage, baseUrl, bea.email, password);
+    await signIn(evidencePage, { email: bea.email, password: password });
     await evidencePage.goto(`${baseUrl}/w/${workspace.slug}/evidence/${evidenceId}`);
     await waitLive(evidencePage);
     const commentTimes: number[] = [];
@@ -154,7 +154,7 @@ describe("live updates", () => {
       const body = `Live comment ${run} #${i}`;
       const started = Date.now();
       unwrap(await postComment(workspace, { target: { evidenceId }, body, mentionUserIds: [] }));
-      await evidencePage.getByText(body).waitFor();
+      await expect(evidencePage.getByText(body)).toBeVisible();
       commentTimes.push(Date.now() - started);
       refreshTimes.push(await refreshTime(evidencePage));
     }
@@ -169,16 +169,15 @@ describe("live updates", () => {
     expect(p95(stanceTimes)).toBeLessThan(limit);
     expect(p95(commentTimes)).toBeLessThan(limit);
     // Forty changes, each awaited in a browser: minutes on a busy machine (CI runs steps side by side).
-  }, 420_000);
+  });
 
-  it("shows who else is looking at the workspace", async () => {
-    const { page, baseUrl, browser } = session;
-    await signIn(page, baseUrl, bea.email, password);
+  test("shows who else is looking at the workspace", async ({ page, browser }) => {
+    await signIn(page, { email: bea.email, password: password });
     await page.goto(`${baseUrl}/w/${workspace.slug}`);
     await waitLive(page);
-    const other = await newContext(browser, baseUrl);
+    const other = await newContext(browser);
     const adminPage = await other.newPage();
-    await signIn(adminPage, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await signIn(adminPage, server.admin);
     await adminPage.goto(`${baseUrl}/w/${workspace.slug}/documents`);
     await waitLive(adminPage);
     await expect
@@ -188,32 +187,29 @@ describe("live updates", () => {
   });
 });
 
-describe("share links", () => {
-  const session = useBrowser();
-
-  it("show the frozen read-only matrix to a visitor until revoked or expired", async () => {
-    const { page, baseUrl } = session;
+test.describe("share links", () => {
+  test("show the frozen read-only matrix to a visitor until revoked or expired", async ({ page }) => {
     const frozen = await createShareLink(workspace, {
       label: "For the ministry",
       asOf: "2022-01-27",
       expiresInDays: 7,
     });
     await page.goto(`${baseUrl}${frozen.path}`);
-    await page.getByRole("heading", { name: `Collaboration ${run}` }).waitFor();
-    expect(await page.getByText("fixed by the link").count()).toBe(1);
+    await expect(page.getByRole("heading", { name: `Collaboration ${run}` })).toBeVisible();
+    await expect(page.getByText("fixed by the link")).toHaveCount(1);
     const cells = page.getByTestId("matrix-cell");
     expect(await cells.count()).toBeGreaterThan(20);
     await cells.first().click();
-    expect(await page.getByRole("dialog").count()).toBe(0);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
     expect(page.url()).toBe(`${baseUrl}${frozen.path}`);
     // A shared cell's quotes open read-only under the link, with nothing that leads into the workspace.
     await cells
       .getByRole("link", { name: /quotes?$/ })
       .first()
       .click();
-    await page.getByRole("region", { name: "The quote in context" }).locator("mark").waitFor();
+    await expect(page.getByRole("region", { name: "The quote in context" }).locator("mark")).toBeVisible();
     expect(page.url()).toContain(`${frozen.path}/evidence/`);
-    expect(await page.locator('a[href^="/w/"]').count()).toBe(0);
+    await expect(page.locator('a[href^="/w/"]')).toHaveCount(0);
     // The visitor has no session: nothing else in the workspace opens.
     const workspacePage = await page.request.get(`${baseUrl}/w/${workspace.slug}`, { maxRedirects: 0 });
     expect(workspacePage.status()).toBe(307);

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
 import { postComment } from "@/lib/comments/mutations";
 import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -8,7 +7,10 @@ import { unwrap } from "@/lib/platform/errors";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { earliestQuoteId } from "../support/demo-copy";
-import { screenshot, signIn, useBrowser } from "./browser";
+import { expect, screenshot, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // Hostile comments, rendered. The payloads come from the OWASP XSS filter-evasion cheat sheet,
 // rehype-sanitize's README and Markdown-specific tricks (link and image destinations, reference
@@ -167,8 +169,8 @@ const SAFE_LINK = "https://example.org/safe";
 let slug: string;
 let evidenceId: string;
 
-beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: inject("adminEmail") }, select: { id: true } });
+test.beforeAll(async () => {
+  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
   const workspace = await loadWorkspaceFixture(
     { ...securityGuarantees, title: `Comment XSS ${run}` },
     { slug: `comments-xss-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
@@ -194,21 +196,18 @@ beforeAll(async () => {
   );
 });
 
-describe("comments with hostile Markdown and HTML", () => {
-  const session = useBrowser();
-
-  it(`renders ${PAYLOADS.length} XSS payloads as inert content`, async () => {
+test.describe("comments with hostile Markdown and HTML", () => {
+  test(`renders ${PAYLOADS.length} XSS payloads as inert content`, async ({ page }) => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(100);
-    const { page, baseUrl } = session;
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+    await signIn(page, server.admin);
     await page.goto(`/w/${slug}/evidence/${evidenceId}`);
     const comments = page.locator('section[aria-labelledby="comments-heading"]');
-    await comments.getByText(`xss-marker-${PAYLOADS.length - 1}`, { exact: true }).waitFor();
+    await expect(comments.getByText(`xss-marker-${PAYLOADS.length - 1}`, { exact: true })).toBeVisible();
     // Let anything a payload could trigger happen before looking: every image has loaded or
     // failed (its error handler, if one survived, has run), then two frames for animations and
     // autofocus.
@@ -279,6 +278,6 @@ describe("comments with hostile Markdown and HTML", () => {
     expect(report.markers).toHaveLength(PAYLOADS.length + 1);
     expect(report.safeLink).toEqual({ rel: "nofollow noopener noreferrer", target: "_blank" });
     // The page is still whole after the last comment: its composer is there.
-    await comments.getByLabel("Comment on this quote").waitFor();
+    await expect(comments.getByLabel("Comment on this quote")).toBeVisible();
   });
 });

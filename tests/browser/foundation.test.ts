@@ -1,6 +1,8 @@
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { screenshot, signIn, useBrowser, WAIT_MS } from "./browser";
+import type { Locator, Page } from "@playwright/test";
+import { expect, screenshot, signIn, test, testServer, WAIT_MS } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // The demo workspace the app loads on its first start, owned by the injected admin. These tests
 // only read it, so they can share it with other files.
@@ -33,51 +35,49 @@ async function activeQuoteText(page: Page, evidenceId: string): Promise<string> 
     evidenceId,
     { timeout: WAIT_MS },
   );
-  expect(await page.locator(`mark#quote-${evidenceId}`).getAttribute("data-active")).toBe("true");
+  await expect(page.locator(`mark#quote-${evidenceId}`)).toHaveAttribute("data-active", "true");
   const segments = await page.locator(`mark.quote[data-quote-ids~="${evidenceId}"]`).allTextContents();
-  expect(await page.locator('mark.quote[data-active="true"]').count()).toBe(segments.length);
+  await expect(page.locator('mark.quote[data-active="true"]')).toHaveCount(segments.length);
   return segments.join("");
 }
 
-describe("the stance matrix, a cell and its sources", () => {
-  const session = useBrowser();
-  const email = inject("adminEmail");
-  const password = inject("adminPassword");
+test.describe("the stance matrix, a cell and its sources", () => {
+  const email = server.admin.email;
+  const password = server.admin.password;
 
-  it("steps through time and follows a quote to its place in the source", async () => {
-    const { page, baseUrl } = session;
-    await signIn(page, baseUrl, email, password);
+  test("steps through time and follows a quote to its place in the source", async ({ page }) => {
+    await signIn(page, { email: email, password: password });
 
     await page.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-11`);
     const russiaInf = matrixCell(page, "Russia", INF);
-    await russiaInf.waitFor();
-    expect(await russiaInf.getAttribute("data-position")).toBe("OPEN");
-    expect(await matrixCell(page, "United States", NON_EXPANSION).getAttribute("data-position")).toBe("NO_POSITION");
-    expect(await matrixCell(page, "NATO", NON_EXPANSION).getAttribute("data-position")).toBe("");
-    expect(await page.locator('input[type="date"][name="asOf"]').inputValue()).toBe("2022-01-11");
+    await expect(russiaInf).toBeVisible();
+    await expect(russiaInf).toHaveAttribute("data-position", "OPEN");
+    await expect(matrixCell(page, "United States", NON_EXPANSION)).toHaveAttribute("data-position", "NO_POSITION");
+    await expect(matrixCell(page, "NATO", NON_EXPANSION)).toHaveAttribute("data-position", "");
+    await expect(page.locator('input[type="date"][name="asOf"]')).toHaveValue("2022-01-11");
     await screenshot(page, "foundation-matrix-2022-01-11");
 
     // The board updates in place (a client-side navigation): wait for the cell, not for a URL.
     await page.locator('input[type="date"][name="asOf"]').fill("2022-02-16");
-    await matrixCell(page, "Russia", INF, "SUPPORTS").waitFor();
-    expect(await matrixCell(page, "United States", NON_EXPANSION).getAttribute("data-position")).toBe("REJECTS");
-    expect(await matrixCell(page, "NATO", NON_EXPANSION).getAttribute("data-position")).toBe("REJECTS");
+    await expect(matrixCell(page, "Russia", INF, "SUPPORTS")).toBeVisible();
+    await expect(matrixCell(page, "United States", NON_EXPANSION)).toHaveAttribute("data-position", "REJECTS");
+    await expect(matrixCell(page, "NATO", NON_EXPANSION)).toHaveAttribute("data-position", "REJECTS");
     expect(new URL(page.url()).searchParams.get("asOf")).toBe("2022-02-16");
     await screenshot(page, "foundation-matrix-2022-02-16");
 
     // The previous change is 14 February, when only another cell changed: Russia is back to the
     // conditional stance of 27 January.
     await page.getByRole("button", { name: "← Previous change" }).click();
-    await matrixCell(page, "Russia", INF, "CONDITIONAL").waitFor();
-    await page.locator('input[type="date"][name="asOf"][value="2022-02-14"]').waitFor();
+    await expect(matrixCell(page, "Russia", INF, "CONDITIONAL")).toBeVisible();
+    await expect(page.locator('input[type="date"][name="asOf"][value="2022-02-14"]')).toBeVisible();
 
     // Open the cell's history through the quote count it shows.
     await page.locator('input[type="date"][name="asOf"]').fill("2022-02-16");
     await matrixCell(page, "Russia", INF, "SUPPORTS")
       .getByRole("link", { name: /^\d+ quotes?$/ })
       .click();
-    await page.getByRole("heading", { level: 1, name: `Russia on ${INF}` }).waitFor();
-    await page.getByText("History of statements").waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: `Russia on ${INF}` })).toBeVisible();
+    await expect(page.getByText("History of statements")).toBeVisible();
     const quote = page
       .locator("figure")
       .filter({ has: page.getByRole("link", { name: "In the source" }) })
@@ -91,19 +91,18 @@ describe("the stance matrix, a cell and its sources", () => {
     const evidenceId = href.split("#quote-")[1]!;
     expect(href).toMatch(new RegExp(`^/w/${SLUG}/documents/[0-9a-f-]{36}#quote-[0-9a-f-]{36}$`));
     await source.click();
-    await page.getByTestId("document-text").waitFor();
+    await expect(page.getByTestId("document-text")).toBeVisible();
     expect(await activeQuoteText(page, evidenceId)).toBe(quoted);
     await screenshot(page, "foundation-document");
   });
 
-  it("opens permalinks to a quote, a quote's page and a dated matrix directly", async () => {
-    const { page, context, baseUrl } = session;
-    await signIn(page, baseUrl, email, password);
+  test("opens permalinks to a quote, a quote's page and a dated matrix directly", async ({ page, context }) => {
+    await signIn(page, { email: email, password: password });
 
     // Find a quote's permalink through the app itself.
     await page.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-27`);
     await matrixCell(page, "United States", NON_EXPANSION, "REJECTS").getByRole("link").click();
-    await page.getByRole("heading", { level: 1, name: `United States on ${NON_EXPANSION}` }).waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: `United States on ${NON_EXPANSION}` })).toBeVisible();
     const quote = page
       .locator("figure")
       .filter({ has: page.getByRole("link", { name: "In the source" }) })
@@ -118,38 +117,31 @@ describe("the stance matrix, a cell and its sources", () => {
     expect(await activeQuoteText(fresh, evidenceId)).toBe(quoted);
 
     await fresh.goto(`${baseUrl}${detailsLink}`);
-    expect(await fresh.locator('main mark.quote[data-active="true"]').textContent()).toBe(quoted);
-    await fresh
-      .getByRole("link", { name: `United States on ${NON_EXPANSION}` })
-      .first()
-      .waitFor();
+    await expect(fresh.locator('main mark.quote[data-active="true"]')).toHaveText(quoted);
+    await expect(fresh.getByRole("link", { name: `United States on ${NON_EXPANSION}` }).first()).toBeVisible();
 
     const matrixPage = await context.newPage();
     await matrixPage.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-27`);
-    await matrixCell(matrixPage, "Russia", INF, "CONDITIONAL").waitFor();
-    expect(await matrixCell(matrixPage, "United States", NON_EXPANSION).getAttribute("data-position")).toBe("REJECTS");
-    expect(await matrixPage.locator('input[type="date"][name="asOf"]').inputValue()).toBe("2022-01-27");
+    await expect(matrixCell(matrixPage, "Russia", INF, "CONDITIONAL")).toBeVisible();
+    await expect(matrixCell(matrixPage, "United States", NON_EXPANSION)).toHaveAttribute("data-position", "REJECTS");
+    await expect(matrixPage.locator('input[type="date"][name="asOf"]')).toHaveValue("2022-01-27");
   });
 
-  it("brings someone who signs in from a dated matrix link back to that date", async () => {
-    const { page, baseUrl } = session;
+  test("brings someone who signs in from a dated matrix link back to that date", async ({ page }) => {
     await page.goto(`${baseUrl}/w/${SLUG}?asOf=2022-01-27`);
     const passwordField = page.getByLabel("Password", { exact: true });
     await page.getByLabel("Email", { exact: true }).fill(email);
     await passwordField.fill(password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByTestId("matrix-cell").first().waitFor();
-    expect(await page.locator('input[type="date"][name="asOf"]').inputValue()).toBe("2022-01-27");
-    expect(await matrixCell(page, "Russia", INF).getAttribute("data-position")).toBe("CONDITIONAL");
+    await expect(page.getByTestId("matrix-cell").first()).toBeVisible();
+    await expect(page.locator('input[type="date"][name="asOf"]')).toHaveValue("2022-01-27");
+    await expect(matrixCell(page, "Russia", INF)).toHaveAttribute("data-position", "CONDITIONAL");
   });
 });
 
-describe("the matrix API", () => {
-  const session = useBrowser();
-
-  it("answers by session, date and workspace", async () => {
-    const { page, context, baseUrl } = session;
-    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+test.describe("the matrix API", () => {
+  test("answers by session, date and workspace", async ({ page, context }) => {
+    await signIn(page, server.admin);
     // context.request sends the browser context's cookies.
     const withCookies = (path: string) => context.request.get(`${baseUrl}${path}`, { failOnStatusCode: false });
 
