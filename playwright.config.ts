@@ -1,6 +1,6 @@
 import { register } from "node:module";
 import { defineConfig } from "@playwright/test";
-import { TEST_LOCALE, WAIT_MS } from "./tests/support/test-server";
+import { chromiumLaunchOptions, TEST_LOCALE, WAIT_MS } from "./tests/support/test-server";
 
 // `server-only` and next's extensionless entry points, for the app code the tests call to seed
 // data. Every worker loads this file before the test files, so the hook is in place for them.
@@ -24,20 +24,7 @@ export default defineConfig({
   outputDir: "test-results/browser",
   use: {
     browserName: "chromium",
-    // Debian's Chromium: Playwright's own download cannot work here (no internet but the npm registry).
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     locale: TEST_LOCALE,
     actionTimeout: WAIT_MS,
     navigationTimeout: WAIT_MS,

@@ -16,6 +16,29 @@ export const WAIT_MS = 60_000;
  */
 export const TEST_LOCALE = "en-GB";
 
+/**
+ * How the tests launch Chromium: Debian's (Playwright's own download cannot work here), headless,
+ * without the background traffic a test has no use for. extraArgs: e.g.
+ * `--host-resolver-rules=MAP parley.test 127.0.0.1` to reach the app by another name.
+ */
+export function chromiumLaunchOptions(extraArgs: string[] = []) {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      ...extraArgs,
+    ],
+  };
+}
+
 export interface Credentials {
   readonly email: string;
   readonly password: string;

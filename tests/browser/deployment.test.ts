@@ -7,12 +7,15 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { createUserWithPassword } from "@/lib/users/mutations";
+import { absorbCookies, cookieHeader, SESSION_COOKIE } from "../e2e/http";
 import { freePort, randomSecret } from "../support/provision.mjs";
-import { launchBrowser, signIn, TEST_LOCALE, WAIT_MS } from "./browser";
-import { absorbCookies, cookieHeader, SESSION_COOKIE } from "./http";
+import { chromiumLaunchOptions, TEST_LOCALE, WAIT_MS } from "../support/test-server";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // The deployment modes, in Chromium reaching the app as http://parley.test (mapped to 127.0.0.1):
 // a second app server of this file's own with PARLEY_PUBLIC_URL=http://parley.test:PORT (an
@@ -20,7 +23,7 @@ import { absorbCookies, cookieHeader, SESSION_COOKIE } from "./http";
 // starts (https://parley.test:PORT, self-signed). The second server's stdout is the request log
 // checked below: one line per request, and no secret or document text in any line.
 
-const mainUrl = inject("baseUrl");
+const mainUrl = server.baseUrl;
 const mainPort = Number(new URL(mainUrl).port);
 const run = randomUUID().slice(0, 8);
 const password = `deploy-${run}-${randomBytes(9).toString("base64url")}`;
@@ -111,16 +114,16 @@ async function startTlsProxy(): Promise<typeof tls> {
   return { url: `https://parley.test:${(server.address() as AddressInfo).port}`, server, dir };
 }
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   user = await createUserWithPassword({ email: `deploy-${run}@parley.test`, name: "Deploy", password });
   [intranet, tls, browser] = await Promise.all([
     startIntranetServer(),
     startTlsProxy(),
-    launchBrowser(["--host-resolver-rules=MAP parley.test 127.0.0.1"]),
+    chromium.launch(chromiumLaunchOptions(["--host-resolver-rules=MAP parley.test 127.0.0.1"])),
   ]);
 });
 
-afterAll(async () => {
+test.afterAll(async () => {
   await browser?.close();
   tls?.server.close();
   if (tls) rmSync(tls.dir, { recursive: true, force: true });
@@ -163,16 +166,16 @@ function logLines(): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe("on a plain-HTTP intranet host (PARLEY_PUBLIC_URL=http://parley.test:PORT)", () => {
-  it("signs in with cookies that are not Secure, and warns that the connection is not encrypted", async () => {
+test.describe("on a plain-HTTP intranet host (PARLEY_PUBLIC_URL=http://parley.test:PORT)", () => {
+  test("signs in with cookies that are not Secure, and warns that the connection is not encrypted", async () => {
     const { context, page } = await newPage(intranet.url);
     try {
       const response = await page.goto(`${intranet.url}/sign-in`);
       expect(response?.headers()["strict-transport-security"]).toBeUndefined();
-      await expect(page.getByRole("alert").filter({ hasText: "not encrypted" }).count()).resolves.toBe(1);
-      await signIn(page, intranet.url, user.email, password);
+      await expect(page.getByRole("alert").filter({ hasText: "not encrypted" })).toHaveCount(1);
+      await signIn(page, { email: user.email, password: password });
       await page.goto(`${intranet.url}/workspaces`);
-      await page.getByRole("heading", { name: "Your workspaces" }).waitFor();
+      await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
       const cookies = await context.cookies();
       const session = cookies.find((c) => c.name === "parley.session-token");
       expect(session).toMatchObject({ secure: false, httpOnly: true, sameSite: "Lax", domain: "parley.test" });
@@ -184,16 +187,16 @@ describe("on a plain-HTTP intranet host (PARLEY_PUBLIC_URL=http://parley.test:PO
   });
 });
 
-describe("behind a TLS-terminating proxy (X-Forwarded-Proto: https, AUTH_TRUST_HOST)", () => {
-  it("signs in with __Host-/Secure cookies and sends HSTS", async () => {
+test.describe("behind a TLS-terminating proxy (X-Forwarded-Proto: https, AUTH_TRUST_HOST)", () => {
+  test("signs in with __Host-/Secure cookies and sends HSTS", async () => {
     const { context, page } = await newPage(tls.url);
     try {
       const response = await page.goto(`${tls.url}/sign-in`);
       expect(response?.headers()["strict-transport-security"]).toMatch(/^max-age=\d+/);
-      expect(await page.getByText("not encrypted").count()).toBe(0);
-      await signIn(page, tls.url, user.email, password);
+      await expect(page.getByText("not encrypted")).toHaveCount(0);
+      await signIn(page, { email: user.email, password: password });
       await page.goto(`${tls.url}/workspaces`);
-      await page.getByRole("heading", { name: "Your workspaces" }).waitFor();
+      await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
       const cookies = await context.cookies();
       expect(cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true, path: "/" });
       expect(cookies.filter((c) => c.name === "parley.session-token")).toEqual([]);
@@ -203,7 +206,7 @@ describe("behind a TLS-terminating proxy (X-Forwarded-Proto: https, AUTH_TRUST_H
     // The sign-in action's redirect is rendered by a request of Next's to itself carrying the
     // action's headers, request id included: the run's server (which trusts X-Request-Id) still
     // logs each request under an id of its own.
-    const ids = readFileSync(inject("serverLog"), "utf8")
+    const ids = readFileSync(server.serverLog, "utf8")
       .split("\n")
       .filter((line) => line.startsWith('{"') && line.includes('"msg":"request"'))
       .map((line) => (JSON.parse(line) as { reqId: string }).reqId);
@@ -212,8 +215,8 @@ describe("behind a TLS-terminating proxy (X-Forwarded-Proto: https, AUTH_TRUST_H
   });
 });
 
-describe("the app's idea of its own origin and Auth.js's CSRF cookie", () => {
-  it("sets one CSRF cookie per response, holding the token it answers with", async () => {
+test.describe("the app's idea of its own origin and Auth.js's CSRF cookie", () => {
+  test("sets one CSRF cookie per response, holding the token it answers with", async () => {
     const response = await fetch(`${mainUrl}/api/auth/csrf`);
     const csrfCookies = response.headers.getSetCookie().filter((c) => /^(__Host-)?authjs\.csrf-token=/.test(c));
     expect(csrfCookies).toHaveLength(1);
@@ -224,7 +227,7 @@ describe("the app's idea of its own origin and Auth.js's CSRF cookie", () => {
     expect(page.headers.getSetCookie().filter((c) => c.includes("csrf-token"))).toEqual([]);
   });
 
-  it("accepts a script's POST from http://127.0.0.1:PORT as same-origin, and still refuses other origins", async () => {
+  test("accepts a script's POST from http://127.0.0.1:PORT as same-origin, and still refuses other origins", async () => {
     const jar = await signInOverHttp(mainUrl);
     expect(jar.has(SESSION_COOKIE)).toBe(true);
 
@@ -247,8 +250,8 @@ describe("the app's idea of its own origin and Auth.js's CSRF cookie", () => {
   });
 });
 
-describe("operator signals", () => {
-  it("answers liveness and readiness", async () => {
+test.describe("operator signals", () => {
+  test("answers liveness and readiness", async () => {
     const live = await fetch(`${mainUrl}/api/health/live`);
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: "ok" });
@@ -257,7 +260,7 @@ describe("operator signals", () => {
     expect(await ready.json()).toEqual({ status: "ready", database: "ok", pendingMigrations: 0 });
   });
 
-  it("logs a request in one line with its request id and user, counts it in the metrics, and logs no secret", async () => {
+  test("logs a request in one line with its request id and user, counts it in the metrics, and logs no secret", async () => {
     const direct = intranet.url.replace("parley.test", "127.0.0.1");
     const sessionToken = (await signInOverHttp(direct)).get("parley.session-token")!;
     expect(sessionToken).toBeTruthy();
@@ -295,7 +298,7 @@ describe("operator signals", () => {
           exposition = await scrape.text();
           return counted.test(exposition);
         },
-        { timeout: 15_000, interval: 200 },
+        { timeout: 15_000, intervals: [200] },
       )
       .toBe(true);
     expect(exposition).toMatch(/parley_db_pool_wait_seconds_count\{pool="requests"\} [1-9]/);

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/account/mutations";
 import { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { recordStatement } from "@/lib/matrix/mutations";
@@ -8,9 +7,9 @@ import { db } from "@/lib/platform/db/client";
 import { unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { signIn, useBrowser } from "./browser";
-import { baseUrl, type Caller, callAction, fetchAs, outcome, routes, signInOverHttp, tableStamps } from "./http";
-import { TOKEN_ROUTE_POLICY } from "./policy-table";
+import { baseUrl, type Caller, callAction, fetchAs, outcome, routes, signInOverHttp, tableStamps } from "../e2e/http";
+import { TOKEN_ROUTE_POLICY } from "../e2e/policy-table";
+import { expect, signIn, test, testServer } from "./fixtures";
 
 // Personal access tokens against the built app over HTTP: every route method × every kind of bad
 // token gets the documented refusal and writes nothing (a digest of every table before and after);
@@ -69,7 +68,7 @@ const tokenFor = async (userId: string, slugs: string[], scope: TokenScope) =>
     }),
   );
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   scripter = await seedUser("scripter");
   const leaver = await seedUser("leaver");
   const owner = await seedUser("owner");
@@ -264,8 +263,8 @@ async function settle(response: Response): Promise<string> {
   return response.text();
 }
 
-describe("the token table", () => {
-  it("has a row and a request for every route method", () => {
+test.describe("the token table", () => {
+  test("has a row and a request for every route method", () => {
     expect(routes.filter((r) => !TOKEN_ROUTE_POLICY[r])).toEqual([]);
     expect(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => !routes.includes(r))).toEqual([]);
     expect(routes.filter((r) => !ROUTE_REQUESTS[r])).toEqual([]);
@@ -276,42 +275,43 @@ const tokenRoutes = Object.entries(TOKEN_ROUTE_POLICY)
   .filter(([, access]) => access === "read" || access === "write")
   .map(([route]) => route);
 
-describe.each(tokenRoutes)("%s", (route) => {
-  it.each([...BAD_KINDS])("with %s: refused, nothing written", async (kind) => {
-    const prepared = await ROUTE_PREPARE[route]?.();
-    const before = await tableStamps();
-    const response = await ROUTE_REQUESTS[route]!(auth(kind), prepared);
-    const text = await settle(response);
-    expect(await tableStamps()).toEqual(before);
-    const [status, error] = REFUSAL[kind];
-    expect(response.status, text).toBe(status);
-    expect(JSON.parse(text)).toMatchObject({ error, message: expect.any(String) });
+for (const route of tokenRoutes)
+  test.describe(route, () => {
+    for (const kind of BAD_KINDS)
+      test(`with ${kind}: refused, nothing written`, async () => {
+        const prepared = await ROUTE_PREPARE[route]?.();
+        const before = await tableStamps();
+        const response = await ROUTE_REQUESTS[route]!(auth(kind), prepared);
+        const text = await settle(response);
+        expect(await tableStamps()).toEqual(before);
+        const [status, error] = REFUSAL[kind];
+        expect(response.status, text).toBe(status);
+        expect(JSON.parse(text)).toMatchObject({ error, message: expect.any(String) });
+      });
+
+    test("with a read token: allowed to read, 403 for a write (nothing written)", async () => {
+      const prepared = await ROUTE_PREPARE[route]?.();
+      const before = await tableStamps();
+      const response = await ROUTE_REQUESTS[route]!(auth("readToken"), prepared);
+      const text = await settle(response);
+      if (TOKEN_ROUTE_POLICY[route] === "write") {
+        expect(await tableStamps()).toEqual(before);
+        expect(response.status, text).toBe(403);
+        expect(JSON.parse(text)).toMatchObject({ error: "forbidden", message: "This access token is read-only." });
+      } else expect(response.status, text).toBe(200);
+    });
+
+    test("with a write token: allowed", async () => {
+      const response = await ROUTE_REQUESTS[route]!(auth("writeToken"), await ROUTE_PREPARE[route]?.());
+      const text = await settle(response);
+      expect(response.status, text).toBeGreaterThanOrEqual(200);
+      expect(response.status, text).toBeLessThan(300);
+    });
   });
 
-  it("with a read token: allowed to read, 403 for a write (nothing written)", async () => {
-    const prepared = await ROUTE_PREPARE[route]?.();
-    const before = await tableStamps();
-    const response = await ROUTE_REQUESTS[route]!(auth("readToken"), prepared);
-    const text = await settle(response);
-    if (TOKEN_ROUTE_POLICY[route] === "write") {
-      expect(await tableStamps()).toEqual(before);
-      expect(response.status, text).toBe(403);
-      expect(JSON.parse(text)).toMatchObject({ error: "forbidden", message: "This access token is read-only." });
-    } else expect(response.status, text).toBe(200);
-  });
-
-  it("with a write token: allowed", async () => {
-    const response = await ROUTE_REQUESTS[route]!(auth("writeToken"), await ROUTE_PREPARE[route]?.());
-    const text = await settle(response);
-    expect(response.status, text).toBeGreaterThanOrEqual(200);
-    expect(response.status, text).toBeLessThan(300);
-  });
-});
-
-describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "session-only"))(
-  "%s",
-  (route) => {
-    it("refuses a valid token with 401 session_required and writes nothing", async () => {
+for (const route of Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "session-only"))
+  test.describe(route, () => {
+    test("refuses a valid token with 401 session_required and writes nothing", async () => {
       const before = await tableStamps();
       const response = await ROUTE_REQUESTS[route]!(auth("writeToken"));
       const text = await settle(response);
@@ -319,51 +319,50 @@ describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r
       expect(response.status, text).toBe(401);
       expect(JSON.parse(text)).toMatchObject({ error: "session_required" });
     });
-  },
-);
-
-describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "public"))("%s", (route) => {
-  it("does not look at a token: a revoked one gets the same answer as none", async () => {
-    const withToken = await ROUTE_REQUESTS[route]!(auth("revoked"));
-    const without = await ROUTE_REQUESTS[route]!({});
-    await Promise.all([settle(withToken), settle(without)]);
-    expect(withToken.status).toBe(without.status);
-    expect(withToken.status).not.toBe(401);
   });
-});
 
-describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "own-credential"))(
-  "%s",
-  (route) => {
-    it("takes no personal access token for its own credential", async () => {
+for (const route of Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "public"))
+  test.describe(route, () => {
+    test("does not look at a token: a revoked one gets the same answer as none", async () => {
+      const withToken = await ROUTE_REQUESTS[route]!(auth("revoked"));
+      const without = await ROUTE_REQUESTS[route]!({});
+      await Promise.all([settle(withToken), settle(without)]);
+      expect(withToken.status).toBe(without.status);
+      expect(withToken.status).not.toBe(401);
+    });
+  });
+
+for (const route of Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "own-credential"))
+  test.describe(route, () => {
+    test("takes no personal access token for its own credential", async () => {
       const response = await ROUTE_REQUESTS[route]!(auth("writeToken"));
       await settle(response);
       expect(response.status).toBe(401);
     });
-  },
-);
-
-describe.each(Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "own-list"))("%s", (route) => {
-  it("refuses a missing, expired or revoked token, and lists only the token's own workspaces", async () => {
-    for (const kind of ["none", "expired", "revoked"] as const) {
-      const response = await ROUTE_REQUESTS[route]!(auth(kind));
-      const text = await settle(response);
-      expect(response.status, text).toBe(REFUSAL[kind][0]);
-      expect(JSON.parse(text)).toMatchObject({ error: REFUSAL[kind][1] });
-    }
-    const listed = async (kind: Kind) => {
-      const response = await ROUTE_REQUESTS[route]!(auth(kind));
-      expect(response.status).toBe(200);
-      return JSON.stringify(await response.json());
-    };
-    expect(await listed("readToken")).toContain(`"${workspace.slug}"`);
-    expect(await listed("wrongWorkspace")).not.toContain(`"${workspace.slug}"`);
-    expect(await listed("removedMember")).not.toContain(`"${workspace.slug}"`);
   });
-});
 
-describe("tokens and the account", () => {
-  it("are created, listed, used and revoked through the account page's actions; a token alone calls no action", async () => {
+for (const route of Object.keys(TOKEN_ROUTE_POLICY).filter((r) => TOKEN_ROUTE_POLICY[r] === "own-list"))
+  test.describe(route, () => {
+    test("refuses a missing, expired or revoked token, and lists only the token's own workspaces", async () => {
+      for (const kind of ["none", "expired", "revoked"] as const) {
+        const response = await ROUTE_REQUESTS[route]!(auth(kind));
+        const text = await settle(response);
+        expect(response.status, text).toBe(REFUSAL[kind][0]);
+        expect(JSON.parse(text)).toMatchObject({ error: REFUSAL[kind][1] });
+      }
+      const listed = async (kind: Kind) => {
+        const response = await ROUTE_REQUESTS[route]!(auth(kind));
+        expect(response.status).toBe(200);
+        return JSON.stringify(await response.json());
+      };
+      expect(await listed("readToken")).toContain(`"${workspace.slug}"`);
+      expect(await listed("wrongWorkspace")).not.toContain(`"${workspace.slug}"`);
+      expect(await listed("removedMember")).not.toContain(`"${workspace.slug}"`);
+    });
+  });
+
+test.describe("tokens and the account", () => {
+  test("are created, listed, used and revoked through the account page's actions; a token alone calls no action", async () => {
     const name = `Nightly pull ${run}`;
     const created = await callAction(
       "createApiTokenAction",
@@ -397,8 +396,8 @@ describe("tokens and the account", () => {
   });
 });
 
-describe("the write allowance", () => {
-  it("refuses the write after the last allowed one with 429 and Retry-After, and writes nothing", async () => {
+test.describe("the write allowance", () => {
+  test("refuses the write after the last allowed one with 429 and Retry-After, and writes nothing", async () => {
     const token = await tokenFor(scripter.id, [workspace.slug], TokenScope.WRITE);
     const headers = { Authorization: `Bearer ${token.secret}` };
     const first = await ROUTE_REQUESTS["POST /api/w/[slug]/documents"]!(headers);
@@ -427,7 +426,7 @@ describe("the write allowance", () => {
     expect(bySession.status).toBe(201);
   });
 
-  it("reports the median time of a token and of a session request (informational)", async () => {
+  test("reports the median time of a token and of a session request (informational)", async () => {
     const time = async (request: () => Promise<Response>) => {
       const samples: number[] = [];
       for (let i = 0; i < 15; i++) {
@@ -446,12 +445,9 @@ describe("the write allowance", () => {
   });
 });
 
-describe("the account page in Chromium", () => {
-  const browser = useBrowser();
-
-  it("creates a token, shows it once, and revokes it", async () => {
-    const { page } = browser;
-    await signIn(page, baseUrl, scripter.email, PASSWORD);
+test.describe("the account page in Chromium", () => {
+  test("creates a token, shows it once, and revokes it", async ({ page }) => {
+    await signIn(page, { email: scripter.email, password: PASSWORD });
     await page.goto(`${baseUrl}/account`);
     const name = `Browser token ${run}`;
     await page.getByLabel("Name", { exact: true }).fill(name);
@@ -459,7 +455,7 @@ describe("the account page in Chromium", () => {
     await page.getByRole("radio", { name: "Read and write" }).check();
     await page.getByRole("button", { name: "Create token" }).click();
     const secretField = page.getByLabel("New access token");
-    await secretField.waitFor();
+    await expect(secretField).toBeVisible();
     const secret = await secretField.inputValue();
     expect(secret).toMatch(/^parley_pat_[A-Za-z0-9_-]{43}$/);
     const listed = page
@@ -471,7 +467,7 @@ describe("the account page in Chromium", () => {
     expect((await fetchAs(undefined, `/api/w/${workspace.slug}/matrix`, { headers })).status).toBe(200);
 
     await page.getByRole("button", { name: `Revoke token ${name}` }).click();
-    await listed.getByText(/revoked \d{1,2} [A-Z][a-z]{2,3} \d{4}/).waitFor();
+    await expect(listed.getByText(/revoked \d{1,2} [A-Z][a-z]{2,3} \d{4}/)).toBeVisible();
     expect((await fetchAs(undefined, `/api/w/${workspace.slug}/matrix`, { headers })).status).toBe(401);
   });
 });

@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "@playwright/test";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/platform/live/presence";
 import { createUserWithPassword } from "@/lib/users/mutations";
-import { signIn, useBrowser } from "./browser";
-import { type Jar, type OpenStream, openEventStream, percentile, probeHealth, signInOverHttp } from "./sse";
+import { type Jar, type OpenStream, openEventStream, percentile, probeHealth, signInOverHttp } from "../e2e/sse";
+import { expect, signIn, test, testServer } from "./fixtures";
+
+const server = testServer();
+const { baseUrl } = server;
 
 // The live event stream under abuse: many streams from one user, streams that never read, and
 // streams whose session ends. Raw HTTP, so the test sees every byte the server sends.
 
-const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
 const password = `Streams-${randomBytes(12).toString("base64url")}`;
 const HEARTBEAT_MS = Number(process.env.PARLEY_LIVE_HEARTBEAT_MS || 10_000);
@@ -46,7 +48,7 @@ const closedReason = (s: OpenStream) => {
   return closed ? (JSON.parse(closed.data) as { reason: string }).reason : null;
 };
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   for (let i = 0; i < USERS; i++) {
     const email = `streams-${i}-${run}@parley.test`;
     const { id } = await createUserWithPassword({ email, name: `Streamer ${i}`, password });
@@ -64,15 +66,16 @@ beforeAll(async () => {
   for (const user of users) user.jar = await signInOverHttp(baseUrl, user.email, password);
 });
 
-afterAll(async () => {
+test.afterAll(async () => {
   closeAll(opened);
   // The stall test writes 120,000 activity rows; deleting the workspace takes them along, so later
   // files that digest the whole database (policy, fuzz) do not slow down with them.
   await db().workspace.delete({ where: { id: workspaceId } });
 });
 
-describe("event streams under abuse", () => {
-  it("send presence bytes per heartbeat that grow linearly, not with the square of the streams", async () => {
+test.describe("event streams under abuse", () => {
+  test("send presence bytes per heartbeat that grow linearly, not with the square of the streams", async () => {
+    test.setTimeout(300_000);
     const perHeartbeat: Record<number, number> = {};
     for (const count of [5, 10, 20]) {
       const streams: OpenStream[] = [];
@@ -98,11 +101,10 @@ describe("event streams under abuse", () => {
     // Linear: four times the streams, about four times the bytes (quadratic would be 16×).
     expect(perHeartbeat[20]!).toBeLessThan(Math.max(perHeartbeat[5]!, 1) * 8);
     expect(perHeartbeat[20]! / 20).toBeLessThan(200);
-  }, 300_000);
+  });
 
-  it.each([60, 200])(
-    "caps %i streams from one user and keeps /api/health answering",
-    async (count) => {
+  for (const count of [60, 200])
+    test(`caps ${count} streams from one user and keeps /api/health answering`, async () => {
       const jar = users[5]!.jar!;
       const health = probeHealth(baseUrl);
       const streams: OpenStream[] = [];
@@ -138,11 +140,9 @@ describe("event streams under abuse", () => {
         await health.stop().catch(() => []);
         closeAll(streams);
       }
-    },
-    180_000,
-  );
+    });
 
-  it("closes a stream that does not read, and tells the others that its viewer left", async () => {
+  test("closes a stream that does not read, and tells the others that its viewer left", async () => {
     const [watcherUser, stalledUser] = [users[0]!, users[1]!];
     const watcher = await open(watcherUser.jar!, `/w/${slug}`, (event) => event !== "activity");
     const stalled = await open(stalledUser.jar!, `/w/${slug}/stalled`);
@@ -182,24 +182,21 @@ describe("event streams under abuse", () => {
     expect(stalled.bytes).toBeLessThan(watcher.bytes * 0.9);
     expect(watcher.ended).toBe(false);
     watcher.close();
-  }, 150_000);
+  });
 });
 
-describe("event streams end with the session", () => {
-  const session = useBrowser();
-
-  async function streamOfBrowserSession(email: string) {
-    const { page, context } = session;
-    await signIn(page, baseUrl, email, password);
-    const jar: Jar = new Map((await context.cookies()).map((c) => [c.name, c.value]));
+test.describe("event streams end with the session", () => {
+  async function streamOfBrowserSession(page: Page, email: string) {
+    await signIn(page, { email, password });
+    const jar: Jar = new Map((await page.context().cookies()).map((c) => [c.name, c.value]));
     return open(jar, `/w/${slug}`);
   }
 
-  it("sign-out closes an open stream within one heartbeat", async () => {
-    const stream = await streamOfBrowserSession(users[2]!.email);
+  test("sign-out closes an open stream within one heartbeat", async ({ page }) => {
+    const stream = await streamOfBrowserSession(page, users[2]!.email);
     await stream.until((s) => s.events.some((e) => e.event === "ready"), 10_000, "the stream to be ready");
-    await session.page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await session.page.getByLabel("Password", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
     const signedOutAt = Date.now();
     await stream.until((s) => s.ended, HEARTBEAT_MS * 2 + 5_000, "the stream to end after sign-out");
     console.log(`sign-out ended the stream after ${stream.endedAt! - signedOutAt} ms (heartbeat ${HEARTBEAT_MS} ms)`);
@@ -207,12 +204,12 @@ describe("event streams end with the session", () => {
     expect(stream.endedAt! - signedOutAt).toBeLessThan(HEARTBEAT_MS + 3_000);
   });
 
-  it("sign out everywhere closes an open stream within one heartbeat", async () => {
-    const stream = await streamOfBrowserSession(users[3]!.email);
+  test("sign out everywhere closes an open stream within one heartbeat", async ({ page }) => {
+    const stream = await streamOfBrowserSession(page, users[3]!.email);
     await stream.until((s) => s.events.some((e) => e.event === "ready"), 10_000, "the stream to be ready");
-    await session.page.goto(`${baseUrl}/account`);
-    await session.page.getByRole("button", { name: "Sign out everywhere" }).click();
-    await session.page.getByLabel("Password", { exact: true }).waitFor();
+    await page.goto(`${baseUrl}/account`);
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
     const signedOutAt = Date.now();
     await stream.until((s) => s.ended, HEARTBEAT_MS * 2 + 5_000, "the stream to end after sign out everywhere");
     console.log(`sign out everywhere ended the stream after ${stream.endedAt! - signedOutAt} ms`);
@@ -220,19 +217,18 @@ describe("event streams end with the session", () => {
     expect(stream.endedAt! - signedOutAt).toBeLessThan(HEARTBEAT_MS + 3_000);
   });
 
-  it("a page pushed out by too many tabs says so and does not reconnect in a loop", async () => {
-    const { page, context } = session;
-    await signIn(page, baseUrl, users[4]!.email, password);
+  test("a page pushed out by too many tabs says so and does not reconnect in a loop", async ({ page, context }) => {
+    await signIn(page, { email: users[4]!.email, password: password });
     await page.goto(`${baseUrl}/w/${slug}`);
-    await page.locator('[data-testid="presence"][data-connected="true"]').waitFor({ timeout: 20_000 });
+    await expect(page.locator('[data-testid="presence"][data-connected="true"]')).toBeVisible();
     const jar: Jar = new Map((await context.cookies()).map((c) => [c.name, c.value]));
     const others: OpenStream[] = [];
     for (let i = 0; i < PER_USER; i++) others.push(await open(jar, `/w/${slug}/other-${i}`));
-    await page.getByText("Opened in too many tabs").waitFor({ timeout: 10_000 });
+    await expect(page.getByText("Opened in too many tabs")).toBeVisible();
     // Over a few heartbeats the page stays put instead of pushing one of the others out.
     await new Promise((r) => setTimeout(r, HEARTBEAT_MS * 2));
     expect(others.filter((s) => s.ended)).toHaveLength(0);
-    expect(await page.getByText("Opened in too many tabs").count()).toBe(1);
+    await expect(page.getByText("Opened in too many tabs")).toHaveCount(1);
     closeAll(others);
   });
 });

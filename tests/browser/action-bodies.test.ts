@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
 import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -7,8 +6,17 @@ import { db } from "@/lib/platform/db/client";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/action-body";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
-import { signIn, useBrowser } from "./browser";
-import { actionId, baseUrl, type Caller, callAction, cookieHeader, outcome, signInOverHttp, tableStamps } from "./http";
+import {
+  actionId,
+  baseUrl,
+  type Caller,
+  callAction,
+  cookieHeader,
+  outcome,
+  signInOverHttp,
+  tableStamps,
+} from "../e2e/http";
+import { expect, signIn, test, testServer } from "./fixtures";
 
 // Server-action bodies that React's reply decoder or Next's body limit refuse used to make Next
 // answer 500 before any of our code ran. proxy.ts now answers each with a short plain 4xx and
@@ -19,7 +27,7 @@ const PASSWORD = `bodies-${randomBytes(12).toString("base64url")}`;
 let workspace: LoadedWorkspace;
 let owner: Caller;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   const user = await createUserWithPassword({
     email: `bodies-${run}@parley.test`,
     name: "Body owner",
@@ -30,7 +38,7 @@ beforeAll(async () => {
     { slug: `bodies-${run}`, members: [{ userId: user.id, role: Role.OWNER }], createdById: user.id },
   );
   owner = (await signInOverHttp(`bodies-${run}@parley.test`, PASSWORD)).caller;
-}, 120_000);
+});
 
 type Body = { contentType: string; body: string | Uint8Array | (() => ReadableStream<Uint8Array>) };
 
@@ -128,45 +136,42 @@ const bad: Record<string, { expected: number } & Body> = {
   },
 };
 
-describe("server-action bodies that the decoder refuses", () => {
+test.describe("server-action bodies that the decoder refuses", () => {
   for (const [name, { expected, ...body }] of Object.entries(bad))
-    it(`answers ${expected} to ${name}, and writes nothing`, async () => {
+    test(`answers ${expected} to ${name}, and writes nothing`, async () => {
       const before = await tableStamps();
       const reply = await post(body);
       expect(reply.status, reply.text.slice(0, 300)).toBe(expected);
       expect(reply.text.length).toBeLessThan(200);
       expect(reply.text).toMatch(/^(Malformed request|The request)/);
       expect(await tableStamps()).toEqual(before);
-    }, 120_000);
+    });
 });
 
 // Lines with quotes and backslashes, which JSON escapes: the body is larger than the text.
 const LINE = `He said "no" \\ then "yes" to article ${"x".repeat(40)}.\n`;
 const TWO_MB = LINE.repeat(Math.floor(MAX_DOCUMENT_BYTES / LINE.length));
 
-describe("legitimate action bodies", () => {
-  const session = useBrowser();
-
-  it("still imports a 2 MB file through the form", async () => {
-    const { page } = session;
-    await signIn(page, baseUrl, `bodies-${run}@parley.test`, PASSWORD);
+test.describe("legitimate action bodies", () => {
+  test("still imports a 2 MB file through the form", async ({ page }) => {
+    await signIn(page, { email: `bodies-${run}@parley.test`, password: PASSWORD });
     await page.goto(`${baseUrl}/w/${workspace.slug}/documents/new`);
     const title = `Two megabyte file ${run}`;
     await page.getByLabel("Title").fill(title);
     await page
       .getByLabel(/Upload a file/)
       .setInputFiles({ name: "two-megabytes.txt", mimeType: "text/plain", buffer: Buffer.from(TWO_MB) });
-    await page.getByText(/Will import “two-megabytes.txt”/).waitFor();
+    await expect(page.getByText(/Will import “two-megabytes.txt”/)).toBeVisible();
     await page.getByRole("button", { name: "Import document" }).click();
-    await page.getByRole("heading", { name: title }).waitFor();
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
     const stored = await db().document.findFirstOrThrow({
       where: { workspaceId: workspace.id, title },
       include: { revisions: { select: { text: true } } },
     });
     expect(stored.revisions[0]!.text.length).toBe(TWO_MB.length);
-  }, 180_000);
+  });
 
-  it("still imports a 2 MB document", async () => {
+  test("still imports a 2 MB document", async () => {
     // Not the form test's text, which the workspace would refuse as a duplicate.
     const text = `S${TWO_MB.slice(1)}`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_DOCUMENT_BYTES - LINE.length);
@@ -185,11 +190,11 @@ describe("legitimate action bodies", () => {
       include: { revisions: { select: { text: true } } },
     });
     expect(stored.revisions[0]!.text.length).toBe(text.length);
-  }, 180_000);
+  });
 
-  it("still answers an ordinary call, refused by validation as before", async () => {
+  test("still answers an ordinary call, refused by validation as before", async () => {
     const reply = await callAction("importDocumentAction", [{ workspaceSlug: workspace.slug, title: "" }], owner);
     expect(reply.status).toBe(200);
     expect(outcome(reply).validationErrors).toBeTruthy();
-  }, 60_000);
+  });
 });
