@@ -14,7 +14,7 @@ const { baseUrl } = server;
 
 // The app under abuse, from outside: throttled sign-in as the person locked out sees it, a
 // password spray against Auth.js's own endpoint, and the headers anonymous callers get. The server
-// trusts x-forwarded-for (tests/e2e/global-setup.ts), so each test here is its own client address
+// trusts x-forwarded-for (tests/support/app-server.mjs), so each test here is its own client address
 // (documentation range 203.0.113.0/24: a header value only, no traffic goes there).
 const adminEmail = server.admin.email;
 const adminPassword = server.admin.password;

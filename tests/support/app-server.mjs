@@ -49,15 +49,15 @@ export async function startAppServer({ shard, env: baseEnv = process.env } = {})
   env.AUTH_SECRET ??= randomSecret();
   env.PARLEY_ADMIN_EMAIL = ADMIN_EMAIL;
   env.PARLEY_ADMIN_PASSWORD = `e2e-${randomBytes(15).toString("base64url")}`;
-  // Tests that exercise throttling name their own client in x-forwarded-for (tests/e2e/abuse.test.ts);
+  // Tests that exercise throttling name their own client in x-forwarded-for (tests/browser/abuse.test.ts);
   // all others are one client, the loopback address, which registers more than a person would.
   env.PARLEY_TRUSTED_PROXY = "x-forwarded-for";
   env.PARLEY_REGISTER_ADDRESS_LIMIT ??= "500";
-  // The fuzzer writes and exports far faster than a person; tests/e2e/api-tokens.test.ts reads the
+  // The fuzzer writes and exports far faster than a person; tests/browser/api-tokens.test.ts reads the
   // allowance from the RateLimit header and uses it up on purpose.
   env.PARLEY_RATE_LIMIT_WRITES ??= "1000";
   env.PARLEY_RATE_LIMIT_EXPENSIVE_READS ??= "1000";
-  // tests/e2e/deployment.test.ts reaches this server through a TLS-terminating proxy of its own,
+  // tests/browser/deployment.test.ts reaches this server through a TLS-terminating proxy of its own,
   // which says so in X-Forwarded-Proto; direct requests are unchanged by it.
   env.AUTH_TRUST_HOST = "1";
   env.PARLEY_METRICS_TOKEN ??= randomSecret();
