@@ -4,8 +4,8 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
 import { FREE_FAILURES } from "@/lib/platform/auth/throttle";
 import { db } from "@/lib/platform/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
+import { seedUser, userIdByEmail } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
 import { MembersPage } from "./pages/members";
 
@@ -41,7 +41,7 @@ test.describe("sign-in throttling", () => {
     browser,
   }) => {
     const password = `paused-${randomBytes(9).toString("base64url")}`;
-    const user = await createUserWithPassword({ email: `abuse-paused-${run}@parley.test`, name: "Paused", password });
+    const user = await seedUser({ email: `abuse-paused-${run}@parley.test`, name: "Paused", password });
     const forwarded = `198.51.100.${randomInt(1, 255)}`;
     // Someone failed 14 times from this address a moment ago: a 16-second delay.
     const at = new Date();
@@ -96,7 +96,7 @@ test.describe("sign-in throttling", () => {
 
   test(`stops a spray of 40 accounts from one address after ${SPRAY_CAP} failures, the real account's right password included`, async () => {
     const password = `sprayed-${randomBytes(9).toString("base64url")}`;
-    const real = await createUserWithPassword({ email: `abuse-sprayed-${run}@parley.test`, name: "Sprayed", password });
+    const real = await seedUser({ email: `abuse-sprayed-${run}@parley.test`, name: "Sprayed", password });
     const forwarded = newAddress();
     const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { "x-forwarded-for": forwarded } });
     // The CSRF cookie comes twice (proxy and route); a browser keeps the last, and so do we.
@@ -152,9 +152,9 @@ test.describe("email-bound invitations without mail", () => {
       where: { slug: DEMO },
       select: { id: true, slug: true, title: true },
     });
-    const admin = await db().user.findUniqueOrThrow({ where: { email: adminEmail }, select: { id: true } });
+    const adminId = await userIdByEmail(adminEmail);
     const bound = `abuse-bound-${run}@parley.test`;
-    const invitation = await createInvitation(trustedWorkspace(workspace, admin.id), {
+    const invitation = await createInvitation(trustedWorkspace(workspace, adminId), {
       role: Role.VIEWER,
       email: bound,
       expiresInDays: 1,

@@ -2,14 +2,13 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "@playwright/test";
 import { recordCode, startCodingRound } from "@/lib/coding/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { proposeEdit, rejectProposal, setReviewMode } from "@/lib/review/mutations";
 import { createShareLink } from "@/lib/share/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { bigMatrixFixture } from "../support/big-matrix";
+import { addMembership, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -70,17 +69,15 @@ async function violations(page: Page): Promise<Violation[]> {
 }
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Accessibility ${run}` },
-    { slug, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
-  const workspace = trustedWorkspace(loaded, admin.id);
+  const adminId = await userIdByEmail(server.admin.email);
+  const loaded = await seedWorkspace({ title: `Accessibility ${run}`, slug, ownerId: adminId });
+  const workspace = trustedWorkspace(loaded, adminId);
   // Past 500 cells the board virtualises its rows.
-  await loadWorkspaceFixture(bigMatrixFixture(`Accessibility big matrix ${run}`), {
+  await seedWorkspace({
+    title: `Accessibility big matrix ${run}`,
     slug: bigSlug,
-    createdById: admin.id,
-    members: [{ userId: admin.id, role: Role.OWNER }],
+    ownerId: adminId,
+    fixture: bigMatrixFixture(`Accessibility big matrix ${run}`),
   });
   const statement = await db().stanceStatement.findFirstOrThrow({
     where: { workspaceId: loaded.id },
@@ -123,21 +120,21 @@ test.beforeAll(async () => {
   // Two coding rounds of the owner and a second coder: one open (the owner's coding form), one
   // complete with a disagreement (the agreement figures and the reconcile screen).
   const coder = await db().user.create({ data: { email: `a11y-coder-${run}@parley.test`, name: "Cody" } });
-  await db().membership.create({ data: { workspaceId: loaded.id, userId: coder.id, role: Role.EDITOR } });
+  await addMembership(loaded.id, coder.id, Role.EDITOR);
   const rounds: string[] = [];
   for (const title of ["Open round", "Complete round"]) {
     const started = await startCodingRound(workspace, {
       workspaceSlug: slug,
       title,
       scope: { kind: "sample", size: 2 },
-      coderIds: [admin.id, coder.id],
+      coderIds: [adminId, coder.id],
     });
     if (!started.ok) throw new Error(`could not start a coding round: ${started.message}`);
     rounds.push(started.roundId);
   }
   const units = await db().codingUnit.findMany({ where: { roundId: rounds[1] }, select: { evidenceId: true } });
   for (const [who, position] of [
-    [admin.id, "OPPOSES"],
+    [adminId, "OPPOSES"],
     [coder.id, "CONDITIONAL"],
   ] as const)
     for (const unit of units)

@@ -1,11 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
+import type { LoadedWorkspace } from "@/lib/demo/load";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/extract-text";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/action-body";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import {
   actionId,
   baseUrl,
@@ -16,6 +13,7 @@ import {
   signInOverHttp,
   tableStamps,
 } from "../e2e/http";
+import { seedUser, seedWorkspace } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 // Server-action bodies that React's reply decoder or Next's body limit refuse used to make Next
@@ -28,15 +26,12 @@ let workspace: LoadedWorkspace;
 let owner: Caller;
 
 test.beforeAll(async () => {
-  const user = await createUserWithPassword({
+  const user = await seedUser({
     email: `bodies-${run}@parley.test`,
     name: "Body owner",
     password: PASSWORD,
   });
-  workspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Action bodies ${run}` },
-    { slug: `bodies-${run}`, members: [{ userId: user.id, role: Role.OWNER }], createdById: user.id },
-  );
+  workspace = await seedWorkspace({ title: `Action bodies ${run}`, slug: `bodies-${run}`, ownerId: user.id });
   owner = (await signInOverHttp(`bodies-${run}@parley.test`, PASSWORD)).caller;
 });
 

@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
+import type { LoadedWorkspace } from "@/lib/demo/load";
 import { db } from "@/lib/platform/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedUser, seedWorkspace } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
 import { MembersPage } from "./pages/members";
 
@@ -24,15 +22,16 @@ let stranger: { id: string; email: string };
 let strangersWorkspace: LoadedWorkspace;
 
 test.beforeAll(async () => {
-  stranger = await createUserWithPassword({
+  stranger = await seedUser({
     email: `auth-stranger-${run}@parley.test`,
     name: "Stranger",
     password: `stranger-${run}-passphrase`,
   });
-  strangersWorkspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Someone else's negotiation ${run}` },
-    { slug: `auth-other-${run}`, members: [{ userId: stranger.id, role: Role.OWNER }], createdById: stranger.id },
-  );
+  strangersWorkspace = await seedWorkspace({
+    title: `Someone else's negotiation ${run}`,
+    slug: `auth-other-${run}`,
+    ownerId: stranger.id,
+  });
 });
 
 test.afterAll(async () => {
@@ -181,7 +180,7 @@ test.describe("sessions", () => {
   test("changing the password ends the other open session at its next request", async ({ page, browser }) => {
     const oldPassword = `before-${randomBytes(9).toString("base64url")}`;
     const newPassword = `after-${randomBytes(9).toString("base64url")}`;
-    const user = await createUserWithPassword({
+    const user = await seedUser({
       email: `auth-password-${run}@parley.test`,
       name: "Password changer",
       password: oldPassword,

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 import { formatCoefficient } from "@/lib/coding/figures";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { cohenKappa, krippendorffAlpha } from "@/lib/review/agreement";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -28,22 +26,18 @@ let slug: string;
 let workspaceId: string;
 
 test.beforeAll(async () => {
-  const adminId = (await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } }))
-    .id;
-  const anaId = (await createUserWithPassword({ ...ana, password })).id;
-  const benId = (await createUserWithPassword({ ...ben, password })).id;
-  const workspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Coding ${run}` },
-    {
-      slug: `coding-${run}`,
-      createdById: adminId,
-      members: [
-        { userId: adminId, role: Role.OWNER },
-        { userId: anaId, role: Role.EDITOR },
-        { userId: benId, role: Role.EDITOR },
-      ],
-    },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const anaId = (await seedUser({ ...ana, password })).id;
+  const benId = (await seedUser({ ...ben, password })).id;
+  const workspace = await seedWorkspace({
+    title: `Coding ${run}`,
+    slug: `coding-${run}`,
+    ownerId: adminId,
+    members: [
+      { userId: anaId, role: Role.EDITOR },
+      { userId: benId, role: Role.EDITOR },
+    ],
+  });
   slug = workspace.slug;
   workspaceId = workspace.id;
 });

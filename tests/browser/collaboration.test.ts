@@ -1,15 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { postComment } from "@/lib/comments/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { readCellState, recordStatement } from "@/lib/matrix/mutations";
 import { db } from "@/lib/platform/db/client";
 import { unwrap } from "@/lib/platform/errors";
 import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
-import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, signIn, test, testServer, WAIT_MS } from "./fixtures";
 
 const server = testServer();
@@ -30,20 +28,15 @@ let cell: { issueId: string; partyId: string };
 let evidenceId: string;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const beaId = (await createUserWithPassword({ ...bea, password })).id;
-  const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Collaboration ${run}` },
-    {
-      slug: `collab-${run}`,
-      createdById: admin.id,
-      members: [
-        { userId: admin.id, role: Role.OWNER },
-        { userId: beaId, role: Role.EDITOR },
-      ],
-    },
-  );
-  workspace = trustedWorkspace(loaded, admin.id);
+  const adminId = await userIdByEmail(server.admin.email);
+  const beaId = (await seedUser({ ...bea, password })).id;
+  const loaded = await seedWorkspace({
+    title: `Collaboration ${run}`,
+    slug: `collab-${run}`,
+    ownerId: adminId,
+    members: [{ userId: beaId, role: Role.EDITOR }],
+  });
+  workspace = trustedWorkspace(loaded, adminId);
   const issue = await db().issue.findFirstOrThrow({
     where: { workspaceId: loaded.id },
     orderBy: { sortOrder: "asc" },

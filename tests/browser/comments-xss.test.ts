@@ -1,12 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { postComment } from "@/lib/comments/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/platform/db/client";
 import { unwrap } from "@/lib/platform/errors";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { earliestQuoteId } from "../support/demo-copy";
+import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -170,14 +167,11 @@ let slug: string;
 let evidenceId: string;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const workspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Comment XSS ${run}` },
-    { slug: `comments-xss-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const workspace = await seedWorkspace({ title: `Comment XSS ${run}`, slug: `comments-xss-${run}`, ownerId: adminId });
   slug = workspace.slug;
   evidenceId = await earliestQuoteId(workspace.id);
-  const gate = trustedWorkspace(workspace, admin.id);
+  const gate = trustedWorkspace(workspace, adminId);
   for (const [index, payload] of PAYLOADS.entries()) {
     unwrap(
       await postComment(gate, {

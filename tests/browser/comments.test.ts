@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { earliestQuoteId } from "../support/demo-copy";
+import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -26,21 +24,18 @@ let minaId: string;
 let statement: { id: string; issueId: string; partyId: string };
 
 test.beforeAll(async () => {
-  adminId = (await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } })).id;
-  minaId = (await createUserWithPassword({ ...mina, password })).id;
-  const vicId = (await createUserWithPassword({ ...vic, password })).id;
-  const workspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Comments ${run}` },
-    {
-      slug: `comments-${run}`,
-      createdById: adminId,
-      members: [
-        { userId: adminId, role: Role.OWNER },
-        { userId: minaId, role: Role.COMMENTER },
-        { userId: vicId, role: Role.VIEWER },
-      ],
-    },
-  );
+  adminId = await userIdByEmail(server.admin.email);
+  minaId = (await seedUser({ ...mina, password })).id;
+  const vicId = (await seedUser({ ...vic, password })).id;
+  const workspace = await seedWorkspace({
+    title: `Comments ${run}`,
+    slug: `comments-${run}`,
+    ownerId: adminId,
+    members: [
+      { userId: minaId, role: Role.COMMENTER },
+      { userId: vicId, role: Role.VIEWER },
+    ],
+  });
   slug = workspace.slug;
   evidenceId = await earliestQuoteId(workspace.id);
   statement = await db().stanceStatement.findFirstOrThrow({

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -16,13 +14,8 @@ const ARMS_CONTROL = securityGuarantees.issues.find((i) => i.key === "arms-contr
 const JAN_27 = "(?:27 Jan 2022|Jan 27, 2022)";
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  slug = (
-    await loadWorkspaceFixture(
-      { ...securityGuarantees, title: `Convergence ${run}` },
-      { slug: `convergence-${run}`, members: [{ userId: admin.id, role: Role.OWNER }], createdById: admin.id },
-    )
-  ).slug;
+  const adminId = await userIdByEmail(server.admin.email);
+  slug = (await seedWorkspace({ title: `Convergence ${run}`, slug: `convergence-${run}`, ownerId: adminId })).slug;
 });
 
 test.describe("the convergence view", () => {

@@ -8,9 +8,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
-import { createUserWithPassword } from "@/lib/users/mutations";
 import { absorbCookies, cookieHeader, SESSION_COOKIE } from "../e2e/http";
 import { freePort, randomSecret } from "../support/provision.mjs";
+import { seedUser } from "../support/seed";
 import { chromiumLaunchOptions, TEST_LOCALE, WAIT_MS } from "../support/test-server";
 import { expect, signIn, test, testServer } from "./fixtures";
 
@@ -115,7 +115,7 @@ async function startTlsProxy(): Promise<typeof tls> {
 }
 
 test.beforeAll(async () => {
-  user = await createUserWithPassword({ email: `deploy-${run}@parley.test`, name: "Deploy", password });
+  user = await seedUser({ email: `deploy-${run}@parley.test`, name: "Deploy", password });
   [intranet, tls, browser] = await Promise.all([
     startIntranetServer(),
     startTlsProxy(),

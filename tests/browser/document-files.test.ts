@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { baseUrl, type Caller, fetchAs, signInOverHttp } from "../e2e/http";
+import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -25,17 +23,15 @@ let browserWorkspaceId: string;
 let owner: Caller;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Files ${run}` },
-    { slug: `files-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const loaded = await seedWorkspace({ title: `Files ${run}`, slug: `files-${run}`, ownerId: adminId });
   slug = loaded.slug;
   workspaceId = loaded.id;
-  const second = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Files in the browser ${run}` },
-    { slug: `files-ui-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
+  const second = await seedWorkspace({
+    title: `Files in the browser ${run}`,
+    slug: `files-ui-${run}`,
+    ownerId: adminId,
+  });
   browserSlug = second.slug;
   browserWorkspaceId = second.id;
   owner = (await signInOverHttp(server.admin.email, server.admin.password)).caller;

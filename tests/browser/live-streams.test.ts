@@ -3,8 +3,8 @@ import type { Page } from "@playwright/test";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { applyPresence, type PresenceEntry, type PresenceMessage } from "@/lib/platform/live/presence";
-import { createUserWithPassword } from "@/lib/users/mutations";
 import { type Jar, type OpenStream, openEventStream, percentile, probeHealth, signInOverHttp } from "../e2e/sse";
+import { seedUser } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -51,7 +51,7 @@ const closedReason = (s: OpenStream) => {
 test.beforeAll(async () => {
   for (let i = 0; i < USERS; i++) {
     const email = `streams-${i}-${run}@parley.test`;
-    const { id } = await createUserWithPassword({ email, name: `Streamer ${i}`, password });
+    const { id } = await seedUser({ email, name: `Streamer ${i}`, password });
     users.push({ id, email });
   }
   const workspace = await db().workspace.create({

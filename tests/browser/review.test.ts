@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -27,24 +25,20 @@ let workspaceId: string;
 let anaId: string;
 
 test.beforeAll(async () => {
-  const adminId = (await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } }))
-    .id;
-  anaId = (await createUserWithPassword({ ...ana, password })).id;
-  const benId = (await createUserWithPassword({ ...ben, password })).id;
-  const raeId = (await createUserWithPassword({ ...rae, password })).id;
-  const workspace = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Review ${run}` },
-    {
-      slug: `review-${run}`,
-      createdById: adminId,
-      members: [
-        { userId: adminId, role: Role.OWNER },
-        { userId: anaId, role: Role.EDITOR },
-        { userId: benId, role: Role.EDITOR },
-        { userId: raeId, role: Role.REVIEWER },
-      ],
-    },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  anaId = (await seedUser({ ...ana, password })).id;
+  const benId = (await seedUser({ ...ben, password })).id;
+  const raeId = (await seedUser({ ...rae, password })).id;
+  const workspace = await seedWorkspace({
+    title: `Review ${run}`,
+    slug: `review-${run}`,
+    ownerId: adminId,
+    members: [
+      { userId: anaId, role: Role.EDITOR },
+      { userId: benId, role: Role.EDITOR },
+      { userId: raeId, role: Role.REVIEWER },
+    ],
+  });
   slug = workspace.slug;
   workspaceId = workspace.id;
 });

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { baseUrl, fetchAs, signInOverHttp } from "../e2e/http";
-import { DEMO_STRUCTURE_ONLY } from "../support/seed";
+import { DEMO_STRUCTURE_ONLY, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -21,11 +19,13 @@ let slug: string;
 let workspaceId: string;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const loaded = await loadWorkspaceFixture(
-    { ...DEMO_STRUCTURE_ONLY, title: `Sheet ${run}` },
-    { slug: `sheet-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const loaded = await seedWorkspace({
+    title: `Sheet ${run}`,
+    slug: `sheet-${run}`,
+    ownerId: adminId,
+    fixture: DEMO_STRUCTURE_ONLY,
+  });
   slug = loaded.slug;
   workspaceId = loaded.id;
 });

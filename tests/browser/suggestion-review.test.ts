@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
-import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -23,11 +21,12 @@ let slug: string;
 let workspaceId: string;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Suggestion review ${run}` },
-    { slug: `suggestion-review-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const loaded = await seedWorkspace({
+    title: `Suggestion review ${run}`,
+    slug: `suggestion-review-${run}`,
+    ownerId: adminId,
+  });
   slug = loaded.slug;
   workspaceId = loaded.id;
 });

@@ -1,12 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
-import { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
-import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
@@ -23,13 +20,10 @@ let slug: string;
 let quoteId: string;
 
 test.beforeAll(async () => {
-  const admin = await db().user.findUniqueOrThrow({ where: { email: server.admin.email }, select: { id: true } });
-  const loaded = await loadWorkspaceFixture(
-    { ...securityGuarantees, title: `Translations ${run}` },
-    { slug: `translations-${run}`, createdById: admin.id, members: [{ userId: admin.id, role: Role.OWNER }] },
-  );
+  const adminId = await userIdByEmail(server.admin.email);
+  const loaded = await seedWorkspace({ title: `Translations ${run}`, slug: `translations-${run}`, ownerId: adminId });
   slug = loaded.slug;
-  const workspace = trustedWorkspace(loaded, admin.id);
+  const workspace = trustedWorkspace(loaded, adminId);
   const source = async (text: string) => {
     const result = await importDocument(workspace, {
       title: `Ryabkov ${text.slice(0, 6)} ${run}`,

@@ -3,8 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/platform/db/client";
-import { createUserWithPassword } from "@/lib/users/mutations";
 import { WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
+import { seedUser } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
 import { MembersPage } from "./pages/members";
 
@@ -22,7 +22,7 @@ const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "imports");
 let newcomer: { email: string };
 
 test.beforeAll(async () => {
-  newcomer = await createUserWithPassword({
+  newcomer = await seedUser({
     email: `newcomer-${run}@parley.test`,
     name: `Newcomer ${run}`,
     password: PASSWORD,

@@ -41,8 +41,7 @@ export interface SeededUser {
 
 /** An account that signs in with a password, made through the app's own mutation. */
 export async function seedUser(person: { name: string; email: string; password: string }): Promise<SeededUser> {
-  const { id } = await createUserWithPassword(person);
-  return { ...person, id };
+  return { ...person, ...(await createUserWithPassword(person)) };
 }
 
 export interface WorkspaceSeed {
