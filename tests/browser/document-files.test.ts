@@ -5,6 +5,7 @@ import { db } from "@/lib/platform/db/client";
 import { baseUrl, type Caller, fetchAs, signInOverHttp } from "../e2e/http";
 import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
+import { DocumentReader } from "./pages/document-reader";
 
 const server = testServer();
 
@@ -125,13 +126,9 @@ test.describe("a PDF quoted by page", () => {
     await page.getByRole("button", { name: "Import document" }).click();
     await expect(page.getByRole("heading", { name: `Draft text by page ${run}` })).toBeVisible();
 
-    await page
-      .getByPlaceholder("Type or paste the exact words")
-      .fill("notify the Committee of any subsidy granted to vessels fishing on the high seas");
-    await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Save as evidence" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Save evidence" }).click();
-    await expect(page.locator("mark.quote", { hasText: "notify the Committee" })).toBeVisible();
+    const reader = new DocumentReader(page);
+    await reader.quotePassage("notify the Committee of any subsidy granted to vessels fishing on the high seas");
+    await expect(reader.quote("notify the Committee")).toBeVisible();
 
     const quotes = page.getByRole("complementary", { name: "Quotes in this document" });
     await expect(quotes.getByText(/^p\. 2 · /)).toBeVisible();

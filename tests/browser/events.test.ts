@@ -3,6 +3,7 @@ import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { loadOwnDemoCopy } from "../support/demo-copy";
 import { expect, signIn, test, testServer } from "./fixtures";
+import { MatrixPage } from "./pages/matrix";
 
 const server = testServer();
 
@@ -101,13 +102,10 @@ test.describe("events", () => {
 
   test("the editor records a red line with a condition on another cell; the cell marks both", async ({ page }) => {
     await signIn(page, server.admin);
-    await page.goto(`/w/${slug}?asOf=2022-02-16`);
-    await expect(page.getByRole("grid")).toBeVisible();
+    const matrix = await new MatrixPage(page).goto(slug, "asOf=2022-02-16");
     const exercises = securityGuarantees.issues.find((i) => i.key === "exercises")!.title;
-    const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="NATO on ${exercises}:"]`);
-    await cell.click();
-    const dialog = page.getByRole("dialog", { name: `NATO on ${exercises}` });
-    await expect(dialog).toBeVisible();
+    const cell = matrix.cell("NATO", exercises);
+    const { dialog } = await matrix.openEditor("NATO", exercises);
     const summary = `NATO will not trade exercise limits without reciprocity (${run}).`;
     await dialog.getByLabel("Position", { exact: true }).selectOption("SUPPORTS");
     await dialog.getByLabel("Summary", { exact: true }).fill(summary);

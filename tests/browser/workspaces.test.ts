@@ -6,6 +6,8 @@ import { db } from "@/lib/platform/db/client";
 import { WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
 import { seedUser } from "../support/seed";
 import { expect, signIn, test, testServer } from "./fixtures";
+import { DocumentReader } from "./pages/document-reader";
+import { MatrixPage } from "./pages/matrix";
 import { MembersPage } from "./pages/members";
 
 const server = testServer();
@@ -86,31 +88,25 @@ test.describe("starting a negotiation of one's own", () => {
     await page.getByRole("button", { name: "Import document" }).click();
     await expect(page.getByRole("heading", { name: `Chair's draft ${run}` })).toBeVisible();
     const passage = "notify the Committee of any subsidy granted to vessels fishing on the high seas";
-    await page.getByPlaceholder("Type or paste the exact words").fill(passage);
-    await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Save as evidence" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Save evidence" }).click();
-    await expect(page.locator("mark.quote", { hasText: "notify the Committee" })).toBeVisible();
+    const reader = new DocumentReader(page);
+    await reader.quotePassage(passage);
+    await expect(reader.quote("notify the Committee")).toBeVisible();
     const evidence = await db().evidence.findFirstOrThrow({
       where: { workspaceId: workspace.id, exact: { startsWith: "notify the Committee" } },
       select: { id: true, documentId: true },
     });
 
     // A stance in the new cell, proven by that quote.
-    await page.goto(`/w/${slug}`);
-    const cell = page.locator(
-      '[data-testid="matrix-cell"][aria-label^="Small island developing states on Special and differential treatment:"]',
-    );
-    await cell.click();
-    const dialog = page.getByRole("dialog", {
-      name: "Small island developing states on Special and differential treatment",
-    });
-    await dialog.getByLabel("Position", { exact: true }).selectOption("DEMANDS");
+    const [sids, treatment] = ["Small island developing states", "Special and differential treatment"];
+    const matrix = await new MatrixPage(page).goto(slug);
+    const editor = await matrix.openEditor(sids, treatment);
+    await editor.position.selectOption("DEMANDS");
     const summary = `SIDS want a permanent carve-out (${run}).`;
-    await dialog.getByLabel("Summary", { exact: true }).fill(summary);
-    await dialog.locator(`#link-${evidence.id}`).check();
-    await dialog.getByRole("button", { name: "Record statement" }).click();
-    await expect(cell.and(page.locator("td:not([data-pending])")).filter({ hasText: summary })).toBeVisible();
+    await editor.summary.fill(summary);
+    await editor.dialog.locator(`#link-${evidence.id}`).check();
+    await editor.recordButton.click();
+    await matrix.expectSummary(sids, treatment, summary);
+    const cell = matrix.cell(sids, treatment);
     await expect(cell).toHaveAttribute("data-position", "DEMANDS");
     // Shown with the template's label for that position.
     await expect(cell).toContainText("Proposes");

@@ -46,6 +46,13 @@ export class DocumentReader {
     await this.page.keyboard.press("Enter");
   }
 
+  /** Selects a passage by typing it and saves it as a quote with the form's defaults. */
+  async quotePassage(words: string): Promise<void> {
+    await this.selectByTyping(words);
+    await this.page.getByRole("button", { name: "Save as evidence" }).click();
+    await this.quoteForm.getByRole("button", { name: "Save evidence" }).click();
+  }
+
   /** Selects a passage with a mouse drag from its first character to its last. */
   async selectByDragging(words: string, { whileDragging }: { whileDragging?: () => Promise<void> } = {}) {
     const ends = await this.passageEnds(words);
