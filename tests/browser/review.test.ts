@@ -4,6 +4,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
+import { MatrixPage } from "./pages/matrix";
 
 const server = testServer();
 const { baseUrl } = server;
@@ -19,7 +20,8 @@ const ana = { name: "Ana Editor", email: `ana-${run}@parley.test` };
 const ben = { name: "Ben Editor", email: `ben-${run}@parley.test` };
 const rae = { name: "Rae Reviewer", email: `rae-${run}@parley.test` };
 const MISSIONS = "NATO office in Moscow and Russian mission in Brussels";
-const CELL = `United States on ${MISSIONS}`;
+const [PARTY, ISSUE] = ["United States", MISSIONS];
+const CELL = `${PARTY} on ${ISSUE}`;
 let slug: string;
 let workspaceId: string;
 let anaId: string;
@@ -50,16 +52,14 @@ async function signedIn(context: BrowserContext, baseUrl: string, email: string,
 }
 
 async function propose(page: Page, position: string, summary: string, rationale: string, pending: number) {
-  await page.goto(`/w/${slug}?asOf=2022-02-16`);
-  await expect(page.getByRole("grid")).toBeVisible();
-  const cell = page.locator(`[data-testid="matrix-cell"][aria-label^="${CELL}:"]`);
+  const matrix = await new MatrixPage(page).goto(slug, "asOf=2022-02-16");
+  const cell = matrix.cell(PARTY, ISSUE);
   const shownBefore = await cell.getAttribute("data-position");
-  await cell.click();
-  const dialog = page.getByRole("dialog", { name: CELL });
-  await dialog.getByLabel("Position", { exact: true }).selectOption(position);
-  await dialog.getByLabel("Summary", { exact: true }).fill(summary);
-  await dialog.getByLabel("Your rationale").fill(rationale);
-  await dialog.getByRole("button", { name: "Propose statement" }).click();
+  const editor = await matrix.openEditor(PARTY, ISSUE);
+  await editor.position.selectOption(position);
+  await editor.summary.fill(summary);
+  await editor.dialog.getByLabel("Your rationale").fill(rationale);
+  await editor.dialog.getByRole("button", { name: "Propose statement" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Proposed for review: ${CELL}.` })).toBeVisible();
   await expect(cell.getByTestId("cell-proposals").filter({ hasText: `${pending} pending` })).toBeVisible();
   // The matrix keeps showing the current statement.
@@ -148,7 +148,7 @@ test.describe("review mode", () => {
 
       // The matrix shows it.
       await raePage.goto(`/w/${slug}?asOf=2022-02-16`);
-      const cell = raePage.locator(`[data-testid="matrix-cell"][aria-label^="${CELL}:"]`);
+      const cell = new MatrixPage(raePage).cell(PARTY, ISSUE);
       await expect(cell.filter({ hasText: benSummary })).toBeVisible();
       await expect(cell.getByTestId("cell-proposals")).toHaveCount(0);
 

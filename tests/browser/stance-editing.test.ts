@@ -5,7 +5,7 @@ import { SUMMARY_MAX } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
 import { seedWorkspace, userIdByEmail } from "../support/seed";
-import { expect, screenshot, test } from "./fixtures";
+import { expect, newContext, screenshot, test } from "./fixtures";
 import { MatrixPage } from "./pages/matrix";
 
 // Editing through the real UI, in two workspaces of this file's own, loaded from the demo fixture
@@ -32,9 +32,8 @@ test.beforeAll(async ({ admin }) => {
 });
 
 /** A second page, in a browser context of its own, for the other editor. */
-async function secondEditor(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB" });
-  return context.newPage();
+async function secondEditor(browser: Browser): Promise<Page> {
+  return (await newContext(browser)).newPage();
 }
 
 test.describe("editing a stance cell", () => {
@@ -43,10 +42,9 @@ test.describe("editing a stance cell", () => {
   test("tells the second of two editors what beat their edit, and lets them re-apply it", async ({
     page: pageA,
     browser,
-    baseURL,
     signIn,
   }) => {
-    const pageB = await secondEditor(browser, baseURL);
+    const pageB = await secondEditor(browser);
     try {
       await Promise.all([signIn(undefined, pageA), signIn(undefined, pageB)]);
       const [matrixA, matrixB] = await Promise.all([
@@ -99,7 +97,6 @@ test.describe("editing a stance cell", () => {
   test("opens a correction with the original's quotes checked; the second of two corrections is refused and re-applied", async ({
     page: pageA,
     browser,
-    baseURL,
     signIn,
   }) => {
     const [party, issue] = ["Russia", "Moratorium on INF-range missiles in Europe"];
@@ -115,7 +112,7 @@ test.describe("editing a stance cell", () => {
       select: { id: true, links: { select: { evidenceId: true, relation: true } } },
     });
     expect(original.links.length, "the corrected statement has quotes to keep").toBeGreaterThan(0);
-    const pageB = await secondEditor(browser, baseURL);
+    const pageB = await secondEditor(browser);
     try {
       await Promise.all([signIn(undefined, pageA), signIn(undefined, pageB)]);
       const [matrixA, matrixB] = await Promise.all([
