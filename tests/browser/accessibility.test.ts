@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { recordCode, startCodingRound } from "@/lib/coding/mutations";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";

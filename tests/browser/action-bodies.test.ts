@@ -14,7 +14,7 @@ import {
   tableStamps,
 } from "../e2e/http";
 import { seedUser, seedWorkspace } from "../support/seed";
-import { expect, signIn, test, testServer } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 // Server-action bodies that React's reply decoder or Next's body limit refuse used to make Next
 // answer 500 before any of our code ran. proxy.ts now answers each with a short plain 4xx and

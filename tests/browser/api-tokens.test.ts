@@ -9,7 +9,7 @@ import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { baseUrl, type Caller, callAction, fetchAs, outcome, routes, signInOverHttp, tableStamps } from "../e2e/http";
 import { TOKEN_ROUTE_POLICY } from "../e2e/policy-table";
-import { expect, signIn, test, testServer } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 // Personal access tokens against the built app over HTTP: every route method × every kind of bad
 // token gets the documented refusal and writes nothing (a digest of every table before and after);

@@ -8,7 +8,6 @@ import { seedUser, seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, newContext, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
-const { baseUrl } = server;
 
 // A blind coding round through the real UI, in a workspace of this file's own: the owner starts
 // a round of 10 sampled quotes for the editors Ana and Ben; each codes them without seeing the
@@ -64,7 +63,7 @@ async function codeRound(page: Page, roundUrl: string, coder: "ana" | "ben", las
   }
 }
 
-async function signedIn(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
+async function signedIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, { email: email, password: password });
   return page;
@@ -92,7 +91,7 @@ test.describe("a blind coding round", () => {
     const anaContext = await newContext(browser);
     const benContext = await newContext(browser);
     try {
-      const anaPage = await signedIn(anaContext, baseUrl, ana.email);
+      const anaPage = await signedIn(anaContext, ana.email);
       await anaPage.goto("/inbox");
       await anaPage
         .getByRole("link", { name: new RegExp(`coding round “${TITLE}”`) })
@@ -105,7 +104,7 @@ test.describe("a blind coding round", () => {
       await screenshot(anaPage, "coding-round-coder-390");
       await anaPage.setViewportSize({ width: 1280, height: 800 });
 
-      const benPage = await signedIn(benContext, baseUrl, ben.email);
+      const benPage = await signedIn(benContext, ben.email);
       await benPage.goto(roundUrl);
       // Ana's ten codes are in, yet Ben sees only his own form, empty, and her progress.
       await expect(benPage.getByText(`${ana.name}: 10 of 10 coded`)).toBeVisible();

@@ -7,7 +7,6 @@ import { seedWorkspace, userIdByEmail } from "../support/seed";
 import { expect, screenshot, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
-const { baseUrl } = server;
 
 // Hostile comments, rendered. The payloads come from the OWASP XSS filter-evasion cheat sheet,
 // rehype-sanitize's README and Markdown-specific tricks (link and image destinations, reference

@@ -47,7 +47,7 @@ test.beforeAll(async () => {
 
 const targetId = (page: Page) => page.evaluate(() => document.querySelector(":target")?.id ?? null);
 
-async function newSignedInPage(context: BrowserContext, baseUrl: string, email: string) {
+async function newSignedInPage(context: BrowserContext, email: string) {
   const page = await context.newPage();
   await signIn(page, { email: email, password: password });
   return page;
@@ -117,7 +117,7 @@ test.describe("comments on a quote", () => {
     // Mina: the header counts the mention; the inbox item opens the comment and is then read.
     const minaContext = await newContext(browser);
     try {
-      const minaPage = await newSignedInPage(minaContext, baseUrl, mina.email);
+      const minaPage = await newSignedInPage(minaContext, mina.email);
       await minaPage.goto("/inbox");
       await expect(minaPage.getByRole("link", { name: "Inbox (1)" })).toBeVisible();
       await screenshot(minaPage, "comments-inbox");

@@ -15,7 +15,6 @@ import { chromiumLaunchOptions, TEST_LOCALE, WAIT_MS } from "../support/test-ser
 import { expect, signIn, test, testServer } from "./fixtures";
 
 const server = testServer();
-const { baseUrl } = server;
 
 // The deployment modes, in Chromium reaching the app as http://parley.test (mapped to 127.0.0.1):
 // a second app server of this file's own with PARLEY_PUBLIC_URL=http://parley.test:PORT (an

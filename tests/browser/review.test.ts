@@ -7,7 +7,6 @@ import { expect, newContext, screenshot, signIn, test, testServer } from "./fixt
 import { MatrixPage } from "./pages/matrix";
 
 const server = testServer();
-const { baseUrl } = server;
 
 // Review mode through the real UI, in a workspace of this file's own: the owner turns it on;
 // editors Ana and Ben propose different readings of one cell; the reviewer, Rae, sees both side
@@ -45,7 +44,7 @@ test.beforeAll(async () => {
   workspaceId = workspace.id;
 });
 
-async function signedIn(context: BrowserContext, baseUrl: string, email: string, secret = password): Promise<Page> {
+async function signedIn(context: BrowserContext, email: string, secret = password): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, { email: email, password: secret });
   return page;
@@ -88,13 +87,13 @@ test.describe("review mode", () => {
     const benContext = await newContext(browser);
     const raeContext = await newContext(browser);
     try {
-      const anaPage = await signedIn(anaContext, baseUrl, ana.email);
+      const anaPage = await signedIn(anaContext, ana.email);
       await propose(anaPage, "OPPOSES", anaSummary, "The spokesman ruled it out.", 1);
-      const benPage = await signedIn(benContext, baseUrl, ben.email);
+      const benPage = await signedIn(benContext, ben.email);
       await propose(benPage, "CONDITIONAL", benSummary, "The condition is stated in the same sentence.", 2);
 
       // Rae finds both in the queue, then compares them side by side on the cell page.
-      const raePage = await signedIn(raeContext, baseUrl, rae.email);
+      const raePage = await signedIn(raeContext, rae.email);
       await raePage.goto(`/w/${slug}/review/proposals`);
       await expect(raePage.getByRole("heading", { name: "Proposals to review (2)" })).toBeVisible();
       await raePage.getByLabel("Author").selectOption({ label: `${ben.name} (1)` });
