@@ -96,7 +96,8 @@ export default defineConfig({
           // One app server and one database for the run; files seed their own uniquely named data.
           fileParallelism: false,
           maxWorkers: 1,
-          // `npm test` runs two shards side by side (--shard), balanced by tests/e2e/durations.json.
+          // `npm test` hands each shard its files (scripts/test.mjs, balanced by tests/e2e/durations.json);
+          // `--shard` run alone splits them the same way.
           sequence: { sequencer: BalancedSequencer },
           globalSetup: ["tests/e2e/global-setup.ts"],
           // Generous: on a loaded 2-core machine (CI shares it) one page load can take seconds, and

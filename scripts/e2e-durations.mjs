@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Rewrites tests/e2e/durations.json, which balances the end-to-end shards, from the JSON reports of
-// the last `npm test` (test-results/e2e-*.json). Run it after adding or growing end-to-end files.
+// the last `npm test`: Vitest's (test-results/e2e-*.json, tests/e2e) and Playwright's
+// (test-results/browser-*.json, tests/browser). Run it after adding or growing end-to-end files.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,19 @@ for (const report of readdirSync(resultsDir).filter((name) => /^e2e(-\d+)?\.json
     const name = path.relative(path.join(root, "tests", "e2e"), file.name);
     seconds[name] = Math.max(1, Math.round((file.endTime - file.startTime) / 1000));
   }
+}
+/** The time a Playwright suite's tests took, those of its `describe` blocks included. */
+function testSeconds(suite) {
+  const own = (suite.specs ?? [])
+    .flatMap((spec) => spec.tests ?? [])
+    .flatMap((test) => test.results ?? [])
+    .reduce((sum, result) => sum + (result.duration ?? 0), 0);
+  return own / 1000 + (suite.suites ?? []).reduce((sum, inner) => sum + testSeconds(inner), 0);
+}
+for (const report of readdirSync(resultsDir).filter((name) => /^browser(-\d+)?\.json$/.test(name))) {
+  const results = JSON.parse(readFileSync(path.join(resultsDir, report), "utf8"));
+  // Each top-level suite is one file of tests/browser.
+  for (const file of results.suites ?? []) seconds[file.file] = Math.max(1, Math.round(testSeconds(file)));
 }
 if (Object.keys(seconds).length === 0) {
   console.error(`No end-to-end reports in ${resultsDir}: run npm test first.`);

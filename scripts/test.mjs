@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: format and lint, the structure check, typecheck, unit tests, integration tests on a
 // fresh real PostgreSQL database and again on an in-memory embedded PGlite, then the end-to-end
-// tests in Chromium against a built app.
+// tests against a built app (tests/e2e through Vitest over HTTP, tests/browser through Playwright in
+// Chromium).
 // Stops at the first failing step; ends with `N passed, M failed` and a non-zero exit on failure.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { balanceShards } from "../tests/e2e/shards.mjs";
+import { startAppServer } from "../tests/support/app-server.mjs";
 import {
   createTestDatabase,
   dropTestDatabase,
@@ -22,6 +25,7 @@ const resultsDir = path.join(root, "test-results");
 const bin = {
   tsc: path.join(root, "node_modules", "typescript", "bin", "tsc"),
   vitest: path.join(root, "node_modules", "vitest", "vitest.mjs"),
+  playwright: path.join(root, "node_modules", "@playwright", "test", "cli.js"),
   next: path.join(root, "node_modules", "next", "dist", "bin", "next"),
   biome: path.join(root, "node_modules", "@biomejs", "biome", "bin", "biome"),
 };
@@ -68,9 +72,11 @@ function firstLines(messages = []) {
     .join("\n");
 }
 
-/** Runs Vitest projects and adds their counts to the totals; resolves to its exit code. */
-async function vitest(projects, label, env = process.env, extraArgs = []) {
-  // Arguments after `--` (file filters, `-t name`) narrow every Vitest step: `npm test -- stance`.
+/**
+ * Runs Vitest projects and adds their counts to the totals; resolves to its exit code. Arguments
+ * after `--` (file filters, `-t name`) narrow it (`npm test -- stance`), unless `filters` is given.
+ */
+async function vitest(projects, label, env = process.env, extraArgs = [], filters = vitestFilters) {
   const report = path.join(resultsDir, `${label}.json`);
   rmSync(report, { force: true });
   const code = await run(
@@ -83,7 +89,7 @@ async function vitest(projects, label, env = process.env, extraArgs = []) {
       "--reporter=json",
       `--outputFile.json=${report}`,
       ...extraArgs,
-      ...vitestFilters,
+      ...filters,
     ],
     env,
   );
@@ -181,28 +187,132 @@ async function build() {
   return run(process.execPath, [bin.next, "build"]);
 }
 
+/** Playwright's errors and titles come with terminal colours; the summary is plain text. */
+function plain(text = "") {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape that starts a colour code.
+  return text.replace(/\u001b\[[0-9;]*m/g, "");
+}
+
+/** Runs the browser tests (playwright.config.ts) and adds their counts to the totals; resolves to its exit code. */
+async function playwright(label, env, args) {
+  const report = path.join(resultsDir, `${label}.json`);
+  rmSync(report, { force: true });
+  const code = await run(process.execPath, [bin.playwright, "test", "--reporter=list,json", ...args], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+    // The list reporter's colours would land in CI's plain log.
+    FORCE_COLOR: "0",
+  });
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(report)) {
+    const results = JSON.parse(readFileSync(report, "utf8"));
+    // A test that failed and then passed on a retry counts as passed (the config sets no retries).
+    passed = (results.stats?.expected ?? 0) + (results.stats?.flaky ?? 0);
+    failed = results.stats?.unexpected ?? 0;
+    // The top-level suites are the files; the ones inside are `describe` blocks.
+    const visit = (suite, titles) => {
+      const inner = titles === undefined ? [] : [...titles, suite.title];
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests ?? []) {
+          if (test.status !== "unexpected") continue;
+          const messages = (test.results ?? []).flatMap((result) => (result.errors ?? []).map((e) => plain(e.message)));
+          const where = path.join("tests", "browser", spec.file ?? suite.file ?? "");
+          failures.push(`${label} · ${where} › ${[...inner, spec.title].join(" › ")}\n${firstLines(messages)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) visit(child, inner);
+    };
+    for (const suite of results.suites ?? []) visit(suite, undefined);
+    // A file that fails to load or a failing global setup or hook outside a test.
+    for (const error of results.errors ?? [])
+      failures.push(`${label} (outside a test)\n${firstLines([plain(error.message ?? error.stack)])}`);
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  totals.passed += passed;
+  totals.failed += failed;
+  return code;
+}
+
+// The end-to-end files: HTTP-level ones run by Vitest (tests/e2e), browser ones by Playwright
+// (tests/browser). Both are named by their base names in tests/e2e/durations.json.
+const E2E_RUNNERS = [
+  { runner: "vitest", dir: path.join("tests", "e2e") },
+  { runner: "playwright", dir: path.join("tests", "browser") },
+];
+
+function endToEndFiles() {
+  return E2E_RUNNERS.flatMap(({ runner, dir }) =>
+    readdirSync(path.join(root, dir))
+      .filter((name) => name.endsWith(".test.ts"))
+      .map((name) => ({ runner, name, file: path.join(dir, name) })),
+  );
+}
+
+/**
+ * The `--` arguments for the end-to-end runners: file filters choose files of either runner (a
+ * file matches when its path contains one, as in Vitest); `-t name` becomes Playwright's `-g name`;
+ * other options go to Vitest alone.
+ */
+function endToEndSelection() {
+  const filters = [];
+  const vitestOptions = [];
+  const playwrightOptions = [];
+  for (let i = 0; i < vitestFilters.length; i++) {
+    const arg = vitestFilters[i];
+    if (arg === "-t" || arg === "--testNamePattern") {
+      const name = vitestFilters[++i] ?? "";
+      vitestOptions.push(arg, name);
+      playwrightOptions.push("-g", name);
+    } else if (arg.startsWith("--testNamePattern=")) {
+      vitestOptions.push(arg);
+      playwrightOptions.push("-g", arg.slice("--testNamePattern=".length));
+    } else if (arg.startsWith("-")) vitestOptions.push(arg);
+    else filters.push(arg);
+  }
+  const files = endToEndFiles().filter(
+    (file) => filters.length === 0 || filters.some((filter) => file.file.includes(path.normalize(filter))),
+  );
+  return { files, vitestOptions, playwrightOptions };
+}
+
 // The end-to-end files run in shards side by side (PARLEY_E2E_SHARDS, 2 by default), each with its
-// own app server and database: a test waits on the server and the browser more than it computes,
-// so one shard leaves a core idle.
+// own app server and database that both runners use: a test waits on the server and the browser
+// more than it computes, so one shard leaves a core idle.
 const E2E_SHARDS = Math.max(1, Number(process.env.PARLEY_E2E_SHARDS ?? 2) || 1);
 
-async function endToEnd(shard) {
+/** One shard's files (all chosen ones when `shard` is undefined): the Vitest files, then the Playwright ones. */
+async function endToEnd(files, shard) {
+  const { vitestOptions, playwrightOptions } = endToEndSelection();
+  if (files.length === 0) {
+    console.log("e2e: no end-to-end file matches the filters");
+    return 0;
+  }
   const database = await createTestDatabase();
+  const suffix = shard ? `-${shard}` : "";
+  let server;
   try {
-    const sharded = vitestFilters.length === 0;
-    return await vitest(
-      "e2e",
-      sharded ? `e2e-${shard}` : "e2e",
-      {
+    server = await startAppServer({
+      shard,
+      env: {
         ...process.env,
         DATABASE_URL: database.url,
         PARLEY_DATABASE_KIND: "postgresql",
         AUTH_SECRET: randomSecret(),
-        ...(sharded ? { PARLEY_E2E_SHARD: String(shard) } : {}),
       },
-      sharded ? [`--shard=${shard}/${E2E_SHARDS}`] : [],
-    );
+    });
+    console.log(`e2e${suffix}: app server at ${server.baseUrl}; ${files.map((file) => file.name).join(", ")}`);
+    const env = { ...process.env, ...server.testEnv, ...(shard ? { PARLEY_E2E_SHARD: String(shard) } : {}) };
+    const chosen = (runner) => files.filter((file) => file.runner === runner).map((file) => file.file);
+    let code = 0;
+    if (chosen("vitest").length > 0) code = await vitest("e2e", `e2e${suffix}`, env, vitestOptions, chosen("vitest"));
+    if (chosen("playwright").length > 0) {
+      const browserCode = await playwright(`browser${suffix}`, env, [...playwrightOptions, ...chosen("playwright")]);
+      code ||= browserCode;
+    }
+    return code;
   } finally {
+    await server?.stop();
     await dropTestDatabase(database.url);
   }
 }
@@ -210,10 +320,10 @@ async function endToEnd(shard) {
 // With file filters (`npm test -- name`) one run takes the chosen files.
 const endToEndLanes =
   vitestFilters.length === 0
-    ? Array.from({ length: E2E_SHARDS }, (_, i) => [
-        ["e2e", `end-to-end tests (Chromium), shard ${i + 1}/${E2E_SHARDS}`, () => endToEnd(i + 1)],
+    ? balanceShards(endToEndFiles(), E2E_SHARDS).map((files, i) => [
+        ["e2e", `end-to-end tests, shard ${i + 1}/${E2E_SHARDS}`, () => endToEnd(files, i + 1)],
       ])
-    : [[["e2e", "end-to-end tests (Chromium)", () => endToEnd(1)]]];
+    : [[["e2e", "end-to-end tests", () => endToEnd(endToEndSelection().files)]]];
 
 // A group's lanes run at the same time; the steps of a lane run in order. The build goes first and
 // alone (it is CPU-bound, and two cores would only make it take turns); then the end-to-end tests,

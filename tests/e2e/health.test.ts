@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 describe("the running app", () => {
-  // Which database it runs on is for signed-in users (tests/e2e/abuse.test.ts checks that).
+  // Which database it runs on is for signed-in users (tests/browser/abuse.test.ts checks that).
   it("reports itself healthy, and to an anonymous caller nothing more", async () => {
     const response = await fetch(`${inject("baseUrl")}/api/health`);
     expect(response.status).toBe(200);

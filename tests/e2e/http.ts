@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { inject } from "vitest";
 import { db } from "@/lib/platform/db/client";
+import { testServer } from "../support/test-server";
 
 // Calling the built app over HTTP as a browser would: server actions by their id from the build's
 // server-reference manifest (React Flight in and out), route handlers with a session cookie, and a
 // digest of every table to prove that a refused call wrote nothing. Shared by policy.test.ts and
-// fuzz.test.ts.
+// fuzz.test.ts and by browser tests that also call the app directly.
 
 const root = process.cwd();
-export const baseUrl = inject("baseUrl");
+export const baseUrl = testServer().baseUrl;
 export const SESSION_COOKIE = "__Host-parley.session-token";
 export const ACCESS_CODES = ["unauthenticated", "not_found", "forbidden"];
 

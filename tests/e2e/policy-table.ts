@@ -281,7 +281,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Policy>> = {
  * workspaces (and the user's role still applies); "session-only" routes refuse any token with
  * 401 session_required; "public" routes do not look at it; "own-list" routes take any live token
  * and list only what it was created for. Server actions never accept tokens.
- * Checked by tests/e2e/api-tokens.test.ts.
+ * Checked by tests/browser/api-tokens.test.ts.
  */
 export type TokenAccess = "public" | "read" | "write" | "session-only" | "own-credential" | "own-list";
 

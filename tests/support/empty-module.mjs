@@ -1,0 +1,2 @@
+// Stands in for `server-only` outside Next (see tests/support/node-resolve.mjs).
+export {};
