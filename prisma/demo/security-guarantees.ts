@@ -2,7 +2,7 @@
 // built from the five articles in prisma/demo/corpus/. Every `exact` below is copied verbatim
 // from its article (typographic quotes, dashes and non-breaking spaces written as \u escapes).
 
-import type { WorkspaceFixture } from "@/lib/demo/types";
+import type { WorkspaceFixture } from "@/tests/support/fixture/types";
 
 export const securityGuarantees: WorkspaceFixture = {
   slug: "security-guarantees",

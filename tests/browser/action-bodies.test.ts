@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { LoadedWorkspace } from "@/lib/demo/load";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { db } from "@/lib/platform/db/client";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/action-body";
+import type { LoadedWorkspace } from "@/tests/support/fixture/load";
 import {
   actionId,
   baseUrl,

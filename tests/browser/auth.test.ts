@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import type { LoadedWorkspace } from "@/lib/demo/load";
 import { db } from "@/lib/platform/db/client";
+import type { LoadedWorkspace } from "@/tests/support/fixture/load";
 import { seedUser, seedWorkspace } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
 import { MembersPage } from "./pages/members";

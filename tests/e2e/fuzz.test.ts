@@ -5,7 +5,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCodingRound } from "@/lib/coding/mutations";
 import { postComment } from "@/lib/comments/mutations";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument } from "@/lib/documents/mutations";
 import { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
@@ -16,6 +15,7 @@ import { createShareLink } from "@/lib/share/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { type ActionReply, type Caller, callAction, fetchAs, outcome, signInOverHttp, tableStamps } from "./http";
 
 // Property-based fuzzing of every server action and JSON route that writes, over HTTP against the

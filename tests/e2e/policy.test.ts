@@ -6,7 +6,6 @@ import { z } from "zod";
 import { createApiToken } from "@/lib/account/mutations";
 import { startCodingRound } from "@/lib/coding/mutations";
 import { postComment } from "@/lib/comments/mutations";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { createEvent } from "@/lib/events/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
@@ -26,6 +25,7 @@ import { addIssue, addParty } from "@/lib/structure/mutations";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import {
   type ActionReply,
   accessRefusal,

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityNames, listActivity, listActivityActors } from "@/lib/activity/data";
 import { activitySentence } from "@/lib/activity/sentences";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 
 // The log read back as sentences and narrowed by who, what, which cell and when.
 

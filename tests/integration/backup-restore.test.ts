@@ -5,13 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { getMatrix } from "@/lib/matrix/data";
 import { recordStatement } from "@/lib/matrix/mutations";
 import { createDatabase, type Database } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import {
   createTestDatabase,
   dropTestDatabase,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConvergence, getHeatMap } from "@/lib/convergence/data";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { importWorkspaceExport } from "@/lib/exports/mutations";
 import { listChangeDates } from "@/lib/matrix/data";
@@ -10,6 +9,7 @@ import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { cellVersion, expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findCodingRound, listCodingRounds } from "@/lib/coding/data";
 import { findDisagreements, type UnitCode } from "@/lib/coding/figures";
 import { closeCodingRound, recordCode, startCodingRound } from "@/lib/coding/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Position } from "@/lib/matrix/positions";
 import { listNotifications } from "@/lib/notifications/data";
@@ -11,6 +10,7 @@ import { db } from "@/lib/platform/db/client";
 import { cohenKappa, krippendorffAlpha } from "@/lib/review/agreement";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 
 // Calls the mutations and data functions directly, as the server actions and pages do once the

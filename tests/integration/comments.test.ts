@@ -9,7 +9,6 @@ import {
   replyToComment,
   resolveThread,
 } from "@/lib/comments/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/data";
@@ -24,6 +23,7 @@ import { type Result, unwrap } from "@/lib/platform/errors";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 
 // Calls the mutations directly, as the server actions do once the gate has let a request through

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { formatMatrixCsv } from "@/lib/exports/csv";
 import { getMatrixExport, getWorkspaceExport } from "@/lib/exports/data";
 import { formatMatrixJson } from "@/lib/exports/matrix-json";
@@ -11,6 +10,7 @@ import { RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { expectEditOk } from "../support/cells";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";

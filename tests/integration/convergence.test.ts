@@ -3,13 +3,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DIGEST_LIST_LIMIT, getConvergence, getHeatMap, getWhatMoved } from "@/lib/convergence/data";
 import { buildWhatMoved } from "@/lib/convergence/digest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getMatrix } from "@/lib/matrix/data";
 import { fromCalendarDate } from "@/lib/matrix/dates";
 import { POSITIONS } from "@/lib/matrix/positions";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { insertNumberedParties } from "../support/cells";
 import { resetDatabase } from "../support/database";
 

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { canonicalizeWorkspaceExport } from "@/lib/exports/canonical";
 import { getWorkspaceExport } from "@/lib/exports/data";
 import { WorkspaceExportSchema } from "@/lib/exports/workspace-file";
@@ -9,6 +8,7 @@ import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { DEMO_SLUG, ensureFirstRun } from "@/lib/workspaces/bootstrap";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 

@@ -6,7 +6,6 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findCodingRound } from "@/lib/coding/data";
 import { recordCode, startCodingRound } from "@/lib/coding/mutations";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, dismissSuggestion, markAnchorReviewed } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { createEvidence } from "@/lib/evidence/mutations";
@@ -27,6 +26,7 @@ import { unwrap } from "@/lib/platform/errors";
 import { archiveIssue } from "@/lib/structure/mutations";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 

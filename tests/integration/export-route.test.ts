@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/w/[slug]/export/route";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { getMatrix } from "@/lib/matrix/data";
 import { correctStatement, readCellState } from "@/lib/matrix/mutations";
 import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 
 // The route handler as the app serves it, with only the session faked: the proxy's verified session

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { db } from "@/lib/platform/db/client";
 import { search } from "@/lib/search/data";
 import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { TSQUERY_OPERATOR_TOKENS } from "../support/search-input";
 
 // Whatever fits in the search box reaches PostgreSQL's websearch_to_tsquery only as whole terms,

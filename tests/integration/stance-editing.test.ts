@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { getCellHistory, getMatrix } from "@/lib/matrix/data";
 import { type CellState, correctStatement, recordStatement, retractStatement } from "@/lib/matrix/mutations";
 import { CorrectStatementSchema, type RecordStatementInput, RecordStatementSchema } from "@/lib/matrix/schema";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { expectEditOk } from "../support/cells";
 import { resetDatabase, testDatabaseUrl } from "../support/database";
 import { mapDemoKeys } from "../support/demo-workspaces";

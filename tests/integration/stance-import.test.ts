@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { db } from "@/lib/platform/db/client";
 import { commitStanceImport, type ImportUpload, previewStanceImport } from "@/lib/stance-import/mutations";
 import { readSheet } from "@/lib/stance-import/parse";
 import type { ImportOptions } from "@/lib/stance-import/plan";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 import { DEMO_STRUCTURE_ONLY } from "../support/seed";
 

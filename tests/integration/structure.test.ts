@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
 import { db } from "@/lib/platform/db/client";
 import type { Result } from "@/lib/platform/errors";
@@ -22,6 +21,7 @@ import {
 import { AddPartySchema, RenamePositionLabelsSchema, ReorderIssuesSchema } from "@/lib/structure/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 import { uniqueSlug } from "../support/seed";
 

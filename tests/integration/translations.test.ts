@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { correctDocument, importDocument, setDocumentLanguage } from "@/lib/documents/mutations";
 import { locateQuote } from "@/lib/evidence/anchor";
 import { getEvidence } from "@/lib/evidence/data";
@@ -20,6 +19,7 @@ import { SearchQuerySchema } from "@/lib/search/schema";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { deleteWorkspace } from "@/lib/workspaces/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { loadDemoPair } from "../support/demo-workspaces";
 import { saveBareQuote } from "../support/quotes";
 

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as importDocumentRoute } from "@/app/api/w/[slug]/documents/route";
 import { GET as matrixRoute } from "@/app/api/w/[slug]/matrix/route";
 import { POST as createWorkspaceRoute } from "@/app/api/workspaces/route";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { recordStatementAction } from "@/lib/matrix/actions";
 import { DEFAULT_POSITION_LABELS, resolvePositionLabels } from "@/lib/matrix/positions";
@@ -17,6 +16,7 @@ import { archiveWorkspace, deleteWorkspace, restoreWorkspace, touchWorkspace } f
 import { TEMPLATE_KEYS } from "@/lib/workspaces/schema";
 import { WORKSPACE_TEMPLATES } from "@/lib/workspaces/templates";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { resetDatabase } from "../support/database";
 
 // The JSON route and the gate as the app runs them, with only the session faked: the proxy's verified

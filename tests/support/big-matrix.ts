@@ -1,5 +1,5 @@
-import type { WorkspaceFixture } from "@/lib/demo/types";
 import { POSITIONS } from "@/lib/matrix/positions";
+import type { WorkspaceFixture } from "@/tests/support/fixture/types";
 
 /**
  * A workspace big enough for the board to virtualise its rows (past 500 cells): `issues` × `parties`

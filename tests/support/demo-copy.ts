@@ -1,7 +1,7 @@
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { testServer } from "./test-server";
 
 /**

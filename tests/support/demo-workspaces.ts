@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { loadWorkspaceFixture } from "@/lib/demo/load";
 import { Role } from "@/lib/generated/prisma/enums";
 import { getMatrix } from "@/lib/matrix/data";
 import { db } from "@/lib/platform/db/client";
 import { type AuthorizedWorkspace, trustedWorkspace } from "@/lib/workspaces/access";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { loadWorkspaceFixture } from "@/tests/support/fixture/load";
 import { uniqueSlug } from "./seed";
 
 /**

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { type LoadedWorkspace, loadWorkspaceFixture } from "@/lib/demo/load";
-import type { WorkspaceFixture } from "@/lib/demo/types";
 import { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { securityGuarantees } from "@/prisma/demo/security-guarantees";
+import { type LoadedWorkspace, loadWorkspaceFixture } from "@/tests/support/fixture/load";
+import type { WorkspaceFixture } from "@/tests/support/fixture/types";
 
 /** A slug no other test will take, so test files can share one database in any order. */
 export function uniqueSlug(prefix: string): string {

@@ -342,9 +342,7 @@ describe("Markdown briefing", () => {
   it("lists each open thread with its replies", () => {
     const [thread] = nodesOf(tree, "list").filter((list) => textOf(list).startsWith("Bea"));
     const [root] = (thread as List).children;
-    expect(textOf(root!.children[0]!)).toBe(
-      "Bea <img src=x onerror=alert(1)>, 1 Feb 2022: Is this right?\n- really?",
-    );
+    expect(textOf(root!.children[0]!)).toBe("Bea <img src=x onerror=alert(1)>, 1 Feb 2022: Is this right?\n- really?");
     expect(textOf(root!.children[1]!)).toBe("Cy, 2 Feb 2022 (edited): </li></ul><script>bad()</script>");
   });
 
