@@ -2,9 +2,11 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createInvitation } from "@/lib/members/mutations";
+import { SESSION_COOKIE } from "@/lib/platform/auth/config";
 import { FREE_FAILURES } from "@/lib/platform/auth/throttle";
 import { db } from "@/lib/platform/db/client";
 import { trustedWorkspace } from "@/lib/workspaces/access";
+import { DEMO_SLUG } from "@/lib/workspaces/bootstrap";
 import { seedUser, userIdByEmail } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
 import { MembersPage } from "./pages/members";
@@ -16,10 +18,6 @@ const { baseUrl } = server;
 // password spray against Auth.js's own endpoint, and the headers anonymous callers get. The server
 // trusts x-forwarded-for (tests/support/app-server.mjs), so each test here is its own client address
 // (documentation range 203.0.113.0/24: a header value only, no traffic goes there).
-const adminEmail = server.admin.email;
-const adminPassword = server.admin.password;
-const DEMO = "security-guarantees";
-const SESSION_COOKIE = "__Host-parley.session-token";
 const run = randomUUID().slice(0, 8);
 const SPRAY_CAP = 20; // PARLEY_SIGNIN_ADDRESS_LIMIT's default, per 60 s
 
@@ -144,15 +142,15 @@ test.describe("email-bound invitations without mail", () => {
     page,
     browser,
   }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
-    await new MembersPage(page).goto(DEMO);
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
+    await new MembersPage(page).goto(DEMO_SLUG);
     await expect(page.getByText("This server cannot send mail: an email here is your word only.")).toBeVisible();
 
     const workspace = await db().workspace.findUniqueOrThrow({
-      where: { slug: DEMO },
+      where: { slug: DEMO_SLUG },
       select: { id: true, slug: true, title: true },
     });
-    const adminId = await userIdByEmail(adminEmail);
+    const adminId = await userIdByEmail(server.admin.email);
     const bound = `abuse-bound-${run}@parley.test`;
     const invitation = await createInvitation(trustedWorkspace(workspace, adminId), {
       role: Role.VIEWER,
@@ -180,7 +178,7 @@ test.describe("headers and answers for anonymous callers", () => {
     expect(anonymous.status).toBe(200);
     expect(await anonymous.json()).toEqual({ status: "ok" });
 
-    await signIn(page, { email: adminEmail, password: adminPassword });
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
     const owner = await page.request.get(`${baseUrl}/api/health`);
     expect(owner.status()).toBe(200);
     expect(await owner.json()).toMatchObject({
@@ -191,13 +189,13 @@ test.describe("headers and answers for anonymous callers", () => {
   });
 
   test("the export keeps its own sandbox policy; pages keep theirs", async ({ page }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
-    const exported = await page.request.get(`${baseUrl}/api/w/${DEMO}/export?format=html`);
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
+    const exported = await page.request.get(`${baseUrl}/api/w/${DEMO_SLUG}/export?format=html`);
     expect(exported.status()).toBe(200);
     expect(exported.headers()["content-security-policy"]).toBe(
       "sandbox; default-src 'none'; style-src 'unsafe-inline'",
     );
-    const pageResponse = await page.request.get(`${baseUrl}/w/${DEMO}`);
+    const pageResponse = await page.request.get(`${baseUrl}/w/${DEMO_SLUG}`);
     expect(pageResponse.headers()["content-security-policy"]).toMatch(
       /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
     );

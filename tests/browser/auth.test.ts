@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { SESSION_COOKIE } from "@/lib/platform/auth/config";
 import { db } from "@/lib/platform/db/client";
+import { DEMO_SLUG } from "@/lib/workspaces/bootstrap";
 import type { LoadedWorkspace } from "@/tests/support/fixture/load";
 import { seedUser, seedWorkspace } from "../support/seed";
 import { expect, newContext, signIn, test, testServer } from "./fixtures";
@@ -12,10 +14,6 @@ const { baseUrl } = server;
 // Signing in and out, invitations, removal and password changes, in Chromium against the built
 // app, as the people involved would do them. Users and the second workspace are seeded through
 // the app's own functions with unique names.
-const adminEmail = server.admin.email;
-const adminPassword = server.admin.password;
-const DEMO = "security-guarantees";
-const SESSION_COOKIE = "__Host-parley.session-token";
 const run = randomUUID().slice(0, 8);
 
 let stranger: { id: string; email: string };
@@ -37,7 +35,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   // The colleague may still be a member if a test failed half-way; leave the demo as it was.
   await db().membership.deleteMany({
-    where: { workspace: { slug: DEMO }, user: { email: { startsWith: `auth-colleague-${run}` } } },
+    where: { workspace: { slug: DEMO_SLUG }, user: { email: { startsWith: `auth-colleague-${run}` } } },
   });
 });
 
@@ -54,12 +52,12 @@ async function expectSignInForm(page: Page) {
 
 test.describe("signing in", () => {
   test("shows only the workspaces I am a member of", async ({ page }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
     await page.goto(`${baseUrl}/workspaces`);
     const main = page.getByRole("main");
     await expect(main.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
     const hrefs = await main.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs).toContain(`/w/${DEMO}`);
+    expect(hrefs).toContain(`/w/${DEMO_SLUG}`);
     expect(hrefs).not.toContain(`/w/${strangersWorkspace.slug}`);
     await expect(main.getByText(strangersWorkspace.title)).toHaveCount(0);
 
@@ -85,8 +83,8 @@ test.describe("signing in", () => {
       try {
         await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent(payload)}`);
         const passwordField = page.getByLabel("Password", { exact: true });
-        await page.getByLabel("Email", { exact: true }).fill(adminEmail);
-        await passwordField.fill(adminPassword);
+        await page.getByLabel("Email", { exact: true }).fill(server.admin.email);
+        await passwordField.fill(server.admin.password);
         await page.getByRole("button", { name: "Sign in", exact: true }).click();
         await expect(passwordField).toHaveCount(0);
         await expect(page.getByRole("main")).toBeVisible();
@@ -108,7 +106,12 @@ test.describe("signing in", () => {
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-        body: new URLSearchParams({ csrfToken, email: adminEmail, password: adminPassword, callbackUrl: payload }),
+        body: new URLSearchParams({
+          csrfToken,
+          email: server.admin.email,
+          password: server.admin.password,
+          callbackUrl: payload,
+        }),
       });
       expect(response.status).toBe(302);
       expect(new URL(response.headers.get("location")!, baseUrl).origin).toBe(new URL(baseUrl).origin);
@@ -126,8 +129,8 @@ test.describe("membership", () => {
       password: `colleague-${randomBytes(9).toString("base64url")}`,
     };
 
-    await signIn(owner, { email: adminEmail, password: adminPassword });
-    const members = await new MembersPage(owner).goto(DEMO);
+    await signIn(owner, { email: server.admin.email, password: server.admin.password });
+    const members = await new MembersPage(owner).goto(DEMO_SLUG);
     const link = await members.invite({ role: "VIEWER", email: colleague.email });
     expect(new URL(link).origin).toBe(new URL(baseUrl).origin);
     expect(new URL(link).pathname).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -147,7 +150,7 @@ test.describe("membership", () => {
       // Lands on the workspace, labelled with the new role.
       await expect(page.getByRole("banner").getByText("viewer", { exact: true })).toBeVisible();
       await expect(page.getByRole("grid")).toBeVisible();
-      await expect(page).toHaveURL((url) => url.pathname === `/w/${DEMO}`);
+      await expect(page).toHaveURL((url) => url.pathname === `/w/${DEMO_SLUG}`);
 
       // A viewer gets no editor: a cell opens its history instead, and nothing offers to record.
       await expect(page.getByRole("button", { name: "Record statement" })).toHaveCount(0);
@@ -158,15 +161,15 @@ test.describe("membership", () => {
       await expect(page.getByRole("button", { name: "Record statement" })).toHaveCount(0);
 
       // The owner removes the colleague, confirming in the page's own dialog, which names them.
-      await members.goto(DEMO);
+      await members.goto(DEMO_SLUG);
       await expect(members.member(colleague.email).getByRole("combobox")).toHaveValue("VIEWER");
       await members.remove(colleague.email, colleague.name);
       expect(
-        await db().membership.count({ where: { workspace: { slug: DEMO }, user: { email: colleague.email } } }),
+        await db().membership.count({ where: { workspace: { slug: DEMO_SLUG }, user: { email: colleague.email } } }),
       ).toBe(0);
 
       // The colleague's session still exists, but the workspace no longer does for them.
-      const response = await page.goto(`${baseUrl}/w/${DEMO}`);
+      const response = await page.goto(`${baseUrl}/w/${DEMO_SLUG}`);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
       await expect(page.getByRole("grid")).toHaveCount(0);
@@ -220,7 +223,7 @@ test.describe("sessions", () => {
   });
 
   test("signing out ends the session", async ({ page }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
     await page.goto(`${baseUrl}/account`);
     // Let the page's prefetches finish first: one still in flight can bring the session back (see below).
     await page.waitForLoadState("networkidle");
@@ -234,7 +237,7 @@ test.describe("sessions", () => {
   // The proxy checks the cookie once per request and re-issues it at most once a minute
   // (tests/integration/session-check.test.ts drives the clock past the minute and the idle limit).
   test("a second request within the minute does not re-issue the session cookie", async ({ page }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
     const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!;
     for (const pathname of ["/account", "/workspaces"]) {
       const response = await fetch(`${baseUrl}${pathname}`, {
@@ -250,7 +253,7 @@ test.describe("sessions", () => {
   // answered after it re-issues the session cookie; sign-out must revoke the token itself, so
   // that cookie is worthless. This replays that ordering deterministically.
   test("a request still in flight when the user signs out does not bring the session back", async ({ page }) => {
-    await signIn(page, { email: adminEmail, password: adminPassword });
+    await signIn(page, { email: server.admin.email, password: server.admin.password });
     const before = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!;
     await page.goto(`${baseUrl}/account`);
     await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();

@@ -36,6 +36,19 @@ async function secondEditor(browser: Browser): Promise<Page> {
   return (await newContext(browser)).newPage();
 }
 
+/** Both editors signed in, each on the edited workspace's matrix as of AS_OF. */
+async function bothOnTheMatrix(
+  signIn: (who: undefined, page: Page) => Promise<void>,
+  pageA: Page,
+  pageB: Page,
+): Promise<[MatrixPage, MatrixPage]> {
+  await Promise.all([signIn(undefined, pageA), signIn(undefined, pageB)]);
+  return Promise.all([
+    new MatrixPage(pageA).goto(editSlug, `asOf=${AS_OF}`),
+    new MatrixPage(pageB).goto(editSlug, `asOf=${AS_OF}`),
+  ]);
+}
+
 test.describe("editing a stance cell", () => {
   test.setTimeout(240_000);
 
@@ -46,11 +59,7 @@ test.describe("editing a stance cell", () => {
   }) => {
     const pageB = await secondEditor(browser);
     try {
-      await Promise.all([signIn(undefined, pageA), signIn(undefined, pageB)]);
-      const [matrixA, matrixB] = await Promise.all([
-        new MatrixPage(pageA).goto(editSlug, `asOf=${AS_OF}`),
-        new MatrixPage(pageB).goto(editSlug, `asOf=${AS_OF}`),
-      ]);
+      const [matrixA, matrixB] = await bothOnTheMatrix(signIn, pageA, pageB);
 
       // Both open the same cell before either saves.
       const editorA = await matrixA.openEditor("United States", EXERCISES);
@@ -114,11 +123,7 @@ test.describe("editing a stance cell", () => {
     expect(original.links.length, "the corrected statement has quotes to keep").toBeGreaterThan(0);
     const pageB = await secondEditor(browser);
     try {
-      await Promise.all([signIn(undefined, pageA), signIn(undefined, pageB)]);
-      const [matrixA, matrixB] = await Promise.all([
-        new MatrixPage(pageA).goto(editSlug, `asOf=${AS_OF}`),
-        new MatrixPage(pageB).goto(editSlug, `asOf=${AS_OF}`),
-      ]);
+      const [matrixA, matrixB] = await bothOnTheMatrix(signIn, pageA, pageB);
 
       // Both open the correction form before either saves; both start from the original's quotes.
       for (const matrix of [matrixA, matrixB]) {
