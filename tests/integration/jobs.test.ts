@@ -30,7 +30,10 @@ function jobsPool(): (() => Database) | undefined {
   if (onEmbedded) return undefined;
   let pool: Database | undefined;
   return () => {
-    if (!pool) pools.push((pool = createDatabase(testDatabaseUrl(), 2)));
+    if (!pool) {
+      pool = createDatabase(testDatabaseUrl(), 2);
+      pools.push(pool);
+    }
     return pool;
   };
 }
