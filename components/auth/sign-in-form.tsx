@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useDates } from "@/components/ui/date-locale";
 import { FormAlert } from "@/components/ui/form-feedback";
 import { LabelledInput } from "@/components/ui/labelled-input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,6 +11,7 @@ const SIGN_IN_INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-w
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
+  const dates = useDates();
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -19,15 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {state.retryAt ? (
             <>
               {" "}
-              That is at{" "}
-              <time dateTime={state.retryAt}>
-                {new Date(state.retryAt).toLocaleTimeString([], {
-                  hour: "2-digit",
-                  minute: "2-digit",
-                  second: "2-digit",
-                })}
-              </time>
-              .
+              That is at <time dateTime={state.retryAt}>{dates.clock(new Date(state.retryAt))}</time>.
             </>
           ) : null}
         </FormAlert>

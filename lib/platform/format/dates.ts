@@ -65,12 +65,20 @@ export function formatInstant(at: Date, timeZone?: string, locale: string = DATE
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(at);
 }
 
+/** The time of day to the second, as "16:12:05" (in `timeZone`, the reader's when left out, in a browser). */
+export function formatClockTime(at: Date, timeZone?: string, locale: string = DATE_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }).format(
+    at,
+  );
+}
+
 /** The formats above bound to one reader's locale. */
 export type DateFormats = {
   locale: string;
   calendar: (value: string) => string;
   longCalendar: (value: string) => string;
   instant: (at: Date, timeZone?: string) => string;
+  clock: (at: Date, timeZone?: string) => string;
 };
 
 export function dateFormats(locale: string): DateFormats {
@@ -79,6 +87,7 @@ export function dateFormats(locale: string): DateFormats {
     calendar: (value) => formatCalendarDate(value, locale),
     longCalendar: (value) => formatLongCalendarDate(value, locale),
     instant: (at, timeZone) => formatInstant(at, timeZone, locale),
+    clock: (at, timeZone) => formatClockTime(at, timeZone, locale),
   };
 }
 
