@@ -6,8 +6,8 @@ export async function register() {
   const { logDeploymentMode } = await import("@/lib/platform/observability/deployment-mode");
   logDeploymentMode();
   const { ensureFirstRun } = await import("@/lib/workspaces/bootstrap");
-  const { default: demoFile } = await import("@/prisma/demo/security-guarantees.workspace.json");
-  await ensureFirstRun(demoFile);
+  // The demo file is read only on a first run, not kept in memory by every start.
+  await ensureFirstRun(async () => (await import("@/prisma/demo/security-guarantees.workspace.json")).default);
   const { startJobWorker } = await import("@/lib/platform/jobs/worker");
   const { JOB_KINDS } = await import("@/lib/platform/jobs/kinds");
   const { runWorkspaceImportJob } = await import("@/lib/exports/import-job");

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import BalancedSequencer from "./tests/e2e/sequencer.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -96,9 +95,7 @@ export default defineConfig({
           // One app server and one database for the run; files seed their own uniquely named data.
           fileParallelism: false,
           maxWorkers: 1,
-          // `npm test` hands each shard its files (scripts/test.mjs, balanced by tests/e2e/durations.json);
-          // `--shard` run alone splits them the same way.
-          sequence: { sequencer: BalancedSequencer },
+          // `npm test` hands each shard its files (scripts/test.mjs, balanced by tests/e2e/durations.json).
           globalSetup: ["tests/e2e/global-setup.ts"],
           // Generous: on a loaded 2-core machine (CI shares it) one page load can take seconds, and
           // a test signs in and loads several. Waits inside tests are for conditions, not times.

@@ -15,16 +15,19 @@ export const DEMO_SLUG = "security-guarantees";
 /**
  * First run on an empty database: an owner account (from PARLEY_ADMIN_EMAIL/PASSWORD, or
  * generated and printed once) and the demo workspace, imported from the workspace-export file the
- * server's start hands in (instrumentation.ts: prisma/demo/security-guarantees.workspace.json)
- * through the same import as any team's file. A start that finds both does nothing; one whose
- * demo import failed tries again and fails as loudly.
+ * server's start reads through readDemoFile, only on a first run (instrumentation.ts:
+ * prisma/demo/security-guarantees.workspace.json), through the same import as any team's file. A
+ * start that finds both does nothing; one whose demo import failed tries again and fails as loudly.
  */
-export async function ensureFirstRun(demoFile: unknown, log: (line: string) => void = console.log): Promise<void> {
+export async function ensureFirstRun(
+  readDemoFile: () => Promise<unknown>,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const owner =
     (await db().user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
     (await createFirstOwner(log));
   if (!owner || env().PARLEY_SKIP_DEMO || (await db().workspace.count()) > 0) return;
-  const imported = await importWorkspaceExport(demoFile, { slug: DEMO_SLUG, ownerUserId: owner.id });
+  const imported = await importWorkspaceExport(await readDemoFile(), { slug: DEMO_SLUG, ownerUserId: owner.id });
   if (imported.ok) log(`Parley: loaded the demo workspace "${DEMO_SLUG}"`);
   // Another app server imported it at the same moment.
   else if (imported.code !== "slug_taken")

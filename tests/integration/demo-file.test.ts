@@ -53,7 +53,7 @@ describe("the demo workspace file", () => {
 
   it("is what a first start imports, next to the owner account it creates", async () => {
     const lines: string[] = [];
-    await ensureFirstRun(await shippedFile(), (line) => lines.push(line));
+    await ensureFirstRun(shippedFile, (line) => lines.push(line));
 
     const workspace = await db().workspace.findUniqueOrThrow({
       where: { slug: DEMO_SLUG },
@@ -78,18 +78,20 @@ describe("the demo workspace file", () => {
   });
 
   it("is imported once when two servers start at the same moment, and not again on a later start", async () => {
-    const file = await shippedFile();
     const quiet = () => {};
-    await Promise.all([ensureFirstRun(file, quiet), ensureFirstRun(file, quiet)]);
-    await ensureFirstRun(file, quiet);
+    await Promise.all([ensureFirstRun(shippedFile, quiet), ensureFirstRun(shippedFile, quiet)]);
+    await ensureFirstRun(shippedFile, quiet);
     expect(await db().workspace.findMany({ select: { slug: true } })).toEqual([{ slug: DEMO_SLUG }]);
     expect(await db().user.count()).toBe(1);
   });
 
   it("refuses loudly a file that is not a workspace export", async () => {
-    await expect(ensureFirstRun({ format: "something else" }, () => {})).rejects.toThrow(
-      /The demo workspace file was refused/,
-    );
+    await expect(
+      ensureFirstRun(
+        async () => ({ format: "something else" }),
+        () => {},
+      ),
+    ).rejects.toThrow(/The demo workspace file was refused/);
     expect(await db().workspace.count()).toBe(0);
   });
 });
