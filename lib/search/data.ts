@@ -78,7 +78,7 @@ const total = (rows: Counted[]) => rows[0]?.total ?? 0;
 function evidenceQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQuery: Prisma.Sql | null) {
   const conditions = [
     Prisma.sql`e."workspaceId" = ${workspace.id}::uuid`,
-    tsQuery ? Prisma.sql`parley_search_vector(e.exact) @@ ${tsQuery}` : Prisma.empty,
+    tsQuery ? Prisma.sql`e."searchVector" @@ ${tsQuery}` : Prisma.empty,
     query.speaker ? Prisma.sql`e."speakerId" = ${query.speaker}::uuid` : Prisma.empty,
     query.kind ? Prisma.sql`e.kind = ${query.kind}::"EvidenceKind"` : Prisma.empty,
     query.from ? Prisma.sql`e."saidOn" >= ${fromCalendarDate(query.from)}::date` : Prisma.empty,
@@ -104,7 +104,7 @@ function evidenceQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQue
     JOIN documents d ON d.id = e."documentId"
     LEFT JOIN people p ON p.id = e."speakerId"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${tsQuery ? Prisma.sql`ts_rank(parley_search_vector(e.exact), ${tsQuery}) DESC,` : Prisma.empty} e."saidOn" DESC, e.id
+    ORDER BY ${tsQuery ? Prisma.sql`ts_rank(e."searchVector", ${tsQuery}) DESC,` : Prisma.empty} e."saidOn" DESC, e.id
     LIMIT ${SEARCH_LIMITS.evidence}`;
 }
 
@@ -113,10 +113,10 @@ function documentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
   return db().$queryRaw<DocumentRow[]>`
     WITH found AS (
       SELECT d.id, d.title, d.outlet, d."publishedOn", r.text,
-             ts_rank(parley_search_vector(r.text), ${tsQuery}) AS rank, count(*) OVER ()::int AS total
+             ts_rank(r."searchVector", ${tsQuery}) AS rank, count(*) OVER ()::int AS total
       FROM document_revisions r
       JOIN documents d ON d.id = r."documentId"
-      WHERE r."workspaceId" = ${workspace.id}::uuid AND parley_search_vector(r.text) @@ ${tsQuery}
+      WHERE r."workspaceId" = ${workspace.id}::uuid AND r."searchVector" @@ ${tsQuery}
         AND r.number = (SELECT max(r2.number) FROM document_revisions r2 WHERE r2."documentId" = r."documentId")
       ORDER BY rank DESC, d.id
       LIMIT ${SEARCH_LIMITS.documents}
@@ -133,7 +133,7 @@ function documentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
 function statementQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQuery: Prisma.Sql) {
   const conditions = [
     Prisma.sql`s."workspaceId" = ${workspace.id}::uuid`,
-    Prisma.sql`parley_search_vector(s.summary) @@ ${tsQuery}`,
+    Prisma.sql`s."searchVector" @@ ${tsQuery}`,
     Prisma.sql`NOT EXISTS (SELECT 1 FROM statement_amendments a WHERE a."statementId" = s.id)`,
     query.party ? Prisma.sql`s."partyId" = ${query.party}::uuid` : Prisma.empty,
     query.issue ? Prisma.sql`s."issueId" = ${query.issue}::uuid` : Prisma.empty,
@@ -148,7 +148,7 @@ function statementQuery(workspace: AuthorizedWorkspace, query: SearchQuery, tsQu
     JOIN issues i ON i.id = s."issueId"
     JOIN parties p ON p.id = s."partyId"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ts_rank(parley_search_vector(s.summary), ${tsQuery}) DESC, s."statedOn" DESC, s.id
+    ORDER BY ts_rank(s."searchVector", ${tsQuery}) DESC, s."statedOn" DESC, s.id
     LIMIT ${SEARCH_LIMITS.statements}`;
 }
 
@@ -160,8 +160,8 @@ function commentQuery(workspace: AuthorizedWorkspace, tsQuery: Prisma.Sql) {
     FROM comments c
     JOIN users u ON u.id = c."authorId"
     LEFT JOIN stance_statements s ON s.id = c."statementId"
-    WHERE c."workspaceId" = ${workspace.id}::uuid AND c."deletedAt" IS NULL AND parley_search_vector(c.body) @@ ${tsQuery}
-    ORDER BY ts_rank(parley_search_vector(c.body), ${tsQuery}) DESC, c."createdAt" DESC, c.id
+    WHERE c."workspaceId" = ${workspace.id}::uuid AND c."deletedAt" IS NULL AND c."searchVector" @@ ${tsQuery}
+    ORDER BY ts_rank(c."searchVector", ${tsQuery}) DESC, c."createdAt" DESC, c.id
     LIMIT ${SEARCH_LIMITS.comments}`;
 }
 

@@ -2,8 +2,9 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseSearchTerms, type SearchTerm, searchGroups } from "@/lib/search/websearch";
 
-// The search box's terms as one PostgreSQL tsquery that matches `parley_search_vector(text)`
-// (see the search_stemming and translations migrations): each term matches its English or
+// The search box's terms as one PostgreSQL tsquery that matches the `searchVector` columns, each
+// `parley_search_vector(text)` stored when its row is written (see the search_stemming,
+// translations and stored_search_vectors migrations): each term matches its English or
 // Russian stem or its exact word, all unaccented, and the last word also matches as a prefix,
 // so results follow the typing ("guara" finds "guarantees", "expan" finds "expansion").
 
