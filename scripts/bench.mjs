@@ -7,7 +7,7 @@
 //   1. the matrix as of 50 dates through getMatrix vs the best hand-written equivalent via pg
 //      (a LATERAL … LIMIT 1 probe per cell plus the labels, parties and issues, in parallel, same
 //      output), with the textbook DISTINCT ON query printed as a reference;
-//   2. the matrix page rendered by `next start` over HTTP, signed in, at 40 × 12 and at 100 × 20
+//   2. the matrix page rendered by the app server (scripts/serve.mjs) over HTTP, signed in, at 40 × 12 and at 100 × 20
 //      (one statement per cell); and, served by the same app, the document page (300 quotes) and
 //      search, and the app's resident memory after all of them;
 //   3. a cell's history (getCellHistory);   4. recording a statement (recordStatement);
@@ -228,7 +228,7 @@ async function waitUntilHealthy(baseUrl, server, timeoutMs = 90_000) {
   let last = "no answer";
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null)
-      throw new Error(`next start exited (${server.signalCode ?? server.exitCode})`);
+      throw new Error(`the app server exited (${server.signalCode ?? server.exitCode})`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.status === 200) return;
@@ -289,26 +289,30 @@ async function measureRender(database) {
   const password = `bench-${randomBytes(18).toString("base64url")}`;
   const logFile = path.join(outDir, "server.log");
   const out = createWriteStream(logFile);
-  const server = spawn(process.execPath, [bin.next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PARLEY_DIST_DIR: DIST_DIR,
-      DATABASE_URL: database.url,
-      PARLEY_DATABASE_KIND: "postgresql",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      PARLEY_SKIP_DEMO: "1",
-      PARLEY_ADMIN_EMAIL: email,
-      PARLEY_ADMIN_PASSWORD: password,
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "scripts", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PARLEY_DIST_DIR: DIST_DIR,
+        DATABASE_URL: database.url,
+        PARLEY_DATABASE_KIND: "postgresql",
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        PARLEY_SKIP_DEMO: "1",
+        PARLEY_ADMIN_EMAIL: email,
+        PARLEY_ADMIN_PASSWORD: password,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   server.stdout.pipe(out);
   server.stderr.pipe(out);
   const kill = () => server.kill("SIGKILL");
   process.once("exit", kill);
   cleanups.push([
-    "stop next start",
+    "stop the app server",
     async () => {
       process.off("exit", kill);
       await stopProcess(server);
@@ -409,7 +413,7 @@ async function measureRender(database) {
   const appRss = residentBytes(server.pid);
   writeFileSync(path.join(outDir, "page.html"), lastPage);
   // Stopped here rather than at the end, so it does not compete with the embedded run.
-  await cleanUpNow("stop next start");
+  await cleanUpNow("stop the app server");
   return {
     render: timings,
     api,
@@ -517,7 +521,7 @@ try {
       AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
     }),
   );
-  const served = await phase("render", "measure the matrix page under next start", () => measureRender(database));
+  const served = await phase("render", "measure the matrix page on the app server", () => measureRender(database));
   const embedded = await phase("embedded", "measure getMatrix on the embedded PGlite", () => measureEmbedded(prepared));
 
   const sql = stats(real.matrixBaseline);
@@ -690,7 +694,7 @@ try {
       `(${real.heatMapCellsWithMetOffers.toLocaleString("en")} of the ${(BENCH_SHAPE.issues * real.heatMapColumns).toLocaleString("en")} issue × week cells count a met offer).`,
   );
   out.push(
-    `Memory: the app (next start on PostgreSQL) held ${served.appRss ? `${Math.round(served.appRss / 2 ** 20)} MiB` : "an unknown amount"} resident after serving every page above.`,
+    `Memory: the app (scripts/serve.mjs on PostgreSQL) held ${served.appRss ? `${Math.round(served.appRss / 2 ** 20)} MiB` : "an unknown amount"} resident after serving every page above.`,
   );
   out.push(
     `Data load: PostgreSQL ${database.loaded.seconds.toFixed(1)} s, PGlite ${embedded.loaded.seconds.toFixed(1)} s · phases: ${phases.join(" · ")}`,

@@ -157,23 +157,19 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     const email = "size-admin@parley.test";
     const password = `size-${randomBytes(12).toString("base64url")}`;
-    server = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", `${port}`, "-H", "127.0.0.1"],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          PARLEY_DIST_DIR: distDir,
-          DATABASE_URL: databaseUrl,
-          PARLEY_DATABASE_KIND: "postgresql",
-          AUTH_SECRET: randomBytes(32).toString("base64url"),
-          PARLEY_ADMIN_EMAIL: email,
-          PARLEY_ADMIN_PASSWORD: password,
-        },
-        stdio: ["ignore", "ignore", "inherit"],
+    server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", `${port}`, "-H", "127.0.0.1"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PARLEY_DIST_DIR: distDir,
+        DATABASE_URL: databaseUrl,
+        PARLEY_DATABASE_KIND: "postgresql",
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        PARLEY_ADMIN_EMAIL: email,
+        PARLEY_ADMIN_PASSWORD: password,
       },
-    );
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     await waitUntilHealthy(baseUrl);
     await withClient(databaseUrl, async (client) => {
       for (const [issues, parties] of SHAPES)

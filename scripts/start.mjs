@@ -128,7 +128,8 @@ if (migration.status !== 0) {
 // PARLEY_SKIP_BUILD=1 serves the build in .next as it is (tests that reuse the build `npm test` made).
 if (!dev && !(env.PARLEY_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID")))) await ensureBuild();
 
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+const serve = dev ? [nextBin, "dev", "-p", port] : [path.join(root, "scripts", "serve.mjs"), "-p", port];
+const server = spawn(process.execPath, serve, {
   cwd: root,
   env,
   stdio: "inherit",

@@ -10,7 +10,8 @@ export function ProblemsReference({ components }: { components: Components }) {
         Every refusal is <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>,{" "}
         <code>status</code> and <code>detail</code>, plus a stable <code>error</code> code (and <code>message</code>,
         the same as <code>detail</code>). A <code>409 conflict</code> carries <code>current</code>, the cell as the edit
-        that won left it; a <code>429</code> carries <code>Retry-After</code>.
+        that won left it; a <code>429</code> carries <code>Retry-After</code>, and so does a <code>503 busy</code>, the
+        answer of a server with too many requests waiting (nothing was done: try again after that many seconds).
       </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {PROBLEM_CODES.map((code) => (

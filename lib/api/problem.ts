@@ -30,6 +30,8 @@ const TITLES: Record<string, string> = {
   statement_not_found: "Linked statement not found",
   date_required: "Date required",
   internal_error: "Internal server error",
+  // Answered by the admission gate in front of the app (scripts/admission.mjs), not by a route.
+  busy: "Server busy",
 };
 
 /** Where a problem type is described: its entry on the API reference page. */

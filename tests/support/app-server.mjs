@@ -1,4 +1,5 @@
-// The built app for the end-to-end tests: `next start` on a free port against a test database.
+// The built app for the end-to-end tests: scripts/serve.mjs (as `npm start` serves it) on a free
+// port against a test database.
 // Plain JavaScript so that the runner (scripts/test.mjs, which starts one server per shard and
 // hands it to both test runners) and the Vitest and Playwright global setups (which start their
 // own when run alone) share it; types in app-server.d.mts.
@@ -12,6 +13,7 @@ import { createTestDatabase, dropTestDatabase, freePort, randomSecret } from "./
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serveScript = path.join(root, "scripts", "serve.mjs");
 const ADMIN_EMAIL = "admin@parley.test";
 
 /**
@@ -85,12 +87,12 @@ export async function startAppServer({ shard, env: baseEnv = process.env } = {})
   };
 
   // freePort() only finds a port that was free a moment ago: on a machine shared with other test
-  // runs another process can take it first. Then next start exits at once; try another port.
+  // runs another process can take it first. Then the server exits at once; try another port.
   let baseUrl = "";
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     baseUrl = `http://localhost:${port}`;
-    const started = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    const started = spawn(process.execPath, [serveScript, "-p", String(port)], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -131,7 +133,7 @@ async function waitUntilHealthy(baseUrl, server, timeoutMs = 180_000) {
   let brokenSince;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited (${server.signalCode ?? server.exitCode}) before it was healthy`);
+      throw new Error(`the app server exited (${server.signalCode ?? server.exitCode}) before it was healthy`);
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);

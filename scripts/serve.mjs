@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Serves the built app, as `next start` does, behind the admission gate (scripts/admission.mjs):
+//   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]
+// `npm start`, the end-to-end tests, the bench and the load test all serve through it.
+//   PARLEY_MAX_CONCURRENT_REQUESTS  requests rendering at once (default 16)
+//   PARLEY_MAX_QUEUED_REQUESTS      requests waiting their turn beyond those (default 256)
+//   PARLEY_QUEUE_WAIT_MS            longest wait before a 503 with Retry-After (default 10000)
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { createAdmissionGate } from "./admission.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const Settings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).optional(),
+  PARLEY_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(16),
+  PARLEY_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(256),
+  PARLEY_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+});
+
+function settingsFrom(argv, env) {
+  const given = { ...env };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "-p" || argv[i] === "--port") given.PORT = argv[++i];
+    else if (argv[i] === "-H" || argv[i] === "--hostname") given.HOSTNAME = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]} (use -p PORT and -H HOSTNAME)`);
+  }
+  const parsed = Settings.safeParse(given);
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  return parsed.data;
+}
+
+let settings;
+try {
+  settings = settingsFrom(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`Parley could not start: ${error.message}`);
+  process.exit(1);
+}
+
+process.title = "parley-server";
+// As the next CLI does before it loads the server: production React and Node's runtime.
+process.env.NODE_ENV ??= "production";
+process.env.NEXT_RUNTIME = "nodejs";
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, port: settings.PORT, hostname: settings.HOSTNAME });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+let lastShedLog = 0;
+const gate = createAdmissionGate({
+  concurrency: settings.PARLEY_MAX_CONCURRENT_REQUESTS,
+  maxQueued: settings.PARLEY_MAX_QUEUED_REQUESTS,
+  maxWaitMs: settings.PARLEY_QUEUE_WAIT_MS,
+  onShed: (reason) => {
+    // One line a second at most: under overload every refusal would otherwise log.
+    if (Date.now() - lastShedLog < 1000) return;
+    lastShedLog = Date.now();
+    const { running, queued, shedTotal } = gate.stats();
+    console.warn(`[admission] busy (${reason}): ${running} running, ${queued} queued, ${shedTotal} refused so far`);
+  },
+});
+
+const server = http.createServer((req, res) => gate.admit(req, res, () => handle(req, res)));
+server.on("error", (error) => {
+  console.error(`Parley could not listen on port ${settings.PORT}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(settings.PORT, settings.HOSTNAME, () => {
+  const { port } = server.address();
+  console.log(`Parley server listening on ${settings.HOSTNAME ?? "all interfaces"}, port ${port}`);
+});
+
+let closing = false;
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeIdleConnections();
+    app
+      .close()
+      .catch((error) => console.error(error))
+      .finally(() => process.exit(code));
+  });
+}
