@@ -17,8 +17,10 @@
 // baseline reads it. PARLEY_LOAD_EMAIL and PARLEY_LOAD_PASSWORD sign in (a member of the
 // workspace who may edit). The writes are real statements in that workspace: run it on a copy.
 // Start the app with a write allowance above the test's (PARLEY_RATE_LIMIT_WRITES=100000), or
-// the writes beyond it are answered 429 and counted as "limited". Each rate's table ends with the
-// machine's load average and, given --app-pid (the next-server process, on Linux), the app's RSS.
+// the writes beyond it are answered 429 and counted as "limited". Requests the admission gate
+// refuses (503, scripts/admission.mjs) count as errors and are shown again under 503. Each
+// rate's table ends with the machine's load average and, given --app-pid (the parley-server
+// process, scripts/serve.mjs, on Linux), the app's RSS.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -322,6 +324,7 @@ function summarise(results, kinds) {
       ok: ok.length,
       conflicts: mine.filter((r) => r.status === 409).length,
       limited: mine.filter((r) => r.status === 429).length,
+      busy: mine.filter((r) => r.status === 503).length,
       errors: mine.filter(
         (r) => typeof r.status !== "number" || (r.status >= 400 && r.status !== 409 && r.status !== 429),
       ).length,
@@ -350,17 +353,17 @@ const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) || b === 0 ? "–" :
 function printRate(rate, app, baseline, machine) {
   const lines = [
     `\n${rate} req/s for ${app.seconds.toFixed(0)} s (open loop, Poisson; latency from the scheduled send, ms)`,
-    `${"kind".padEnd(14)}${"n".padStart(6)}${"p50".padStart(8)}${"p95".padStart(8)}${"p99".padStart(8)}${"errors".padStart(8)}${"409".padStart(6)}${"429".padStart(6)}${baseline ? "  ×baseline p50/p95/p99" : ""}`,
+    `${"kind".padEnd(14)}${"n".padStart(6)}${"p50".padStart(8)}${"p95".padStart(8)}${"p99".padStart(8)}${"errors".padStart(8)}${"409".padStart(6)}${"429".padStart(6)}${"503".padStart(6)}${baseline ? "  ×baseline p50/p95/p99" : ""}`,
   ];
   const base = baseline?.rows.all;
   for (const [kind, row] of Object.entries(app.rows)) {
     lines.push(
-      `${kind.padEnd(14)}${String(row.count).padStart(6)}${ms(row.p50).padStart(8)}${ms(row.p95).padStart(8)}${ms(row.p99).padStart(8)}${String(row.errors).padStart(8)}${String(row.conflicts).padStart(6)}${String(row.limited).padStart(6)}${base ? `  ${ratio(row.p50, base.p50)} / ${ratio(row.p95, base.p95)} / ${ratio(row.p99, base.p99)}` : ""}`,
+      `${kind.padEnd(14)}${String(row.count).padStart(6)}${ms(row.p50).padStart(8)}${ms(row.p95).padStart(8)}${ms(row.p99).padStart(8)}${String(row.errors).padStart(8)}${String(row.conflicts).padStart(6)}${String(row.limited).padStart(6)}${String(row.busy).padStart(6)}${base ? `  ${ratio(row.p50, base.p50)} / ${ratio(row.p95, base.p95)} / ${ratio(row.p99, base.p99)}` : ""}`,
     );
   }
   if (base)
     lines.push(
-      `${"baseline".padEnd(14)}${String(base.count).padStart(6)}${ms(base.p50).padStart(8)}${ms(base.p95).padStart(8)}${ms(base.p99).padStart(8)}${String(base.errors).padStart(8)}      –     –  (matrix read by hand, every request)`,
+      `${"baseline".padEnd(14)}${String(base.count).padStart(6)}${ms(base.p50).padStart(8)}${ms(base.p95).padStart(8)}${ms(base.p99).padStart(8)}${String(base.errors).padStart(8)}      –     –     –  (matrix read by hand, every request)`,
     );
   lines.push(
     `machine load average ${machine.load.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min, ${os.cpus().length} CPUs)${machine.rss === null ? "" : `; app RSS ${machine.rss} MB after the app's run`}`,
