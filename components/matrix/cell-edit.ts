@@ -1,9 +1,3 @@
-"use client";
-
-import { useMutation } from "@tanstack/react-query";
-import { rememberOwnSubject, trackOwnSave } from "@/components/live/own-changes";
-import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
-import type { EditResult } from "@/lib/matrix/mutations";
 import type { ConfidenceLevel, MatrixStatement, StatementQualities } from "@/lib/matrix/schema";
 
 type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
@@ -47,6 +41,12 @@ export type CellEdit =
       reason: string;
     } & Rationale);
 
+/** The mutations that save a workspace's cell edits (the board shows those in flight as pending). */
+export const cellEditKey = (slug: string) => ["cell-edit", { slug }] as const;
+/** The mutations that propose a workspace's cell edits for review. */
+export const proposeEditKey = (slug: string) => ["propose-edit", { slug }] as const;
+
+/** A refused edit: the server's message, or the fields it refused and why. */
 export class EditFailure extends Error {
   constructor(
     message: string,
@@ -54,68 +54,6 @@ export class EditFailure extends Error {
   ) {
     super(message);
   }
-}
-
-type EditAnswer<Data> = { data?: Data; serverError?: { message: string }; validationErrors?: unknown } | undefined;
-
-/** An edit action's data, or an EditFailure with its server error or its field errors (none: no answer came). */
-export function editDataOrThrow<Data>(result: EditAnswer<Data>): Data {
-  if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
-  if (result.serverError) throw new EditFailure(result.serverError.message);
-  if (result.validationErrors) {
-    const { formErrors = [], fieldErrors = {} } = result.validationErrors as {
-      formErrors?: string[];
-      fieldErrors?: Record<string, string[] | undefined>;
-    };
-    throw new EditFailure(
-      [...formErrors, ...Object.values(fieldErrors).flat()].filter(Boolean).join(" ") || "Check the fields.",
-      fieldErrors,
-    );
-  }
-  return result.data!;
-}
-
-async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> {
-  const result =
-    edit.kind === "record"
-      ? await recordStatementAction({
-          workspaceSlug,
-          issueId: edit.issueId,
-          partyId: edit.partyId,
-          baseVersion: edit.baseVersion,
-          position: edit.position,
-          summary: edit.summary,
-          statedOn: edit.statedOn,
-          links: edit.links,
-          confidence: edit.confidence,
-          confidenceRationale: edit.confidenceRationale,
-          redLine: edit.redLine,
-          conditionText: edit.conditionText,
-          conditionCell: edit.conditionCell,
-        })
-      : edit.kind === "correct"
-        ? await correctStatementAction({
-            workspaceSlug,
-            statementId: edit.statementId,
-            baseVersion: edit.baseVersion,
-            position: edit.position,
-            summary: edit.summary,
-            statedOn: edit.statedOn,
-            links: edit.links,
-            reason: edit.reason,
-            confidence: edit.confidence,
-            confidenceRationale: edit.confidenceRationale,
-            redLine: edit.redLine,
-            conditionText: edit.conditionText,
-            conditionCell: edit.conditionCell,
-          })
-        : await retractStatementAction({
-            workspaceSlug,
-            statementId: edit.statementId,
-            baseVersion: edit.baseVersion,
-            reason: edit.reason,
-          });
-  return editDataOrThrow(result);
 }
 
 export function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {
@@ -132,21 +70,4 @@ export function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): 
     evidenceCount: edit.links.length,
     links: edit.links,
   };
-}
-
-/**
- * Saves a cell edit. The action answers with the page re-rendered after the save (it revalidates
- * the workspace's path), so nothing here reads the matrix again; the board shows the edit as
- * pending until its props carry the new version. Conflicts come back as data for the editor.
- */
-export function useCellEdit(slug: string) {
-  return useMutation({
-    mutationKey: ["cell-edit", { slug }],
-    mutationFn: (edit: CellEdit) =>
-      trackOwnSave([edit.kind === "record" ? null : edit.statementId], async () => {
-        const result = await send(slug, edit);
-        if (result.ok) rememberOwnSubject(result.statementId);
-        return result;
-      }),
-  });
 }

@@ -1,13 +1,22 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { type CSSProperties, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import { LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
-import type { Board } from "@/components/matrix/matrix-cell";
+import {
+  type CSSProperties,
+  Fragment,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { CellEdit } from "@/components/matrix/cell-edit";
+import { LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
+import { type Board, loadCellPreview } from "@/components/matrix/matrix-cell";
 import { MatrixHeader, MatrixRow, RowGap } from "@/components/matrix/matrix-row";
 import { AllRows, VIRTUAL_CELLS } from "@/components/matrix/row-window";
 import { useCellCommands } from "@/components/matrix/use-cell-commands";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { useCellPreview } from "@/components/matrix/use-cell-preview";
 import { type Editing, useCellSubmit } from "@/components/matrix/use-cell-submit";
 import { useGridEvents } from "@/components/matrix/use-grid-events";
@@ -44,11 +53,24 @@ type Props = {
 };
 
 // The editor is not needed to show the matrix: it is left out of the page's first load and
-// fetched once the page is idle (for an editor) or when a cell is first opened.
-const CellEditor = dynamic(() => import("@/components/matrix/cell-editor").then((m) => m.CellEditor));
-const preloadCellEditor = () => void import("@/components/matrix/cell-editor");
+// fetched once the page is idle (for an editor) or when a cell is first opened, with the code
+// that sends its edits (use-cell-submit.ts).
+const loadCellEditor = () => {
+  void import("@/components/matrix/send-cell-edit");
+  return import("@/components/matrix/cell-editor");
+};
+// React.lazy rather than next/dynamic: next/dynamic's loader would itself add to the first load.
+const CellEditor = lazy(() => loadCellEditor().then((m) => ({ default: m.CellEditor })));
+const preloadCellEditor = () => void loadCellEditor();
+const preloadCellPreview = () => void loadCellPreview();
+// The list of linked issues shows only once "Show linkages" is ticked.
+const loadLinkageList = () => import("@/components/matrix/linkage-list");
+const LinkageList = lazy(() => loadLinkageList().then((m) => ({ default: m.LinkageList })));
+const preloadLinkageList = () => void loadLinkageList();
 // The row virtualiser, likewise, is loaded only for a matrix big enough to need it.
-const VirtualRows = dynamic(() => import("@/components/matrix/virtual-rows").then((m) => m.VirtualRows));
+// The server renders it in place (it waits for the module); the browser hydrates those rows once
+// the module has arrived, and the rest of the page meanwhile.
+const VirtualRows = lazy(() => import("@/components/matrix/virtual-rows").then((m) => ({ default: m.VirtualRows })));
 
 function useIdlePreload(wanted: boolean, preload: () => void) {
   useEffect(() => {
@@ -77,6 +99,8 @@ export function MatrixBoard(props: Props) {
   const headerHeight = useHeaderHeight(table);
   const grid = useGridFocus(table, matrix, selectedCell);
   useIdlePreload(canEdit && !shared, preloadCellEditor);
+  useIdlePreload(!shared, preloadCellPreview);
+  useIdlePreload(links.length > 0, preloadLinkageList);
   const editor = useCellSubmit(slug, matrix, proposing, grid.refocus);
   const { open, onKeyDown } = useCellCommands({
     matrix,
@@ -172,7 +196,11 @@ function BoardOptions({
         Dim low-confidence statements
       </label>
       <LinkageToggle shown={showLinkages} onChange={onShowLinkages} count={links.length} listId="matrix-linkages" />
-      {showLinkages ? <LinkageList links={links} listId="matrix-linkages" /> : null}
+      {showLinkages ? (
+        <Suspense>
+          <LinkageList links={links} listId="matrix-linkages" />
+        </Suspense>
+      ) : null}
     </>
   );
 }
@@ -209,29 +237,31 @@ function MatrixGrid({
       >
         <MatrixHeader parties={matrix.parties} virtual={virtual} />
         <tbody>
-          <Rows
-            rows={matrix.issues.length}
-            columns={matrix.parties.length}
-            scroller={scroller}
-            headerHeight={headerHeight}
-            focusedRow={board.focus[0]}
-            revealRef={revealRow}
-          >
-            {({ slices, gapAfter, measure }) => (
-              <>
-                {slices.map(({ row, gapBefore }) => {
-                  const issue = matrix.issues[row]!;
-                  return (
-                    <Fragment key={issue.id}>
-                      {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
-                      <MatrixRow board={board} issue={issue} row={row} measure={measure} />
-                    </Fragment>
-                  );
-                })}
-                {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
-              </>
-            )}
-          </Rows>
+          <Suspense>
+            <Rows
+              rows={matrix.issues.length}
+              columns={matrix.parties.length}
+              scroller={scroller}
+              headerHeight={headerHeight}
+              focusedRow={board.focus[0]}
+              revealRef={revealRow}
+            >
+              {({ slices, gapAfter, measure }) => (
+                <>
+                  {slices.map(({ row, gapBefore }) => {
+                    const issue = matrix.issues[row]!;
+                    return (
+                      <Fragment key={issue.id}>
+                        {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
+                        <MatrixRow board={board} issue={issue} row={row} measure={measure} />
+                      </Fragment>
+                    );
+                  })}
+                  {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
+                </>
+              )}
+            </Rows>
+          </Suspense>
         </tbody>
       </table>
     </div>
@@ -290,23 +320,25 @@ function BoardEditor({
   const cell = cells.get(cellKey(editing.issueId, editing.partyId));
   if (!issue || !party) return null;
   return (
-    <CellEditor
-      key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}
-      slug={slug}
-      asOf={matrix.asOf}
-      issue={issue}
-      party={party}
-      version={cell?.version ?? 0}
-      statement={cell?.statement ?? null}
-      labels={matrix.positionLabels}
-      issues={matrix.issues}
-      parties={matrix.parties}
-      draft={editing.draft}
-      conflict={editing.conflict}
-      error={editing.error}
-      onSubmit={onSubmit}
-      proposing={proposing}
-      onClose={onClose}
-    />
+    <Suspense>
+      <CellEditor
+        key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}
+        slug={slug}
+        asOf={matrix.asOf}
+        issue={issue}
+        party={party}
+        version={cell?.version ?? 0}
+        statement={cell?.statement ?? null}
+        labels={matrix.positionLabels}
+        issues={matrix.issues}
+        parties={matrix.parties}
+        draft={editing.draft}
+        conflict={editing.conflict}
+        error={editing.error}
+        onSubmit={onSubmit}
+        proposing={proposing}
+        onClose={onClose}
+      />
+    </Suspense>
   );
 }

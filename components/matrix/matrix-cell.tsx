@@ -1,7 +1,7 @@
 "use client";
 
+import { lazy, Suspense } from "react";
 import { cellLabel, quoteCount, wordingText } from "@/components/matrix/cell-label";
-import { CellPreview } from "@/components/matrix/cell-preview";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import type { useCellPreview } from "@/components/matrix/use-cell-preview";
 import type { CellCommentCount } from "@/lib/comments/data";
@@ -11,6 +11,11 @@ import { cellKey } from "@/lib/matrix/as-of";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
 import type { MatrixStatement, MatrixView } from "@/lib/matrix/schema";
+
+// The quote preview shows only on hover or focus: its code, and the query observer it brings, are
+// fetched then, or once the page is idle (matrix-board.tsx), instead of with the page.
+export const loadCellPreview = () => import("@/components/matrix/cell-preview");
+const CellPreview = lazy(() => loadCellPreview().then((m) => ({ default: m.CellPreview })));
 
 /** What every row and cell of the board shares: the matrix as shown and the board's state. */
 export type Board = {
@@ -94,7 +99,11 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
           <span className="matrix-empty">No statement yet</span>
         )}
         {cellCounts(comments, proposals)}
-        {previewing ? <CellPreview slug={board.slug} statementId={statement.id} id={`preview-${key}`} /> : null}
+        {previewing ? (
+          <Suspense fallback={<PreviewLoading id={`preview-${key}`} />}>
+            <CellPreview slug={board.slug} statementId={statement.id} id={`preview-${key}`} />
+          </Suspense>
+        ) : null}
       </div>
     </td>
   );
@@ -125,6 +134,15 @@ function cellStatement(board: Board, statement: MatrixStatement, position: Posit
         )}
       </span>
     </>
+  );
+}
+
+/** The preview while its code loads: as CellPreview shows while its quote loads. */
+function PreviewLoading({ id }: { id: string }) {
+  return (
+    <div id={id} role="tooltip" className="matrix-preview" data-testid="cell-preview">
+      <span className="text-slate-600">Loading the latest quote…</span>
+    </div>
   );
 }
 
