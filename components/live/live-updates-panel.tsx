@@ -51,7 +51,7 @@ function AlsoHere({ others }: { others: PresenceEntry[] }) {
  * membership ended. Those are shown and not retried in a loop; anything else reconnects with a
  * growing delay.
  */
-export function LiveUpdates({ slug, userId }: { slug: string; userId: string }) {
+export function LiveUpdatesPanel({ slug, userId }: { slug: string; userId: string }) {
   const { viewers, status, resume } = useLiveUpdates(slug);
   const others = [...viewers.values()].filter((v) => v.userId !== userId);
   const connected = status === "live";
