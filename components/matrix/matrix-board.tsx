@@ -13,7 +13,7 @@ import {
 } from "react";
 import type { CellEdit } from "@/components/matrix/cell-edit";
 import { LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
-import { type Board, loadCellPreview } from "@/components/matrix/matrix-cell";
+import { type Board, preloadCellPreview } from "@/components/matrix/matrix-cell";
 import { MatrixHeader, MatrixRow, RowGap } from "@/components/matrix/matrix-row";
 import { AllRows, VIRTUAL_CELLS } from "@/components/matrix/row-window";
 import { useCellCommands } from "@/components/matrix/use-cell-commands";
@@ -23,6 +23,7 @@ import { useGridEvents } from "@/components/matrix/use-grid-events";
 import { useGridFocus } from "@/components/matrix/use-grid-focus";
 import { useUnsavedEdits, withUnsavedEdits } from "@/components/matrix/use-unsaved-edits";
 import { useDates } from "@/components/ui/date-locale";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { IssueLinkView } from "@/lib/issue-links/labels";
 import { cellKey } from "@/lib/matrix/as-of";
@@ -55,31 +56,29 @@ type Props = {
 // The editor is not needed to show the matrix: it is left out of the page's first load and
 // fetched once the page is idle (for an editor) or when a cell is first opened, with the code
 // that sends its edits (use-cell-submit.ts).
-const loadCellEditor = () => {
+const { Component: CellEditor, preload: preloadCellEditor } = lazyComponent(() => {
   void import("@/components/matrix/send-cell-edit");
-  return import("@/components/matrix/cell-editor");
-};
-// React.lazy rather than next/dynamic: next/dynamic's loader would itself add to the first load.
-const CellEditor = lazy(() => loadCellEditor().then((m) => ({ default: m.CellEditor })));
-const preloadCellEditor = () => void loadCellEditor();
-const preloadCellPreview = () => void loadCellPreview();
+  return import("@/components/matrix/cell-editor").then((m) => m.CellEditor);
+});
 // The list of linked issues shows only once "Show linkages" is ticked.
-const loadLinkageList = () => import("@/components/matrix/linkage-list");
-const LinkageList = lazy(() => loadLinkageList().then((m) => ({ default: m.LinkageList })));
-const preloadLinkageList = () => void loadLinkageList();
+const { Component: LinkageList, preload: preloadLinkageList } = lazyComponent(() =>
+  import("@/components/matrix/linkage-list").then((m) => m.LinkageList),
+);
 // The row virtualiser, likewise, is loaded only for a matrix big enough to need it.
 // The server renders it in place (it waits for the module); the browser hydrates those rows once
-// the module has arrived, and the rest of the page meanwhile.
+// the module has arrived, and the rest of the page meanwhile. (React.lazy, here and in
+// lazyComponent, rather than next/dynamic, whose own loader would add to the first load.)
 const VirtualRows = lazy(() => import("@/components/matrix/virtual-rows").then((m) => ({ default: m.VirtualRows })));
 
-function useIdlePreload(wanted: boolean, preload: () => void) {
+function useIdlePreload(wanted: boolean, preload: () => Promise<unknown>) {
   useEffect(() => {
     if (!wanted) return;
+    const start = () => void preload();
     if (typeof window.requestIdleCallback !== "function") {
-      const timer = setTimeout(preload, 1000);
+      const timer = setTimeout(start, 1000);
       return () => clearTimeout(timer);
     }
-    const idle = window.requestIdleCallback(preload, { timeout: 3000 });
+    const idle = window.requestIdleCallback(start, { timeout: 3000 });
     return () => window.cancelIdleCallback(idle);
   }, [wanted, preload]);
 }

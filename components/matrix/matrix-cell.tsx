@@ -1,9 +1,10 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { cellLabel, quoteCount, wordingText } from "@/components/matrix/cell-label";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import type { useCellPreview } from "@/components/matrix/use-cell-preview";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
 import type { IssueLinkView } from "@/lib/issue-links/labels";
@@ -14,8 +15,11 @@ import type { MatrixStatement, MatrixView } from "@/lib/matrix/schema";
 
 // The quote preview shows only on hover or focus: its code, and the query observer it brings, are
 // fetched then, or once the page is idle (matrix-board.tsx), instead of with the page.
-export const loadCellPreview = () => import("@/components/matrix/cell-preview");
-const CellPreview = lazy(() => loadCellPreview().then((m) => ({ default: m.CellPreview })));
+const { Component: CellPreview, preload: preloadCellPreview } = lazyComponent(() =>
+  import("@/components/matrix/cell-preview").then((m) => m.CellPreview),
+);
+
+export { preloadCellPreview };
 
 /** What every row and cell of the board shares: the matrix as shown and the board's state. */
 export type Board = {
