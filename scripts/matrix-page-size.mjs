@@ -48,19 +48,26 @@ function sizes(html) {
 }
 
 /**
- * The page's first-load JavaScript: every script it names, gzipped, and whether zod is among it.
- * The polyfills (`noModule`) are left out, as Next's own "First Load JS" leaves them out: browsers
- * that run modules never fetch them. They are printed alongside.
+ * The page's first-load JavaScript, gzipped, and whether zod is among it: every script the HTML
+ * names, and every chunk its inline RSC payload names for the client components it renders (the
+ * browser loads those before it hydrates them; Turbopack names them all in script tags too, but
+ * webpack leaves out some, such as a nested layout's). The polyfills (`noModule`) are left out, as
+ * Next's own "First Load JS" leaves them out: browsers that run modules never fetch them. They are
+ * printed alongside. Chunks loaded on demand (React.lazy, next/dynamic) are not named, nor counted.
  */
 function firstLoadJs(html) {
   const tags = [...html.matchAll(/<script[^>]* src="\/_next\/([^"?]+)[^>]*>/g)];
-  const sources = [...new Set(tags.filter((m) => !/\snomodule\b/i.test(m[0])).map((m) => m[1]))];
+  const flight = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+  const referenced = [...flight.matchAll(/static\/chunks\/[\w%./-]+?\.js/g)].map((m) => m[0]);
+  const sources = [
+    ...new Set([...tags.filter((m) => !/\snomodule\b/i.test(m[0])).map((m) => m[1]), ...referenced]),
+  ].filter((source) => !tags.some((m) => m[1] === source && /\snomodule\b/i.test(m[0])));
   const legacy = [...new Set(tags.filter((m) => /\snomodule\b/i.test(m[0])).map((m) => m[1]))];
-  const gzipped = (source) => gzipSync(readFileSync(path.join(root, distDir, source))).length;
+  const gzipped = (source) => gzipSync(readFileSync(path.join(root, distDir, decodeURIComponent(source)))).length;
   let gzip = 0;
   let zod = false;
   for (const source of sources) {
-    const code = readFileSync(path.join(root, distDir, source));
+    const code = readFileSync(path.join(root, distDir, decodeURIComponent(source)));
     gzip += gzipSync(code).length;
     if (/ZodError|\$ZodType/.test(code.toString())) zod = true;
   }

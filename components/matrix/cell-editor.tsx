@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { CellEdit } from "@/components/matrix/cell-edit";
 import { ConflictPanel } from "@/components/matrix/cell-editor-conflict";
 import { EvidenceFieldset } from "@/components/matrix/cell-editor-evidence";
 import { ConfidenceFieldset, QualitiesFieldset, StatementFields } from "@/components/matrix/cell-editor-fields";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { type Mode, useCellEditor } from "@/components/matrix/use-cell-editor";
 import { useQuoteFilter } from "@/components/matrix/use-quote-filter";
 import { useDates } from "@/components/ui/date-locale";

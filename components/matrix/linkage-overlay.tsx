@@ -1,9 +1,8 @@
-import { describeIssueLink, ISSUE_LINK_KIND_LABELS, type IssueLinkView } from "@/lib/issue-links/labels";
-import { formatCalendarDate } from "@/lib/matrix/calendar";
+import type { IssueLinkView } from "@/lib/issue-links/labels";
 
 // Linked issues on the matrix: a link mark on each linked issue's row header (always there, with
 // the links in its accessible description), and, when "Show linkages" is on, the links spelled
-// out under each row header and listed above the board.
+// out under each row header and listed above the board (linkage-list.tsx, loaded when first shown).
 
 /** The links holding as of the matrix's date: those with no start date, or one on or before it. */
 export function linksHoldingOn(links: readonly IssueLinkView[], asOf: string): IssueLinkView[] {
@@ -48,28 +47,6 @@ export function LinkageToggle({
       />
       Show linkages ({count})
     </label>
-  );
-}
-
-/** The links of the board, listed; shown while the toggle is on. */
-export function LinkageList({ links, listId }: { links: readonly IssueLinkView[]; listId: string }) {
-  return (
-    <section
-      id={listId}
-      aria-label="Linked issues"
-      className="mb-3 rounded-lg border border-violet-200 bg-violet-50 p-3"
-    >
-      <h2 className="text-sm font-semibold text-violet-950">Linked issues</h2>
-      <ul className="mt-1 space-y-1 text-sm text-violet-950">
-        {links.map((link) => (
-          <li key={link.id} data-testid="issue-link">
-            <span className="font-medium">{ISSUE_LINK_KIND_LABELS[link.kind]}:</span>{" "}
-            {describeIssueLink(link, formatCalendarDate)}
-            {link.note ? <span className="text-violet-800"> — {link.note}</span> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

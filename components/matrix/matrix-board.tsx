@@ -1,19 +1,29 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { type CSSProperties, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import { LinkageList, LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
-import type { Board } from "@/components/matrix/matrix-cell";
+import {
+  type CSSProperties,
+  Fragment,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { CellEdit } from "@/components/matrix/cell-edit";
+import { LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
+import { type Board, preloadCellPreview } from "@/components/matrix/matrix-cell";
 import { MatrixHeader, MatrixRow, RowGap } from "@/components/matrix/matrix-row";
 import { AllRows, VIRTUAL_CELLS } from "@/components/matrix/row-window";
 import { useCellCommands } from "@/components/matrix/use-cell-commands";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
 import { useCellPreview } from "@/components/matrix/use-cell-preview";
 import { type Editing, useCellSubmit } from "@/components/matrix/use-cell-submit";
 import { useGridEvents } from "@/components/matrix/use-grid-events";
 import { useGridFocus } from "@/components/matrix/use-grid-focus";
 import { useUnsavedEdits, withUnsavedEdits } from "@/components/matrix/use-unsaved-edits";
 import { useDates } from "@/components/ui/date-locale";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { IssueLinkView } from "@/lib/issue-links/labels";
 import { cellKey } from "@/lib/matrix/as-of";
@@ -44,20 +54,31 @@ type Props = {
 };
 
 // The editor is not needed to show the matrix: it is left out of the page's first load and
-// fetched once the page is idle (for an editor) or when a cell is first opened.
-const CellEditor = dynamic(() => import("@/components/matrix/cell-editor").then((m) => m.CellEditor));
-const preloadCellEditor = () => void import("@/components/matrix/cell-editor");
+// fetched once the page is idle (for an editor) or when a cell is first opened, with the code
+// that sends its edits (use-cell-submit.ts).
+const { Component: CellEditor, preload: preloadCellEditor } = lazyComponent(() => {
+  void import("@/components/matrix/send-cell-edit");
+  return import("@/components/matrix/cell-editor").then((m) => m.CellEditor);
+});
+// The list of linked issues shows only once "Show linkages" is ticked.
+const { Component: LinkageList, preload: preloadLinkageList } = lazyComponent(() =>
+  import("@/components/matrix/linkage-list").then((m) => m.LinkageList),
+);
 // The row virtualiser, likewise, is loaded only for a matrix big enough to need it.
-const VirtualRows = dynamic(() => import("@/components/matrix/virtual-rows").then((m) => m.VirtualRows));
+// The server renders it in place (it waits for the module); the browser hydrates those rows once
+// the module has arrived, and the rest of the page meanwhile. (React.lazy, here and in
+// lazyComponent, rather than next/dynamic, whose own loader would add to the first load.)
+const VirtualRows = lazy(() => import("@/components/matrix/virtual-rows").then((m) => ({ default: m.VirtualRows })));
 
-function useIdlePreload(wanted: boolean, preload: () => void) {
+function useIdlePreload(wanted: boolean, preload: () => Promise<unknown>) {
   useEffect(() => {
     if (!wanted) return;
+    const start = () => void preload();
     if (typeof window.requestIdleCallback !== "function") {
-      const timer = setTimeout(preload, 1000);
+      const timer = setTimeout(start, 1000);
       return () => clearTimeout(timer);
     }
-    const idle = window.requestIdleCallback(preload, { timeout: 3000 });
+    const idle = window.requestIdleCallback(start, { timeout: 3000 });
     return () => window.cancelIdleCallback(idle);
   }, [wanted, preload]);
 }
@@ -77,6 +98,8 @@ export function MatrixBoard(props: Props) {
   const headerHeight = useHeaderHeight(table);
   const grid = useGridFocus(table, matrix, selectedCell);
   useIdlePreload(canEdit && !shared, preloadCellEditor);
+  useIdlePreload(!shared, preloadCellPreview);
+  useIdlePreload(links.length > 0, preloadLinkageList);
   const editor = useCellSubmit(slug, matrix, proposing, grid.refocus);
   const { open, onKeyDown } = useCellCommands({
     matrix,
@@ -172,7 +195,11 @@ function BoardOptions({
         Dim low-confidence statements
       </label>
       <LinkageToggle shown={showLinkages} onChange={onShowLinkages} count={links.length} listId="matrix-linkages" />
-      {showLinkages ? <LinkageList links={links} listId="matrix-linkages" /> : null}
+      {showLinkages ? (
+        <Suspense>
+          <LinkageList links={links} listId="matrix-linkages" />
+        </Suspense>
+      ) : null}
     </>
   );
 }
@@ -209,29 +236,31 @@ function MatrixGrid({
       >
         <MatrixHeader parties={matrix.parties} virtual={virtual} />
         <tbody>
-          <Rows
-            rows={matrix.issues.length}
-            columns={matrix.parties.length}
-            scroller={scroller}
-            headerHeight={headerHeight}
-            focusedRow={board.focus[0]}
-            revealRef={revealRow}
-          >
-            {({ slices, gapAfter, measure }) => (
-              <>
-                {slices.map(({ row, gapBefore }) => {
-                  const issue = matrix.issues[row]!;
-                  return (
-                    <Fragment key={issue.id}>
-                      {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
-                      <MatrixRow board={board} issue={issue} row={row} measure={measure} />
-                    </Fragment>
-                  );
-                })}
-                {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
-              </>
-            )}
-          </Rows>
+          <Suspense>
+            <Rows
+              rows={matrix.issues.length}
+              columns={matrix.parties.length}
+              scroller={scroller}
+              headerHeight={headerHeight}
+              focusedRow={board.focus[0]}
+              revealRef={revealRow}
+            >
+              {({ slices, gapAfter, measure }) => (
+                <>
+                  {slices.map(({ row, gapBefore }) => {
+                    const issue = matrix.issues[row]!;
+                    return (
+                      <Fragment key={issue.id}>
+                        {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
+                        <MatrixRow board={board} issue={issue} row={row} measure={measure} />
+                      </Fragment>
+                    );
+                  })}
+                  {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
+                </>
+              )}
+            </Rows>
+          </Suspense>
         </tbody>
       </table>
     </div>
@@ -290,23 +319,25 @@ function BoardEditor({
   const cell = cells.get(cellKey(editing.issueId, editing.partyId));
   if (!issue || !party) return null;
   return (
-    <CellEditor
-      key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}
-      slug={slug}
-      asOf={matrix.asOf}
-      issue={issue}
-      party={party}
-      version={cell?.version ?? 0}
-      statement={cell?.statement ?? null}
-      labels={matrix.positionLabels}
-      issues={matrix.issues}
-      parties={matrix.parties}
-      draft={editing.draft}
-      conflict={editing.conflict}
-      error={editing.error}
-      onSubmit={onSubmit}
-      proposing={proposing}
-      onClose={onClose}
-    />
+    <Suspense>
+      <CellEditor
+        key={`${editing.issueId}:${editing.partyId}:${editing.conflict?.version ?? ""}:${editing.error?.message ?? ""}`}
+        slug={slug}
+        asOf={matrix.asOf}
+        issue={issue}
+        party={party}
+        version={cell?.version ?? 0}
+        statement={cell?.statement ?? null}
+        labels={matrix.positionLabels}
+        issues={matrix.issues}
+        parties={matrix.parties}
+        draft={editing.draft}
+        conflict={editing.conflict}
+        error={editing.error}
+        onSubmit={onSubmit}
+        proposing={proposing}
+        onClose={onClose}
+      />
+    </Suspense>
   );
 }

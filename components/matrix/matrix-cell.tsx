@@ -1,9 +1,10 @@
 "use client";
 
+import { Suspense } from "react";
 import { cellLabel, quoteCount, wordingText } from "@/components/matrix/cell-label";
-import { CellPreview } from "@/components/matrix/cell-preview";
 import { QualityIcons } from "@/components/matrix/stance-qualities";
 import type { useCellPreview } from "@/components/matrix/use-cell-preview";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { CellCommentCount } from "@/lib/comments/data";
 import type { Position } from "@/lib/enums";
 import type { IssueLinkView } from "@/lib/issue-links/labels";
@@ -11,6 +12,14 @@ import { cellKey } from "@/lib/matrix/as-of";
 import type { CellChange, WordingPart } from "@/lib/matrix/compare";
 import { POSITION_STYLES } from "@/lib/matrix/positions";
 import type { MatrixStatement, MatrixView } from "@/lib/matrix/schema";
+
+// The quote preview shows only on hover or focus: its code, and the query observer it brings, are
+// fetched then, or once the page is idle (matrix-board.tsx), instead of with the page.
+const { Component: CellPreview, preload: preloadCellPreview } = lazyComponent(() =>
+  import("@/components/matrix/cell-preview").then((m) => m.CellPreview),
+);
+
+export { preloadCellPreview };
 
 /** What every row and cell of the board shares: the matrix as shown and the board's state. */
 export type Board = {
@@ -94,7 +103,11 @@ export function MatrixCell({ board, issue, party, row, column }: { board: Board 
           <span className="matrix-empty">No statement yet</span>
         )}
         {cellCounts(comments, proposals)}
-        {previewing ? <CellPreview slug={board.slug} statementId={statement.id} id={`preview-${key}`} /> : null}
+        {previewing ? (
+          <Suspense fallback={<PreviewLoading id={`preview-${key}`} />}>
+            <CellPreview slug={board.slug} statementId={statement.id} id={`preview-${key}`} />
+          </Suspense>
+        ) : null}
       </div>
     </td>
   );
@@ -125,6 +138,15 @@ function cellStatement(board: Board, statement: MatrixStatement, position: Posit
         )}
       </span>
     </>
+  );
+}
+
+/** The preview while its code loads: as CellPreview shows while its quote loads. */
+function PreviewLoading({ id }: { id: string }) {
+  return (
+    <div id={id} role="tooltip" className="matrix-preview" data-testid="cell-preview">
+      <span className="text-slate-600">Loading the latest quote…</span>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
+import type { CellEdit } from "@/components/matrix/cell-edit";
 import { stanceOfFields, useStanceFields } from "@/components/matrix/use-stance-fields";
 import { isTooLong } from "@/components/ui/character-count";
 import { CONFIDENCE_RATIONALE_MAX, SUMMARY_MAX } from "@/lib/matrix/limits";

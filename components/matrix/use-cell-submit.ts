@@ -1,8 +1,8 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type CellEdit, EditFailure, useCellEdit } from "@/components/matrix/use-cell-edit";
-import { useProposeEdit } from "@/components/matrix/use-propose-edit";
+import { type CellEdit, EditFailure } from "@/components/matrix/cell-edit";
 import type { CellState } from "@/lib/matrix/mutations";
 import type { MatrixView } from "@/lib/matrix/schema";
 
@@ -25,8 +25,7 @@ function failureOf(error: Error): NonNullable<Editing["error"]> {
  */
 export function useCellSubmit(slug: string, matrix: MatrixView, proposing: boolean, refocus: () => void) {
   const [editing, setEditing] = useState<Editing | null>(null);
-  const edit = useCellEdit(slug);
-  const propose = useProposeEdit(slug);
+  const client = useQueryClient();
   const [proposed, setProposed] = useState<string | null>(null);
 
   function submit(request: CellEdit) {
@@ -34,27 +33,27 @@ export function useCellSubmit(slug: string, matrix: MatrixView, proposing: boole
     const refused = (error: Error) => setEditing({ ...target, draft: request, error: failureOf(error) });
     setEditing(null);
     refocus();
+    // Loaded with the editor (matrix-board.tsx), so this import is already at hand.
+    const sender = import("@/components/matrix/send-cell-edit");
     if (proposing) {
       setProposed(null);
-      propose.mutate(request, {
-        onSuccess: (result) => {
+      sender
+        .then((s) => s.proposeCellEdit(client, slug, request))
+        .then((result) => {
           const issue = matrix.issues.find((i) => i.id === request.issueId);
           const party = matrix.parties.find((p) => p.id === request.partyId);
           if (result.ok) setProposed(`Proposed for review: ${party?.name} on ${issue?.title}.`);
           else setEditing({ ...target, draft: request, error: { message: result.message } });
-        },
-        onError: refused,
-      });
+        }, refused);
       return;
     }
-    edit.mutate(request, {
-      onSuccess: (result) => {
+    sender
+      .then((s) => s.saveCellEdit(client, slug, request))
+      .then((result) => {
         if (result.ok) return;
         if (result.code === "conflict") setEditing({ ...target, draft: request, conflict: result.details.current });
         else setEditing({ ...target, draft: request, error: { message: result.message } });
-      },
-      onError: refused,
-    });
+      }, refused);
   }
 
   return {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { CellEdit } from "@/components/matrix/use-cell-edit";
+import type { CellEdit } from "@/components/matrix/cell-edit";
 import type { EvidenceRelation } from "@/lib/enums";
 import type { CONDITION_MIN_POSITIONS, ConfidenceLevel } from "@/lib/matrix/limits";
 import type { POSITIONS } from "@/lib/matrix/positions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutationState } from "@tanstack/react-query";
-import { type CellEdit, pendingStatement } from "@/components/matrix/use-cell-edit";
+import { type CellEdit, cellEditKey, pendingStatement } from "@/components/matrix/cell-edit";
 import { cellKey } from "@/lib/matrix/as-of";
 import type { EditResult } from "@/lib/matrix/mutations";
 import type { MatrixView } from "@/lib/matrix/schema";
@@ -13,7 +13,7 @@ import type { MatrixView } from "@/lib/matrix/schema";
 export function useUnsavedEdits(slug: string, rendered: MatrixView): CellEdit[] {
   const versions = new Map(rendered.cells.map((c) => [cellKey(c.issueId, c.partyId), c.version]));
   return useMutationState({
-    filters: { mutationKey: ["cell-edit", { slug }] },
+    filters: { mutationKey: cellEditKey(slug) },
     select: (m) => ({
       status: m.state.status,
       edit: m.state.variables as CellEdit | undefined,

@@ -1,65 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { MutationObserver, type QueryClient } from "@tanstack/react-query";
 import { rememberOwnSubject, trackOwnSave } from "@/components/live/own-changes";
+import { type CellEdit, cellEditKey, EditFailure, proposeEditKey } from "@/components/matrix/cell-edit";
 import { correctStatementAction, recordStatementAction, retractStatementAction } from "@/lib/matrix/actions";
 import type { EditResult } from "@/lib/matrix/mutations";
-import type { ConfidenceLevel, MatrixStatement, StatementQualities } from "@/lib/matrix/schema";
+import { proposeEditAction } from "@/lib/review/actions";
+import type { ProposeResult } from "@/lib/review/mutations";
 
-type Links = { evidenceId: string; relation: "SUPPORTS" | "CONTRADICTS" | "CONTEXT" }[];
-type Position = "DEMANDS" | "SUPPORTS" | "OPEN" | "CONDITIONAL" | "OPPOSES" | "REJECTS" | "NO_POSITION";
-/** In review mode: the proposer's reasons for their reading. */
-type Rationale = { rationale?: string };
-type Confidence = { confidence: ConfidenceLevel; confidenceRationale: string } & Qualities;
-type Qualities = { redLine: boolean; conditionText: string; conditionCell: StatementQualities["conditionCell"] };
-
-export type CellEdit =
-  | ({
-      kind: "record";
-      issueId: string;
-      partyId: string;
-      baseVersion: number;
-      position: Position;
-      summary: string;
-      statedOn: string;
-      links: Links;
-    } & Confidence &
-      Rationale)
-  | ({
-      kind: "correct";
-      issueId: string;
-      partyId: string;
-      statementId: string;
-      baseVersion: number;
-      position: Position;
-      summary: string;
-      statedOn: string;
-      links: Links;
-      reason: string;
-    } & Confidence &
-      Rationale)
-  | ({
-      kind: "retract";
-      issueId: string;
-      partyId: string;
-      statementId: string;
-      baseVersion: number;
-      reason: string;
-    } & Rationale);
-
-export class EditFailure extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string[] | undefined>,
-  ) {
-    super(message);
-  }
-}
+// Sending an edit is needed only once the editor (itself loaded on first use) submits one, so
+// this module, with the server actions' stubs, stays out of the matrix page's first load. The
+// mutations still go through the page's query client, where the board sees those in flight.
 
 type EditAnswer<Data> = { data?: Data; serverError?: { message: string }; validationErrors?: unknown } | undefined;
 
 /** An edit action's data, or an EditFailure with its server error or its field errors (none: no answer came). */
-export function editDataOrThrow<Data>(result: EditAnswer<Data>): Data {
+function editDataOrThrow<Data>(result: EditAnswer<Data>): Data {
   if (!result) throw new EditFailure("No answer from the server; check your connection and try again.");
   if (result.serverError) throw new EditFailure(result.serverError.message);
   if (result.validationErrors) {
@@ -118,35 +74,52 @@ async function send(workspaceSlug: string, edit: CellEdit): Promise<EditResult> 
   return editDataOrThrow(result);
 }
 
-export function pendingStatement(edit: Exclude<CellEdit, { kind: "retract" }>): MatrixStatement {
-  return {
-    id: "pending",
-    position: edit.position,
-    summary: edit.summary,
-    statedOn: edit.statedOn,
-    confidence: edit.confidence,
-    confidenceRationale: edit.confidenceRationale || null,
-    redLine: edit.redLine,
-    conditionText: edit.conditionText || null,
-    conditionCell: edit.conditionCell,
-    evidenceCount: edit.links.length,
-    links: edit.links,
-  };
-}
-
 /**
  * Saves a cell edit. The action answers with the page re-rendered after the save (it revalidates
  * the workspace's path), so nothing here reads the matrix again; the board shows the edit as
  * pending until its props carry the new version. Conflicts come back as data for the editor.
  */
-export function useCellEdit(slug: string) {
-  return useMutation({
-    mutationKey: ["cell-edit", { slug }],
-    mutationFn: (edit: CellEdit) =>
-      trackOwnSave([edit.kind === "record" ? null : edit.statementId], async () => {
-        const result = await send(slug, edit);
+export function saveCellEdit(client: QueryClient, slug: string, edit: CellEdit): Promise<EditResult> {
+  return new MutationObserver(client, {
+    mutationKey: cellEditKey(slug),
+    mutationFn: (request: CellEdit) =>
+      trackOwnSave([request.kind === "record" ? null : request.statementId], async () => {
+        const result = await send(slug, request);
         if (result.ok) rememberOwnSubject(result.statementId);
         return result;
       }),
-  });
+  }).mutate(edit);
+}
+
+function toProposal(workspaceSlug: string, edit: CellEdit) {
+  const rationale = edit.rationale ?? "";
+  if (edit.kind === "record") {
+    const { kind: _kind, rationale: _r, ...fields } = edit;
+    return { kind: "RECORD" as const, workspaceSlug, ...fields, rationale };
+  }
+  if (edit.kind === "correct") {
+    const { kind: _kind, issueId: _i, partyId: _p, rationale: _r, ...fields } = edit;
+    return { kind: "CORRECT" as const, workspaceSlug, ...fields, rationale };
+  }
+  return {
+    kind: "RETRACT" as const,
+    workspaceSlug,
+    statementId: edit.statementId,
+    baseVersion: edit.baseVersion,
+    reason: edit.reason,
+    rationale,
+  };
+}
+
+/**
+ * In review mode an editor's edit is proposed, not applied: the matrix keeps showing the current
+ * statement (no optimistic change), and the cell's pending count goes up once the server agrees.
+ */
+export function proposeCellEdit(client: QueryClient, slug: string, edit: CellEdit): Promise<ProposeResult> {
+  return new MutationObserver(client, {
+    mutationKey: proposeEditKey(slug),
+    // The action answers with the page re-rendered (revalidatePath): no refresh after it.
+    mutationFn: async (request: CellEdit): Promise<ProposeResult> =>
+      editDataOrThrow(await trackOwnSave([], () => proposeEditAction(toProposal(slug, request)))),
+  }).mutate(edit);
 }
