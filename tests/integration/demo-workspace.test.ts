@@ -288,7 +288,8 @@ describe("the demo workspace", () => {
     /** Inserts a copy of the sample quote with some fields changed. */
     function insertEvidence(changes: Partial<EvidenceRow>) {
       const row: Record<string, unknown> = { ...sample, id: randomUUID(), ...changes };
-      const columns = Object.keys(row);
+      // The database computes the search vector itself (a generated column refuses a value).
+      const columns = Object.keys(row).filter((c) => c !== "searchVector");
       return client.query(
         `INSERT INTO evidence (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
         columns.map((c) => row[c]),
