@@ -1,16 +1,7 @@
 "use client";
 
-import {
-  type CSSProperties,
-  Fragment,
-  lazy,
-  type RefObject,
-  Suspense,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import dynamic from "next/dynamic";
+import { type CSSProperties, Fragment, type RefObject, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { CellEdit } from "@/components/matrix/cell-edit";
 import { LinkageToggle, linksHoldingOn } from "@/components/matrix/linkage-overlay";
 import { type Board, preloadCellPreview } from "@/components/matrix/matrix-cell";
@@ -64,11 +55,10 @@ const { Component: CellEditor, preload: preloadCellEditor } = lazyComponent(() =
 const { Component: LinkageList, preload: preloadLinkageList } = lazyComponent(() =>
   import("@/components/matrix/linkage-list").then((m) => m.LinkageList),
 );
-// The row virtualiser, likewise, is loaded only for a matrix big enough to need it.
-// The server renders it in place (it waits for the module); the browser hydrates those rows once
-// the module has arrived, and the rest of the page meanwhile. (React.lazy, here and in
-// lazyComponent, rather than next/dynamic, whose own loader would add to the first load.)
-const VirtualRows = lazy(() => import("@/components/matrix/virtual-rows").then((m) => ({ default: m.VirtualRows })));
+// The row virtualiser, likewise, is loaded only for a matrix big enough to need it. next/dynamic,
+// not React.lazy in a Suspense boundary inside <tbody>: with that, a 60 × 10 matrix came up with
+// no rows at all in CI (tests/browser/matrix-reading.test.ts).
+const VirtualRows = dynamic(() => import("@/components/matrix/virtual-rows").then((m) => m.VirtualRows));
 
 function useIdlePreload(wanted: boolean, preload: () => Promise<unknown>) {
   useEffect(() => {
@@ -236,31 +226,29 @@ function MatrixGrid({
       >
         <MatrixHeader parties={matrix.parties} virtual={virtual} />
         <tbody>
-          <Suspense>
-            <Rows
-              rows={matrix.issues.length}
-              columns={matrix.parties.length}
-              scroller={scroller}
-              headerHeight={headerHeight}
-              focusedRow={board.focus[0]}
-              revealRef={revealRow}
-            >
-              {({ slices, gapAfter, measure }) => (
-                <>
-                  {slices.map(({ row, gapBefore }) => {
-                    const issue = matrix.issues[row]!;
-                    return (
-                      <Fragment key={issue.id}>
-                        {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
-                        <MatrixRow board={board} issue={issue} row={row} measure={measure} />
-                      </Fragment>
-                    );
-                  })}
-                  {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
-                </>
-              )}
-            </Rows>
-          </Suspense>
+          <Rows
+            rows={matrix.issues.length}
+            columns={matrix.parties.length}
+            scroller={scroller}
+            headerHeight={headerHeight}
+            focusedRow={board.focus[0]}
+            revealRef={revealRow}
+          >
+            {({ slices, gapAfter, measure }) => (
+              <>
+                {slices.map(({ row, gapBefore }) => {
+                  const issue = matrix.issues[row]!;
+                  return (
+                    <Fragment key={issue.id}>
+                      {gapBefore ? <RowGap height={gapBefore} columns={matrix.parties.length} /> : null}
+                      <MatrixRow board={board} issue={issue} row={row} measure={measure} />
+                    </Fragment>
+                  );
+                })}
+                {gapAfter ? <RowGap height={gapAfter} columns={matrix.parties.length} /> : null}
+              </>
+            )}
+          </Rows>
         </tbody>
       </table>
     </div>
