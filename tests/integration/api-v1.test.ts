@@ -57,7 +57,15 @@ describe("listStatements", () => {
 
 describe("listActivitySince", () => {
   it("gives only what is new after the cursor, and keeps the cursor when nothing is", async () => {
-    const first = await listActivitySince(workspace, ActivitySinceQuerySchema.parse({ limit: "500" }));
+    // The setup's own events (the workspace's creation) may be held back as below: start after them.
+    const first = await vi.waitFor(
+      async () => {
+        const listed = await listActivitySince(workspace, ActivitySinceQuerySchema.parse({ limit: "500" }));
+        expect(listed.events.map((e) => e.action)).toContain("workspace.created");
+        return listed;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     const end = first.nextCursor;
     const none = await listActivitySince(workspace, ActivitySinceQuerySchema.parse({ after: end }));
     expect(none).toEqual({ events: [], nextCursor: end });
